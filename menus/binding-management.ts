@@ -1,0 +1,108 @@
+/**
+ * 绑定管理: lists what the terminal is bound to; picking one shows its details, and 注销 removes it
+ * after a confirmation that reminds the operator to back up first and the password again.
+ * 取消 at any step goes back one step and changes nothing. Removal needs the network.
+ */
+import { assign, setup } from 'xstate';
+import type { KeyEvent } from './device-events.js';
+import type { DevicePort } from './device-port.js';
+import type { Binding } from './domain.js';
+import { forwardKeysTo } from './forward-keys.js';
+import { moveCursor, pickByDigit } from './menu-cursor.js';
+import { passwordPromptMachine } from './password-prompt.js';
+
+export type BindingManagementInput = { readonly port: DevicePort; readonly operatorId: string };
+
+export const bindingManagementMachine = setup({
+  types: {
+    input: {} as BindingManagementInput,
+    context: {} as BindingManagementInput & {
+      bindings: readonly Binding[];
+      cursor: number;
+      /** The binding removed last, for the 注销成功 screen. */
+      removed: Binding | undefined;
+    },
+    events: {} as KeyEvent,
+  },
+  actors: { passwordPrompt: passwordPromptMachine },
+  guards: {
+    hasBindings: ({ context }) => context.bindings.length > 0,
+    isOnline: ({ context }) => context.port.isOnline(),
+    isValidPick: ({ context, event }) =>
+      event.type === 'DIGIT' && pickByDigit(event.digit, context.bindings.length) !== undefined,
+    wasAccepted: (_, output: { accepted: boolean }) => output.accepted,
+  },
+  actions: {
+    loadBindings: assign({
+      bindings: ({ context }) => context.port.bindings(),
+      cursor: ({ context }) => Math.min(context.cursor, Math.max(0, context.port.bindings().length - 1)),
+    }),
+    cursorUp: assign({ cursor: ({ context }) => moveCursor(context.cursor, context.bindings.length, -1) }),
+    cursorDown: assign({ cursor: ({ context }) => moveCursor(context.cursor, context.bindings.length, 1) }),
+    pickByDigit: assign({
+      cursor: ({ context, event }) =>
+        (event.type === 'DIGIT' ? pickByDigit(event.digit, context.bindings.length) : undefined) ?? context.cursor,
+    }),
+    deregisterSelected: assign({
+      removed: ({ context }) => {
+        const binding = context.bindings[context.cursor];
+        if (binding) context.port.deregister(binding.id, context.operatorId);
+        return binding;
+      },
+    }),
+  },
+}).createMachine({
+  id: 'bindingManagement',
+  context: ({ input }) => ({ ...input, bindings: [], cursor: 0, removed: undefined }),
+  initial: 'list',
+  states: {
+    list: {
+      description: 'Shows the numbered bindings (card numbers masked), or 暂无绑定 when there are none.',
+      entry: 'loadBindings',
+      on: {
+        UP: { actions: 'cursorUp' },
+        DOWN: { actions: 'cursorDown' },
+        DIGIT: { guard: 'isValidPick', target: 'detail', actions: 'pickByDigit' },
+        ENTER: { guard: 'hasBindings', target: 'detail' },
+        CANCEL: 'done',
+      },
+    },
+    detail: {
+      description: "Shows the binding's name, account and date bound, and 按[确认]注销.",
+      on: { ENTER: 'confirming', CANCEL: 'list' },
+    },
+    confirming: {
+      description: 'Asks 确认注销? and reminds 注销前请确认已备份POS机上的数据.',
+      on: {
+        ENTER: [{ guard: 'isOnline', target: 'authorising' }, { target: 'offline' }],
+        CANCEL: 'detail',
+      },
+    },
+    authorising: {
+      description: 'Asks for the password again before removing the binding.',
+      invoke: {
+        id: 'password',
+        src: 'passwordPrompt',
+        input: ({ context }) => ({ port: context.port, operatorId: context.operatorId, purpose: 'confirmDeregister' }),
+        onDone: [
+          { guard: { type: 'wasAccepted', params: ({ event }) => event.output }, target: 'deregistering' },
+          { target: 'detail' },
+        ],
+      },
+      on: forwardKeysTo('password'),
+    },
+    deregistering: {
+      description: 'Checks the network once more and removes the binding.',
+      always: [{ guard: 'isOnline', target: 'deregistered', actions: 'deregisterSelected' }, { target: 'offline' }],
+    },
+    deregistered: {
+      description: 'Shows 注销成功 with what was removed.',
+      on: { ENTER: 'list', CANCEL: 'list' },
+    },
+    offline: {
+      description: 'Shows 网络连接失败: 注销 needs the network; nothing was changed.',
+      on: { ENTER: 'detail', CANCEL: 'detail' },
+    },
+    done: { type: 'final' },
+  },
+});

@@ -1,0 +1,30 @@
+/**
+ * What the menus need from the world outside them: the device's flash (store) and the clock.
+ * The machines call it; src/ plugs in the real store, tests plug in the same store in memory.
+ */
+import type { Binding, PasswordFreeSettings } from './domain.js';
+
+export type PasswordCheck =
+  | { readonly result: 'accepted' }
+  | { readonly result: 'wrong'; readonly attemptsLeft: number }
+  | { readonly result: 'locked'; readonly lockedUntil: number };
+
+export interface DevicePort {
+  /** Milliseconds since the epoch, from the device's clock (simulated in tests and scripts). */
+  now(): number;
+  isOnline(): boolean;
+  setOnline(online: boolean): void;
+  /** Checks an operator's password, counting wrong attempts and locking out after too many. */
+  checkPassword(operatorId: string, password: string): PasswordCheck;
+  /** When the operator's lockout ends, or undefined when not locked out. */
+  lockedUntil(operatorId: string): number | undefined;
+  bindings(): readonly Binding[];
+  /** Removes a binding and records who removed it. */
+  deregister(bindingId: string, operatorId: string): void;
+  activePasswordFree(): PasswordFreeSettings;
+  pendingPasswordFree(): PasswordFreeSettings | undefined;
+  /** Saves settings to apply at the next boot (clears the pending change if equal to the active one). */
+  savePasswordFree(settings: PasswordFreeSettings, operatorId: string): void;
+  /** At boot: makes pending settings active. Returns whether there was anything to apply. */
+  applyPending(): boolean;
+}

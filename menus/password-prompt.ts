@@ -1,0 +1,95 @@
+/**
+ * Password entry (请输入密码): digits show as asterisks, 清除 deletes one, 确认 checks it.
+ * Wrong attempts are counted by the store; after too many the operator is locked out for the
+ * profile's lockout period, and the prompt waits that out on the device clock.
+ */
+import { assign, setup } from 'xstate';
+import type { KeyEvent } from './device-events.js';
+import type { DevicePort, PasswordCheck } from './device-port.js';
+
+export type PasswordPurpose = 'enterSettings' | 'confirmDeregister' | 'confirmSave';
+
+export type PasswordPromptInput = {
+  readonly port: DevicePort;
+  readonly operatorId: string;
+  /** Why the password is asked: decides the prompt's title. */
+  readonly purpose: PasswordPurpose;
+};
+
+export type PasswordPromptOutput = { readonly accepted: boolean };
+
+/** Longest password the keypad accepts (system administrator passwords have 8 digits). */
+export const MAX_PASSWORD_LENGTH = 12;
+
+export const passwordPromptMachine = setup({
+  types: {
+    input: {} as PasswordPromptInput,
+    context: {} as PasswordPromptInput & {
+      /** Digits typed so far; never rendered, only their count. */
+      entered: string;
+      lastCheck: PasswordCheck | undefined;
+    },
+    events: {} as KeyEvent,
+    output: {} as PasswordPromptOutput,
+  },
+  guards: {
+    isLockedOut: ({ context }) => {
+      const until = context.port.lockedUntil(context.operatorId);
+      return until !== undefined && until > context.port.now();
+    },
+    hasRoom: ({ context }) => context.entered.length < MAX_PASSWORD_LENGTH,
+    hasDigits: ({ context }) => context.entered.length > 0,
+    wasAccepted: ({ context }) => context.lastCheck?.result === 'accepted',
+    wasLockedOut: ({ context }) => context.lastCheck?.result === 'locked',
+  },
+  actions: {
+    appendDigit: assign({
+      entered: ({ context, event }) => (event.type === 'DIGIT' ? context.entered + event.digit : context.entered),
+    }),
+    deleteDigit: assign({ entered: ({ context }) => context.entered.slice(0, -1) }),
+    checkPassword: assign({
+      lastCheck: ({ context }) => context.port.checkPassword(context.operatorId, context.entered),
+      entered: '',
+    }),
+    forgetCheck: assign({ lastCheck: undefined }),
+  },
+  delays: {
+    lockoutRemaining: ({ context }) =>
+      Math.max(0, (context.port.lockedUntil(context.operatorId) ?? 0) - context.port.now()),
+  },
+}).createMachine({
+  id: 'passwordPrompt',
+  context: ({ input }) => ({ ...input, entered: '', lastCheck: undefined }),
+  initial: 'starting',
+  states: {
+    starting: {
+      description: 'Decides whether the operator may try at all.',
+      always: [{ guard: 'isLockedOut', target: 'lockedOut' }, { target: 'entering' }],
+    },
+    entering: {
+      description: 'Shows 请输入密码 with one * per digit typed, and 密码错误 with the attempts left after a wrong one.',
+      on: {
+        DIGIT: { guard: 'hasRoom', actions: 'appendDigit' },
+        CLEAR: { actions: 'deleteDigit' },
+        ENTER: { guard: 'hasDigits', target: 'checking', actions: 'checkPassword' },
+        CANCEL: 'cancelled',
+      },
+    },
+    checking: {
+      description: 'The store has judged the password; the device moves on at once.',
+      always: [
+        { guard: 'wasAccepted', target: 'accepted' },
+        { guard: 'wasLockedOut', target: 'lockedOut' },
+        { target: 'entering' },
+      ],
+    },
+    lockedOut: {
+      description: 'Shows 密码错误次数过多 and when the operator may try again; only 取消 leaves.',
+      after: { lockoutRemaining: { target: 'entering', actions: 'forgetCheck' } },
+      on: { CANCEL: 'cancelled' },
+    },
+    accepted: { type: 'final', description: 'Password correct.' },
+    cancelled: { type: 'final', description: 'The operator pressed 取消.' },
+  },
+  output: ({ context }) => ({ accepted: context.lastCheck?.result === 'accepted' }),
+});

@@ -1,0 +1,98 @@
+/**
+ * One running simulated terminal: the device actor over a store, and what its display shows.
+ * The Ink UI and the headless simulator both drive the device through a session.
+ */
+import { createActor, type Actor, type ActorOptions, type AnyActorLogic } from 'xstate';
+import type { DeviceEvent } from '../../menus/device-events.js';
+import { deviceMachine } from '../../menus/device.js';
+import { translator, type Lang, type Translate } from '../i18n/messages.js';
+import type { Profile } from '../profile/profile-schema.js';
+import { deviceScreen, statusBar } from '../screen/device-view.js';
+import type { Screen } from '../screen/screen.js';
+import { displayRows, displayText, type DisplayRows } from '../screen/screen-text.js';
+import type { DeviceStore } from '../store/device-store.js';
+
+export type DeviceActor = Actor<typeof deviceMachine>;
+
+/** A clock xstate can schedule delays on (its real-time one, or a SimulatedClock). */
+export type Clock = NonNullable<ActorOptions<AnyActorLogic>['clock']>;
+
+export type DeviceSessionOptions = {
+  readonly store: DeviceStore;
+  readonly lang?: Lang;
+  /** The actor's clock for delays; xstate's real-time clock when absent. */
+  readonly clock?: Clock;
+};
+
+export const startDeviceActor = (store: DeviceStore, clock?: Clock): DeviceActor => {
+  const { profile } = store;
+  const actor = createActor(deviceMachine, {
+    input: {
+      port: store,
+      settingsOperatorId: profile.security.settingsOperator,
+      menu: profile.settingsMenu,
+      passwordFreeLayout: {
+        channels: profile.passwordFree.channels.map(({ id, label }) => ({ id, label })),
+        limitOptions: profile.passwordFree.limitOptions,
+      },
+    },
+    ...(clock ? { clock } : {}),
+  });
+  actor.start();
+  return actor;
+};
+
+export class DeviceSession {
+  readonly store: DeviceStore;
+  readonly profile: Profile;
+  readonly lang: Lang;
+  readonly t: Translate;
+  private readonly clock: Clock | undefined;
+  private current: DeviceActor;
+
+  constructor({ store, lang = 'zh', clock }: DeviceSessionOptions) {
+    this.store = store;
+    this.profile = store.profile;
+    this.lang = lang;
+    this.t = translator(lang);
+    this.clock = clock;
+    this.current = startDeviceActor(store, clock);
+  }
+
+  get actor(): DeviceActor {
+    return this.current;
+  }
+
+  send(event: DeviceEvent): void {
+    this.current.send(event);
+  }
+
+  /** The power fails: whatever was not saved is gone, and the device boots from its flash. */
+  powerCut(): void {
+    this.current.stop();
+    this.current = startDeviceActor(this.store, this.clock);
+  }
+
+  screen(): Screen {
+    return deviceScreen(this.current.getSnapshot(), this.viewContext());
+  }
+
+  rows(): DisplayRows {
+    const snapshot = this.current.getSnapshot();
+    const view = this.viewContext();
+    return displayRows(deviceScreen(snapshot, view), statusBar(snapshot, view), this.t);
+  }
+
+  /** The display as plain text: what a person sees, one row a line. */
+  text(): string {
+    return displayText(this.rows());
+  }
+
+  stop(): void {
+    this.current.stop();
+  }
+
+  private viewContext() {
+    return { profile: this.profile, lang: this.lang, t: this.t, now: this.store.now() };
+  }
+}

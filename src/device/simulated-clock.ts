@@ -1,0 +1,46 @@
+/**
+ * A device clock for scripts and tests. Unlike xstate's SimulatedClock, advancing it fires timers
+ * in time order, each at its own moment, so a timer set by another timer (the boot's progress
+ * steps) still fires within the same advance.
+ */
+import type { Clock } from './device-session.js';
+
+type Timer = { readonly due: number; readonly order: number; readonly fn: () => void };
+
+export class SteppingClock implements Clock {
+  private current: number;
+  private nextId = 0;
+  private readonly timers = new Map<number, Timer>();
+
+  constructor(start: number) {
+    this.current = start;
+  }
+
+  now(): number {
+    return this.current;
+  }
+
+  setTimeout(fn: (...args: unknown[]) => void, timeout: number): number {
+    const id = this.nextId++;
+    this.timers.set(id, { due: this.current + Math.max(0, timeout), order: id, fn });
+    return id;
+  }
+
+  clearTimeout(id: number): void {
+    this.timers.delete(id);
+  }
+
+  /** Moves time forward by `ms`, firing every timer that falls due on the way. */
+  advance(ms: number): void {
+    const target = this.current + ms;
+    for (;;) {
+      const next = [...this.timers].filter(([, timer]) => timer.due <= target).sort(([, a], [, b]) => a.due - b.due || a.order - b.order)[0];
+      if (!next) break;
+      const [id, timer] = next;
+      this.timers.delete(id);
+      this.current = timer.due;
+      timer.fn();
+    }
+    this.current = target;
+  }
+}

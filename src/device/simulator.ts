@@ -1,0 +1,84 @@
+/**
+ * The headless device for scripts and tests: a session on a simulated clock over a throw-away
+ * store (or a given medium). Keys go in as device key names; the display comes out as text.
+ */
+import type { KeyEvent } from '../../menus/device-events.js';
+import { BOOT_STEPS, BOOT_STEP_MS } from '../../menus/device.js';
+import { PosSimError } from '../errors.js';
+import type { Lang } from '../i18n/messages.js';
+import { deviceKeyNames, parseDeviceKey } from '../keys/device-keys.js';
+import { loadProfile } from '../profile/load-profile.js';
+import type { Profile } from '../profile/profile-schema.js';
+import { DeviceStore } from '../store/device-store.js';
+import { memoryMedium, type FlashMedium } from '../store/flash-medium.js';
+import { DeviceSession } from './device-session.js';
+import { SteppingClock } from './simulated-clock.js';
+
+/** Scripted devices start at a fixed moment so that records and screens are reproducible. */
+export const SIMULATION_START = Date.parse('2026-06-01T09:00:00+08:00');
+/** Time for a full boot on the device clock. */
+export const BOOT_MS = BOOT_STEPS * BOOT_STEP_MS;
+
+export type SimulatorOptions = {
+  /** Profile name, path, or an already loaded profile. */
+  readonly fixture?: string | Profile;
+  readonly lang?: Lang;
+  /** Where the flash lives; memory (a fresh device) when absent. */
+  readonly medium?: FlashMedium;
+  /** Device clock start, ms since the epoch. */
+  readonly startTime?: number;
+  /** Leave the device at power-on instead of running the boot to the home screen. */
+  readonly stayAtBoot?: boolean;
+};
+
+export class UnknownKeyError extends PosSimError {
+  override readonly name = 'UnknownKeyError';
+}
+
+export const toKeyEvent = (name: string): KeyEvent => {
+  const event = parseDeviceKey(name);
+  if (!event) throw new UnknownKeyError(`The device has no key "${name}". Keys: ${deviceKeyNames().join(', ')}.`);
+  return event;
+};
+
+export type Simulator = ReturnType<typeof createSimulator>;
+
+export const createSimulator = (options: SimulatorOptions = {}) => {
+  const profile = typeof options.fixture === 'object' ? options.fixture : loadProfile(options.fixture);
+  const clock = new SteppingClock(options.startTime ?? SIMULATION_START);
+  const store = new DeviceStore({ profile, medium: options.medium ?? memoryMedium(), now: () => clock.now() });
+  const session = new DeviceSession({ store, clock, ...(options.lang ? { lang: options.lang } : {}) });
+  const advance = (ms: number) => clock.advance(ms);
+  if (!options.stayAtBoot) advance(BOOT_MS);
+
+  return {
+    session,
+    store,
+    profile,
+    /** Presses one or more keys by name: "确认", "ENTER", "7". */
+    press(...keys: readonly string[]) {
+      for (const key of keys) session.send(toKeyEvent(key));
+    },
+    /** Types a run of digits. */
+    type(digits: string) {
+      for (const digit of digits) session.send(toKeyEvent(digit));
+    },
+    /** Lets simulated time pass: boot, restart, lockout. */
+    advance,
+    /** The display as text, as a person sees it. */
+    screen: () => session.text(),
+    /** The screen's title line. */
+    title: () => session.screen().title,
+    /** The device machine's snapshot (state value and context). */
+    get state() {
+      return session.actor.getSnapshot();
+    },
+    networkDown: () => session.send({ type: 'NETWORK_DOWN' }),
+    networkUp: () => session.send({ type: 'NETWORK_UP' }),
+    /** Restart by the power key: the device reboots and applies what is pending. */
+    powerCycle: () => session.send({ type: 'POWER_CYCLE' }),
+    /** The power fails; only what was saved survives. The device is at power-on afterwards. */
+    powerCut: () => session.powerCut(),
+    stop: () => session.stop(),
+  };
+};

@@ -1,0 +1,43 @@
+/**
+ * The device's keypad as data: each key's event, its Chinese and English names (scripts may use
+ * either), and what it does. Scripts, the terminal key map and the README all read this table.
+ */
+import { isDigit, type FunctionKey, type KeyEvent } from '../../menus/device-events.js';
+
+export type DeviceKeyInfo = {
+  readonly key: FunctionKey;
+  /** Chinese key cap, as printed on real terminals. */
+  readonly zh: string;
+  readonly en: string;
+  readonly help: string;
+};
+
+export const FUNCTION_KEY_INFO: readonly DeviceKeyInfo[] = [
+  { key: 'ENTER', zh: '确认', en: 'ENTER', help: 'confirm, pick the selected item' },
+  { key: 'CANCEL', zh: '取消', en: 'CANCEL', help: 'go back one step; changes nothing' },
+  { key: 'CLEAR', zh: '清除', en: 'CLEAR', help: 'delete the last digit typed' },
+  { key: 'UP', zh: '上', en: 'UP', help: 'move the selection up' },
+  { key: 'DOWN', zh: '下', en: 'DOWN', help: 'move the selection down' },
+  { key: 'MENU', zh: '菜单', en: 'MENU', help: 'open 设置 from the home screen' },
+  { key: 'F1', zh: 'F1', en: 'F1', help: 'function key 1' },
+  { key: 'F2', zh: 'F2', en: 'F2', help: 'function key 2' },
+  { key: 'F3', zh: 'F3', en: 'F3', help: 'function key 3' },
+  { key: 'F4', zh: 'F4', en: 'F4', help: 'function key 4' },
+];
+
+/** The event for a key name ("确认", "ENTER", "enter", "7"), or undefined for a name the device has no key for. */
+export const parseDeviceKey = (name: string): KeyEvent | undefined => {
+  const trimmed = name.trim();
+  if (isDigit(trimmed)) return { type: 'DIGIT', digit: trimmed };
+  const info = FUNCTION_KEY_INFO.find((candidate) => candidate.zh === trimmed || candidate.en === trimmed.toUpperCase());
+  return info ? { type: info.key } : undefined;
+};
+
+/** Every key name the device accepts, for error messages. */
+export const deviceKeyNames = (): string[] => [
+  '0-9',
+  ...FUNCTION_KEY_INFO.flatMap((info) => (info.zh === info.en ? [info.en] : [`${info.zh}/${info.en}`])),
+];
+
+/** The name a key has on the device, for recordings and captions. */
+export const keyName = (event: KeyEvent): string => (event.type === 'DIGIT' ? event.digit : event.type);

@@ -1,0 +1,51 @@
+/** Finds a device profile by name (fixtures/profiles/NAME.json) or path, and validates it. */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, join, relative, resolve } from 'node:path';
+import { ProfileError } from '../errors.js';
+import { describeIssues, parseJson } from '../json-source.js';
+import { profilesDir } from '../package-root.js';
+import { profileSchema, type Profile } from './profile-schema.js';
+
+export const DEFAULT_PROFILE = 'default';
+
+/** The names of the profiles shipped in fixtures/profiles. */
+export const shippedProfileNames = (): string[] =>
+  readdirSync(profilesDir)
+    .filter((file) => file.endsWith('.json'))
+    .map((file) => basename(file, '.json'))
+    .sort();
+
+const looksLikePath = (nameOrPath: string) => nameOrPath.includes('/') || nameOrPath.endsWith('.json');
+
+/** Resolves a profile name or path to a file, or fails naming the profiles there are. */
+export const profilePath = (nameOrPath: string): string => {
+  const path = looksLikePath(nameOrPath) ? resolve(nameOrPath) : join(profilesDir, `${nameOrPath}.json`);
+  if (!existsSync(path)) {
+    throw new ProfileError(
+      looksLikePath(nameOrPath)
+        ? `No device profile at ${path}.`
+        : `No device profile named "${nameOrPath}". Shipped profiles: ${shippedProfileNames().join(', ')}; or give a path to a .json file.`,
+    );
+  }
+  return path;
+};
+
+/** Parses and validates profile text; `file` is only for messages. */
+export const parseProfile = (text: string, file: string): Profile => {
+  const parsed = parseJson(text);
+  if (!parsed.ok) {
+    const { line, column, reason } = parsed.failure;
+    throw new ProfileError(`${file}:${line}:${column}: not valid JSON: ${reason}`);
+  }
+  const result = profileSchema.safeParse(parsed.value);
+  if (!result.success) {
+    throw new ProfileError(`${file}: this device profile is not valid:\n${describeIssues(result.error)}`);
+  }
+  return result.data;
+};
+
+export const loadProfile = (nameOrPath: string = DEFAULT_PROFILE): Profile => {
+  const path = profilePath(nameOrPath);
+  const shown = relative(process.cwd(), path).startsWith('..') ? path : relative(process.cwd(), path);
+  return parseProfile(readFileSync(path, 'utf8'), shown);
+};

@@ -1,0 +1,124 @@
+/**
+ * The device profile format (fixtures/profiles/*.json): what a terminal is bound to, its operators,
+ * security policy, 免密 settings and the settings-menu layout. Validated once on load.
+ */
+import { z } from 'zod';
+import { FLOW_IDS, type MenuNode } from '../../menus/domain.js';
+import { PASSWORD_HASH_PATTERN } from '../store/password-hash.js';
+
+const localText = z.object({
+  zh: z.string().min(1, 'give the Chinese text'),
+  en: z.string().min(1, 'give the English text'),
+});
+
+export const bindingSchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/, 'use lower-case letters, digits and -'),
+  kind: z.enum(['merchant', 'settlementCard', 'service']),
+  name: localText,
+  account: z.string().min(1),
+  boundAt: z.iso.date('use a date like 2024-03-18'),
+});
+
+export const channelSettingSchema = z.object({
+  id: z.string().min(1),
+  smallAmountEnabled: z.boolean(),
+  limit: z.number().int().positive(),
+});
+
+export const passwordFreeSettingsSchema = z.object({
+  enabled: z.boolean(),
+  channels: z.array(channelSettingSchema),
+});
+
+const menuNodeSchema: z.ZodType<MenuNode> = z.lazy(() =>
+  z.union([
+    z.object({ label: localText, flow: z.enum(FLOW_IDS) }).strict(),
+    z.object({ label: localText, items: z.array(menuNodeSchema).min(1, 'a sub-menu needs at least one item') }).strict(),
+  ]),
+);
+
+const flowsIn = (nodes: readonly MenuNode[]): string[] =>
+  nodes.flatMap((node) => ('flow' in node ? [node.flow] : flowsIn(node.items)));
+
+export const profileSchema = z
+  .object({
+    $schema: z.string().optional(),
+    name: z.string().regex(/^[a-z0-9-]+$/, 'use lower-case letters, digits and - (it names the device data file)'),
+    description: localText,
+    device: z.object({
+      brand: z.string().min(1),
+      model: z.string().min(1),
+      merchantName: localText,
+      merchantId: z.string().regex(/^\d{15}$/, 'a merchant number has 15 digits'),
+      terminalId: z.string().regex(/^\d{8}$/, 'a terminal number has 8 digits'),
+    }),
+    network: z.enum(['online', 'offline']),
+    operators: z
+      .array(
+        z.object({
+          id: z.string().regex(/^\d{2}$/, 'operator numbers have two digits, e.g. 00, 01, 99'),
+          role: z.enum(['supervisor', 'admin', 'operator']),
+          name: localText,
+          passwordHash: z
+            .string()
+            .regex(PASSWORD_HASH_PATTERN, 'store a hash, never the password: make one with `pos-sim hash-password`'),
+        }),
+      )
+      .min(1, 'list at least the operator who opens 设置'),
+    security: z.object({
+      settingsOperator: z.string(),
+      maxAttempts: z.number().int().min(1).max(10),
+      lockoutSeconds: z.number().int().min(1),
+    }),
+    bindings: z.array(bindingSchema),
+    passwordFree: z.object({
+      enabled: z.boolean(),
+      limitOptions: z.array(z.number().int().positive()).min(1),
+      channels: z
+        .array(
+          z.object({
+            id: z.string().regex(/^[a-z0-9-]+$/),
+            label: localText,
+            smallAmountEnabled: z.boolean(),
+            limit: z.number().int().positive(),
+          }),
+        )
+        .min(1, 'list at least one payment channel'),
+    }),
+    settingsMenu: z.array(menuNodeSchema).min(1),
+  })
+  .strict()
+  .superRefine((profile, ctx) => {
+    const operatorIds = profile.operators.map((operator) => operator.id);
+    if (!operatorIds.includes(profile.security.settingsOperator)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['security', 'settingsOperator'],
+        message: `no operator "${profile.security.settingsOperator}"; use one of ${operatorIds.join(', ')}`,
+      });
+    }
+    const seen = new Set<string>();
+    profile.bindings.forEach((binding, index) => {
+      if (seen.has(binding.id)) {
+        ctx.addIssue({ code: 'custom', path: ['bindings', index, 'id'], message: `"${binding.id}" is used twice; ids must be unique` });
+      }
+      seen.add(binding.id);
+    });
+    profile.passwordFree.channels.forEach((channel, index) => {
+      if (!profile.passwordFree.limitOptions.includes(channel.limit)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['passwordFree', 'channels', index, 'limit'],
+          message: `${channel.limit} is not among passwordFree.limitOptions (${profile.passwordFree.limitOptions.join(', ')})`,
+        });
+      }
+    });
+    const flows = flowsIn(profile.settingsMenu);
+    for (const flow of FLOW_IDS) {
+      if (!flows.includes(flow)) {
+        ctx.addIssue({ code: 'custom', path: ['settingsMenu'], message: `no menu item runs the "${flow}" flow; add one` });
+      }
+    }
+  });
+
+export type Profile = z.infer<typeof profileSchema>;

@@ -1,0 +1,258 @@
+/**
+ * What the device shows for a snapshot of the device actor: a pure function of the machines'
+ * states and contexts. It walks down to the flow that is running (settings → 绑定管理 → password
+ * prompt…) and draws that flow's screen.
+ */
+import type { AnyActorRef, AnyStateMachine, SnapshotFrom } from 'xstate';
+import type { bindingManagementMachine } from '../../menus/binding-management.js';
+import { BOOT_STEPS, type deviceMachine } from '../../menus/device.js';
+import type { Binding } from '../../menus/domain.js';
+import { passwordFreeRows, type passwordFreeMachine, type PasswordFreeRow } from '../../menus/password-free.js';
+import type { passwordPromptMachine } from '../../menus/password-prompt.js';
+import { currentMenuItems, type settingsMachine } from '../../menus/settings.js';
+import type { Lang, Translate } from '../i18n/messages.js';
+import type { Profile } from '../profile/profile-schema.js';
+import type { Screen, ScreenLine, StatusBar } from './screen.js';
+
+export type ViewContext = {
+  readonly profile: Profile;
+  readonly lang: Lang;
+  readonly t: Translate;
+  /** Device clock, ms since the epoch. */
+  readonly now: number;
+};
+
+type DeviceSnapshot = SnapshotFrom<typeof deviceMachine>;
+
+/** The snapshot of the child actor `id` (a running flow or password prompt), if there is one. */
+const childSnapshot = <M extends AnyStateMachine>(snapshot: { children: object }, id: string): SnapshotFrom<M> | undefined =>
+  (snapshot.children as Record<string, AnyActorRef | undefined>)[id]?.getSnapshot() as SnapshotFrom<M> | undefined;
+
+/** Card numbers show only their first and last four digits: 6222 **** **** 1234. */
+export const maskAccount = (binding: Binding): string =>
+  binding.kind === 'settlementCard' && binding.account.length >= 8
+    ? `${binding.account.slice(0, 4)} **** **** ${binding.account.slice(-4)}`
+    : binding.account;
+
+const numbered = (labels: readonly string[], cursor: number): ScreenLine[] =>
+  labels.map((label, index) => ({ text: `${index + 1}.${label}`, selected: index === cursor }));
+
+const formatDuration = (ms: number, t: Translate): string => {
+  const seconds = Math.ceil(ms / 1000);
+  return seconds >= 60
+    ? t('time.minutesSeconds', { m: Math.floor(seconds / 60), s: seconds % 60 })
+    : t('time.seconds', { s: seconds });
+};
+
+const passwordScreen = (snapshot: SnapshotFrom<typeof passwordPromptMachine>, view: ViewContext): Screen => {
+  const { t } = view;
+  const { context } = snapshot;
+  const operator = view.profile.operators.find((candidate) => candidate.id === context.operatorId);
+  const title = t(`password.${context.purpose}`);
+  const who: ScreenLine = { text: t('password.operator', { id: context.operatorId, name: operator?.name[view.lang] ?? '' }), tone: 'muted' };
+  if (snapshot.matches('lockedOut')) {
+    const until = context.port.lockedUntil(context.operatorId) ?? view.now;
+    return {
+      title,
+      lines: [who, { text: t('password.locked'), tone: 'error' }, { text: t('password.lockedFor', { time: formatDuration(until - view.now, t) }), tone: 'error' }],
+      hints: { cancel: t('hint.cancel') },
+    };
+  }
+  const lastCheck = context.lastCheck;
+  return {
+    title,
+    lines: [
+      who,
+      { text: '*'.repeat(context.entered.length) + '_' },
+      ...(lastCheck?.result === 'wrong' ? [{ text: t('password.wrong', { left: lastCheck.attemptsLeft }), tone: 'error' as const }] : []),
+    ],
+    hints: { confirm: t('hint.confirm'), cancel: t('hint.cancel') },
+  };
+};
+
+const bindingScreen = (snapshot: SnapshotFrom<typeof bindingManagementMachine>, view: ViewContext): Screen => {
+  const { t, lang } = view;
+  const { context } = snapshot;
+  const password = childSnapshot<typeof passwordPromptMachine>(snapshot, 'password');
+  if (snapshot.matches('authorising') && password) return passwordScreen(password, view);
+  const binding = context.bindings[context.cursor];
+  const name = binding?.name[lang] ?? '';
+  if (snapshot.matches('list')) {
+    return context.bindings.length === 0
+      ? { title: t('bindings.title'), lines: [{ text: t('bindings.empty'), tone: 'muted' }], hints: { cancel: t('hint.back') } }
+      : {
+          title: t('bindings.title'),
+          lines: numbered(context.bindings.map((item) => `${item.name[lang]} ${item.kind === 'service' ? '' : maskAccount(item)}`.trim()), context.cursor),
+          hints: { confirm: t('hint.confirm'), cancel: t('hint.back') },
+        };
+  }
+  if (snapshot.matches('detail') && binding) {
+    return {
+      title: name,
+      lines: [
+        { text: t('bindings.type', { kind: t(`bindings.kind.${binding.kind}`) }) },
+        { text: t('bindings.account', { account: maskAccount(binding) }) },
+        { text: t('bindings.boundAt', { date: binding.boundAt }) },
+        { text: '' },
+        { text: t('bindings.pressToDeregister'), tone: 'warning' },
+      ],
+      hints: { confirm: t('hint.deregister'), cancel: t('hint.back') },
+    };
+  }
+  if (snapshot.matches('confirming')) {
+    return {
+      title: t('deregister.title'),
+      lines: [
+        { text: t('deregister.question', { name }) },
+        { text: '' },
+        { text: t('deregister.backupReminder'), tone: 'warning' },
+        { text: '' },
+        { text: t('hint.yesNo'), tone: 'muted' },
+      ],
+      hints: { confirm: t('hint.confirm'), cancel: t('hint.cancel') },
+    };
+  }
+  if (snapshot.matches('deregistered')) {
+    return {
+      title: t('deregister.title'),
+      lines: [{ text: t('deregister.done'), tone: 'success' }, { text: t('deregister.doneDetail', { name: context.removed?.name[lang] ?? '' }) }],
+      hints: { confirm: t('hint.confirm'), cancel: t('hint.back') },
+    };
+  }
+  return { title: t('offline.title'), lines: [{ text: t('offline.deregister'), tone: 'error' }], hints: { confirm: t('hint.confirm'), cancel: t('hint.back') } };
+};
+
+const passwordFreeRowText = (
+  row: PasswordFreeRow,
+  snapshot: SnapshotFrom<typeof passwordFreeMachine>,
+  view: ViewContext,
+): string => {
+  const { t } = view;
+  const { draft, saved, inForce, layout } = snapshot.context;
+  const box = (on: boolean) => (on ? '[x]' : '[ ]');
+  const valueOf = (settings: typeof draft) => {
+    switch (row.kind) {
+      case 'master':
+        return settings.enabled;
+      case 'channelSwitch':
+        return settings.channels[row.channel]?.smallAmountEnabled;
+      case 'channelLimit':
+        return settings.channels[row.channel]?.limit;
+      case 'save':
+        return undefined;
+    }
+  };
+  const marker =
+    valueOf(draft) !== valueOf(saved) ? ` ${t('passwordFree.unsaved')}` : valueOf(saved) !== valueOf(inForce) ? ` ${t('passwordFree.pending')}` : '';
+  const channel = 'channel' in row ? layout.channels[row.channel] : undefined;
+  const draftChannel = 'channel' in row ? draft.channels[row.channel] : undefined;
+  switch (row.kind) {
+    case 'master':
+      return `${box(draft.enabled)} ${t('passwordFree.master')}${marker}`;
+    case 'channelSwitch':
+      return `${box(draftChannel?.smallAmountEnabled ?? false)} ${t('passwordFree.channel', { channel: channel?.label[view.lang] ?? '' })}${marker}`;
+    case 'channelLimit':
+      return `    ${t('passwordFree.limit', { limit: draftChannel?.limit ?? 0 })}${marker}`;
+    case 'save':
+      return t('passwordFree.save');
+  }
+};
+
+const passwordFreeScreen = (snapshot: SnapshotFrom<typeof passwordFreeMachine>, view: ViewContext): Screen => {
+  const { t } = view;
+  const password = childSnapshot<typeof passwordPromptMachine>(snapshot, 'password');
+  if (snapshot.matches('authorising') && password) return passwordScreen(password, view);
+  if (snapshot.matches('saved')) {
+    return {
+      title: t('saved.title'),
+      lines: [{ text: t('saved.message'), tone: 'success' }, { text: '' }, { text: t('saved.question') }],
+      hints: { confirm: t('hint.restartNow'), cancel: t('hint.later') },
+    };
+  }
+  if (snapshot.matches('offline')) {
+    return { title: t('offline.title'), lines: [{ text: t('offline.save'), tone: 'error' }], hints: { confirm: t('hint.confirm'), cancel: t('hint.back') } };
+  }
+  if (snapshot.matches('confirmingDiscard')) {
+    return {
+      title: t('discard.title'),
+      lines: [{ text: t('discard.question'), tone: 'warning' }, { text: '' }, { text: t('hint.yesNo'), tone: 'muted' }],
+      hints: { confirm: t('hint.confirm'), cancel: t('hint.cancel') },
+    };
+  }
+  const rows = passwordFreeRows(snapshot.context.layout);
+  return {
+    title: t('passwordFree.title'),
+    lines: [
+      ...rows.map((row, index) => ({
+        text: `${index + 1}.${passwordFreeRowText(row, snapshot, view)}`,
+        selected: index === snapshot.context.cursor,
+      })),
+      ...(snapshot.matches({ editing: 'unchanged' }) ? [{ text: t('passwordFree.unchanged'), tone: 'muted' as const }] : []),
+    ],
+    hints: { confirm: t('hint.confirm'), cancel: t('hint.back') },
+  };
+};
+
+const settingsScreen = (snapshot: SnapshotFrom<typeof settingsMachine>, view: ViewContext): Screen => {
+  const { t, lang } = view;
+  const password = childSnapshot<typeof passwordPromptMachine>(snapshot, 'password');
+  if (snapshot.matches('authenticating') && password) return passwordScreen(password, view);
+  if (snapshot.matches('bindings')) {
+    const flow = childSnapshot<typeof bindingManagementMachine>(snapshot, 'flow');
+    if (flow) return bindingScreen(flow, view);
+  }
+  if (snapshot.matches('passwordFree')) {
+    const flow = childSnapshot<typeof passwordFreeMachine>(snapshot, 'flow');
+    if (flow) return passwordFreeScreen(flow, view);
+  }
+  const { menu, path, cursor } = snapshot.context;
+  const parent = path.length > 0 ? currentMenuItems(menu, path.slice(0, -1))[path.at(-1) ?? 0] : undefined;
+  return {
+    title: parent ? parent.label[lang] : t('settings.title'),
+    lines: numbered(currentMenuItems(menu, path).map((item) => item.label[lang]), cursor),
+    hints: { confirm: t('hint.confirm'), cancel: t('hint.back') },
+  };
+};
+
+/** The screen the device shows now. */
+export const deviceScreen = (snapshot: DeviceSnapshot, view: ViewContext): Screen => {
+  const { t, profile, lang } = view;
+  const { context } = snapshot;
+  if (snapshot.matches('booting')) {
+    return {
+      title: t('boot.title', { brand: profile.device.brand, model: profile.device.model }),
+      lines: [{ text: t(context.appliedOnBoot ? 'boot.applying' : 'boot.starting') }, { text: '' }],
+      hints: {},
+      progress: context.bootProgress / BOOT_STEPS,
+    };
+  }
+  if (snapshot.matches('shuttingDown')) {
+    return { title: t('shutdown.title'), lines: [{ text: t('shutdown.message') }], hints: {} };
+  }
+  if (snapshot.matches('settings')) {
+    const settings = childSnapshot<typeof settingsMachine>(snapshot, 'settings');
+    if (settings) return settingsScreen(settings, view);
+  }
+  return {
+    title: profile.device.merchantName[lang],
+    lines: [
+      { text: t('home.merchantId', { id: profile.device.merchantId }), tone: 'muted' },
+      { text: t('home.terminalId', { id: profile.device.terminalId }), tone: 'muted' },
+      { text: '' },
+      ...(context.port.pendingPasswordFree() ? [{ text: t('home.pending'), tone: 'warning' as const }] : []),
+      { text: t('home.prompt') },
+    ],
+    hints: {},
+  };
+};
+
+/** Terminals show China Standard Time, whatever the host's zone. */
+const DEVICE_TIME = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit' });
+
+export const statusBar = (snapshot: DeviceSnapshot, view: ViewContext): StatusBar => {
+  return {
+    online: snapshot.context.online,
+    time: DEVICE_TIME.format(view.now),
+    terminalId: view.profile.device.terminalId,
+  };
+};

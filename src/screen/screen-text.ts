@@ -1,0 +1,47 @@
+/**
+ * The device display as rows of text, exactly as the UI frame draws them: status line, title,
+ * body (selection marked with >) and the soft-key line. Scripts and tests assert on this text.
+ */
+import type { Translate } from '../i18n/messages.js';
+import type { Screen, StatusBar } from './screen.js';
+import { layoutBody, padToWidth, type GridLine, type GridSize } from './text-layout.js';
+import stringWidth from 'string-width';
+
+/** The device display: columns of text and rows of body, per the classic smart-POS layout. */
+export const DISPLAY: GridSize = { columns: 36, rows: 10 };
+
+/** Columns taken by the selection marker in front of each body row. */
+const MARKER_WIDTH = 2;
+
+export type DisplayRows = {
+  readonly status: string;
+  readonly title: string;
+  /** Exactly DISPLAY.rows rows. */
+  readonly body: readonly GridLine[];
+  readonly hints: string;
+};
+
+const spread = (left: string, right: string, columns: number) =>
+  left + ' '.repeat(Math.max(1, columns - stringWidth(left) - stringWidth(right))) + right;
+
+export const displayRows = (screen: Screen, status: StatusBar, t: Translate, size: GridSize = DISPLAY): DisplayRows => {
+  const body = layoutBody(screen, { columns: size.columns - MARKER_WIDTH, rows: size.rows }).map((line) => ({
+    ...line,
+    text: `${line.selected ? '> ' : '  '}${line.text}`,
+  }));
+  while (body.length < size.rows) body.push({ text: '', selected: false, tone: 'normal' });
+  const confirm = screen.hints.confirm ? `[${t('hint.confirm')}]${screen.hints.confirm}` : '';
+  const cancel = screen.hints.cancel ? `[${t('hint.cancel')}]${screen.hints.cancel}` : '';
+  return {
+    status: spread(`${t(status.online ? 'status.online' : 'status.offline')}  ${status.terminalId}`, status.time, size.columns),
+    title: screen.title,
+    body,
+    hints: spread(cancel, confirm, size.columns),
+  };
+};
+
+/** The display as plain text, one row a line, trailing spaces trimmed. */
+export const displayText = (rows: DisplayRows): string =>
+  [rows.status, rows.title, ...rows.body.map((line) => line.text), rows.hints]
+    .map((row) => padToWidth(row, 0).trimEnd())
+    .join('\n');

@@ -1,0 +1,26 @@
+/** What the device's display shows at one moment, before it is laid out in rows and columns. */
+
+export type LineTone = 'normal' | 'muted' | 'error' | 'success' | 'warning';
+
+export type ScreenLine = {
+  readonly text: string;
+  /** The menu cursor is on this line. */
+  readonly selected?: boolean;
+  readonly tone?: LineTone;
+};
+
+export type Screen = {
+  readonly title: string;
+  readonly lines: readonly ScreenLine[];
+  /** Soft-key captions: what 确认 and 取消 do here; absent when the key does nothing. */
+  readonly hints: { readonly confirm?: string; readonly cancel?: string };
+  /** 0..1 when the screen shows a progress bar (boot). */
+  readonly progress?: number;
+};
+
+export type StatusBar = {
+  readonly online: boolean;
+  /** HH:MM on the device clock. */
+  readonly time: string;
+  readonly terminalId: string;
+};

@@ -1,0 +1,58 @@
+/**
+ * Lays a Screen out on the device's character grid: wraps by display width (a Chinese character
+ * takes two columns), and scrolls long lists so the selected line stays in view. The UI and the
+ * headless runner both read this layout, so a script sees what a person sees.
+ */
+import stringWidth from 'string-width';
+import type { LineTone, Screen } from './screen.js';
+
+export type GridSize = { readonly columns: number; readonly rows: number };
+
+export type GridLine = { readonly text: string; readonly selected: boolean; readonly tone: LineTone };
+
+/** Splits text into pieces no wider than `columns` display columns, breaking at spaces where it can. */
+export const wrapToWidth = (text: string, columns: number): string[] => {
+  const rows: string[] = [];
+  let row = '';
+  for (const char of text) {
+    if (stringWidth(row + char) > columns) {
+      const breakAt = row.lastIndexOf(' ');
+      if (breakAt > 0 && char !== ' ') {
+        rows.push(row.slice(0, breakAt));
+        row = row.slice(breakAt + 1);
+      } else {
+        rows.push(row);
+        row = '';
+      }
+      if (char === ' ') continue;
+    }
+    row += char;
+  }
+  rows.push(row);
+  return rows;
+};
+
+export const padToWidth = (text: string, columns: number): string => text + ' '.repeat(Math.max(0, columns - stringWidth(text)));
+
+// ASCII only: block characters are ambiguous-width and break the frame in CJK terminals.
+const PROGRESS_CELLS = '#';
+const PROGRESS_EMPTY = '.';
+
+export const progressBar = (share: number, columns: number): string => {
+  const filled = Math.round(Math.min(1, Math.max(0, share)) * columns);
+  return PROGRESS_CELLS.repeat(filled) + PROGRESS_EMPTY.repeat(columns - filled);
+};
+
+/** The body rows of the screen (without title and hints), scrolled to keep the selection visible. */
+export const layoutBody = (screen: Screen, size: GridSize): GridLine[] => {
+  const wrapped = screen.lines.flatMap((line) =>
+    wrapToWidth(line.text, size.columns).map((text) => ({ text, selected: line.selected === true, tone: line.tone ?? 'normal' })),
+  );
+  if (screen.progress !== undefined) {
+    wrapped.push({ text: progressBar(screen.progress, size.columns), selected: false, tone: 'normal' });
+  }
+  const firstSelected = wrapped.findIndex((line) => line.selected);
+  const lastSelected = wrapped.findLastIndex((line) => line.selected);
+  const top = lastSelected >= size.rows ? Math.min(firstSelected, lastSelected - size.rows + 1) : 0;
+  return wrapped.slice(top, top + size.rows);
+};

@@ -1,0 +1,148 @@
+/**
+ * The device's flash: the one place the simulated terminal keeps state between boots. It answers
+ * the menus (it is their DevicePort) and writes every change through to its medium at once, so a
+ * power cut keeps exactly what the device had saved.
+ */
+import type { DevicePort, PasswordCheck } from '../../menus/device-port.js';
+import { samePasswordFreeSettings, type PasswordFreeSettings } from '../../menus/domain.js';
+import type { Profile } from '../profile/profile-schema.js';
+import { seedFlash, type FlashData, type OperationRecord } from './flash-data.js';
+import type { FlashMedium } from './flash-medium.js';
+import { verifyPassword } from './password-hash.js';
+
+export type DeviceStoreOptions = {
+  readonly profile: Profile;
+  readonly medium: FlashMedium;
+  /** The device clock in ms since the epoch. */
+  readonly now: () => number;
+};
+
+const describeSettings = (settings: PasswordFreeSettings): string =>
+  [
+    `enabled=${settings.enabled}`,
+    ...settings.channels.map((channel) => `${channel.id}:${channel.smallAmountEnabled ? 'on' : 'off'}/${channel.limit}`),
+  ].join(' ');
+
+export class DeviceStore implements DevicePort {
+  readonly profile: Profile;
+  readonly now: () => number;
+  private readonly medium: FlashMedium;
+  private current: FlashData;
+
+  constructor({ profile, medium, now }: DeviceStoreOptions) {
+    this.profile = profile;
+    this.medium = medium;
+    this.now = now;
+    const stored = medium.read();
+    this.current = stored ?? seedFlash(profile);
+    if (!stored) medium.write(this.current);
+  }
+
+  /** Where the data lives, for messages. */
+  get location(): string {
+    return this.medium.location;
+  }
+
+  /** A copy of everything stored, for scripts, reports and tests. */
+  snapshot(): FlashData {
+    return structuredClone(this.current);
+  }
+
+  /** Back to the profile's factory state. */
+  reset(): void {
+    this.commit(seedFlash(this.profile));
+  }
+
+  isOnline(): boolean {
+    return this.current.network === 'online';
+  }
+
+  setOnline(online: boolean): void {
+    this.commit({ ...this.current, network: online ? 'online' : 'offline' });
+  }
+
+  lockedUntil(operatorId: string): number | undefined {
+    const until = this.current.lockouts[operatorId]?.lockedUntil;
+    return until !== undefined && until > this.now() ? until : undefined;
+  }
+
+  checkPassword(operatorId: string, password: string): PasswordCheck {
+    const lockedUntil = this.lockedUntil(operatorId);
+    if (lockedUntil !== undefined) return { result: 'locked', lockedUntil };
+    const operator = this.current.operators[operatorId];
+    if (operator && verifyPassword(password, operator.passwordHash)) {
+      this.setLockout(operatorId, { failedAttempts: 0 });
+      return { result: 'accepted' };
+    }
+    const { maxAttempts, lockoutSeconds } = this.profile.security;
+    const failedAttempts = (this.current.lockouts[operatorId]?.failedAttempts ?? 0) + 1;
+    if (failedAttempts < maxAttempts) {
+      this.setLockout(operatorId, { failedAttempts });
+      return { result: 'wrong', attemptsLeft: maxAttempts - failedAttempts };
+    }
+    const until = this.now() + lockoutSeconds * 1000;
+    this.setLockout(operatorId, { failedAttempts: 0, lockedUntil: until }, this.record(operatorId, 'lockout', `${maxAttempts} wrong passwords`));
+    return { result: 'locked', lockedUntil: until };
+  }
+
+  bindings() {
+    return this.current.bindings;
+  }
+
+  deregister(bindingId: string, operatorId: string): void {
+    const binding = this.current.bindings.find((candidate) => candidate.id === bindingId);
+    if (!binding) return;
+    this.commit({
+      ...this.current,
+      bindings: this.current.bindings.filter((candidate) => candidate !== binding),
+      records: [...this.current.records, this.record(operatorId, 'deregister', `${binding.name.zh} ${binding.account}`)],
+    });
+  }
+
+  activePasswordFree(): PasswordFreeSettings {
+    return this.current.passwordFree.active;
+  }
+
+  pendingPasswordFree(): PasswordFreeSettings | undefined {
+    return this.current.passwordFree.pending;
+  }
+
+  savePasswordFree(settings: PasswordFreeSettings, operatorId: string): void {
+    const { active } = this.current.passwordFree;
+    this.commit({
+      ...this.current,
+      passwordFree: samePasswordFreeSettings(settings, active)
+        ? { active }
+        : { active, pending: { enabled: settings.enabled, channels: [...settings.channels] } },
+      records: [...this.current.records, this.record(operatorId, 'savePasswordFree', describeSettings(settings))],
+    });
+  }
+
+  applyPending(): boolean {
+    const { pending } = this.current.passwordFree;
+    if (!pending) return false;
+    this.commit({
+      ...this.current,
+      passwordFree: { active: pending },
+      records: [...this.current.records, this.record('system', 'applyPasswordFree', describeSettings(pending))],
+    });
+    return true;
+  }
+
+  private record(operator: string, action: OperationRecord['action'], subject: string): OperationRecord {
+    return { at: new Date(this.now()).toISOString(), operator, action, subject };
+  }
+
+  private setLockout(operatorId: string, lockout: FlashData['lockouts'][string], record?: OperationRecord): void {
+    this.commit({
+      ...this.current,
+      lockouts: { ...this.current.lockouts, [operatorId]: lockout },
+      records: record ? [...this.current.records, record] : this.current.records,
+    });
+  }
+
+  private commit(next: FlashData): void {
+    this.current = next;
+    this.medium.write(next);
+  }
+}

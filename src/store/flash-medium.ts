@@ -1,0 +1,59 @@
+/**
+ * Where the flash lives: a conf file on disk (atomic writes), or memory for throw-away devices
+ * (scripts, tests). A file that does not parse or validate is reported and left as it is.
+ */
+import Conf from 'conf';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { StoreCorruptError } from '../errors.js';
+import { describeIssues, parseJson } from '../json-source.js';
+import { flashDataSchema, type FlashData } from './flash-data.js';
+
+export interface FlashMedium {
+  /** The stored data, or undefined when the device has never run. */
+  read(): FlashData | undefined;
+  write(data: FlashData): void;
+  /** Where the data is, for messages. */
+  readonly location: string;
+}
+
+export const memoryMedium = (initial?: FlashData): FlashMedium => {
+  let stored = initial && structuredClone(initial);
+  return {
+    location: '(memory)',
+    read: () => stored && structuredClone(stored),
+    write: (data) => {
+      stored = structuredClone(data);
+    },
+  };
+};
+
+const resetHint = (file: string) =>
+  `Nothing was changed. Repair the file by hand, or run \`pos-sim reset\` to set it aside (kept as ${file}.broken-<time>) and start again from the device profile.`;
+
+/** The device data file `<dir>/<name>.json`, written through conf. */
+export const confMedium = (dir: string, name: string): FlashMedium => {
+  const file = join(dir, `${name}.json`);
+  // conf reads the file as it opens it, so it is opened only once the file is known to be sound.
+  let conf: Conf<Record<string, unknown>> | undefined;
+  return {
+    location: file,
+    read: () => {
+      if (!existsSync(file)) return undefined;
+      const parsed = parseJson(readFileSync(file, 'utf8'));
+      if (!parsed.ok) {
+        const { line, column, reason } = parsed.failure;
+        throw new StoreCorruptError(`${file}:${line}:${column}: the device data is damaged (${reason}).\n${resetHint(file)}`);
+      }
+      const result = flashDataSchema.safeParse(parsed.value);
+      if (!result.success) {
+        throw new StoreCorruptError(`${file}: the device data is damaged:\n${describeIssues(result.error)}\n${resetHint(file)}`);
+      }
+      return result.data;
+    },
+    write: (data) => {
+      conf ??= new Conf({ cwd: dir, configName: name, projectName: 'pos-sim', clearInvalidConfig: false });
+      conf.store = data;
+    },
+  };
+};
