@@ -24,7 +24,8 @@ export type DeviceSessionOptions = {
   readonly clock?: Clock;
 };
 
-export const startDeviceActor = (store: DeviceStore, clock?: Clock): DeviceActor => {
+/** Starts the device; `onChange` hears every snapshot of every actor in it (flows, prompts). */
+export const startDeviceActor = (store: DeviceStore, clock?: Clock, onChange?: () => void): DeviceActor => {
   const { profile } = store;
   const actor = createActor(deviceMachine, {
     input: {
@@ -37,6 +38,9 @@ export const startDeviceActor = (store: DeviceStore, clock?: Clock): DeviceActor
       },
     },
     ...(clock ? { clock } : {}),
+    // A flow's own state changes (a digit typed into the password prompt) do not change the device
+    // actor's snapshot, so watchers listen to the whole actor system.
+    ...(onChange ? { inspect: (event: { type: string }) => event.type === '@xstate.snapshot' && onChange() } : {}),
   });
   actor.start();
   return actor;
@@ -49,6 +53,8 @@ export class DeviceSession {
   readonly t: Translate;
   private readonly clock: Clock | undefined;
   private current: DeviceActor;
+  private readonly listeners = new Set<() => void>();
+  private changes = 0;
 
   constructor({ store, lang = 'zh', clock }: DeviceSessionOptions) {
     this.store = store;
@@ -56,8 +62,22 @@ export class DeviceSession {
     this.lang = lang;
     this.t = translator(lang);
     this.clock = clock;
-    this.current = startDeviceActor(store, clock);
+    this.current = startDeviceActor(store, clock, this.notify);
   }
+
+  /** Calls `listener` whenever anything on the device changed; returns the unsubscribe function. */
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /** A number that changes whenever the device changes (for useSyncExternalStore). */
+  readonly version = (): number => this.changes;
+
+  private readonly notify = (): void => {
+    this.changes += 1;
+    for (const listener of this.listeners) listener();
+  };
 
   get actor(): DeviceActor {
     return this.current;
@@ -70,7 +90,8 @@ export class DeviceSession {
   /** The power fails: whatever was not saved is gone, and the device boots from its flash. */
   powerCut(): void {
     this.current.stop();
-    this.current = startDeviceActor(this.store, this.clock);
+    this.current = startDeviceActor(this.store, this.clock, this.notify);
+    this.notify();
   }
 
   screen(): Screen {

@@ -1,0 +1,50 @@
+/** The one place that wires pos-sim together: parse the command line, run the command, report errors. */
+import { createRequire } from 'node:module';
+import { parseCli, USAGE } from './cli-args.js';
+import { hashPasswordCommand } from './commands/hash-password.js';
+import { resetDevice } from './commands/reset-device.js';
+import { startDevice } from './commands/start-device.js';
+import { PosSimError } from './errors.js';
+import { loadProfile, shippedProfileNames } from './profile/load-profile.js';
+import { resolveDataDir, throwAwayDataDir } from './store/data-dir.js';
+import { packageRoot } from './package-root.js';
+
+const version = (): string =>
+  (createRequire(import.meta.url)(`${packageRoot}/package.json`) as { version: string }).version;
+
+const main = async (): Promise<void> => {
+  const options = parseCli(process.argv.slice(2));
+  if (options.help) return void console.log(USAGE);
+  if (options.version) return void console.log(version());
+  switch (options.command) {
+    case 'profiles':
+      for (const name of shippedProfileNames()) console.log(`${name.padEnd(12)} ${loadProfile(name).description[options.lang]}`);
+      return;
+    case 'hash-password':
+      console.log(await hashPasswordCommand());
+      return;
+    case 'reset': {
+      const profile = loadProfile(options.fixture);
+      for (const line of resetDevice(profile, resolveDataDir(options.dataDir))) console.log(line);
+      return;
+    }
+    case 'start': {
+      const profile = loadProfile(options.fixture);
+      const dataDir = options.fresh ? throwAwayDataDir() : resolveDataDir(options.dataDir);
+      await startDevice({ profile, dataDir, lang: options.lang });
+      return;
+    }
+  }
+};
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    if (error instanceof PosSimError) {
+      console.error(`pos-sim: ${error.message}`);
+      process.exit(error.exitCode);
+    }
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,33 @@
+/** `pos-sim reset`: the device back to its profile. A damaged data file is kept aside, never lost. */
+import { existsSync, renameSync } from 'node:fs';
+import type { Profile } from '../profile/profile-schema.js';
+import { deviceFile } from '../store/data-dir.js';
+import { lockDevice } from '../store/device-lock.js';
+import { DeviceStore } from '../store/device-store.js';
+import { confMedium } from '../store/flash-medium.js';
+import { StoreCorruptError } from '../errors.js';
+
+/** Resets the device and returns what to tell the user. */
+export const resetDevice = (profile: Profile, dataDir: string, now: Date = new Date()): string[] => {
+  const lock = lockDevice(dataDir, profile.name);
+  try {
+    const file = deviceFile(dataDir, profile.name);
+    const messages: string[] = [];
+    if (existsSync(file)) {
+      try {
+        confMedium(dataDir, profile.name).read();
+      } catch (error) {
+        if (!(error instanceof StoreCorruptError)) throw error;
+        const aside = `${file}.broken-${now.toISOString().replace(/[:.]/g, '-')}`;
+        renameSync(file, aside);
+        messages.push(`The damaged device data was kept as ${aside}`);
+      }
+    }
+    const store = new DeviceStore({ profile, medium: confMedium(dataDir, profile.name), now: () => now.getTime() });
+    store.reset();
+    messages.push(`Device "${profile.name}" reset to its profile: ${store.location}`);
+    return messages;
+  } finally {
+    lock.release();
+  }
+};

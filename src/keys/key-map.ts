@@ -1,0 +1,50 @@
+/**
+ * How the terminal's keys map onto the device's keypad: one table drives key handling, the
+ * on-screen legend and the README's key table.
+ */
+import type { Key } from 'ink';
+import { isDigit, type KeyEvent, type SystemEvent } from '../../menus/device-events.js';
+
+export type KeyBinding = {
+  /** What the key does on the device: a keypad key, or a system event such as the power key. */
+  readonly action: KeyEvent['type'] | SystemEvent['type'];
+  /** The terminal keys, as shown in the legend. */
+  readonly terminalKeys: string;
+  /** The device key's label (zh / en). */
+  readonly label: { readonly zh: string; readonly en: string };
+  readonly matches: (input: string, key: Key) => boolean;
+};
+
+export const KEY_BINDINGS: readonly KeyBinding[] = [
+  { action: 'DIGIT', terminalKeys: '0-9', label: { zh: '数字', en: 'digits' }, matches: (input) => isDigit(input) },
+  { action: 'ENTER', terminalKeys: 'Enter', label: { zh: '确认', en: 'OK' }, matches: (_, key) => key.return },
+  { action: 'CANCEL', terminalKeys: 'Esc', label: { zh: '取消', en: 'Cancel' }, matches: (_, key) => key.escape },
+  {
+    action: 'CLEAR',
+    terminalKeys: 'Backspace',
+    label: { zh: '清除', en: 'Clear' },
+    matches: (_, key) => key.backspace || key.delete,
+  },
+  { action: 'UP', terminalKeys: 'Up', label: { zh: '上', en: 'Up' }, matches: (_, key) => key.upArrow },
+  { action: 'DOWN', terminalKeys: 'Down', label: { zh: '下', en: 'Down' }, matches: (_, key) => key.downArrow },
+  { action: 'MENU', terminalKeys: 'm', label: { zh: '菜单(设置)', en: 'Menu (settings)' }, matches: (input) => input === 'm' },
+  { action: 'POWER_CYCLE', terminalKeys: 'p', label: { zh: '电源(重启)', en: 'Power (restart)' }, matches: (input) => input === 'p' },
+];
+
+type DeviceAction = KeyEvent | SystemEvent;
+
+const toAction = (binding: KeyBinding, char: string): DeviceAction =>
+  binding.action === 'DIGIT' && isDigit(char) ? { type: 'DIGIT', digit: char } : ({ type: binding.action } as DeviceAction);
+
+/**
+ * The device events for one chunk of terminal input. Keys typed fast (or sent by tmux) arrive as
+ * one string, so each character counts; special keys arrive alone.
+ */
+export const toDeviceEvents = (input: string, key: Key): DeviceAction[] => {
+  const special = KEY_BINDINGS.find((binding) => binding.action !== 'DIGIT' && binding.matches(input, key));
+  if (special && (input.length <= 1 || !/^[0-9mp]+$/.test(input))) return [toAction(special, input)];
+  return [...input].flatMap((char) => {
+    const binding = KEY_BINDINGS.find((candidate) => candidate.matches(char, key));
+    return binding ? [toAction(binding, char)] : [];
+  });
+};

@@ -1,0 +1,48 @@
+/**
+ * One process per device: a lock file beside the device data holds the owner's pid. A lock whose
+ * process is gone (killed) is stale and taken over.
+ */
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DeviceInUseError } from '../errors.js';
+
+const isRunning = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+export type DeviceLock = { readonly file: string; release(): void };
+
+export const lockDevice = (dir: string, name: string): DeviceLock => {
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `${name}.lock`);
+  for (;;) {
+    try {
+      writeFileSync(file, String(process.pid), { flag: 'wx' });
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const owner = Number(readFileSync(file, 'utf8').trim());
+      if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && isRunning(owner)) {
+        throw new DeviceInUseError(
+          `The device "${name}" is in use by another pos-sim (process ${owner}), data in ${dir}.\n` +
+            'Close that one first, or run this one on a copy with --fresh, or on other data with --data-dir.',
+        );
+      }
+      rmSync(file, { force: true });
+    }
+  }
+  let released = false;
+  const release = () => {
+    if (released) return;
+    released = true;
+    rmSync(file, { force: true });
+    process.off('exit', release);
+  };
+  process.on('exit', release);
+  return { file, release };
+};
