@@ -2,35 +2,72 @@
 import { parseArgs } from 'node:util';
 import { UsageError } from './errors.js';
 import { LANGS, type Lang } from './i18n/messages.js';
+import { REPORTERS, type ReporterName } from './walkthrough/reporters.js';
 
-export const COMMANDS = ['start', 'reset', 'profiles', 'hash-password'] as const;
+export const COMMANDS = ['start', 'reset', 'profiles', 'hash-password', 'run', 'record', 'paths'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export type CliOptions = {
   readonly command: Command;
+  /** Files and folders (run), or the file to write (record). */
+  readonly paths: readonly string[];
   readonly fixture: string | undefined;
   readonly dataDir: string | undefined;
   readonly fresh: boolean;
   readonly lang: Lang;
+  readonly reporter: ReporterName;
+  readonly bail: boolean;
+  readonly coverage: boolean;
+  readonly snapshotDir: string | undefined;
+  readonly write: string | undefined;
   readonly help: boolean;
   readonly version: boolean;
 };
 
-export const USAGE = `pos-sim — a POS terminal simulator in your terminal
+export const USAGE = `pos-sim - a POS terminal simulator in your terminal
 
 Usage
-  pos-sim [options]            run the simulated terminal (default profile)
-  pos-sim reset [options]      return the device to its profile (a damaged data file is kept aside)
-  pos-sim profiles             list the device profiles
-  pos-sim hash-password        read a password from standard input, print its salted hash for a profile
+  pos-sim [options]              run the simulated terminal (default profile)
+  pos-sim run FILES|DIRS...      play walkthroughs headless; exit 0 all pass, 1 a failure, 2 bad input
+  pos-sim record FILE            use the terminal; what you press is written to FILE as a walkthrough
+  pos-sim paths [--write DIR]    the shortest key path to every menu state (as walkthroughs with --write)
+  pos-sim reset [options]        return the device to its profile (a damaged data file is kept aside)
+  pos-sim profiles               list the device profiles
+  pos-sim hash-password          read a password, print its salted hash for a profile
 
 Options
-  --fixture NAME|PATH   device profile: a name from \`pos-sim profiles\` or a .json file (default: default)
-  --data-dir DIR        where device data lives (default: $POS_SIM_DATA_DIR or ~/.local/share/pos-sim)
-  --fresh               a factory-fresh device in a throw-away folder; nothing is saved
-  --lang zh|en          device language (default: zh)
-  -h, --help            this help
-  -v, --version         the version`;
+  --fixture NAME|PATH    device profile: a name from \`pos-sim profiles\` or a .json file (default: default)
+  --data-dir DIR         where device data lives (default: $POS_SIM_DATA_DIR or ~/.local/share/pos-sim)
+  --fresh                a factory-fresh device in a throw-away folder; nothing is saved
+  --lang zh|en           device language (default: zh)
+  --reporter NAME        run: pretty (default), tap, junit or json
+  --bail                 run: stop at the first failing walkthrough
+  --coverage             run: report the menu states and transitions the walkthroughs reached
+  --snapshot-dir DIR     run: where snapshot steps write screens (default: pos-sim-snapshots)
+  --write DIR            paths: write each path as a walkthrough file into DIR
+  -h, --help             this help
+  -v, --version          the version`;
+
+/** Which flags each command accepts (help and version go with any). */
+const FLAGS: Record<Command, readonly string[]> = {
+  start: ['fixture', 'data-dir', 'fresh', 'lang'],
+  reset: ['fixture', 'data-dir'],
+  profiles: ['lang'],
+  'hash-password': [],
+  run: ['reporter', 'bail', 'coverage', 'snapshot-dir'],
+  record: ['fixture', 'lang'],
+  paths: ['fixture', 'write'],
+};
+
+const ARITY: Record<Command, { min: number; max: number; what: string }> = {
+  start: { min: 0, max: 0, what: '' },
+  reset: { min: 0, max: 0, what: '' },
+  profiles: { min: 0, max: 0, what: '' },
+  'hash-password': { min: 0, max: 0, what: '' },
+  run: { min: 1, max: Infinity, what: 'walkthrough files or folders' },
+  record: { min: 1, max: 1, what: 'the walkthrough file to write' },
+  paths: { min: 0, max: 0, what: '' },
+};
 
 export const parseCli = (argv: readonly string[]): CliOptions => {
   let parsed;
@@ -39,35 +76,67 @@ export const parseCli = (argv: readonly string[]): CliOptions => {
       args: [...argv],
       allowPositionals: true,
       strict: true,
+      tokens: true,
       options: {
         fixture: { type: 'string' },
         'data-dir': { type: 'string' },
-        fresh: { type: 'boolean', default: false },
-        lang: { type: 'string', default: 'zh' },
-        help: { type: 'boolean', short: 'h', default: false },
-        version: { type: 'boolean', short: 'v', default: false },
+        fresh: { type: 'boolean' },
+        lang: { type: 'string' },
+        reporter: { type: 'string' },
+        bail: { type: 'boolean' },
+        coverage: { type: 'boolean' },
+        'snapshot-dir': { type: 'string' },
+        write: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
       },
     });
   } catch (error) {
     throw new UsageError(`${(error as Error).message}\nRun \`pos-sim --help\` for the options.`);
   }
   const { values, positionals } = parsed;
-  const [command = 'start', ...extra] = positionals;
-  if (!(COMMANDS as readonly string[]).includes(command) || command === 'start' && positionals.length > 0) {
-    throw new UsageError(`Unknown command "${command}". Commands: ${COMMANDS.filter((name) => name !== 'start').join(', ')} (or none, to run the device).`);
+  const help = values.help === true;
+  const version = values.version === true;
+  const first = positionals[0];
+  const command = (first ?? 'start') as Command;
+  if (first !== undefined && (!(COMMANDS as readonly string[]).includes(first) || first === 'start')) {
+    throw new UsageError(
+      `Unknown command "${first}". Commands: ${COMMANDS.filter((name) => name !== 'start').join(', ')} (or none, to run the device).`,
+    );
   }
-  if (extra.length > 0) throw new UsageError(`"${command}" takes no arguments, got: ${extra.join(' ')}`);
-  if (!(LANGS as readonly string[]).includes(values.lang)) {
-    throw new UsageError(`--lang ${values.lang}: use one of ${LANGS.join(', ')}.`);
+  const paths = positionals.slice(1);
+  if (!help && !version) {
+    const arity = ARITY[command];
+    if (paths.length < arity.min) throw new UsageError(`"${command}" needs ${arity.what}.`);
+    if (paths.length > arity.max) throw new UsageError(`"${command}" takes ${arity.max === 0 ? 'no arguments' : arity.what}, got: ${paths.join(' ')}`);
+    for (const flag of Object.keys(values)) {
+      if (flag !== 'help' && flag !== 'version' && !FLAGS[command].includes(flag)) {
+        throw new UsageError(`--${flag} does not go with ${first ?? 'starting the device'}. Run \`pos-sim --help\`.`);
+      }
+    }
   }
-  if (values.fresh && values['data-dir']) throw new UsageError('--fresh and --data-dir do not go together: --fresh uses a throw-away folder.');
+  const lang = values.lang ?? 'zh';
+  if (!(LANGS as readonly string[]).includes(lang)) throw new UsageError(`--lang ${lang}: use one of ${LANGS.join(', ')}.`);
+  const reporter = values.reporter ?? 'pretty';
+  if (!(REPORTERS as readonly string[]).includes(reporter)) {
+    throw new UsageError(`--reporter ${reporter}: use one of ${REPORTERS.join(', ')}.`);
+  }
+  if (values.fresh && values['data-dir']) {
+    throw new UsageError('--fresh and --data-dir do not go together: --fresh uses a throw-away folder.');
+  }
   return {
-    command: command as Command,
+    command,
+    paths,
     fixture: values.fixture,
     dataDir: values['data-dir'],
-    fresh: values.fresh,
-    lang: values.lang as Lang,
-    help: values.help,
-    version: values.version,
+    fresh: values.fresh === true,
+    lang: lang as Lang,
+    reporter: reporter as ReporterName,
+    bail: values.bail === true,
+    coverage: values.coverage === true,
+    snapshotDir: values['snapshot-dir'],
+    write: values.write,
+    help,
+    version,
   };
 };

@@ -4,7 +4,8 @@ import { parseCli, USAGE } from './cli-args.js';
 import { hashPasswordCommand } from './commands/hash-password.js';
 import { resetDevice } from './commands/reset-device.js';
 import { startDevice } from './commands/start-device.js';
-import { PosSimError } from './errors.js';
+import { runWalkthroughsCommand } from './commands/run-walkthroughs.js';
+import { PosSimError, UsageError } from './errors.js';
 import { loadProfile, shippedProfileNames } from './profile/load-profile.js';
 import { resolveDataDir, throwAwayDataDir } from './store/data-dir.js';
 import { packageRoot } from './package-root.js';
@@ -28,6 +29,12 @@ const main = async (): Promise<void> => {
       for (const line of resetDevice(profile, resolveDataDir(options.dataDir))) console.log(line);
       return;
     }
+    case 'run':
+      process.exitCode = runWalkthroughsCommand(options);
+      return;
+    case 'record':
+    case 'paths':
+      throw new UsageError(`${options.command} is not ready yet.`);
     case 'start': {
       const profile = loadProfile(options.fixture);
       const dataDir = options.fresh ? throwAwayDataDir() : resolveDataDir(options.dataDir);
@@ -38,7 +45,7 @@ const main = async (): Promise<void> => {
 };
 
 main().then(
-  () => process.exit(0),
+  () => process.exit(process.exitCode ?? 0),
   (error: unknown) => {
     if (error instanceof PosSimError) {
       console.error(`pos-sim: ${error.message}`);

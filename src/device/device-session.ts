@@ -2,14 +2,14 @@
  * One running simulated terminal: the device actor over a store, and what its display shows.
  * The Ink UI and the headless simulator both drive the device through a session.
  */
-import { createActor, type Actor, type ActorOptions, type AnyActorLogic } from 'xstate';
+import { createActor, type Actor, type ActorOptions, type AnyActorLogic, type AnyActorRef, type AnyMachineSnapshot, type InspectionEvent } from 'xstate';
 import type { DeviceEvent } from '../../menus/device-events.js';
 import { deviceMachine } from '../../menus/device.js';
 import { translator, type Lang, type Translate } from '../i18n/messages.js';
 import type { Profile } from '../profile/profile-schema.js';
 import { deviceScreen, statusBar } from '../screen/device-view.js';
 import type { Screen } from '../screen/screen.js';
-import { displayRows, displayText, type DisplayRows } from '../screen/screen-text.js';
+import { displayRows, displayText, matchableText, type DisplayRows } from '../screen/screen-text.js';
 import type { DeviceStore } from '../store/device-store.js';
 
 export type DeviceActor = Actor<typeof deviceMachine>;
@@ -22,10 +22,17 @@ export type DeviceSessionOptions = {
   readonly lang?: Lang;
   /** The actor's clock for delays; xstate's real-time clock when absent. */
   readonly clock?: Clock;
+  /** Hears every inspection event of the device's actors (coverage, recording). */
+  readonly observe?: (event: InspectionEvent) => void;
 };
 
 /** Starts the device; `onChange` hears every snapshot of every actor in it (flows, prompts). */
-export const startDeviceActor = (store: DeviceStore, clock?: Clock, onChange?: () => void): DeviceActor => {
+export const startDeviceActor = (
+  store: DeviceStore,
+  clock?: Clock,
+  onChange?: () => void,
+  observe?: (event: InspectionEvent) => void,
+): DeviceActor => {
   const { profile } = store;
   const actor = createActor(deviceMachine, {
     input: {
@@ -40,7 +47,10 @@ export const startDeviceActor = (store: DeviceStore, clock?: Clock, onChange?: (
     ...(clock ? { clock } : {}),
     // A flow's own state changes (a digit typed into the password prompt) do not change the device
     // actor's snapshot, so watchers listen to the whole actor system.
-    ...(onChange ? { inspect: (event: { type: string }) => event.type === '@xstate.snapshot' && onChange() } : {}),
+    inspect: (event: InspectionEvent) => {
+      observe?.(event);
+      if (event.type === '@xstate.snapshot') onChange?.();
+    },
   });
   actor.start();
   return actor;
@@ -52,17 +62,19 @@ export class DeviceSession {
   readonly lang: Lang;
   readonly t: Translate;
   private readonly clock: Clock | undefined;
+  private readonly observe: ((event: InspectionEvent) => void) | undefined;
   private current: DeviceActor;
   private readonly listeners = new Set<() => void>();
   private changes = 0;
 
-  constructor({ store, lang = 'zh', clock }: DeviceSessionOptions) {
+  constructor({ store, lang = 'zh', clock, observe }: DeviceSessionOptions) {
     this.store = store;
     this.profile = store.profile;
     this.lang = lang;
     this.t = translator(lang);
     this.clock = clock;
-    this.current = startDeviceActor(store, clock, this.notify);
+    this.observe = observe;
+    this.current = startDeviceActor(store, clock, this.notify, observe);
   }
 
   /** Calls `listener` whenever anything on the device changed; returns the unsubscribe function. */
@@ -90,7 +102,7 @@ export class DeviceSession {
   /** The power fails: whatever was not saved is gone, and the device boots from its flash. */
   powerCut(): void {
     this.current.stop();
-    this.current = startDeviceActor(this.store, this.clock, this.notify);
+    this.current = startDeviceActor(this.store, this.clock, this.notify, this.observe);
     this.notify();
   }
 
@@ -107,6 +119,29 @@ export class DeviceSession {
   /** The display as plain text: what a person sees, one row a line. */
   text(): string {
     return displayText(this.rows());
+  }
+
+  /** The display with wrapped lines joined, for expectations to match against. */
+  matchText(): string {
+    return matchableText(this.rows());
+  }
+
+  /**
+   * The active states of the device and of every flow running inside it, outermost first, as
+   * `machineId.state.path` (e.g. device.settings, settings.bindings, bindingManagement.detail).
+   */
+  activeStates(): string[] {
+    const states: string[] = [];
+    let actor: AnyActorRef | undefined = this.current;
+    while (actor) {
+      const snapshot = actor.getSnapshot() as AnyMachineSnapshot;
+      const id = snapshot.machine.id;
+      states.push(...snapshot._nodes.filter((node) => node.type !== 'parallel' && node.parent).map((node) => `${id}.${node.path.join('.')}`));
+      actor = Object.values(snapshot.children as Record<string, AnyActorRef | undefined>).find(
+        (child) => child?.getSnapshot().status === 'active',
+      );
+    }
+    return states;
   }
 
   stop(): void {

@@ -2,6 +2,7 @@
  * The headless device for scripts and tests: a session on a simulated clock over a throw-away
  * store (or a given medium). Keys go in as device key names; the display comes out as text.
  */
+import type { InspectionEvent } from 'xstate';
 import type { KeyEvent } from '../../menus/device-events.js';
 import { BOOT_STEPS, BOOT_STEP_MS } from '../../menus/device.js';
 import { PosSimError } from '../errors.js';
@@ -12,6 +13,7 @@ import type { Profile } from '../profile/profile-schema.js';
 import { DeviceStore } from '../store/device-store.js';
 import { memoryMedium, type FlashMedium } from '../store/flash-medium.js';
 import { DeviceSession } from './device-session.js';
+import { selectItem } from './select-item.js';
 import { SteppingClock } from './simulated-clock.js';
 
 /** Scripted devices start at a fixed moment so that records and screens are reproducible. */
@@ -29,6 +31,8 @@ export type SimulatorOptions = {
   readonly startTime?: number;
   /** Leave the device at power-on instead of running the boot to the home screen. */
   readonly stayAtBoot?: boolean;
+  /** Hears every inspection event of the device's actors (coverage). */
+  readonly observe?: (event: InspectionEvent) => void;
 };
 
 export class UnknownKeyError extends PosSimError {
@@ -47,7 +51,12 @@ export const createSimulator = (options: SimulatorOptions = {}) => {
   const profile = typeof options.fixture === 'object' ? options.fixture : loadProfile(options.fixture);
   const clock = new SteppingClock(options.startTime ?? SIMULATION_START);
   const store = new DeviceStore({ profile, medium: options.medium ?? memoryMedium(), now: () => clock.now() });
-  const session = new DeviceSession({ store, clock, ...(options.lang ? { lang: options.lang } : {}) });
+  const session = new DeviceSession({
+    store,
+    clock,
+    ...(options.lang ? { lang: options.lang } : {}),
+    ...(options.observe ? { observe: options.observe } : {}),
+  });
   const advance = (ms: number) => clock.advance(ms);
   if (!options.stayAtBoot) advance(BOOT_MS);
 
@@ -63,6 +72,8 @@ export const createSimulator = (options: SimulatorOptions = {}) => {
     type(digits: string) {
       for (const digit of digits) session.send(toKeyEvent(digit));
     },
+    /** Moves to the menu item whose label contains `label` and confirms it; throws naming the items when none or several match. */
+    select: (label: string) => selectItem(session, label),
     /** Lets simulated time pass: boot, restart, lockout. */
     advance,
     /** The display as text, as a person sees it. */

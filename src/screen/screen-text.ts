@@ -4,7 +4,7 @@
  */
 import type { Translate } from '../i18n/messages.js';
 import type { Screen, StatusBar } from './screen.js';
-import { layoutBody, padToWidth, type GridLine, type GridSize } from './text-layout.js';
+import { layoutBody, type GridLine, type GridSize } from './text-layout.js';
 import stringWidth from 'string-width';
 
 /** The device display: columns of text and rows of body, per the classic smart-POS layout. */
@@ -27,9 +27,9 @@ const spread = (left: string, right: string, columns: number) =>
 export const displayRows = (screen: Screen, status: StatusBar, t: Translate, size: GridSize = DISPLAY): DisplayRows => {
   const body = layoutBody(screen, { columns: size.columns - MARKER_WIDTH, rows: size.rows }).map((line) => ({
     ...line,
-    text: `${line.selected ? '> ' : '  '}${line.text}`,
+    text: `${line.continued ? '  ' : line.selected ? '> ' : '  '}${line.text}`,
   }));
-  while (body.length < size.rows) body.push({ text: '', selected: false, tone: 'normal' });
+  while (body.length < size.rows) body.push({ text: '', selected: false, tone: 'normal', continued: false });
   const confirm = screen.hints.confirm ? `[${t('hint.confirm')}]${screen.hints.confirm}` : '';
   const cancel = screen.hints.cancel ? `[${t('hint.cancel')}]${screen.hints.cancel}` : '';
   return {
@@ -43,5 +43,24 @@ export const displayRows = (screen: Screen, status: StatusBar, t: Translate, siz
 /** The display as plain text, one row a line, trailing spaces trimmed. */
 export const displayText = (rows: DisplayRows): string =>
   [rows.status, rows.title, ...rows.body.map((line) => line.text), rows.hints]
-    .map((row) => padToWidth(row, 0).trimEnd())
+    .map((row) => row.trimEnd())
     .join('\n');
+
+/**
+ * The display as text to match against: like displayText, but a wrapped line is joined back into
+ * one, so an expectation finds a sentence however the display broke it.
+ */
+export const matchableText = (rows: DisplayRows): string => {
+  const body: string[] = [];
+  for (const line of rows.body) {
+    const text = line.text.trimEnd();
+    const previous = body.at(-1);
+    if (line.continued && previous !== undefined) {
+      // Wrapping dropped the space it broke at; Chinese text has none to restore.
+      const gap = /[\x21-\x7e]$/.test(previous) && /^\s*[\x21-\x7e]/.test(text) ? ' ' : '';
+      body[body.length - 1] = previous + gap + text.trimStart();
+    }
+    else body.push(text);
+  }
+  return [rows.status, rows.title, ...body, rows.hints].map((row) => row.trimEnd()).join('\n');
+};

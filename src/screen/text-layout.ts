@@ -8,7 +8,13 @@ import type { LineTone, Screen } from './screen.js';
 
 export type GridSize = { readonly columns: number; readonly rows: number };
 
-export type GridLine = { readonly text: string; readonly selected: boolean; readonly tone: LineTone };
+export type GridLine = {
+  readonly text: string;
+  readonly selected: boolean;
+  readonly tone: LineTone;
+  /** This row continues the line above (it was wrapped). */
+  readonly continued: boolean;
+};
 
 /** Splits text into pieces no wider than `columns` display columns, breaking at spaces where it can. */
 export const wrapToWidth = (text: string, columns: number): string[] => {
@@ -46,10 +52,15 @@ export const progressBar = (share: number, columns: number): string => {
 /** The body rows of the screen (without title and hints), scrolled to keep the selection visible. */
 export const layoutBody = (screen: Screen, size: GridSize): GridLine[] => {
   const wrapped = screen.lines.flatMap((line) =>
-    wrapToWidth(line.text, size.columns).map((text) => ({ text, selected: line.selected === true, tone: line.tone ?? 'normal' })),
+    wrapToWidth(line.text, size.columns).map((text, piece) => ({
+      text,
+      selected: line.selected === true,
+      tone: line.tone ?? 'normal',
+      continued: piece > 0,
+    })),
   );
   if (screen.progress !== undefined) {
-    wrapped.push({ text: progressBar(screen.progress, size.columns), selected: false, tone: 'normal' });
+    wrapped.push({ text: progressBar(screen.progress, size.columns), selected: false, tone: 'normal', continued: false });
   }
   const firstSelected = wrapped.findIndex((line) => line.selected);
   const lastSelected = wrapped.findLastIndex((line) => line.selected);

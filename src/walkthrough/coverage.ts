@@ -1,0 +1,110 @@
+/**
+ * Which states and transitions of the menu machines a set of runs reached. The universe comes
+ * from the machine definitions; what was reached comes from the actors' inspection events.
+ */
+import type { AnyStateMachine, InspectionEvent } from 'xstate';
+import { bindingManagementMachine } from '../../menus/binding-management.js';
+import { deviceMachine } from '../../menus/device.js';
+import { passwordFreeMachine } from '../../menus/password-free.js';
+import { passwordPromptMachine } from '../../menus/password-prompt.js';
+import { settingsMachine } from '../../menus/settings.js';
+
+/** The machines whose states and transitions coverage counts. */
+export const MENU_MACHINES: readonly AnyStateMachine[] = [
+  deviceMachine,
+  settingsMachine,
+  bindingManagementMachine,
+  passwordFreeMachine,
+  passwordPromptMachine,
+];
+
+type StateNodeLike = AnyStateMachine['root'];
+type TransitionLike = StateNodeLike['always'] extends (infer T)[] | undefined ? T : never;
+
+const allStateNodes = (node: StateNodeLike): StateNodeLike[] => [
+  node,
+  ...Object.values(node.states as Record<string, StateNodeLike>).flatMap(allStateNodes),
+];
+
+const stateName = (node: StateNodeLike) => `${node.machine.id}.${node.path.join('.') || '(root)'}`;
+
+const eventName = (eventType: string) =>
+  eventType.startsWith('xstate.after.') ? `after ${eventType.split('.')[2]}` : eventType.startsWith('xstate.done.') ? 'done' : eventType || 'always';
+
+const transitionName = (transition: TransitionLike, index: number, total: number): string => {
+  const targets = transition.target?.map(stateName).join(', ') ?? '(stays)';
+  const branch = total > 1 ? ` #${index + 1}` : '';
+  return `${stateName(transition.source)} --${eventName(transition.eventType)}${branch}--> ${targets}`;
+};
+
+/** A transition that only hands a key to the running flow is plumbing, not behaviour. */
+const isForwarding = (transition: TransitionLike) => !transition.target && transition.source.invoke.length > 0;
+
+export type CoverageReport = {
+  readonly states: { readonly total: number; readonly reached: number; readonly missed: readonly string[] };
+  readonly transitions: { readonly total: number; readonly reached: number; readonly missed: readonly string[] };
+};
+
+export class CoverageTracker {
+  private readonly stateNames = new Map<StateNodeLike, string>();
+  private readonly transitionNames = new Map<TransitionLike, string>();
+  private readonly reachedStates = new Set<string>();
+  private readonly reachedTransitions = new Set<string>();
+
+  constructor(machines: readonly AnyStateMachine[] = MENU_MACHINES) {
+    for (const machine of machines) {
+      for (const node of allStateNodes(machine.root)) {
+        if (node.parent) this.stateNames.set(node, stateName(node));
+        const groups = [...node.transitions.values(), node.always ?? []];
+        for (const group of groups) {
+          group.forEach((transition, index) => {
+            if (!isForwarding(transition)) this.transitionNames.set(transition, transitionName(transition, index, group.length));
+          });
+        }
+      }
+    }
+  }
+
+  /** Feed it every inspection event of a run. */
+  readonly observe = (event: InspectionEvent): void => {
+    if (event.type === '@xstate.snapshot' || event.type === '@xstate.microstep') {
+      // Microsteps also show the states an eventless transition passes straight through.
+      const nodes = (event.snapshot as { _nodes?: StateNodeLike[] })._nodes ?? [];
+      for (const node of nodes) {
+        const name = this.stateNames.get(node);
+        if (name) this.reachedStates.add(name);
+      }
+    }
+    if (event.type === '@xstate.microstep') {
+      for (const transition of (event as unknown as { _transitions: TransitionLike[] })._transitions) {
+        const name = this.transitionNames.get(transition);
+        if (name) this.reachedTransitions.add(name);
+      }
+    }
+  };
+
+  report(): CoverageReport {
+    const summarise = (all: Iterable<string>, reached: Set<string>) => {
+      const names = [...new Set(all)];
+      return { total: names.length, reached: names.filter((name) => reached.has(name)).length, missed: names.filter((name) => !reached.has(name)) };
+    };
+    return {
+      states: summarise(this.stateNames.values(), this.reachedStates),
+      transitions: summarise(this.transitionNames.values(), this.reachedTransitions),
+    };
+  }
+}
+
+const percent = (part: number, whole: number) => (whole === 0 ? '100.0' : ((100 * part) / whole).toFixed(1));
+
+export const formatCoverage = (report: CoverageReport): string => {
+  const lines = [
+    `Coverage: states ${report.states.reached}/${report.states.total} (${percent(report.states.reached, report.states.total)}%), ` +
+      `transitions ${report.transitions.reached}/${report.transitions.total} (${percent(report.transitions.reached, report.transitions.total)}%)`,
+  ];
+  if (report.states.missed.length > 0) lines.push('States never reached:', ...report.states.missed.map((name) => `  ${name}`));
+  if (report.transitions.missed.length > 0) {
+    lines.push('Transitions never taken:', ...report.transitions.missed.map((name) => `  ${name}`));
+  }
+  return lines.join('\n');
+};

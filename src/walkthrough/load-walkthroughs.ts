@@ -1,0 +1,54 @@
+/**
+ * Finds walkthrough files (YAML) under the given files and folders and parses them all, with their
+ * profiles, before anything runs: one bad file stops the run with every problem listed.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { PosSimError } from '../errors.js';
+import { loadProfile } from '../profile/load-profile.js';
+import { parseWalkthrough, WalkthroughError } from './parse-walkthrough.js';
+import type { Walkthrough } from './walkthrough.js';
+
+const isWalkthroughFile = (name: string) => name.endsWith('.yaml') || name.endsWith('.yml');
+
+const findFiles = (path: string): string[] => {
+  if (statSync(path).isDirectory()) {
+    return readdirSync(path, { withFileTypes: true })
+      .sort((a, b) => a.name.localeCompare(b.name))
+      .flatMap((entry) => {
+        const child = join(path, entry.name);
+        return entry.isDirectory() ? findFiles(child) : isWalkthroughFile(entry.name) ? [child] : [];
+      });
+  }
+  return [path];
+};
+
+const shown = (path: string) => {
+  const relativePath = relative(process.cwd(), path);
+  return relativePath.startsWith('..') ? path : relativePath;
+};
+
+export const loadWalkthroughs = (paths: readonly string[]): Walkthrough[] => {
+  const problems: string[] = [];
+  const files: string[] = [];
+  for (const path of paths) {
+    const absolute = resolve(path);
+    if (!existsSync(absolute)) problems.push(`${path}: no such file or folder`);
+    else files.push(...findFiles(absolute));
+  }
+  if (problems.length === 0 && files.length === 0) problems.push(`no walkthrough files (*.yaml, *.yml) in ${paths.join(', ')}`);
+  const walkthroughs: Walkthrough[] = [];
+  for (const file of files) {
+    try {
+      const walkthrough = parseWalkthrough(readFileSync(file, 'utf8'), shown(file));
+      loadProfile(walkthrough.fixture);
+      walkthroughs.push({ ...walkthrough, file });
+    } catch (error) {
+      if (error instanceof WalkthroughError) problems.push(error.message);
+      else if (error instanceof PosSimError) problems.push(`${shown(file)}: fixture: ${error.message}`);
+      else throw error;
+    }
+  }
+  if (problems.length > 0) throw new WalkthroughError(problems.join('\n'));
+  return walkthroughs;
+};

@@ -1,0 +1,49 @@
+/** A parsed walkthrough: a named script of device steps and expectations, each knowing its line. */
+import type { Lang } from '../i18n/messages.js';
+
+export type SourcePosition = { readonly line: number; readonly column: number };
+
+/** Text to find on screen: a plain substring or a /regular expression/. */
+export type TextMatcher = { readonly kind: 'text'; readonly text: string } | { readonly kind: 'regex'; readonly regex: RegExp };
+
+export type StoreCheck =
+  | { readonly kind: 'equals'; readonly value: unknown }
+  | { readonly kind: 'includes'; readonly value: unknown }
+  | { readonly kind: 'excludes'; readonly value: unknown };
+
+export type Expectation = {
+  readonly screen: readonly TextMatcher[];
+  readonly title?: TextMatcher;
+  readonly not: readonly TextMatcher[];
+  /** Active states that must hold, e.g. bindingManagement.detail or home. */
+  readonly state: readonly string[];
+  /** Store paths (bindings[*].id, passwordFree.active.enabled) and what they must hold. */
+  readonly store: readonly { readonly path: string; readonly check: StoreCheck }[];
+};
+
+export type StepAction =
+  | { readonly kind: 'press'; readonly keys: readonly string[] }
+  | { readonly kind: 'type'; readonly digits: string }
+  | { readonly kind: 'select'; readonly label: string }
+  | { readonly kind: 'expect'; readonly expectation: Expectation }
+  | { readonly kind: 'wait'; readonly ms: number }
+  | { readonly kind: 'network'; readonly state: 'down' | 'up' }
+  | { readonly kind: 'power'; readonly mode: 'cycle' | 'cut' }
+  | { readonly kind: 'snapshot'; readonly name: string };
+
+export type Step = StepAction & {
+  readonly at: SourcePosition;
+  /** The step as written, for reports. */
+  readonly source: string;
+};
+
+export type Walkthrough = {
+  readonly file: string;
+  readonly name: string;
+  /** Profile name, or a path resolved against the walkthrough's folder. */
+  readonly fixture: string;
+  readonly lang: Lang;
+  readonly steps: readonly Step[];
+};
+
+export const STEP_KINDS = ['press', 'type', 'select', 'expect', 'wait', 'network', 'power', 'snapshot'] as const;
