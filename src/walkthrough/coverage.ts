@@ -70,10 +70,12 @@ export class CoverageTracker {
     if (event.type === '@xstate.snapshot' || event.type === '@xstate.microstep') {
       // Microsteps also show the states an eventless transition passes straight through.
       const nodes = (event.snapshot as { _nodes?: StateNodeLike[] })._nodes ?? [];
-      for (const node of nodes) {
-        const name = this.stateNames.get(node);
-        if (name) this.reachedStates.add(name);
-      }
+      for (const node of nodes) this.markReached(node);
+    }
+    if (event.type === '@xstate.actor') {
+      // An actor's first state can be passed straight through (an eventless check) before any snapshot.
+      const root = ((event.actorRef as { logic?: Partial<AnyStateMachine> }).logic)?.root;
+      for (const node of root?.initial?.target ?? []) this.markReached(node);
     }
     if (event.type === '@xstate.microstep') {
       for (const transition of (event as unknown as { _transitions: TransitionLike[] })._transitions) {
@@ -82,6 +84,11 @@ export class CoverageTracker {
       }
     }
   };
+
+  private markReached(node: StateNodeLike): void {
+    const name = this.stateNames.get(node);
+    if (name) this.reachedStates.add(name);
+  }
 
   report(): CoverageReport {
     const summarise = (all: Iterable<string>, reached: Set<string>) => {
