@@ -227,7 +227,8 @@ export const parseWalkthrough = (text: string, file: string): Walkthrough => {
       }
       const [pair] = item.items as [Pair];
       const action = parseStep(scalarString(pair.key) ?? '', pair.value, pair, problems);
-      if (action) steps.push({ ...action, at: problems.at(item as Node), source: String(item).trim() });
+      const [start, end] = (item as Node).range ?? [0, 0];
+      if (action) steps.push({ ...action, at: problems.at(item as Node), source: text.slice(start, end).trim() });
     }
   }
   if (problems.list.length > 0) throw new WalkthroughError(problems.list.join('\n'));

@@ -35,14 +35,22 @@ export type RunOptions = {
   readonly observe?: (event: InspectionEvent) => void;
 };
 
+const FULLWIDTH_PUNCTUATION: Record<string, string> = { '，': ',', '：': ':', '？': '?', '！': '!', '（': '(', '）': ')', '；': ';' };
+
+/** Chinese and ASCII punctuation match each other, so scripts need not type full-width commas. */
+export const normalisePunctuation = (text: string): string => text.replace(/[，：？！（）；]/g, (char) => FULLWIDTH_PUNCTUATION[char] ?? char);
+
 const describeMatcher = (matcher: TextMatcher) => (matcher.kind === 'text' ? `"${matcher.text}"` : String(matcher.regex));
 const matches = (matcher: TextMatcher, text: string) =>
-  matcher.kind === 'text' ? text.includes(matcher.text) : matcher.regex.test(text);
+  matcher.kind === 'text'
+    ? normalisePunctuation(text).includes(normalisePunctuation(matcher.text))
+    : matcher.regex.test(normalisePunctuation(text));
 
 const checkStore = (actual: unknown, check: StoreCheck): boolean => {
   switch (check.kind) {
     case 'equals':
-      return isDeepStrictEqual(actual, check.value);
+      // `null` in a script also means "not there".
+      return isDeepStrictEqual(actual ?? null, check.value);
     case 'includes':
       return Array.isArray(actual) && actual.some((item) => isDeepStrictEqual(item, check.value));
     case 'excludes':
