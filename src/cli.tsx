@@ -5,8 +5,9 @@ import { hashPasswordCommand } from './commands/hash-password.js';
 import { resetDevice } from './commands/reset-device.js';
 import { startDevice } from './commands/start-device.js';
 import { runWalkthroughsCommand } from './commands/run-walkthroughs.js';
+import { listPaths } from './commands/list-paths.js';
 import { PosSimError, UsageError } from './errors.js';
-import { loadProfile, shippedProfileNames } from './profile/load-profile.js';
+import { DEFAULT_PROFILE, loadProfile, shippedProfileNames } from './profile/load-profile.js';
 import { resolveDataDir, throwAwayDataDir } from './store/data-dir.js';
 import { packageRoot } from './package-root.js';
 
@@ -32,8 +33,12 @@ const main = async (): Promise<void> => {
     case 'run':
       process.exitCode = runWalkthroughsCommand(options);
       return;
+    case 'paths': {
+      const fixture = options.fixture ?? DEFAULT_PROFILE;
+      for (const line of listPaths({ profile: loadProfile(fixture), fixture, write: options.write })) console.log(line);
+      return;
+    }
     case 'record':
-    case 'paths':
       throw new UsageError(`${options.command} is not ready yet.`);
     case 'start': {
       const profile = loadProfile(options.fixture);

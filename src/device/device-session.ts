@@ -131,17 +131,25 @@ export class DeviceSession {
    * `machineId.state.path` (e.g. device.settings, settings.bindings, bindingManagement.detail).
    */
   activeStates(): string[] {
-    const states: string[] = [];
+    return this.activeSnapshots().flatMap((snapshot) =>
+      snapshot._nodes
+        .filter((node) => node.type !== 'parallel' && node.parent)
+        .map((node) => `${snapshot.machine.id}.${node.path.join('.')}`),
+    );
+  }
+
+  /** Snapshots of the device and of every flow running inside it, outermost first. */
+  activeSnapshots(): AnyMachineSnapshot[] {
+    const snapshots: AnyMachineSnapshot[] = [];
     let actor: AnyActorRef | undefined = this.current;
     while (actor) {
       const snapshot = actor.getSnapshot() as AnyMachineSnapshot;
-      const id = snapshot.machine.id;
-      states.push(...snapshot._nodes.filter((node) => node.type !== 'parallel' && node.parent).map((node) => `${id}.${node.path.join('.')}`));
+      snapshots.push(snapshot);
       actor = Object.values(snapshot.children as Record<string, AnyActorRef | undefined>).find(
         (child) => child?.getSnapshot().status === 'active',
       );
     }
-    return states;
+    return snapshots;
   }
 
   stop(): void {

@@ -85,6 +85,11 @@ export class CoverageTracker {
     }
   };
 
+  /** The states reached so far, by name. */
+  reachedStateNames(): string[] {
+    return [...this.reachedStates];
+  }
+
   private markReached(node: StateNodeLike): void {
     const name = this.stateNames.get(node);
     if (name) this.reachedStates.add(name);

@@ -1,0 +1,229 @@
+/**
+ * Model-based paths: xstate/graph's shortest-path search over the whole simulated device. The
+ * model's states are what the device would be after a sequence of operator actions (replayed on
+ * a fresh headless device), keyed by the active menu states and the few facts that change what
+ * the next key does; its events are the operator's actions. Every path ends at the first moment
+ * a menu state is reached, and can be written out as a walkthrough that replays it.
+ */
+import { fromTransition } from 'xstate';
+import { getShortestPaths } from 'xstate/graph';
+import { samePasswordFreeSettings, type PasswordFreeSettings } from '../../menus/domain.js';
+import { BOOT_MS, createSimulator, type Simulator } from '../device/simulator.js';
+import type { Profile } from '../profile/profile-schema.js';
+import { CoverageTracker } from './coverage.js';
+
+/** What an operator can do, as a walkthrough step says it. */
+export const MODEL_ACTIONS = [
+  { type: '菜单' },
+  { type: '确认' },
+  { type: '取消' },
+  { type: '清除' },
+  { type: '上' },
+  { type: '下' },
+  { type: '1' },
+  { type: '2' },
+  { type: '3' },
+  { type: '8' },
+  { type: 'password' },
+  { type: 'wrongPassword' },
+  { type: 'waitRestart' },
+  { type: 'waitLockout' },
+  { type: 'networkDown' },
+  { type: 'networkUp' },
+  { type: 'powerCycle' },
+] as const;
+export type ModelAction = (typeof MODEL_ACTIONS)[number];
+
+const WRONG_PASSWORD = '000000';
+const RESTART_WAIT_MS = 3000;
+
+type Outcome = {
+  /** Model state key. */
+  readonly key: string;
+  /** Menu states active after the last action. */
+  readonly active: readonly string[];
+  /** Menu states the last action reached, including ones it passed straight through. */
+  readonly reached: readonly string[];
+};
+
+const perform = (sim: Simulator, action: ModelAction, password: string, lockoutMs: number) => {
+  switch (action.type) {
+    case 'password':
+      return sim.type(password);
+    case 'wrongPassword':
+      return sim.type(WRONG_PASSWORD);
+    case 'waitRestart':
+      return sim.advance(RESTART_WAIT_MS);
+    case 'waitLockout':
+      return sim.advance(lockoutMs);
+    case 'networkDown':
+      return sim.networkDown();
+    case 'networkUp':
+      return sim.networkUp();
+    case 'powerCycle':
+      sim.powerCycle();
+      return sim.advance(BOOT_MS);
+    default:
+      return sim.press(action.type);
+  }
+};
+
+/**
+ * Replays action sequences on fresh devices, remembering each sequence's outcome and, for every
+ * menu state, the shortest sequence seen that reaches it.
+ */
+class Replayer {
+  private readonly outcomes = new Map<string, Outcome>();
+  readonly shortest = new Map<string, ModelPath>();
+  constructor(
+    private readonly profile: Profile,
+    private readonly password: string,
+  ) {}
+
+  outcome(actions: readonly ModelAction[]): Outcome {
+    const id = actions.map((action) => action.type).join(' ');
+    const known = this.outcomes.get(id);
+    if (known) return known;
+    let tracker = new CoverageTracker();
+    const sim = createSimulator({ fixture: this.profile, observe: (event) => tracker.observe(event) });
+    const lockoutMs = this.profile.security.lockoutSeconds * 1000;
+    try {
+      actions.forEach((action, index) => {
+        if (index === actions.length - 1) tracker = new CoverageTracker();
+        perform(sim, action, this.password, lockoutMs);
+      });
+      const active = sim.session.activeStates();
+      const reached = actions.length > 0 ? tracker.reachedStateNames() : active;
+      const flows = sim.session.activeSnapshots();
+      const prompt = flows.find((snapshot) => snapshot.machine.id === 'passwordPrompt');
+      const entered = (prompt?.context as { entered?: string } | undefined)?.entered ?? '';
+      const editor = flows.find((snapshot) => snapshot.machine.id === 'passwordFree')?.context as
+        | { draft: PasswordFreeSettings; saved: PasswordFreeSettings }
+        | undefined;
+      const facts = [
+        entered === '' ? '' : entered === this.password ? 'typed-right' : 'typed-other',
+        sim.store.isOnline() ? 'online' : 'offline',
+        Object.values(sim.store.snapshot().lockouts).map((lockout) => lockout.failedAttempts).join(','),
+        sim.store.lockedUntil(this.profile.security.settingsOperator) ? 'locked' : '',
+        editor && !samePasswordFreeSettings(editor.draft, editor.saved) ? 'unsaved' : '',
+      ];
+      // The title tells sub-menus apart; elsewhere it only names the item picked, which changes nothing.
+      const where = active.includes('settings.menu') ? sim.title() : '';
+      const outcome = { key: [active.join(' '), where, facts.join('|')].join(' / '), active, reached };
+      this.outcomes.set(id, outcome);
+      for (const target of reached) {
+        const known = this.shortest.get(target);
+        if (!known || actions.length < known.actions.length) {
+          this.shortest.set(target, { target, actions, endsIn: active.includes(target), active });
+        }
+      }
+      return outcome;
+    } finally {
+      sim.stop();
+    }
+  }
+}
+
+/** Prunes actions that cannot change anything where the device is, to keep the search small. */
+const isWorthTrying = (outcome: Outcome, action: ModelAction): boolean => {
+  const facts = outcome.key.split(' / ').at(-1)?.split('|') ?? [];
+  const inPrompt = outcome.active.includes('passwordPrompt.entering');
+  switch (action.type) {
+    case 'password':
+    case 'wrongPassword':
+    case '清除':
+      return inPrompt;
+    case 'networkDown':
+      return facts.includes('online');
+    case 'networkUp':
+      return facts.includes('offline');
+    case 'waitLockout':
+      return facts.includes('locked');
+    case 'waitRestart':
+      return outcome.active.some((state) => state.startsWith('device.booting') || state === 'device.shuttingDown');
+    case '1':
+    case '2':
+    case '3':
+    case '8':
+    case '上':
+    case '下':
+      // In the prompt digits are password digits: the two password actions stand for them.
+      return !inPrompt;
+    default:
+      return true;
+  }
+};
+
+export type ModelPath = {
+  /** The menu state this path reaches, e.g. bindingManagement.confirming. */
+  readonly target: string;
+  readonly actions: readonly ModelAction[];
+  /** Whether the target is still active at the end (not just passed through). */
+  readonly endsIn: boolean;
+  /** The menu states active at the end. */
+  readonly active: readonly string[];
+};
+
+/** The shortest path to every menu state the model reaches, in the menus' order. */
+export const shortestMenuPaths = (profile: Profile, password: string): ModelPath[] => {
+  const replayer = new Replayer(profile, password);
+  const logic = fromTransition(
+    (actions: readonly ModelAction[], action: ModelAction) => [...actions, action],
+    [] as readonly ModelAction[],
+  );
+  // The search visits device situations in order of distance, so the first sequence that reaches
+  // a menu state (even one passed straight through) is a shortest one; the replayer keeps it.
+  getShortestPaths(logic, {
+    events: [...MODEL_ACTIONS],
+    serializeState: (snapshot) => replayer.outcome(snapshot.context).key,
+    filterEvents: (snapshot, action) => isWorthTrying(replayer.outcome(snapshot.context), action),
+  });
+  return allMenuStates().flatMap((state) => {
+    const path = replayer.shortest.get(state);
+    return path ? [path] : [];
+  });
+};
+
+/** Every menu state, in the menus' order. */
+export const allMenuStates = (): readonly string[] => new CoverageTracker().report().states.missed;
+
+/** A path as walkthrough YAML: the actions as steps, then an expectation on where it ends. */
+export const pathToWalkthrough = (path: ModelPath, fixture: string, password: string, lockoutSeconds: number): string => {
+  const steps: string[] = [];
+  let presses: string[] = [];
+  const flush = () => {
+    if (presses.length === 1) steps.push(`  - press: ${presses[0]}`);
+    else if (presses.length > 1) steps.push(`  - press: [${presses.join(', ')}]`);
+    presses = [];
+  };
+  for (const action of path.actions) {
+    const step = {
+      password: `type: "${password}"`,
+      wrongPassword: `type: "${WRONG_PASSWORD}"`,
+      waitRestart: `wait: ${RESTART_WAIT_MS / 1000}s`,
+      waitLockout: `wait: ${lockoutSeconds}s`,
+      networkDown: 'network: down',
+      networkUp: 'network: up',
+      powerCycle: 'power: cycle',
+    }[action.type as string];
+    if (step === undefined) {
+      presses.push(action.type);
+      continue;
+    }
+    flush();
+    steps.push(`  - ${step}`);
+  }
+  flush();
+  const leaves = path.active.filter((state) => !path.active.some((other) => other.startsWith(`${state}.`)));
+  const expected = path.endsIn ? path.target : leaves.at(-1) ?? 'home';
+  const lines = [
+    `# Generated by \`pos-sim paths --write\`: the shortest key path to ${path.target}.`,
+    ...(path.endsIn ? [] : [`# ${path.target} is passed straight through; the device then rests in ${expected}.`]),
+    `name: "path to ${path.target}"`,
+    `fixture: ${fixture}`,
+    'steps:',
+    ...(steps.length > 0 ? steps : []),
+    `  - expect: { state: ${expected} }`,
+  ];
+  return `${lines.join('\n')}\n`;
+};
