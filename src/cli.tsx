@@ -6,6 +6,7 @@ import { resetDevice } from './commands/reset-device.js';
 import { startDevice } from './commands/start-device.js';
 import { runWalkthroughsCommand } from './commands/run-walkthroughs.js';
 import { listPaths } from './commands/list-paths.js';
+import { recordWalkthrough } from './commands/record-walkthrough.js';
 import { PosSimError, UsageError } from './errors.js';
 import { DEFAULT_PROFILE, loadProfile, shippedProfileNames } from './profile/load-profile.js';
 import { resolveDataDir, throwAwayDataDir } from './store/data-dir.js';
@@ -38,8 +39,12 @@ const main = async (): Promise<void> => {
       for (const line of listPaths({ profile: loadProfile(fixture), fixture, write: options.write })) console.log(line);
       return;
     }
-    case 'record':
-      throw new UsageError(`${options.command} is not ready yet.`);
+    case 'record': {
+      const fixture = options.fixture ?? DEFAULT_PROFILE;
+      const file = options.paths[0] ?? '';
+      for (const line of await recordWalkthrough({ file, profile: loadProfile(fixture), fixture, lang: options.lang })) console.log(line);
+      return;
+    }
     case 'start': {
       const profile = loadProfile(options.fixture);
       const dataDir = options.fresh ? throwAwayDataDir() : resolveDataDir(options.dataDir);

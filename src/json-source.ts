@@ -17,7 +17,9 @@ export const parseJson = (text: string): { ok: true; value: unknown } | { ok: fa
     const position = /position (\d+)/.exec(reason)?.[1];
     const lineColumn = /line (\d+) column (\d+)/.exec(reason);
     if (lineColumn) return { ok: false, failure: { line: Number(lineColumn[1]), column: Number(lineColumn[2]), reason } };
-    const at = position === undefined ? { line: 1, column: 1 } : lineAndColumn(text, Number(position));
+    // A truncated file ("Unexpected end of JSON input") breaks where the text ends, not at its start.
+    const offset = position !== undefined ? Number(position) : /end of JSON input/i.test(reason) ? text.length : 0;
+    const at = lineAndColumn(text, offset);
     return { ok: false, failure: { ...at, reason: reason.replace(/^.*?:\s*/, '') } };
   }
 };

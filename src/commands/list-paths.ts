@@ -6,14 +6,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
+import { FACTORY_PASSWORDS, isFactoryPassword } from '../profile/factory-passwords.js';
 import { profilePath } from '../profile/load-profile.js';
 import type { Profile } from '../profile/profile-schema.js';
 import { verifyPassword } from '../store/password-hash.js';
+import { PASSWORD_ENV } from '../walkthrough/walkthrough.js';
 import { allMenuStates, pathToWalkthrough, shortestMenuPaths, type ModelAction } from '../walkthrough/model-paths.js';
 
-export const PASSWORD_ENV = 'POS_SIM_PASSWORD';
-/** Factory passwords of common terminals (supervisor, operator, system administrator). */
-const FACTORY_PASSWORDS = ['123456', '0000', '12345678', '000000', '888888'];
 
 const settingsPassword = (profile: Profile, env: NodeJS.ProcessEnv): string => {
   const hash = profile.operators.find((operator) => operator.id === profile.security.settingsOperator)?.passwordHash ?? '';
@@ -61,7 +60,8 @@ export const listPaths = ({ profile, fixture, write }: PathsOptions, env: NodeJS
     const fixtureRef = fixture.includes('/') || fixture.endsWith('.json') ? relative(dir, profilePath(fixture)) : fixture;
     for (const path of paths) {
       const file = join(dir, `${path.target.replace(/\./g, '-')}.yaml`);
-      writeFileSync(file, pathToWalkthrough(path, fixtureRef, password, profile.security.lockoutSeconds));
+      const typed = isFactoryPassword(password) ? `"${password}"` : `$${PASSWORD_ENV}`;
+      writeFileSync(file, pathToWalkthrough(path, fixtureRef, typed, profile.security.lockoutSeconds));
       lines.push(`wrote ${isAbsolute(write) ? file : relative(process.cwd(), file)}`);
     }
   } else {

@@ -36,6 +36,9 @@ type DeviceAction = KeyEvent | SystemEvent;
 const toAction = (binding: KeyBinding, char: string): DeviceAction =>
   binding.action === 'DIGIT' && isDigit(char) ? { type: 'DIGIT', digit: char } : ({ type: binding.action } as DeviceAction);
 
+/** Control characters that arrive inside a chunk of typed keys, as the raw terminal sends them. */
+const CHUNK_CONTROLS: Readonly<Record<string, 'ENTER' | 'CLEAR'>> = { '\r': 'ENTER', '\n': 'ENTER', '\x7f': 'CLEAR', '\b': 'CLEAR' };
+
 /**
  * The device events for one chunk of terminal input. Keys typed fast (or sent by tmux) arrive as
  * one string, so each character counts; special keys arrive alone.
@@ -44,6 +47,9 @@ export const toDeviceEvents = (input: string, key: Key): DeviceAction[] => {
   const special = KEY_BINDINGS.find((binding) => binding.action !== 'DIGIT' && binding.matches(input, key));
   if (special && (input.length <= 1 || !/^[0-9mp]+$/.test(input))) return [toAction(special, input)];
   return [...input].flatMap((char) => {
+    // Inside a chunk ("123456\r"), Enter and Backspace are raw control characters, not parsed keys.
+    const control = CHUNK_CONTROLS[char];
+    if (control) return [{ type: control } as DeviceAction];
     const binding = KEY_BINDINGS.find((candidate) => candidate.matches(char, key));
     return binding ? [toAction(binding, char)] : [];
   });

@@ -188,7 +188,8 @@ export const shortestMenuPaths = (profile: Profile, password: string): ModelPath
 export const allMenuStates = (): readonly string[] => new CoverageTracker().report().states.missed;
 
 /** A path as walkthrough YAML: the actions as steps, then an expectation on where it ends. */
-export const pathToWalkthrough = (path: ModelPath, fixture: string, password: string, lockoutSeconds: number): string => {
+/** `typedPassword` is how the file types the password: quoted digits or $POS_SIM_PASSWORD. */
+export const pathToWalkthrough = (path: ModelPath, fixture: string, typedPassword: string, lockoutSeconds: number): string => {
   const steps: string[] = [];
   let presses: string[] = [];
   const flush = () => {
@@ -198,7 +199,7 @@ export const pathToWalkthrough = (path: ModelPath, fixture: string, password: st
   };
   for (const action of path.actions) {
     const step = {
-      password: `type: "${password}"`,
+      password: `type: ${typedPassword}`,
       wrongPassword: `type: "${WRONG_PASSWORD}"`,
       waitRestart: `wait: ${RESTART_WAIT_MS / 1000}s`,
       waitLockout: `wait: ${lockoutSeconds}s`,

@@ -139,7 +139,10 @@ const parseExpect = (node: unknown, problems: Problems): Expectation | undefined
   return { screen, not, state, store, ...(title ? { title } : {}) };
 };
 
-const parseStep = (kind: string, value: unknown, pair: Pair, problems: Problems): StepAction | undefined => {
+/** `type: $POS_SIM_PASSWORD` types an environment variable, so a script need not hold a password. */
+const ENV_REFERENCE = /^\$([A-Z_][A-Z0-9_]*)$/;
+
+const parseStep = (kind: string, value: unknown, pair: Pair, problems: Problems, env: NodeJS.ProcessEnv): StepAction | undefined => {
   const text = scalarString(value);
   switch (kind) {
     case 'press': {
@@ -154,11 +157,20 @@ const parseStep = (kind: string, value: unknown, pair: Pair, problems: Problems)
       }
       return keys.length > 0 ? { kind, keys } : problems.add(pair, 'press needs a key or a list of keys');
     }
-    case 'type':
-      if (!isScalar(value) || typeof value.value !== 'string' || !/^\d+$/.test(value.value)) {
+    case 'type': {
+      if (!isScalar(value) || typeof value.value !== 'string') {
         return problems.add((value as Node) ?? pair, 'type takes quoted digits, e.g. type: "123456" (unquoted, YAML reads 0000 as the number 0)');
       }
-      return { kind, digits: value.value };
+      const variable = ENV_REFERENCE.exec(value.value)?.[1];
+      const digits = variable === undefined ? value.value : env[variable];
+      if (variable !== undefined && (digits === undefined || !/^\d+$/.test(digits))) {
+        return problems.add(value, `type: $${variable} ${digits === undefined ? 'is not set' : 'is not all digits'}; set the environment variable to the digits to type (e.g. the password)`);
+      }
+      if (digits === undefined || !/^\d+$/.test(digits)) {
+        return problems.add(value, 'type takes quoted digits, e.g. type: "123456", or $NAME to type an environment variable (e.g. $POS_SIM_PASSWORD)');
+      }
+      return { kind, digits };
+    }
     case 'select':
       return text ? { kind, label: text } : problems.add(pair, 'select takes the label (or part of it) of a menu item');
     case 'expect': {
@@ -187,7 +199,7 @@ const parseStep = (kind: string, value: unknown, pair: Pair, problems: Problems)
 };
 
 /** Parses walkthrough text; `file` names it in messages and anchors relative fixture paths. */
-export const parseWalkthrough = (text: string, file: string): Walkthrough => {
+export const parseWalkthrough = (text: string, file: string, env: NodeJS.ProcessEnv = process.env): Walkthrough => {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const problems = new Problems(file, lines);
@@ -226,7 +238,7 @@ export const parseWalkthrough = (text: string, file: string): Walkthrough => {
         continue;
       }
       const [pair] = item.items as [Pair];
-      const action = parseStep(scalarString(pair.key) ?? '', pair.value, pair, problems);
+      const action = parseStep(scalarString(pair.key) ?? '', pair.value, pair, problems, env);
       const [start, end] = (item as Node).range ?? [0, 0];
       if (action) steps.push({ ...action, at: problems.at(item as Node), source: text.slice(start, end).trim() });
     }

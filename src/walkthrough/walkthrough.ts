@@ -47,3 +47,6 @@ export type Walkthrough = {
 };
 
 export const STEP_KINDS = ['press', 'type', 'select', 'expect', 'wait', 'network', 'power', 'snapshot'] as const;
+
+/** The environment variable scripts type the settings password from (`type: $POS_SIM_PASSWORD`). */
+export const PASSWORD_ENV = 'POS_SIM_PASSWORD';

@@ -30,7 +30,7 @@ describe('model-based paths', () => {
     const written = readdirSync(out);
     expect(lines.filter((line) => line.startsWith('wrote '))).toHaveLength(written.length);
     const results = loadWalkthroughs([out]).map((walkthrough) => runWalkthrough(walkthrough));
-    expect(results.filter((result) => !result.passed).map((result) => `${result.file}: ${result.failure?.message}`)).toEqual([]);
+    expect(results.filter((result) => !result.passed).map((result) => `${result.walkthrough.file}: ${result.failure?.message}`)).toEqual([]);
     expect(readFileSync(join(out, 'settings-menu.yaml'), 'utf8')).toContain('expect: { state: settings.menu }');
   });
 
@@ -53,6 +53,9 @@ describe('model-based paths', () => {
     writeFileSync(file, JSON.stringify(changed));
     const lines = listPaths({ profile: changed, fixture: file, write: join(dir, 'changed') }, { POS_SIM_PASSWORD: '246810' });
     expect(lines.at(-1)).toBe('35 of 35 menu states reached on default.');
-    expect(readFileSync(join(dir, 'changed', 'settings-menu.yaml'), 'utf8')).toContain('fixture: ../changed.json');
+    const written = readFileSync(join(dir, 'changed', 'settings-menu.yaml'), 'utf8');
+    expect(written).toContain('fixture: ../changed.json');
+    expect(written).toContain('type: $POS_SIM_PASSWORD');
+    expect(written).not.toContain('246810');
   });
 });

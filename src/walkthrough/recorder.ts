@@ -1,0 +1,176 @@
+/**
+ * Turns what a person does on the interactive device into a walkthrough: keys become `press`
+ * steps, digits typed into the password prompt a `type` step, time the device spent on its own
+ * (booting, a lockout) a `wait`, and every change of the screen title an `expect`. A password
+ * that is not a factory one is written as `$POS_SIM_PASSWORD`, never in clear text.
+ */
+import type { DeviceEvent } from '../../menus/device-events.js';
+import type { DeviceSession } from '../device/device-session.js';
+import { BOOT_MS } from '../device/simulator.js';
+import { FUNCTION_KEY_INFO } from '../keys/device-keys.js';
+import { isFactoryPassword } from '../profile/factory-passwords.js';
+import { verifyPassword } from '../store/password-hash.js';
+import { PASSWORD_ENV } from './walkthrough.js';
+
+/** Waits are rounded up to this, so that a replay on the simulated clock is never short. */
+const WAIT_STEP_MS = 100;
+/** How late a real timer may fire at the end of a boot before the lateness counts as a wait. */
+const TIMER_SLACK_MS = 50;
+
+export type RecorderOptions = {
+  readonly session: DeviceSession;
+  /** The fixture line of the walkthrough: the profile name or path as given. */
+  readonly fixture: string;
+  readonly name: string;
+  /** Wall clock, ms. */
+  readonly now: () => number;
+  /** Hears the whole walkthrough text after every step, to keep the file current. */
+  readonly onChange: (text: string) => void;
+};
+
+const keyLabel = (event: DeviceEvent): string | undefined => {
+  if (event.type === 'DIGIT') return event.digit;
+  return FUNCTION_KEY_INFO.find((info) => info.key === event.type)?.zh;
+};
+
+export class WalkthroughRecorder {
+  private readonly steps: string[] = [];
+  private presses: string[] = [];
+  private typed = '';
+  private sending = false;
+  /** When the last key took effect; the device's own changes after it are waited for. */
+  private lastInputAt: number;
+  /** The runner waits out a boot by itself; the boot's own changes end about here. */
+  private bootEndsAt: number;
+  private lastOwnChangeAt = 0;
+  private title: string;
+  private usedPassword = false;
+  private readonly unsubscribe: () => void;
+
+  constructor(private readonly options: RecorderOptions) {
+    // The runner boots every walkthrough's device before its first step.
+    this.lastInputAt = options.now() + BOOT_MS;
+    this.bootEndsAt = this.lastInputAt;
+    this.title = options.session.screen().title;
+    this.unsubscribe = options.session.subscribe(() => {
+      if (!this.sending) this.lastOwnChangeAt = options.now();
+    });
+  }
+
+  /** Sends `event` to the device and records it. */
+  readonly send = (event: DeviceEvent): void => {
+    const { session } = this.options;
+    this.catchUp();
+    const inPrompt = session.activeStates().includes('passwordPrompt.entering');
+    if (inPrompt && event.type === 'DIGIT') {
+      this.flushPresses();
+      this.typed += event.digit;
+    } else if (inPrompt && event.type === 'CLEAR' && this.typed !== '') {
+      this.typed = this.typed.slice(0, -1);
+    } else if (event.type === 'POWER_CYCLE') {
+      this.flushTyped();
+      this.flushPresses();
+      this.steps.push('power: cycle');
+    } else if (event.type === 'NETWORK_DOWN' || event.type === 'NETWORK_UP') {
+      this.flushTyped();
+      this.flushPresses();
+      this.steps.push(`network: ${event.type === 'NETWORK_DOWN' ? 'down' : 'up'}`);
+    } else {
+      this.flushTyped();
+      const label = keyLabel(event);
+      if (label) this.presses.push(label);
+    }
+    this.sending = true;
+    try {
+      session.send(event);
+    } finally {
+      this.sending = false;
+    }
+    this.lastInputAt = this.options.now() + (event.type === 'POWER_CYCLE' ? BOOT_MS : 0);
+    if (event.type === 'POWER_CYCLE') {
+      // A replay is past the boot when the next step runs: expect what the boot ends on, not its screens.
+      this.bootEndsAt = this.lastInputAt;
+      this.title = this.options.session.screen().title;
+    }
+    this.expectTitleIfChanged();
+    this.options.onChange(this.text());
+  };
+
+  /** Whether the recording types the password from the environment. */
+  get typesPassword(): boolean {
+    return this.usedPassword;
+  }
+
+  stop(): void {
+    this.catchUp();
+    this.flushTyped();
+    this.flushPresses();
+    this.options.onChange(this.text());
+    this.unsubscribe();
+  }
+
+  /** The walkthrough so far. */
+  text(): string {
+    const pending = [...this.steps];
+    // Digits still being typed are left out until 确认: they may be a password.
+    if (this.presses.length > 0) pending.push(pressStep(this.presses));
+    return [
+      `# Recorded with \`pos-sim record\`.${this.usedPassword ? ` Types the password from $${PASSWORD_ENV}: set it when you run this.` : ''}`,
+      `name: ${JSON.stringify(this.options.name)}`,
+      `fixture: ${JSON.stringify(this.options.fixture)}`,
+      ...(this.options.session.lang === 'zh' ? [] : [`lang: ${this.options.session.lang}`]),
+      'steps:',
+      ...(pending.length > 0 ? pending.map((step) => `  - ${step}`) : ['  []']),
+      '',
+    ].join('\n');
+  }
+
+  /** Time the device spent changing on its own since the last key becomes a wait. */
+  private catchUp(): void {
+    if (this.lastOwnChangeAt <= Math.max(this.lastInputAt, this.bootEndsAt + TIMER_SLACK_MS)) {
+      this.expectTitleIfChanged();
+      return;
+    }
+    const ms = Math.ceil((this.lastOwnChangeAt - this.lastInputAt) / WAIT_STEP_MS) * WAIT_STEP_MS;
+    this.flushTyped();
+    this.flushPresses();
+    this.steps.push(`wait: ${ms % 1000 === 0 ? `${ms / 1000}s` : `${ms}ms`}`);
+    this.lastInputAt = this.lastOwnChangeAt;
+    this.expectTitleIfChanged();
+  }
+
+  private expectTitleIfChanged(): void {
+    const title = this.options.session.screen().title;
+    if (title === this.title) return;
+    this.title = title;
+    if (title === '') return;
+    this.flushTyped();
+    this.flushPresses();
+    this.steps.push(`expect: { title: ${JSON.stringify(title)} }`);
+  }
+
+  private flushPresses(): void {
+    if (this.presses.length > 0) this.steps.push(pressStep(this.presses));
+    this.presses = [];
+  }
+
+  /** Digits typed into the prompt: a password of the profile that is not a factory one goes in as a variable. */
+  private flushTyped(): void {
+    if (this.typed === '') return;
+    if (this.isPassword(this.typed) && !isFactoryPassword(this.typed)) {
+      this.usedPassword = true;
+      this.steps.push(`type: $${PASSWORD_ENV}`);
+    } else {
+      this.steps.push(`type: ${JSON.stringify(this.typed)}`);
+    }
+    this.typed = '';
+  }
+
+  private isPassword(digits: string): boolean {
+    const { operators } = this.options.session.profile;
+    return operators.some((operator) => verifyPassword(digits, operator.passwordHash));
+  }
+}
+
+const pressStep = (keys: readonly string[]): string =>
+  keys.length === 1 ? `press: ${keys[0]}` : `press: [${keys.join(', ')}]`;

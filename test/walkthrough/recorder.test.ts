@@ -1,0 +1,113 @@
+// `pos-sim record`: what a person presses becomes a walkthrough that replays and passes, with
+// waits for what the device did on its own and an expect on every new title.
+import { describe, expect, it } from 'vitest';
+import type { DeviceEvent } from '../../menus/device-events.js';
+import { BOOT_MS, createSimulator, toKeyEvent } from '../../src/device/simulator.js';
+import { loadProfile } from '../../src/profile/load-profile.js';
+import type { Profile } from '../../src/profile/profile-schema.js';
+import { hashPassword } from '../../src/store/password-hash.js';
+import { parseWalkthrough } from '../../src/walkthrough/parse-walkthrough.js';
+import { WalkthroughRecorder } from '../../src/walkthrough/recorder.js';
+import { runWalkthrough } from '../../src/walkthrough/run-walkthrough.js';
+
+/** A device at power-on with a recorder in front of it; a person pauses 200 ms between keys. */
+const recording = (profile: Profile = loadProfile('default')) => {
+  const sim = createSimulator({ fixture: profile, stayAtBoot: true });
+  const saved: string[] = [];
+  const recorder = new WalkthroughRecorder({
+    session: sim.session,
+    fixture: 'default',
+    name: 'recorded',
+    now: () => sim.store.now(),
+    onChange: (text) => saved.push(text),
+  });
+  sim.advance(BOOT_MS + 500);
+  const send = (event: DeviceEvent) => {
+    recorder.send(event);
+    sim.advance(200);
+  };
+  const press = (...keys: string[]) => keys.forEach((key) => send(toKeyEvent(key)));
+  const type = (digits: string) => press(...digits);
+  return { sim, recorder, saved, send, press, type };
+};
+
+const replay = (text: string, env: NodeJS.ProcessEnv = {}) =>
+  runWalkthrough(parseWalkthrough(text, 'recorded.yaml', env));
+
+describe('the recorder', () => {
+  it('writes P2 with a restart as a walkthrough that replays', () => {
+    const { sim, recorder, saved, press, type } = recording();
+    press('菜单');
+    type('123456');
+    press('确认', '2', '确认', '确认', '8', '确认');
+    type('123456');
+    press('确认', '确认');
+    sim.advance(5000);
+    press('菜单');
+    const text = recorder.text();
+    expect(sim.store.snapshot().passwordFree.active.enabled).toBe(false);
+    expect(text).toMatch(/expect: \{ title: "重启" \}\n {2}- wait: 2400ms\n {2}- expect: \{ title: "上海浦东便利店" \}/);
+    expect(text).toContain('expect: { title: "请输入密码" }');
+    expect(text).toContain('type: "123456"');
+    expect(saved.at(-1)).toBe(text);
+    const result = replay(text);
+    expect(result.failure?.message).toBeUndefined();
+    expect(result.passed).toBe(true);
+  });
+
+  it('waits out what the device does by itself: a restart and a lockout', () => {
+    const { sim, recorder, press, type, send } = recording();
+    press('菜单');
+    for (const wrong of ['111111', '222222', '333333']) {
+      type(wrong);
+      press('确认');
+    }
+    expect(sim.session.activeStates()).toContain('passwordPrompt.lockedOut');
+    sim.advance(300_000);
+    press('取消');
+    send({ type: 'POWER_CYCLE' });
+    sim.advance(BOOT_MS + 1000);
+    press('菜单');
+    type('123456');
+    press('确认');
+    recorder.stop();
+    const text = recorder.text();
+    expect(text).toMatch(/wait: (29\d\.\d|300)\S*/);
+    expect(text).toContain('power: cycle');
+    expect(text).toContain('type: "111111"');
+    const result = replay(text);
+    expect(result.failure?.message).toBeUndefined();
+    expect(text.trimEnd().split('\n').at(-1)).toBe('  - expect: { title: "设置" }');
+  });
+
+  it('keeps a digit deleted with 清除 out of what it types', () => {
+    const { recorder, press, type } = recording();
+    press('菜单');
+    type('1239');
+    press('清除');
+    type('456');
+    press('确认');
+    expect(recorder.text()).toContain('type: "123456"');
+    expect(recorder.text()).not.toContain('清除');
+    expect(replay(recorder.text()).passed).toBe(true);
+  });
+
+  it('never writes a password that is not a factory one: it types $POS_SIM_PASSWORD instead', () => {
+    const profile = loadProfile('default');
+    const changed = {
+      ...profile,
+      operators: profile.operators.map((operator) => (operator.id === '00' ? { ...operator, passwordHash: hashPassword('246810') } : operator)),
+    };
+    const { recorder, saved, press, type } = recording(changed);
+    press('菜单');
+    type('246');
+    expect(saved.join('\n')).not.toContain('246');
+    type('810');
+    press('确认');
+    recorder.stop();
+    expect(saved.join('\n')).not.toContain('246810');
+    expect(recorder.text()).toContain('type: $POS_SIM_PASSWORD');
+    expect(recorder.typesPassword).toBe(true);
+    expect(() => parseWalkthrough(recorder.text(), 'recorded.yaml', {})).toThrow(/recorded\.yaml:\d+:\d+: type: \$POS_SIM_PASSWORD is not set/);
+  });
+});
