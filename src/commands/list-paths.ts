@@ -61,7 +61,7 @@ export const listPaths = ({ profile, fixture, write }: PathsOptions, env: NodeJS
     for (const path of paths) {
       const file = join(dir, `${path.target.replace(/\./g, '-')}.yaml`);
       const typed = isFactoryPassword(password) ? `"${password}"` : `$${PASSWORD_ENV}`;
-      writeFileSync(file, pathToWalkthrough(path, fixtureRef, typed, profile.security.lockoutSeconds));
+      writeFileSync(file, pathToWalkthrough(path, fixtureRef, typed, profile.security.lockoutSeconds, dir));
       lines.push(`wrote ${isAbsolute(write) ? file : relative(process.cwd(), file)}`);
     }
   } else {

@@ -38,6 +38,7 @@ export const recordWalkthrough = async ({ file, profile, fixture, lang }: Record
     session,
     fixture: fixtureLine,
     name: basename(path, extname(path)),
+    dir: dirname(path),
     now: Date.now,
     onChange: (text) => writeFileSync(path, text),
   });

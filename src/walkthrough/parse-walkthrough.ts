@@ -24,7 +24,7 @@ export class WalkthroughError extends PosSimError {
 }
 
 const TOP_LEVEL_KEYS = ['name', 'description', 'fixture', 'lang', 'steps'] as const;
-const EXPECT_KEYS = ['screen', 'title', 'not', 'state', 'store'] as const;
+export const EXPECT_KEYS = ['screen', 'title', 'not', 'state', 'store'] as const;
 const DURATION = /^(\d+(?:\.\d+)?)\s*(ms|s|m)$/;
 
 class Problems {

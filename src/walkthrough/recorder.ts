@@ -10,6 +10,7 @@ import { BOOT_MS } from '../device/simulator.js';
 import { FUNCTION_KEY_INFO } from '../keys/device-keys.js';
 import { isFactoryPassword } from '../profile/factory-passwords.js';
 import { verifyPassword } from '../store/password-hash.js';
+import { schemaComment } from './schema-comment.js';
 import { PASSWORD_ENV } from './walkthrough.js';
 
 /** Waits are rounded up to this, so that a replay on the simulated clock is never short. */
@@ -22,6 +23,8 @@ export type RecorderOptions = {
   /** The fixture line of the walkthrough: the profile name or path as given. */
   readonly fixture: string;
   readonly name: string;
+  /** The folder the walkthrough is written to (for the schema reference). */
+  readonly dir: string;
   /** Wall clock, ms. */
   readonly now: () => number;
   /** Hears the whole walkthrough text after every step, to keep the file current. */
@@ -115,6 +118,7 @@ export class WalkthroughRecorder {
     // Digits still being typed are left out until 确认: they may be a password.
     if (this.presses.length > 0) pending.push(pressStep(this.presses));
     return [
+      schemaComment(this.options.dir),
       `# Recorded with \`pos-sim record\`.${this.usedPassword ? ` Types the password from $${PASSWORD_ENV}: set it when you run this.` : ''}`,
       `name: ${JSON.stringify(this.options.name)}`,
       `fixture: ${JSON.stringify(this.options.fixture)}`,

@@ -18,6 +18,7 @@ const recording = (profile: Profile = loadProfile('default')) => {
     session: sim.session,
     fixture: 'default',
     name: 'recorded',
+    dir: 'fixtures/walkthroughs',
     now: () => sim.store.now(),
     onChange: (text) => saved.push(text),
   });
