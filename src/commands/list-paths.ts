@@ -4,11 +4,12 @@
  * factory password when the profile still has one.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import { FACTORY_PASSWORDS, isFactoryPassword } from '../profile/factory-passwords.js';
 import { profilePath } from '../profile/load-profile.js';
 import type { Profile } from '../profile/profile-schema.js';
+import { shownPath } from '../shown-path.js';
 import { verifyPassword } from '../store/password-hash.js';
 import { PASSWORD_ENV } from '../walkthrough/walkthrough.js';
 import { allMenuStates, pathToWalkthrough, shortestMenuPaths, type ModelAction } from '../walkthrough/model-paths.js';
@@ -62,7 +63,7 @@ export const listPaths = ({ profile, fixture, write }: PathsOptions, env: NodeJS
       const file = join(dir, `${path.target.replace(/\./g, '-')}.yaml`);
       const typed = isFactoryPassword(password) ? `"${password}"` : `$${PASSWORD_ENV}`;
       writeFileSync(file, pathToWalkthrough(path, fixtureRef, typed, profile.security.lockoutSeconds, dir));
-      lines.push(`wrote ${isAbsolute(write) ? file : relative(process.cwd(), file)}`);
+      lines.push(`wrote ${shownPath(file)}`);
     }
   } else {
     const width = Math.max(...paths.map((path) => path.target.length));

@@ -1,9 +1,10 @@
 /** Finds a device profile by name (fixtures/profiles/NAME.json) or path, and validates it. */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { basename, join, relative, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { ProfileError } from '../errors.js';
 import { describeIssues, parseJson } from '../json-source.js';
 import { profilesDir } from '../package-root.js';
+import { shownPath } from '../shown-path.js';
 import { profileSchema, type Profile } from './profile-schema.js';
 
 export const DEFAULT_PROFILE = 'default';
@@ -46,6 +47,5 @@ export const parseProfile = (text: string, file: string): Profile => {
 
 export const loadProfile = (nameOrPath: string = DEFAULT_PROFILE): Profile => {
   const path = profilePath(nameOrPath);
-  const shown = relative(process.cwd(), path).startsWith('..') ? path : relative(process.cwd(), path);
-  return parseProfile(readFileSync(path, 'utf8'), shown);
+  return parseProfile(readFileSync(path, 'utf8'), shownPath(path));
 };

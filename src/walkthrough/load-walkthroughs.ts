@@ -3,9 +3,10 @@
  * profiles, before anything runs: one bad file stops the run with every problem listed.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { PosSimError } from '../errors.js';
 import { loadProfile } from '../profile/load-profile.js';
+import { shownPath } from '../shown-path.js';
 import { parseWalkthrough, WalkthroughError } from './parse-walkthrough.js';
 import type { Walkthrough } from './walkthrough.js';
 
@@ -23,11 +24,6 @@ const findFiles = (path: string): string[] => {
   return [path];
 };
 
-const shown = (path: string) => {
-  const relativePath = relative(process.cwd(), path);
-  return relativePath.startsWith('..') ? path : relativePath;
-};
-
 export const loadWalkthroughs = (paths: readonly string[]): Walkthrough[] => {
   const problems: string[] = [];
   const files: string[] = [];
@@ -40,12 +36,12 @@ export const loadWalkthroughs = (paths: readonly string[]): Walkthrough[] => {
   const walkthroughs: Walkthrough[] = [];
   for (const file of files) {
     try {
-      const walkthrough = parseWalkthrough(readFileSync(file, 'utf8'), shown(file));
+      const walkthrough = parseWalkthrough(readFileSync(file, 'utf8'), shownPath(file));
       loadProfile(walkthrough.fixture);
       walkthroughs.push({ ...walkthrough, file });
     } catch (error) {
       if (error instanceof WalkthroughError) problems.push(error.message);
-      else if (error instanceof PosSimError) problems.push(`${shown(file)}: fixture: ${error.message}`);
+      else if (error instanceof PosSimError) problems.push(`${shownPath(file)}: fixture: ${error.message}`);
       else throw error;
     }
   }

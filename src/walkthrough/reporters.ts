@@ -1,12 +1,12 @@
 /** Walkthrough results as a person reads them (pretty) or as CI tools read them (TAP, JUnit, JSON). */
-import { relative } from 'node:path';
+import { shownPath } from '../shown-path.js';
 import type { WalkthroughResult } from './run-walkthrough.js';
 
 export const REPORTERS = ['pretty', 'tap', 'junit', 'json'] as const;
 export type ReporterName = (typeof REPORTERS)[number];
 
 const where = (result: WalkthroughResult) => {
-  const file = relative(process.cwd(), result.walkthrough.file) || result.walkthrough.file;
+  const file = shownPath(result.walkthrough.file);
   const step = result.failure?.step;
   return step ? `${file}:${step.at.line}:${step.at.column}` : file;
 };
@@ -69,7 +69,7 @@ const junit = (results: readonly WalkthroughResult[]): string => {
   const seconds = (ms: number) => (ms / 1000).toFixed(4);
   const total = results.reduce((sum, result) => sum + result.durationMs, 0);
   const cases = results.map((result) => {
-    const open = `  <testcase classname="${xml(relative(process.cwd(), result.walkthrough.file))}" name="${xml(result.walkthrough.name)}" time="${seconds(result.durationMs)}"`;
+    const open = `  <testcase classname="${xml(shownPath(result.walkthrough.file))}" name="${xml(result.walkthrough.name)}" time="${seconds(result.durationMs)}"`;
     if (!result.failure) return `${open}/>`;
     const body = `${where(result)}\n${result.failure.message}\n\nscreen:\n${result.failure.screen}\n\nstate: ${result.failure.states.join(', ')}`;
     return `${open}>\n    <failure message="${xml(result.failure.message.split('\n')[0] ?? '')}">${xml(body)}</failure>\n  </testcase>`;
