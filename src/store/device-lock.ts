@@ -2,7 +2,7 @@
  * One process per device: a lock file beside the device data holds the owner's pid. A lock whose
  * process is gone (killed) is stale and taken over.
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DeviceInUseError } from '../errors.js';
 
@@ -20,14 +20,22 @@ export type DeviceLock = { readonly file: string; release(): void };
 export const lockDevice = (dir: string, name: string): DeviceLock => {
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `${name}.lock`);
+  // The lock appears with its pid already in it (a hard link is atomic), so no one reads an empty lock.
+  const draft = `${file}.${process.pid}`;
+  writeFileSync(draft, String(process.pid));
   for (;;) {
     try {
-      writeFileSync(file, String(process.pid), { flag: 'wx' });
+      linkSync(draft, file);
+      rmSync(draft, { force: true });
       break;
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
+        rmSync(draft, { force: true });
+        throw error;
+      }
       const owner = Number(readFileSync(file, 'utf8').trim());
       if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && isRunning(owner)) {
+        rmSync(draft, { force: true });
         throw new DeviceInUseError(
           `The device "${name}" is in use by another pos-sim (process ${owner}), data in ${dir}.\n` +
             'Close that one first, or run this one on a copy with --fresh, or on other data with --data-dir.',
