@@ -4,7 +4,7 @@ import { UsageError } from './errors.js';
 import { LANGS, type Lang } from './i18n/messages.js';
 import { REPORTERS, type ReporterName } from './walkthrough/reporters.js';
 
-export const COMMANDS = ['start', 'reset', 'profiles', 'hash-password', 'run', 'record', 'paths'] as const;
+export const COMMANDS = ['start', 'reset', 'profiles', 'hash-password', 'run', 'record', 'paths', 'chart'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export type CliOptions = {
@@ -33,6 +33,7 @@ Usage
   pos-sim paths [--write DIR]    the shortest key path to every menu state (as walkthroughs with --write)
   pos-sim reset [options]        return the device to its profile (a damaged data file is kept aside)
   pos-sim profiles               list the device profiles
+  pos-sim chart                  the menu machines as Mermaid state diagrams (Markdown)
   pos-sim hash-password          read a password, print its salted hash for a profile
 
 Options
@@ -54,9 +55,10 @@ const FLAGS: Record<Command, readonly string[]> = {
   reset: ['fixture', 'data-dir'],
   profiles: ['lang'],
   'hash-password': [],
-  run: ['reporter', 'bail', 'coverage', 'snapshot-dir'],
+  run: ['reporter', 'bail', 'coverage', 'snapshot-dir', 'fixture'],
   record: ['fixture', 'lang'],
   paths: ['fixture', 'write'],
+  chart: ['lang'],
 };
 
 const ARITY: Record<Command, { min: number; max: number; what: string }> = {
@@ -67,6 +69,7 @@ const ARITY: Record<Command, { min: number; max: number; what: string }> = {
   run: { min: 1, max: Infinity, what: 'walkthrough files or folders' },
   record: { min: 1, max: 1, what: 'the walkthrough file to write' },
   paths: { min: 0, max: 0, what: '' },
+  chart: { min: 0, max: 0, what: '' },
 };
 
 export const parseCli = (argv: readonly string[]): CliOptions => {

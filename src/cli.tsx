@@ -6,6 +6,7 @@ import { resetDevice } from './commands/reset-device.js';
 import { startDevice } from './commands/start-device.js';
 import { runWalkthroughsCommand } from './commands/run-walkthroughs.js';
 import { listPaths } from './commands/list-paths.js';
+import { mermaidChart } from './chart/mermaid-chart.js';
 import { recordWalkthrough } from './commands/record-walkthrough.js';
 import { PosSimError, UsageError } from './errors.js';
 import { DEFAULT_PROFILE, loadProfile, shippedProfileNames } from './profile/load-profile.js';
@@ -20,6 +21,9 @@ const main = async (): Promise<void> => {
   if (options.help) return void console.log(USAGE);
   if (options.version) return void console.log(version());
   switch (options.command) {
+    case 'chart':
+      console.log(mermaidChart(options.lang));
+      return;
     case 'profiles':
       for (const name of shippedProfileNames()) console.log(`${name.padEnd(12)} ${loadProfile(name).description[options.lang]}`);
       return;

@@ -10,11 +10,13 @@ export type RunCommandOptions = {
   readonly bail: boolean;
   readonly coverage: boolean;
   readonly snapshotDir: string | undefined;
+  /** Plays every walkthrough on this profile instead of the one it names. */
+  readonly fixture?: string | undefined;
 };
 
 /** Runs the walkthroughs and returns the exit code. */
 export const runWalkthroughsCommand = (options: RunCommandOptions, out: (text: string) => void = console.log): number => {
-  const walkthroughs = loadWalkthroughs(options.paths);
+  const walkthroughs = loadWalkthroughs(options.paths, options.fixture);
   const tracker = options.coverage ? new CoverageTracker() : undefined;
   const results: WalkthroughResult[] = [];
   for (const walkthrough of walkthroughs) {

@@ -113,7 +113,7 @@ export class DeviceSession {
   rows(): DisplayRows {
     const snapshot = this.current.getSnapshot();
     const view = this.viewContext();
-    return displayRows(deviceScreen(snapshot, view), statusBar(snapshot, view), this.t);
+    return displayRows(deviceScreen(snapshot, view), statusBar(snapshot, view), this.t, this.profile.device.display);
   }
 
   /** The display as plain text: what a person sees, one row a line. */

@@ -1,7 +1,10 @@
 /**
  * `select: LABEL` — what a person does to pick a menu item by its name: find the numbered item
- * whose label contains LABEL, move the cursor onto it with 上/下, and press 确认.
+ * whose label contains LABEL, move the cursor onto it with 上/下, and press 确认. In 设置 an item
+ * that is not on screen is looked for in the sub-menus, which are opened on the way.
  */
+import type { MenuNode } from '../../menus/domain.js';
+import { currentMenuItems } from '../../menus/settings.js';
 import { PosSimError } from '../errors.js';
 import type { DeviceSession } from './device-session.js';
 
@@ -26,10 +29,46 @@ export const menuItems = (session: DeviceSession): MenuItem[] =>
 
 const listItems = (items: readonly MenuItem[]) => (items.length ? items.map((item) => `"${item.label}"`).join(', ') : '(no menu items on screen)');
 
+const matchesOf = (labels: readonly string[], label: string): number[] => {
+  const exact = labels.flatMap((candidate, index) => (candidate === label ? [index] : []));
+  return exact.length > 0 ? exact : labels.flatMap((candidate, index) => (candidate.includes(label) ? [index] : []));
+};
+
+/**
+ * In 设置, the labels of the sub-menus that lead to the one item called `label` further down, so
+ * that `select: 免密支付` works whether a profile files it under 支付方式管理 or 安全设置.
+ */
+const routeThroughSubmenus = (session: DeviceSession, label: string): string[] | undefined => {
+  const settings = session.activeSnapshots().at(-1);
+  if (settings?.machine.id !== 'settings' || !session.activeStates().includes('settings.menu')) return undefined;
+  const { menu, path } = settings.context as SettingsContext;
+  const routes: string[][] = [];
+  const search = (nodes: readonly MenuNode[], route: string[]) => {
+    for (const node of nodes) {
+      const name = node.label[session.lang];
+      if ('items' in node) search(node.items, [...route, name]);
+      else if (route.length > 0 && matchesOf([name], label).length > 0) routes.push([...route, name]);
+    }
+  };
+  search(currentMenuItems(menu, path), []);
+  return routes.length === 1 ? routes[0] : undefined;
+};
+
+type SettingsContext = { readonly menu: readonly MenuNode[]; readonly path: readonly number[] };
+
 export const selectItem = (session: DeviceSession, label: string): void => {
   const items = menuItems(session);
-  const exact = items.filter((item) => item.label === label);
-  const matching = exact.length > 0 ? exact : items.filter((item) => item.label.includes(label));
+  const matching = matchesOf(
+    items.map((item) => item.label),
+    label,
+  ).map((index) => items[index] as MenuItem);
+  if (matching.length === 0) {
+    const route = routeThroughSubmenus(session, label);
+    if (route) {
+      for (const step of route) selectItem(session, step);
+      return;
+    }
+  }
   if (matching.length !== 1) {
     throw new SelectError(
       `${matching.length === 0 ? 'no' : 'more than one'} menu item matches "${label}"; on screen: ${listItems(items)}`,

@@ -33,6 +33,16 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
 
 type DeviceAction = KeyEvent | SystemEvent;
 
+/** A key's label as this model prints it: the profile's name for the key, else the usual one. */
+export const keyLabel = (
+  binding: KeyBinding,
+  keyLabels: Partial<Record<string, { readonly zh: string; readonly en: string }>>,
+  lang: 'zh' | 'en',
+): string => {
+  const own = keyLabels[binding.action];
+  return own ? own[lang] : binding.label[lang];
+};
+
 const toAction = (binding: KeyBinding, char: string): DeviceAction =>
   binding.action === 'DIGIT' && isDigit(char) ? { type: 'DIGIT', digit: char } : ({ type: binding.action } as DeviceAction);
 

@@ -3,8 +3,12 @@
  * security policy, 免密 settings and the settings-menu layout. Validated once on load.
  */
 import { z } from 'zod';
+import { FUNCTION_KEYS } from '../../menus/device-events.js';
 import { FLOW_IDS, type MenuNode } from '../../menus/domain.js';
 import { PASSWORD_HASH_PATTERN } from '../store/password-hash.js';
+
+/** The display of most smart terminals in landscape: 36 columns, 10 body rows. */
+export const DEFAULT_DISPLAY = { columns: 36, rows: 10 } as const;
 
 const localText = z.object({
   zh: z.string().min(1, 'give the Chinese text'),
@@ -51,6 +55,16 @@ export const profileSchema = z
       merchantName: localText,
       merchantId: z.string().regex(/^\d{15}$/, 'a merchant number has 15 digits'),
       terminalId: z.string().regex(/^\d{8}$/, 'a terminal number has 8 digits'),
+      /** The text grid of the display; smart terminals fit about 36x10 in landscape, 30x13 in portrait. */
+      display: z
+        .object({
+          columns: z.number().int().min(28, 'at least 28 columns (14 Chinese characters)').max(60, 'at most 60 columns'),
+          rows: z.number().int().min(8, 'at least 8 body rows').max(20, 'at most 20 body rows'),
+        })
+        .strict()
+        .default(DEFAULT_DISPLAY),
+      /** What this model prints on keys that differ from the usual caps, e.g. {"MENU": {"zh": "功能", "en": "FN"}}. */
+      keyLabels: z.partialRecord(z.enum(FUNCTION_KEYS), localText).default({}),
     }),
     network: z.enum(['online', 'offline']),
     operators: z

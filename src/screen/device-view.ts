@@ -240,7 +240,7 @@ export const deviceScreen = (snapshot: DeviceSnapshot, view: ViewContext): Scree
       { text: t('home.terminalId', { id: profile.device.terminalId }), tone: 'muted' },
       { text: '' },
       ...(context.port.pendingPasswordFree() ? [{ text: t('home.pending'), tone: 'warning' as const }] : []),
-      { text: t('home.prompt') },
+      { text: t('home.prompt', { menuKey: profile.device.keyLabels.MENU?.[lang] ?? t('key.menu') }) },
     ],
     hints: {},
   };

@@ -6,9 +6,10 @@ import type { Translate } from '../i18n/messages.js';
 import type { Screen, StatusBar } from './screen.js';
 import { layoutBody, type GridLine, type GridSize } from './text-layout.js';
 import stringWidth from 'string-width';
+import { DEFAULT_DISPLAY } from '../profile/profile-schema.js';
 
-/** The device display: columns of text and rows of body, per the classic smart-POS layout. */
-export const DISPLAY: GridSize = { columns: 36, rows: 10 };
+/** The display of a profile that does not name one (most smart terminals in landscape). */
+export const DISPLAY: GridSize = DEFAULT_DISPLAY;
 
 /** Columns taken by the selection marker in front of each body row. */
 const MARKER_WIDTH = 2;
@@ -16,7 +17,7 @@ const MARKER_WIDTH = 2;
 export type DisplayRows = {
   readonly status: string;
   readonly title: string;
-  /** Exactly DISPLAY.rows rows. */
+  /** Exactly as many rows as the display has. */
   readonly body: readonly GridLine[];
   readonly hints: string;
 };

@@ -3,7 +3,7 @@ import { Box, Text, useInput, useStdin } from 'ink';
 import type { DeviceEvent } from '../../menus/device-events.js';
 import type { DeviceSession } from '../device/device-session.js';
 import { toDeviceEvents } from '../keys/key-map.js';
-import { DeviceFrame, FRAME_HEIGHT, FRAME_WIDTH } from './device-frame.js';
+import { DeviceFrame, frameSize } from './device-frame.js';
 import { KeyLegend } from './key-legend.js';
 import { useDeviceRows } from './use-device-rows.js';
 import { useTerminalSize } from './use-terminal-size.js';
@@ -21,6 +21,8 @@ export const App = ({ session, send = (event) => session.send(event) }: AppProps
   const { isRawModeSupported } = useStdin();
   const size = useTerminalSize();
   const rows = useDeviceRows(session);
+  const { display } = session.profile.device;
+  const frame = frameSize(display);
   useInput(
     (input, key) => {
       for (const event of toDeviceEvents(input, key)) send(event);
@@ -28,12 +30,12 @@ export const App = ({ session, send = (event) => session.send(event) }: AppProps
     { isActive: isRawModeSupported === true },
   );
 
-  if (size.columns < FRAME_WIDTH || size.rows < FRAME_HEIGHT) {
+  if (size.columns < frame.width || size.rows < frame.height) {
     return (
       <Text color="yellow">
         {session.t('screen.tooSmall', {
-          columns: FRAME_WIDTH,
-          rows: FRAME_HEIGHT,
+          columns: frame.width,
+          rows: frame.height,
           actualColumns: size.columns,
           actualRows: size.rows,
         })}
@@ -41,9 +43,11 @@ export const App = ({ session, send = (event) => session.send(event) }: AppProps
     );
   }
   return (
-    <Box flexDirection={size.columns >= FRAME_WIDTH + LEGEND_WIDTH ? 'row' : 'column'}>
-      <DeviceFrame rows={rows} />
-      {(size.columns >= FRAME_WIDTH + LEGEND_WIDTH || size.rows >= FRAME_HEIGHT + 10) && <KeyLegend lang={session.lang} />}
+    <Box flexDirection={size.columns >= frame.width + LEGEND_WIDTH ? 'row' : 'column'}>
+      <DeviceFrame rows={rows} display={display} />
+      {(size.columns >= frame.width + LEGEND_WIDTH || size.rows >= frame.height + 10) && (
+        <KeyLegend lang={session.lang} keyLabels={session.profile.device.keyLabels} />
+      )}
     </Box>
   );
 };

@@ -2,16 +2,24 @@
 import { Box, Text } from 'ink';
 import type { LineTone } from '../screen/screen.js';
 import { DISPLAY, type DisplayRows } from '../screen/screen-text.js';
+import type { GridSize } from '../screen/text-layout.js';
 
 type DeviceFrameProps = {
   /** What the display shows, already laid out in rows. */
   readonly rows: DisplayRows;
+  /** The display's text grid (from the profile). */
+  readonly display?: GridSize;
 };
 
-/** Frame width: display columns plus border and padding. */
-export const FRAME_WIDTH = DISPLAY.columns + 4;
-/** Frame height: border, status, rule, title, body, rule, soft keys, border. */
-export const FRAME_HEIGHT = DISPLAY.rows + 7;
+/** The frame around a display: border and padding across; border, status, rules, title and soft keys down. */
+export const frameSize = (display: GridSize): { readonly width: number; readonly height: number } => ({
+  width: display.columns + 4,
+  height: display.rows + 7,
+});
+
+/** The frame of the usual display (36x10). */
+export const FRAME_WIDTH = frameSize(DISPLAY).width;
+export const FRAME_HEIGHT = frameSize(DISPLAY).height;
 
 const TONE_COLOR: Record<LineTone, string | undefined> = {
   normal: undefined,
@@ -21,10 +29,10 @@ const TONE_COLOR: Record<LineTone, string | undefined> = {
   warning: 'yellow',
 };
 
-const rule = '-'.repeat(DISPLAY.columns);
-
-export const DeviceFrame = ({ rows }: DeviceFrameProps) => (
-  <Box flexDirection="column" width={FRAME_WIDTH} borderStyle="classic" paddingX={1}>
+export const DeviceFrame = ({ rows, display = DISPLAY }: DeviceFrameProps) => {
+  const rule = '-'.repeat(display.columns);
+  return (
+  <Box flexDirection="column" width={frameSize(display).width} borderStyle="classic" paddingX={1}>
     <Text color="cyan">{rows.status}</Text>
     <Text dimColor>{rule}</Text>
     <Text bold>{rows.title}</Text>
@@ -36,4 +44,5 @@ export const DeviceFrame = ({ rows }: DeviceFrameProps) => (
     <Text dimColor>{rule}</Text>
     <Text>{rows.hints || ' '}</Text>
   </Box>
-);
+  );
+};

@@ -10,6 +10,9 @@ import { shownPath } from '../shown-path.js';
 import { parseWalkthrough, WalkthroughError } from './parse-walkthrough.js';
 import type { Walkthrough } from './walkthrough.js';
 
+/** A profile path given on the command line is relative to where the user is. */
+const resolveFixture = (fixture: string) => (fixture.includes('/') || fixture.endsWith('.json') ? resolve(fixture) : fixture);
+
 const isWalkthroughFile = (name: string) => name.endsWith('.yaml') || name.endsWith('.yml');
 
 const findFiles = (path: string): string[] => {
@@ -24,7 +27,8 @@ const findFiles = (path: string): string[] => {
   return [path];
 };
 
-export const loadWalkthroughs = (paths: readonly string[]): Walkthrough[] => {
+/** `fixture`, when given, replaces every walkthrough's own profile. */
+export const loadWalkthroughs = (paths: readonly string[], fixture?: string): Walkthrough[] => {
   const problems: string[] = [];
   const files: string[] = [];
   for (const path of paths) {
@@ -33,11 +37,20 @@ export const loadWalkthroughs = (paths: readonly string[]): Walkthrough[] => {
     else files.push(...findFiles(absolute));
   }
   if (problems.length === 0 && files.length === 0) problems.push(`no walkthrough files (*.yaml, *.yml) in ${paths.join(', ')}`);
+  if (fixture !== undefined) {
+    try {
+      loadProfile(fixture);
+    } catch (error) {
+      if (!(error instanceof PosSimError)) throw error;
+      problems.push(`--fixture: ${error.message}`);
+    }
+  }
   const walkthroughs: Walkthrough[] = [];
   for (const file of files) {
     try {
-      const walkthrough = parseWalkthrough(readFileSync(file, 'utf8'), shownPath(file));
-      loadProfile(walkthrough.fixture);
+      const parsed = parseWalkthrough(readFileSync(file, 'utf8'), shownPath(file));
+      const walkthrough = fixture === undefined ? parsed : { ...parsed, fixture: resolveFixture(fixture) };
+      if (fixture === undefined) loadProfile(walkthrough.fixture);
       walkthroughs.push({ ...walkthrough, file });
     } catch (error) {
       if (error instanceof WalkthroughError) problems.push(error.message);

@@ -1,0 +1,73 @@
+/**
+ * `pos-sim chart`: the menu machines as Mermaid state diagrams, drawn from the machine definitions
+ * themselves (the same ones coverage counts), so the chart cannot drift from the device.
+ */
+import type { AnyStateMachine } from 'xstate';
+import { FUNCTION_KEY_INFO } from '../keys/device-keys.js';
+import type { Lang } from '../i18n/messages.js';
+import { MENU_MACHINES } from '../walkthrough/coverage.js';
+
+type StateNodeLike = AnyStateMachine['root'];
+type TransitionLike = NonNullable<StateNodeLike['always']>[number];
+
+/** Mermaid ids may not contain dots: machine.path.to.state → machine_path_to_state. */
+const nodeId = (node: StateNodeLike) => [node.machine.id, ...node.path].join('_');
+
+const KEY_EVENTS = new Map<string, { zh: string; en: string }>([
+  ...FUNCTION_KEY_INFO.map((info) => [info.key, { zh: info.zh, en: info.en }] as const),
+  ['DIGIT', { zh: '数字', en: 'digit' }],
+  ['POWER_CYCLE', { zh: '电源', en: 'power' }],
+  ['NETWORK_DOWN', { zh: '断网', en: 'network down' }],
+  ['NETWORK_UP', { zh: '联网', en: 'network up' }],
+]);
+
+const eventLabel = (transition: TransitionLike, lang: Lang): string => {
+  const type = transition.eventType;
+  if (type === '') return lang === 'zh' ? '自动' : 'always';
+  if (type.startsWith('xstate.after.')) return `after ${type.split('.')[2]}`;
+  if (type.startsWith('xstate.done.actor.')) return lang === 'zh' ? '完成' : 'done';
+  return KEY_EVENTS.get(type)?.[lang] ?? type;
+};
+
+/** Guards say which branch a transition is; Mermaid shows them in brackets. */
+const guardLabel = (transition: TransitionLike): string => {
+  const guard = transition.guard as { type?: string; params?: unknown } | string | undefined;
+  const name = typeof guard === 'string' ? guard : guard?.type;
+  const params = typeof guard === 'object' && typeof guard.params === 'string' ? ` ${guard.params}` : '';
+  return name ? ` [${name}${params}]` : '';
+};
+
+const isForwarding = (transition: TransitionLike, node: StateNodeLike) => !transition.target && node.invoke.length > 0;
+
+const drawNode = (node: StateNodeLike, lang: Lang, indent: string): string[] => {
+  const lines: string[] = [];
+  const children = Object.values(node.states as Record<string, StateNodeLike>);
+  if (children.length > 0) {
+    lines.push(`${indent}state ${nodeId(node)} {`);
+    const initial = node.initial?.target?.[0];
+    if (initial) lines.push(`${indent}  [*] --> ${nodeId(initial)}`);
+    for (const child of children) lines.push(...drawNode(child, lang, `${indent}  `));
+    lines.push(`${indent}}`);
+  } else if (node.type === 'final') {
+    lines.push(`${indent}${nodeId(node)} --> [*]`);
+  }
+  if (node.description) lines.push(`${indent}${nodeId(node)} : ${node.key} - ${node.description.replace(/[:;]/g, ',')}`);
+  for (const invoke of node.invoke) lines.push(`${indent}note right of ${nodeId(node)} : runs ${invoke.src}`);
+  const transitions = [...node.transitions.values(), node.always ?? []].flat();
+  for (const transition of transitions) {
+    if (isForwarding(transition, node)) continue;
+    for (const target of transition.target ?? [node]) {
+      lines.push(`${indent}${nodeId(node)} --> ${nodeId(target)} : ${eventLabel(transition, lang)}${guardLabel(transition)}`);
+    }
+  }
+  return lines;
+};
+
+/** One state diagram per menu machine, in Markdown fences. */
+export const mermaidChart = (lang: Lang, machines: readonly AnyStateMachine[] = MENU_MACHINES): string =>
+  machines
+    .map((machine) =>
+      // The machine is one composite state, so that its own transitions (power, network) have a source.
+      [`### ${machine.id}`, '', '```mermaid', 'stateDiagram-v2', `  [*] --> ${nodeId(machine.root)}`, ...drawNode(machine.root, lang, '  '), '```'].join('\n'),
+    )
+    .join('\n\n');
