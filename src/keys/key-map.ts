@@ -33,6 +33,26 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
 
 type DeviceAction = KeyEvent | SystemEvent;
 
+/** What a trainer does to the device from outside it, to show how it copes. */
+export type TrainerAction = 'NETWORK_TOGGLE' | 'POWER_CUT' | 'FACTORY_RESET';
+
+export type TrainerBinding = {
+  readonly action: TrainerAction;
+  readonly terminalKeys: string;
+  readonly label: { readonly zh: string; readonly en: string };
+  readonly input: string;
+};
+
+/** Trainer controls: off the device's keypad, so they are letters the device has no key for. */
+export const TRAINER_BINDINGS: readonly TrainerBinding[] = [
+  { action: 'NETWORK_TOGGLE', terminalKeys: 'n', label: { zh: '断网/联网', en: 'network down/up' }, input: 'n' },
+  { action: 'POWER_CUT', terminalKeys: 'x', label: { zh: '断电', en: 'power cut' }, input: 'x' },
+  { action: 'FACTORY_RESET', terminalKeys: 'R R', label: { zh: '恢复出厂(按两次)', en: 'reset to profile (twice)' }, input: 'R' },
+];
+
+export const toTrainerAction = (input: string): TrainerAction | undefined =>
+  TRAINER_BINDINGS.find((binding) => binding.input === input)?.action;
+
 /** A key's label as this model prints it: the profile's name for the key, else the usual one. */
 export const keyLabel = (
   binding: KeyBinding,

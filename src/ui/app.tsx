@@ -1,8 +1,9 @@
 /** The interactive simulator: the device frame, the key legend, and the terminal keys wired to the device. */
+import { useRef, useState } from 'react';
 import { Box, Text, useInput, useStdin } from 'ink';
 import type { DeviceEvent } from '../../menus/device-events.js';
 import type { DeviceSession } from '../device/device-session.js';
-import { toDeviceEvents } from '../keys/key-map.js';
+import { toDeviceEvents, toTrainerAction, type TrainerAction } from '../keys/key-map.js';
 import { DeviceFrame, frameSize } from './device-frame.js';
 import { KeyLegend } from './key-legend.js';
 import { useDeviceRows } from './use-device-rows.js';
@@ -12,19 +13,48 @@ type AppProps = {
   readonly session: DeviceSession;
   /** Where the keys go; straight to the device unless something (the recorder) listens in. */
   readonly send?: (event: DeviceEvent) => void;
+  /** The power fails (trainer control); the recorder listens in here too. */
+  readonly powerCut?: () => void;
+  /** Whether the trainer may reset the device to its profile (not while recording). */
+  readonly allowReset?: boolean;
 };
 
 /** The legend needs this many columns beside the frame. */
 const LEGEND_WIDTH = 30;
 
-export const App = ({ session, send = (event) => session.send(event) }: AppProps) => {
+export const App = ({ session, send = (event) => session.send(event), powerCut = () => session.powerCut(), allowReset = true }: AppProps) => {
   const { isRawModeSupported } = useStdin();
+  // The ref answers the next key at once; the state redraws the legend.
+  const resetArmedRef = useRef(false);
+  const [resetArmed, setResetArmedState] = useState(false);
+  const setResetArmed = (armed: boolean) => {
+    resetArmedRef.current = armed;
+    setResetArmedState(armed);
+  };
+  const trainer = (action: TrainerAction) => {
+    switch (action) {
+      case 'NETWORK_TOGGLE':
+        return send({ type: session.actor.getSnapshot().context.online ? 'NETWORK_DOWN' : 'NETWORK_UP' });
+      case 'POWER_CUT':
+        return powerCut();
+      case 'FACTORY_RESET':
+        if (!allowReset) return;
+        // Twice, so that a stray key never wipes a device a trainer prepared.
+        if (!resetArmedRef.current) return setResetArmed(true);
+        setResetArmed(false);
+        session.store.reset();
+        return session.powerCut();
+    }
+  };
   const size = useTerminalSize();
   const rows = useDeviceRows(session);
   const { display } = session.profile.device;
   const frame = frameSize(display);
   useInput(
     (input, key) => {
+      const action = toTrainerAction(input);
+      if (action !== 'FACTORY_RESET' && resetArmedRef.current) setResetArmed(false);
+      if (action) return trainer(action);
       for (const event of toDeviceEvents(input, key)) send(event);
     },
     { isActive: isRawModeSupported === true },
@@ -46,7 +76,7 @@ export const App = ({ session, send = (event) => session.send(event) }: AppProps
     <Box flexDirection={size.columns >= frame.width + LEGEND_WIDTH ? 'row' : 'column'}>
       <DeviceFrame rows={rows} display={display} />
       {(size.columns >= frame.width + LEGEND_WIDTH || size.rows >= frame.height + 10) && (
-        <KeyLegend lang={session.lang} keyLabels={session.profile.device.keyLabels} />
+        <KeyLegend lang={session.lang} keyLabels={session.profile.device.keyLabels} resetArmed={resetArmed} allowReset={allowReset} />
       )}
     </Box>
   );

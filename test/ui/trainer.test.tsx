@@ -1,0 +1,71 @@
+// Trainer controls, off the device's keypad: take the network down and up, cut the power, reset
+// the device to its profile (R twice).
+import { render } from 'ink-testing-library';
+import { afterEach, describe, expect, it } from 'vitest';
+import { BOOT_MS, createSimulator, type Simulator } from '../../src/device/simulator.js';
+import { App } from '../../src/ui/app.js';
+import { press, waitForText, type Rendered } from '../support/ink.js';
+
+let sim: Simulator;
+let app: Rendered;
+
+const start = () => {
+  sim = createSimulator({ fixture: 'default' });
+  app = render(<App session={sim.session} />);
+  return waitForText(app, '培训控制');
+};
+
+afterEach(() => {
+  app.unmount();
+  sim.stop();
+});
+
+describe('trainer controls', () => {
+  it('are listed beside the device, outside its frame', async () => {
+    const frame = await start();
+    const legendLines = frame.split('\n').filter((line) => /\| (n|x|R R) /.test(line.slice(line.lastIndexOf('|'))));
+    expect(legendLines.map((line) => line.slice(line.lastIndexOf('|') + 1).trim())).toEqual([
+      'n         断网/联网',
+      'x         断电',
+      'R R       恢复出厂(按两次)',
+    ]);
+  });
+
+  it('n takes the network down and brings it back', async () => {
+    await start();
+    await press(app, 'n', '离线');
+    expect(sim.store.isOnline()).toBe(false);
+    await press(app, 'n', '在线');
+    expect(sim.store.isOnline()).toBe(true);
+  });
+
+  it('x cuts the power: an unsaved edit is gone, the device boots again', async () => {
+    await start();
+    await press(app, 'm', '请输入密码');
+    await press(app, '123456\r', '绑定管理');
+    await press(app, 'x', '系统启动中');
+    sim.advance(BOOT_MS);
+    await waitForText(app, '按[菜单]键进入设置');
+  });
+
+  it('R asks for a second R, then returns the device to its profile', async () => {
+    await start();
+    sim.press('菜单');
+    sim.type('123456');
+    sim.press('确认');
+    sim.select('绑定管理');
+    sim.select('云闪付');
+    sim.press('确认', '确认');
+    sim.type('123456');
+    sim.press('确认', '取消', '取消', '取消');
+    expect(sim.store.snapshot().bindings.map((binding) => binding.id)).not.toContain('unionpay-qr');
+    await press(app, 'R', '再按 R 恢复出厂设置');
+    await press(app, 'q');
+    expect(app.lastFrame()).not.toContain('再按 R');
+    expect(sim.store.snapshot().bindings.map((binding) => binding.id)).not.toContain('unionpay-qr');
+    await press(app, 'R', '再按 R 恢复出厂设置');
+    await press(app, 'R', '系统启动中');
+    expect(sim.store.snapshot().bindings.map((binding) => binding.id)).toContain('unionpay-qr');
+    expect(sim.store.snapshot().records).toEqual([]);
+  });
+});
