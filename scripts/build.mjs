@@ -1,9 +1,65 @@
 // Bundles the CLI and the programmatic API with esbuild: unbundled Ink costs ~0.5 s at start-up.
+// scripts/bench.mjs bundles its minimal Ink reference app with the same options (esbuildOptions).
 import { build } from 'esbuild';
-import { fileURLToPath } from 'node:url';
+import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const common = {
+
+/**
+ * yoga-layout (Ink's layout engine) ships its WebAssembly as a base64 data: URL and loads it with
+ * fetch() whenever fetch exists. On Node that loads undici first, some 30-60 ms of every start
+ * before the first frame. With fetch shadowed inside the loader it decodes the same bytes itself.
+ */
+const YOGA_LOADER = /yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/;
+const YOGA_ANCHOR = 'var loadYoga = (() => {';
+const yogaWithoutFetch = {
+  name: 'yoga-without-fetch',
+  setup(esbuild) {
+    esbuild.onLoad({ filter: YOGA_LOADER }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      if (!source.includes(YOGA_ANCHOR)) {
+        return { contents: source, loader: 'js', warnings: [{ text: `yoga-layout's loader changed: it fetches its wasm again (slower start-up); update ${YOGA_ANCHOR}` }] };
+      }
+      return { contents: source.replace(YOGA_ANCHOR, `${YOGA_ANCHOR} const fetch = undefined;`), loader: 'js' };
+    });
+  },
+};
+
+/**
+ * string-width measures each string with Intl.Segmenter and emoji regexes (compiled on first use):
+ * a UI in Chinese pays that on its first frame and on every new string Ink lays out. Printable
+ * ASCII and the common CJK blocks (ideographs, CJK punctuation, full-width forms) hold no emoji,
+ * marks or clusters: 1 column per ASCII character, 2 per other. Every importer (Ink, wrap-ansi,
+ * ours) keeps its own string-width version for all other text.
+ */
+const PLAIN_TEXT = String.raw`/^[\u0020-\u007E\u3000-\u3029\u3030-\u303E\u4E00-\u9FFF\uFF01-\uFF5E]*$/`;
+const plainStringWidth = {
+  name: 'plain-string-width',
+  setup(esbuild) {
+    esbuild.onResolve({ filter: /^string-width$/ }, async (args) => {
+      if (args.pluginData?.real) return undefined;
+      const real = await esbuild.resolve(args.path, { resolveDir: args.resolveDir, kind: args.kind, pluginData: { real: true } });
+      return real.errors.length > 0 ? { errors: real.errors } : { path: real.path, namespace: 'plain-string-width' };
+    });
+    esbuild.onLoad({ filter: /.*/, namespace: 'plain-string-width' }, (args) => ({
+      loader: 'js',
+      resolveDir: root,
+      contents: `import stringWidth from ${JSON.stringify(args.path)};
+const plain = ${PLAIN_TEXT};
+export default function plainStringWidth(text, options) {
+  if (options !== undefined || typeof text !== 'string' || !plain.test(text)) return stringWidth(text, options);
+  let width = text.length;
+  for (let index = 0; index < text.length; index++) if (text.charCodeAt(index) > 0x7e) width++;
+  return width;
+}
+`,
+    }));
+  },
+};
+
+export const esbuildOptions = {
   absWorkingDir: root,
   bundle: true,
   platform: 'node',
@@ -16,6 +72,22 @@ const common = {
   alias: { 'react-devtools-core': './scripts/devtools-stub.mjs' },
   // signal-exit (via Ink) calls require() at run time.
   banner: { js: "import {createRequire as __cr} from 'node:module'; const require = __cr(import.meta.url);" },
+  plugins: [yogaWithoutFetch, plainStringWidth],
 };
 
-await build({ ...common, entryPoints: { cli: 'src/cli.tsx', index: 'src/index.ts' }, outdir: 'dist', splitting: true, chunkNames: 'chunks/[name]-[hash]' });
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  const result = await build({
+    ...esbuildOptions,
+    entryPoints: { cli: 'src/cli.tsx', index: 'src/index.ts' },
+    outdir: 'dist',
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
+    metafile: true,
+  });
+  // Chunk names carry a content hash: drop earlier builds' chunks, or dist/ (and the package) keeps them all.
+  const written = new Set(Object.keys(result.metafile.outputs).map((file) => resolve(root, file)));
+  const chunks = join(root, 'dist', 'chunks');
+  if (existsSync(chunks)) {
+    for (const name of readdirSync(chunks)) if (!written.has(join(chunks, name))) rmSync(join(chunks, name), { force: true });
+  }
+}

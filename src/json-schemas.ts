@@ -1,7 +1,7 @@
 /**
  * JSON Schemas for the files people write by hand, so editors complete and check them: device
  * profiles (from the zod schema the loader uses) and walkthroughs (from the step table the
- * parser uses). `npm run schemas` writes them to fixtures/; a test keeps the files current.
+ * parser uses). `npm run generate` writes them to fixtures/; a test keeps the files current.
  */
 import { z } from 'zod';
 import { LANGS } from './i18n/messages.js';
@@ -23,11 +23,20 @@ const textOrList = (description: string) => ({
   oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' }, minItems: 1 }],
 });
 
-/** A step is a map with exactly one of these keys. */
+/** What `pos-sim demo` shows while a step plays: text, or one text per language. */
+const caption = {
+  description: 'what `pos-sim demo` shows while the step plays (generated from the step when absent): text, or {zh, en}',
+  oneOf: [
+    { type: 'string', minLength: 1 },
+    { type: 'object', properties: Object.fromEntries(LANGS.map((lang) => [lang, { type: 'string', minLength: 1 }])), additionalProperties: false, minProperties: 1 },
+  ],
+};
+
+/** A step is a map with exactly one of these keys (and an optional caption). */
 const step = (name: string, schema: object, description: string) => ({
   type: 'object',
   description,
-  properties: { [name]: schema },
+  properties: { [name]: schema, caption },
   required: [name],
   additionalProperties: false,
 });
@@ -47,6 +56,7 @@ export const walkthroughJsonSchema = (): object => {
         description: 'store paths (bindings[*].id, passwordFree.active.enabled) and the value they hold, or {includes: X} / {excludes: X}',
         additionalProperties: true,
       },
+      sms: textOrList('text (or /regex/) the last SMS on the merchant’s phone must contain, e.g. 您的验证码为'),
     },
     additionalProperties: false,
     minProperties: 1,
@@ -55,9 +65,9 @@ export const walkthroughJsonSchema = (): object => {
   if (expectKeys.join() !== EXPECT_KEYS.join()) throw new Error(`walkthrough schema: expect keys ${expectKeys.join()} ≠ ${EXPECT_KEYS.join()}`);
   const steps = [
     step('press', { oneOf: [key, { type: 'array', items: key, minItems: 1 }] }, 'press a key, or several in turn'),
-    step('type', { type: 'string', pattern: '^(\\d+|\\$[A-Z_][A-Z0-9_]*)$' }, 'type quoted digits ("123456"), or $NAME to type an environment variable'),
+    step('type', { type: 'string', pattern: '^(\\d+|\\$[A-Z_][A-Z0-9_]*)$' }, 'type quoted digits ("123456"), $NAME to type an environment variable, or $SMS_CODE to type the code in the last SMS'),
     step('select', { type: 'string' }, 'move to the menu item whose label contains this text and confirm it'),
-    step('expect', { oneOf: [textOrList('text or /regex/ on the screen'), expectation] }, 'check the screen, title, menu state or store'),
+    step('expect', { oneOf: [textOrList('text or /regex/ on the screen'), expectation] }, 'check the screen, title, menu state, store or the last SMS'),
     step('wait', { type: 'string', pattern: '^\\d+(\\.\\d+)?\\s*(ms|s|m)$' }, 'let simulated time pass: 500ms, 5s, 5m'),
     step('network', { enum: ['down', 'up'] }, 'the network fails or comes back'),
     step('power', { enum: ['cycle', 'cut'] }, 'restart by the power key, or the power fails (only what was saved survives)'),

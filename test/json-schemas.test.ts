@@ -6,7 +6,7 @@ import { PROFILE_SCHEMA_FILE, profileJsonSchema, WALKTHROUGH_SCHEMA_FILE, walkth
 const readJson = (file: string): unknown => JSON.parse(readFileSync(file, 'utf8'));
 
 describe('shipped JSON Schemas', () => {
-  it('are current (regenerate with `npm run schemas`)', () => {
+  it('are current (regenerate with `npm run generate`)', () => {
     expect(readJson(PROFILE_SCHEMA_FILE)).toEqual(JSON.parse(JSON.stringify(profileJsonSchema())));
     expect(readJson(WALKTHROUGH_SCHEMA_FILE)).toEqual(JSON.parse(JSON.stringify(walkthroughJsonSchema())));
   });

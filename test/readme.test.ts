@@ -1,6 +1,7 @@
 // The README stays true: its key table is the key map, its commands exist, and CI runs its test command.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { embedChart } from '../src/chart/readme-chart.js';
 import { COMMANDS } from '../src/cli-args.js';
 import { KEY_BINDINGS } from '../src/keys/key-map.js';
 import { STEP_KINDS } from '../src/walkthrough/walkthrough.js';
@@ -22,6 +23,10 @@ describe('README', () => {
     for (const command of COMMANDS.filter((name) => name !== 'start')) expect(readme).toContain(`pos-sim ${command}`);
     const steps = section('Walkthroughs');
     for (const kind of STEP_KINDS) expect(steps).toContain(`| \`${kind}\` |`);
+  });
+
+  it('embeds the current menu chart (regenerate with `npm run generate`)', () => {
+    expect(embedChart(readme) === readme, 'README chart is stale').toBe(true);
   });
 
   it('gives the test command that CI runs', () => {
