@@ -1,0 +1,322 @@
+// Property-based fuzzing of the whole device: random sequences of key presses, passwords (right and
+// wrong), waits, network changes and power events, on every shipped profile. After every single
+// key or event the flash, the active states and the display are checked against invariants that
+// say what the device may do in that step — and, where the guides say something must happen (a
+// confirmed 注销 removes the binding, a boot applies the pending change), that it did.
+//
+//   FUZZ_SEED=123 FUZZ_RUNS=500 npx vitest run test/fuzz
+//
+// A failure prints fast-check's shrunk counterexample: the language and the list of actions, each
+// a readable name ("菜单", "type 123456 (right password)", "wait 5min", "power cut").
+import fc from 'fast-check';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { DeviceSession } from '../../src/device/device-session.js';
+import { createSimulator } from '../../src/device/simulator.js';
+import { loadProfile, shippedProfileNames } from '../../src/profile/load-profile.js';
+import { DeviceStore } from '../../src/store/device-store.js';
+import type { FlashData } from '../../src/store/flash-data.js';
+import { verifyPassword } from '../../src/store/password-hash.js';
+import { CoverageTracker, formatCoverage } from '../../src/walkthrough/coverage.js';
+import {
+  checkEnv,
+  checkStep,
+  deviceProperty,
+  forgetLayouts,
+  key,
+  KNOWN_PASSWORDS,
+  MAX_CHUNKS,
+  observe,
+  snapshotChain,
+  vocabulary,
+  WRONG_PASSWORD,
+  type Observation,
+} from './device-fuzz.js';
+
+// ---------------------------------------------------------------------------------------------
+// Configuration
+
+const envInt = (name: string, fallback: number): number => {
+  const raw = process.env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isSafeInteger(value)) throw new Error(`${name} must be an integer, got "${raw}"`);
+  return value;
+};
+
+const DEFAULT_SEED = 20260601;
+const DEFAULT_RUNS = 80;
+const SEED = envInt('FUZZ_SEED', DEFAULT_SEED);
+/** Runs per shipped profile. */
+const RUNS = envInt('FUZZ_RUNS', DEFAULT_RUNS);
+
+// ---------------------------------------------------------------------------------------------
+// The fuzzer
+
+const profiles = shippedProfileNames().map((name) => loadProfile(name));
+
+/** Resting states reached, per profile, and in how many runs; and the machines' coverage. */
+const reach = new Map<string, { runs: number; states: Map<string, number> }>();
+const coverage = new Map<string, CoverageTracker>();
+
+const recordingHooks = (name: string) => {
+  const tracker = coverage.get(name) ?? new CoverageTracker();
+  coverage.set(name, tracker);
+  const entry = reach.get(name) ?? { runs: 0, states: new Map<string, number>() };
+  reach.set(name, entry);
+  return {
+    inspect: tracker.observe,
+    onRun: (states: ReadonlySet<string>) => {
+      entry.runs += 1;
+      for (const state of states) entry.states.set(state, (entry.states.get(state) ?? 0) + 1);
+    },
+  };
+};
+
+/**
+ * States that show runs get deep into the flows, per profile: each is reached by a quarter or more
+ * of the runs, so that any seed with the default number of runs reaches them all.
+ */
+const DEEP_STATES: Readonly<Record<string, readonly string[]>> = {
+  default: ['bindingManagement.deregistered', 'passwordFree.saved', 'device.shuttingDown'],
+  offline: ['bindingManagement.offline', 'passwordFree.offline'],
+  unbound: ['bindingManagement.list', 'passwordFree.saved', 'device.shuttingDown'],
+};
+
+describe(`random key sequences (seed ${SEED}, ${RUNS} runs per profile)`, () => {
+  it('knows the shipped profiles’ passwords', () => {
+    for (const profile of profiles) {
+      expect(() => checkEnv(profile, 'zh')).not.toThrow();
+      for (const operator of profile.operators) {
+        const password = KNOWN_PASSWORDS[operator.id];
+        expect(password, `${profile.name} operator ${operator.id}`).toBeDefined();
+        expect(verifyPassword(password ?? '', operator.passwordHash), `${profile.name} operator ${operator.id}`).toBe(true);
+      }
+    }
+  });
+
+  it.each(profiles.map((profile) => [profile.name, profile] as const))(
+    '%s: every step keeps the invariants',
+    (_, profile) => {
+      fc.assert(deviceProperty(profile, recordingHooks(profile.name)), { seed: SEED, numRuns: RUNS });
+    },
+    // Room for FUZZ_RUNS in the thousands (and for shrinking a failure).
+    Math.max(60_000, RUNS * 500),
+  );
+
+  it.skipIf(RUNS < DEFAULT_RUNS)('runs reach deep into the menus', () => {
+    for (const profile of profiles) {
+      const states = reach.get(profile.name)?.states ?? new Map<string, number>();
+      for (const state of DEEP_STATES[profile.name] ?? []) {
+        expect(states.get(state) ?? 0, `${profile.name}: runs reaching ${state}`).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  afterAll(() => {
+    const lines = [`Fuzz reach (seed ${SEED}, ${RUNS} runs per profile, up to ${MAX_CHUNKS} chunks a run):`];
+    for (const [name, { runs, states }] of reach) {
+      lines.push(`  ${name}: resting states reached (runs out of ${runs})`);
+      for (const [state, count] of [...states].sort(([a], [b]) => a.localeCompare(b))) {
+        lines.push(`    ${state.padEnd(40)} ${String(count).padStart(4)}  ${((100 * count) / runs).toFixed(0).padStart(3)}%`);
+      }
+      const tracker = coverage.get(name);
+      if (tracker) lines.push(...formatCoverage(tracker.report()).split('\n').map((line) => `    ${line}`));
+    }
+    console.log(lines.join('\n'));
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// The invariants can fail: fabricated bad transitions, and devices with bugs planted in them
+
+describe('the fuzz invariants are not vacuous', () => {
+  const profile = profiles.find((candidate) => candidate.name === 'default') ?? loadProfile('default');
+  const env = checkEnv(profile, 'zh');
+  const rightPassword = env.passwords[env.operatorId] ?? '';
+
+  /** A device in 绑定管理, at 请输入密码确认注销 with `entered` typed. */
+  const atDeregisterPrompt = (entered: string): Observation => {
+    const sim = createSimulator({ fixture: profile });
+    sim.press('菜单');
+    sim.type(rightPassword);
+    sim.press('确认', '确认', '确认', '确认', '确认');
+    sim.type(entered);
+    const observation = observe(sim);
+    sim.stop();
+    expect(observation.prompt).toMatchObject({ purpose: 'confirmDeregister', state: 'entering', entered });
+    return observation;
+  };
+
+  const withFlash = (observation: Observation, change: (flash: FlashData) => FlashData): Observation => ({
+    ...observation,
+    flash: change(structuredClone(observation.flash)),
+  });
+
+  it('accept a real correct-password 注销', () => {
+    const sim = createSimulator({ fixture: profile });
+    sim.press('菜单');
+    sim.type(rightPassword);
+    sim.press('确认', '确认', '确认', '确认', '确认');
+    sim.type(rightPassword);
+    const before = observe(sim);
+    sim.press('确认');
+    const after = observe(sim);
+    sim.stop();
+    expect(after.flash.bindings.length).toBe(before.flash.bindings.length - 1);
+    expect(checkStep(before, key('确认'), after, env)).toEqual([]);
+  });
+
+  it('flag a binding removed after a wrong password', () => {
+    const before = atDeregisterPrompt(WRONG_PASSWORD);
+    const after = withFlash(before, (flash) => ({ ...flash, bindings: flash.bindings.slice(1) }));
+    expect(checkStep(before, key('确认'), after, env).join('\n')).toMatch(/bindings changed without/);
+  });
+
+  it('flag a binding removed by a key other than 确认', () => {
+    const before = atDeregisterPrompt(rightPassword);
+    const after = withFlash(before, (flash) => ({ ...flash, bindings: flash.bindings.slice(1) }));
+    expect(checkStep(before, key('取消'), after, env).join('\n')).toMatch(/bindings changed without/);
+  });
+
+  it('flag a confirmed 注销 that removed nothing, or the wrong binding', () => {
+    const before = atDeregisterPrompt(rightPassword);
+    const lockoutReset = (flash: FlashData) => ({ ...flash, lockouts: { [env.operatorId]: { failedAttempts: 0 } } });
+    expect(checkStep(before, key('确认'), withFlash(before, lockoutReset), env).join('\n')).toMatch(/was confirmed/);
+    const wrongOne = withFlash(before, (flash) => ({ ...lockoutReset(flash), bindings: flash.bindings.slice(0, -1) }));
+    expect(checkStep(before, key('确认'), wrongOne, env).join('\n')).toMatch(/was confirmed/);
+  });
+
+  it('flag settings in force changing without a restart, and a boot that does not apply', () => {
+    const before = atDeregisterPrompt('');
+    const flipped = { ...before.flash.passwordFree.active, enabled: !before.flash.passwordFree.active.enabled };
+    const after = withFlash(before, (flash) => ({ ...flash, passwordFree: { active: flipped } }));
+    expect(checkStep(before, key('确认'), after, env).join('\n')).toMatch(/in force changed without a restart/);
+    const pendingBefore = withFlash(before, (flash) => ({ ...flash, passwordFree: { active: flash.passwordFree.active, pending: flipped } }));
+    expect(checkStep(pendingBefore, { kind: 'powerCycle' }, pendingBefore, env).join('\n')).toMatch(/did not put the pending/);
+  });
+
+  it('flag 设置 opened by a wrong password, and not opened by the right one', () => {
+    const sim = createSimulator({ fixture: profile });
+    sim.press('菜单');
+    sim.type(WRONG_PASSWORD);
+    const wrong = observe(sim);
+    sim.press('清除', '清除', '清除', '清除', '清除', '清除');
+    sim.type(rightPassword);
+    const right = observe(sim);
+    sim.press('确认');
+    const opened = observe(sim);
+    sim.stop();
+    expect(checkStep(right, key('确认'), opened, env)).toEqual([]);
+    const openedByWrong = { ...opened, flash: { ...opened.flash, lockouts: { [env.operatorId]: { failedAttempts: 1 } } } };
+    expect(checkStep(wrong, key('确认'), openedByWrong, env).join('\n')).toMatch(/设置 opened without a correct password/);
+    expect(checkStep(right, key('确认'), { ...right, flash: opened.flash }, env).join('\n')).toMatch(/right password did not open 设置/);
+  });
+
+  it('flag a pending change without the password', () => {
+    const before = atDeregisterPrompt('');
+    const flipped = { ...before.flash.passwordFree.active, enabled: !before.flash.passwordFree.active.enabled };
+    const after = withFlash(before, (flash) => ({ ...flash, passwordFree: { active: flash.passwordFree.active, pending: flipped } }));
+    expect(checkStep(before, key('确认'), after, env).join('\n')).toMatch(/pending settings changed without/);
+  });
+
+  it('flag a password on screen, even in a public number’s neighbourhood', () => {
+    const before = atDeregisterPrompt('');
+    for (const secret of env.secrets) {
+      const after = { ...before, screens: [`${before.screens[0]}\n${secret}`, before.screens[1] ?? ''] };
+      expect(checkStep(before, key('1'), after, env).join('\n')).toContain(`the screen shows "${secret}"`);
+    }
+    // The unbound profile's merchant number is all zeros; it is public and does not count as 0000.
+    const unbound = profiles.find((candidate) => candidate.name === 'unbound');
+    if (unbound) {
+      const unboundEnv = checkEnv(unbound, 'zh');
+      const sim = createSimulator({ fixture: unbound });
+      const home = observe(sim);
+      sim.stop();
+      expect(home.screens[0]).toContain('0000');
+      expect(checkStep(home, { kind: 'advance', ms: 1 }, home, unboundEnv)).toEqual([]);
+    }
+  });
+
+  it('flag unmasked digits and a failed actor', () => {
+    const before = atDeregisterPrompt('12');
+    const shown = { ...before, screens: before.screens.map((screen) => screen.replace('**_', '12_')) };
+    expect(checkStep(before, key('2'), shown, env).join('\n')).toMatch(/does not show \*\*_/);
+    const failed = { ...before, errors: ['settings: boom'] };
+    expect(checkStep(before, key('2'), failed, env).join('\n')).toMatch(/an actor failed: settings: boom/);
+  });
+
+  describe('a device with a planted bug is caught by the fuzzer, with a short readable counterexample', () => {
+    beforeEach(() => {
+      forgetLayouts();
+    });
+
+    afterEach(() => {
+      vi.restoreAllMocks();
+      forgetLayouts();
+    });
+
+    const words = new Set(vocabulary(env.operatorId).map((word) => word.name));
+    /** Plants a bug, fuzzes, and expects a failure; shrinking (the costly part) only where asked. */
+    const catches = (bug: string, plant: () => void, expected: RegExp, shrink = false) => {
+      plant();
+      const result = fc.check(deviceProperty(profile), { seed: SEED, numRuns: 300, endOnFailure: !shrink });
+      expect(result.failed).toBe(true);
+      const [lang, actions] = result.counterexample ?? [];
+      expect(actions?.every((action) => words.has(action))).toBe(true);
+      if (shrink) expect(actions?.length ?? 99).toBeLessThanOrEqual(12);
+      const message = result.errorInstance instanceof Error ? result.errorInstance.message : String(result.errorInstance);
+      expect(message).toMatch(expected);
+      const counterexample = shrink ? `${lang}: ${JSON.stringify(actions)}` : `(not shrunk: ${actions?.length} actions)`;
+      console.log(`Planted bug "${bug}" caught in run ${result.numRuns}, ${counterexample}\n  ${message.split('\n')[1]?.slice(0, 160)}`);
+    };
+
+    it('a wrong password accepted (though still counted)', () => {
+      const original = DeviceStore.prototype.checkPassword;
+      catches('wrong password accepted', () => {
+        vi.spyOn(DeviceStore.prototype, 'checkPassword').mockImplementation(function (this: DeviceStore, operatorId, password) {
+          const check = original.call(this, operatorId, password);
+          return check.result === 'wrong' ? { result: 'accepted' } : check;
+        });
+      }, /设置 opened without a correct password|without a correct-password/, true);
+    });
+
+    it('a saved 免密 change in force at once', () => {
+      const original = DeviceStore.prototype.savePasswordFree;
+      catches('saved 免密 in force at once', () => {
+        vi.spyOn(DeviceStore.prototype, 'savePasswordFree').mockImplementation(function (this: DeviceStore, settings, operatorId) {
+          original.call(this, settings, operatorId);
+          this.applyPending();
+        });
+      }, /in force changed without a restart/);
+    });
+
+    it('注销 removing every binding with the same account number', () => {
+      const original = DeviceStore.prototype.deregister;
+      catches('注销 by account number', () => {
+        // The merchant account and 云闪付 share an account number in the default profile.
+        vi.spyOn(DeviceStore.prototype, 'deregister').mockImplementation(function (this: DeviceStore, bindingId, operatorId) {
+          const account = this.bindings().find((binding) => binding.id === bindingId)?.account;
+          for (const binding of this.bindings().filter((candidate) => candidate.account === account)) original.call(this, binding.id, operatorId);
+        });
+      }, /was confirmed with the right password, but the bindings went/, true);
+    });
+
+    it('pending settings not applied at boot', () => {
+      catches('pending not applied at boot', () => {
+        vi.spyOn(DeviceStore.prototype, 'applyPending').mockReturnValue(false);
+      }, /did not put the pending settings in force|pending settings survived/);
+    });
+
+    it('the typed digits shown on screen', () => {
+      const original = DeviceSession.prototype.rows;
+      catches('typed digits on screen', () => {
+        // A display that echoes the digits typed into the password prompt in its title.
+        vi.spyOn(DeviceSession.prototype, 'rows').mockImplementation(function (this: DeviceSession) {
+          const rows = original.call(this);
+          const prompt = snapshotChain(this.actor).find((snapshot) => snapshot.machine.id === 'passwordPrompt');
+          return { ...rows, title: `${rows.title} ${String(prompt?.context.entered ?? '')}` };
+        });
+      }, /the screen shows|the password prompt shows the digits/);
+    });
+  });
+});
