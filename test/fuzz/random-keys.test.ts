@@ -11,7 +11,7 @@
 import fc from 'fast-check';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DeviceSession } from '../../src/device/device-session.js';
-import { createSimulator } from '../../src/device/simulator.js';
+import { createSimulator, type Simulator } from '../../src/device/simulator.js';
 import { loadProfile, shippedProfileNames } from '../../src/profile/load-profile.js';
 import { DeviceStore } from '../../src/store/device-store.js';
 import type { FlashData } from '../../src/store/flash-data.js';
@@ -134,12 +134,19 @@ describe('the fuzz invariants are not vacuous', () => {
   const env = checkEnv(profile, 'zh');
   const rightPassword = env.passwords[env.operatorId] ?? '';
 
+  /** 设置 → 绑定管理 → the first binding → 注销 → 确认: the device asks for the password again. */
+  const toDeregisterPrompt = (sim: Simulator) => {
+    sim.press('菜单');
+    sim.type(rightPassword);
+    sim.press('确认');
+    sim.select('绑定管理');
+    sim.press('确认', '确认', '确认');
+  };
+
   /** A device in 绑定管理, at 请输入密码确认注销 with `entered` typed. */
   const atDeregisterPrompt = (entered: string): Observation => {
     const sim = createSimulator({ fixture: profile });
-    sim.press('菜单');
-    sim.type(rightPassword);
-    sim.press('确认', '确认', '确认', '确认', '确认');
+    toDeregisterPrompt(sim);
     sim.type(entered);
     const observation = observe(sim);
     sim.stop();
@@ -154,9 +161,7 @@ describe('the fuzz invariants are not vacuous', () => {
 
   it('accept a real correct-password 注销', () => {
     const sim = createSimulator({ fixture: profile });
-    sim.press('菜单');
-    sim.type(rightPassword);
-    sim.press('确认', '确认', '确认', '确认', '确认');
+    toDeregisterPrompt(sim);
     sim.type(rightPassword);
     const before = observe(sim);
     sim.press('确认');
