@@ -28,13 +28,12 @@ const yogaWithoutFetch = {
 };
 
 /**
- * string-width measures each string with Intl.Segmenter and emoji regexes (compiled on first use):
+ * string-width measures non-ASCII text with Intl.Segmenter and emoji regexes (compiled on first use):
  * a UI in Chinese pays that on its first frame and on every new string Ink lays out. Printable
- * ASCII and the common CJK blocks (ideographs, CJK punctuation, full-width forms) hold no emoji,
- * marks or clusters: 1 column per ASCII character, 2 per other. Every importer (Ink, wrap-ansi,
- * ours) keeps its own string-width version for all other text.
+ * ASCII and the common CJK blocks (ideographs, CJK punctuation, full-width forms), with colour
+ * codes around them, hold no emoji, marks or clusters: 1 column per ASCII character, 2 per other.
+ * Every importer (Ink, wrap-ansi, ours) keeps its own string-width version for all other text.
  */
-const PLAIN_TEXT = String.raw`/^[\u0020-\u007E\u3000-\u3029\u3030-\u303E\u4E00-\u9FFF\uFF01-\uFF5E]*$/`;
 const plainStringWidth = {
   name: 'plain-string-width',
   setup(esbuild) {
@@ -46,12 +45,15 @@ const plainStringWidth = {
     esbuild.onLoad({ filter: /.*/, namespace: 'plain-string-width' }, (args) => ({
       loader: 'js',
       resolveDir: root,
-      contents: `import stringWidth from ${JSON.stringify(args.path)};
-const plain = ${PLAIN_TEXT};
+      contents: String.raw`import stringWidth from ${JSON.stringify(args.path)};
+const plain = /^[\u0020-\u007E\u3000-\u3029\u3030-\u303E\u4E00-\u9FFF\uFF01-\uFF5E]*$/;
+const colors = /\x1b\[[\d;]*m/g;
 export default function plainStringWidth(text, options) {
-  if (options !== undefined || typeof text !== 'string' || !plain.test(text)) return stringWidth(text, options);
-  let width = text.length;
-  for (let index = 0; index < text.length; index++) if (text.charCodeAt(index) > 0x7e) width++;
+  if (options !== undefined || typeof text !== 'string') return stringWidth(text, options);
+  const bare = text.includes('\x1b') ? text.replace(colors, '') : text;
+  if (!plain.test(bare)) return stringWidth(text, options);
+  let width = bare.length;
+  for (let index = 0; index < bare.length; index++) if (bare.charCodeAt(index) > 0x7e) width++;
   return width;
 }
 `,

@@ -18,6 +18,8 @@ export type GridLine = {
 
 /** Splits text into pieces no wider than `columns` display columns, breaking at spaces where it can. */
 export const wrapToWidth = (text: string, columns: number): string[] => {
+  // Most lines fit: measure once (string-width is costly, and measuring per character is quadratic).
+  if (stringWidth(text) <= columns) return [text];
   const rows: string[] = [];
   let row = '';
   for (const char of text) {

@@ -1,0 +1,79 @@
+// The start-up shortcuts in scripts/build.mjs change nothing but speed: the bundled string-width
+// gives string-width's own answers, and Ink's layout engine loads without fetch (and undici).
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build, type BuildOptions, type Plugin } from 'esbuild';
+import stringWidth from 'string-width';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ROOT } from './terminal.js';
+
+type Width = (text: string, options?: { ambiguousIsNarrow?: boolean }) => number;
+
+const scratch = mkdtempSync(join(tmpdir(), 'pos-sim-bundle-test-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+const options = async (): Promise<BuildOptions & { plugins: Plugin[] }> =>
+  ((await import(pathToFileURL(join(ROOT, 'scripts/build.mjs')).href)) as { esbuildOptions: BuildOptions & { plugins: Plugin[] } })
+    .esbuildOptions;
+
+/** Bundles `contents` (resolved from `resolveDir`) with the build's options into the scratch folder. */
+const bundle = async (name: string, contents: string, resolveDir = ROOT, plugins?: Plugin[]) => {
+  const base = await options();
+  const outfile = join(scratch, `${name}.mjs`);
+  await build({ ...base, ...(plugins ? { plugins } : {}), stdin: { contents, resolveDir, loader: 'js' }, outfile, logLevel: 'error' });
+  return outfile;
+};
+
+/** Every character the shortcut may take, alone and coloured, and text it must leave to string-width. */
+const samples = (): string[] => {
+  const texts: string[] = [];
+  const shortcut = /[\u0020-\u007E\u3000-\u303F\u4E00-\u9FFF\uFF00-\uFF60]/;
+  for (let code = 0x20; code <= 0xffff; code++) {
+    if (code >= 0xd800 && code <= 0xdfff) continue;
+    // All of the blocks the shortcut covers (and their edges), a sample of the rest.
+    if (shortcut.test(String.fromCharCode(code)) || code % 7 === 0) texts.push(String.fromCharCode(code));
+  }
+  return [
+    ...texts,
+    '云闪付 abc，重启后生效',
+    '[ ] 开启免密支付 *未保存',
+    '\u001b[36mBackspace \u001b[39m清除',
+    '\u001b[1m\u001b[7m> 3.云闪付\u001b[27m\u001b[22m',
+    '\u001b]8;;https://example.com\u0007链接\u001b]8;;\u0007',
+    '👍 好',
+    'é e\u0301 中\u0301',
+    '한국어 ｶﾞ',
+    '·—“”',
+  ];
+};
+
+describe('the bundle', () => {
+  it('measures text exactly as string-width does, for Ink and for wrap-ansi', async () => {
+    const ours = (await import(await bundle('width', "export { default } from 'string-width';"))) as { default: Width };
+    const texts = samples();
+    const wrong = texts.filter((text) => ours.default(text) !== stringWidth(text));
+    expect(wrong.map((text) => `${JSON.stringify(text)}: ${ours.default(text)}, string-width ${stringWidth(text)}`)).toEqual([]);
+    expect(ours.default('中', { ambiguousIsNarrow: false })).toBe(stringWidth('中', { ambiguousIsNarrow: false }));
+
+    // wrap-ansi (inside Ink) has a string-width of its own version; the bundle keeps it for wrap-ansi.
+    const wrapAnsi = join(ROOT, 'node_modules/wrap-ansi');
+    const ownCopy = join(wrapAnsi, 'node_modules/string-width/index.js');
+    if (existsSync(ownCopy)) {
+      const theirs = (await import(pathToFileURL(ownCopy).href)) as { default: Width };
+      const bundled = (await import(await bundle('width-wrap-ansi', "export { default } from 'string-width';", wrapAnsi))) as { default: Width };
+      expect(texts.filter((text) => bundled.default(text) !== theirs.default(text))).toEqual([]);
+    }
+  }, 60_000);
+
+  it('loads Ink without fetching its layout engine (no undici at start-up)', async () => {
+    const probe = "import 'ink'; setTimeout(() => console.log(process.moduleLoadList.some((name) => name.includes('undici'))), 50);";
+    const run = (file: string) => execFileSync(process.execPath, [file], { encoding: 'utf8' }).trim();
+    expect(run(await bundle('ink', probe))).toBe('false');
+    // Without the build's yoga plugin, the same probe does load undici: the check can tell.
+    const others = (await options()).plugins.filter((plugin) => plugin.name !== 'yoga-without-fetch');
+    expect(run(await bundle('ink-fetching', probe, ROOT, others))).toBe('true');
+  }, 60_000);
+});

@@ -1,0 +1,220 @@
+// End to end: the shipped executable in a real terminal (tmux), driven only by keystrokes and
+// checked only by what the screen shows — the way a technician uses it.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import stringWidth from 'string-width';
+import { loadWalkthroughs } from '../../src/walkthrough/load-walkthroughs.js';
+import { playInTerminal } from './play-in-terminal.js';
+import {
+  BIN,
+  FRAME_HEIGHT,
+  FRAME_WIDTH,
+  frameLines,
+  frameProblems,
+  frameRows,
+  isBuilt,
+  ROOT,
+  selectedRow,
+  shellQuote,
+  Terminal,
+  titleOf,
+  type WaitOptions,
+} from './terminal.js';
+
+const PASSWORD = '123456';
+const P1 = join(ROOT, 'fixtures/walkthroughs/p1-deregister-unionpay.yaml');
+const P2 = join(ROOT, 'fixtures/walkthroughs/p2-password-free-off.yaml');
+const HOME = '按[菜单]键进入设置';
+
+const dataDirs: string[] = [];
+const newDataDir = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'pos-sim-e2e-'));
+  dataDirs.push(dir);
+  return dir;
+};
+
+const startCommand = (dataDir: string) => `node ${shellQuote(BIN)} --data-dir ${shellQuote(dataDir)}`;
+
+/** Waits for a screen and checks that the device frame on it lines up. */
+const expectScreen = async (terminal: Terminal, test: string | ((screen: string) => boolean), options?: WaitOptions) => {
+  const screen = await terminal.waitFor(test, options);
+  expect(frameProblems(screen), screen).toEqual([]);
+  return screen;
+};
+
+const expectTitle = (terminal: Terminal, title: string, options?: WaitOptions) =>
+  expectScreen(terminal, (screen) => titleOf(screen) === title, { what: `the screen titled ${title}`, ...options });
+
+/** Moves the highlight with the arrow keys onto the row containing `label`, reading the screen after each key. */
+const highlight = async (terminal: Terminal, label: string) => {
+  for (let moves = 0; moves < 20; moves++) {
+    const rows = frameRows(terminal.screen);
+    const current = selectedRow(terminal.screen);
+    if (current?.includes(label)) return;
+    const target = rows.findIndex((row) => row.includes(label));
+    if (target < 0) throw new Error(`No "${label}" on the screen:\n${terminal.screen}`);
+    const at = rows.findIndex((row) => row.startsWith('> '));
+    await terminal.send(at < 0 || target > at ? 'Down' : 'Up');
+    await terminal.waitFor((screen) => selectedRow(screen) !== current, { what: 'the highlight to move' });
+  }
+  throw new Error(`Could not highlight "${label}":\n${terminal.screen}`);
+};
+
+/** Highlights the item and presses 确认 (Enter). */
+const choose = async (terminal: Terminal, label: string) => {
+  await highlight(terminal, label);
+  await terminal.send('Enter');
+};
+
+/** Types the password, checks it is masked, and confirms it. */
+const enterPassword = async (terminal: Terminal) => {
+  await terminal.type(PASSWORD);
+  const screen = await expectScreen(terminal, '*'.repeat(PASSWORD.length));
+  expect(frameRows(screen).join('\n')).not.toContain(PASSWORD);
+  await terminal.send('Enter');
+};
+
+const openSettings = async (terminal: Terminal) => {
+  await terminal.send('m');
+  await expectScreen(terminal, '请输入密码');
+  await enterPassword(terminal);
+  await expectTitle(terminal, '设置');
+};
+
+/** The pid in the device's lock file: the running simulator. */
+const ownerOf = (dataDir: string) => Number(readFileSync(join(dataDir, 'default.lock'), 'utf8').trim());
+
+const isAlive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const waitUntilGone = async (pid: number, timeout = 10_000) => {
+  const deadline = Date.now() + timeout;
+  while (isAlive(pid)) {
+    if (Date.now() > deadline) throw new Error(`pos-sim (process ${pid}) is still running ${timeout} ms after its terminal closed`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+};
+
+beforeAll(() => {
+  // `npm test` builds first; a bare `vitest run` builds here when the bundle is missing.
+  if (!isBuilt()) execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'inherit' });
+});
+
+afterAll(() => {
+  for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
+});
+
+describe.concurrent('pos-sim in a real terminal', () => {
+  it('plays P1 and P2 by keystrokes, and a relaunch after a kill shows what they left', async ({ onTestFinished }) => {
+    const dataDir = newDataDir();
+    let terminal = await Terminal.open(startCommand(dataDir));
+    onTestFinished(() => terminal.close());
+    const [p1, p2] = loadWalkthroughs([P1, P2]);
+    if (!p1 || !p2) throw new Error('P1 and P2 walkthroughs are missing');
+    const checkFrame = (screen: string) => expect(frameProblems(screen), screen).toEqual([]);
+
+    await expectScreen(terminal, '系统启动中', { what: 'the boot screen' });
+    await expectScreen(terminal, HOME, { timeout: 15_000 });
+    // P1 · 绑定管理 → 云闪付 → 注销, as fixtures/walkthroughs says, on the real screen.
+    await playInTerminal(terminal, p1, checkFrame);
+    // Back to the home screen by the power key, for P2.
+    await terminal.type('p');
+    await expectScreen(terminal, HOME, { timeout: 15_000 });
+    // P2 · 支付方式管理 → 免密支付: off, save, password, restart now.
+    await playInTerminal(terminal, p2, checkFrame);
+    let screen = await expectScreen(terminal, (s) => s.includes('[ ] 开启免密支付'), { what: '免密支付, off' });
+
+    // Kill it (closing the terminal hangs it up), then start again on the same data.
+    const pid = ownerOf(dataDir);
+    await terminal.close();
+    await waitUntilGone(pid);
+    terminal = await Terminal.open(startCommand(dataDir));
+    screen = await expectScreen(terminal, HOME, { timeout: 15_000 });
+    expect(screen).not.toContain('有设置待重启生效');
+    await openSettings(terminal);
+    await choose(terminal, '绑定管理');
+    screen = await expectTitle(terminal, '绑定管理');
+    expect(screen).toContain('微信支付');
+    expect(frameRows(screen).join('\n')).not.toContain('云闪付');
+    await terminal.send('Escape');
+    await expectTitle(terminal, '设置');
+    await choose(terminal, '支付方式管理');
+    await expectTitle(terminal, '支付方式管理');
+    await choose(terminal, '免密支付');
+    screen = await expectScreen(terminal, (s) => titleOf(s) === '免密支付' && s.includes('[ ] 开启免密支付'), { what: '免密支付, off' });
+    expect(screen).not.toContain('未保存');
+    expect(screen).not.toContain('待重启生效');
+  }, 90_000);
+
+  it('exits on Ctrl+C and gives the shell back a sane terminal', async ({ onTestFinished }) => {
+    const dataDir = newDataDir();
+    const terminal = await Terminal.open(`PS1='e2e$ ' bash --norc --noprofile`);
+    onTestFinished(() => terminal.close());
+    await terminal.waitFor('e2e$');
+    await terminal.type(
+      `clear; before=$(stty -g); ${startCommand(dataDir)}; echo "exit=$?"; ` +
+        `[ "$(stty -g)" = "$before" ] && tty=restored || tty=changed; echo "tty:$tty"`,
+    );
+    await terminal.send('Enter');
+    await expectScreen(terminal, HOME, { timeout: 15_000 });
+    expect(await terminal.format('#{cursor_flag}')).toBe('0');
+    await terminal.send('C-c');
+    const screen = await terminal.waitFor((s) => /tty:(restored|changed)\n(.*\n)*e2e\$/.test(s), { what: 'the shell prompt' });
+    expect(screen).toContain('exit=0');
+    expect(screen).toContain('tty:restored');
+    expect(await terminal.format('#{alternate_on}')).toBe('0');
+    expect(await terminal.format('#{cursor_flag}')).toBe('1');
+    expect(await terminal.format('#{pane_current_command}')).toBe('bash');
+  }, 45_000);
+
+  it('shows a message, not a broken frame, in a terminal too small for the device', async ({ onTestFinished }) => {
+    const terminal = await Terminal.open(startCommand(newDataDir()), { columns: 30, rows: 10 });
+    onTestFinished(() => terminal.close());
+    const screen = await terminal.waitFor('终端窗口太小');
+    expect(screen.replaceAll('\n', '')).toContain('40x17');
+    expect(frameLines(screen)).toBeUndefined();
+    expect(screen).not.toMatch(/[+|]-{5,}/);
+    for (const line of screen.split('\n')) expect(stringWidth(line)).toBeLessThanOrEqual(30);
+    // Enlarged, the device is drawn whole.
+    await terminal.tmux('resize-window', '-t', '0', '-x', '80', '-y', '24');
+    await expectScreen(terminal, (s) => frameLines(s) !== undefined && !s.includes('终端窗口太小'), { what: 'the frame' });
+  }, 45_000);
+
+  it('refuses a second instance on the same data with an "in use" message', async ({ onTestFinished }) => {
+    const dataDir = newDataDir();
+    const first = await Terminal.open(startCommand(dataDir));
+    onTestFinished(() => first.close());
+    await expectScreen(first, (s) => frameLines(s) !== undefined, { what: 'the frame' });
+    const second = await Terminal.open(`${startCommand(dataDir)}; echo "exit=$?"; sleep 60`);
+    onTestFinished(() => second.close());
+    await second.waitFor((s) => /exit=\d+/.test(s), { what: 'the second instance to exit' });
+    // The message is longer than a line: read it with wrapped lines joined.
+    const screen = await second.tmux('capture-pane', '-p', '-J', '-t', '0');
+    expect(screen).toContain('is in use by another pos-sim');
+    expect(screen).toContain(`process ${ownerOf(dataDir)}`);
+    expect(screen).toContain('exit=2');
+    expect(frameLines(second.screen)).toBeUndefined();
+    // The first one still works, and keys that arrive in one chunk (typed fast, pasted) all count.
+    await expectScreen(first, HOME, { timeout: 15_000 });
+    await first.type(`m${PASSWORD}\r`);
+    await expectTitle(first, '设置');
+  }, 45_000);
+
+  it('has a frame check that catches a border out of line', ({ expect }) => {
+    const edge = `+${'-'.repeat(FRAME_WIDTH - 2)}+`;
+    const row = (text: string) => `| ${text}${' '.repeat(FRAME_WIDTH - 4 - stringWidth(text))} |`;
+    const frame = (middle: string) => [edge, ...Array.from({ length: FRAME_HEIGHT - 3 }, () => row('')), middle, edge, ''].join('\n');
+    expect(frameProblems(frame(row('云闪付 OK')))).toEqual([]);
+    // A wide character counted as one column pushes the border one column right.
+    expect(frameProblems(frame(`${row('云闪付 OK').slice(0, -2)}  |`)).join('\n')).toMatch(/line 16 has no "\|" at column 40/);
+  });
+});
