@@ -2,11 +2,19 @@
 // walkthroughs in fixtures/, and the menu chart embedded in the README. Tests check they are current.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { embedChart, README_FILE } from '../src/chart/readme-chart.js';
-import { PROFILE_SCHEMA_FILE, profileJsonSchema, WALKTHROUGH_SCHEMA_FILE, walkthroughJsonSchema } from '../src/json-schemas.js';
+import {
+  PROFILE_SCHEMA_FILE,
+  profileJsonSchema,
+  TASK_SCHEMA_FILE,
+  taskJsonSchema,
+  WALKTHROUGH_SCHEMA_FILE,
+  walkthroughJsonSchema,
+} from '../src/json-schemas.js';
 
 for (const [file, schema] of [
   [PROFILE_SCHEMA_FILE, profileJsonSchema()],
   [WALKTHROUGH_SCHEMA_FILE, walkthroughJsonSchema()],
+  [TASK_SCHEMA_FILE, taskJsonSchema()],
 ] as const) {
   writeFileSync(file, `${JSON.stringify(schema, null, 2)}\n`);
   console.log(`wrote ${file}`);

@@ -6,16 +6,25 @@
 import { z } from 'zod';
 import { LANGS } from './i18n/messages.js';
 import { FUNCTION_KEY_INFO } from './keys/device-keys.js';
+import { taskSchema } from './practice/task.js';
 import { profileSchema } from './profile/profile-schema.js';
 import { EXPECT_KEYS } from './walkthrough/parse-walkthrough.js';
 import { STEP_KINDS } from './walkthrough/walkthrough.js';
 
 export const PROFILE_SCHEMA_FILE = 'fixtures/profile.schema.json';
 export const WALKTHROUGH_SCHEMA_FILE = 'fixtures/walkthrough.schema.json';
+export const TASK_SCHEMA_FILE = 'fixtures/task.schema.json';
 
 export const profileJsonSchema = (): object => ({
   ...z.toJSONSchema(profileSchema, { target: 'draft-2020-12', unrepresentable: 'any' }),
   title: 'pos-sim device profile',
+});
+
+/** Practice tasks (fixtures/tasks/*.yaml), from the zod schema the task loader uses. */
+export const taskJsonSchema = (): object => ({
+  ...z.toJSONSchema(taskSchema, { target: 'draft-2020-12', unrepresentable: 'any' }),
+  title: 'pos-sim practice task',
+  description: 'A practice task: `pos-sim practice NAME`.',
 });
 
 const textOrList = (description: string) => ({

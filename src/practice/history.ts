@@ -1,0 +1,172 @@
+/**
+ * The practice history: one JSON line per finished practice in the data folder
+ * (practice-history.jsonl), appended so that nothing earlier is rewritten, and read back for
+ * `pos-sim practice --history` as a table, newest first. A damaged line is reported with its line
+ * number and the file is left as it is.
+ */
+import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import stringWidth from 'string-width';
+import { z } from 'zod';
+import { PosSimError } from '../errors.js';
+import { describeIssues } from '../json-source.js';
+import { translator, type Lang } from '../i18n/messages.js';
+import { MISTAKE_KINDS } from './score.js';
+import type { PracticeResult } from './tracker.js';
+
+export const HISTORY_FILE = 'practice-history.jsonl';
+
+export class HistoryError extends PosSimError {
+  override readonly name = 'HistoryError';
+}
+
+const count = z.number().int().min(0);
+
+export const historyEntrySchema = z
+  .object({
+    /** Wall-clock time the practice ended, ISO. */
+    at: z.iso.datetime(),
+    task: z.string().min(1),
+    title: z.object({ zh: z.string(), en: z.string() }).strict(),
+    procedure: z.string(),
+    profile: z.string(),
+    goalReached: z.boolean(),
+    endedBy: z.enum(['goal', 'quit']),
+    elapsedMs: count,
+    targetMs: count,
+    mistakes: z.object(Object.fromEntries(MISTAKE_KINDS.map((kind) => [kind, count])) as Record<(typeof MISTAKE_KINDS)[number], typeof count>).strict(),
+    hintsUsed: count,
+    score: z.number().int().min(0).max(100),
+  })
+  .strict();
+
+export type HistoryEntry = z.infer<typeof historyEntrySchema>;
+
+export const historyFile = (dataDir: string): string => join(dataDir, HISTORY_FILE);
+
+export const historyEntry = (result: PracticeResult, at: number): HistoryEntry => ({
+  at: new Date(at).toISOString(),
+  task: result.task.id,
+  title: { ...result.task.title },
+  procedure: result.task.procedure,
+  profile: result.task.profile,
+  goalReached: result.goalReached,
+  endedBy: result.endedBy,
+  elapsedMs: result.elapsedMs,
+  targetMs: result.task.targetMs,
+  mistakes: { ...result.mistakes },
+  hintsUsed: result.hintsUsed,
+  score: result.breakdown.score,
+});
+
+/** Adds one practice to the history (creating the data folder and file when needed). */
+export const appendHistory = (dataDir: string, entry: HistoryEntry): string => {
+  mkdirSync(dataDir, { recursive: true });
+  const file = historyFile(dataDir);
+  appendFileSync(file, `${JSON.stringify(historyEntrySchema.parse(entry))}\n`);
+  return file;
+};
+
+/** Every practice in the history, oldest first; none when there is no history yet. */
+export const readHistory = (dataDir: string): HistoryEntry[] => {
+  const file = historyFile(dataDir);
+  if (!existsSync(file)) return [];
+  const entries: HistoryEntry[] = [];
+  readFileSync(file, 'utf8')
+    .split('\n')
+    .forEach((line, index) => {
+      if (line.trim() === '') return;
+      const where = `${file}:${index + 1}`;
+      const fix = 'Nothing was changed; repair or delete that line.';
+      let value: unknown;
+      try {
+        value = JSON.parse(line);
+      } catch (error) {
+        throw new HistoryError(`${where}: this practice record is not valid JSON (${(error as Error).message}). ${fix}`);
+      }
+      const parsed = historyEntrySchema.safeParse(value);
+      if (!parsed.success) throw new HistoryError(`${where}: this practice record is not valid:\n${describeIssues(parsed.error)}\n${fix}`);
+      entries.push(parsed.data);
+    });
+  return entries;
+};
+
+/** m:ss, or h:mm:ss past an hour. */
+export const formatDuration = (ms: number): string => {
+  const seconds = Math.floor(ms / 1000);
+  const [h, m, s] = [Math.floor(seconds / 3600), Math.floor(seconds / 60) % 60, seconds % 60];
+  const mm = h > 0 ? String(m).padStart(2, '0') : String(m);
+  return `${h > 0 ? `${h}:` : ''}${mm}:${String(s).padStart(2, '0')}`;
+};
+
+const padEnd = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - stringWidth(text)));
+const padStart = (text: string, width: number) => ' '.repeat(Math.max(0, width - stringWidth(text))) + text;
+
+/** mm-dd hh:mm in the given time zone (the computer's when absent). */
+const localTime = (iso: string, timeZone?: string): string => {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', {
+      ...(timeZone ? { timeZone } : {}),
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(Date.parse(iso))
+      .map((part) => [part.type, part.value]),
+  );
+  return `${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
+};
+
+/** Cuts text to a display width, marking the cut with "..". */
+const fit = (text: string, width: number): string => {
+  if (stringWidth(text) <= width) return text;
+  let cut = '';
+  for (const char of text) {
+    if (stringWidth(`${cut}${char}..`) > width) break;
+    cut += char;
+  }
+  return `${cut}..`;
+};
+
+/** The history as a table that fits 80 columns, newest first. */
+export const formatHistory = (entries: readonly HistoryEntry[], lang: Lang, timeZone?: string): string[] => {
+  const t = translator(lang);
+  if (entries.length === 0) return [t('practice.history.empty')];
+  // 11 + 27 + 6 + 7 + 6 + 5 + 5 columns and six gaps of 2: 79.
+  const columns = [
+    { title: t('practice.history.when'), width: 11, align: 'left' },
+    { title: t('practice.history.task'), width: 27, align: 'left' },
+    { title: t('practice.history.goal'), width: 6, align: 'left' },
+    { title: t('practice.history.time'), width: 7, align: 'right' },
+    { title: t('practice.history.mistakes'), width: 6, align: 'right' },
+    { title: t('practice.history.hints'), width: 5, align: 'right' },
+    { title: t('practice.history.score'), width: 5, align: 'right' },
+  ] as const;
+  const row = (cells: readonly string[]) =>
+    cells
+      .map((cell, index) => {
+        const column = columns[index];
+        if (!column) return cell;
+        const text = fit(cell, column.width);
+        return column.align === 'left' ? padEnd(text, column.width) : padStart(text, column.width);
+      })
+      .join('  ')
+      .trimEnd();
+  const newestFirst = [...entries].sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
+  return [
+    row(columns.map((column) => column.title)),
+    ...newestFirst.map((entry) =>
+      row([
+        localTime(entry.at, timeZone),
+        `${entry.procedure} ${entry.title[lang]}`,
+        t(entry.goalReached ? 'practice.reached' : 'practice.notReached'),
+        formatDuration(entry.elapsedMs),
+        String(MISTAKE_KINDS.reduce((sum, kind) => sum + entry.mistakes[kind], 0)),
+        String(entry.hintsUsed),
+        String(entry.score),
+      ]),
+    ),
+  ];
+};

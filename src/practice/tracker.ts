@@ -1,0 +1,261 @@
+/**
+ * Watches a practice: a device session playing one task. It sees the device, not the keys, for
+ * everything but 取消: the goal is the task's store conditions and states; wrong passwords are the
+ * store's failed attempts and lockouts; a detour is a menu flow the task does not go through; a
+ * forgotten restart is a saved change still pending when the practice ends. Time is the device
+ * clock's, so tests run it on a simulated clock.
+ */
+import type { AnyMachineSnapshot } from 'xstate';
+import type { DeviceEvent } from '../../menus/device-events.js';
+import type { DeviceSession } from '../device/device-session.js';
+import type { Lang } from '../i18n/messages.js';
+import type { FlashData } from '../store/flash-data.js';
+import { readStorePath } from '../walkthrough/store-path.js';
+import { hintFor, type DevicePosition } from './hints.js';
+import { scorePractice, noMistakes, type MistakeCounts, type MistakeKind, type ScoreBreakdown } from './score.js';
+import { holdsAll } from './store-checks.js';
+import { isStateNamed, type Task } from './task.js';
+
+/** Store paths that hold a change saved but waiting for a restart. */
+export const PENDING_PATHS = ['passwordFree.pending'] as const;
+
+/** Machines that are the device itself or its menus, not a flow one can cancel out of. */
+const NOT_FLOWS = ['device', 'settings'];
+
+export type MistakeNote = {
+  readonly kind: MistakeKind;
+  /** Device clock, ms since the practice started. */
+  readonly atMs: number;
+  /** What happened: the flow detoured into, the state 取消 was pressed in, the operator. */
+  readonly what: string;
+};
+
+export type PracticeResult = {
+  readonly task: Pick<Task, 'id' | 'title' | 'procedure' | 'profile' | 'targetMs'>;
+  readonly goalReached: boolean;
+  /** The goal was reached, or the technician ended the practice. */
+  readonly endedBy: 'goal' | 'quit';
+  readonly elapsedMs: number;
+  readonly mistakes: MistakeCounts;
+  readonly notes: readonly MistakeNote[];
+  readonly hintsUsed: number;
+  readonly breakdown: ScoreBreakdown;
+};
+
+export type PracticeTrackerOptions = {
+  readonly task: Task;
+  readonly session: DeviceSession;
+  /** The hints' language; the session's when absent. */
+  readonly lang?: Lang;
+};
+
+export class PracticeTracker {
+  readonly task: Task;
+  private readonly session: DeviceSession;
+  private readonly lang: Lang;
+  private readonly startedAt: number;
+  private readonly mistakes = noMistakes();
+  private readonly notes: MistakeNote[] = [];
+  private readonly listeners = new Set<() => void>();
+  private readonly unsubscribe: () => void;
+  private changes = 0;
+  private hintsUsed = 0;
+  /** The hint on show and the device position it was given for; it goes when the device moves on. */
+  private shownHint: { readonly text: string; readonly states: string } | undefined;
+  private failedAttempts: Record<string, number>;
+  private lockoutRecords: number;
+  private machines: readonly string[];
+  private finished: PracticeResult | undefined;
+
+  constructor({ task, session, lang = session.lang }: PracticeTrackerOptions) {
+    this.task = task;
+    this.session = session;
+    this.lang = lang;
+    this.startedAt = session.store.now();
+    const data = session.store.snapshot();
+    this.failedAttempts = failedAttemptsOf(data);
+    this.lockoutRecords = lockoutRecordsOf(data);
+    this.machines = this.activeMachines();
+    this.unsubscribe = session.subscribe(this.sample);
+    this.sample();
+  }
+
+  /** Calls `listener` whenever the practice or the device changed; returns the unsubscribe function. */
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /** A number that changes whenever the practice changes (for useSyncExternalStore). */
+  readonly version = (): number => this.changes;
+
+  /**
+   * Presses a device key (or a system key) on the practice device, watching for a step given up:
+   * 取消 inside one of the task's flows, past its first screen, on a screen that asks something.
+   */
+  readonly send = (event: DeviceEvent): void => {
+    if (this.finished) return;
+    const before = this.session.activeStates();
+    const snapshots = this.session.activeSnapshots();
+    const innermost = snapshots.at(-1);
+    const flow = innermost?.machine.id ?? 'device';
+    // On a detour every key is part of the detour, already counted.
+    const onTheWay = snapshots.every((snapshot) => snapshot.machine.id === 'device' || this.task.flows.includes(snapshot.machine.id));
+    const stepUnderWay = innermost !== undefined && !NOT_FLOWS.includes(flow) && !isAtFirstScreen(innermost) && !isNotice(innermost);
+    this.session.send(event);
+    if (this.finished) return;
+    const moved = before.join() !== this.session.activeStates().join();
+    if (event.type === 'CANCEL' && moved && onTheWay && stepUnderWay) this.note('cancelledStep', before.at(-1) ?? flow);
+    this.sample();
+  };
+
+  /** The next step from where the device is; counted once for each new hint shown. */
+  showHint(): string | undefined {
+    if (this.finished) return undefined;
+    const position = this.position();
+    const text = hintFor(this.task, position, this.lang);
+    const states = position.states.join();
+    if (this.shownHint?.text !== text || this.shownHint.states !== states) {
+      this.hintsUsed += 1;
+      this.shownHint = { text, states };
+      this.notify();
+    }
+    return text;
+  }
+
+  /** The hint on show, until the device moves on. */
+  hint(): string | undefined {
+    return this.shownHint?.text;
+  }
+
+  /** The technician ends the practice (q): whatever was reached counts. */
+  end(): PracticeResult {
+    return this.finish('quit');
+  }
+
+  /** The result once the practice is over: the goal reached, or ended. */
+  result(): PracticeResult | undefined {
+    return this.finished;
+  }
+
+  /** Device time since the practice started (frozen once it is over). */
+  elapsedMs(): number {
+    return this.finished ? this.finished.elapsedMs : this.session.store.now() - this.startedAt;
+  }
+
+  /** Mistakes so far, by kind. */
+  mistakeCounts(): MistakeCounts {
+    return { ...this.mistakes };
+  }
+
+  hintCount(): number {
+    return this.hintsUsed;
+  }
+
+  stop(): void {
+    this.unsubscribe();
+  }
+
+  private position(): DevicePosition {
+    return { states: this.session.activeStates(), store: this.session.store.snapshot(), screen: this.session.matchText() };
+  }
+
+  /** The machines running, outermost first: device, settings, bindingManagement, passwordPrompt. */
+  private activeMachines(): string[] {
+    return this.session.activeSnapshots().map((snapshot) => snapshot.machine.id);
+  }
+
+  /** Looks at the device after anything changed on it. */
+  private readonly sample = (): void => {
+    if (this.finished) return;
+    const data = this.session.store.snapshot();
+    const states = this.session.activeStates();
+
+    const failed = failedAttemptsOf(data);
+    for (const [operator, count] of Object.entries(failed)) {
+      for (let extra = count - (this.failedAttempts[operator] ?? 0); extra > 0; extra -= 1) this.note('wrongPassword', operator);
+    }
+    this.failedAttempts = failed;
+    const lockouts = lockoutRecordsOf(data);
+    // The attempt that locks an operator out resets the count: the lockout record stands for it.
+    for (let extra = lockouts - this.lockoutRecords; extra > 0; extra -= 1) this.note('wrongPassword', 'lockout');
+    this.lockoutRecords = lockouts;
+
+    const machines = this.activeMachines();
+    for (const machine of machines) {
+      if (machine !== 'device' && !this.task.flows.includes(machine) && !this.machines.includes(machine)) this.note('detour', machine);
+    }
+    this.machines = machines;
+
+    if (this.shownHint && this.shownHint.states !== states.join()) this.shownHint = undefined;
+
+    const goalReached =
+      holdsAll(data, this.task.done.store) && this.task.done.state.every((name) => states.some((state) => isStateNamed(state, name)));
+    if (goalReached) this.finish('goal', data);
+    else this.notify();
+  };
+
+  private note(kind: MistakeKind, what: string): void {
+    this.mistakes[kind] += 1;
+    this.notes.push({ kind, atMs: this.session.store.now() - this.startedAt, what });
+  }
+
+  private finish(endedBy: 'goal' | 'quit', data: FlashData = this.session.store.snapshot()): PracticeResult {
+    if (this.finished) return this.finished;
+    for (const path of PENDING_PATHS) {
+      if ((readStorePath(data, path) ?? null) !== null) this.note('forgottenRestart', path);
+    }
+    const goalReached = endedBy === 'goal';
+    const elapsedMs = this.session.store.now() - this.startedAt;
+    const mistakes = { ...this.mistakes };
+    const { id, title, procedure, profile, targetMs } = this.task;
+    this.finished = {
+      task: { id, title, procedure, profile, targetMs },
+      goalReached,
+      endedBy,
+      elapsedMs,
+      mistakes,
+      notes: [...this.notes],
+      hintsUsed: this.hintsUsed,
+      breakdown: scorePractice({ goalReached, mistakes, hintsUsed: this.hintsUsed, elapsedMs, targetMs }),
+    };
+    this.shownHint = undefined;
+    this.unsubscribe();
+    this.notify();
+    return this.finished;
+  }
+
+  private notify(): void {
+    this.changes += 1;
+    for (const listener of this.listeners) listener();
+  }
+}
+
+type StateNodeLike = AnyMachineSnapshot['_nodes'][number];
+
+const targetsOf = (node: StateNodeLike, eventType: string): string | undefined =>
+  node.on[eventType]?.map((transition) => (transition.target ?? []).map((target) => target.id).join()).join('|');
+
+/**
+ * The flow's first screen (the 绑定管理 list, the 免密支付 editor, 请输入金额): 取消 there is how one
+ * leaves the flow, not a step given up.
+ */
+const isAtFirstScreen = (snapshot: AnyMachineSnapshot): boolean =>
+  snapshot.machine.root.initial.target.some((node) => snapshot._nodes.includes(node));
+
+/**
+ * A screen that only reports something (注销成功, 交易成功, 网络连接失败): 确认 and 取消 both lead
+ * on to the same place, so 取消 there gives nothing up.
+ */
+const isNotice = (snapshot: AnyMachineSnapshot): boolean =>
+  snapshot._nodes
+    .filter((node) => node.type === 'atomic')
+    .some((node) => {
+      const cancel = targetsOf(node, 'CANCEL');
+      return cancel !== undefined && cancel === targetsOf(node, 'ENTER');
+    });
+
+const failedAttemptsOf = (data: FlashData): Record<string, number> =>
+  Object.fromEntries(Object.entries(data.lockouts).map(([operator, lockout]) => [operator, lockout.failedAttempts]));
+
+const lockoutRecordsOf = (data: FlashData): number => data.records.filter((record) => record.action === 'lockout').length;

@@ -1,0 +1,120 @@
+// The practice history file: results appended and read back (newest first in the table), the table
+// fits 80 columns, and a damaged line is reported by file:line with nothing changed.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import stringWidth from 'string-width';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  appendHistory,
+  formatDuration,
+  formatHistory,
+  historyEntry,
+  historyFile,
+  HistoryError,
+  readHistory,
+  type HistoryEntry,
+} from '../../src/practice/history.js';
+import { scorePractice } from '../../src/practice/score.js';
+import type { PracticeResult } from '../../src/practice/tracker.js';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'pos-sim-history-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+/** A finished practice, scored by the formula. */
+const result = (overrides: Partial<Omit<PracticeResult, 'breakdown'>> = {}): PracticeResult => {
+  const practice = {
+    task: { id: 'p1-deregister-unionpay', title: { zh: '注销云闪付', en: 'Deregister UnionPay QuickPass' }, procedure: 'P1', profile: 'default', targetMs: 90_000 },
+    goalReached: true,
+    endedBy: 'goal' as const,
+    elapsedMs: 102_500,
+    mistakes: { wrongPassword: 1, detour: 0, cancelledStep: 2, forgottenRestart: 0 },
+    notes: [],
+    hintsUsed: 1,
+    ...overrides,
+  };
+  return { ...practice, breakdown: scorePractice({ ...practice, targetMs: practice.task.targetMs }) };
+};
+
+const AT = Date.parse('2026-06-01T09:30:00+08:00');
+
+describe('the practice history file', () => {
+  it('round trips: what is appended is read back, oldest first, one JSON line each', () => {
+    expect(readHistory(dir)).toEqual([]);
+    const first = historyEntry(result(), AT);
+    const second = historyEntry(result({ goalReached: false, endedBy: 'quit' }), AT + 60_000);
+    expect(appendHistory(dir, first)).toBe(historyFile(dir));
+    appendHistory(dir, second);
+    expect(readHistory(dir)).toEqual([first, second]);
+    expect(first).toEqual({
+      at: '2026-06-01T01:30:00.000Z',
+      task: 'p1-deregister-unionpay',
+      title: { zh: '注销云闪付', en: 'Deregister UnionPay QuickPass' },
+      procedure: 'P1',
+      profile: 'default',
+      goalReached: true,
+      endedBy: 'goal',
+      elapsedMs: 102_500,
+      targetMs: 90_000,
+      mistakes: { wrongPassword: 1, detour: 0, cancelledStep: 2, forgottenRestart: 0 },
+      hintsUsed: 1,
+      score: 100 - 10 - 10 - 5 - 1,
+    });
+    expect(readFileSync(historyFile(dir), 'utf8').trimEnd().split('\n')).toHaveLength(2);
+  });
+
+  it('creates the data folder when it is not there yet', () => {
+    const nested = join(dir, 'new', 'data');
+    appendHistory(nested, historyEntry(result(), AT));
+    expect(readHistory(nested)).toHaveLength(1);
+  });
+
+  it('a damaged line is reported by file:line, and the file is left as it was', () => {
+    appendHistory(dir, historyEntry(result(), AT));
+    const file = historyFile(dir);
+    writeFileSync(file, `${readFileSync(file, 'utf8')}{"at": "not a time"\n`);
+    const before = readFileSync(file, 'utf8');
+    expect(() => readHistory(dir)).toThrow(HistoryError);
+    expect(() => readHistory(dir)).toThrow(new RegExp(`^${file}:2: this practice record is not valid JSON .*repair or delete that line\\.$`, 's'));
+    writeFileSync(file, `${readFileSync(file, 'utf8').split('\n')[0]}\n{"at":"2026-06-01T01:30:00.000Z","task":"x"}\n`);
+    expect(() => readHistory(dir)).toThrow(new RegExp(`^${file}:2: this practice record is not valid:\\n  title: `));
+    expect(before).toContain('"not a time"');
+  });
+});
+
+describe('the history table', () => {
+  const entries: HistoryEntry[] = [
+    historyEntry(result(), AT),
+    historyEntry(
+      result({
+        task: { id: 'p5', title: { zh: '关闭免密并用一笔小额闪付验证', en: 'Turn password-free off and prove it with a sale' }, procedure: 'P5', profile: 'default', targetMs: 180_000 },
+        goalReached: false,
+        endedBy: 'quit',
+        elapsedMs: 3_725_000,
+      }),
+      AT + 86_400_000,
+    ),
+  ];
+
+  it('lists the newest first, with goal, time, mistakes, hints and score', () => {
+    const [header, newest, oldest] = formatHistory(entries, 'zh', 'Asia/Shanghai');
+    expect(header).toMatch(/^时间\s+任务\s+目标\s+用时\s+错误\s+提示\s+得分$/);
+    expect(newest).toMatch(/^06-02 09:30  P5 关闭免密并用一笔小额闪\.\.\s+未达成\s+1:02:05\s+3\s+1\s+0$/);
+    expect(oldest).toMatch(/^06-01 09:30  P1 注销云闪付\s+达成\s+1:42\s+3\s+1\s+74$/);
+  });
+
+  it('fits 80 columns in both languages, and says when there is nothing yet', () => {
+    for (const lang of ['zh', 'en'] as const) {
+      for (const line of formatHistory(entries, lang, 'Asia/Shanghai')) expect(stringWidth(line), line).toBeLessThanOrEqual(80);
+    }
+    expect(formatHistory(entries, 'en', 'Asia/Shanghai')[1]).toContain('P5 Turn password-free off..');
+    expect(formatHistory([], 'en')).toEqual(['No practice yet. Start one with pos-sim practice.']);
+  });
+
+  it('shows durations as m:ss, and h:mm:ss past an hour', () => {
+    expect([formatDuration(0), formatDuration(59_999), formatDuration(102_500), formatDuration(3_725_000)]).toEqual(['0:00', '0:59', '1:42', '1:02:05']);
+  });
+});

@@ -1,0 +1,253 @@
+// The practice tracker on a headless device and the simulated clock: the goal seen from the
+// device's state, each kind of mistake counted and named, hints counted, time from the device clock.
+import { afterEach, describe, expect, it } from 'vitest';
+import { BOOT_MS } from '../../src/device/simulator.js';
+import { shippedTasks } from '../../src/practice/load-tasks.js';
+import type { PracticeResult } from '../../src/practice/tracker.js';
+import { playWalkthrough, startPractice, task, type Practice } from '../support/practice.js';
+
+const PASSWORD = '123456';
+const WRONG = '111111';
+/** From the 免密支付 restart prompt (确认) to the home screen: shutdown, then boot. */
+const RESTART_MS = 800 + BOOT_MS;
+
+let practice: Practice | undefined;
+afterEach(() => {
+  practice?.stop();
+  practice = undefined;
+});
+
+const start = (id: string): Practice => {
+  practice = startPractice(task(id));
+  return practice;
+};
+
+const over = (run: Practice): PracticeResult => {
+  const result = run.tracker.result();
+  if (!result) throw new Error(`the practice is not over; the device is at ${run.sim.session.activeStates().join(', ')}`);
+  return result;
+};
+
+const noMistakes = { wrongPassword: 0, detour: 0, cancelledStep: 0, forgottenRestart: 0 };
+
+/** 设置 → password → 支付方式管理 → 免密支付. */
+const openPasswordFree = (run: Practice) => {
+  run.press('菜单');
+  run.type(PASSWORD);
+  run.press('确认');
+  run.sim.select('支付方式管理');
+  run.sim.select('免密支付');
+};
+
+/** In 免密支付: untick 开启免密支付 and save with the password; the device offers to restart. */
+const untickAndSave = (run: Practice) => {
+  run.sim.select('开启免密支付');
+  run.sim.select('保存设置');
+  run.type(PASSWORD);
+  run.press('确认');
+};
+
+/** The rest of P2 from 免密支付: save, restart now, wait for the boot. */
+const finishPasswordFreeOff = (run: Practice) => {
+  untickAndSave(run);
+  run.press('确认');
+  run.sim.advance(RESTART_MS);
+};
+
+describe('a perfect run', () => {
+  it.each(shippedTasks().map((shipped) => shipped.id))('%s: its own walkthrough reaches the goal with no mistakes and scores 100', (id) => {
+    const run = start(id);
+    playWalkthrough(run);
+    const result = over(run);
+    expect(result).toMatchObject({ goalReached: true, endedBy: 'goal', mistakes: noMistakes, hintsUsed: 0, notes: [] });
+    expect(result.breakdown.score).toBe(100);
+  });
+
+  it('times the practice on the device clock, and time over the target costs a point per 10 s', () => {
+    const run = start('p2-password-free-off');
+    run.sim.advance(150_000);
+    openPasswordFree(run);
+    finishPasswordFreeOff(run);
+    const result = over(run);
+    // The goal is reached the moment the boot ends: 150 s waited + the restart.
+    expect(result.elapsedMs).toBe(150_000 + RESTART_MS);
+    expect(result.breakdown).toMatchObject({ time: 3, score: 97 });
+  });
+
+  it('is not over while the change is only saved: P2 needs the restart, and the device at home', () => {
+    const run = start('p2-password-free-off');
+    openPasswordFree(run);
+    untickAndSave(run);
+    expect(run.tracker.result()).toBeUndefined();
+    run.press('确认');
+    run.sim.advance(800);
+    // Booting: the change is applied already, but the device is not back at home.
+    expect(run.sim.store.snapshot().passwordFree.active.enabled).toBe(false);
+    expect(run.tracker.result()).toBeUndefined();
+    run.sim.advance(BOOT_MS);
+    expect(over(run).goalReached).toBe(true);
+  });
+});
+
+describe('mistakes, each kind counted and named', () => {
+  it('a wrong password costs 10', () => {
+    const run = start('p2-password-free-off');
+    run.press('菜单');
+    run.type(WRONG);
+    run.press('确认');
+    run.type(PASSWORD);
+    run.press('确认');
+    run.sim.select('支付方式管理');
+    run.sim.select('免密支付');
+    finishPasswordFreeOff(run);
+    const result = over(run);
+    expect(result.mistakes).toEqual({ ...noMistakes, wrongPassword: 1 });
+    expect(result.notes).toEqual([{ kind: 'wrongPassword', atMs: 0, what: '00' }]);
+    expect(result.breakdown).toMatchObject({ mistakes: { wrongPassword: 10 }, score: 90 });
+  });
+
+  it('three wrong passwords are three, the lockout counts the third; waiting out the lockout costs time', () => {
+    const run = start('p2-password-free-off');
+    run.press('菜单');
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      run.type(WRONG);
+      run.press('确认');
+    }
+    expect(run.sim.session.activeStates()).toContain('passwordPrompt.lockedOut');
+    expect(run.tracker.mistakeCounts().wrongPassword).toBe(3);
+    run.sim.advance(400_000);
+    run.type(PASSWORD);
+    run.press('确认');
+    run.sim.select('支付方式管理');
+    run.sim.select('免密支付');
+    finishPasswordFreeOff(run);
+    const result = over(run);
+    expect(result.mistakes.wrongPassword).toBe(3);
+    expect(result.notes.map((note) => note.what)).toEqual(['00', '00', 'lockout']);
+    expect(result.breakdown).toMatchObject({ time: 20, score: 100 - 30 - 20 });
+  });
+
+  it('a detour into a flow the task does not go through costs 5, once per visit; leaving it is not also a cancelled step', () => {
+    const run = start('p2-password-free-off');
+    run.press('菜单');
+    run.type(PASSWORD);
+    run.press('确认');
+    run.sim.select('修改密码');
+    expect(run.tracker.mistakeCounts().detour).toBe(1);
+    run.press('取消');
+    expect(run.sim.session.activeStates()).toContain('settings.menu');
+    run.sim.select('支付方式管理');
+    run.sim.select('免密支付');
+    finishPasswordFreeOff(run);
+    const result = over(run);
+    expect(result.mistakes).toEqual({ ...noMistakes, detour: 1 });
+    expect(result.notes).toMatchObject([{ kind: 'detour', what: 'changePassword' }]);
+    expect(result.breakdown.score).toBe(95);
+  });
+
+  it('starting a sale from home is a detour in P1', () => {
+    const run = start('p1-deregister-unionpay');
+    run.press('确认');
+    run.press('取消');
+    expect(run.tracker.mistakeCounts()).toEqual({ ...noMistakes, detour: 1 });
+    expect(run.sim.session.activeStates()).toContain('device.home');
+  });
+
+  it('取消 inside a flow is a cancelled step (5); 取消 in the settings menu or on a notice screen is not', () => {
+    const run = start('p2-password-free-off');
+    run.press('菜单');
+    run.press('取消'); // gives up at the password prompt: a cancelled step
+    expect(run.tracker.mistakeCounts().cancelledStep).toBe(1);
+    run.press('菜单');
+    run.type(PASSWORD);
+    run.press('确认');
+    run.sim.select('支付方式管理');
+    run.press('取消'); // leaves the sub-menu: navigation
+    run.sim.select('支付方式管理');
+    run.sim.select('免密支付');
+    run.send({ type: 'NETWORK_DOWN' });
+    run.sim.select('开启免密支付');
+    run.sim.select('保存设置');
+    expect(run.sim.session.activeStates()).toContain('passwordFree.offline');
+    run.press('取消'); // acknowledges 网络连接失败: 确认 would do the same
+    run.send({ type: 'NETWORK_UP' });
+    run.sim.select('保存设置');
+    run.type(PASSWORD);
+    run.press('确认');
+    run.press('确认');
+    run.sim.advance(RESTART_MS);
+    const result = over(run);
+    expect(result.mistakes).toEqual({ ...noMistakes, cancelledStep: 1 });
+    expect(result.notes).toMatchObject([{ kind: 'cancelledStep', what: 'passwordPrompt.entering' }]);
+    expect(result.breakdown.score).toBe(95);
+  });
+
+  it('ending with a change still pending is a forgotten restart (20), and the goal is not reached: score 0', () => {
+    const run = start('p2-password-free-off');
+    openPasswordFree(run);
+    untickAndSave(run);
+    run.press('取消'); // 稍后: restart later
+    run.press('取消', '取消', '取消');
+    expect(run.sim.session.activeStates()).toContain('device.home');
+    const result = run.tracker.end();
+    expect(result).toMatchObject({ goalReached: false, endedBy: 'quit', mistakes: { ...noMistakes, cancelledStep: 1, forgottenRestart: 1 } });
+    expect(result.breakdown).toMatchObject({ mistakes: { forgottenRestart: 20, cancelledStep: 5 }, score: 0 });
+  });
+
+  it('a pending change left behind counts even when the goal is reached (P1 after a detour into 免密支付)', () => {
+    const run = start('p1-deregister-unionpay');
+    openPasswordFree(run);
+    untickAndSave(run);
+    run.press('取消', '取消'); // later; leave 免密支付 (a detour's keys are not cancelled steps)
+    run.press('取消'); // out of the 支付方式管理 sub-menu
+    run.sim.select('绑定管理');
+    run.sim.select('云闪付');
+    run.press('确认', '确认');
+    run.type(PASSWORD);
+    run.press('确认');
+    const result = over(run);
+    expect(result.goalReached).toBe(true);
+    expect(result.mistakes).toEqual({ ...noMistakes, detour: 1, forgottenRestart: 1 });
+    expect(result.breakdown.score).toBe(75);
+  });
+
+  it('once over, the device takes no more keys and nothing more is counted', () => {
+    const run = start('p1-deregister-unionpay');
+    playWalkthrough(run);
+    const result = over(run);
+    const screen = run.sim.screen();
+    run.press('取消', '取消', '菜单');
+    expect(run.sim.screen()).toBe(screen);
+    expect(run.tracker.result()).toBe(result);
+    expect(run.tracker.end()).toBe(result);
+  });
+});
+
+describe('hints', () => {
+  it('count once per new hint, and go away when the device moves on', () => {
+    const run = start('p1-deregister-unionpay');
+    expect(run.tracker.showHint()).toBe('按[菜单]键(键盘 m)进入设置。');
+    expect(run.tracker.showHint()).toBe('按[菜单]键(键盘 m)进入设置。');
+    expect(run.tracker.hintCount()).toBe(1);
+    run.press('菜单');
+    expect(run.tracker.hint()).toBeUndefined();
+    expect(run.tracker.showHint()).toBe('输入主管密码(出厂密码 123456)，按[确认]。');
+    expect(run.tracker.hintCount()).toBe(2);
+    run.type(PASSWORD);
+    run.press('确认');
+    run.sim.select('绑定管理');
+    run.sim.select('云闪付');
+    run.press('确认', '确认');
+    run.type(PASSWORD);
+    run.press('确认');
+    const result = over(run);
+    expect(result.hintsUsed).toBe(2);
+    expect(result.breakdown).toMatchObject({ hints: 10, score: 90 });
+    expect(run.tracker.showHint()).toBeUndefined();
+  });
+
+  it('speak the language of the device', () => {
+    practice = startPractice(task('p1-deregister-unionpay'), 'en');
+    expect(practice.tracker.showHint()).toBe('Press MENU (key m) to open the settings.');
+  });
+});

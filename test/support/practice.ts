@@ -1,0 +1,101 @@
+// A practice run headless: the task's fresh device on the simulated clock, the tracker watching it,
+// and keys pressed through the tracker as the practice UI presses them.
+import { readFileSync } from 'node:fs';
+import type { DeviceEvent } from '../../menus/device-events.js';
+import { BOOT_MS, createSimulator, toKeyEvent, type Simulator } from '../../src/device/simulator.js';
+import { loadProfile } from '../../src/profile/load-profile.js';
+import { shippedTasks, taskFlash } from '../../src/practice/load-tasks.js';
+import type { Task } from '../../src/practice/task.js';
+import { PracticeTracker } from '../../src/practice/tracker.js';
+import { seedFlash } from '../../src/store/flash-data.js';
+import { memoryMedium } from '../../src/store/flash-medium.js';
+import { parseWalkthrough } from '../../src/walkthrough/parse-walkthrough.js';
+import type { Step } from '../../src/walkthrough/walkthrough.js';
+
+export type Practice = {
+  readonly sim: Simulator;
+  readonly tracker: PracticeTracker;
+  /** Presses device keys by name through the tracker ("确认", "取消", "1"). */
+  press(...keys: readonly string[]): void;
+  /** Types digits through the tracker. */
+  type(digits: string): void;
+  /** A system event through the tracker (network, power). */
+  send(event: DeviceEvent): void;
+  /** Restart by the power key and wait for the boot. */
+  restart(): void;
+  stop(): void;
+};
+
+export const task = (id: string): Task => {
+  const found = shippedTasks().find((candidate) => candidate.id === id);
+  if (!found) throw new Error(`no shipped task ${id}`);
+  return found;
+};
+
+/** The task's device, booted, on the simulated clock, with the tracker started. */
+export const startPractice = (practiceTask: Task, lang: 'zh' | 'en' = 'zh'): Practice => {
+  const profile = loadProfile(practiceTask.profile);
+  const sim = createSimulator({ fixture: profile, lang, medium: memoryMedium(taskFlash(practiceTask, seedFlash(profile))) });
+  const tracker = new PracticeTracker({ task: practiceTask, session: sim.session });
+  const send = (event: DeviceEvent) => tracker.send(event);
+  return {
+    sim,
+    tracker,
+    press: (...keys) => keys.forEach((key) => send(toKeyEvent(key))),
+    type: (digits) => [...digits].forEach((digit) => send(toKeyEvent(digit))),
+    send,
+    restart: () => {
+      send({ type: 'POWER_CYCLE' });
+      sim.advance(BOOT_MS);
+    },
+    stop: () => {
+      tracker.stop();
+      sim.stop();
+    },
+  };
+};
+
+/** The actions of the task's own walkthrough (expectations left out: the tracker is what is tested). */
+export const walkthroughSteps = (practiceTask: Task): readonly Step[] =>
+  parseWalkthrough(readFileSync(practiceTask.walkthrough, 'utf8'), practiceTask.walkthrough).steps.filter(
+    (step) => step.kind !== 'expect' && step.kind !== 'snapshot',
+  );
+
+/** Plays one walkthrough step on the practice, as a technician would do it. */
+export const playStep = (practice: Practice, step: Step): void => {
+  switch (step.kind) {
+    case 'press':
+      practice.press(...step.keys);
+      return;
+    case 'type':
+      practice.type(step.digits);
+      return;
+    case 'select':
+      practice.sim.select(step.label);
+      return;
+    case 'wait':
+      practice.sim.advance(step.ms);
+      return;
+    case 'network':
+      practice.send({ type: step.state === 'down' ? 'NETWORK_DOWN' : 'NETWORK_UP' });
+      return;
+    case 'power':
+      if (step.mode === 'cycle') practice.restart();
+      else {
+        practice.sim.powerCut();
+        practice.sim.advance(BOOT_MS);
+      }
+      return;
+    case 'expect':
+    case 'snapshot':
+      return;
+  }
+};
+
+/** Plays the task's walkthrough until the practice is over (or the walkthrough ends). */
+export const playWalkthrough = (practice: Practice): void => {
+  for (const step of walkthroughSteps(practice.tracker.task)) {
+    if (practice.tracker.result()) return;
+    playStep(practice, step);
+  }
+};
