@@ -4,7 +4,7 @@ import { UsageError } from './errors.js';
 import { LANGS, type Lang } from './i18n/messages.js';
 import { REPORTERS, type ReporterName } from './walkthrough/reporters.js';
 
-export const COMMANDS = ['start', 'reset', 'profiles', 'hash-password', 'run', 'record', 'paths', 'chart'] as const;
+export const COMMANDS = ['start', 'reset', 'profiles', 'hash-password', 'run', 'record', 'paths', 'chart', 'practice'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export type CliOptions = {
@@ -20,6 +20,8 @@ export type CliOptions = {
   readonly coverage: boolean;
   readonly snapshotDir: string | undefined;
   readonly write: string | undefined;
+  /** practice: print the practice history instead of practising. */
+  readonly history: boolean;
   readonly help: boolean;
   readonly version: boolean;
 };
@@ -33,6 +35,8 @@ Usage
   pos-sim paths [--write DIR]    the shortest key path to every menu state (as walkthroughs with --write)
   pos-sim reset [options]        return the device to its profile (a damaged data file is kept aside)
   pos-sim profiles               list the device profiles
+  pos-sim practice [TASK]        practise a procedure on a throw-away device and get a score (no TASK: the list)
+  pos-sim practice --history     the practice results so far, newest first
   pos-sim chart                  the menu machines as Mermaid state diagrams (Markdown)
   pos-sim hash-password          read a password, print its salted hash for a profile
 
@@ -46,6 +50,7 @@ Options
   --coverage             run: report the menu states and transitions the walkthroughs reached
   --snapshot-dir DIR     run: where snapshot steps write screens (default: pos-sim-snapshots)
   --write DIR            paths: write each path as a walkthrough file into DIR
+  --history              practice: print the practice history
   -h, --help             this help
   -v, --version          the version`;
 
@@ -59,6 +64,7 @@ const FLAGS: Record<Command, readonly string[]> = {
   record: ['fixture', 'lang'],
   paths: ['fixture', 'write'],
   chart: ['lang'],
+  practice: ['history', 'lang', 'data-dir'],
 };
 
 const ARITY: Record<Command, { min: number; max: number; what: string }> = {
@@ -70,6 +76,7 @@ const ARITY: Record<Command, { min: number; max: number; what: string }> = {
   record: { min: 1, max: 1, what: 'the walkthrough file to write' },
   paths: { min: 0, max: 0, what: '' },
   chart: { min: 0, max: 0, what: '' },
+  practice: { min: 0, max: 1, what: 'one task: its number or name from `pos-sim practice`, or a task file' },
 };
 
 export const parseCli = (argv: readonly string[]): CliOptions => {
@@ -90,6 +97,7 @@ export const parseCli = (argv: readonly string[]): CliOptions => {
         coverage: { type: 'boolean' },
         'snapshot-dir': { type: 'string' },
         write: { type: 'string' },
+        history: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -124,6 +132,9 @@ export const parseCli = (argv: readonly string[]): CliOptions => {
   if (!(REPORTERS as readonly string[]).includes(reporter)) {
     throw new UsageError(`--reporter ${reporter}: use one of ${REPORTERS.join(', ')}.`);
   }
+  if (values.history && paths.length > 0) {
+    throw new UsageError(`--history prints every practice; leave out the task (${paths.join(' ')}).`);
+  }
   if (values.fresh && values['data-dir']) {
     throw new UsageError('--fresh and --data-dir do not go together: --fresh uses a throw-away folder.');
   }
@@ -139,6 +150,7 @@ export const parseCli = (argv: readonly string[]): CliOptions => {
     coverage: values.coverage === true,
     snapshotDir: values['snapshot-dir'],
     write: values.write,
+    history: values.history === true,
     help,
     version,
   };

@@ -8,6 +8,7 @@ import { runWalkthroughsCommand } from './commands/run-walkthroughs.js';
 import { listPaths } from './commands/list-paths.js';
 import { mermaidChart } from './chart/mermaid-chart.js';
 import { recordWalkthrough } from './commands/record-walkthrough.js';
+import { practiceCommand } from './commands/practice.js';
 import { PosSimError, UsageError } from './errors.js';
 import { DEFAULT_PROFILE, loadProfile, shippedProfileNames } from './profile/load-profile.js';
 import { resolveDataDir, throwAwayDataDir } from './store/data-dir.js';
@@ -47,6 +48,12 @@ const main = async (): Promise<void> => {
       const fixture = options.fixture ?? DEFAULT_PROFILE;
       const file = options.paths[0] ?? '';
       for (const line of await recordWalkthrough({ file, profile: loadProfile(fixture), fixture, lang: options.lang })) console.log(line);
+      return;
+    }
+    case 'practice': {
+      const task = options.paths[0];
+      const dataDir = resolveDataDir(options.dataDir);
+      for (const line of await practiceCommand({ task, history: options.history, dataDir, lang: options.lang })) console.log(line);
       return;
     }
     case 'start': {

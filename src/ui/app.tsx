@@ -1,6 +1,6 @@
 /** The interactive simulator: the device frame, the key legend, and the terminal keys wired to the device. */
-import { useRef, useState } from 'react';
-import { Box, Text, useInput, useStdin } from 'ink';
+import { useRef, useState, type ReactNode } from 'react';
+import { Box, Text, useInput, useStdin, type Key } from 'ink';
 import type { DeviceEvent } from '../../menus/device-events.js';
 import type { DeviceSession } from '../device/device-session.js';
 import { toDeviceEvents, toTrainerAction, type TrainerAction } from '../keys/key-map.js';
@@ -17,12 +17,23 @@ type AppProps = {
   readonly powerCut?: () => void;
   /** Whether the trainer may reset the device to its profile (not while recording). */
   readonly allowReset?: boolean;
+  /** Drawn instead of the key legend, beside the device or below it (practice: the task card). */
+  readonly aside?: ReactNode;
+  /** Hears each terminal key first; returns true when it took the key, which then goes no further. */
+  readonly onKey?: (input: string, key: Key) => boolean;
 };
 
 /** The legend needs this many columns beside the frame. */
 const LEGEND_WIDTH = 30;
 
-export const App = ({ session, send = (event) => session.send(event), powerCut = () => session.powerCut(), allowReset = true }: AppProps) => {
+export const App = ({
+  session,
+  send = (event) => session.send(event),
+  powerCut = () => session.powerCut(),
+  allowReset = true,
+  aside,
+  onKey,
+}: AppProps) => {
   const { isRawModeSupported } = useStdin();
   // The ref answers the next key at once; the state redraws the legend.
   const resetArmedRef = useRef(false);
@@ -52,6 +63,7 @@ export const App = ({ session, send = (event) => session.send(event), powerCut =
   const frame = frameSize(display);
   useInput(
     (input, key) => {
+      if (onKey?.(input, key)) return;
       const action = toTrainerAction(input);
       if (action !== 'FACTORY_RESET' && resetArmedRef.current) setResetArmed(false);
       if (action) return trainer(action);
@@ -75,7 +87,11 @@ export const App = ({ session, send = (event) => session.send(event), powerCut =
   return (
     <Box flexDirection={size.columns >= frame.width + LEGEND_WIDTH ? 'row' : 'column'}>
       <DeviceFrame rows={rows} display={display} />
-      {(size.columns >= frame.width + LEGEND_WIDTH || size.rows >= frame.height + 10) && (
+      {aside !== undefined ? (
+        <Box flexShrink={0} width={size.columns >= frame.width + LEGEND_WIDTH ? size.columns - frame.width : size.columns}>
+          {aside}
+        </Box>
+      ) : (size.columns >= frame.width + LEGEND_WIDTH || size.rows >= frame.height + 10) && (
         <KeyLegend lang={session.lang} keyLabels={session.profile.device.keyLabels} resetArmed={resetArmed} allowReset={allowReset} />
       )}
     </Box>

@@ -29,6 +29,7 @@ describe('parseCli: commands', () => {
       coverage: false,
       snapshotDir: undefined,
       write: undefined,
+      history: false,
       help: false,
       version: false,
     });

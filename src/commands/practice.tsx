@@ -1,0 +1,79 @@
+/**
+ * `pos-sim practice [TASK]`: a task from fixtures/tasks on a fresh throw-away device of the task's
+ * profile (the user's own device data is never touched), watched and scored; the result goes to
+ * the practice history in the data folder. `--history` prints that history; no TASK lists the tasks.
+ */
+import { render } from 'ink';
+import { DeviceSession } from '../device/device-session.js';
+import { UsageError } from '../errors.js';
+import { translator, type Lang } from '../i18n/messages.js';
+import { appendHistory, formatHistory, historyEntry, readHistory } from '../practice/history.js';
+import { findTask, shippedTasks, taskFlash } from '../practice/load-tasks.js';
+import type { Task } from '../practice/task.js';
+import { PracticeTracker } from '../practice/tracker.js';
+import { loadProfile } from '../profile/load-profile.js';
+import { shownPath } from '../shown-path.js';
+import { DeviceStore } from '../store/device-store.js';
+import { seedFlash } from '../store/flash-data.js';
+import { memoryMedium } from '../store/flash-medium.js';
+import { PracticeApp } from '../ui/practice-app.js';
+import { TaskChooser } from '../ui/task-chooser.js';
+
+export type PracticeOptions = {
+  /** A task's name, its number in the list, or a path to a task file; the list when absent. */
+  readonly task: string | undefined;
+  readonly history: boolean;
+  readonly dataDir: string;
+  readonly lang: Lang;
+};
+
+/** The tasks as a numbered list, for a terminal that cannot choose interactively. */
+export const taskList = (tasks: readonly Task[], lang: Lang): string[] => [
+  translator(lang)('practice.list.title'),
+  ...tasks.map((task, index) => `${String(index + 1).padStart(2)}. ${task.procedure} ${task.title[lang]}  (${task.id})`),
+  translator(lang)('practice.list.start'),
+];
+
+/** A fresh device of the task's profile, prepared as the task says, with its flash in memory. */
+export const practiceDevice = (task: Task, lang: Lang, now: () => number = Date.now): DeviceSession => {
+  const profile = loadProfile(task.profile);
+  const store = new DeviceStore({ profile, medium: memoryMedium(taskFlash(task, seedFlash(profile))), now });
+  return new DeviceSession({ store, lang });
+};
+
+const chooseTask = async (tasks: readonly Task[], lang: Lang): Promise<Task | undefined> => {
+  let chosen: Task | undefined;
+  const app = render(<TaskChooser tasks={tasks} lang={lang} onChoose={(task) => (chosen = task)} />, { exitOnCtrlC: true });
+  await app.waitUntilExit();
+  return chosen;
+};
+
+/** Runs the command; returns what to print afterwards. */
+export const practiceCommand = async ({ task: choice, history, dataDir, lang }: PracticeOptions): Promise<string[]> => {
+  const t = translator(lang);
+  if (history) return formatHistory(readHistory(dataDir), lang);
+  const tasks = shippedTasks();
+  const interactive = process.stdin.isTTY === true;
+  if (choice === undefined && !interactive) return taskList(tasks, lang);
+  if (!interactive) throw new UsageError('pos-sim practice needs an interactive terminal: run it in a terminal window, not with piped input.');
+  const task = choice === undefined ? await chooseTask(tasks, lang) : findTask(choice, tasks);
+  if (!task) return [];
+
+  const session = practiceDevice(task, lang);
+  const tracker = new PracticeTracker({ task, session });
+  let saved: string | undefined;
+  // Recorded as soon as it is over, so leaving the score card with Ctrl+C loses nothing.
+  const unsubscribe = tracker.subscribe(() => {
+    const result = tracker.result();
+    if (result && saved === undefined) saved = appendHistory(dataDir, historyEntry(result, Date.now()));
+  });
+  const app = render(<PracticeApp session={session} tracker={tracker} />, { exitOnCtrlC: true });
+  try {
+    await app.waitUntilExit();
+  } finally {
+    unsubscribe();
+    tracker.stop();
+    session.stop();
+  }
+  return [saved === undefined ? t('practice.notSaved') : t('practice.saved', { file: shownPath(saved) })];
+};

@@ -1,0 +1,53 @@
+/** Beside the device during a practice: the task, its goal, the time so far, the hint on show and the keys. */
+import { Box, Text } from 'ink';
+import { translator, type Lang } from '../i18n/messages.js';
+import { formatDuration } from '../practice/history.js';
+import type { Task } from '../practice/task.js';
+
+type TaskCardProps = {
+  readonly task: Task;
+  readonly lang: Lang;
+  /** Device time since the practice started. */
+  readonly elapsedMs: number;
+  /** The hint on show, if the technician asked for one. */
+  readonly hint: string | undefined;
+  readonly hintsUsed: number;
+  /** Columns the card may use; what is left beside the device when absent. */
+  readonly width?: number;
+};
+
+export const TaskCard = ({ task, lang, elapsedMs, hint, hintsUsed, width }: TaskCardProps) => {
+  const t = translator(lang);
+  return (
+    <Box flexDirection="column" paddingX={1} width={width}>
+      <Text bold color="cyan">
+        {t('practice.card.title', { procedure: task.procedure, title: task.title[lang] })}
+      </Text>
+      <Text bold>{t('practice.card.goal')}</Text>
+      <Text wrap="wrap">{task.goal[lang]}</Text>
+      <Text dimColor>
+        {t('practice.card.time', { time: formatDuration(elapsedMs), target: formatDuration(task.targetMs), hints: hintsUsed })}
+      </Text>
+      <Box marginTop={1} flexDirection="column">
+        {hint ? (
+          <>
+            <Text bold color="yellow">
+              {t('practice.card.hint')}
+            </Text>
+            <Text wrap="wrap" color="yellow">
+              {hint}
+            </Text>
+          </>
+        ) : (
+          <Text dimColor>{t('practice.card.askHint')}</Text>
+        )}
+      </Box>
+      <Box marginTop={1} flexDirection="column">
+        <Text>
+          <Text color="cyan">?</Text> {t('practice.key.hint')}  <Text color="cyan">q</Text> {t('practice.key.quit')}
+        </Text>
+        <Text dimColor>{t('practice.key.device')}</Text>
+      </Box>
+    </Box>
+  );
+};

@@ -1,0 +1,41 @@
+// `pos-sim practice`: its argument (one task, or none), --history, --lang and --data-dir, and what
+// it refuses.
+import { describe, expect, it } from 'vitest';
+import { parseCli, USAGE } from '../../src/cli-args.js';
+import { UsageError } from '../../src/errors.js';
+
+const refusal = (argv: readonly string[]): string => {
+  try {
+    parseCli(argv);
+  } catch (error) {
+    expect(error).toBeInstanceOf(UsageError);
+    return (error as Error).message;
+  }
+  throw new Error(`parseCli(${JSON.stringify(argv)}) did not throw`);
+};
+
+describe('pos-sim practice', () => {
+  it('takes no task (the list), a task name or number, --lang and --data-dir', () => {
+    expect(parseCli(['practice'])).toMatchObject({ command: 'practice', paths: [], history: false, lang: 'zh' });
+    expect(parseCli(['practice', '2', '--lang', 'en'])).toMatchObject({ command: 'practice', paths: ['2'], lang: 'en' });
+    expect(parseCli(['practice', 'p1-deregister-unionpay', '--data-dir', 'd'])).toMatchObject({ paths: ['p1-deregister-unionpay'], dataDir: 'd' });
+  });
+
+  it('--history prints the history, and does not go with a task', () => {
+    expect(parseCli(['practice', '--history'])).toMatchObject({ command: 'practice', history: true, paths: [] });
+    expect(refusal(['practice', '1', '--history'])).toBe('--history prints every practice; leave out the task (1).');
+  });
+
+  it('refuses a second task, flags of other commands, and --history elsewhere', () => {
+    expect(refusal(['practice', '1', '2'])).toMatch(/^"practice" takes one task: its number or name from `pos-sim practice`, or a task file, got: 1 2$/);
+    expect(refusal(['practice', '--fixture', 'offline'])).toMatch(/^--fixture does not go with practice/);
+    expect(refusal(['practice', '--fresh'])).toMatch(/^--fresh does not go with practice/);
+    expect(refusal(['run', 'x.yaml', '--history'])).toMatch(/^--history does not go with run/);
+  });
+
+  it('is in the usage', () => {
+    expect(USAGE).toContain('pos-sim practice [TASK]');
+    expect(USAGE).toContain('pos-sim practice --history');
+    expect(USAGE).toMatch(/--history\s+practice: print the practice history/);
+  });
+});
