@@ -37,8 +37,15 @@ const EDGE = `+${'-'.repeat(38)}+`;
 
 const work = mkdtempSync(join(tmpdir(), 'pos-sim-bench-'));
 const sockets = [];
+let tmuxServers = 0;
+/** Ends a tmux server of ours and removes its socket file (tmux leaves it behind). */
+const killTmux = (socket) => {
+  const path = spawnSync('tmux', ['-L', socket, 'display-message', '-p', '#{socket_path}'], { encoding: 'utf8' }).stdout?.trim();
+  spawnSync('tmux', ['-L', socket, 'kill-server'], { stdio: 'ignore' });
+  if (path) rmSync(path, { force: true });
+};
 process.on('exit', () => {
-  for (const socket of sockets) spawnSync('tmux', ['-L', socket, 'kill-server'], { stdio: 'ignore' });
+  for (const socket of sockets) killTmux(socket);
   rmSync(work, { recursive: true, force: true });
 });
 
@@ -173,7 +180,7 @@ const coldStart = async (argv, { frame = true } = {}) => {
 
 class Tmux {
   constructor(command) {
-    this.socket = `pos-sim-bench-${process.pid}-${sockets.length}`;
+    this.socket = `pos-sim-bench-${process.pid}-${++tmuxServers}`;
     sockets.push(this.socket);
     this.tmux('new-session', '-d', '-x', String(COLUMNS), '-y', String(ROWS), '-c', root, command);
     this.screen = '';
@@ -198,7 +205,8 @@ class Tmux {
     }
   }
   close() {
-    spawnSync('tmux', ['-L', this.socket, 'kill-server'], { stdio: 'ignore' });
+    killTmux(this.socket);
+    sockets.splice(sockets.indexOf(this.socket), 1);
   }
 }
 

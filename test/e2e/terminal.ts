@@ -3,7 +3,7 @@
  * never collide), keys sent with send-keys, the screen read with capture-pane.
  */
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import stringWidth from 'string-width';
@@ -90,8 +90,11 @@ export class Terminal {
     }
   }
 
+  /** Ends the terminal (its programs get a hang-up) and removes the server's socket file. */
   async close(): Promise<void> {
+    const socketPath = await this.format('#{socket_path}').catch(() => '');
     await this.tmux('kill-server').catch(() => undefined);
+    if (socketPath) rmSync(socketPath, { force: true });
   }
 }
 
