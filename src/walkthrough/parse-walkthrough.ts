@@ -9,6 +9,7 @@ import { LANGS, type Lang } from '../i18n/messages.js';
 import { deviceKeyNames, parseDeviceKey } from '../keys/device-keys.js';
 import {
   STEP_KINDS,
+  type Caption,
   type Expectation,
   type SourcePosition,
   type Step,
@@ -139,6 +140,24 @@ const parseExpect = (node: unknown, problems: Problems): Expectation | undefined
   return { screen, not, state, store, ...(title ? { title } : {}) };
 };
 
+/** `caption: text` (in the walkthrough's language) or `caption: { zh: …, en: … }`: what a demo shows for the step. */
+const parseCaption = (pair: Pair, lang: Lang, problems: Problems): Caption | undefined => {
+  const text = scalarString(pair.value);
+  if (text !== undefined && text.trim() !== '') return { [lang]: text };
+  if (isMap(pair.value) && pair.value.items.length > 0) {
+    const caption: Partial<Record<Lang, string>> = {};
+    for (const entry of pair.value.items) {
+      const key = scalarString(entry.key);
+      const value = scalarString(entry.value);
+      if (!(LANGS as readonly (string | undefined)[]).includes(key)) return problems.add(entry, `caption has no "${key}"; use ${LANGS.join(', ')}`);
+      if (!value) return problems.add(entry, `caption.${key} takes text`);
+      caption[key as Lang] = value;
+    }
+    return caption;
+  }
+  return problems.add((pair.value as Node | null) ?? pair, `caption takes text, or one per language: { ${LANGS.map((name) => `${name}: …`).join(', ')} }`);
+};
+
 /** `type: $POS_SIM_PASSWORD` types an environment variable, so a script need not hold a password. */
 const ENV_REFERENCE = /^\$([A-Z_][A-Z0-9_]*)$/;
 
@@ -233,14 +252,19 @@ export const parseWalkthrough = (text: string, file: string, env: NodeJS.Process
     problems.add(stepsNode ?? root, `steps: a list of steps (${STEP_KINDS.join(', ')})`);
   } else {
     for (const item of stepsNode.items) {
-      if (!isMap(item) || item.items.length !== 1) {
-        problems.add(item as Node, `each step is one of ${STEP_KINDS.map((kind) => `${kind}: …`).join(', ')}`);
+      // Besides its one step key, a step may carry a `caption:` for demos.
+      const captionPair = isMap(item) ? item.items.find((candidate) => scalarString(candidate.key) === 'caption') : undefined;
+      const stepPairs = isMap(item) ? item.items.filter((candidate) => candidate !== captionPair) : [];
+      if (!isMap(item) || stepPairs.length !== 1) {
+        problems.add(item as Node, `each step is one of ${STEP_KINDS.map((kind) => `${kind}: …`).join(', ')} (and may have a caption: …)`);
         continue;
       }
-      const [pair] = item.items as [Pair];
+      const [pair] = stepPairs as [Pair];
       const action = parseStep(scalarString(pair.key) ?? '', pair.value, pair, problems, env);
-      const [start, end] = (item as Node).range ?? [0, 0];
-      if (action) steps.push({ ...action, at: problems.at(item as Node), source: text.slice(start, end).trim() });
+      const caption = captionPair && parseCaption(captionPair, lang as Lang, problems);
+      // With a caption, the step as written is its step key alone (reports show one line).
+      const [start, end] = captionPair ? [(pair.key as Node).range?.[0] ?? 0, (pair.value as Node | null)?.range?.[1] ?? 0] : ((item as Node).range ?? [0, 0]);
+      if (action) steps.push({ ...action, ...(caption ? { caption } : {}), at: problems.at(item as Node), source: text.slice(start, end).trim() });
     }
   }
   if (problems.list.length > 0) throw new WalkthroughError(problems.list.join('\n'));

@@ -89,8 +89,8 @@ const unmet = (sim: Simulator, expectation: Expectation): string[] => {
   return problems;
 };
 
-/** Runs one step; returns what went wrong, or undefined when it passed. */
-const runStep = (sim: Simulator, step: Step, walkthrough: Walkthrough, options: RunOptions): string | undefined => {
+/** Runs one step; returns what went wrong, or undefined when it passed. (pos-sim demo plays steps one by one.) */
+export const runStep = (sim: Simulator, step: Step, walkthrough: Walkthrough, options: RunOptions): string | undefined => {
   switch (step.kind) {
     case 'press':
       sim.press(...step.keys);

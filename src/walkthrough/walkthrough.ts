@@ -31,10 +31,15 @@ export type StepAction =
   | { readonly kind: 'power'; readonly mode: 'cycle' | 'cut' }
   | { readonly kind: 'snapshot'; readonly name: string };
 
+/** A step's caption for demos, per language (`caption:` in the script). */
+export type Caption = Partial<Record<Lang, string>>;
+
 export type Step = StepAction & {
   readonly at: SourcePosition;
   /** The step as written, for reports. */
   readonly source: string;
+  /** What a demo shows while the step plays; generated from the step when absent. */
+  readonly caption?: Caption;
 };
 
 export type Walkthrough = {

@@ -1,0 +1,199 @@
+/**
+ * Turns a walkthrough into a demo: the steps a viewer sees (expect and snapshot steps are not
+ * shown), each with its caption and the device actions it takes, key by key.
+ *
+ * The plan comes from a headless run of the script (the same steps the runner plays), so a script
+ * that fails is reported before anything is shown, and `select` is known as the keys a person
+ * presses (下, 下, 确认). The keys are replayed on a second headless device in the demo's language,
+ * which gives the captions their labels ("Select "Bindings"") and proves the keys alone reproduce
+ * the script. The demo device then replays the same keys at the same device times.
+ */
+import type { InspectionEvent } from 'xstate';
+import { KEY_EVENT_TYPES, type DeviceEvent, type KeyEvent, type SystemEvent } from '../../menus/device-events.js';
+import type { DeviceSession } from '../device/device-session.js';
+import { menuItems } from '../device/select-item.js';
+import { BOOT_MS, createSimulator, SIMULATION_START, type Simulator } from '../device/simulator.js';
+import { PosSimError } from '../errors.js';
+import type { Lang } from '../i18n/messages.js';
+import { loadProfile } from '../profile/load-profile.js';
+import type { Profile } from '../profile/profile-schema.js';
+import { shownPath } from '../shown-path.js';
+import { runStep } from '../walkthrough/run-walkthrough.js';
+import type { Step, Walkthrough } from '../walkthrough/walkthrough.js';
+import { shownKey, stepCaption, type StepContext } from './captions.js';
+import type { DemoDevice } from './player.js';
+
+/** A walkthrough that cannot be played as a demo (it fails, or a check failed while playing). */
+export class DemoError extends PosSimError {
+  override readonly name = 'DemoError';
+  override readonly exitCode = 1;
+}
+
+export type DemoAction =
+  /** A key on the keypad; `shown` is how the key line shows it ([确认], or [*] inside a secret). */
+  | { readonly kind: 'key'; readonly event: KeyEvent; readonly shown: string }
+  /** Power key or network. */
+  | { readonly kind: 'system'; readonly event: SystemEvent }
+  | { readonly kind: 'powerCut' }
+  /** Device time passes (a restart, a lockout); the demo lets it pass on screen. */
+  | { readonly kind: 'wait'; readonly ms: number };
+
+export type DemoStep = {
+  /** 1-based, as the counter shows it. */
+  readonly number: number;
+  readonly step: Step;
+  readonly caption: string;
+  readonly actions: readonly DemoAction[];
+  /** The expect steps that follow it, checked silently once it has played. */
+  readonly checks: readonly Step[];
+};
+
+export type DemoPlan = {
+  readonly walkthrough: Walkthrough;
+  readonly profile: Profile;
+  /** The language the demo plays in (the device's and the captions'). */
+  readonly lang: Lang;
+  /**
+   * Device clock at power-on, shared by the headless run and the demo so both see the same times:
+   * the walkthroughs' simulated start unless told otherwise.
+   */
+  readonly startTime: number;
+  /** Expect steps before the first shown step, checked once the device has booted. */
+  readonly firstChecks: readonly Step[];
+  readonly steps: readonly DemoStep[];
+};
+
+export type PlanOptions = {
+  readonly lang?: Lang;
+  readonly startTime?: number;
+  readonly profile?: Profile;
+};
+
+const isKeyEvent = (event: DeviceEvent): event is KeyEvent => (KEY_EVENT_TYPES as readonly string[]).includes(event.type);
+
+/** An input line that shows a secret being typed: stars and the cursor ("***_"). */
+const SECRET_FIELD = /^\**_$/;
+
+/** What the device is doing, for captions and for masking digits. */
+export const deviceContext = (session: DeviceSession): StepContext => {
+  const states = session.activeStates();
+  return {
+    secretEntry: states.includes('passwordPrompt.entering') || session.screen().lines.some((line) => SECRET_FIELD.test(line.text.trim())),
+    restarting: states.includes('device.shuttingDown') || states.includes('device.booting'),
+    lockedOut: states.some((state) => state.endsWith('.lockedOut')),
+  };
+};
+
+/** `file:line:col  step` and what went wrong, with the screen as it was. */
+export const describeFailure = (walkthrough: Walkthrough, step: Step, message: string, screen?: string): string =>
+  [
+    `${shownPath(walkthrough.file)}:${step.at.line}:${step.at.column}  ${step.source.split('\n')[0]}`,
+    ...message.split('\n').map((line) => `  ${line}`),
+    ...(screen === undefined ? [] : ['  screen:', ...screen.split('\n').map((line) => `  | ${line}`)]),
+  ].join('\n');
+
+/** Device events sent from outside (keys, power, network), not the machines' own. */
+const externalEvent = (event: InspectionEvent): DeviceEvent | undefined =>
+  event.type === '@xstate.event' && event.sourceRef === undefined && !event.event.type.startsWith('xstate.') ? (event.event as DeviceEvent) : undefined;
+
+const activeStates = (sim: Simulator) => sim.session.activeStates().join(', ');
+
+/** Plays the walkthrough headless and records, for each shown step, its caption and actions. */
+export const planDemo = (walkthrough: Walkthrough, options: PlanOptions = {}): DemoPlan => {
+  const lang = options.lang ?? walkthrough.lang;
+  // The scripts' own moment (2026-06-01 09:00): what a script expects may depend on it (record times).
+  const startTime = options.startTime ?? SIMULATION_START;
+  const profile = options.profile ?? loadProfile(walkthrough.fixture);
+  const events: DeviceEvent[] = [];
+  const observe = (event: InspectionEvent) => {
+    const sent = externalEvent(event);
+    if (sent) events.push(sent);
+  };
+  const script = createSimulator({ fixture: profile, lang: walkthrough.lang, startTime, observe });
+  const shown = createSimulator({ fixture: profile, lang, startTime });
+  const firstChecks: Step[] = [];
+  const steps: (DemoStep & { checks: Step[] })[] = [];
+  try {
+    for (const step of walkthrough.steps) {
+      if (step.kind === 'snapshot') continue;
+      const context = deviceContext(shown.session);
+      const before = events.length;
+      const problem = runStep(script, step, walkthrough, {});
+      if (problem !== undefined) {
+        throw new DemoError(
+          `${walkthrough.name} fails when run headless, so it cannot be shown (try: pos-sim run ${shownPath(walkthrough.file)}):\n${describeFailure(walkthrough, step, problem, script.screen())}`,
+        );
+      }
+      if (step.kind === 'expect') {
+        (steps.at(-1)?.checks ?? firstChecks).push(step);
+        continue;
+      }
+      const sent = events.slice(before);
+      const actions: DemoAction[] = [];
+      let selectedLabel: string | undefined;
+      const replay = (action: DemoAction) => {
+        actions.push(action);
+        if (action.kind === 'key' || action.kind === 'system') shown.session.send(action.event);
+        else if (action.kind === 'powerCut') shown.powerCut();
+        else shown.advance(action.ms);
+      };
+      if (step.kind === 'wait') replay({ kind: 'wait', ms: step.ms });
+      else if (step.kind === 'power' && step.mode === 'cut') replay({ kind: 'powerCut' });
+      for (const event of sent) {
+        if (!isKeyEvent(event)) {
+          replay({ kind: 'system', event });
+          continue;
+        }
+        // Typed digits are always stars; pressed digits are stars while the device asks for a secret.
+        const secret = event.type === 'DIGIT' && (step.kind !== 'press' || deviceContext(shown.session).secretEntry);
+        if (step.kind === 'select' && event.type === 'ENTER') selectedLabel = menuItems(shown.session).find((item) => item.selected)?.label;
+        replay({ kind: 'key', event, shown: shownKey(event, secret, lang, profile.device.keyLabels) });
+      }
+      // Power steps leave the device booted, as the runner does.
+      if (step.kind === 'power') replay({ kind: 'wait', ms: BOOT_MS });
+      if (activeStates(shown) !== activeStates(script)) {
+        throw new DemoError(
+          `${describeFailure(walkthrough, step, `replaying the step's keys does not reproduce it: the script's device is in ${activeStates(script)}, the replay's in ${activeStates(shown)}`)}\nThis is a pos-sim bug; please report it with the walkthrough.`,
+        );
+      }
+      const keys = sent.filter(isKeyEvent);
+      steps.push({
+        number: steps.length + 1,
+        step,
+        caption: stepCaption(step, keys, { ...context, ...(selectedLabel ? { selectedLabel } : {}) }, lang, profile.device.keyLabels),
+        actions,
+        checks: [],
+      });
+    }
+  } finally {
+    script.stop();
+    shown.stop();
+  }
+  return { walkthrough, profile, lang, startTime, firstChecks, steps };
+};
+
+/**
+ * A check without what depends on the language (screen texts, the title, SMS texts): when a demo
+ * plays a Chinese script in English, those were checked by the headless run; state and store are
+ * checked live.
+ */
+export const withoutTexts = (step: Step): Step => {
+  if (step.kind !== 'expect') return step;
+  const isMatcherList = (value: unknown) =>
+    Array.isArray(value) && value.every((item) => typeof item === 'object' && item !== null && 'kind' in item && (item.kind === 'text' || item.kind === 'regex'));
+  const expectation = Object.fromEntries(
+    Object.entries(step.expectation)
+      .filter(([key]) => key !== 'title')
+      .map(([key, value]) => [key, isMatcherList(value) ? [] : value]),
+  ) as typeof step.expectation;
+  return { ...step, expectation };
+};
+
+/** The demo's device: the player's keys go to the simulator; checks run as the runner runs them. */
+export const simulatorDevice = (sim: Simulator, plan: DemoPlan): DemoDevice => ({
+  send: (event) => sim.session.send(event),
+  powerCut: () => sim.powerCut(),
+  advance: (ms) => sim.advance(ms),
+  // Played in another language than the script's, screen texts were checked by the headless run.
+  check: (step) => runStep(sim, plan.lang === plan.walkthrough.lang ? step : withoutTexts(step), plan.walkthrough, {}),
+});
