@@ -4,7 +4,7 @@ import { UsageError } from './errors.js';
 import { LANGS, type Lang } from './i18n/messages.js';
 import { REPORTERS, type ReporterName } from './walkthrough/reporters.js';
 
-export const COMMANDS = ['start', 'reset', 'profiles', 'hash-password', 'run', 'record', 'paths', 'chart', 'practice'] as const;
+export const COMMANDS = ['start', 'reset', 'profiles', 'hash-password', 'run', 'record', 'paths', 'chart', 'practice', 'demo'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export type CliOptions = {
@@ -22,6 +22,12 @@ export type CliOptions = {
   readonly write: string | undefined;
   /** practice: print the practice history instead of practising. */
   readonly history: boolean;
+  /** demo: --lang as given (the walkthrough's own language when absent). */
+  readonly langFlag: Lang | undefined;
+  /** demo: how fast it plays (1 = a step about every 1.5 s). */
+  readonly speed: number;
+  /** demo: the asciinema recording to write. */
+  readonly record: string | undefined;
   readonly help: boolean;
   readonly version: boolean;
 };
@@ -37,6 +43,7 @@ Usage
   pos-sim profiles               list the device profiles
   pos-sim practice [TASK]        practise a procedure on a throw-away device and get a score (no TASK: the list)
   pos-sim practice --history     the practice results so far, newest first
+  pos-sim demo [PROCEDURE]       play a walkthrough slowly with a caption per step (no PROCEDURE: the list)
   pos-sim chart                  the menu machines as Mermaid state diagrams (Markdown)
   pos-sim hash-password          read a password, print its salted hash for a profile
 
@@ -51,6 +58,8 @@ Options
   --snapshot-dir DIR     run: where snapshot steps write screens (default: pos-sim-snapshots)
   --write DIR            paths: write each path as a walkthrough file into DIR
   --history              practice: print the practice history
+  --speed N              demo: faster (2) or slower (0.5) than a step about every 1.5 s (default: 1)
+  --record FILE.cast     demo: also write an asciinema recording (works without a terminal)
   -h, --help             this help
   -v, --version          the version`;
 
@@ -65,6 +74,7 @@ const FLAGS: Record<Command, readonly string[]> = {
   paths: ['fixture', 'write'],
   chart: ['lang'],
   practice: ['history', 'lang', 'data-dir'],
+  demo: ['lang', 'speed', 'record'],
 };
 
 const ARITY: Record<Command, { min: number; max: number; what: string }> = {
@@ -77,6 +87,7 @@ const ARITY: Record<Command, { min: number; max: number; what: string }> = {
   paths: { min: 0, max: 0, what: '' },
   chart: { min: 0, max: 0, what: '' },
   practice: { min: 0, max: 1, what: 'one task: its number or name from `pos-sim practice`, or a task file' },
+  demo: { min: 0, max: 1, what: 'one walkthrough: a name from `pos-sim demo`, or a file' },
 };
 
 export const parseCli = (argv: readonly string[]): CliOptions => {
@@ -98,6 +109,8 @@ export const parseCli = (argv: readonly string[]): CliOptions => {
         'snapshot-dir': { type: 'string' },
         write: { type: 'string' },
         history: { type: 'boolean' },
+        speed: { type: 'string' },
+        record: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -135,6 +148,13 @@ export const parseCli = (argv: readonly string[]): CliOptions => {
   if (values.history && paths.length > 0) {
     throw new UsageError(`--history prints every practice; leave out the task (${paths.join(' ')}).`);
   }
+  const speed = values.speed === undefined ? 1 : Number(values.speed);
+  if (!Number.isFinite(speed) || speed <= 0 || speed > 100) {
+    throw new UsageError(`--speed ${values.speed}: give a number above 0 (up to 100), e.g. 0.5 for half speed or 2 for double.`);
+  }
+  if (values.record !== undefined && !values.record.endsWith('.cast')) {
+    throw new UsageError(`--record ${values.record}: an asciinema recording is a .cast file, e.g. --record demo.cast`);
+  }
   if (values.fresh && values['data-dir']) {
     throw new UsageError('--fresh and --data-dir do not go together: --fresh uses a throw-away folder.');
   }
@@ -151,6 +171,9 @@ export const parseCli = (argv: readonly string[]): CliOptions => {
     snapshotDir: values['snapshot-dir'],
     write: values.write,
     history: values.history === true,
+    langFlag: values.lang as Lang | undefined,
+    speed,
+    record: values.record,
     help,
     version,
   };

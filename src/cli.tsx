@@ -9,6 +9,7 @@ import { listPaths } from './commands/list-paths.js';
 import { mermaidChart } from './chart/mermaid-chart.js';
 import { recordWalkthrough } from './commands/record-walkthrough.js';
 import { practiceCommand } from './commands/practice.js';
+import { runDemo } from './commands/demo.js';
 import { PosSimError, UsageError } from './errors.js';
 import { DEFAULT_PROFILE, loadProfile, shippedProfileNames } from './profile/load-profile.js';
 import { resolveDataDir, throwAwayDataDir } from './store/data-dir.js';
@@ -56,6 +57,9 @@ const main = async (): Promise<void> => {
       for (const line of await practiceCommand({ task, history: options.history, dataDir, lang: options.lang })) console.log(line);
       return;
     }
+    case 'demo':
+      for (const line of await runDemo({ procedure: options.paths[0], lang: options.langFlag, speed: options.speed, record: options.record })) console.log(line);
+      return;
     case 'start': {
       const profile = loadProfile(options.fixture);
       const dataDir = options.fresh ? throwAwayDataDir() : resolveDataDir(options.dataDir);

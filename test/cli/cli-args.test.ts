@@ -30,6 +30,9 @@ describe('parseCli: commands', () => {
       snapshotDir: undefined,
       write: undefined,
       history: false,
+      langFlag: undefined,
+      speed: 1,
+      record: undefined,
       help: false,
       version: false,
     });

@@ -1,0 +1,162 @@
+/**
+ * `pos-sim demo [PROCEDURE]`: plays a walkthrough on the interactive screen at a human pace, with
+ * a caption per step, for trainers; `--record FILE.cast` writes it as an asciinema recording.
+ * Without PROCEDURE it lists the shipped demos.
+ */
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { basename, extname, join, resolve } from 'node:path';
+import { render } from 'ink';
+import { createSimulator } from '../device/simulator.js';
+import { castHeader, CastWriter, fileSink } from '../demo/cast-writer.js';
+import { describeFailure, DemoError, planDemo, simulatorDevice } from '../demo/demo-plan.js';
+import { DEFAULT_TIMING, DemoPlayer, playingTimeMs } from '../demo/player.js';
+import { inkDrawsLastFrameOnly, TeeStdout } from '../demo/tee-stdout.js';
+import { PosSimError, UsageError } from '../errors.js';
+import type { Lang } from '../i18n/messages.js';
+import { packageRoot } from '../package-root.js';
+import { shownPath } from '../shown-path.js';
+import { DemoApp } from '../ui/demo-app.js';
+import { loadWalkthroughs } from '../walkthrough/load-walkthroughs.js';
+
+/** Where `pos-sim demo NAME` finds NAME.yaml. */
+export const DEMOS_DIR = join(packageRoot, 'fixtures', 'walkthroughs');
+
+/** The recording's size when stdout is not a terminal. */
+export const CAST_SIZE = { columns: 80, rows: 24 } as const;
+
+export type DemoOptions = {
+  readonly procedure: string | undefined;
+  /** The demo's language; the walkthrough's own when absent. */
+  readonly lang: Lang | undefined;
+  readonly speed: number;
+  readonly record: string | undefined;
+};
+
+const isWalkthroughFile = (name: string) => name.endsWith('.yaml') || name.endsWith('.yml');
+
+/** The short names of the shipped demos (file names without .yaml). */
+export const demoNames = (): string[] =>
+  readdirSync(DEMOS_DIR)
+    .filter(isWalkthroughFile)
+    .sort()
+    .map((name) => basename(name, extname(name)));
+
+/** A walkthrough file: PROCEDURE as a path, or a shipped demo by name. */
+export const resolveProcedure = (procedure: string): string => {
+  if (existsSync(procedure) && statSync(procedure).isFile()) return resolve(procedure);
+  for (const ext of ['.yaml', '.yml']) {
+    const candidate = join(DEMOS_DIR, `${procedure}${ext}`);
+    if (existsSync(candidate)) return candidate;
+  }
+  const near = demoNames().filter((name) => name.includes(procedure) || procedure.includes(name));
+  throw new UsageError(
+    `No demo "${procedure}": it is neither a walkthrough file nor a shipped demo.${near.length ? ` Did you mean ${near.join(', ')}?` : ''} Run \`pos-sim demo\` for the list.`,
+  );
+};
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;
+
+/** `pos-sim demo`: the shipped demos, with their steps and how long each plays. */
+export const listDemos = (lang: Lang | undefined): string[] => {
+  const names = demoNames();
+  const width = Math.max(...names.map((name) => name.length));
+  const rows = names.map((name) => {
+    const file = resolveProcedure(name);
+    try {
+      const [walkthrough] = loadWalkthroughs([file]);
+      if (!walkthrough) return `  ${name}`;
+      const plan = planDemo(walkthrough, lang ? { lang } : {});
+      const length = `${plan.steps.length} steps, ${seconds(playingTimeMs(plan))}`;
+      return `  ${name.padEnd(width)}  ${length.padEnd(17)} ${walkthrough.name}`;
+    } catch (error) {
+      if (!(error instanceof PosSimError)) throw error;
+      return `  ${name.padEnd(width)}  (does not play: ${error.message.split('\n')[0]})`;
+    }
+  });
+  return [
+    'Demos (pos-sim demo NAME, or a walkthrough file):',
+    ...rows,
+    '',
+    'Options: --speed N (0.5 slower, 2 faster), --lang zh|en, --record FILE.cast (asciinema).',
+    'Keys while it plays: Space pause/play, Right arrow one step (paused), q or Ctrl+C quit.',
+  ];
+};
+
+const realTimers = {
+  setTimeout: (fn: () => void, ms: number): unknown => setTimeout(fn, ms),
+  clearTimeout: (handle: unknown) => clearTimeout(handle as NodeJS.Timeout),
+};
+
+/** Plays the demo; returns what to tell the user afterwards. Throws DemoError when a check fails. */
+export const runDemo = async (options: DemoOptions): Promise<string[]> => {
+  if (options.procedure === undefined) return listDemos(options.lang);
+  const interactive = process.stdin.isTTY === true && process.stdout.isTTY === true;
+  if (!interactive && options.record === undefined) {
+    throw new UsageError('pos-sim demo needs an interactive terminal; without one, record it: pos-sim demo NAME --record FILE.cast');
+  }
+  const file = resolveProcedure(options.procedure);
+  const [walkthrough] = loadWalkthroughs([file]);
+  if (!walkthrough) throw new UsageError(`${options.procedure}: no walkthrough in it.`);
+  const plan = planDemo(walkthrough, options.lang ? { lang: options.lang } : {});
+  const sim = createSimulator({ fixture: plan.profile, lang: plan.lang, startTime: plan.startTime, stayAtBoot: true });
+  const player = new DemoPlayer(plan, simulatorDevice(sim, plan), { speed: options.speed, scheduler: realTimers });
+
+  const stdout = process.stdout.isTTY ? process.stdout : undefined;
+  // Under CI Ink would draw only the last frame: ask it for every frame, whole, for the recording.
+  const wholeFrames = options.record !== undefined && inkDrawsLastFrameOnly(process.env);
+  let writer: CastWriter | undefined;
+  let tee: TeeStdout | undefined;
+  if (options.record !== undefined) {
+    const size = { columns: stdout?.columns || CAST_SIZE.columns, rows: stdout?.rows || CAST_SIZE.rows };
+    writer = new CastWriter(fileSink(resolve(options.record)), castHeader({ width: size.columns, height: size.rows, title: `${plan.walkthrough.name} - pos-sim demo` }));
+    const cast = writer;
+    tee = new TeeStdout({ terminal: stdout, size, wholeFrames, onData: (data) => cast.output(data), onResize: (columns, rows) => cast.resize(columns, rows) });
+    // A marker per step: asciinema's player can jump from step to step.
+    let markedStep = -1;
+    player.subscribe(() => {
+      const { stepIndex } = player.view();
+      const step = plan.steps[stepIndex];
+      if (stepIndex === markedStep || !step) return;
+      markedStep = stepIndex;
+      cast.marker(`${step.number}/${plan.steps.length} ${step.caption}`);
+    });
+  }
+
+  const started = performance.now();
+  const app = render(
+    <DemoApp
+      session={sim.session}
+      player={player}
+      controls={interactive}
+      flashMs={Math.min(300, (0.8 * DEFAULT_TIMING.keyMs) / options.speed)}
+      {...(options.record !== undefined || !interactive ? { exitAfterMs: DEFAULT_TIMING.stepMs / options.speed } : {})}
+    />,
+    { exitOnCtrlC: true, patchConsole: false, ...(tee ? { stdout: tee as unknown as NodeJS.WriteStream, debug: wholeFrames } : {}) },
+  );
+  try {
+    await app.waitUntilExit();
+  } finally {
+    player.stop();
+    sim.stop();
+    tee?.dispose();
+    writer?.close();
+  }
+  const elapsed = performance.now() - started;
+  const view = player.view();
+  const total = plan.steps.length;
+  const shown = view.stepIndex + 1;
+  const lines: string[] = [];
+  if (view.status === 'failed' && view.failure) {
+    const recorded = options.record === undefined ? '' : `\n(the recording up to here is in ${options.record})`;
+    throw new DemoError(`the demo stopped: a check failed at step ${shown}/${total}:\n${describeFailure(walkthrough, view.failure.step, view.failure.message, sim.screen())}${recorded}`);
+  }
+  lines.push(
+    view.status === 'done'
+      ? `Played "${walkthrough.name}": ${total} steps in ${seconds(elapsed)}.`
+      : `Stopped "${walkthrough.name}" at step ${Math.max(shown, 0)}/${total}.`,
+  );
+  if (writer && options.record !== undefined) {
+    lines.push(`Wrote ${shownPath(resolve(options.record))} (${writer.header.width}x${writer.header.height}, ${writer.events} events, ${writer.seconds.toFixed(1)} s). Play it: asciinema play ${options.record}`);
+  }
+  return lines;
+};

@@ -1,0 +1,133 @@
+/**
+ * `pos-sim demo`: the interactive simulator's screen, played by a DemoPlayer, with the step
+ * counter, the caption and the keys as they are pressed beside (or below) the device.
+ */
+import { Box, Text, useApp, type Key } from 'ink';
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import stringWidth from 'string-width';
+import { TEXT } from '../demo/captions.js';
+import type { DemoPlan } from '../demo/demo-plan.js';
+import type { DemoPlayer, PlayerView } from '../demo/player.js';
+import type { DeviceSession } from '../device/device-session.js';
+import { App } from './app.js';
+import { frameSize } from './device-frame.js';
+import { useTerminalSize } from './use-terminal-size.js';
+
+/** The panel is at most this wide beside the device; below it, the terminal's width. */
+const PANEL_MAX = 40;
+
+/** The newest keys that fit in `width` columns, older ones cut off with "...". */
+export const keyLine = (keys: readonly string[], width: number): { readonly older: string; readonly newest: string } => {
+  const newest = keys.at(-1) ?? '';
+  const rest: string[] = [];
+  for (let index = keys.length - 2; index >= 0; index--) {
+    const candidate = [keys[index] as string, ...rest];
+    if (stringWidth(`... ${candidate.join(' ')} ${newest}`) > width) {
+      return { older: `... ${rest.join(' ')}${rest.length ? ' ' : ''}`, newest };
+    }
+    rest.unshift(keys[index] as string);
+  }
+  return { older: rest.length ? `${rest.join(' ')} ` : '', newest };
+};
+
+type PanelProps = {
+  readonly plan: DemoPlan;
+  readonly view: PlayerView;
+  /** The keys (space, →, q) work: a person is at the terminal. */
+  readonly controls: boolean;
+  /** The newest key is highlighted (briefly, after it is pressed). */
+  readonly flash: boolean;
+  readonly width: number;
+};
+
+export const DemoPanel = ({ plan, view, controls, flash, width }: PanelProps) => {
+  const text = TEXT[plan.lang];
+  const step = plan.steps[view.stepIndex];
+  const keys = keyLine(view.keys, Math.max(10, width - stringWidth(text.keys) - 3));
+  const controlsLine =
+    view.status === 'paused' ? text.pausedControls : view.status === 'done' || view.status === 'failed' ? text.doneControls : text.controls;
+  return (
+    <Box flexDirection="column" paddingX={1} width={width}>
+      <Text bold>{plan.walkthrough.name}</Text>
+      <Text color="cyan">{step ? text.step(step.number, plan.steps.length) : text.booting}</Text>
+      <Text>{step?.caption ?? ' '}</Text>
+      <Text>
+        {text.keys} {keys.older}
+        <Text inverse={flash} bold>
+          {keys.newest}
+        </Text>
+      </Text>
+      <Text> </Text>
+      {view.status === 'paused' && <Text color="yellow">{text.paused}</Text>}
+      {view.status === 'done' && <Text color="green">{text.done}</Text>}
+      {view.status === 'failed' && (
+        <>
+          <Text color="red">{text.failed}</Text>
+          <Text color="red">{view.failure?.message.split('\n')[0]}</Text>
+        </>
+      )}
+      {controls && <Text dimColor>{controlsLine}</Text>}
+    </Box>
+  );
+};
+
+type DemoAppProps = {
+  readonly session: DeviceSession;
+  readonly player: DemoPlayer;
+  /** Space, → and q work (a person is at the terminal). */
+  readonly controls: boolean;
+  /** Leave by itself this long (ms) after the demo ended or failed; stay until q when absent. */
+  readonly exitAfterMs?: number;
+  /** How long the newest key stays highlighted (ms). */
+  readonly flashMs?: number;
+};
+
+export const DemoApp = ({ session, player, controls, exitAfterMs, flashMs = 300 }: DemoAppProps) => {
+  const view = useSyncExternalStore(player.subscribe, player.view);
+  const { exit } = useApp();
+  const size = useTerminalSize();
+  const [flash, setFlash] = useState(false);
+  const frame = frameSize(session.profile.device.display);
+  const beside = size.columns - frame.width;
+  const width = beside >= 30 ? Math.min(PANEL_MAX, beside) : Math.min(PANEL_MAX, size.columns);
+
+  useEffect(() => {
+    player.start();
+    return () => player.stop();
+  }, [player]);
+
+  useEffect(() => {
+    if (view.keyPresses === 0) return;
+    setFlash(true);
+    const timer = setTimeout(() => setFlash(false), flashMs);
+    return () => clearTimeout(timer);
+  }, [view.keyPresses, flashMs]);
+
+  const finished = view.status === 'done' || view.status === 'failed';
+  useEffect(() => {
+    if (!finished || exitAfterMs === undefined) return;
+    const timer = setTimeout(() => exit(), exitAfterMs);
+    return () => clearTimeout(timer);
+  }, [finished, exitAfterMs, exit]);
+
+  // Every key stops here: the demo plays the device, the keys only steer the demo.
+  const onKey = (input: string, key: Key): boolean => {
+    if (!controls) return true;
+    if (input === ' ') player.togglePause();
+    else if (key.rightArrow) player.stepForward();
+    else if (input === 'q') {
+      player.stop();
+      exit();
+    }
+    return true;
+  };
+
+  return (
+    <App
+      session={session}
+      onKey={onKey}
+      allowReset={false}
+      aside={<DemoPanel plan={player.plan} view={view} controls={controls} flash={flash} width={width} />}
+    />
+  );
+};

@@ -1,0 +1,103 @@
+// pos-sim demo on the command line: its flags, finding a procedure by name or path, the list of
+// demos, and the plan a shipped walkthrough makes (or the reason it cannot be played).
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseCli } from '../../src/cli-args.js';
+import { DEMOS_DIR, demoNames, listDemos, resolveProcedure } from '../../src/commands/demo.js';
+import { DemoError, planDemo, withoutTexts } from '../../src/demo/demo-plan.js';
+import { playingTimeMs } from '../../src/demo/player.js';
+import { UsageError } from '../../src/errors.js';
+import { loadWalkthroughs } from '../../src/walkthrough/load-walkthroughs.js';
+import { parseWalkthrough } from '../../src/walkthrough/parse-walkthrough.js';
+import type { Step } from '../../src/walkthrough/walkthrough.js';
+
+const usageError = (argv: string[]): string => {
+  try {
+    parseCli(argv);
+  } catch (error) {
+    expect(error).toBeInstanceOf(UsageError);
+    return (error as Error).message;
+  }
+  throw new Error(`parseCli(${JSON.stringify(argv)}) did not throw`);
+};
+
+describe('pos-sim demo: flags', () => {
+  it('takes one procedure or none, --speed, --record and --lang', () => {
+    expect(parseCli(['demo'])).toMatchObject({ command: 'demo', paths: [], speed: 1, record: undefined, langFlag: undefined });
+    expect(parseCli(['demo', 'p1-deregister-unionpay', '--speed', '0.5', '--record', 'out/p1.cast', '--lang', 'en'])).toMatchObject({
+      command: 'demo',
+      paths: ['p1-deregister-unionpay'],
+      speed: 0.5,
+      record: 'out/p1.cast',
+      langFlag: 'en',
+      lang: 'en',
+    });
+  });
+
+  it('refuses what makes no sense, saying the fix', () => {
+    expect(usageError(['demo', '--speed', '0'])).toMatch(/--speed 0: give a number above 0/);
+    expect(usageError(['demo', '--speed', 'fast'])).toMatch(/--speed fast: give a number above 0/);
+    expect(usageError(['demo', '--speed', '1000'])).toMatch(/up to 100/);
+    expect(usageError(['demo', 'p1', '--record', 'p1.mp4'])).toMatch(/--record p1\.mp4: an asciinema recording is a \.cast file/);
+    expect(usageError(['demo', 'p1', 'p2'])).toMatch(/"demo" takes one walkthrough/);
+    expect(usageError(['demo', '--fixture', 'offline'])).toMatch(/--fixture does not go with demo/);
+    expect(usageError(['run', 'x.yaml', '--speed', '2'])).toMatch(/--speed does not go with run/);
+  });
+});
+
+describe('pos-sim demo: finding the procedure', () => {
+  it('by its short name, or as a file', () => {
+    expect(resolveProcedure('p1-deregister-unionpay')).toBe(join(DEMOS_DIR, 'p1-deregister-unionpay.yaml'));
+    const file = join(mkdtempSync(join(tmpdir(), 'pos-sim-demo-')), 'mine.yaml');
+    writeFileSync(file, 'name: mine\nfixture: default\nsteps:\n  - press: 菜单\n');
+    expect(resolveProcedure(file)).toBe(file);
+  });
+
+  it('says what it could have meant', () => {
+    expect(() => resolveProcedure('p1')).toThrow(/No demo "p1".*Did you mean p1-deregister-unionpay\?.*pos-sim demo/);
+    expect(() => resolveProcedure('nothing-like-it')).toThrow(UsageError);
+  });
+
+  it('lists every shipped demo with its steps and playing time', () => {
+    const lines = listDemos(undefined);
+    expect(lines[0]).toMatch(/^Demos/);
+    expect(demoNames()).toContain('p1-deregister-unionpay');
+    const p1 = lines.find((line) => line.includes('p1-deregister-unionpay'));
+    expect(p1).toMatch(/p1-deregister-unionpay\s+15 steps, \d+(\.\d)? s\s+P1 注销云闪付/);
+    for (const name of demoNames()) expect(lines.some((line) => line.startsWith(`  ${name} `))).toBe(true);
+    expect(lines.join('\n')).not.toContain('does not play');
+  });
+});
+
+describe('pos-sim demo: the plan', () => {
+  it('shows P1 in 15 steps of about 30 s, the checks kept out of the count', () => {
+    const [p1] = loadWalkthroughs([resolveProcedure('p1-deregister-unionpay')]);
+    const plan = planDemo(p1 as NonNullable<typeof p1>);
+    expect(plan.steps).toHaveLength(15);
+    expect(plan.steps.every((step) => step.step.kind !== 'expect')).toBe(true);
+    expect(plan.firstChecks).toHaveLength(0);
+    expect(plan.steps.flatMap((step) => step.checks).length).toBe(p1?.steps.filter((step) => step.kind === 'expect').length);
+    // The script's own captions, in both languages.
+    expect(plan.steps[0]?.caption).toMatch(/^按\[菜单\]键进入设置/);
+    expect(planDemo(p1 as NonNullable<typeof p1>, { lang: 'en' }).steps[0]?.caption).toMatch(/^Press MENU/);
+    const seconds = playingTimeMs(plan) / 1000;
+    expect(seconds).toBeGreaterThan(20);
+    expect(seconds).toBeLessThan(60);
+    expect(playingTimeMs(plan, 20) / 1000).toBeLessThan(3);
+  });
+
+  it('refuses a walkthrough that fails headless, naming the step', () => {
+    const failing = parseWalkthrough('name: broken\nfixture: default\nsteps:\n  - press: 菜单\n  - expect: 这段文字不存在\n', 'broken.yaml', {});
+    expect(() => planDemo(failing)).toThrow(DemoError);
+    expect(() => planDemo(failing)).toThrow(/broken fails when run headless.*\n.*broken\.yaml:5:5 {2}expect: 这段文字不存在\n {2}expected the screen to show "这段文字不存在"/);
+  });
+
+  it('checks in another language only what does not depend on it', () => {
+    const [step] = parseWalkthrough('name: t\nfixture: default\nsteps:\n  - expect: { screen: 设置, title: 设置, not: 错误, state: home, store: { bindings.length: 5 } }\n', 't.yaml', {}).steps as [Step];
+    const stripped = withoutTexts(step);
+    expect(stripped.kind === 'expect' && stripped.expectation).toMatchObject({ screen: [], not: [], state: ['home'], store: [{ path: 'bindings.length' }] });
+    expect(stripped.kind === 'expect' && stripped.expectation.title).toBeUndefined();
+  });
+});

@@ -1,0 +1,144 @@
+// pos-sim demo on screen (ink-testing-library), its time on a simulated clock: the step counter,
+// the caption and the key line beside the device, passwords as stars, Space and → and q, English,
+// and a failed check.
+import { render } from 'ink-testing-library';
+import { afterEach, describe, expect, it } from 'vitest';
+import { planDemo, simulatorDevice, type DemoPlan } from '../../src/demo/demo-plan.js';
+import { DEFAULT_TIMING, DemoPlayer } from '../../src/demo/player.js';
+import { SteppingClock } from '../../src/device/simulated-clock.js';
+import { BOOT_MS, createSimulator, type Simulator } from '../../src/device/simulator.js';
+import type { Lang } from '../../src/i18n/messages.js';
+import { DemoApp, keyLine } from '../../src/ui/demo-app.js';
+import { parseWalkthrough } from '../../src/walkthrough/parse-walkthrough.js';
+import { KEY, plain, waitForFrame, waitForText, type Rendered } from '../support/ink.js';
+
+const P1 = `name: P1 注销云闪付
+fixture: default
+steps:
+  - press: 菜单
+    caption: { zh: "按[菜单]键打开设置", en: Open the settings }
+  - expect: 请输入密码
+  - type: "123456"
+  - press: 确认
+  - select: 绑定管理
+  - select: 云闪付
+  - expect: { title: 云闪付 }
+`;
+
+const { keyMs, stepMs, tickMs } = DEFAULT_TIMING;
+const BOOT = Math.ceil(BOOT_MS / tickMs) * tickMs;
+
+let sim: Simulator | undefined;
+let rendered: Rendered | undefined;
+
+afterEach(() => {
+  rendered?.unmount();
+  rendered = undefined;
+  sim?.stop();
+  sim = undefined;
+});
+
+const play = (options: { lang?: Lang; fixture?: string; controls?: boolean } = {}) => {
+  const plan: DemoPlan = planDemo(parseWalkthrough(P1, 'p1.yaml', {}), options.lang ? { lang: options.lang } : {});
+  sim = createSimulator({ fixture: options.fixture ?? plan.profile, lang: plan.lang, startTime: plan.startTime, stayAtBoot: true });
+  const clock = new SteppingClock(0);
+  const player = new DemoPlayer(plan, simulatorDevice(sim, plan), { scheduler: clock });
+  rendered = render(<DemoApp session={sim.session} player={player} controls={options.controls ?? true} />);
+  return { app: rendered, clock, player };
+};
+
+describe('the demo screen', () => {
+  it('boots, then shows the step, its caption and each key beside the device', async () => {
+    const { app, clock } = play();
+    let frame = await waitForText(app, '设备开机...');
+    expect(frame).toContain('P1 注销云闪付');
+    expect(frame).toContain('[空格]暂停 [->]下一步 [q]退出');
+    clock.advance(BOOT + keyMs);
+    frame = await waitForText(app, '按键: [菜单]');
+    // Beside the device: the counter, the caption, then the key line level with the device's title.
+    expect(frame).toMatch(/\| 在线 .*\| 步骤 1\/5\n.*\| 按\[菜单\]键打开设置\n\| 请输入密码 +\| 按键: \[菜单\]/);
+    expect(frame).toContain('按[菜单]键打开设置');
+  });
+
+  it('types the password as stars: the caption, the key line and the device never show it', async () => {
+    const { app, clock } = play();
+    clock.advance(BOOT + keyMs + keyMs + stepMs + keyMs * 3);
+    let frame = await waitForText(app, '按键: [*] [*] [*]');
+    expect(frame).toContain('步骤 2/5');
+    expect(frame).toContain('输入密码 ********');
+    clock.advance(keyMs * 3);
+    frame = await waitForText(app, '按键: [*] [*] [*] [*] [*] [*]');
+    expect(frame).toContain('******_');
+    for (const shown of rendered?.frames ?? []) expect(plain(shown)).not.toMatch(/123|\[\d\]/);
+  });
+
+  it('pauses with Space, steps with →, and stops with q', async () => {
+    const { app, clock, player } = play();
+    clock.advance(BOOT + keyMs + 1);
+    await waitForText(app, '步骤 1/5');
+    app.stdin.write(' ');
+    let frame = await waitForText(app, '已暂停');
+    expect(frame).toContain('[空格]继续 [->]下一步 [q]退出');
+    clock.advance(60_000);
+    expect(plain(app.lastFrame())).toContain('步骤 1/5');
+    app.stdin.write(KEY.right);
+    clock.advance(60_000);
+    frame = await waitForFrame(app, (shown) => shown.includes('步骤 2/5') && shown.includes('已暂停'), 'step 2, paused');
+    expect(frame).toContain('[*] [*] [*] [*] [*] [*]');
+    app.stdin.write(' ');
+    await waitForFrame(app, (shown) => !shown.includes('已暂停'), 'playing again');
+    app.stdin.write('q');
+    await waitForFrame(app, () => player.view().status === 'stopped', 'the player to stop');
+  });
+
+  it('lets no key through to the device while it plays', async () => {
+    const { app, clock } = play();
+    clock.advance(BOOT + keyMs + 1);
+    await waitForText(app, '请输入密码');
+    app.stdin.write('9');
+    app.stdin.write(KEY.enter);
+    app.stdin.write('x');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(sim?.session.text()).toContain('_');
+    expect(sim?.session.text()).not.toContain('*');
+    expect(sim?.session.activeStates()).toContain('passwordPrompt.entering');
+  });
+
+  it('plays in English with --lang en: the device, generated captions and the script’s own', async () => {
+    const { app, clock } = play({ lang: 'en' });
+    clock.advance(BOOT + keyMs + 1);
+    let frame = await waitForText(app, 'Step 1/5');
+    expect(frame).toContain('Open the settings');
+    expect(frame).toContain('Keys: [MENU]');
+    clock.advance(keyMs + stepMs + keyMs * 7 + stepMs + keyMs * 2 + stepMs + keyMs * 2);
+    frame = await waitForText(app, 'Step 4/5');
+    expect(frame).toContain('Select "Bindings"');
+    clock.advance(60_000);
+    frame = await waitForText(app, 'End of the demo');
+    expect(frame).toContain('Select "UnionPay QuickPass app"');
+  });
+
+  it('says when a check fails, and what failed', async () => {
+    const { app, clock } = play({ fixture: 'unbound' });
+    clock.advance(120_000);
+    const frame = await waitForText(app, '演示中止: 检查未通过');
+    expect(frame).toMatch(/no menu item|expected/);
+    expect(frame).toContain('[q]退出');
+  });
+
+  it('shows no controls when nobody is at the keyboard', async () => {
+    const { app } = play({ controls: false });
+    const frame = await waitForText(app, '设备开机...');
+    expect(frame).not.toContain('[q]');
+  });
+});
+
+describe('the key line', () => {
+  it('keeps the newest keys that fit', () => {
+    expect(keyLine([], 20)).toEqual({ older: '', newest: '' });
+    expect(keyLine(['[下]', '[确认]'], 20)).toEqual({ older: '[下] ', newest: '[确认]' });
+    const long = keyLine(Array(12).fill('[下]'), 20);
+    expect(long.older.startsWith('... ')).toBe(true);
+    expect(`${long.older}${long.newest}`.length).toBeLessThanOrEqual(20);
+  });
+});
