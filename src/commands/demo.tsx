@@ -90,13 +90,13 @@ const realTimers = {
 /** Plays the demo; returns what to tell the user afterwards. Throws DemoError when a check fails. */
 export const runDemo = async (options: DemoOptions): Promise<string[]> => {
   if (options.procedure === undefined) return listDemos(options.lang);
-  const interactive = process.stdin.isTTY === true && process.stdout.isTTY === true;
-  if (!interactive && options.record === undefined) {
-    throw new UsageError('pos-sim demo needs an interactive terminal; without one, record it: pos-sim demo NAME --record FILE.cast');
-  }
   const file = resolveProcedure(options.procedure);
   const [walkthrough] = loadWalkthroughs([file]);
   if (!walkthrough) throw new UsageError(`${options.procedure}: no walkthrough in it.`);
+  const interactive = process.stdin.isTTY === true && process.stdout.isTTY === true;
+  if (!interactive && options.record === undefined) {
+    throw new UsageError(`the demo needs an interactive terminal; without one, record it: pos-sim demo ${options.procedure} --record FILE.cast`);
+  }
   const plan = planDemo(walkthrough, options.lang ? { lang: options.lang } : {});
   const sim = createSimulator({ fixture: plan.profile, lang: plan.lang, startTime: plan.startTime, stayAtBoot: true });
   const player = new DemoPlayer(plan, simulatorDevice(sim, plan), { speed: options.speed, scheduler: realTimers });

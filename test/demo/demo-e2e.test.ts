@@ -137,7 +137,13 @@ describe('pos-sim demo without a terminal', () => {
   it('needs --record', () => {
     const result = run(['demo', 'p1-deregister-unionpay']);
     expect(result.status).toBe(2);
-    expect(result.stderr).toMatch(/needs an interactive terminal; without one, record it: pos-sim demo NAME --record FILE.cast/);
+    expect(result.stderr).toMatch(/^pos-sim: the demo needs an interactive terminal; without one, record it: pos-sim demo p1-deregister-unionpay --record FILE.cast/);
+  });
+
+  it('names the demos it could mean when the name is wrong', () => {
+    const result = run(['demo', 'p1']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/^pos-sim: No demo "p1".*Did you mean p1-deregister-unionpay\?/);
   });
 
   it('with --record plays through on its own and records an 80x24 terminal', SLOW, async () => {
