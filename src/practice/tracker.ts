@@ -1,9 +1,10 @@
 /**
  * Watches a practice: a device session playing one task. It sees the device, not the keys, for
  * everything but 取消: the goal is the task's store conditions and states; wrong passwords are the
- * store's failed attempts and lockouts; a detour is a menu flow the task does not go through; a
- * forgotten restart is a saved change still pending when the practice ends. Time is the device
- * clock's, so tests run it on a simulated clock.
+ * store's failed attempts and lockouts (and wrong texted codes and card PINs, read from the running
+ * flows); a detour is a menu flow the task does not go through; a forgotten restart is a saved
+ * change still pending when the practice ends. Time is the device clock's, so tests run it on a
+ * simulated clock.
  */
 import type { AnyMachineSnapshot } from 'xstate';
 import type { DeviceEvent } from '../../menus/device-events.js';
@@ -64,6 +65,10 @@ export class PracticeTracker {
   private shownHint: { readonly text: string; readonly states: string } | undefined;
   private failedAttempts: Record<string, number>;
   private lockoutRecords: number;
+  /** 短信验证 answers already seen (each check is a new object in the flow's context). */
+  private readonly codeChecks = new WeakSet<object>();
+  /** Wrong card PINs the running sale has had so far. */
+  private salePins = 0;
   private machines: readonly string[];
   private finished: PracticeResult | undefined;
 
@@ -180,6 +185,7 @@ export class PracticeTracker {
     // The attempt that locks an operator out resets the count: the lockout record stands for it.
     for (let extra = lockouts - this.lockoutRecords; extra > 0; extra -= 1) this.note('wrongPassword', 'lockout');
     this.lockoutRecords = lockouts;
+    this.countWrongCodes();
 
     const machines = this.activeMachines();
     for (const machine of machines) {
@@ -194,6 +200,29 @@ export class PracticeTracker {
     if (goalReached) this.finish('goal', data);
     else this.notify();
   };
+
+  /**
+   * A wrong texted code (短信验证) and a wrong test-card PIN (收款) are wrong passwords too; the
+   * store keeps neither, so they are read from the running flows: the code checks the
+   * smsVerification flow has had answered, and the wrong PINs the sale has counted.
+   */
+  private countWrongCodes(): void {
+    let saleRunning = false;
+    for (const snapshot of this.session.activeSnapshots()) {
+      const context = snapshot.context as { lastCheck?: { result?: string }; wrongPins?: number };
+      if (snapshot.machine.id === 'smsVerification' && context.lastCheck && !this.codeChecks.has(context.lastCheck)) {
+        this.codeChecks.add(context.lastCheck);
+        if (context.lastCheck.result === 'wrong' || context.lastCheck.result === 'exhausted') this.note('wrongPassword', 'sms code');
+      }
+      if (snapshot.machine.id === 'sale') {
+        saleRunning = true;
+        const wrong = context.wrongPins ?? 0;
+        for (let extra = wrong - this.salePins; extra > 0; extra -= 1) this.note('wrongPassword', 'card PIN');
+        this.salePins = wrong;
+      }
+    }
+    if (!saleRunning) this.salePins = 0;
+  }
 
   private note(kind: MistakeKind, what: string): void {
     this.mistakes[kind] += 1;

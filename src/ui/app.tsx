@@ -17,8 +17,11 @@ type AppProps = {
   readonly powerCut?: () => void;
   /** Whether the trainer may reset the device to its profile (not while recording). */
   readonly allowReset?: boolean;
-  /** Drawn instead of the key legend, beside the device or below it (practice: the task card). */
-  readonly aside?: ReactNode;
+  /**
+   * Drawn instead of the key legend, beside the device or below it (practice: the task card); a
+   * function hears the columns it has.
+   */
+  readonly aside?: ReactNode | ((columns: number) => ReactNode);
   /** Hears each terminal key first; returns true when it took the key, which then goes no further. */
   readonly onKey?: (input: string, key: Key) => boolean;
 };
@@ -84,12 +87,13 @@ export const App = ({
       </Text>
     );
   }
+  const sideWidth = size.columns >= frame.width + LEGEND_WIDTH ? size.columns - frame.width : size.columns;
   return (
-    <Box flexDirection={size.columns >= frame.width + LEGEND_WIDTH ? 'row' : 'column'}>
+    <Box flexDirection={size.columns >= frame.width + LEGEND_WIDTH ? 'row' : 'column'} alignItems="flex-start">
       <DeviceFrame rows={rows} display={display} />
       {aside !== undefined ? (
-        <Box flexShrink={0} width={size.columns >= frame.width + LEGEND_WIDTH ? size.columns - frame.width : size.columns}>
-          {aside}
+        <Box flexShrink={0} width={sideWidth} flexDirection="column">
+          {typeof aside === 'function' ? aside(sideWidth) : aside}
         </Box>
       ) : (size.columns >= frame.width + LEGEND_WIDTH || size.rows >= frame.height + 10) && (
         <KeyLegend lang={session.lang} keyLabels={session.profile.device.keyLabels} resetArmed={resetArmed} allowReset={allowReset} />

@@ -56,16 +56,18 @@ export const PracticeApp = ({ session, tracker }: PracticeAppProps) => {
     return false;
   };
 
-  const aside = result ? (
-    <ScoreCardView result={result} lang={session.lang} />
-  ) : (
-    <TaskCard
-      task={tracker.task}
-      lang={session.lang}
-      elapsedMs={tracker.elapsedMs()}
-      hint={tracker.hint()}
-      hintsUsed={tracker.hintCount()}
-    />
-  );
+  const aside = (width: number) =>
+    result ? (
+      <ScoreCardView result={result} lang={session.lang} width={width} />
+    ) : (
+      <TaskCard
+        task={tracker.task}
+        lang={session.lang}
+        elapsedMs={tracker.elapsedMs()}
+        hint={tracker.hint()}
+        hintsUsed={tracker.hintCount()}
+        width={width}
+      />
+    );
   return <App session={session} send={tracker.send} allowReset={false} aside={aside} onKey={onKey} />;
 };

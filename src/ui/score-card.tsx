@@ -4,15 +4,16 @@ import stringWidth from 'string-width';
 import { translator, type Lang } from '../i18n/messages.js';
 import { scoreCard } from '../practice/score-card.js';
 import type { PracticeResult } from '../practice/tracker.js';
+import { wrapped } from './wrap-text.js';
 
 type ScoreCardProps = {
   readonly result: PracticeResult;
   readonly lang: Lang;
-  /** Columns the card may use; what is left beside the device when absent. */
-  readonly width?: number;
+  /** Columns the card has, its padding included. */
+  readonly width: number;
 };
 
-const LABEL_WIDTH = 16;
+const LABEL_WIDTH = 20;
 const COUNT_WIDTH = 4;
 const POINTS_WIDTH = 5;
 
@@ -24,8 +25,8 @@ export const ScoreCardView = ({ result, lang, width }: ScoreCardProps) => {
   const t = translator(lang);
   return (
     <Box flexDirection="column" paddingX={1} width={width}>
-      <Text bold color="cyan" wrap="wrap">
-        {card.title}
+      <Text bold color="cyan">
+        {wrapped(card.title, width - 2)}
       </Text>
       <Text bold color={card.goalReached ? 'green' : 'red'}>
         {card.goal}

@@ -63,7 +63,14 @@ describe('a valid task', () => {
   });
 
   it('every shipped task loads', () => {
-    expect(shippedTasks().map((task) => task.id)).toEqual(['p1-deregister-unionpay', 'p2-password-free-off', 'p2-password-free-on', 'p5-prove-password-free-off']);
+    expect(shippedTasks().map((task) => task.id)).toEqual([
+      'p1-deregister-unionpay',
+      'p2-password-free-off',
+      'p2-password-free-on',
+      'p3-close-unionpay-sms',
+      'p4-unbind-settlement-card',
+      'p5-prove-password-free-off',
+    ]);
   });
 });
 

@@ -54,13 +54,20 @@ const finishPasswordFreeOff = (run: Practice) => {
   run.sim.advance(RESTART_MS);
 };
 
+/** Mistakes a task's walkthrough makes on purpose, to show the device's answer. */
+const SHOWN_ON_PURPOSE: Readonly<Record<string, Partial<typeof noMistakes>>> = {
+  // It types a wrong code first (验证码错误，还可尝试2次): a wrong code counts as a wrong password.
+  'p3-close-unionpay-sms': { wrongPassword: 1 },
+};
+
 describe('a perfect run', () => {
-  it.each(shippedTasks().map((shipped) => shipped.id))('%s: its own walkthrough reaches the goal with no mistakes and scores 100', (id) => {
+  it.each(shippedTasks().map((shipped) => shipped.id))('%s: its own walkthrough reaches the goal with no mistakes but those it shows on purpose', (id) => {
     const run = start(id);
     playWalkthrough(run);
     const result = over(run);
-    expect(result).toMatchObject({ goalReached: true, endedBy: 'goal', mistakes: noMistakes, hintsUsed: 0, notes: [] });
-    expect(result.breakdown.score).toBe(100);
+    const mistakes = { ...noMistakes, ...SHOWN_ON_PURPOSE[id] };
+    expect(result).toMatchObject({ goalReached: true, endedBy: 'goal', mistakes, hintsUsed: 0 });
+    expect(result.breakdown.score).toBe(100 - 10 * mistakes.wrongPassword);
   });
 
   it('times the practice on the device clock, and time over the target costs a point per 10 s', () => {
@@ -125,6 +132,44 @@ describe('mistakes, each kind counted and named', () => {
     expect(result.mistakes.wrongPassword).toBe(3);
     expect(result.notes.map((note) => note.what)).toEqual(['00', '00', 'lockout']);
     expect(result.breakdown).toMatchObject({ time: 20, score: 100 - 30 - 20 });
+  });
+
+  it('a wrong texted code (短信验证) and a wrong test-card PIN are wrong passwords too', () => {
+    const p4 = start('p4-unbind-settlement-card');
+    p4.press('菜单');
+    p4.type(PASSWORD);
+    p4.press('确认');
+    p4.sim.select('绑定管理');
+    p4.sim.select('结算卡');
+    p4.press('确认', '1', '确认');
+    expect(p4.sim.session.activeStates()).toContain('smsVerification.entering');
+    const code = p4.sim.sms()?.code ?? '';
+    const wrong = code === '000000' ? '111111' : '000000';
+    p4.type(wrong);
+    p4.press('确认');
+    p4.type(wrong);
+    p4.press('确认');
+    expect(p4.tracker.mistakeCounts().wrongPassword).toBe(2);
+    p4.type(code);
+    p4.press('确认');
+    p4.sim.advance(5_000);
+    expect(over(p4)).toMatchObject({ goalReached: true, mistakes: { ...noMistakes, wrongPassword: 2 } });
+    expect(over(p4).notes.map((note) => note.what)).toEqual(['sms code', 'sms code']);
+    p4.stop();
+
+    const p5 = start('p5-prove-password-free-off');
+    openPasswordFree(p5);
+    finishPasswordFreeOff(p5);
+    p5.press('确认', '1', '0', '0', '0', '确认', '1');
+    expect(p5.sim.session.activeStates()).toContain('sale.pin');
+    p5.type('975319');
+    p5.press('确认');
+    p5.sim.advance(2_000);
+    expect(p5.tracker.mistakeCounts().wrongPassword).toBe(1);
+    p5.type('147258');
+    p5.press('确认');
+    p5.sim.advance(2_000);
+    expect(over(p5)).toMatchObject({ goalReached: true, mistakes: { ...noMistakes, wrongPassword: 1 }, notes: [{ what: 'card PIN' }] });
   });
 
   it('a detour into a flow the task does not go through costs 5, once per visit; leaving it is not also a cancelled step', () => {

@@ -70,6 +70,12 @@ export const playStep = (practice: Practice, step: Step): void => {
     case 'type':
       practice.type(step.digits);
       return;
+    case 'typeSmsCode': {
+      const sms = practice.sim.sms();
+      if (!sms) throw new Error('type: $SMS_CODE, but the phone has received no SMS');
+      practice.type(sms.code);
+      return;
+    }
     case 'select':
       practice.sim.select(step.label);
       return;

@@ -54,8 +54,7 @@ describe('the practice screen', () => {
     expect(lines[0]).toMatch(/^\+-+\+ 练习 P1 注销云闪付$/);
     expect(stringWidth(lines[0]?.split(' ')[0] ?? '')).toBe(FRAME_WIDTH);
     const card = beside(frame);
-    expect(card).toContain('目标');
-    expect(card.replace(/\s+/g, '')).toContain('商户不再使用云闪付收款。让这台POS机不再绑定云闪付，其他绑定保持不变。');
+    expect(card.replace(/\s+/g, '')).toContain('目标：商户不再使用云闪付收款。让这台POS机不再绑定云闪付，其他绑定保持不变。');
     expect(card).toMatch(/用时 0:00 \/ 目标 1:30 {2}提示 0/);
     expect(card).toContain('不知道下一步？按 ? 看提示');
     expect(card).toMatch(/\? 提示 {2}q 结束/);
@@ -75,6 +74,27 @@ describe('the practice screen', () => {
     expect(frame).not.toContain('*');
   });
 
+  it("keeps the task card when a code is texted, with the merchant's phone under it (P4 解绑)", async () => {
+    const app = await start('p4-unbind-settlement-card');
+    await press(app, 'm', '请输入密码');
+    await press(app, '123456', '******');
+    await press(app, KEY.enter, '绑定管理');
+    await press(app, '1', '结算卡');
+    await press(app, '2', '按[确认]解绑');
+    await press(app, KEY.enter, '请选择解绑原因');
+    await press(app, '1', '解绑申请');
+    const frame = await press(app, KEY.enter, '来自 95534');
+    const code = practice?.sim.sms()?.code ?? 'no SMS';
+    // The merchant's phone goes under the task card, which stays: the hint can still be asked for.
+    const side = beside(frame);
+    expect(side).toContain('练习 P4 解绑结算卡');
+    expect(side.indexOf('练习 P4')).toBeLessThan(side.indexOf('手机 138****1234'));
+    expect(side.replace(/[\s|]+/g, '')).toContain(`【银联商务】您的验证码为${code}，5分钟内有效，请勿泄露。`);
+    expect(await press(app, '?', '输入6位验证码')).toContain('提示 1');
+    // The code is on the phone, not on the device's display.
+    expect(frame.split('\n').slice(0, FRAME_HEIGHT).map((line) => line.slice(0, line.indexOf('|', 1))).join('\n')).not.toContain(code);
+  });
+
   it('in English too', async () => {
     const app = await start('p1-deregister-unionpay', 'en');
     expect(plain(app.lastFrame())).toContain('Practice P1: Deregister UnionPay QuickPass');
@@ -92,7 +112,7 @@ describe('the score card', () => {
     expect(card).toContain('成绩 P1 注销云闪付');
     expect(card).toContain('目标已达成');
     expect(card).toContain('用时 0:00 (目标 1:30)');
-    expect(card).toMatch(/密码错误\s+0\s+-0/);
+    expect(card).toMatch(/密码\/验证码错误\s+0\s+-0/);
     expect(card).toMatch(/走错菜单\s+0\s+-0/);
     expect(card).toMatch(/取消步骤\s+0\s+-0/);
     expect(card).toMatch(/忘记重启\s+0\s+-0/);
