@@ -55,8 +55,10 @@ export const practiceCommand = async ({ task: choice, history, dataDir, lang }: 
   const tasks = shippedTasks();
   const interactive = process.stdin.isTTY === true;
   if (choice === undefined && !interactive) return taskList(tasks, lang);
+  // A task that is not there is worth saying before anything about the terminal.
+  const named = choice === undefined ? undefined : findTask(choice, tasks);
   if (!interactive) throw new UsageError('pos-sim practice needs an interactive terminal: run it in a terminal window, not with piped input.');
-  const task = choice === undefined ? await chooseTask(tasks, lang) : findTask(choice, tasks);
+  const task = named ?? (await chooseTask(tasks, lang));
   if (!task) return [];
 
   const session = practiceDevice(task, lang);

@@ -1,0 +1,83 @@
+// `pos-sim practice` from the built executable without a terminal: the task list, a task that is
+// not there, and the history (empty, filled, damaged), with their exit codes.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appendHistory, historyEntry, historyFile } from '../../src/practice/history.js';
+import { scorePractice } from '../../src/practice/score.js';
+import type { PracticeResult } from '../../src/practice/tracker.js';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const BIN = join(ROOT, 'bin/pos-sim.js');
+const scratch = mkdtempSync(join(tmpdir(), 'pos-sim-practice-cli-'));
+
+const posSim = (...args: string[]) => {
+  const run = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: 'utf8',
+    input: '',
+    env: { ...process.env, POS_SIM_DATA_DIR: join(scratch, 'default-data'), CI: 'true', NO_COLOR: '1' },
+  });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+};
+
+/** P1 done in `elapsedMs` with one detour. */
+const finished = (elapsedMs: number): PracticeResult => {
+  const mistakes = { wrongPassword: 0, detour: 1, cancelledStep: 0, forgottenRestart: 0 };
+  const task = { id: 'p1-deregister-unionpay', title: { zh: '注销云闪付', en: 'Deregister UnionPay QuickPass' }, procedure: 'P1', profile: 'default', targetMs: 90_000 };
+  const breakdown = scorePractice({ goalReached: true, mistakes, hintsUsed: 0, elapsedMs, targetMs: task.targetMs });
+  return { task, goalReached: true, endedBy: 'goal', elapsedMs, mistakes, notes: [], hintsUsed: 0, breakdown };
+};
+
+beforeAll(() => {
+  if (!existsSync(join(ROOT, 'dist/cli.js'))) execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'inherit' });
+});
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+describe('pos-sim practice without a terminal', () => {
+  it('lists the tasks by number and name, and says how to start one', () => {
+    const { code, stdout } = posSim('practice');
+    expect(code).toBe(0);
+    expect(stdout.split('\n').slice(0, 3)).toEqual(['选择练习任务', ' 1. P1 注销云闪付  (p1-deregister-unionpay)', ' 2. P2 关闭免密支付并使其生效  (p2-password-free-off)']);
+    expect(stdout).toContain('开始练习：pos-sim practice 编号或名称');
+  });
+
+  it('names the tasks there are when asked for one that is not there (exit 2)', () => {
+    const { code, stderr } = posSim('practice', '42');
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^pos-sim: No practice task "42"\. Tasks: 1 p1-deregister-unionpay, /);
+  });
+
+  it('needs a terminal to practise (exit 2)', () => {
+    const { code, stderr } = posSim('practice', '1');
+    expect(code).toBe(2);
+    expect(stderr).toContain('pos-sim practice needs an interactive terminal');
+  });
+
+  it('--history: none yet, then the results newest first', () => {
+    const dataDir = join(scratch, 'history');
+    expect(posSim('practice', '--history', '--data-dir', dataDir).stdout.trim()).toBe('还没有练习记录。用 pos-sim practice 开始练习。');
+    appendHistory(dataDir, historyEntry(finished(60_000), Date.parse('2026-06-01T09:00:00Z')));
+    appendHistory(dataDir, historyEntry(finished(30_000), Date.parse('2026-06-02T09:00:00Z')));
+    const { code, stdout } = posSim('practice', '--history', '--data-dir', dataDir, '--lang', 'en');
+    expect(code).toBe(0);
+    const [header, newest, oldest] = stdout.trim().split('\n');
+    expect(header).toMatch(/^When\s+Task\s+Goal\s+Time\s+Errors\s+Hints\s+Score$/);
+    expect(newest).toMatch(/P1 Deregister UnionPay Qu\.\.\s+yes\s+0:30\s+1\s+0\s+95$/);
+    expect(oldest).toMatch(/\s+1:00\s+1\s+0\s+95$/);
+  });
+
+  it('--history: a damaged line is named by file:line (exit 2), and the file is left as it was', () => {
+    const dataDir = join(scratch, 'damaged');
+    appendHistory(dataDir, historyEntry(finished(60_000), 0));
+    const file = historyFile(dataDir);
+    writeFileSync(file, `${readFileSync(file, 'utf8')}not json\n`);
+    const before = readFileSync(file, 'utf8');
+    const { code, stderr } = posSim('practice', '--history', '--data-dir', dataDir);
+    expect(code).toBe(2);
+    expect(stderr).toContain(`${file}:2: this practice record is not valid JSON`);
+    expect(readFileSync(file, 'utf8')).toBe(before);
+  });
+});
