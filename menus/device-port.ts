@@ -2,7 +2,7 @@
  * What the menus need from the world outside them: the device's flash (store) and the clock.
  * The machines call it; src/ plugs in the real store, tests plug in the same store in memory.
  */
-import type { Binding, PasswordFreeSettings } from './domain.js';
+import type { Binding, PasswordFreeSettings, SaleRecord } from './domain.js';
 
 export type PasswordCheck =
   | { readonly result: 'accepted' }
@@ -27,4 +27,8 @@ export interface DevicePort {
   savePasswordFree(settings: PasswordFreeSettings, operatorId: string): void;
   /** At boot: makes pending settings active. Returns whether there was anything to apply. */
   applyPending(): boolean;
+  /** Whether `pin` is the test card's PIN (收款); only its hash is kept. */
+  checkCardPin(pin: string): boolean;
+  /** Records a finished sale (approved, or declined by the issuer) for the operator who took it. */
+  recordSale(sale: SaleRecord, operatorId: string): void;
 }

@@ -6,8 +6,9 @@
 import { assign, setup } from 'xstate';
 import type { DeviceEvent } from './device-events.js';
 import type { DevicePort } from './device-port.js';
-import type { MenuNode, PasswordFreeLayout } from './domain.js';
+import type { ChannelCoverage, MenuNode, PasswordFreeLayout } from './domain.js';
 import { forwardKeysTo } from './forward-keys.js';
+import { saleMachine } from './sale.js';
 import { settingsMachine, type SettingsOutput } from './settings.js';
 
 export type DeviceInput = {
@@ -15,6 +16,8 @@ export type DeviceInput = {
   readonly settingsOperatorId: string;
   readonly menu: readonly MenuNode[];
   readonly passwordFreeLayout: PasswordFreeLayout;
+  /** 收款: the operator who takes sales, and which 免密 channel decides each payment method. */
+  readonly sale: { readonly operatorId: string; readonly channels: readonly ChannelCoverage[] };
 };
 
 /** Boot takes BOOT_STEPS steps of BOOT_STEP_MS on the device clock. */
@@ -34,7 +37,7 @@ export const deviceMachine = setup({
     },
     events: {} as DeviceEvent,
   },
-  actors: { settings: settingsMachine },
+  actors: { settings: settingsMachine, sale: saleMachine },
   delays: { bootStep: BOOT_STEP_MS, shutdown: SHUTDOWN_MS },
   guards: {
     isBootComplete: ({ context }) => context.bootProgress + 1 >= BOOT_STEPS,
@@ -86,8 +89,18 @@ export const deviceMachine = setup({
       },
     },
     home: {
-      description: 'Home screen: merchant, terminal, and 按[菜单]键进入设置.',
-      on: { MENU: 'settings' },
+      description: 'Home screen: merchant, terminal, 按[确认]键收款 and 按[菜单]键进入设置.',
+      on: { MENU: 'settings', ENTER: 'sale' },
+    },
+    sale: {
+      description: '收款 is running.',
+      invoke: {
+        id: 'sale',
+        src: 'sale',
+        input: ({ context }) => ({ port: context.port, operatorId: context.sale.operatorId, channels: context.sale.channels }),
+        onDone: 'home',
+      },
+      on: forwardKeysTo('sale'),
     },
     settings: {
       description: '设置 is open.',

@@ -65,3 +65,29 @@ export type MenuNode =
 
 export const FLOW_IDS = ['bindings', 'passwordFree'] as const;
 export type FlowId = (typeof FLOW_IDS)[number];
+
+/** How the customer pays (收款): a card tapped (挥卡/闪付) or inserted (插卡), or a wallet's QR code (扫码). */
+export const PAYMENT_METHODS = ['contactless', 'chip', 'qr-unionpay', 'qr-wechat', 'qr-alipay'] as const;
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+
+/** The payment methods a 免密 channel can cover; a chip (插卡) payment always needs the PIN. */
+export const PASSWORD_FREE_METHODS = ['contactless', 'qr-unionpay', 'qr-wechat', 'qr-alipay'] as const satisfies readonly PaymentMethod[];
+
+/** Which payment methods a 免密 channel's switch and limit decide (from the profile). */
+export type ChannelCoverage = { readonly id: string; readonly covers: readonly PaymentMethod[] };
+
+/** A finished sale (收款) as the device records it: approved, or declined by the card issuer. */
+export type SaleRecord = {
+  /** Amount in fen (分): 1234 is 12.34元. */
+  readonly amountFen: number;
+  readonly method: PaymentMethod;
+  /** The 免密 channel that decided the payment, or undefined when none covers the method. */
+  readonly channel: string | undefined;
+  /** The response code: 00 交易成功, 75 密码错误次数超限. */
+  readonly responseCode: '00' | '75';
+  /** Whether it went through without a PIN (免密免签). */
+  readonly passwordFree: boolean;
+};
+
+/** An amount in fen as the device shows it, e.g. 1234 as 12.34. */
+export const formatFen = (fen: number): string => `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;

@@ -43,6 +43,10 @@ export const startDeviceActor = (
         channels: profile.passwordFree.channels.map(({ id, label }) => ({ id, label })),
         limitOptions: profile.passwordFree.limitOptions,
       },
+      sale: {
+        operatorId: profile.sale.operator,
+        channels: profile.passwordFree.channels.map(({ id, covers }) => ({ id, covers })),
+      },
     },
     ...(clock ? { clock } : {}),
     // A flow's own state changes (a digit typed into the password prompt) do not change the device

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { FUNCTION_KEYS } from '../../menus/device-events.js';
-import { FLOW_IDS, type MenuNode } from '../../menus/domain.js';
+import { FLOW_IDS, PASSWORD_FREE_METHODS, type MenuNode } from '../../menus/domain.js';
 import { PASSWORD_HASH_PATTERN } from '../store/password-hash.js';
 
 /** The display of most smart terminals in landscape: 36 columns, 10 body rows. */
@@ -95,10 +95,39 @@ export const profileSchema = z
             label: localText,
             smallAmountEnabled: z.boolean(),
             limit: z.number().int().positive(),
+            /** The payment methods this channel's switch and limit decide at 收款 (a chip payment always needs the PIN). */
+            covers: z.array(
+              z.enum(PASSWORD_FREE_METHODS, {
+                error: `use ${PASSWORD_FREE_METHODS.join(', ')} (a chip payment always needs the PIN, so no channel covers "chip")`,
+              }),
+              {
+                error: (issue) =>
+                  issue.input === undefined
+                    ? 'say which payment methods this channel decides, e.g. ["contactless", "qr-unionpay"] (or [] for none)'
+                    : undefined,
+              },
+            ),
           }),
         )
         .min(1, 'list at least one payment channel'),
     }),
+    /** 收款 (sale): who takes it and the test card's PIN. */
+    sale: z
+      .object(
+        {
+          operator: z.string(),
+          cardPinHash: z
+            .string()
+            .regex(PASSWORD_HASH_PATTERN, 'store a hash of the test card PIN, never the PIN: make one with `pos-sim hash-password`'),
+        },
+        {
+          error: (issue) =>
+            issue.input === undefined
+              ? 'add "sale": { "operator": "01", "cardPinHash": "<the output of pos-sim hash-password 147258>" }'
+              : undefined,
+        },
+      )
+      .strict(),
     settingsMenu: z.array(menuNodeSchema).min(1),
   })
   .strict()
@@ -126,6 +155,27 @@ export const profileSchema = z
           message: `${channel.limit} is not among passwordFree.limitOptions (${profile.passwordFree.limitOptions.join(', ')})`,
         });
       }
+    });
+    if (!operatorIds.includes(profile.sale.operator)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['sale', 'operator'],
+        message: `no operator "${profile.sale.operator}"; use one of ${operatorIds.join(', ')}`,
+      });
+    }
+    const coveredBy = new Map<string, string>();
+    profile.passwordFree.channels.forEach((channel, index) => {
+      channel.covers.forEach((method, methodIndex) => {
+        const other = coveredBy.get(method);
+        if (other !== undefined) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['passwordFree', 'channels', index, 'covers', methodIndex],
+            message: `"${method}" is already covered by channel "${other}"; a payment method belongs to one channel`,
+          });
+        }
+        coveredBy.set(method, channel.id);
+      });
     });
     const flows = flowsIn(profile.settingsMenu);
     for (const flow of FLOW_IDS) {

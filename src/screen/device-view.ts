@@ -9,9 +9,11 @@ import { BOOT_STEPS, type deviceMachine } from '../../menus/device.js';
 import type { Binding } from '../../menus/domain.js';
 import { passwordFreeRows, type passwordFreeMachine, type PasswordFreeRow } from '../../menus/password-free.js';
 import type { passwordPromptMachine } from '../../menus/password-prompt.js';
+import type { saleMachine } from '../../menus/sale.js';
 import { currentMenuItems, type settingsMachine } from '../../menus/settings.js';
 import type { Lang, Translate } from '../i18n/messages.js';
 import type { Profile } from '../profile/profile-schema.js';
+import { saleScreen } from './sale-view.js';
 import type { Screen, ScreenLine, StatusBar } from './screen.js';
 
 export type ViewContext = {
@@ -233,6 +235,10 @@ export const deviceScreen = (snapshot: DeviceSnapshot, view: ViewContext): Scree
     const settings = childSnapshot<typeof settingsMachine>(snapshot, 'settings');
     if (settings) return settingsScreen(settings, view);
   }
+  if (snapshot.matches('sale')) {
+    const sale = childSnapshot<typeof saleMachine>(snapshot, 'sale');
+    if (sale) return saleScreen(sale, view.t);
+  }
   return {
     title: profile.device.merchantName[lang],
     lines: [
@@ -240,6 +246,7 @@ export const deviceScreen = (snapshot: DeviceSnapshot, view: ViewContext): Scree
       { text: t('home.terminalId', { id: profile.device.terminalId }), tone: 'muted' },
       { text: '' },
       ...(context.port.pendingPasswordFree() ? [{ text: t('home.pending'), tone: 'warning' as const }] : []),
+      { text: t('sale.homePrompt', { enterKey: profile.device.keyLabels.ENTER?.[lang] ?? t('hint.confirm') }) },
       { text: t('home.prompt', { menuKey: profile.device.keyLabels.MENU?.[lang] ?? t('key.menu') }) },
     ],
     hints: {},

@@ -4,7 +4,7 @@
  * power cut keeps exactly what the device had saved.
  */
 import type { DevicePort, PasswordCheck } from '../../menus/device-port.js';
-import { samePasswordFreeSettings, type PasswordFreeSettings } from '../../menus/domain.js';
+import { formatFen, samePasswordFreeSettings, type PasswordFreeSettings, type SaleRecord } from '../../menus/domain.js';
 import type { Profile } from '../profile/profile-schema.js';
 import { seedFlash, type FlashData, type OperationRecord } from './flash-data.js';
 import type { FlashMedium } from './flash-medium.js';
@@ -127,6 +127,27 @@ export class DeviceStore implements DevicePort {
       records: [...this.current.records, this.record('system', 'applyPasswordFree', describeSettings(pending))],
     });
     return true;
+  }
+
+  checkCardPin(pin: string): boolean {
+    return verifyPassword(pin, this.profile.sale.cardPinHash);
+  }
+
+  recordSale(sale: SaleRecord, operatorId: string): void {
+    const approved = sale.responseCode === '00';
+    const subject = [
+      `${formatFen(sale.amountFen)}元`,
+      sale.method,
+      sale.channel ?? '-',
+      sale.passwordFree ? '免密免签' : 'PIN',
+      approved ? 'approved 00' : `declined ${sale.responseCode}`,
+    ].join(' ');
+    const { channel, ...rest } = sale;
+    const record: OperationRecord = {
+      ...this.record(operatorId, 'sale', subject),
+      sale: { ...rest, ...(channel === undefined ? {} : { channel }), approved },
+    };
+    this.commit({ ...this.current, records: [...this.current.records, record] });
   }
 
   private record(operator: string, action: OperationRecord['action'], subject: string): OperationRecord {

@@ -3,10 +3,26 @@
  * settings in force and pending, and the operation records. Seeded from a profile on first run.
  */
 import { z } from 'zod';
+import { PAYMENT_METHODS } from '../../menus/domain.js';
 import { bindingSchema, passwordFreeSettingsSchema, type Profile } from '../profile/profile-schema.js';
 import { PASSWORD_HASH_PATTERN } from './password-hash.js';
 
-export const OPERATION_KINDS = ['deregister', 'savePasswordFree', 'applyPasswordFree', 'lockout'] as const;
+export const OPERATION_KINDS = ['deregister', 'savePasswordFree', 'applyPasswordFree', 'lockout', 'sale'] as const;
+
+/** What a sale record (收款) holds besides its subject line: amount in fen, how paid, the answer. */
+export const saleDetailSchema = z
+  .object({
+    amountFen: z.number().int().positive(),
+    method: z.enum(PAYMENT_METHODS),
+    /** The 免密 channel that decided it; absent when none covers the method. */
+    channel: z.string().optional(),
+    approved: z.boolean(),
+    /** 00 交易成功, 75 密码错误次数超限. */
+    responseCode: z.enum(['00', '75']),
+    /** Went through without a PIN (免密免签). */
+    passwordFree: z.boolean(),
+  })
+  .strict();
 
 export const operationRecordSchema = z.object({
   /** ISO time on the device clock. */
@@ -16,6 +32,8 @@ export const operationRecordSchema = z.object({
   action: z.enum(OPERATION_KINDS),
   /** What the operation was about, e.g. the binding removed. */
   subject: z.string(),
+  /** For a sale: its details, for the records list and reports. */
+  sale: saleDetailSchema.optional(),
 });
 
 export const flashDataSchema = z

@@ -7,6 +7,7 @@ import { bindingManagementMachine } from '../../menus/binding-management.js';
 import { deviceMachine } from '../../menus/device.js';
 import { passwordFreeMachine } from '../../menus/password-free.js';
 import { passwordPromptMachine } from '../../menus/password-prompt.js';
+import { saleMachine } from '../../menus/sale.js';
 import { settingsMachine } from '../../menus/settings.js';
 
 /** The machines whose states and transitions coverage counts. */
@@ -16,6 +17,7 @@ export const MENU_MACHINES: readonly AnyStateMachine[] = [
   bindingManagementMachine,
   passwordFreeMachine,
   passwordPromptMachine,
+  saleMachine,
 ];
 
 type StateNodeLike = AnyStateMachine['root'];

@@ -8,6 +8,7 @@
 import { fromTransition } from 'xstate';
 import { getShortestPaths } from 'xstate/graph';
 import { samePasswordFreeSettings, type PasswordFreeSettings } from '../../menus/domain.js';
+import { SALE_PROCESSING_MS } from '../../menus/sale.js';
 import { BOOT_MS, createSimulator, type Simulator } from '../device/simulator.js';
 import type { Profile } from '../profile/profile-schema.js';
 import { CoverageTracker } from './coverage.js';
@@ -29,6 +30,7 @@ export const MODEL_ACTIONS = [
   { type: 'wrongPassword' },
   { type: 'waitRestart' },
   { type: 'waitLockout' },
+  { type: 'waitProcessing' },
   { type: 'networkDown' },
   { type: 'networkUp' },
   { type: 'powerCycle' },
@@ -57,6 +59,8 @@ const perform = (sim: Simulator, action: ModelAction, password: string, lockoutM
       return sim.advance(RESTART_WAIT_MS);
     case 'waitLockout':
       return sim.advance(lockoutMs);
+    case 'waitProcessing':
+      return sim.advance(SALE_PROCESSING_MS);
     case 'networkDown':
       return sim.networkDown();
     case 'networkUp':
@@ -101,6 +105,10 @@ class Replayer {
       const editor = flows.find((snapshot) => snapshot.machine.id === 'passwordFree')?.context as
         | { draft: PasswordFreeSettings; saved: PasswordFreeSettings }
         | undefined;
+      // A sale's amount matters only as zero or not, so that keying digits does not grow the model.
+      const sale = flows.find((snapshot) => snapshot.machine.id === 'sale')?.context as
+        | { amountFen: number; pin: string; pinRight: boolean | undefined; wrongPins: number }
+        | undefined;
       const facts = [
         entered === '' ? '' : entered === this.password ? 'typed-right' : 'typed-other',
         sim.store.isOnline() ? 'online' : 'offline',
@@ -108,9 +116,15 @@ class Replayer {
         sim.store.lockedUntil(this.profile.security.settingsOperator) ? 'locked' : '',
         editor && !samePasswordFreeSettings(editor.draft, editor.saved) ? 'unsaved' : '',
       ];
+      // Inside a sale only the network and the sale's own progress change what the next key does;
+      // leaving the other facts out keeps the sale from multiplying the settings side's situations.
+      const saleFacts = sale && [
+        sim.store.isOnline() ? 'online' : 'offline',
+        `sale:${sale.amountFen > 0 ? 'amount' : 'zero'},${sale.pin === '' ? '' : 'pin'},${sale.pinRight === false ? 'sent-wrong' : ''},${sale.wrongPins}`,
+      ];
       // The title tells sub-menus apart; elsewhere it only names the item picked, which changes nothing.
       const where = active.includes('settings.menu') ? sim.title() : '';
-      const outcome = { key: [active.join(' '), where, facts.join('|')].join(' / '), active, reached };
+      const outcome = { key: [active.join(' '), where, (saleFacts ?? facts).join('|')].join(' / '), active, reached };
       this.outcomes.set(id, outcome);
       for (const target of reached) {
         const known = this.shortest.get(target);
@@ -125,15 +139,25 @@ class Replayer {
   }
 }
 
+const SALE_ANSWERS = ['sale.approved', 'sale.declined', 'sale.commsError'];
+
 /** Prunes actions that cannot change anything where the device is, to keep the search small. */
 const isWorthTrying = (outcome: Outcome, action: ModelAction): boolean => {
   const facts = outcome.key.split(' / ').at(-1)?.split('|') ?? [];
   const inPrompt = outcome.active.includes('passwordPrompt.entering');
+  // The card PIN prompt of a sale: a wrong PIN (wrongPassword) is all it needs to reach every state.
+  const inCardPin = outcome.active.includes('sale.pin');
+  // A sale's answer ends it in the model: leaving would only repeat every other situation of the
+  // device with one more record.
+  if (outcome.active.some((state) => SALE_ANSWERS.includes(state))) return false;
   switch (action.type) {
     case 'password':
-    case 'wrongPassword':
     case '清除':
       return inPrompt;
+    case 'wrongPassword':
+      return inPrompt || inCardPin;
+    case 'waitProcessing':
+      return outcome.active.includes('sale.processing');
     case 'networkDown':
       return facts.includes('online');
     case 'networkUp':
@@ -148,8 +172,8 @@ const isWorthTrying = (outcome: Outcome, action: ModelAction): boolean => {
     case '8':
     case '上':
     case '下':
-      // In the prompt digits are password digits: the two password actions stand for them.
-      return !inPrompt;
+      // In the prompts digits are password digits: the password actions stand for them.
+      return !inPrompt && !inCardPin;
     default:
       return true;
   }
@@ -204,6 +228,7 @@ export const pathToWalkthrough = (path: ModelPath, fixture: string, typedPasswor
       wrongPassword: `type: "${WRONG_PASSWORD}"`,
       waitRestart: `wait: ${RESTART_WAIT_MS / 1000}s`,
       waitLockout: `wait: ${lockoutSeconds}s`,
+      waitProcessing: `wait: ${SALE_PROCESSING_MS}ms`,
       networkDown: 'network: down',
       networkUp: 'network: up',
       powerCycle: 'power: cycle',

@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import type { AnyActorRef, AnyMachineSnapshot, InspectionEvent } from 'xstate';
-import { samePasswordFreeSettings, type MenuNode, type PasswordFreeSettings } from '../../menus/domain.js';
+import { formatFen, samePasswordFreeSettings, type MenuNode, type PasswordFreeSettings, type PaymentMethod } from '../../menus/domain.js';
 import type { PasswordPurpose } from '../../menus/password-prompt.js';
 import { createSimulator, type Simulator } from '../../src/device/simulator.js';
 import { translator, type Lang } from '../../src/i18n/messages.js';
@@ -19,6 +19,8 @@ import { memoryMedium, type FlashMedium } from '../../src/store/flash-medium.js'
 export const KNOWN_PASSWORDS: Readonly<Record<string, string>> = { '00': '123456', '01': '0000', '99': '12345678' };
 /** A wrong password whose digits appear nowhere on the device's screens. */
 export const WRONG_PASSWORD = '975319';
+/** The shipped profiles' test card PIN (收款). */
+export const CARD_PIN = '147258';
 /** Chunks (an action, or a snippet of a few) per run at most. */
 export const MAX_CHUNKS = 40;
 
@@ -73,6 +75,7 @@ export const vocabulary = (settingsOperator: string): readonly Weighted[] => {
       .filter(([id]) => id !== settingsOperator)
       .map(([id, password]) => ({ name: passwordAction(id), weight: 2, steps: typed(password) })),
     { name: `type ${WRONG_PASSWORD} (wrong password)`, weight: 2, steps: typed(WRONG_PASSWORD) },
+    { name: `type ${CARD_PIN} (card PIN)`, weight: 2, steps: typed(CARD_PIN) },
     ...WAITS.map(([name, ms]) => ({ name, weight: 1, steps: [{ kind: 'advance', ms } as const] })),
     { name: 'network down', weight: 2, steps: [{ kind: 'networkDown' }] },
     { name: 'network up', weight: 2, steps: [{ kind: 'networkUp' }] },
@@ -121,6 +124,13 @@ export const snippets = (profile: Profile): readonly { readonly weight: number; 
     ...(saveDigit ? [{ weight: 4, actions: ['1', saveDigit] }, { weight: 2, actions: [saveDigit] }] : []),
     { weight: 2, actions: ['上', '确认'] },
     { weight: 2, actions: ['确认', '确认', '确认'] },
+    // 收款 from home: a small tap (免密 where in force), and a chip payment with the card PIN.
+    { weight: 2, actions: ['取消', '确认', '1', '2', '确认', '1', 'wait 2s'] },
+    // P5's own check of P2: save 免密 off, restart later (取消), and tap before the restart.
+    ...(passwordFreePath && saveDigit
+      ? [{ weight: 2, actions: [...backHome, ...openSettings, ...passwordFreePath, '1', saveDigit, password, '确认', '取消', ...backHome, '确认', '1', '0', '0', '确认', '1', 'wait 2s'] }]
+      : []),
+    { weight: 2, actions: ['取消', '确认', '5', '0', '0', '0', '0', '1', '确认', '2', `type ${CARD_PIN} (card PIN)`, '确认', 'wait 2s'] },
   ];
 };
 
@@ -161,6 +171,14 @@ export const actionsArbitrary = (profile: Profile) =>
 // ---------------------------------------------------------------------------------------------
 // Observing the device
 
+/** A sale (收款) running: where it is and what it holds (the PIN typed only to check it is not shown). */
+type SaleView = {
+  readonly state: string;
+  readonly amountFen: number;
+  readonly method: PaymentMethod | undefined;
+  readonly pin: string;
+};
+
 type PromptView = {
   readonly purpose: PasswordPurpose;
   readonly state: string;
@@ -185,6 +203,8 @@ export type Observation = {
   readonly selectedBinding: string | undefined;
   /** In 免密支付: the settings being edited. */
   readonly draft: PasswordFreeSettings | undefined;
+  /** The sale running, if any. */
+  readonly sale: SaleView | undefined;
   /** The display, as shown and with wrapped lines joined. */
   readonly screens: readonly string[];
   /** Actors of the device that stopped with an error. */
@@ -240,6 +260,7 @@ export const observe = (sim: Simulator, medium?: FlashMedium): Observation => {
   const prompt = byId('passwordPrompt');
   const bindingFlow = byId('bindingManagement');
   const passwordFreeFlow = byId('passwordFree');
+  const saleFlow = byId('sale');
   const errors: string[] = [];
   for (const snapshot of chain) {
     if (snapshot.status === 'error') errors.push(`${snapshot.machine.id}: ${String(snapshot.error)}`);
@@ -266,6 +287,14 @@ export const observe = (sim: Simulator, medium?: FlashMedium): Observation => {
       : undefined,
     selectedBinding: bindingContext?.bindings[bindingContext.cursor]?.id,
     draft: (passwordFreeFlow?.context as { draft: PasswordFreeSettings } | undefined)?.draft,
+    sale: saleFlow
+      ? {
+          state: topState(saleFlow.value),
+          amountFen: saleFlow.context.amountFen as number,
+          method: saleFlow.context.method as PaymentMethod | undefined,
+          pin: saleFlow.context.pin as string,
+        }
+      : undefined,
     screens: displayTexts(sim),
     errors,
   };
@@ -289,6 +318,9 @@ export type CheckEnv = {
   readonly pendingNotice: string;
   /** What the status line starts with online and offline (在线, 离线). */
   readonly networkStatus: { readonly online: string; readonly offline: string };
+  /** The operator who takes sales (收款), and the 免密 channel covering each payment method. */
+  readonly saleOperator: string;
+  readonly channelFor: Readonly<Partial<Record<PaymentMethod, string>>>;
 };
 
 export const checkEnv = (profile: Profile, lang: Lang): CheckEnv => {
@@ -301,7 +333,7 @@ export const checkEnv = (profile: Profile, lang: Lang): CheckEnv => {
     passwords: KNOWN_PASSWORDS,
     maxAttempts: profile.security.maxAttempts,
     lockoutSeconds: profile.security.lockoutSeconds,
-    secrets: [...new Set([...Object.values(KNOWN_PASSWORDS), WRONG_PASSWORD])],
+    secrets: [...new Set([...Object.values(KNOWN_PASSWORDS), WRONG_PASSWORD, CARD_PIN])],
     publicNumbers: [
       profile.device.merchantId,
       profile.device.terminalId,
@@ -309,6 +341,8 @@ export const checkEnv = (profile: Profile, lang: Lang): CheckEnv => {
     ],
     pendingNotice: translator(lang)('home.pending'),
     networkStatus: { online: translator(lang)('status.online'), offline: translator(lang)('status.offline') },
+    saleOperator: profile.sale.operator,
+    channelFor: Object.fromEntries(profile.passwordFree.channels.flatMap((channel) => channel.covers.map((method) => [method, channel.id]))),
   };
 };
 
@@ -443,25 +477,70 @@ export const checkStep = (before: Observation, step: Step, after: Observation, e
   if (saveAuthorised) expectedRecords.push('savePasswordFree');
   if (booted && pending) expectedRecords.push('applyPasswordFree');
   if (expectedLockout?.lockedUntil !== undefined && expectedLockout !== lockout) expectedRecords.push('lockout');
+  // 收款: the host's answer (approved, or declined after the last wrong PIN) is recorded in the step that brings it.
+  const saleAnswered =
+    before.sale?.state === 'processing' && (after.sale?.state === 'approved' || after.sale?.state === 'declined');
+  if (saleAnswered) expectedRecords.push('sale');
   if (!same(added.map((record) => record.action).sort(), expectedRecords.sort())) {
     fail(`records added: ${show(added.map((record) => record.action))}, expected ${show(expectedRecords)}`);
   }
   for (const record of added) {
-    const by = record.action === 'applyPasswordFree' ? 'system' : operator;
+    const by = record.action === 'applyPasswordFree' ? 'system' : record.action === 'sale' ? env.saleOperator : operator;
     if (record.operator !== by) fail(`record ${record.action} names operator ${record.operator}, expected ${by}`);
     const at = Date.parse(record.at);
     if (!(at >= before.now && at <= after.now)) fail(`record ${record.action} is dated ${record.at}, outside this step`);
   }
 
-  // Secrets: no password (nor the wrong one typed) on any screen or in any record.
+  // 收款 goes by the 免密 settings IN FORCE: 免密免签 exactly when 开启免密支付, the covering channel's
+  // 小额免密 and its limit allow it (never for a chip card); nothing is approved offline.
+  const inForce = before.flash.passwordFree.active;
+  const passwordFreeAllowed = (method: PaymentMethod, amountFen: number) => {
+    const setting = inForce.channels.find((channel) => channel.id === env.channelFor[method]);
+    return method !== 'chip' && inForce.enabled && setting?.smallAmountEnabled === true && amountFen <= setting.limit * 100;
+  };
+  // The device decides the moment the customer's way of paying is picked: PIN prompt, or straight to the host.
+  const picked = after.sale?.method !== undefined && (before.sale?.state === 'method' || before.sale?.state === 'wallet');
+  if (picked && after.sale?.method !== undefined && (after.sale.state === 'pin' || after.sale.state === 'processing')) {
+    const allowed = passwordFreeAllowed(after.sale.method, after.sale.amountFen);
+    if ((after.sale.state === 'processing') !== allowed) {
+      fail(
+        `a ${after.sale.method} sale of ${formatFen(after.sale.amountFen)} ${allowed ? 'asks for the PIN' : 'skips the PIN'} ` +
+          `while the settings in force are ${show(inForce)}`,
+      );
+    }
+  }
+  for (const record of added) {
+    if (record.action !== 'sale' || !record.sale) continue;
+    const { sale } = record;
+    const allowed = passwordFreeAllowed(sale.method, sale.amountFen);
+    if (sale.approved && sale.passwordFree !== allowed) {
+      fail(
+        `a ${sale.method} sale of ${formatFen(sale.amountFen)} went through ${sale.passwordFree ? 'without' : 'with'} a PIN ` +
+          `while the settings in force are ${show(inForce)}`,
+      );
+    }
+    if (!sale.approved && (allowed || sale.passwordFree)) fail(`a sale that needed no PIN was declined for wrong PINs: ${show(sale)}`);
+    if (sale.approved && !online) fail('a sale was approved offline');
+  }
+
+  // Secrets: no password (nor the wrong one typed, nor the card PIN) on any screen or in any record.
   // A run of digits that is a whole public number (the unbound profile's merchant 000000000000000)
-  // is not a leak; any other run containing a secret is.
-  const leaks = (text: string) =>
+  // or the whole 元 of the amount being paid (10000.00元) is not a leak; any other run containing a secret is.
+  const amountRuns = (fen: number | undefined) => (fen === undefined ? [] : [String(Math.floor(fen / 100))]);
+  const leaks = (text: string, amountFen?: number) =>
     (text.match(/\d+/g) ?? [])
-      .filter((run) => !env.publicNumbers.includes(run))
+      .filter((run) => !env.publicNumbers.includes(run) && !amountRuns(amountFen).includes(run))
       .flatMap((run) => env.secrets.filter((secret) => run.includes(secret)));
   for (const screen of after.screens) {
-    for (const secret of new Set(leaks(screen))) fail(`the screen shows "${secret}":\n${screen}`);
+    for (const secret of new Set(leaks(screen, after.sale?.amountFen))) fail(`the screen shows "${secret}":\n${screen}`);
+  }
+  // While the card PIN is asked, what was typed (4 digits or more) is in no run on screen but the amount.
+  if (after.sale?.state === 'pin' && after.sale.pin.length >= 4) {
+    const pin = after.sale.pin;
+    const runs = (after.screens[0]?.match(/\d+/g) ?? []).filter(
+      (run) => !env.publicNumbers.includes(run) && !amountRuns(after.sale?.amountFen).includes(run) && run.includes(pin),
+    );
+    if (runs.length > 0) fail(`the card PIN prompt shows the digits typed ${show(runs)}:\n${after.screens[0]}`);
   }
   // While a password prompt shows, no run of 4 or more digits is on screen but public numbers:
   // whatever was typed, not only the passwords the fuzzer knows.
@@ -470,10 +549,16 @@ export const checkStep = (before: Observation, step: Step, after: Observation, e
     if (runs.length > 0) fail(`the password prompt shows the digits ${show(runs)}:\n${after.screens[0]}`);
   }
   for (const record of added) {
-    for (const secret of new Set(leaks(record.subject))) fail(`record ${record.action} contains "${secret}"`);
+    for (const secret of new Set(leaks(record.subject, record.sale?.amountFen))) fail(`record ${record.action} contains "${secret}"`);
   }
 
-  // Masking: the prompt shows one * per digit typed.
+  // Masking: the prompts show one * per digit typed.
+  if (after.sale?.state === 'pin') {
+    const stars = `${'*'.repeat(after.sale.pin.length)}_`;
+    if (!after.screens[0]?.split('\n').some((line) => line.trim() === stars)) {
+      fail(`the card PIN prompt does not show ${stars} for ${after.sale.pin.length} digits:\n${after.screens[0]}`);
+    }
+  }
   if (after.prompt?.state === 'entering') {
     const stars = `${'*'.repeat(after.prompt.entered.length)}_`;
     if (!after.screens[0]?.split('\n').some((line) => line.trim() === stars)) {

@@ -77,8 +77,8 @@ const recordingHooks = (name: string) => {
  * of the runs, so that any seed with the default number of runs reaches them all.
  */
 const DEEP_STATES: Readonly<Record<string, readonly string[]>> = {
-  default: ['bindingManagement.deregistered', 'passwordFree.saved', 'device.shuttingDown'],
-  offline: ['bindingManagement.offline', 'passwordFree.offline'],
+  default: ['bindingManagement.deregistered', 'passwordFree.saved', 'device.shuttingDown', 'sale.approved'],
+  offline: ['bindingManagement.offline', 'passwordFree.offline', 'sale.commsError'],
   unbound: ['bindingManagement.list', 'passwordFree.saved', 'device.shuttingDown'],
 };
 
@@ -322,6 +322,26 @@ describe('the fuzz invariants are not vacuous', () => {
           return { ...rows, title: `${rows.title} ${String(prompt?.context.entered ?? '')}` };
         });
       }, /the screen shows|the password prompt shows the digits/);
+    });
+
+    it('a sale deciding by the saved 免密 change before the restart', () => {
+      catches('sale by pending settings', () => {
+        vi.spyOn(DeviceStore.prototype, 'activePasswordFree').mockImplementation(function (this: DeviceStore) {
+          const { active, pending } = this.snapshot().passwordFree;
+          return pending ?? active;
+        });
+      }, /sale of .* (asks for|skips) the PIN while the settings in force|went through (with|without) a PIN while the settings in force/);
+    });
+
+    it('the card PIN echoed on screen', () => {
+      const original = DeviceSession.prototype.rows;
+      catches('card PIN on screen', () => {
+        vi.spyOn(DeviceSession.prototype, 'rows').mockImplementation(function (this: DeviceSession) {
+          const rows = original.call(this);
+          const sale = snapshotChain(this.actor).find((snapshot) => snapshot.machine.id === 'sale');
+          return { ...rows, title: `${rows.title} ${String(sale?.context.pin ?? '')}` };
+        });
+      }, /the screen shows "147258"|the card PIN prompt shows the digits/);
     });
   });
 });

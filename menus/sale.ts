@@ -1,0 +1,248 @@
+/**
+ * 收款 (sale): the technician's own check that a 免密 setting took effect (P5). The amount is keyed
+ * in fen like on real terminals (1,2,3,4 shows 0.01, 0.12, 1.23, 12.34元), the customer pays by
+ * 挥卡/闪付, 插卡 or 扫码 (云闪付, 微信, 支付宝), and the 免密 settings IN FORCE decide whether the
+ * payment goes through without a PIN (免密免签) or the cardholder must enter it. The host answers
+ * after a short 交易处理中 on the device clock: offline it never answers (通讯错误), a wrong PIN gets
+ * [55]密码错, the third [75]密码错误次数超限. 取消 at any step goes home without a sale.
+ */
+import { assign, raise, setup } from 'xstate';
+import type { KeyEvent } from './device-events.js';
+import type { DevicePort } from './device-port.js';
+import type { ChannelCoverage, PasswordFreeSettings, PaymentMethod } from './domain.js';
+import { moveCursor, pickByDigit } from './menu-cursor.js';
+
+export type SaleInput = {
+  readonly port: DevicePort;
+  /** The operator who takes the sale (the profile's sale.operator), for the record. */
+  readonly operatorId: string;
+  /** Which 免密 channel decides each payment method. */
+  readonly channels: readonly ChannelCoverage[];
+};
+
+/** Largest amount the device takes, in fen: 99999.99元. */
+export const MAX_AMOUNT_FEN = 9_999_999;
+/** Time the host takes to answer, on the device clock. */
+export const SALE_PROCESSING_MS = 1500;
+/** Wrong PINs before the issuer declines with [75] (a card's PIN try limit). */
+export const CARD_PIN_TRIES = 3;
+/** PIN lengths a PIN pad accepts (ISO 9564: 4 to 12 digits). */
+export const MIN_PIN_LENGTH = 4;
+export const MAX_PIN_LENGTH = 12;
+
+/** The first menu after the amount: 1.挥卡/闪付 2.插卡 3.扫码. */
+export const METHOD_ITEMS = ['contactless', 'chip', 'qr'] as const;
+/** The wallets behind 扫码: 1.云闪付 2.微信 3.支付宝. */
+export const WALLET_ITEMS = ['qr-unionpay', 'qr-wechat', 'qr-alipay'] as const;
+
+/** What the 免密 settings decide for one payment. */
+export type SaleDecision = {
+  /** The channel covering the method, when one does. */
+  readonly channel: string | undefined;
+  /** That channel's 免密限额 (元) in force. */
+  readonly limit: number | undefined;
+  /** Whether the payment goes through without a PIN. */
+  readonly passwordFree: boolean;
+};
+
+/**
+ * 免密免签 needs 开启免密支付, the covering channel's 小额免密 on, and the amount at or under its
+ * limit; a chip payment, or a method no channel covers, always needs the PIN.
+ */
+export const decidePayment = (
+  settings: PasswordFreeSettings,
+  channels: readonly ChannelCoverage[],
+  method: PaymentMethod,
+  amountFen: number,
+): SaleDecision => {
+  const channel = channels.find((candidate) => candidate.covers.includes(method))?.id;
+  const setting = settings.channels.find((candidate) => candidate.id === channel);
+  const passwordFree =
+    method !== 'chip' &&
+    settings.enabled &&
+    setting !== undefined &&
+    setting.smallAmountEnabled &&
+    amountFen <= setting.limit * 100;
+  return { channel, limit: setting?.limit, passwordFree };
+};
+
+type Context = SaleInput & {
+  amountFen: number;
+  /** Cursor in the method or wallet menu. */
+  cursor: number;
+  method: PaymentMethod | undefined;
+  decision: SaleDecision | undefined;
+  /** PIN digits typed so far; never shown, only their count. */
+  pin: string;
+  /** Whether the PIN sent with this request was right; undefined when none was sent (免密). */
+  pinRight: boolean | undefined;
+  /** Wrong PINs the issuer has answered so far. */
+  wrongPins: number;
+};
+
+const digitOf = (event: KeyEvent): string | undefined => (event.type === 'DIGIT' ? event.digit : undefined);
+
+export const saleMachine = setup({
+  types: {
+    input: {} as SaleInput,
+    context: {} as Context,
+    events: {} as KeyEvent,
+  },
+  delays: { processing: SALE_PROCESSING_MS },
+  guards: {
+    hasRoomForDigit: ({ context, event }) => {
+      const digit = digitOf(event);
+      return digit !== undefined && context.amountFen * 10 + Number(digit) <= MAX_AMOUNT_FEN;
+    },
+    hasAmount: ({ context }) => context.amountFen > 0,
+    isValidPick: ({ event }, count: number) => {
+      const digit = digitOf(event);
+      return digit !== undefined && pickByDigit(digit, count) !== undefined;
+    },
+    isQrSelected: ({ context }) => METHOD_ITEMS[context.cursor] === 'qr',
+    isPasswordFree: ({ context }) => context.decision?.passwordFree === true,
+    hasPinRoom: ({ context }) => context.pin.length < MAX_PIN_LENGTH,
+    isPinComplete: ({ context }) => context.pin.length >= MIN_PIN_LENGTH,
+    isOffline: ({ context }) => !context.port.isOnline(),
+    isLastPinTryWrong: ({ context }) => context.pinRight === false && context.wrongPins + 1 >= CARD_PIN_TRIES,
+    isPinWrong: ({ context }) => context.pinRight === false,
+  },
+  actions: {
+    appendDigit: assign({ amountFen: ({ context, event }) => context.amountFen * 10 + Number(digitOf(event)) }),
+    deleteDigit: assign({ amountFen: ({ context }) => Math.floor(context.amountFen / 10) }),
+    resetCursor: assign({ cursor: 0 }),
+    cursorUp: assign({ cursor: ({ context }, count: number) => moveCursor(context.cursor, count, -1) }),
+    cursorDown: assign({ cursor: ({ context }, count: number) => moveCursor(context.cursor, count, 1) }),
+    pickByDigit: assign({
+      cursor: ({ context, event }, count: number) => pickByDigit(digitOf(event) ?? '', count) ?? context.cursor,
+    }),
+    confirmPick: raise({ type: 'ENTER' }),
+    chooseCard: assign({ method: ({ context }) => (METHOD_ITEMS[context.cursor] === 'chip' ? 'chip' : 'contactless') }),
+    chooseWallet: assign({ method: ({ context }) => WALLET_ITEMS[context.cursor] ?? 'qr-unionpay' }),
+    decide: assign({
+      // The settings IN FORCE decide, never a change saved but not yet applied by a restart.
+      decision: ({ context }) =>
+        decidePayment(context.port.activePasswordFree(), context.channels, context.method ?? 'chip', context.amountFen),
+    }),
+    appendPinDigit: assign({ pin: ({ context, event }) => context.pin + (digitOf(event) ?? '') }),
+    deletePinDigit: assign({ pin: ({ context }) => context.pin.slice(0, -1) }),
+    sendPin: assign({ pinRight: ({ context }) => context.port.checkCardPin(context.pin), pin: '' }),
+    countWrongPin: assign({ wrongPins: ({ context }) => context.wrongPins + 1, pinRight: undefined }),
+    recordApproved: ({ context }) => {
+      context.port.recordSale(
+        {
+          amountFen: context.amountFen,
+          method: context.method ?? 'chip',
+          channel: context.decision?.channel,
+          responseCode: '00',
+          passwordFree: context.decision?.passwordFree === true,
+        },
+        context.operatorId,
+      );
+    },
+    recordDeclined: ({ context }) => {
+      context.port.recordSale(
+        {
+          amountFen: context.amountFen,
+          method: context.method ?? 'chip',
+          channel: context.decision?.channel,
+          responseCode: '75',
+          passwordFree: false,
+        },
+        context.operatorId,
+      );
+    },
+  },
+}).createMachine({
+  id: 'sale',
+  context: ({ input }) => ({
+    ...input,
+    amountFen: 0,
+    cursor: 0,
+    method: undefined,
+    decision: undefined,
+    pin: '',
+    pinRight: undefined,
+    wrongPins: 0,
+  }),
+  initial: 'amount',
+  states: {
+    amount: {
+      description: 'Says 请输入金额 and shows the amount as keyed, 0.00元 at first; 确认 goes on once it is above 0.',
+      on: {
+        DIGIT: { guard: 'hasRoomForDigit', actions: 'appendDigit' },
+        CLEAR: { actions: 'deleteDigit' },
+        ENTER: { guard: 'hasAmount', target: 'method' },
+        CANCEL: 'done',
+      },
+    },
+    method: {
+      description: 'Asks 请选择支付方式: 1.挥卡/闪付 2.插卡 3.扫码.',
+      entry: 'resetCursor',
+      on: {
+        UP: { actions: { type: 'cursorUp', params: METHOD_ITEMS.length } },
+        DOWN: { actions: { type: 'cursorDown', params: METHOD_ITEMS.length } },
+        DIGIT: {
+          guard: { type: 'isValidPick', params: METHOD_ITEMS.length },
+          actions: [{ type: 'pickByDigit', params: METHOD_ITEMS.length }, 'confirmPick'],
+        },
+        ENTER: [{ guard: 'isQrSelected', target: 'wallet' }, { target: 'deciding', actions: 'chooseCard' }],
+        CANCEL: 'done',
+      },
+    },
+    wallet: {
+      description: 'Asks which code the customer shows: 1.云闪付 2.微信 3.支付宝.',
+      entry: 'resetCursor',
+      on: {
+        UP: { actions: { type: 'cursorUp', params: WALLET_ITEMS.length } },
+        DOWN: { actions: { type: 'cursorDown', params: WALLET_ITEMS.length } },
+        DIGIT: {
+          guard: { type: 'isValidPick', params: WALLET_ITEMS.length },
+          actions: [{ type: 'pickByDigit', params: WALLET_ITEMS.length }, 'confirmPick'],
+        },
+        ENTER: { target: 'deciding', actions: 'chooseWallet' },
+        CANCEL: 'done',
+      },
+    },
+    deciding: {
+      description: 'The 免密 settings in force decide: 免密免签, or the PIN.',
+      entry: 'decide',
+      always: [{ guard: 'isPasswordFree', target: 'processing' }, { target: 'pin' }],
+    },
+    pin: {
+      description:
+        'Asks 请持卡人输入密码 (扫码: the payer\'s password) with one * per digit; after a wrong one, [55]密码错 and the tries left.',
+      on: {
+        DIGIT: { guard: 'hasPinRoom', actions: 'appendPinDigit' },
+        CLEAR: { actions: 'deletePinDigit' },
+        ENTER: { guard: 'isPinComplete', target: 'processing', actions: 'sendPin' },
+        CANCEL: 'done',
+      },
+    },
+    processing: {
+      description: 'Says 交易处理中，请稍候 while the host answers.',
+      after: {
+        processing: [
+          { guard: 'isOffline', target: 'commsError' },
+          { guard: 'isLastPinTryWrong', target: 'declined', actions: ['countWrongPin', 'recordDeclined'] },
+          { guard: 'isPinWrong', target: 'pin', actions: 'countWrongPin' },
+          { target: 'approved', actions: 'recordApproved' },
+        ],
+      },
+      on: { CANCEL: 'done' },
+    },
+    approved: {
+      description: 'Says 交易成功 with the amount and either 交易金额未超过X元，免密免签 or that the PIN was verified.',
+      on: { ENTER: 'done', CANCEL: 'done' },
+    },
+    declined: {
+      description: 'Says [75]密码错误次数超限 / 交易失败; the declined sale is recorded.',
+      on: { ENTER: 'done', CANCEL: 'done' },
+    },
+    commsError: {
+      description: 'Says 通讯错误: 网络连接失败, the sale did not go through and nothing was charged.',
+      on: { ENTER: 'done', CANCEL: 'done' },
+    },
+    done: { type: 'final', description: 'Back to the home screen.' },
+  },
+});
