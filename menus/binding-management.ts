@@ -6,7 +6,7 @@
 import { assign, setup } from 'xstate';
 import type { KeyEvent } from './device-events.js';
 import type { DevicePort } from './device-port.js';
-import type { Binding } from './domain.js';
+import type { BackupResult, Binding } from './domain.js';
 import { forwardKeysTo } from './forward-keys.js';
 import { moveCursor, pickByDigit } from './menu-cursor.js';
 import { passwordPromptMachine } from './password-prompt.js';
@@ -21,6 +21,8 @@ export const bindingManagementMachine = setup({
       cursor: number;
       /** The binding removed last, for the 注销成功 screen. */
       removed: Binding | undefined;
+      /** What 按[1]先备份数据 on the 确认注销 screen did last. */
+      backup: BackupResult | undefined;
     },
     events: {} as KeyEvent,
   },
@@ -31,6 +33,7 @@ export const bindingManagementMachine = setup({
     isValidPick: ({ context, event }) =>
       event.type === 'DIGIT' && pickByDigit(event.digit, context.bindings.length) !== undefined,
     wasAccepted: (_, output: { accepted: boolean }) => output.accepted,
+    isBackupKey: ({ event }) => event.type === 'DIGIT' && event.digit === '1',
   },
   actions: {
     loadBindings: assign({
@@ -43,6 +46,7 @@ export const bindingManagementMachine = setup({
       cursor: ({ context, event }) =>
         (event.type === 'DIGIT' ? pickByDigit(event.digit, context.bindings.length) : undefined) ?? context.cursor,
     }),
+    backUpData: assign({ backup: ({ context }) => context.port.backup(context.operatorId) }),
     deregisterSelected: assign({
       removed: ({ context }) => {
         const binding = context.bindings[context.cursor];
@@ -53,7 +57,7 @@ export const bindingManagementMachine = setup({
   },
 }).createMachine({
   id: 'bindingManagement',
-  context: ({ input }) => ({ ...input, bindings: [], cursor: 0, removed: undefined }),
+  context: ({ input }) => ({ ...input, bindings: [], cursor: 0, removed: undefined, backup: undefined }),
   initial: 'list',
   states: {
     list: {
@@ -72,18 +76,27 @@ export const bindingManagementMachine = setup({
       on: { ENTER: 'confirming', CANCEL: 'list' },
     },
     confirming: {
-      description: 'Asks 确认注销? and reminds 注销前请确认已备份POS机上的数据.',
+      description: 'Asks 确认注销? and reminds 注销前请确认已备份POS机上的数据; 按[1]先备份数据.',
       on: {
         ENTER: [{ guard: 'isOnline', target: 'authorising' }, { target: 'offline' }],
         CANCEL: 'detail',
+        DIGIT: { guard: 'isBackupKey', target: 'backedUp', actions: 'backUpData' },
       },
     },
+    backedUp: {
+      description: 'After 按[1]先备份数据: says 备份成功 with the backup file (or 备份失败); back to 确认注销.',
+      on: { ENTER: 'confirming', CANCEL: 'confirming' },
+    },
     authorising: {
-      description: 'Asks for the password again before removing the binding.',
+      description: 'Asks for the 主管 password (请输入主管密码) before removing the binding.',
       invoke: {
         id: 'password',
         src: 'passwordPrompt',
-        input: ({ context }) => ({ port: context.port, operatorId: context.operatorId, purpose: 'confirmDeregister' }),
+        input: ({ context }) => ({
+          port: context.port,
+          operatorId: context.port.operators().find((operator) => operator.role === 'supervisor')?.id ?? context.operatorId,
+          purpose: 'confirmDeregister',
+        }),
         onDone: [
           { guard: { type: 'wasAccepted', params: ({ event }) => event.output }, target: 'deregistering' },
           { target: 'detail' },

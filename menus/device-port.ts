@@ -2,7 +2,7 @@
  * What the menus need from the world outside them: the device's flash (store) and the clock.
  * The machines call it; src/ plugs in the real store, tests plug in the same store in memory.
  */
-import type { Binding, PasswordFreeSettings, SaleRecord } from './domain.js';
+import type { BackupResult, Binding, DeviceRecord, Operator, PasswordFreeSettings, SaleRecord } from './domain.js';
 
 export type PasswordCheck =
   | { readonly result: 'accepted' }
@@ -27,6 +27,14 @@ export interface DevicePort {
   savePasswordFree(settings: PasswordFreeSettings, operatorId: string): void;
   /** At boot: makes pending settings active. Returns whether there was anything to apply. */
   applyPending(): boolean;
+  /** The device's operators, in the profile's order. */
+  operators(): readonly Operator[];
+  /** Replaces an operator's password (stored as a new salted hash) and records it. */
+  changePassword(operatorId: string, newPassword: string): void;
+  /** The operation records, oldest first. */
+  records(): readonly DeviceRecord[];
+  /** Writes the device's records, bindings and settings (no passwords) to a backup, and records it. */
+  backup(operatorId: string): BackupResult;
   /** Whether `pin` is the test card's PIN (收款); only its hash is kept. */
   checkCardPin(pin: string): boolean;
   /** Records a finished sale (approved, or declined by the issuer) for the operator who took it. */

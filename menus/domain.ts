@@ -63,8 +63,36 @@ export type MenuNode =
   | { readonly label: LocalText; readonly flow: FlowId }
   | { readonly label: LocalText; readonly items: readonly MenuNode[] };
 
-export const FLOW_IDS = ['bindings', 'passwordFree'] as const;
+export const FLOW_IDS = ['bindings', 'passwordFree', 'changePassword', 'records', 'backup'] as const;
 export type FlowId = (typeof FLOW_IDS)[number];
+
+/** What an operator may do: 主管 (supervisor), 系统管理员 (admin), or an ordinary operator. */
+export const OPERATOR_ROLES = ['supervisor', 'admin', 'operator'] as const;
+export type OperatorRole = (typeof OPERATOR_ROLES)[number];
+
+/** An operator as the menus see one: number, role and name (never the password). */
+export type Operator = { readonly id: string; readonly role: OperatorRole; readonly name: LocalText };
+
+/** Password digits per role, as on real terminals: 主管 6, 系统管理员 8, 操作员 4. */
+export const PASSWORD_LENGTHS: Readonly<Record<OperatorRole, number>> = { supervisor: 6, admin: 8, operator: 4 };
+
+/** Who may open 设置: the 主管 and the 系统管理员, not ordinary operators. */
+export const mayOpenSettings = (role: OperatorRole | undefined): boolean => role === 'supervisor' || role === 'admin';
+
+/** One entry of the device's operation records (操作记录), as the menus read them. */
+export type DeviceRecord = {
+  /** ISO time on the device clock. */
+  readonly at: string;
+  /** Operator number, or "system". */
+  readonly operator: string;
+  /** What kind of operation, e.g. deregister, changePassword, sale. */
+  readonly action: string;
+  /** What it was about, e.g. the binding removed. */
+  readonly subject: string;
+};
+
+/** What 数据备份 did: where the file went, or why it could not be written. */
+export type BackupResult = { readonly ok: true; readonly path: string } | { readonly ok: false; readonly reason: string };
 
 /** How the customer pays (收款): a card tapped (挥卡/闪付) or inserted (插卡), or a wallet's QR code (扫码). */
 export const PAYMENT_METHODS = ['contactless', 'chip', 'qr-unionpay', 'qr-wechat', 'qr-alipay'] as const;

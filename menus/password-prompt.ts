@@ -1,22 +1,35 @@
 /**
  * Password entry (请输入密码): digits show as asterisks, 清除 deletes one, 确认 checks it.
- * Wrong attempts are counted by the store; after too many the operator is locked out for the
- * profile's lockout period, and the prompt waits that out on the device clock.
+ * Wrong attempts are counted by the store, per operator; after too many the operator is locked out
+ * for the profile's lockout period, and the prompt waits that out on the device clock. Where the
+ * prompt lets the operator say who they are (设置), 上/下 switch between the device's operators.
  */
 import { assign, setup } from 'xstate';
 import type { KeyEvent } from './device-events.js';
 import type { DevicePort, PasswordCheck } from './device-port.js';
 
-export type PasswordPurpose = 'enterSettings' | 'confirmDeregister' | 'confirmSave';
+export type PasswordPurpose = 'enterSettings' | 'confirmDeregister' | 'confirmSave' | 'changePasswordOld';
 
 export type PasswordPromptInput = {
   readonly port: DevicePort;
   readonly operatorId: string;
   /** Why the password is asked: decides the prompt's title. */
   readonly purpose: PasswordPurpose;
+  /** Operators 上/下 switch between, in order (the prompt starts at operatorId); absent: only operatorId. */
+  readonly operatorIds?: readonly string[];
 };
 
-export type PasswordPromptOutput = { readonly accepted: boolean };
+export type PasswordPromptOutput = {
+  readonly accepted: boolean;
+  /** Whose password was asked for last: the operator who logged in when accepted. */
+  readonly operatorId: string;
+};
+
+const switchedOperator = (context: PasswordPromptInput, delta: 1 | -1): string => {
+  const ids = context.operatorIds ?? [];
+  const index = ids.indexOf(context.operatorId);
+  return ids[(index + delta + ids.length) % ids.length] ?? context.operatorId;
+};
 
 /** Longest password the keypad accepts (system administrator passwords have 8 digits). */
 export const MAX_PASSWORD_LENGTH = 12;
@@ -41,6 +54,7 @@ export const passwordPromptMachine = setup({
     hasDigits: ({ context }) => context.entered.length > 0,
     wasAccepted: ({ context }) => context.lastCheck?.result === 'accepted',
     wasLockedOut: ({ context }) => context.lastCheck?.result === 'locked',
+    canSwitchOperator: ({ context }) => (context.operatorIds?.length ?? 0) > 1,
   },
   actions: {
     appendDigit: assign({
@@ -52,6 +66,8 @@ export const passwordPromptMachine = setup({
       entered: '',
     }),
     forgetCheck: assign({ lastCheck: undefined }),
+    previousOperator: assign({ operatorId: ({ context }) => switchedOperator(context, -1), entered: '', lastCheck: undefined }),
+    nextOperator: assign({ operatorId: ({ context }) => switchedOperator(context, 1), entered: '', lastCheck: undefined }),
   },
   delays: {
     lockoutRemaining: ({ context }) =>
@@ -73,6 +89,8 @@ export const passwordPromptMachine = setup({
         CLEAR: { actions: 'deleteDigit' },
         ENTER: { guard: 'hasDigits', target: 'checking', actions: 'checkPassword' },
         CANCEL: 'cancelled',
+        UP: { guard: 'canSwitchOperator', target: 'starting', actions: 'previousOperator' },
+        DOWN: { guard: 'canSwitchOperator', target: 'starting', actions: 'nextOperator' },
       },
     },
     checking: {
@@ -84,12 +102,16 @@ export const passwordPromptMachine = setup({
       ],
     },
     lockedOut: {
-      description: 'Shows 密码错误次数过多 and when the operator may try again; only 取消 leaves.',
+      description: 'Shows 密码错误次数过多 and when the operator may try again; 取消 leaves, 上/下 pick another operator.',
       after: { lockoutRemaining: { target: 'entering', actions: 'forgetCheck' } },
-      on: { CANCEL: 'cancelled' },
+      on: {
+        CANCEL: 'cancelled',
+        UP: { guard: 'canSwitchOperator', target: 'starting', actions: 'previousOperator' },
+        DOWN: { guard: 'canSwitchOperator', target: 'starting', actions: 'nextOperator' },
+      },
     },
     accepted: { type: 'final', description: 'Password correct.' },
     cancelled: { type: 'final', description: 'The operator pressed 取消.' },
   },
-  output: ({ context }) => ({ accepted: context.lastCheck?.result === 'accepted' }),
+  output: ({ context }) => ({ accepted: context.lastCheck?.result === 'accepted', operatorId: context.operatorId }),
 });

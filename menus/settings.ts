@@ -1,13 +1,18 @@
 /**
  * 设置: the settings gate (operator password) and the settings menu tree from the device profile.
- * Branches open sub-menus (e.g. 支付方式管理); leaves run a flow (绑定管理, 免密支付).
- * 取消 leaves a sub-menu, and from the top menu leaves 设置.
+ * Branches open sub-menus (e.g. 支付方式管理); leaves run a flow (绑定管理, 免密支付, 修改密码,
+ * 操作记录, 数据备份). At the gate 上/下 choose who logs in; the 主管 and the 系统管理员 may open 设置,
+ * an ordinary operator is refused (操作员无权限). 取消 leaves a sub-menu, and from the top menu 设置.
  */
 import { assign, raise, setup } from 'xstate';
 import type { KeyEvent } from './device-events.js';
 import type { DevicePort } from './device-port.js';
 import type { FlowId, MenuNode, PasswordFreeLayout } from './domain.js';
 import { bindingManagementMachine } from './binding-management.js';
+import { changePasswordMachine } from './change-password.js';
+import { dataBackupMachine } from './data-backup.js';
+import { mayOpenSettings } from './domain.js';
+import { operationRecordsMachine } from './operation-records.js';
 import { forwardKeysTo } from './forward-keys.js';
 import { moveCursor, pickByDigit } from './menu-cursor.js';
 import { passwordFreeMachine, type PasswordFreeOutput } from './password-free.js';
@@ -15,7 +20,7 @@ import { passwordPromptMachine, type PasswordPromptOutput } from './password-pro
 
 export type SettingsInput = {
   readonly port: DevicePort;
-  /** The operator whose password opens 设置 and confirms changes. */
+  /** The operator the password prompt starts at; once logged in, the one who opened 设置 (confirms changes). */
   readonly operatorId: string;
   readonly menu: readonly MenuNode[];
   readonly passwordFreeLayout: PasswordFreeLayout;
@@ -53,6 +58,9 @@ export const settingsMachine = setup({
     passwordPrompt: passwordPromptMachine,
     bindingManagement: bindingManagementMachine,
     passwordFree: passwordFreeMachine,
+    changePassword: changePasswordMachine,
+    operationRecords: operationRecordsMachine,
+    dataBackup: dataBackupMachine,
   },
   guards: {
     isSubmenuSelected: ({ context }) => {
@@ -67,6 +75,8 @@ export const settingsMachine = setup({
     isValidPick: ({ context, event }) =>
       event.type === 'DIGIT' && pickByDigit(event.digit, itemCount(context)) !== undefined,
     wasAccepted: (_, output: PasswordPromptOutput) => output.accepted,
+    mayOpenSettings: ({ context }, output: PasswordPromptOutput) =>
+      output.accepted && mayOpenSettings(context.port.operators().find((operator) => operator.id === output.operatorId)?.role),
     wantsRestart: (_, output: PasswordFreeOutput) => output.restart,
   },
   actions: {
@@ -83,6 +93,7 @@ export const settingsMachine = setup({
       path: ({ context }) => context.path.slice(0, -1),
     }),
     chooseRestart: assign({ restart: true }),
+    rememberOperator: assign({ operatorId: (_, output: PasswordPromptOutput) => output.operatorId }),
   },
 }).createMachine({
   id: 'settings',
@@ -94,13 +105,31 @@ export const settingsMachine = setup({
       invoke: {
         id: 'password',
         src: 'passwordPrompt',
-        input: ({ context }) => ({ port: context.port, operatorId: context.operatorId, purpose: 'enterSettings' }),
+        input: ({ context }) => ({
+          port: context.port,
+          operatorId: context.operatorId,
+          purpose: 'enterSettings',
+          operatorIds: context.port.operators().map((operator) => operator.id),
+        }),
         onDone: [
-          { guard: { type: 'wasAccepted', params: ({ event }) => event.output }, target: 'menu' },
+          {
+            guard: { type: 'mayOpenSettings', params: ({ event }) => event.output },
+            target: 'menu',
+            actions: { type: 'rememberOperator', params: ({ event }) => event.output },
+          },
+          {
+            guard: { type: 'wasAccepted', params: ({ event }) => event.output },
+            target: 'refused',
+            actions: { type: 'rememberOperator', params: ({ event }) => event.output },
+          },
           { target: 'exited' },
         ],
       },
       on: forwardKeysTo('password'),
+    },
+    refused: {
+      description: 'Says 操作员无权限: an ordinary operator may not open 设置; nothing was changed.',
+      on: { ENTER: 'exited', CANCEL: 'exited' },
     },
     menu: {
       description: 'Shows the numbered items of 设置 or of the sub-menu the operator opened.',
@@ -112,6 +141,9 @@ export const settingsMachine = setup({
           { guard: 'isSubmenuSelected', actions: 'openSubmenu' },
           { guard: { type: 'isFlowSelected', params: 'bindings' }, target: 'bindings' },
           { guard: { type: 'isFlowSelected', params: 'passwordFree' }, target: 'passwordFree' },
+          { guard: { type: 'isFlowSelected', params: 'changePassword' }, target: 'changePassword' },
+          { guard: { type: 'isFlowSelected', params: 'records' }, target: 'records' },
+          { guard: { type: 'isFlowSelected', params: 'backup' }, target: 'backup' },
         ],
         CANCEL: [{ guard: 'isInSubmenu', actions: 'closeSubmenu' }, { target: 'exited' }],
       },
@@ -140,6 +172,31 @@ export const settingsMachine = setup({
           { guard: { type: 'wantsRestart', params: ({ event }) => event.output }, target: 'exited', actions: 'chooseRestart' },
           { target: 'menu' },
         ],
+      },
+      on: forwardKeysTo('flow'),
+    },
+    changePassword: {
+      description: '修改密码 is running.',
+      invoke: {
+        id: 'flow',
+        src: 'changePassword',
+        input: ({ context }) => ({ port: context.port, operatorId: context.operatorId }),
+        onDone: 'menu',
+      },
+      on: forwardKeysTo('flow'),
+    },
+    records: {
+      description: '操作记录 is running.',
+      invoke: { id: 'flow', src: 'operationRecords', input: ({ context }) => ({ port: context.port }), onDone: 'menu' },
+      on: forwardKeysTo('flow'),
+    },
+    backup: {
+      description: '数据备份 is running.',
+      invoke: {
+        id: 'flow',
+        src: 'dataBackup',
+        input: ({ context }) => ({ port: context.port, operatorId: context.operatorId }),
+        onDone: 'menu',
       },
       on: forwardKeysTo('flow'),
     },

@@ -4,7 +4,7 @@ import { UsageError } from './errors.js';
 import { LANGS, type Lang } from './i18n/messages.js';
 import { REPORTERS, type ReporterName } from './walkthrough/reporters.js';
 
-export const COMMANDS = ['start', 'reset', 'profiles', 'hash-password', 'run', 'record', 'paths', 'chart', 'practice', 'demo'] as const;
+export const COMMANDS = ['start', 'reset', 'profiles', 'hash-password', 'run', 'record', 'paths', 'chart', 'records', 'practice', 'demo'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export type CliOptions = {
@@ -22,6 +22,8 @@ export type CliOptions = {
   readonly write: string | undefined;
   /** practice: print the practice history instead of practising. */
   readonly history: boolean;
+  /** records: machine-readable output. */
+  readonly json: boolean;
   /** demo: --lang as given (the walkthrough's own language when absent). */
   readonly langFlag: Lang | undefined;
   /** demo: how fast it plays (1 = a step about every 1.5 s). */
@@ -41,6 +43,7 @@ Usage
   pos-sim paths [--write DIR]    the shortest key path to every menu state (as walkthroughs with --write)
   pos-sim reset [options]        return the device to its profile (a damaged data file is kept aside)
   pos-sim profiles               list the device profiles
+  pos-sim records [--json]       print the device's operation records, newest first (read only)
   pos-sim practice [TASK]        practise a procedure on a throw-away device and get a score (no TASK: the list)
   pos-sim practice --history     the practice results so far, newest first
   pos-sim demo [PROCEDURE]       play a walkthrough slowly with a caption per step (no PROCEDURE: the list)
@@ -57,6 +60,7 @@ Options
   --coverage             run: report the menu states and transitions the walkthroughs reached
   --snapshot-dir DIR     run: where snapshot steps write screens (default: pos-sim-snapshots)
   --write DIR            paths: write each path as a walkthrough file into DIR
+  --json                 records: print JSON instead of a table
   --history              practice: print the practice history
   --speed N              demo: faster (2) or slower (0.5) than a step about every 1.5 s (default: 1)
   --record FILE.cast     demo: also write an asciinema recording (works without a terminal)
@@ -74,6 +78,7 @@ const FLAGS: Record<Command, readonly string[]> = {
   paths: ['fixture', 'write'],
   chart: ['lang'],
   practice: ['history', 'lang', 'data-dir'],
+  records: ['fixture', 'data-dir', 'json', 'lang'],
   demo: ['lang', 'speed', 'record'],
 };
 
@@ -87,6 +92,7 @@ const ARITY: Record<Command, { min: number; max: number; what: string }> = {
   paths: { min: 0, max: 0, what: '' },
   chart: { min: 0, max: 0, what: '' },
   practice: { min: 0, max: 1, what: 'one task: its number or name from `pos-sim practice`, or a task file' },
+  records: { min: 0, max: 0, what: '' },
   demo: { min: 0, max: 1, what: 'one walkthrough: a name from `pos-sim demo`, or a file' },
 };
 
@@ -109,6 +115,7 @@ export const parseCli = (argv: readonly string[]): CliOptions => {
         'snapshot-dir': { type: 'string' },
         write: { type: 'string' },
         history: { type: 'boolean' },
+        json: { type: 'boolean' },
         speed: { type: 'string' },
         record: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -171,6 +178,7 @@ export const parseCli = (argv: readonly string[]): CliOptions => {
     snapshotDir: values['snapshot-dir'],
     write: values.write,
     history: values.history === true,
+    json: values.json === true,
     langFlag: values.lang as Lang | undefined,
     speed,
     record: values.record,

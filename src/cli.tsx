@@ -10,6 +10,7 @@ import { mermaidChart } from './chart/mermaid-chart.js';
 import { recordWalkthrough } from './commands/record-walkthrough.js';
 import { practiceCommand } from './commands/practice.js';
 import { runDemo } from './commands/demo.js';
+import { printRecords } from './commands/print-records.js';
 import { PosSimError, UsageError } from './errors.js';
 import { DEFAULT_PROFILE, loadProfile, shippedProfileNames } from './profile/load-profile.js';
 import { resolveDataDir, throwAwayDataDir } from './store/data-dir.js';
@@ -35,6 +36,12 @@ const main = async (): Promise<void> => {
     case 'reset': {
       const profile = loadProfile(options.fixture);
       for (const line of resetDevice(profile, resolveDataDir(options.dataDir))) console.log(line);
+      return;
+    }
+    case 'records': {
+      const printed = printRecords({ profile: loadProfile(options.fixture), dataDir: resolveDataDir(options.dataDir), json: options.json, lang: options.lang });
+      for (const line of printed.stdout) console.log(line);
+      for (const line of printed.stderr) console.error(line);
       return;
     }
     case 'run':

@@ -13,7 +13,7 @@ import { DeviceStore } from '../store/device-store.js';
 import { memoryMedium } from '../store/flash-medium.js';
 import { App } from '../ui/app.js';
 import { WalkthroughRecorder } from '../walkthrough/recorder.js';
-import { PASSWORD_ENV } from '../walkthrough/walkthrough.js';
+import { NEW_PASSWORD_ENV, PASSWORD_ENV } from '../walkthrough/walkthrough.js';
 
 export type RecordOptions = {
   readonly file: string;
@@ -49,8 +49,10 @@ export const recordWalkthrough = async ({ file, profile, fixture, lang }: Record
   session.stop();
   return [
     `Recorded ${file}.`,
-    recorder.typesPassword
-      ? `Replay it with: ${PASSWORD_ENV}=<the password> pos-sim run ${file}`
-      : `Replay it with: pos-sim run ${file}`,
+    `Replay it with: ${[
+      ...(recorder.typesPassword ? [`${PASSWORD_ENV}=<the password>`] : []),
+      ...(recorder.typesNewPassword ? [`${NEW_PASSWORD_ENV}=<the new password>`] : []),
+      `pos-sim run ${file}`,
+    ].join(' ')}`,
   ];
 };

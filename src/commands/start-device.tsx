@@ -1,10 +1,12 @@
 /** `pos-sim`: the interactive simulator on the chosen profile and data folder. */
+import { join } from 'node:path';
 import { render } from 'ink';
 import { DeviceSession } from '../device/device-session.js';
 import { UsageError } from '../errors.js';
 import type { Lang } from '../i18n/messages.js';
 import type { Profile } from '../profile/profile-schema.js';
 import { lockDevice } from '../store/device-lock.js';
+import { folderShelf } from '../store/backup-shelf.js';
 import { DeviceStore } from '../store/device-store.js';
 import { confMedium } from '../store/flash-medium.js';
 import { App } from '../ui/app.js';
@@ -17,7 +19,12 @@ export const startDevice = async ({ profile, dataDir, lang }: StartOptions): Pro
   }
   const lock = lockDevice(dataDir, profile.name);
   try {
-    const store = new DeviceStore({ profile, medium: confMedium(dataDir, profile.name), now: Date.now });
+    const store = new DeviceStore({
+      profile,
+      medium: confMedium(dataDir, profile.name),
+      now: Date.now,
+      backups: folderShelf(join(dataDir, 'backups')),
+    });
     const session = new DeviceSession({ store, lang });
     const app = render(<App session={session} />, { exitOnCtrlC: true });
     await app.waitUntilExit();

@@ -10,6 +10,7 @@ import type { Lang } from '../i18n/messages.js';
 import { deviceKeyNames, parseDeviceKey } from '../keys/device-keys.js';
 import { loadProfile } from '../profile/load-profile.js';
 import type { Profile } from '../profile/profile-schema.js';
+import { memoryShelf } from '../store/backup-shelf.js';
 import { DeviceStore } from '../store/device-store.js';
 import { memoryMedium, type FlashMedium } from '../store/flash-medium.js';
 import { DeviceSession } from './device-session.js';
@@ -50,7 +51,9 @@ export type Simulator = ReturnType<typeof createSimulator>;
 export const createSimulator = (options: SimulatorOptions = {}) => {
   const profile = typeof options.fixture === 'object' ? options.fixture : loadProfile(options.fixture);
   const clock = new SteppingClock(options.startTime ?? SIMULATION_START);
-  const store = new DeviceStore({ profile, medium: options.medium ?? memoryMedium(), now: () => clock.now() });
+  // 数据备份 on a headless device keeps its files in memory, for scripts and tests to read.
+  const shelf = memoryShelf();
+  const store = new DeviceStore({ profile, medium: options.medium ?? memoryMedium(), now: () => clock.now(), backups: shelf });
   const session = new DeviceSession({
     store,
     clock,
@@ -84,6 +87,8 @@ export const createSimulator = (options: SimulatorOptions = {}) => {
     get state() {
       return session.actor.getSnapshot();
     },
+    /** The backups 数据备份 wrote (path and JSON text), oldest first. */
+    backups: () => shelf.files(),
     networkDown: () => session.send({ type: 'NETWORK_DOWN' }),
     networkUp: () => session.send({ type: 'NETWORK_UP' }),
     /** Restart by the power key: the device reboots and applies what is pending. */

@@ -140,6 +140,20 @@ export const profileSchema = z
         message: `no operator "${profile.security.settingsOperator}"; use one of ${operatorIds.join(', ')}`,
       });
     }
+    if (!profile.operators.some((operator) => operator.role === 'supervisor')) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['operators'],
+        message: 'list a 主管 (role "supervisor", e.g. operator 00): 注销 asks for the 主管 password',
+      });
+    }
+    const seenOperators = new Set<string>();
+    profile.operators.forEach((operator, index) => {
+      if (seenOperators.has(operator.id)) {
+        ctx.addIssue({ code: 'custom', path: ['operators', index, 'id'], message: `operator ${operator.id} is listed twice; numbers must be unique` });
+      }
+      seenOperators.add(operator.id);
+    });
     const seen = new Set<string>();
     profile.bindings.forEach((binding, index) => {
       if (seen.has(binding.id)) {

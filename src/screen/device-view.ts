@@ -14,6 +14,12 @@ import { currentMenuItems, type settingsMachine } from '../../menus/settings.js'
 import type { Lang, Translate } from '../i18n/messages.js';
 import type { Profile } from '../profile/profile-schema.js';
 import { saleScreen } from './sale-view.js';
+import { backupResultScreen, backupScreen } from './backup-view.js';
+import { changePasswordScreen, refusedScreen } from './operators-view.js';
+import { recordsScreen } from './records-view.js';
+import type { changePasswordMachine } from '../../menus/change-password.js';
+import type { dataBackupMachine } from '../../menus/data-backup.js';
+import type { operationRecordsMachine } from '../../menus/operation-records.js';
 import type { Screen, ScreenLine, StatusBar } from './screen.js';
 
 export type ViewContext = {
@@ -52,11 +58,20 @@ const passwordScreen = (snapshot: SnapshotFrom<typeof passwordPromptMachine>, vi
   const operator = view.profile.operators.find((candidate) => candidate.id === context.operatorId);
   const title = t(`password.${context.purpose}`);
   const who: ScreenLine = { text: t('password.operator', { id: context.operatorId, name: operator?.name[view.lang] ?? '' }), tone: 'muted' };
+  // 注销 needs the 主管 in particular; where the operator may say who they are, 上/下 switch.
+  const supervisorOnly: ScreenLine[] = context.purpose === 'confirmDeregister' ? [{ text: t('operators.supervisorPassword'), tone: 'warning' }] : [];
+  const switchHint: ScreenLine[] = (context.operatorIds?.length ?? 0) > 1 ? [{ text: '' }, { text: t('operators.switchHint'), tone: 'muted' }] : [];
   if (snapshot.matches('lockedOut')) {
     const until = context.port.lockedUntil(context.operatorId) ?? view.now;
     return {
       title,
-      lines: [who, { text: t('password.locked'), tone: 'error' }, { text: t('password.lockedFor', { time: formatDuration(until - view.now, t) }), tone: 'error' }],
+      lines: [
+        ...supervisorOnly,
+        who,
+        { text: t('password.locked'), tone: 'error' },
+        { text: t('password.lockedFor', { time: formatDuration(until - view.now, t) }), tone: 'error' },
+        ...switchHint,
+      ],
       hints: { cancel: t('hint.cancel') },
     };
   }
@@ -64,9 +79,11 @@ const passwordScreen = (snapshot: SnapshotFrom<typeof passwordPromptMachine>, vi
   return {
     title,
     lines: [
+      ...supervisorOnly,
       who,
       { text: '*'.repeat(context.entered.length) + '_' },
       ...(lastCheck?.result === 'wrong' ? [{ text: t('password.wrong', { left: lastCheck.attemptsLeft }), tone: 'error' as const }] : []),
+      ...switchHint,
     ],
     hints: { confirm: t('hint.confirm'), cancel: t('hint.cancel') },
   };
@@ -108,12 +125,14 @@ const bindingScreen = (snapshot: SnapshotFrom<typeof bindingManagementMachine>, 
         { text: t('deregister.question', { name }) },
         { text: '' },
         { text: t('deregister.backupReminder'), tone: 'warning' },
+        { text: t('backup.offer'), tone: 'muted' },
         { text: '' },
         { text: t('hint.yesNo'), tone: 'muted' },
       ],
       hints: { confirm: t('hint.confirm'), cancel: t('hint.cancel') },
     };
   }
+  if (snapshot.matches('backedUp')) return backupResultScreen(context.backup, view);
   if (snapshot.matches('deregistered')) {
     return {
       title: t('deregister.title'),
@@ -206,6 +225,20 @@ const settingsScreen = (snapshot: SnapshotFrom<typeof settingsMachine>, view: Vi
   if (snapshot.matches('passwordFree')) {
     const flow = childSnapshot<typeof passwordFreeMachine>(snapshot, 'flow');
     if (flow) return passwordFreeScreen(flow, view);
+  }
+  if (snapshot.matches('refused')) return refusedScreen(snapshot.context.operatorId, view);
+  if (snapshot.matches('changePassword')) {
+    const flow = childSnapshot<typeof changePasswordMachine>(snapshot, 'flow');
+    const old = flow && childSnapshot<typeof passwordPromptMachine>(flow, 'password');
+    if (flow) return flow.matches('verifying') && old ? passwordScreen(old, view) : changePasswordScreen(flow, view);
+  }
+  if (snapshot.matches('records')) {
+    const flow = childSnapshot<typeof operationRecordsMachine>(snapshot, 'flow');
+    if (flow) return recordsScreen(flow, view);
+  }
+  if (snapshot.matches('backup')) {
+    const flow = childSnapshot<typeof dataBackupMachine>(snapshot, 'flow');
+    if (flow) return backupScreen(flow, view);
   }
   const { menu, path, cursor } = snapshot.context;
   const parent = path.length > 0 ? currentMenuItems(menu, path.slice(0, -1))[path.at(-1) ?? 0] : undefined;

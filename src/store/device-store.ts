@@ -5,16 +5,21 @@
  */
 import type { DevicePort, PasswordCheck } from '../../menus/device-port.js';
 import { formatFen, samePasswordFreeSettings, type PasswordFreeSettings, type SaleRecord } from '../../menus/domain.js';
+import type { BackupResult, DeviceRecord, Operator } from '../../menus/domain.js';
+import { deviceDateTime } from '../device/device-time.js';
 import type { Profile } from '../profile/profile-schema.js';
+import { memoryShelf, type BackupShelf } from './backup-shelf.js';
 import { seedFlash, type FlashData, type OperationRecord } from './flash-data.js';
 import type { FlashMedium } from './flash-medium.js';
-import { verifyPassword } from './password-hash.js';
+import { hashPassword, verifyPassword } from './password-hash.js';
 
 export type DeviceStoreOptions = {
   readonly profile: Profile;
   readonly medium: FlashMedium;
   /** The device clock in ms since the epoch. */
   readonly now: () => number;
+  /** Where 数据备份 writes; kept in memory when absent. */
+  readonly backups?: BackupShelf;
 };
 
 const describeSettings = (settings: PasswordFreeSettings): string =>
@@ -27,12 +32,14 @@ export class DeviceStore implements DevicePort {
   readonly profile: Profile;
   readonly now: () => number;
   private readonly medium: FlashMedium;
+  private readonly backups: BackupShelf;
   private current: FlashData;
 
-  constructor({ profile, medium, now }: DeviceStoreOptions) {
+  constructor({ profile, medium, now, backups = memoryShelf() }: DeviceStoreOptions) {
     this.profile = profile;
     this.medium = medium;
     this.now = now;
+    this.backups = backups;
     const stored = medium.read();
     this.current = stored ?? seedFlash(profile);
     if (!stored) medium.write(this.current);
@@ -148,6 +155,54 @@ export class DeviceStore implements DevicePort {
       sale: { ...rest, ...(channel === undefined ? {} : { channel }), approved },
     };
     this.commit({ ...this.current, records: [...this.current.records, record] });
+  }
+
+  operators(): readonly Operator[] {
+    return this.profile.operators.map(({ id, role, name }) => ({ id, role, name }));
+  }
+
+  changePassword(operatorId: string, newPassword: string): void {
+    const operator = this.profile.operators.find((candidate) => candidate.id === operatorId);
+    if (!operator) return;
+    this.commit({
+      ...this.current,
+      operators: { ...this.current.operators, [operatorId]: { passwordHash: hashPassword(newPassword) } },
+      records: [...this.current.records, this.record(operatorId, 'changePassword', `${operatorId} ${operator.name.zh}`)],
+    });
+  }
+
+  records(): readonly DeviceRecord[] {
+    return this.current.records;
+  }
+
+  backup(operatorId: string): BackupResult {
+    const at = this.now();
+    const { date, time } = deviceDateTime(at);
+    // default-2026-06-01_09-30-00: sorts by time, and no long run of digits that could read as a password.
+    const stem = `${this.profile.name}-${date}_${time.replaceAll(':', '-')}`;
+    const { device } = this.profile;
+    // Everything an operator would want back after a 注销 or a reset, and no password hash.
+    const backup = {
+      kind: 'pos-sim-backup',
+      format: 1,
+      profile: this.profile.name,
+      device: { brand: device.brand, model: device.model, merchantId: device.merchantId, terminalId: device.terminalId },
+      backedUpAt: new Date(at).toISOString(),
+      operator: operatorId,
+      network: this.current.network,
+      operators: this.operators(),
+      bindings: this.current.bindings,
+      passwordFree: this.current.passwordFree,
+      records: this.current.records,
+    };
+    let path: string;
+    try {
+      path = this.backups.put(stem, `${JSON.stringify(backup, null, 2)}\n`);
+    } catch (error) {
+      return { ok: false, reason: (error as Error).message };
+    }
+    this.commit({ ...this.current, records: [...this.current.records, this.record(operatorId, 'backup', path)] });
+    return { ok: true, path };
   }
 
   private record(operator: string, action: OperationRecord['action'], subject: string): OperationRecord {

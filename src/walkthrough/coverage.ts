@@ -4,6 +4,9 @@
  */
 import type { AnyStateMachine, InspectionEvent } from 'xstate';
 import { bindingManagementMachine } from '../../menus/binding-management.js';
+import { changePasswordMachine } from '../../menus/change-password.js';
+import { dataBackupMachine } from '../../menus/data-backup.js';
+import { operationRecordsMachine } from '../../menus/operation-records.js';
 import { deviceMachine } from '../../menus/device.js';
 import { passwordFreeMachine } from '../../menus/password-free.js';
 import { passwordPromptMachine } from '../../menus/password-prompt.js';
@@ -17,6 +20,9 @@ export const MENU_MACHINES: readonly AnyStateMachine[] = [
   bindingManagementMachine,
   passwordFreeMachine,
   passwordPromptMachine,
+  changePasswordMachine,
+  operationRecordsMachine,
+  dataBackupMachine,
   saleMachine,
 ];
 
@@ -47,24 +53,39 @@ export type CoverageReport = {
   readonly transitions: { readonly total: number; readonly reached: number; readonly missed: readonly string[] };
 };
 
+type Universe = { readonly stateNames: Map<StateNodeLike, string>; readonly transitionNames: Map<TransitionLike, string> };
+
+// The names of every state and transition depend only on the machines, and model paths make a
+// tracker for every replay: work them out once per set of machines.
+const universes = new WeakMap<readonly AnyStateMachine[], Universe>();
+
+const universeOf = (machines: readonly AnyStateMachine[]): Universe => {
+  const known = universes.get(machines);
+  if (known) return known;
+  const universe: Universe = { stateNames: new Map(), transitionNames: new Map() };
+  for (const machine of machines) {
+    for (const node of allStateNodes(machine.root)) {
+      if (node.parent) universe.stateNames.set(node, stateName(node));
+      const groups = [...node.transitions.values(), node.always ?? []];
+      for (const group of groups) {
+        group.forEach((transition, index) => {
+          if (!isForwarding(transition)) universe.transitionNames.set(transition, transitionName(transition, index, group.length));
+        });
+      }
+    }
+  }
+  universes.set(machines, universe);
+  return universe;
+};
+
 export class CoverageTracker {
-  private readonly stateNames = new Map<StateNodeLike, string>();
-  private readonly transitionNames = new Map<TransitionLike, string>();
+  private readonly stateNames: ReadonlyMap<StateNodeLike, string>;
+  private readonly transitionNames: ReadonlyMap<TransitionLike, string>;
   private readonly reachedStates = new Set<string>();
   private readonly reachedTransitions = new Set<string>();
 
   constructor(machines: readonly AnyStateMachine[] = MENU_MACHINES) {
-    for (const machine of machines) {
-      for (const node of allStateNodes(machine.root)) {
-        if (node.parent) this.stateNames.set(node, stateName(node));
-        const groups = [...node.transitions.values(), node.always ?? []];
-        for (const group of groups) {
-          group.forEach((transition, index) => {
-            if (!isForwarding(transition)) this.transitionNames.set(transition, transitionName(transition, index, group.length));
-          });
-        }
-      }
-    }
+    ({ stateNames: this.stateNames, transitionNames: this.transitionNames } = universeOf(machines));
   }
 
   /** Feed it every inspection event of a run. */

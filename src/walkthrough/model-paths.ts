@@ -25,9 +25,12 @@ export const MODEL_ACTIONS = [
   { type: '1' },
   { type: '2' },
   { type: '3' },
+  { type: '4' },
+  { type: '5' },
   { type: '8' },
   { type: 'password' },
   { type: 'wrongPassword' },
+  { type: 'operatorPassword' },
   { type: 'waitRestart' },
   { type: 'waitLockout' },
   { type: 'waitProcessing' },
@@ -38,6 +41,8 @@ export const MODEL_ACTIONS = [
 export type ModelAction = (typeof MODEL_ACTIONS)[number];
 
 const WRONG_PASSWORD = '000000';
+/** The factory password of ordinary operators (01…): enough to show that they may not open 设置. */
+const OPERATOR_PASSWORD = '0000';
 const RESTART_WAIT_MS = 3000;
 
 type Outcome = {
@@ -55,6 +60,8 @@ const perform = (sim: Simulator, action: ModelAction, password: string, lockoutM
       return sim.type(password);
     case 'wrongPassword':
       return sim.type(WRONG_PASSWORD);
+    case 'operatorPassword':
+      return sim.type(OPERATOR_PASSWORD);
     case 'waitRestart':
       return sim.advance(RESTART_WAIT_MS);
     case 'waitLockout':
@@ -101,7 +108,12 @@ class Replayer {
       const reached = actions.length > 0 ? tracker.reachedStateNames() : active;
       const flows = sim.session.activeSnapshots();
       const prompt = flows.find((snapshot) => snapshot.machine.id === 'passwordPrompt');
-      const entered = (prompt?.context as { entered?: string } | undefined)?.entered ?? '';
+      // 修改密码's new-password entry takes the password actions like the prompt does.
+      const newPassword = flows.find((snapshot) => snapshot.machine.id === 'changePassword')?.context as { entered: string } | undefined;
+      const entered = (prompt?.context as { entered?: string } | undefined)?.entered ?? newPassword?.entered ?? '';
+      // On the 设置 prompt 上/下 change who logs in, which the active states do not show.
+      const promptContext = prompt?.context as { operatorId: string; operatorIds?: readonly string[] } | undefined;
+      const promptRole = this.profile.operators.find((operator) => operator.id === promptContext?.operatorId)?.role;
       const editor = flows.find((snapshot) => snapshot.machine.id === 'passwordFree')?.context as
         | { draft: PasswordFreeSettings; saved: PasswordFreeSettings }
         | undefined;
@@ -112,9 +124,25 @@ class Replayer {
       const facts = [
         entered === '' ? '' : entered === this.password ? 'typed-right' : 'typed-other',
         sim.store.isOnline() ? 'online' : 'offline',
-        Object.values(sim.store.snapshot().lockouts).map((lockout) => lockout.failedAttempts).join(','),
+        // Wrong attempts so far, per operator; an operator who logged in fine (0) is no different from one who never tried.
+        Object.entries(sim.store.snapshot().lockouts)
+          .flatMap(([id, lockout]) => (lockout.failedAttempts > 0 ? [`${id}:${lockout.failedAttempts}`] : []))
+          .join(','),
         sim.store.lockedUntil(this.profile.security.settingsOperator) ? 'locked' : '',
         editor && !samePasswordFreeSettings(editor.draft, editor.saved) ? 'unsaved' : '',
+        promptContext
+          ? [
+              'prompt',
+              promptContext.operatorId,
+              promptRole ?? '',
+              (promptContext.operatorIds?.length ?? 0) > 1 ? 'switch' : 'fixed',
+              promptContext.operatorId === this.profile.security.settingsOperator ? 'known' : 'other',
+            ].join(':')
+          : '',
+        // Whether 操作记录 has anything to open; only where it can be opened, so it does not double every situation.
+        (active.includes('settings.menu') || active.some((state) => state.startsWith('operationRecords.'))) && sim.store.records().length > 0
+          ? 'records'
+          : '',
       ];
       // Inside a sale only the network and the sale's own progress change what the next key does;
       // leaving the other facts out keeps the sale from multiplying the settings side's situations.
@@ -145,6 +173,17 @@ const SALE_ANSWERS = ['sale.approved', 'sale.declined', 'sale.commsError'];
 const isWorthTrying = (outcome: Outcome, action: ModelAction): boolean => {
   const facts = outcome.key.split(' / ').at(-1)?.split('|') ?? [];
   const inPrompt = outcome.active.includes('passwordPrompt.entering');
+  const inNewPassword = outcome.active.includes('changePassword.newPassword') || outcome.active.includes('changePassword.repeating');
+  // prompt:<operator>:<role>:<switch|fixed>:<known|other>; the model knows the settings operator's password.
+  const prompt = facts.find((fact) => fact.startsWith('prompt:'))?.split(':') ?? [];
+  const promptIsSettingsOperator = prompt[4] === 'known';
+  // 操作记录, 数据备份, 操作员无权限 and 修改密码's entries answer only these; the network, power and
+  // the other keys change nothing there that another path does not reach sooner.
+  const quiet = outcome.active.some(
+    (state) => state.startsWith('operationRecords.') || state.startsWith('dataBackup.') || state === 'settings.refused' || state === 'changePassword.changed',
+  );
+  if (quiet) return action.type === '确认' || action.type === '取消';
+  if (inNewPassword) return action.type === 'password' || action.type === 'wrongPassword' || action.type === '确认' || action.type === '取消';
   // The card PIN prompt of a sale: a wrong PIN (wrongPassword) is all it needs to reach every state.
   const inCardPin = outcome.active.includes('sale.pin');
   // A sale's answer ends it in the model: leaving would only repeat every other situation of the
@@ -153,9 +192,11 @@ const isWorthTrying = (outcome: Outcome, action: ModelAction): boolean => {
   switch (action.type) {
     case 'password':
     case '清除':
-      return inPrompt;
+      return inPrompt && promptIsSettingsOperator;
     case 'wrongPassword':
-      return inPrompt || inCardPin;
+      return (inPrompt && promptIsSettingsOperator) || inCardPin;
+    case 'operatorPassword':
+      return inPrompt && prompt[2] === 'operator';
     case 'waitProcessing':
       return outcome.active.includes('sale.processing');
     case 'networkDown':
@@ -166,14 +207,20 @@ const isWorthTrying = (outcome: Outcome, action: ModelAction): boolean => {
       return facts.includes('locked');
     case 'waitRestart':
       return outcome.active.some((state) => state.startsWith('device.booting') || state === 'device.shuttingDown');
+    case '4':
+    case '5':
+      // Only 设置's top menu has more than three items to pick.
+      return outcome.active.includes('settings.menu');
     case '1':
     case '2':
     case '3':
     case '8':
-    case '上':
-    case '下':
       // In the prompts digits are password digits: the password actions stand for them.
       return !inPrompt && !inCardPin;
+    case '上':
+    case '下':
+      // On a prompt they only switch the operator, where the prompt lets them.
+      return inPrompt ? prompt[3] === 'switch' && facts[0] === '' : !inCardPin;
     default:
       return true;
   }
@@ -226,6 +273,7 @@ export const pathToWalkthrough = (path: ModelPath, fixture: string, typedPasswor
     const step = {
       password: `type: ${typedPassword}`,
       wrongPassword: `type: "${WRONG_PASSWORD}"`,
+      operatorPassword: `type: "${OPERATOR_PASSWORD}"`,
       waitRestart: `wait: ${RESTART_WAIT_MS / 1000}s`,
       waitLockout: `wait: ${lockoutSeconds}s`,
       waitProcessing: `wait: ${SALE_PROCESSING_MS}ms`,

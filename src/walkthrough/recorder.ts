@@ -11,7 +11,7 @@ import { FUNCTION_KEY_INFO } from '../keys/device-keys.js';
 import { isFactoryPassword } from '../profile/factory-passwords.js';
 import { verifyPassword } from '../store/password-hash.js';
 import { schemaComment } from './schema-comment.js';
-import { PASSWORD_ENV } from './walkthrough.js';
+import { NEW_PASSWORD_ENV, PASSWORD_ENV } from './walkthrough.js';
 
 /** Waits are rounded up to this, so that a replay on the simulated clock is never short. */
 const WAIT_STEP_MS = 100;
@@ -48,6 +48,9 @@ export class WalkthroughRecorder {
   private lastOwnChangeAt = 0;
   private title: string;
   private usedPassword = false;
+  private usedNewPassword = false;
+  /** The digits being typed go into 修改密码's new-password entry. */
+  private typedIntoNewPassword = false;
   private readonly unsubscribe: () => void;
 
   constructor(private readonly options: RecorderOptions) {
@@ -64,9 +67,12 @@ export class WalkthroughRecorder {
   readonly send = (event: DeviceEvent): void => {
     const { session } = this.options;
     this.catchUp();
-    const inPrompt = session.activeStates().includes('passwordPrompt.entering');
+    const active = session.activeStates();
+    const inNewPassword = active.includes('changePassword.newPassword') || active.includes('changePassword.repeating');
+    const inPrompt = inNewPassword || active.includes('passwordPrompt.entering');
     if (inPrompt && event.type === 'DIGIT') {
       this.flushPresses();
+      if (this.typed === '') this.typedIntoNewPassword = inNewPassword;
       this.typed += event.digit;
     } else if (inPrompt && event.type === 'CLEAR' && this.typed !== '') {
       this.typed = this.typed.slice(0, -1);
@@ -104,6 +110,11 @@ export class WalkthroughRecorder {
     return this.usedPassword;
   }
 
+  /** Whether the recording types a new password (修改密码) from the environment. */
+  get typesNewPassword(): boolean {
+    return this.usedNewPassword;
+  }
+
   stop(): void {
     this.catchUp();
     this.flushTyped();
@@ -119,7 +130,9 @@ export class WalkthroughRecorder {
     if (this.presses.length > 0) pending.push(pressStep(this.presses));
     return [
       schemaComment(this.options.dir),
-      `# Recorded with \`pos-sim record\`.${this.usedPassword ? ` Types the password from $${PASSWORD_ENV}: set it when you run this.` : ''}`,
+      `# Recorded with \`pos-sim record\`.${this.usedPassword ? ` Types the password from $${PASSWORD_ENV}: set it when you run this.` : ''}${
+        this.usedNewPassword ? ` Types the new password (修改密码) from $${NEW_PASSWORD_ENV}.` : ''
+      }`,
       `name: ${JSON.stringify(this.options.name)}`,
       `fixture: ${JSON.stringify(this.options.fixture)}`,
       ...(this.options.session.lang === 'zh' ? [] : [`lang: ${this.options.session.lang}`]),
@@ -158,16 +171,33 @@ export class WalkthroughRecorder {
     this.presses = [];
   }
 
-  /** Digits typed into the prompt: a password of the profile that is not a factory one goes in as a variable. */
+  /**
+   * Digits typed into the prompt: a password of the profile that is not a factory one goes in as a
+   * variable, and so does a new password (typed into 修改密码, or typed later to log in with it).
+   */
   private flushTyped(): void {
     if (this.typed === '') return;
-    if (this.isPassword(this.typed) && !isFactoryPassword(this.typed)) {
+    const isNew = this.typedIntoNewPassword || this.isChangedPassword(this.typed);
+    if (isNew && !isFactoryPassword(this.typed)) {
+      this.usedNewPassword = true;
+      this.steps.push(`type: $${NEW_PASSWORD_ENV}`);
+    } else if (this.isPassword(this.typed) && !isFactoryPassword(this.typed)) {
       this.usedPassword = true;
       this.steps.push(`type: $${PASSWORD_ENV}`);
     } else {
       this.steps.push(`type: ${JSON.stringify(this.typed)}`);
     }
     this.typed = '';
+  }
+
+  /** Whether `digits` is a password an operator changed to on this device (修改密码). */
+  private isChangedPassword(digits: string): boolean {
+    const { store, profile } = this.options.session;
+    const stored = store.snapshot().operators;
+    return profile.operators.some((operator) => {
+      const hash = stored[operator.id]?.passwordHash;
+      return hash !== undefined && hash !== operator.passwordHash && verifyPassword(digits, hash);
+    });
   }
 
   private isPassword(digits: string): boolean {

@@ -55,3 +55,6 @@ export const STEP_KINDS = ['press', 'type', 'select', 'expect', 'wait', 'network
 
 /** The environment variable scripts type the settings password from (`type: $POS_SIM_PASSWORD`). */
 export const PASSWORD_ENV = 'POS_SIM_PASSWORD';
+
+/** The environment variable recordings type a new password from (修改密码), so it is never written down. */
+export const NEW_PASSWORD_ENV = 'POS_SIM_NEW_PASSWORD';

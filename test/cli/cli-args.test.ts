@@ -29,6 +29,7 @@ describe('parseCli: commands', () => {
       coverage: false,
       snapshotDir: undefined,
       write: undefined,
+      json: false,
       history: false,
       langFlag: undefined,
       speed: 1,
@@ -36,6 +37,20 @@ describe('parseCli: commands', () => {
       help: false,
       version: false,
     });
+  });
+
+  it('records takes --fixture, --data-dir, --json and --lang, and no arguments', () => {
+    expect(parseCli(['records', '--json', '--fixture', 'offline', '--data-dir', 'd', '--lang', 'en'])).toMatchObject({
+      command: 'records',
+      json: true,
+      fixture: 'offline',
+      dataDir: 'd',
+      lang: 'en',
+    });
+    expect(parseCli(['records'])).toMatchObject({ command: 'records', json: false });
+    expect(usageError(['records', 'x']).message).toBe('"records" takes no arguments, got: x');
+    expect(usageError(['records', '--fresh']).message).toMatch(/^--fresh does not go with records/);
+    expect(usageError(['--json']).message).toMatch(/^--json does not go with starting the device/);
   });
 
   it('starting the device takes --fixture, --data-dir, --lang and --fresh', () => {

@@ -14,6 +14,7 @@ import type { Profile } from '../../src/profile/profile-schema.js';
 import { displayText, matchableText } from '../../src/screen/screen-text.js';
 import type { FlashData, OperationRecord } from '../../src/store/flash-data.js';
 import { memoryMedium, type FlashMedium } from '../../src/store/flash-medium.js';
+import { verifyPassword } from '../../src/store/password-hash.js';
 
 /** The passwords the shipped profiles give their operators (00 主管, 01 操作员, 99 系统管理员). */
 export const KNOWN_PASSWORDS: Readonly<Record<string, string>> = { '00': '123456', '01': '0000', '99': '12345678' };
@@ -84,6 +85,12 @@ export const vocabulary = (settingsOperator: string): readonly Weighted[] => {
   ];
 };
 
+/** How many presses of 下 on the 设置 prompt go from the settings operator to operator `id`. */
+const downsTo = (profile: Profile, id: string): number => {
+  const ids = profile.operators.map((operator) => operator.id);
+  return (ids.indexOf(id) - ids.indexOf(profile.security.settingsOperator) + ids.length) % ids.length;
+};
+
 /** Digit keys that pick `index` (0-based) in a numbered list, if a digit can. */
 const digitFor = (index: number): string | undefined => (index < 9 ? String(index + 1) : undefined);
 
@@ -111,6 +118,12 @@ export const snippets = (profile: Profile): readonly { readonly weight: number; 
   const backHome = ['wait 2s', '取消', '取消', '取消', '取消'];
   const bindingsPath = pathTo('bindings');
   const passwordFreePath = pathTo('passwordFree');
+  const changePasswordPath = pathTo('changePassword');
+  const wrong = `type ${WRONG_PASSWORD} (wrong password)`;
+  const ordinary = profile.operators.find((operator) => operator.role === 'operator' && KNOWN_PASSWORDS[operator.id]);
+  // 修改密码 to the same password, and to another one (after which the old one is wrong).
+  const changePassword = (to: string) =>
+    changePasswordPath ? [{ weight: 1, actions: [...backHome, ...openSettings, ...changePasswordPath, password, '确认', to, '确认', to, '确认'] }] : [];
   return [
     // Whole procedures, so that the random actions around them find the device in deep states.
     ...(bindingsPath ? [{ weight: 2, actions: [...backHome, ...openSettings, ...bindingsPath, '确认', '确认', '确认', password, '确认'] }] : []),
@@ -118,6 +131,12 @@ export const snippets = (profile: Profile): readonly { readonly weight: number; 
       ? [{ weight: 2, actions: [...backHome, ...openSettings, ...passwordFreePath, '1', saveDigit, password, '确认'] }]
       : []),
     { weight: 6, actions: ['菜单', password, '确认'] },
+    ...changePassword(password),
+    ...changePassword(wrong),
+    // An ordinary operator at the 设置 prompt: 下 until they are shown, their password, 确认.
+    ...(ordinary
+      ? [{ weight: 2, actions: ['菜单', ...Array<string>(downsTo(profile, ordinary.id)).fill('下'), passwordAction(ordinary.id), '确认'] }]
+      : []),
     { weight: 6, actions: [password, '确认'] },
     // Deeper flows are harder to stumble into, so their paths weigh more.
     ...paths.map(({ path }) => ({ weight: 3 * path.length, actions: path })),
@@ -179,6 +198,14 @@ type SaleView = {
   readonly pin: string;
 };
 
+/** 修改密码 running: where it is, what is typed and what was typed the first time (never shown). */
+type NewPasswordView = {
+  readonly state: string;
+  readonly operatorId: string;
+  readonly entered: string;
+  readonly first: string;
+};
+
 type PromptView = {
   readonly purpose: PasswordPurpose;
   readonly state: string;
@@ -203,6 +230,10 @@ export type Observation = {
   readonly selectedBinding: string | undefined;
   /** In 免密支付: the settings being edited. */
   readonly draft: PasswordFreeSettings | undefined;
+  /** Who opened 设置 (once past its password prompt). */
+  readonly loggedIn: string | undefined;
+  /** 修改密码's new-password entry, if it is running. */
+  readonly newPassword: NewPasswordView | undefined;
   /** The sale running, if any. */
   readonly sale: SaleView | undefined;
   /** The display, as shown and with wrapped lines joined. */
@@ -260,6 +291,8 @@ export const observe = (sim: Simulator, medium?: FlashMedium): Observation => {
   const prompt = byId('passwordPrompt');
   const bindingFlow = byId('bindingManagement');
   const passwordFreeFlow = byId('passwordFree');
+  const settingsFlow = byId('settings');
+  const changePasswordFlow = byId('changePassword');
   const saleFlow = byId('sale');
   const errors: string[] = [];
   for (const snapshot of chain) {
@@ -287,6 +320,15 @@ export const observe = (sim: Simulator, medium?: FlashMedium): Observation => {
       : undefined,
     selectedBinding: bindingContext?.bindings[bindingContext.cursor]?.id,
     draft: (passwordFreeFlow?.context as { draft: PasswordFreeSettings } | undefined)?.draft,
+    loggedIn: settingsFlow && !settingsFlow.matches('authenticating') ? (settingsFlow.context.operatorId as string) : undefined,
+    newPassword: changePasswordFlow
+      ? {
+          state: topState(changePasswordFlow.value),
+          operatorId: changePasswordFlow.context.operatorId as string,
+          entered: changePasswordFlow.context.entered as string,
+          first: changePasswordFlow.context.first as string,
+        }
+      : undefined,
     sale: saleFlow
       ? {
           state: topState(saleFlow.value),
@@ -321,6 +363,8 @@ export type CheckEnv = {
   /** The operator who takes sales (收款), and the 免密 channel covering each payment method. */
   readonly saleOperator: string;
   readonly channelFor: Readonly<Partial<Record<PaymentMethod, string>>>;
+  /** Each operator's role: ordinary operators may not open 设置. */
+  readonly roles: Readonly<Record<string, string>>;
 };
 
 export const checkEnv = (profile: Profile, lang: Lang): CheckEnv => {
@@ -343,6 +387,7 @@ export const checkEnv = (profile: Profile, lang: Lang): CheckEnv => {
     networkStatus: { online: translator(lang)('status.online'), offline: translator(lang)('status.offline') },
     saleOperator: profile.sale.operator,
     channelFor: Object.fromEntries(profile.passwordFree.channels.flatMap((channel) => channel.covers.map((method) => [method, channel.id]))),
+    roles: Object.fromEntries(profile.operators.map((operator) => [operator.id, operator.role])),
   };
 };
 
@@ -357,6 +402,20 @@ const same = (a: unknown, b: unknown): boolean => canonical(a) === canonical(b);
 const show = (value: unknown): string => JSON.stringify(value) ?? 'undefined';
 
 const stepName = (step: Step): string => (step.kind === 'key' ? step.key : step.kind === 'advance' ? `advance ${step.ms}ms` : step.kind);
+
+/** The password change this step confirms (确认 on 请再次输入新密码 with the same digits), if any. */
+export const passwordChange = (before: Observation, step: Step): { operatorId: string; password: string } | undefined => {
+  const entry = before.newPassword;
+  const confirms = step.kind === 'key' && step.key === '确认' && entry?.state === 'repeating' && entry.entered === entry.first;
+  return confirms ? { operatorId: entry.operatorId, password: entry.entered } : undefined;
+};
+
+/** The environment once operator `id`'s password is `password`. */
+export const withPassword = (env: CheckEnv, id: string, password: string): CheckEnv => ({
+  ...env,
+  passwords: { ...env.passwords, [id]: password },
+  secrets: [...new Set([...env.secrets, password])],
+});
 
 /**
  * What may change in one step, and what must. Returns the broken invariants (empty when none).
@@ -434,6 +493,19 @@ export const checkStep = (before: Observation, step: Step, after: Observation, e
   if (gateConfirmed && operator === env.operatorId && !after.states.includes('settings.menu')) {
     fail(`operator ${operator}'s right password did not open 设置; now in ${show(after.states)}`);
   }
+  // Only the 主管 and the 系统管理员 get in; an ordinary operator's right password says 操作员无权限.
+  if (gateOpened && operator !== undefined && env.roles[operator] === 'operator') fail(`ordinary operator ${operator} opened 设置`);
+  if (gateConfirmed && operator !== undefined && env.roles[operator] === 'operator' && !after.states.includes('settings.refused')) {
+    fail(`ordinary operator ${operator} was not refused (操作员无权限); now in ${show(after.states)}`);
+  }
+
+  // 修改密码 asks for the new password only after the right old one, and stores it only when typed
+  // twice the same.
+  const passedOldPassword = before.states.includes('changePassword.verifying') && after.states.includes('changePassword.newPassword');
+  if (passedOldPassword && !(rightPasswordConfirmed && prompt.purpose === 'changePasswordOld')) {
+    fail('修改密码 asked for the new password without the right old one');
+  }
+  const changed = passwordChange(before, step);
 
   // Lockouts: only a submitted password counts, for the operator asked, and it counts exactly.
   let expectedLockout = lockout;
@@ -462,9 +534,19 @@ export const checkStep = (before: Observation, step: Step, after: Observation, e
   // Every change is written through at once, so a power cut keeps exactly what the device has.
   if (after.stored !== undefined && !same(after.stored, after.flash)) fail('the flash medium does not hold what the device has');
 
+  // Passwords: only a confirmed 修改密码 changes one, that operator's, to a new hash of what was typed.
+  for (const [id, { passwordHash }] of Object.entries(after.flash.operators)) {
+    const was = before.flash.operators[id]?.passwordHash;
+    if (changed?.operatorId === id) {
+      if (passwordHash === was || !verifyPassword(changed.password, passwordHash)) {
+        fail(`修改密码 of operator ${id} was confirmed, but the stored hash is not a new hash of the new password`);
+      }
+    } else if (passwordHash !== was) fail(`the password of operator ${id} changed without a confirmed 修改密码`);
+  }
+  if (!same(Object.keys(after.flash.operators).sort(), Object.keys(before.flash.operators).sort())) fail('operators were added or removed');
+
   // Everything else in the flash stays as it is.
-  // (No flow changes passwords yet; one that does needs its own rule here and in env.passwords.)
-  for (const field of ['format', 'profile', 'operators'] as const) {
+  for (const field of ['format', 'profile'] as const) {
     if (!same(after.flash[field], before.flash[field])) fail(`flash field "${field}" changed`);
   }
 
@@ -476,6 +558,12 @@ export const checkStep = (before: Observation, step: Step, after: Observation, e
   if (removed !== undefined && before.flash.bindings.some((binding) => binding.id === removed)) expectedRecords.push('deregister');
   if (saveAuthorised) expectedRecords.push('savePasswordFree');
   if (booted && pending) expectedRecords.push('applyPasswordFree');
+  if (changed) expectedRecords.push('changePassword');
+  // 数据备份: its 确认, or 按[1]先备份数据 on the 确认注销 screen (the headless device's backups never fail).
+  const backedUp =
+    (isEnter && before.states.includes('dataBackup.asking')) ||
+    (step.kind === 'key' && step.key === '1' && before.states.includes('bindingManagement.confirming'));
+  if (backedUp) expectedRecords.push('backup');
   if (expectedLockout?.lockedUntil !== undefined && expectedLockout !== lockout) expectedRecords.push('lockout');
   // 收款: the host's answer (approved, or declined after the last wrong PIN) is recorded in the step that brings it.
   const saleAnswered =
@@ -485,7 +573,11 @@ export const checkStep = (before: Observation, step: Step, after: Observation, e
     fail(`records added: ${show(added.map((record) => record.action))}, expected ${show(expectedRecords)}`);
   }
   for (const record of added) {
-    const by = record.action === 'applyPasswordFree' ? 'system' : record.action === 'sale' ? env.saleOperator : operator;
+    // What an operator does in 设置 is recorded under who opened it (注销 asks the 主管's password, but the
+    // operator who opened 设置 did it); a lockout under the operator whose password it was.
+    const doneInSettings = ['deregister', 'savePasswordFree', 'changePassword', 'backup'].includes(record.action);
+    const by =
+      record.action === 'applyPasswordFree' ? 'system' : record.action === 'sale' ? env.saleOperator : doneInSettings ? before.loggedIn : operator;
     if (record.operator !== by) fail(`record ${record.action} names operator ${record.operator}, expected ${by}`);
     const at = Date.parse(record.at);
     if (!(at >= before.now && at <= after.now)) fail(`record ${record.action} is dated ${record.at}, outside this step`);
@@ -544,7 +636,7 @@ export const checkStep = (before: Observation, step: Step, after: Observation, e
   }
   // While a password prompt shows, no run of 4 or more digits is on screen but public numbers:
   // whatever was typed, not only the passwords the fuzzer knows.
-  if (after.prompt) {
+  if (after.prompt || after.newPassword) {
     const runs = (after.screens[0]?.match(/\d{4,}/g) ?? []).filter((run) => !env.publicNumbers.includes(run));
     if (runs.length > 0) fail(`the password prompt shows the digits ${show(runs)}:\n${after.screens[0]}`);
   }
@@ -557,6 +649,12 @@ export const checkStep = (before: Observation, step: Step, after: Observation, e
     const stars = `${'*'.repeat(after.sale.pin.length)}_`;
     if (!after.screens[0]?.split('\n').some((line) => line.trim() === stars)) {
       fail(`the card PIN prompt does not show ${stars} for ${after.sale.pin.length} digits:\n${after.screens[0]}`);
+    }
+  }
+  if (after.newPassword?.state === 'newPassword' || after.newPassword?.state === 'repeating') {
+    const stars = `${'*'.repeat(after.newPassword.entered.length)}_`;
+    if (!after.screens[0]?.split('\n').some((line) => line.trim() === stars)) {
+      fail(`the new password entry does not show ${stars} for ${after.newPassword.entered.length} digits:\n${after.screens[0]}`);
     }
   }
   if (after.prompt?.state === 'entering') {
@@ -616,7 +714,7 @@ const MAX_ESCAPE_STEPS = 12;
  * that it gets there. Throws naming the first broken invariant.
  */
 export const runSequence = (profile: Profile, lang: Lang, actions: readonly string[], hooks: RunHooks = {}): void => {
-  const env = checkEnv(profile, lang);
+  let env = checkEnv(profile, lang);
   const words = new Map(vocabulary(env.operatorId).map((word) => [word.name, word.steps]));
   const medium = memoryMedium();
   const sim = createSimulator({ fixture: profile, lang, medium, ...(hooks.inspect ? { observe: hooks.inspect } : {}) });
@@ -638,6 +736,9 @@ export const runSequence = (profile: Profile, lang: Lang, actions: readonly stri
     const problems = checkStep(before, step, after, env);
     if (problems.length > 0) throw new Error(`${where}:\n${problems.join('\n')}`);
     for (const state of after.states) seen.add(state);
+    // After 修改密码 the new password is the right one, and a secret like the others.
+    const changed = passwordChange(before, step);
+    if (changed) env = withPassword(env, changed.operatorId, changed.password);
     before = after;
   };
   try {

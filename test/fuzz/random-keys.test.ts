@@ -224,6 +224,76 @@ describe('the fuzz invariants are not vacuous', () => {
     expect(checkStep(before, key('确认'), after, env).join('\n')).toMatch(/pending settings changed without/);
   });
 
+  /** Observations around one key: the device after `setup`, and after `key` pressed there. */
+  const around = (setup: (sim: Simulator) => void, pressed: string): [Observation, Observation] => {
+    const sim = createSimulator({ fixture: profile });
+    setup(sim);
+    const before = observe(sim);
+    sim.press(pressed);
+    const after = observe(sim);
+    sim.stop();
+    return [before, after];
+  };
+  const openSettings = (sim: Simulator) => {
+    sim.press('菜单');
+    sim.type(rightPassword);
+    sim.press('确认');
+  };
+
+  it('accept a real 修改密码, and flag a password changed outside it or not stored', () => {
+    const [before, after] = around((sim) => {
+      openSettings(sim);
+      sim.select('修改密码');
+      sim.type(rightPassword);
+      sim.press('确认');
+      sim.type('246813');
+      sim.press('确认');
+      sim.type('246813');
+    }, '确认');
+    expect(after.states).toContain('changePassword.changed');
+    expect(checkStep(before, key('确认'), after, env)).toEqual([]);
+    const notStored = withFlash(after, (flash) => ({ ...flash, operators: before.flash.operators }));
+    expect(checkStep(before, key('确认'), notStored, env).join('\n')).toMatch(/修改密码 of operator 00 was confirmed, but/);
+    // The same change by another key (a digit typed into the second entry) is not confirmed.
+    const byDigit = withFlash(before, (flash) => ({ ...flash, operators: after.flash.operators }));
+    expect(checkStep(before, key('1'), byDigit, env).join('\n')).toMatch(/the password of operator 00 changed without a confirmed 修改密码/);
+  });
+
+  it('flag 修改密码 passing a wrong old password', () => {
+    const [before, after] = around((sim) => {
+      openSettings(sim);
+      sim.select('修改密码');
+      sim.type(WRONG_PASSWORD);
+    }, '确认');
+    expect(checkStep(before, key('确认'), after, env)).toEqual([]);
+    const passed = { ...after, states: after.states.map((state) => (state === 'changePassword.verifying' ? 'changePassword.newPassword' : state)) };
+    expect(checkStep(before, key('确认'), passed, env).join('\n')).toMatch(/new password without the right old one/);
+  });
+
+  it('flag a backup that was not recorded, or recorded under someone else', () => {
+    const [before, after] = around((sim) => {
+      openSettings(sim);
+      sim.select('数据备份');
+    }, '确认');
+    expect(after.flash.records.map((record) => record.action)).toEqual(['backup']);
+    expect(checkStep(before, key('确认'), after, env)).toEqual([]);
+    const unrecorded = withFlash(after, (flash) => ({ ...flash, records: [] }));
+    expect(checkStep(before, key('确认'), unrecorded, env).join('\n')).toMatch(/records added: \[\], expected \["backup"\]/);
+    const someoneElse = withFlash(after, (flash) => ({ ...flash, records: flash.records.map((record) => ({ ...record, operator: '99' })) }));
+    expect(checkStep(before, key('确认'), someoneElse, env).join('\n')).toMatch(/record backup names operator 99, expected 00/);
+  });
+
+  it('accept an ordinary operator refused, and flag one let into 设置', () => {
+    const [before, after] = around((sim) => {
+      sim.press('菜单', '下');
+      sim.type(KNOWN_PASSWORDS['01'] ?? '');
+    }, '确认');
+    expect(after.states).toContain('settings.refused');
+    expect(checkStep(before, key('确认'), after, env)).toEqual([]);
+    const letIn = { ...after, states: ['device.settings', 'settings.menu'] };
+    expect(checkStep(before, key('确认'), letIn, env).join('\n')).toMatch(/ordinary operator 01 opened 设置/);
+  });
+
   it('flag a password on screen, even in a public number’s neighbourhood', () => {
     const before = atDeregisterPrompt('');
     for (const secret of env.secrets) {

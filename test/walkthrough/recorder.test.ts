@@ -111,4 +111,29 @@ describe('the recorder', () => {
     expect(recorder.typesPassword).toBe(true);
     expect(() => parseWalkthrough(recorder.text(), 'recorded.yaml', {})).toThrow(/recorded\.yaml:\d+:\d+: type: \$POS_SIM_PASSWORD is not set/);
   });
+
+  it('never writes a new password (修改密码): it types $POS_SIM_NEW_PASSWORD, also when logging in with it later', () => {
+    const { recorder, saved, press, type } = recording();
+    press('菜单');
+    type('123456');
+    press('确认', '3');
+    type('123456');
+    press('确认');
+    type('246813');
+    press('确认');
+    type('246813');
+    press('确认', '确认', '取消', '菜单');
+    type('246813');
+    press('确认');
+    recorder.stop();
+    const text = recorder.text();
+    expect(saved.join('\n')).not.toContain('246813');
+    expect(text.match(/type: \$POS_SIM_NEW_PASSWORD/g)).toHaveLength(3);
+    expect(text).toContain('Types the new password (修改密码) from $POS_SIM_NEW_PASSWORD.');
+    expect(recorder.typesNewPassword).toBe(true);
+    expect(recorder.typesPassword).toBe(false);
+    const result = replay(text, { POS_SIM_NEW_PASSWORD: '246813' });
+    expect(result.failure?.message).toBeUndefined();
+    expect(result.passed).toBe(true);
+  });
 });

@@ -1,0 +1,27 @@
+/** The device clock as terminals show it: China Standard Time, whatever the host's time zone. */
+
+const PARTS = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+
+export type DeviceDateTime = {
+  /** 2026-06-01 */
+  readonly date: string;
+  /** 09:03:05 */
+  readonly time: string;
+};
+
+/** Date and time on the device for a moment in ms since the epoch (or an ISO string). */
+export const deviceDateTime = (moment: number | string): DeviceDateTime => {
+  const parts = Object.fromEntries(
+    PARTS.formatToParts(typeof moment === 'string' ? Date.parse(moment) : moment).map((part) => [part.type, part.value]),
+  );
+  return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}:${parts.second}` };
+};

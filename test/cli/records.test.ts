@@ -1,0 +1,178 @@
+// `pos-sim records`, run as a user runs it: the device's operation records as a table (newest
+// first, device time) or JSON, a clear word when the device has no data yet, and never a write:
+// no device start, no lock taken, the data file left exactly as it was.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadProfile } from '../../src/profile/load-profile.js';
+import { deviceFile } from '../../src/store/data-dir.js';
+import { lockDevice } from '../../src/store/device-lock.js';
+import { DeviceStore } from '../../src/store/device-store.js';
+import { confMedium } from '../../src/store/flash-medium.js';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const BIN = join(ROOT, 'bin/pos-sim.js');
+const SLOW = { timeout: 60_000 };
+/** 2026-06-01 09:00:00 in China. */
+const START = Date.parse('2026-06-01T09:00:00+08:00');
+
+let scratch: string;
+let count = 0;
+const folder = (): string => join(scratch, `data-${(count += 1)}`);
+
+type Run = { readonly code: number | null; readonly stdout: string; readonly stderr: string };
+
+const posSim = (args: readonly string[], dataDir?: string): Run => {
+  const env: NodeJS.ProcessEnv = { ...process.env, CI: 'true', NO_COLOR: '1', XDG_DATA_HOME: join(scratch, 'xdg') };
+  delete env.POS_SIM_DATA_DIR;
+  if (dataDir) env.POS_SIM_DATA_DIR = dataDir;
+  const run = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, env, input: '', encoding: 'utf8', timeout: 15_000 });
+  if (run.error) throw run.error;
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+};
+
+/** Newest modification time of the files under `dir`. */
+const newest = (dir: string): number =>
+  readdirSync(dir, { withFileTypes: true }).reduce((latest, entry) => {
+    const path = join(dir, entry.name);
+    return Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
+  }, 0);
+
+/** A device that has deregistered 云闪付 at 09:00:00 and written a backup at 09:05:30 (device time). */
+const deviceWithRecords = (dataDir: string, profileName = 'default'): void => {
+  let now = START;
+  const store = new DeviceStore({ profile: loadProfile(profileName), medium: confMedium(dataDir, profileName), now: () => now });
+  store.deregister('unionpay-qr', '00');
+  now += 5 * 60_000 + 30_000;
+  store.backup('99');
+};
+
+beforeAll(() => {
+  // The executable runs dist/: build it when it is missing or older than the sources.
+  const dist = join(ROOT, 'dist/cli.js');
+  if (!existsSync(dist) || statSync(dist).mtimeMs < Math.max(newest(join(ROOT, 'src')), newest(join(ROOT, 'menus')))) {
+    const build = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, encoding: 'utf8' });
+    if (build.status !== 0) throw new Error(`build failed:\n${build.stderr}`);
+  }
+  scratch = mkdtempSync(join(tmpdir(), 'pos-sim-records-cli-'));
+}, 120_000);
+
+afterAll(() => {
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+describe('pos-sim records', SLOW, () => {
+  it('says clearly when the device has no data yet, and creates none', () => {
+    const dataDir = folder();
+    const run = posSim(['records', '--data-dir', dataDir]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('No device data for "default" yet');
+    expect(run.stdout).toContain(`${join(dataDir, 'default.json')} does not exist`);
+    expect(run.stdout).toContain('Start it with `pos-sim`');
+    expect(existsSync(dataDir)).toBe(false);
+
+    const unbound = posSim(['records', '--fixture', 'unbound', '--data-dir', dataDir]);
+    expect(unbound.stdout).toContain('Start it with `pos-sim --fixture unbound`');
+  });
+
+  it('prints the records as a table, newest first, on the device clock', () => {
+    const dataDir = folder();
+    deviceWithRecords(dataDir);
+    const run = posSim(['records', '--data-dir', dataDir]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('');
+    const lines = run.stdout.trimEnd().split('\n');
+    expect(lines[0]).toBe(`2 operation records of device "default" (${join(dataDir, 'default.json')}), newest first:`);
+    expect(lines[2]).toMatch(/^时间 +操作员 +操作 +内容$/);
+    expect(lines[3]).toMatch(/^2026-06-01 09:05:30 {2}99 系统管理员 {2}数据备份 {2}\S*backups\/default-2026-06-01_09-05-30\.json$/);
+    expect(lines[4]).toMatch(/^2026-06-01 09:00:00 {2}00 主管 +注销 +云闪付 898310058120134$/);
+    expect(lines).toHaveLength(5);
+  });
+
+  it('--lang en names the columns and operations in English', () => {
+    const dataDir = folder();
+    deviceWithRecords(dataDir);
+    const run = posSim(['records', '--data-dir', dataDir, '--lang', 'en']);
+    expect(run.stdout).toMatch(/^Time +Operator +Operation +About$/m);
+    expect(run.stdout).toMatch(/^2026-06-01 09:00:00 {2}00 Supervisor +Deregister +云闪付 898310058120134$/m);
+  });
+
+  it('--json prints machine-readable records, newest first, with the device time beside the ISO time', () => {
+    const dataDir = folder();
+    deviceWithRecords(dataDir);
+    const run = posSim(['records', '--json'], dataDir);
+    expect(run.code).toBe(0);
+    const document = JSON.parse(run.stdout) as { profile: string; file: string; hasData: boolean; records: Record<string, unknown>[] };
+    expect(document).toMatchObject({ profile: 'default', file: join(dataDir, 'default.json'), hasData: true });
+    expect(document.records).toEqual([
+      expect.objectContaining({ action: 'backup', operator: '99', at: '2026-06-01T01:05:30.000Z', deviceTime: '2026-06-01 09:05:30' }),
+      { action: 'deregister', operator: '00', subject: '云闪付 898310058120134', at: '2026-06-01T01:00:00.000Z', deviceTime: '2026-06-01 09:00:00' },
+    ]);
+  });
+
+  it('--json without data prints an empty list, and says why on stderr', () => {
+    const run = posSim(['records', '--json', '--data-dir', folder()]);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ hasData: false, records: [] });
+    expect(run.stderr).toContain('No device data for "default" yet');
+  });
+
+  it('a device with data but no records says so', () => {
+    const dataDir = folder();
+    new DeviceStore({ profile: loadProfile('default'), medium: confMedium(dataDir, 'default'), now: () => START });
+    const run = posSim(['records', '--data-dir', dataDir]);
+    expect(run.stdout).toContain('No operation records yet on device "default"');
+  });
+
+  it('reads beside a running device: takes no lock and leaves the data file exactly as it was', () => {
+    const dataDir = folder();
+    deviceWithRecords(dataDir);
+    const file = deviceFile(dataDir, 'default');
+    const before = readFileSync(file, 'utf8');
+    const modified = statSync(file).mtimeMs;
+    // This test process holds the device, as the interactive pos-sim would.
+    const lock = lockDevice(dataDir, 'default');
+    try {
+      const run = posSim(['records', '--data-dir', dataDir]);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain('2 operation records');
+      expect(readFileSync(lock.file, 'utf8')).toBe(String(process.pid));
+      expect(posSim(['reset', '--data-dir', dataDir]).code).toBe(2);
+    } finally {
+      lock.release();
+    }
+    expect(readFileSync(file, 'utf8')).toBe(before);
+    expect(statSync(file).mtimeMs).toBe(modified);
+    expect(readdirSync(dataDir)).toEqual(['default.json']);
+  });
+
+  it('a damaged data file is reported with the file and the fix, exit 2, and left alone', () => {
+    const dataDir = folder();
+    deviceWithRecords(dataDir);
+    const file = deviceFile(dataDir, 'default');
+    writeFileSync(file, '{ "format": 1, ');
+    const run = posSim(['records', '--data-dir', dataDir]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`${file}:1:`);
+    expect(run.stderr).toContain('pos-sim reset');
+    expect(readFileSync(file, 'utf8')).toBe('{ "format": 1, ');
+  });
+
+  it('takes no arguments and only its own flags', () => {
+    const extra = posSim(['records', 'today']);
+    expect(extra.code).toBe(2);
+    expect(extra.stderr).toContain('"records" takes no arguments, got: today');
+    const flag = posSim(['records', '--bail']);
+    expect(flag.code).toBe(2);
+    expect(flag.stderr).toContain('--bail does not go with records');
+    const json = posSim(['run', 'x.yaml', '--json']);
+    expect(json.code).toBe(2);
+    expect(json.stderr).toContain('--json does not go with run');
+  });
+
+  it('is in the help', () => {
+    expect(posSim(['--help']).stdout).toContain('pos-sim records [--json]');
+  });
+});
