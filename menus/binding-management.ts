@@ -1,7 +1,10 @@
 /**
- * 绑定管理: lists what the terminal is bound to; picking one shows its details, and 注销 removes it
- * after a confirmation that reminds the operator to back up first and the password again.
- * 取消 at any step goes back one step and changes nothing. Removal needs the network.
+ * 绑定管理: lists what the terminal is bound to; picking one shows its details. A payment service
+ * is closed (关闭服务) after a confirmation that spells out what closing does and reminds the
+ * operator to back up first, then the password or a texted code (the profile decides per binding).
+ * The merchant account and the settlement card are unbound (解绑, menus/unbind.ts) with a reason, a
+ * texted code and 资金清算. 取消 at any step goes back one step and changes nothing. Removal needs
+ * the network.
  */
 import { assign, setup } from 'xstate';
 import type { KeyEvent } from './device-events.js';
@@ -10,6 +13,8 @@ import type { BackupResult, Binding } from './domain.js';
 import { forwardKeysTo } from './forward-keys.js';
 import { moveCursor, pickByDigit } from './menu-cursor.js';
 import { passwordPromptMachine } from './password-prompt.js';
+import { smsVerificationMachine, type SmsVerificationOutput } from './sms-verification.js';
+import { unbindMachine, type UnbindOutput } from './unbind.js';
 
 export type BindingManagementInput = { readonly port: DevicePort; readonly operatorId: string };
 
@@ -26,13 +31,18 @@ export const bindingManagementMachine = setup({
     },
     events: {} as KeyEvent,
   },
-  actors: { passwordPrompt: passwordPromptMachine },
+  actors: { passwordPrompt: passwordPromptMachine, smsVerification: smsVerificationMachine, unbind: unbindMachine },
   guards: {
     hasBindings: ({ context }) => context.bindings.length > 0,
     isOnline: ({ context }) => context.port.isOnline(),
     isValidPick: ({ context, event }) =>
       event.type === 'DIGIT' && pickByDigit(event.digit, context.bindings.length) !== undefined,
     wasAccepted: (_, output: { accepted: boolean }) => output.accepted,
+    isServiceSelected: ({ context }) => context.bindings[context.cursor]?.kind === 'service',
+    isSmsVerified: ({ context }) => context.bindings[context.cursor]?.verification === 'sms',
+    wasCodeVerified: (_, output: SmsVerificationOutput) => output.result === 'verified',
+    wentOffline: (_, output: SmsVerificationOutput) => output.result === 'offline',
+    wasUnbound: (_, output: UnbindOutput) => output.unbound,
     isBackupKey: ({ event }) => event.type === 'DIGIT' && event.digit === '1',
   },
   actions: {
@@ -72,13 +82,17 @@ export const bindingManagementMachine = setup({
       },
     },
     detail: {
-      description: "Shows the binding's name, account and date bound, and 按[确认]注销.",
-      on: { ENTER: 'confirming', CANCEL: 'list' },
+      description: "Shows the binding's name, account and date bound, and 按[确认]关闭服务 (a service) or 按[确认]解绑.",
+      on: { ENTER: [{ guard: 'isServiceSelected', target: 'confirming' }, { target: 'unbinding' }], CANCEL: 'list' },
     },
     confirming: {
       description: 'Asks 确认注销? and reminds 注销前请确认已备份POS机上的数据; 按[1]先备份数据.',
       on: {
-        ENTER: [{ guard: 'isOnline', target: 'authorising' }, { target: 'offline' }],
+        ENTER: [
+          { guard: 'isSmsVerified', target: 'verifyingCode' },
+          { guard: 'isOnline', target: 'authorising' },
+          { target: 'offline' },
+        ],
         CANCEL: 'detail',
         DIGIT: { guard: 'isBackupKey', target: 'backedUp', actions: 'backUpData' },
       },
@@ -104,16 +118,45 @@ export const bindingManagementMachine = setup({
       },
       on: forwardKeysTo('password'),
     },
+    verifyingCode: {
+      description: '短信验证 instead of the password, where the profile says so for this service.',
+      invoke: {
+        id: 'code',
+        src: 'smsVerification',
+        input: ({ context }) => ({ port: context.port, purpose: 'closeService' }),
+        onDone: [
+          { guard: { type: 'wasCodeVerified', params: ({ event }) => event.output }, target: 'deregistering' },
+          { guard: { type: 'wentOffline', params: ({ event }) => event.output }, target: 'offline' },
+          { target: 'detail' },
+        ],
+      },
+      on: forwardKeysTo('code'),
+    },
+    unbinding: {
+      description: '解绑 of the merchant account or settlement card is running.',
+      invoke: {
+        id: 'unbind',
+        src: 'unbind',
+        input: ({ context }) => ({
+          port: context.port,
+          operatorId: context.operatorId,
+          // detail is only reachable with a binding under the cursor.
+          binding: context.bindings[context.cursor] as Binding,
+        }),
+        onDone: [{ guard: { type: 'wasUnbound', params: ({ event }) => event.output }, target: 'list' }, { target: 'detail' }],
+      },
+      on: forwardKeysTo('unbind'),
+    },
     deregistering: {
       description: 'Checks the network once more and removes the binding.',
       always: [{ guard: 'isOnline', target: 'deregistered', actions: 'deregisterSelected' }, { target: 'offline' }],
     },
     deregistered: {
-      description: 'Shows 注销成功 with what was removed.',
+      description: 'Shows 云闪付服务已关闭 (the service closed) with what it means.',
       on: { ENTER: 'list', CANCEL: 'list' },
     },
     offline: {
-      description: 'Shows 网络连接失败: 注销 needs the network; nothing was changed.',
+      description: 'Shows 网络连接失败: closing a service needs the network; nothing was changed.',
       on: { ENTER: 'detail', CANCEL: 'detail' },
     },
     done: { type: 'final' },

@@ -2,7 +2,20 @@
  * What the menus need from the world outside them: the device's flash (store) and the clock.
  * The machines call it; src/ plugs in the real store, tests plug in the same store in memory.
  */
-import type { BackupResult, Binding, DeviceRecord, Operator, PasswordFreeSettings, SaleRecord } from './domain.js';
+import type { BackupResult, Binding, DeviceRecord, Operator, PasswordFreeSettings, SaleRecord, UnbindReason } from './domain.js';
+
+/** Why a verification code (验证码) is texted: closing a payment service, or 解绑 of an account. */
+export type SmsPurpose = 'closeService' | 'unbind';
+
+/** Where a texted code went (the merchant's phone number, unmasked) and until when it is good. */
+export type SmsDelivery = { readonly phone: string; readonly expiresAt: number };
+
+/** The acquirer's answer to a typed code; a code that is expired or used up must be sent again. */
+export type SmsCheck =
+  | { readonly result: 'accepted' }
+  | { readonly result: 'wrong'; readonly attemptsLeft: number }
+  | { readonly result: 'expired' }
+  | { readonly result: 'exhausted' };
 
 export type PasswordCheck =
   | { readonly result: 'accepted' }
@@ -39,4 +52,13 @@ export interface DevicePort {
   checkCardPin(pin: string): boolean;
   /** Records a finished sale (approved, or declined by the issuer) for the operator who took it. */
   recordSale(sale: SaleRecord, operatorId: string): void;
+  /**
+   * Has the acquirer text a new verification code to the merchant's phone (any earlier code is
+   * void). The code itself never comes back to the device: the operator reads it on the phone.
+   */
+  sendSmsCode(purpose: SmsPurpose): SmsDelivery;
+  /** Checks a typed code against the last one texted, counting wrong attempts. */
+  checkSmsCode(code: string): SmsCheck;
+  /** After a verified code and 资金清算: removes the merchant account or settlement card, and records it. */
+  unbind(bindingId: string, operatorId: string, reason: UnbindReason): void;
 }

@@ -18,7 +18,20 @@ export type Binding = {
   readonly account: string;
   /** ISO date the binding was made. */
   readonly boundAt: string;
+  /**
+   * How closing a payment service (关闭服务) is confirmed: the operator's password (the default) or
+   * a code texted to the merchant's phone. 解绑 of the merchant account or settlement card always
+   * asks for a texted code.
+   */
+  readonly verification?: VerificationMethod;
 };
+
+export const VERIFICATION_METHODS = ['password', 'sms'] as const;
+export type VerificationMethod = (typeof VERIFICATION_METHODS)[number];
+
+/** Why the merchant unbinds an account (解绑原因): 1.更换结算账户 2.商户停业 3.其他. */
+export const UNBIND_REASONS = ['changeAccount', 'closingDown', 'other'] as const;
+export type UnbindReason = (typeof UNBIND_REASONS)[number];
 
 /** One payment channel's small-amount password-free switch and limit (元). */
 export type ChannelSetting = {

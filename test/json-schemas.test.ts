@@ -15,8 +15,12 @@ describe('shipped JSON Schemas', () => {
     for (const file of readdirSync('fixtures/profiles')) {
       expect((readJson(`fixtures/profiles/${file}`) as { $schema: string }).$schema).toBe('../profile.schema.json');
     }
-    for (const file of readdirSync('fixtures/walkthroughs')) {
+    for (const file of readdirSync('fixtures/walkthroughs').filter((name) => name.endsWith('.yaml'))) {
       expect(readFileSync(`fixtures/walkthroughs/${file}`, 'utf8').split('\n')[0]).toBe('# yaml-language-server: $schema=../walkthrough.schema.json');
+    }
+    // Profiles that only walkthroughs use (a variant of a shipped one) live beside them.
+    for (const file of readdirSync('fixtures/walkthroughs/profiles')) {
+      expect((readJson(`fixtures/walkthroughs/profiles/${file}`) as { $schema: string }).$schema).toBe('../../profile.schema.json');
     }
   });
 

@@ -39,6 +39,9 @@ const ACTION_LABELS: Partial<Record<ModelAction['type'], string>> = {
   networkDown: '(network down)',
   networkUp: '(network up)',
   powerCycle: '(power cycle)',
+  smsCode: '(the code from the SMS)',
+  waitCode: '(wait for the code to run out)',
+  waitSettlement: '(wait for 资金清算)',
 };
 
 export type PathsOptions = {
@@ -62,7 +65,7 @@ export const listPaths = ({ profile, fixture, write }: PathsOptions, env: NodeJS
     for (const path of paths) {
       const file = join(dir, `${path.target.replace(/\./g, '-')}.yaml`);
       const typed = isFactoryPassword(password) ? `"${password}"` : `$${PASSWORD_ENV}`;
-      writeFileSync(file, pathToWalkthrough(path, fixtureRef, typed, profile.security.lockoutSeconds, dir));
+      writeFileSync(file, pathToWalkthrough(path, fixtureRef, typed, profile.security.lockoutSeconds, dir, profile.sms.codeValidSeconds));
       lines.push(`wrote ${shownPath(file)}`);
     }
   } else {

@@ -14,6 +14,20 @@ import type { DeviceStore } from '../store/device-store.js';
 
 export type DeviceActor = Actor<typeof deviceMachine>;
 
+/** A text on the merchant's phone, as the phone shows it (in the session's language). */
+export type Sms = {
+  /** Who sent it, e.g. 95534. */
+  readonly from: string;
+  /** The merchant's phone number. */
+  readonly to: string;
+  /** 【银联商务】您的验证码为123456，5分钟内有效，请勿泄露。 */
+  readonly text: string;
+  /** The verification code in it. */
+  readonly code: string;
+  /** When it arrived, on the device clock. */
+  readonly at: number;
+};
+
 /** A clock xstate can schedule delays on (its real-time one, or a SimulatedClock). */
 export type Clock = NonNullable<ActorOptions<AnyActorLogic>['clock']>;
 
@@ -118,6 +132,14 @@ export class DeviceSession {
     const snapshot = this.current.getSnapshot();
     const view = this.viewContext();
     return displayRows(deviceScreen(snapshot, view), statusBar(snapshot, view), this.t, this.profile.device.display);
+  }
+
+  /** The last text the merchant's phone received, if any (短信验证码 for 关闭服务 and 解绑). */
+  sms(): Sms | undefined {
+    const message = this.store.lastSms();
+    if (!message) return undefined;
+    const { from, to, code, at, signature, validMinutes } = message;
+    return { from, to, code, at, text: this.t('sms.text', { signature: signature[this.lang], code, minutes: validMinutes }) };
   }
 
   /** The display as plain text: what a person sees, one row a line. */

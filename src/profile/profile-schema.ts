@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { FUNCTION_KEYS } from '../../menus/device-events.js';
-import { FLOW_IDS, PASSWORD_FREE_METHODS, type MenuNode } from '../../menus/domain.js';
+import { FLOW_IDS, PASSWORD_FREE_METHODS, VERIFICATION_METHODS, type MenuNode } from '../../menus/domain.js';
 import { PASSWORD_HASH_PATTERN } from '../store/password-hash.js';
 
 /** The display of most smart terminals in landscape: 36 columns, 10 body rows. */
@@ -21,7 +21,31 @@ export const bindingSchema = z.object({
   name: localText,
   account: z.string().min(1),
   boundAt: z.iso.date('use a date like 2024-03-18'),
+  /** How closing this payment service is confirmed: "password" (the default) or "sms" (a texted code). */
+  verification: z.enum(VERIFICATION_METHODS, { error: `use ${VERIFICATION_METHODS.join(' or ')}` }).optional(),
 });
+
+/** The merchant's phone and the acquirer's texts (短信验证码) for 关闭服务 and 解绑. */
+export const smsSettingsSchema = z
+  .object(
+    {
+      /** The merchant's mobile number, shown masked (138****1234). */
+      phone: z.string().regex(/^1\d{10}$/, 'a mainland mobile number: 11 digits starting with 1, e.g. 13812341234'),
+      /** The number the texts come from, e.g. 95534. */
+      sender: z.string().regex(/^\d{3,20}$/, 'the sender is a service number, digits only, e.g. 95534'),
+      /** The signature a text starts with, e.g. 【银联商务】. */
+      signature: localText,
+      codeValidSeconds: z.number().int().min(30, 'give a code at least 30 seconds').max(3600, 'at most an hour (3600)'),
+      maxAttempts: z.number().int().min(1).max(10),
+    },
+    {
+      error: (issue) =>
+        issue.input === undefined
+          ? 'add "sms": { "phone": "13812341234", "sender": "95534", "signature": { "zh": "银联商务", "en": "ChinaUMS" }, "codeValidSeconds": 300, "maxAttempts": 3 }'
+          : undefined,
+    },
+  )
+  .strict();
 
 export const channelSettingSchema = z.object({
   id: z.string().min(1),
@@ -128,6 +152,7 @@ export const profileSchema = z
         },
       )
       .strict(),
+    sms: smsSettingsSchema,
     settingsMenu: z.array(menuNodeSchema).min(1),
   })
   .strict()
@@ -160,6 +185,13 @@ export const profileSchema = z
         ctx.addIssue({ code: 'custom', path: ['bindings', index, 'id'], message: `"${binding.id}" is used twice; ids must be unique` });
       }
       seen.add(binding.id);
+      if (binding.verification !== undefined && binding.kind !== 'service') {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['bindings', index, 'verification'],
+          message: 'verification is for payment services (关闭服务); 解绑 of the merchant account or settlement card always asks for a texted code, so remove it',
+        });
+      }
     });
     profile.passwordFree.channels.forEach((channel, index) => {
       if (!profile.passwordFree.limitOptions.includes(channel.limit)) {

@@ -17,9 +17,12 @@ import { saleScreen } from './sale-view.js';
 import { backupResultScreen, backupScreen } from './backup-view.js';
 import { changePasswordScreen, refusedScreen } from './operators-view.js';
 import { recordsScreen } from './records-view.js';
+import { smsVerificationScreen, unbindScreen } from './unbind-view.js';
 import type { changePasswordMachine } from '../../menus/change-password.js';
 import type { dataBackupMachine } from '../../menus/data-backup.js';
 import type { operationRecordsMachine } from '../../menus/operation-records.js';
+import type { smsVerificationMachine } from '../../menus/sms-verification.js';
+import type { unbindMachine } from '../../menus/unbind.js';
 import type { Screen, ScreenLine, StatusBar } from './screen.js';
 
 export type ViewContext = {
@@ -33,7 +36,7 @@ export type ViewContext = {
 type DeviceSnapshot = SnapshotFrom<typeof deviceMachine>;
 
 /** The snapshot of the child actor `id` (a running flow or password prompt), if there is one. */
-const childSnapshot = <M extends AnyStateMachine>(snapshot: { children: object }, id: string): SnapshotFrom<M> | undefined =>
+export const childSnapshot = <M extends AnyStateMachine>(snapshot: { children: object }, id: string): SnapshotFrom<M> | undefined =>
   (snapshot.children as Record<string, AnyActorRef | undefined>)[id]?.getSnapshot() as SnapshotFrom<M> | undefined;
 
 /** Card numbers show only their first and last four digits: 6222 **** **** 1234. */
@@ -45,7 +48,7 @@ export const maskAccount = (binding: Binding): string =>
 const numbered = (labels: readonly string[], cursor: number): ScreenLine[] =>
   labels.map((label, index) => ({ text: `${index + 1}.${label}`, selected: index === cursor }));
 
-const formatDuration = (ms: number, t: Translate): string => {
+export const formatDuration = (ms: number, t: Translate): string => {
   const seconds = Math.ceil(ms / 1000);
   return seconds >= 60
     ? t('time.minutesSeconds', { m: Math.floor(seconds / 60), s: seconds % 60 })
@@ -94,6 +97,10 @@ const bindingScreen = (snapshot: SnapshotFrom<typeof bindingManagementMachine>, 
   const { context } = snapshot;
   const password = childSnapshot<typeof passwordPromptMachine>(snapshot, 'password');
   if (snapshot.matches('authorising') && password) return passwordScreen(password, view);
+  const code = childSnapshot<typeof smsVerificationMachine>(snapshot, 'code');
+  if (snapshot.matches('verifyingCode') && code) return smsVerificationScreen(code, view);
+  const unbind = childSnapshot<typeof unbindMachine>(snapshot, 'unbind');
+  if (snapshot.matches('unbinding') && unbind) return unbindScreen(unbind, view);
   const binding = context.bindings[context.cursor];
   const name = binding?.name[lang] ?? '';
   if (snapshot.matches('list')) {
@@ -112,17 +119,21 @@ const bindingScreen = (snapshot: SnapshotFrom<typeof bindingManagementMachine>, 
         { text: t('bindings.type', { kind: t(`bindings.kind.${binding.kind}`) }) },
         { text: t('bindings.account', { account: maskAccount(binding) }) },
         { text: t('bindings.boundAt', { date: binding.boundAt }) },
+        ...(binding.kind === 'service'
+          ? [{ text: t('bindings.verification', { method: t(`bindings.verification.${binding.verification ?? 'password'}`) }) }]
+          : []),
         { text: '' },
-        { text: t('bindings.pressToDeregister'), tone: 'warning' },
+        { text: t(binding.kind === 'service' ? 'bindings.pressToClose' : 'bindings.pressToUnbind'), tone: 'warning' },
       ],
-      hints: { confirm: t('hint.deregister'), cancel: t('hint.back') },
+      hints: { confirm: t(binding.kind === 'service' ? 'hint.closeService' : 'hint.unbind'), cancel: t('hint.back') },
     };
   }
   if (snapshot.matches('confirming')) {
     return {
-      title: t('deregister.title'),
+      title: t('closeService.title'),
       lines: [
-        { text: t('deregister.question', { name }) },
+        { text: t('closeService.question', { name }) },
+        { text: t('closeService.effects', { name }) },
         { text: '' },
         { text: t('deregister.backupReminder'), tone: 'warning' },
         { text: t('backup.offer'), tone: 'muted' },
@@ -135,8 +146,11 @@ const bindingScreen = (snapshot: SnapshotFrom<typeof bindingManagementMachine>, 
   if (snapshot.matches('backedUp')) return backupResultScreen(context.backup, view);
   if (snapshot.matches('deregistered')) {
     return {
-      title: t('deregister.title'),
-      lines: [{ text: t('deregister.done'), tone: 'success' }, { text: t('deregister.doneDetail', { name: context.removed?.name[lang] ?? '' }) }],
+      title: t('closeService.title'),
+      lines: [
+        { text: t('closeService.done', { name: context.removed?.name[lang] ?? '' }), tone: 'success' },
+        { text: t('closeService.doneDetail', { name: context.removed?.name[lang] ?? '' }) },
+      ],
       hints: { confirm: t('hint.confirm'), cancel: t('hint.back') },
     };
   }

@@ -3,14 +3,15 @@
  * the menus (it is their DevicePort) and writes every change through to its medium at once, so a
  * power cut keeps exactly what the device had saved.
  */
-import type { DevicePort, PasswordCheck } from '../../menus/device-port.js';
+import type { DevicePort, PasswordCheck, SmsCheck, SmsDelivery, SmsPurpose } from '../../menus/device-port.js';
 import { formatFen, samePasswordFreeSettings, type PasswordFreeSettings, type SaleRecord } from '../../menus/domain.js';
-import type { BackupResult, DeviceRecord, Operator } from '../../menus/domain.js';
+import type { BackupResult, DeviceRecord, Operator, UnbindReason } from '../../menus/domain.js';
 import { deviceDateTime } from '../device/device-time.js';
 import type { Profile } from '../profile/profile-schema.js';
 import { memoryShelf, type BackupShelf } from './backup-shelf.js';
 import { seedFlash, type FlashData, type OperationRecord } from './flash-data.js';
 import type { FlashMedium } from './flash-medium.js';
+import { SmsGateway, type PhoneMessage } from './sms-gateway.js';
 import { hashPassword, verifyPassword } from './password-hash.js';
 
 export type DeviceStoreOptions = {
@@ -33,6 +34,8 @@ export class DeviceStore implements DevicePort {
   readonly now: () => number;
   private readonly medium: FlashMedium;
   private readonly backups: BackupShelf;
+  /** The acquirer's texts and the merchant's phone: not in the flash. */
+  private readonly sms: SmsGateway;
   private current: FlashData;
 
   constructor({ profile, medium, now, backups = memoryShelf() }: DeviceStoreOptions) {
@@ -40,6 +43,7 @@ export class DeviceStore implements DevicePort {
     this.medium = medium;
     this.now = now;
     this.backups = backups;
+    this.sms = new SmsGateway(profile.sms, now);
     const stored = medium.read();
     this.current = stored ?? seedFlash(profile);
     if (!stored) medium.write(this.current);
@@ -104,6 +108,29 @@ export class DeviceStore implements DevicePort {
       bindings: this.current.bindings.filter((candidate) => candidate !== binding),
       records: [...this.current.records, this.record(operatorId, 'deregister', `${binding.name.zh} ${binding.account}`)],
     });
+  }
+
+  unbind(bindingId: string, operatorId: string, reason: UnbindReason): void {
+    const binding = this.current.bindings.find((candidate) => candidate.id === bindingId);
+    if (!binding) return;
+    this.commit({
+      ...this.current,
+      bindings: this.current.bindings.filter((candidate) => candidate !== binding),
+      records: [...this.current.records, this.record(operatorId, 'unbind', `${binding.name.zh} ${binding.account} reason=${reason}`)],
+    });
+  }
+
+  sendSmsCode(purpose: SmsPurpose): SmsDelivery {
+    return this.sms.send(purpose);
+  }
+
+  checkSmsCode(code: string): SmsCheck {
+    return this.sms.check(code);
+  }
+
+  /** The last text the merchant's phone received (the verification code), for the UI and scripts. */
+  lastSms(): PhoneMessage | undefined {
+    return this.sms.last();
   }
 
   activePasswordFree(): PasswordFreeSettings {

@@ -7,7 +7,7 @@ import { PAYMENT_METHODS } from '../../menus/domain.js';
 import { bindingSchema, passwordFreeSettingsSchema, type Profile } from '../profile/profile-schema.js';
 import { PASSWORD_HASH_PATTERN } from './password-hash.js';
 
-export const OPERATION_KINDS = ['deregister', 'savePasswordFree', 'applyPasswordFree', 'lockout', 'sale', 'changePassword', 'backup'] as const;
+export const OPERATION_KINDS = ['deregister', 'savePasswordFree', 'applyPasswordFree', 'lockout', 'sale', 'changePassword', 'backup', 'unbind'] as const;
 
 /** What a sale record (收款) holds besides its subject line: amount in fen, how paid, the answer. */
 export const saleDetailSchema = z

@@ -6,6 +6,7 @@ import type { DeviceSession } from '../device/device-session.js';
 import { toDeviceEvents, toTrainerAction, type TrainerAction } from '../keys/key-map.js';
 import { DeviceFrame, frameSize } from './device-frame.js';
 import { KeyLegend } from './key-legend.js';
+import { isFreshSms, PHONE_MIN_WIDTH, PHONE_WIDTH, PhonePanel } from './phone-panel.js';
 import { useDeviceRows } from './use-device-rows.js';
 import { useTerminalSize } from './use-terminal-size.js';
 
@@ -87,17 +88,32 @@ export const App = ({
       </Text>
     );
   }
-  const sideWidth = size.columns >= frame.width + LEGEND_WIDTH ? size.columns - frame.width : size.columns;
-  return (
-    <Box flexDirection={size.columns >= frame.width + LEGEND_WIDTH ? 'row' : 'column'} alignItems="flex-start">
-      <DeviceFrame rows={rows} display={display} />
-      {aside !== undefined ? (
-        <Box flexShrink={0} width={sideWidth} flexDirection="column">
-          {typeof aside === 'function' ? aside(sideWidth) : aside}
-        </Box>
-      ) : (size.columns >= frame.width + LEGEND_WIDTH || size.rows >= frame.height + 10) && (
+  const beside = size.columns >= frame.width + LEGEND_WIDTH;
+  // The merchant's phone shows a text while its code is good: beside the legend when there is room,
+  // instead of it when not, and below the device in a narrow terminal.
+  const sms = session.sms();
+  const phone = isFreshSms(sms, session.store.now(), session.profile.sms.codeValidSeconds * 1000) ? sms : undefined;
+  const phoneWidth = Math.max(PHONE_MIN_WIDTH, Math.min(PHONE_WIDTH, beside ? size.columns - frame.width : size.columns));
+  const roomForBoth = phone !== undefined && beside && size.columns >= frame.width + phoneWidth + LEGEND_WIDTH;
+  const sideWidth = (beside ? size.columns - frame.width : size.columns) - (roomForBoth ? phoneWidth : 0);
+  // An aside (the practice's task card) is never replaced: without room beside it, the phone goes under it.
+  const phoneUnderAside = phone !== undefined && aside !== undefined && !roomForBoth;
+  const side =
+    aside !== undefined ? (
+      <Box flexShrink={0} width={sideWidth} flexDirection="column">
+        {typeof aside === 'function' ? aside(sideWidth) : aside}
+        {phoneUnderAside && <PhonePanel sms={phone} t={session.t} width={Math.min(phoneWidth, sideWidth)} />}
+      </Box>
+    ) : (
+      (beside || size.rows >= frame.height + 10) && (
         <KeyLegend lang={session.lang} keyLabels={session.profile.device.keyLabels} resetArmed={resetArmed} allowReset={allowReset} />
-      )}
+      )
+    );
+  return (
+    <Box flexDirection={beside ? 'row' : 'column'} alignItems="flex-start">
+      <DeviceFrame rows={rows} display={display} />
+      {phone && !phoneUnderAside ? <PhonePanel sms={phone} t={session.t} width={phoneWidth} /> : side}
+      {roomForBoth && side}
     </Box>
   );
 };

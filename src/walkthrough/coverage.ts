@@ -12,12 +12,16 @@ import { passwordFreeMachine } from '../../menus/password-free.js';
 import { passwordPromptMachine } from '../../menus/password-prompt.js';
 import { saleMachine } from '../../menus/sale.js';
 import { settingsMachine } from '../../menus/settings.js';
+import { smsVerificationMachine } from '../../menus/sms-verification.js';
+import { unbindMachine } from '../../menus/unbind.js';
 
 /** The machines whose states and transitions coverage counts. */
 export const MENU_MACHINES: readonly AnyStateMachine[] = [
   deviceMachine,
   settingsMachine,
   bindingManagementMachine,
+  unbindMachine,
+  smsVerificationMachine,
   passwordFreeMachine,
   passwordPromptMachine,
   changePasswordMachine,

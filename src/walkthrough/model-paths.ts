@@ -7,12 +7,14 @@
  */
 import { fromTransition } from 'xstate';
 import { getShortestPaths } from 'xstate/graph';
-import { samePasswordFreeSettings, type PasswordFreeSettings } from '../../menus/domain.js';
+import { samePasswordFreeSettings, type Binding, type PasswordFreeSettings } from '../../menus/domain.js';
 import { SALE_PROCESSING_MS } from '../../menus/sale.js';
+import { SETTLEMENT_MS } from '../../menus/unbind.js';
 import { BOOT_MS, createSimulator, type Simulator } from '../device/simulator.js';
 import type { Profile } from '../profile/profile-schema.js';
 import { CoverageTracker } from './coverage.js';
 import { schemaComment } from './schema-comment.js';
+import { SMS_CODE_VARIABLE } from './walkthrough.js';
 
 /** What an operator can do, as a walkthrough step says it. */
 export const MODEL_ACTIONS = [
@@ -34,6 +36,9 @@ export const MODEL_ACTIONS = [
   { type: 'waitRestart' },
   { type: 'waitLockout' },
   { type: 'waitProcessing' },
+  { type: 'smsCode' },
+  { type: 'waitCode' },
+  { type: 'waitSettlement' },
   { type: 'networkDown' },
   { type: 'networkUp' },
   { type: 'powerCycle' },
@@ -68,6 +73,13 @@ const perform = (sim: Simulator, action: ModelAction, password: string, lockoutM
       return sim.advance(lockoutMs);
     case 'waitProcessing':
       return sim.advance(SALE_PROCESSING_MS);
+    case 'smsCode':
+      // What an operator reads off the phone.
+      return sim.type(sim.sms()?.code ?? '');
+    case 'waitCode':
+      return sim.advance(sim.profile.sms.codeValidSeconds * 1000);
+    case 'waitSettlement':
+      return sim.advance(SETTLEMENT_MS);
     case 'networkDown':
       return sim.networkDown();
     case 'networkUp':
@@ -143,6 +155,16 @@ class Replayer {
         (active.includes('settings.menu') || active.some((state) => state.startsWith('operationRecords.'))) && sim.store.records().length > 0
           ? 'records'
           : '',
+        // In 绑定管理 what 确认 does next depends on the kind of binding under the cursor (关闭服务 by
+        // password or by code, or 解绑), not on which one it is.
+        ['list', 'detail', 'confirming'].some((state) => active.includes(`bindingManagement.${state}`)) ? bindingUnderCursor(flows) : '',
+      ];
+      // In 解绑 and 短信验证 only the network and whether the code is typed change what the next key
+      // does; passwords, lockouts and records play no part there.
+      const code = flows.find((snapshot) => snapshot.machine.id === 'smsVerification')?.context as { entered: string } | undefined;
+      const codeFacts = (code || active.some((state) => state.startsWith('unbind.'))) && [
+        sim.store.isOnline() ? 'online' : 'offline',
+        code?.entered ? 'code-typed' : '',
       ];
       // Inside a sale only the network and the sale's own progress change what the next key does;
       // leaving the other facts out keeps the sale from multiplying the settings side's situations.
@@ -152,7 +174,7 @@ class Replayer {
       ];
       // The title tells sub-menus apart; elsewhere it only names the item picked, which changes nothing.
       const where = active.includes('settings.menu') ? sim.title() : '';
-      const outcome = { key: [active.join(' '), where, (saleFacts ?? facts).join('|')].join(' / '), active, reached };
+      const outcome = { key: [active.join(' '), where, (saleFacts || codeFacts || facts).join('|')].join(' / '), active, reached };
       this.outcomes.set(id, outcome);
       for (const target of reached) {
         const known = this.shortest.get(target);
@@ -168,6 +190,31 @@ class Replayer {
 }
 
 const SALE_ANSWERS = ['sale.approved', 'sale.declined', 'sale.commsError'];
+
+/**
+ * What matters in each step of 解绑 and 短信验证; the other actions there change nothing, or nothing
+ * that a shorter path does not reach (the reason picked, the power, keys the step ignores).
+ */
+const UNBIND_ACTIONS: readonly (readonly [string, readonly ModelAction['type'][]])[] = [
+  ['unbind.reason', ['确认', '取消']],
+  ['unbind.review', ['确认', '取消', 'networkDown', 'networkUp']],
+  ['smsVerification.entering', ['smsCode', 'waitCode', '确认', '取消', 'networkDown', 'networkUp']],
+  ['smsVerification.expired', ['确认', '取消', 'networkDown', 'networkUp']],
+  ['unbind.settling', ['waitSettlement', 'networkDown']],
+  ['unbind.unbound', ['确认']],
+  ['unbind.offline', ['确认']],
+];
+
+/** In 绑定管理: what the binding under the cursor is (an account to unbind, or a service and how closing it is confirmed). */
+const bindingUnderCursor = (flows: readonly { machine: { id: string }; context: unknown }[]): string => {
+  const flow = flows.find((snapshot) => snapshot.machine.id === 'bindingManagement')?.context as
+    | { bindings: readonly Binding[]; cursor: number }
+    | undefined;
+  const binding = flow?.bindings[flow.cursor];
+  if (!binding) return '';
+  // The merchant account and the settlement card are both unbound the same way.
+  return binding.kind === 'service' ? `binding:service:${binding.verification ?? 'password'}` : 'binding:account';
+};
 
 /** Prunes actions that cannot change anything where the device is, to keep the search small. */
 const isWorthTrying = (outcome: Outcome, action: ModelAction): boolean => {
@@ -189,6 +236,10 @@ const isWorthTrying = (outcome: Outcome, action: ModelAction): boolean => {
   // A sale's answer ends it in the model: leaving would only repeat every other situation of the
   // device with one more record.
   if (outcome.active.some((state) => SALE_ANSWERS.includes(state))) return false;
+  // Typing a texted code: the code from the phone (smsCode) stands for the digits.
+  const inSmsCode = outcome.active.includes('smsVerification.entering');
+  const unbindStep = UNBIND_ACTIONS.find(([state]) => outcome.active.includes(state));
+  if (unbindStep) return unbindStep[1].includes(action.type);
   switch (action.type) {
     case 'password':
     case '清除':
@@ -199,6 +250,11 @@ const isWorthTrying = (outcome: Outcome, action: ModelAction): boolean => {
       return inPrompt && prompt[2] === 'operator';
     case 'waitProcessing':
       return outcome.active.includes('sale.processing');
+    case 'smsCode':
+    case 'waitCode':
+      return inSmsCode;
+    case 'waitSettlement':
+      return outcome.active.includes('unbind.settling');
     case 'networkDown':
       return facts.includes('online');
     case 'networkUp':
@@ -216,7 +272,7 @@ const isWorthTrying = (outcome: Outcome, action: ModelAction): boolean => {
     case '3':
     case '8':
       // In the prompts digits are password digits: the password actions stand for them.
-      return !inPrompt && !inCardPin;
+      return !inPrompt && !inCardPin && !inSmsCode;
     case '上':
     case '下':
       // On a prompt they only switch the operator, where the prompt lets them.
@@ -260,8 +316,18 @@ export const shortestMenuPaths = (profile: Profile, password: string): ModelPath
 export const allMenuStates = (): readonly string[] => new CoverageTracker().report().states.missed;
 
 /** A path as walkthrough YAML: the actions as steps, then an expectation on where it ends. */
-/** `typedPassword` is how the file types the password: quoted digits or $POS_SIM_PASSWORD; `dir` is where it goes. */
-export const pathToWalkthrough = (path: ModelPath, fixture: string, typedPassword: string, lockoutSeconds: number, dir: string): string => {
+/**
+ * `typedPassword` is how the file types the password: quoted digits or $POS_SIM_PASSWORD; `dir` is
+ * where it goes; `codeValidSeconds` how long a texted code is good (the profile's sms settings).
+ */
+export const pathToWalkthrough = (
+  path: ModelPath,
+  fixture: string,
+  typedPassword: string,
+  lockoutSeconds: number,
+  dir: string,
+  codeValidSeconds: number,
+): string => {
   const steps: string[] = [];
   let presses: string[] = [];
   const flush = () => {
@@ -277,6 +343,9 @@ export const pathToWalkthrough = (path: ModelPath, fixture: string, typedPasswor
       waitRestart: `wait: ${RESTART_WAIT_MS / 1000}s`,
       waitLockout: `wait: ${lockoutSeconds}s`,
       waitProcessing: `wait: ${SALE_PROCESSING_MS}ms`,
+      smsCode: `type: $${SMS_CODE_VARIABLE}`,
+      waitCode: `wait: ${codeValidSeconds}s`,
+      waitSettlement: `wait: ${SETTLEMENT_MS}ms`,
       networkDown: 'network: down',
       networkUp: 'network: up',
       powerCycle: 'power: cycle',

@@ -8,6 +8,7 @@ import { PosSimError } from '../errors.js';
 import { LANGS, type Lang } from '../i18n/messages.js';
 import { deviceKeyNames, parseDeviceKey } from '../keys/device-keys.js';
 import {
+  SMS_CODE_VARIABLE,
   STEP_KINDS,
   type Caption,
   type Expectation,
@@ -25,7 +26,7 @@ export class WalkthroughError extends PosSimError {
 }
 
 const TOP_LEVEL_KEYS = ['name', 'description', 'fixture', 'lang', 'steps'] as const;
-export const EXPECT_KEYS = ['screen', 'title', 'not', 'state', 'store'] as const;
+export const EXPECT_KEYS = ['screen', 'title', 'not', 'state', 'store', 'sms'] as const;
 const DURATION = /^(\d+(?:\.\d+)?)\s*(ms|s|m)$/;
 
 class Problems {
@@ -87,12 +88,13 @@ const storeCheck = (node: unknown): StoreCheck | undefined => {
 const parseExpect = (node: unknown, problems: Problems): Expectation | undefined => {
   if (!isMap(node)) {
     const screen = matcherList(node, 'expect', problems);
-    return screen && { screen, not: [], state: [], store: [] };
+    return screen && { screen, not: [], state: [], store: [], sms: [] };
   }
   let screen: TextMatcher[] = [];
   let not: TextMatcher[] = [];
   let title: TextMatcher | undefined;
   let state: string[] = [];
+  let sms: TextMatcher[] = [];
   const store: { path: string; check: StoreCheck }[] = [];
   for (const pair of node.items) {
     const key = scalarString(pair.key);
@@ -102,6 +104,9 @@ const parseExpect = (node: unknown, problems: Problems): Expectation | undefined
         break;
       case 'not':
         not = matcherList(pair.value, 'expect.not', problems) ?? [];
+        break;
+      case 'sms':
+        sms = matcherList(pair.value, 'expect.sms', problems) ?? [];
         break;
       case 'title': {
         const [matcher, ...rest] = matcherList(pair.value, 'expect.title', problems) ?? [];
@@ -134,10 +139,10 @@ const parseExpect = (node: unknown, problems: Problems): Expectation | undefined
         problems.add(pair, `expect has no "${key}"; use ${EXPECT_KEYS.join(', ')}`);
     }
   }
-  if (screen.length + not.length + state.length + store.length === 0 && !title) {
+  if (screen.length + not.length + state.length + store.length + sms.length === 0 && !title) {
     return problems.add(node, `expect needs at least one of ${EXPECT_KEYS.join(', ')}`);
   }
-  return { screen, not, state, store, ...(title ? { title } : {}) };
+  return { screen, not, state, store, sms, ...(title ? { title } : {}) };
 };
 
 /** `caption: text` (in the walkthrough's language) or `caption: { zh: …, en: … }`: what a demo shows for the step. */
@@ -181,12 +186,17 @@ const parseStep = (kind: string, value: unknown, pair: Pair, problems: Problems,
         return problems.add((value as Node) ?? pair, 'type takes quoted digits, e.g. type: "123456" (unquoted, YAML reads 0000 as the number 0)');
       }
       const variable = ENV_REFERENCE.exec(value.value)?.[1];
+      // The code is only known once the phone has it: the runner reads it when the step runs.
+      if (variable === SMS_CODE_VARIABLE) return { kind: 'typeSmsCode' };
       const digits = variable === undefined ? value.value : env[variable];
       if (variable !== undefined && (digits === undefined || !/^\d+$/.test(digits))) {
         return problems.add(value, `type: $${variable} ${digits === undefined ? 'is not set' : 'is not all digits'}; set the environment variable to the digits to type (e.g. the password)`);
       }
       if (digits === undefined || !/^\d+$/.test(digits)) {
-        return problems.add(value, 'type takes quoted digits, e.g. type: "123456", or $NAME to type an environment variable (e.g. $POS_SIM_PASSWORD)');
+        return problems.add(
+          value,
+          `type takes quoted digits, e.g. type: "123456", $NAME to type an environment variable (e.g. $POS_SIM_PASSWORD), or $${SMS_CODE_VARIABLE} for the code in the last SMS`,
+        );
       }
       return { kind, digits };
     }

@@ -11,7 +11,7 @@ import { FUNCTION_KEY_INFO } from '../keys/device-keys.js';
 import { isFactoryPassword } from '../profile/factory-passwords.js';
 import { verifyPassword } from '../store/password-hash.js';
 import { schemaComment } from './schema-comment.js';
-import { NEW_PASSWORD_ENV, PASSWORD_ENV } from './walkthrough.js';
+import { NEW_PASSWORD_ENV, PASSWORD_ENV, SMS_CODE_VARIABLE } from './walkthrough.js';
 
 /** Waits are rounded up to this, so that a replay on the simulated clock is never short. */
 const WAIT_STEP_MS = 100;
@@ -69,7 +69,8 @@ export class WalkthroughRecorder {
     this.catchUp();
     const active = session.activeStates();
     const inNewPassword = active.includes('changePassword.newPassword') || active.includes('changePassword.repeating');
-    const inPrompt = inNewPassword || active.includes('passwordPrompt.entering');
+    // A texted code is typed like a password; the recording types it as $SMS_CODE (see flushTyped).
+    const inPrompt = inNewPassword || active.includes('passwordPrompt.entering') || active.includes('smsVerification.entering');
     if (inPrompt && event.type === 'DIGIT') {
       this.flushPresses();
       if (this.typed === '') this.typedIntoNewPassword = inNewPassword;
@@ -184,6 +185,9 @@ export class WalkthroughRecorder {
     } else if (this.isPassword(this.typed) && !isFactoryPassword(this.typed)) {
       this.usedPassword = true;
       this.steps.push(`type: $${PASSWORD_ENV}`);
+    } else if (this.typed === this.options.session.sms()?.code) {
+      // The code changes from run to run: a replay types the one its own phone received.
+      this.steps.push(`type: $${SMS_CODE_VARIABLE}`);
     } else {
       this.steps.push(`type: ${JSON.stringify(this.typed)}`);
     }

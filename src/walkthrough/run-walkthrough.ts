@@ -9,7 +9,7 @@ import type { InspectionEvent } from 'xstate';
 import { SelectError } from '../device/select-item.js';
 import { BOOT_MS, createSimulator, type Simulator } from '../device/simulator.js';
 import { readStorePath } from './store-path.js';
-import type { Expectation, Step, StoreCheck, TextMatcher, Walkthrough } from './walkthrough.js';
+import { SMS_CODE_VARIABLE, type Expectation, type Step, type StoreCheck, type TextMatcher, type Walkthrough } from './walkthrough.js';
 
 export type StepFailure = {
   readonly step: Step;
@@ -78,6 +78,13 @@ const unmet = (sim: Simulator, expectation: Expectation): string[] => {
   for (const state of expectation.state) {
     if (!isStateActive(active, state)) problems.push(`expected state ${state}`);
   }
+  if (expectation.sms.length > 0) {
+    const sms = sim.sms();
+    for (const matcher of expectation.sms) {
+      if (!sms) problems.push(`expected an SMS with ${describeMatcher(matcher)}, the phone has received none`);
+      else if (!matches(matcher, sms.text)) problems.push(`expected the last SMS to show ${describeMatcher(matcher)}, it says "${sms.text}"`);
+    }
+  }
   const data = sim.store.snapshot();
   for (const { path, check } of expectation.store) {
     const actual = readStorePath(data, path);
@@ -98,6 +105,12 @@ export const runStep = (sim: Simulator, step: Step, walkthrough: Walkthrough, op
     case 'type':
       sim.type(step.digits);
       return undefined;
+    case 'typeSmsCode': {
+      const sms = sim.sms();
+      if (!sms) return `type: $${SMS_CODE_VARIABLE}, but the phone has received no SMS yet`;
+      sim.type(sms.code);
+      return undefined;
+    }
     case 'select':
       try {
         sim.select(step.label);

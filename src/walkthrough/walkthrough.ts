@@ -19,11 +19,15 @@ export type Expectation = {
   readonly state: readonly string[];
   /** Store paths (bindings[*].id, passwordFree.active.enabled) and what they must hold. */
   readonly store: readonly { readonly path: string; readonly check: StoreCheck }[];
+  /** Text the last SMS on the merchant's phone must contain (短信验证码). */
+  readonly sms: readonly TextMatcher[];
 };
 
 export type StepAction =
   | { readonly kind: 'press'; readonly keys: readonly string[] }
   | { readonly kind: 'type'; readonly digits: string }
+  /** `type: $SMS_CODE`: types the code of the last SMS the phone received, read when the step runs. */
+  | { readonly kind: 'typeSmsCode' }
   | { readonly kind: 'select'; readonly label: string }
   | { readonly kind: 'expect'; readonly expectation: Expectation }
   | { readonly kind: 'wait'; readonly ms: number }
@@ -52,6 +56,9 @@ export type Walkthrough = {
 };
 
 export const STEP_KINDS = ['press', 'type', 'select', 'expect', 'wait', 'network', 'power', 'snapshot'] as const;
+
+/** `type: $SMS_CODE` types the code in the last SMS, like an operator reading it off the phone. */
+export const SMS_CODE_VARIABLE = 'SMS_CODE';
 
 /** The environment variable scripts type the settings password from (`type: $POS_SIM_PASSWORD`). */
 export const PASSWORD_ENV = 'POS_SIM_PASSWORD';

@@ -7,7 +7,9 @@
 import fc from 'fast-check';
 import type { AnyActorRef, AnyMachineSnapshot, InspectionEvent } from 'xstate';
 import { formatFen, samePasswordFreeSettings, type MenuNode, type PasswordFreeSettings, type PaymentMethod } from '../../menus/domain.js';
+import type { SmsPurpose } from '../../menus/device-port.js';
 import type { PasswordPurpose } from '../../menus/password-prompt.js';
+import { SETTLEMENT_MS } from '../../menus/unbind.js';
 import { createSimulator, type Simulator } from '../../src/device/simulator.js';
 import { translator, type Lang } from '../../src/i18n/messages.js';
 import type { Profile } from '../../src/profile/profile-schema.js';
@@ -22,6 +24,8 @@ export const KNOWN_PASSWORDS: Readonly<Record<string, string>> = { '00': '123456
 export const WRONG_PASSWORD = '975319';
 /** The shipped profiles' test card PIN (收款). */
 export const CARD_PIN = '147258';
+/** What the operator does who reads the texted code off the phone and types it. */
+export const SMS_CODE_ACTION = 'type the SMS code';
 /** Chunks (an action, or a snippet of a few) per run at most. */
 export const MAX_CHUNKS = 40;
 
@@ -34,7 +38,9 @@ export type Step =
   | { readonly kind: 'networkDown' }
   | { readonly kind: 'networkUp' }
   | { readonly kind: 'powerCycle' }
-  | { readonly kind: 'powerCut' };
+  | { readonly kind: 'powerCut' }
+  /** Types the code of the last SMS the phone received, one digit a step (resolved when played). */
+  | { readonly kind: 'smsCode' };
 
 export const key = (name: string): Step => ({ kind: 'key', key: name });
 const typed = (digits: string): Step[] => [...digits].map(key);
@@ -78,6 +84,7 @@ export const vocabulary = (settingsOperator: string): readonly Weighted[] => {
     { name: `type ${WRONG_PASSWORD} (wrong password)`, weight: 2, steps: typed(WRONG_PASSWORD) },
     { name: `type ${CARD_PIN} (card PIN)`, weight: 2, steps: typed(CARD_PIN) },
     ...WAITS.map(([name, ms]) => ({ name, weight: 1, steps: [{ kind: 'advance', ms } as const] })),
+    { name: SMS_CODE_ACTION, weight: 3, steps: [{ kind: 'smsCode' }] },
     { name: 'network down', weight: 2, steps: [{ kind: 'networkDown' }] },
     { name: 'network up', weight: 2, steps: [{ kind: 'networkUp' }] },
     { name: 'power cycle', weight: 1, steps: [{ kind: 'powerCycle' }] },
@@ -117,6 +124,14 @@ export const snippets = (profile: Profile): readonly { readonly weight: number; 
   // From most screens 取消 goes back towards home; waiting lets a boot finish first.
   const backHome = ['wait 2s', '取消', '取消', '取消', '取消'];
   const bindingsPath = pathTo('bindings');
+  // The digits that pick, in 绑定管理, a service closed with the password, one closed with a code, and an account.
+  const pick = (test: (binding: Profile['bindings'][number]) => boolean) => {
+    const index = profile.bindings.findIndex(test);
+    return index < 0 ? undefined : digitFor(index);
+  };
+  const passwordService = pick((binding) => binding.kind === 'service' && binding.verification !== 'sms');
+  const smsService = pick((binding) => binding.kind === 'service' && binding.verification === 'sms');
+  const account = pick((binding) => binding.kind !== 'service');
   const passwordFreePath = pathTo('passwordFree');
   const changePasswordPath = pathTo('changePassword');
   const wrong = `type ${WRONG_PASSWORD} (wrong password)`;
@@ -126,7 +141,16 @@ export const snippets = (profile: Profile): readonly { readonly weight: number; 
     changePasswordPath ? [{ weight: 1, actions: [...backHome, ...openSettings, ...changePasswordPath, password, '确认', to, '确认', to, '确认'] }] : [];
   return [
     // Whole procedures, so that the random actions around them find the device in deep states.
-    ...(bindingsPath ? [{ weight: 2, actions: [...backHome, ...openSettings, ...bindingsPath, '确认', '确认', '确认', password, '确认'] }] : []),
+    // 关闭服务 (注销) with the password, and with a texted code; 解绑 of an account, with the code and
+    // with the password typed where the code is asked.
+    ...(bindingsPath && passwordService ? [{ weight: 2, actions: [...backHome, ...openSettings, ...bindingsPath, passwordService, '确认', '确认', password, '确认'] }] : []),
+    ...(bindingsPath && smsService ? [{ weight: 2, actions: [...backHome, ...openSettings, ...bindingsPath, smsService, '确认', '确认', SMS_CODE_ACTION, '确认'] }] : []),
+    ...(bindingsPath && account
+      ? [
+          { weight: 2, actions: [...backHome, ...openSettings, ...bindingsPath, account, '确认', '1', '确认', SMS_CODE_ACTION, '确认', 'wait 2s', 'wait 2s'] },
+          { weight: 1, actions: [...backHome, ...openSettings, ...bindingsPath, account, '确认', '1', '确认', password, '确认', 'wait 2s', 'wait 2s'] },
+        ]
+      : []),
     ...(passwordFreePath && saveDigit
       ? [{ weight: 2, actions: [...backHome, ...openSettings, ...passwordFreePath, '1', saveDigit, password, '确认'] }]
       : []),
@@ -206,6 +230,15 @@ type NewPasswordView = {
   readonly first: string;
 };
 
+type CodeView = {
+  readonly state: string;
+  readonly entered: string;
+  readonly expiresAt: number;
+  readonly purpose: SmsPurpose;
+};
+
+type UnbindView = { readonly state: string; readonly bindingId: string; readonly settlingSince: number };
+
 type PromptView = {
   readonly purpose: PasswordPurpose;
   readonly state: string;
@@ -236,6 +269,12 @@ export type Observation = {
   readonly newPassword: NewPasswordView | undefined;
   /** The sale running, if any. */
   readonly sale: SaleView | undefined;
+  /** 短信验证 running, if any: its step, the digits typed, until when the code is good, what it confirms. */
+  readonly code: CodeView | undefined;
+  /** The code in the last SMS the phone received. */
+  readonly phoneCode: string | undefined;
+  /** 解绑 running, if any: its step, the account it unbinds, when 资金清算 started. */
+  readonly unbinding: UnbindView | undefined;
   /** The display, as shown and with wrapped lines joined. */
   readonly screens: readonly string[];
   /** Actors of the device that stopped with an error. */
@@ -294,6 +333,8 @@ export const observe = (sim: Simulator, medium?: FlashMedium): Observation => {
   const settingsFlow = byId('settings');
   const changePasswordFlow = byId('changePassword');
   const saleFlow = byId('sale');
+  const codeFlow = byId('smsVerification');
+  const unbindFlow = byId('unbind');
   const errors: string[] = [];
   for (const snapshot of chain) {
     if (snapshot.status === 'error') errors.push(`${snapshot.machine.id}: ${String(snapshot.error)}`);
@@ -337,6 +378,22 @@ export const observe = (sim: Simulator, medium?: FlashMedium): Observation => {
           pin: saleFlow.context.pin as string,
         }
       : undefined,
+    code: codeFlow
+      ? {
+          state: topState(codeFlow.value),
+          entered: codeFlow.context.entered as string,
+          expiresAt: (codeFlow.context.delivery as { expiresAt: number } | undefined)?.expiresAt ?? 0,
+          purpose: codeFlow.context.purpose as SmsPurpose,
+        }
+      : undefined,
+    phoneCode: sim.sms()?.code,
+    unbinding: unbindFlow
+      ? {
+          state: topState(unbindFlow.value),
+          bindingId: (unbindFlow.context.binding as { id: string }).id,
+          settlingSince: unbindFlow.context.settlingSince as number,
+        }
+      : undefined,
     screens: displayTexts(sim),
     errors,
   };
@@ -365,6 +422,8 @@ export type CheckEnv = {
   readonly channelFor: Readonly<Partial<Record<PaymentMethod, string>>>;
   /** Each operator's role: ordinary operators may not open 设置. */
   readonly roles: Readonly<Record<string, string>>;
+  /** The merchant's phone number, whose last four digits the code prompt shows. */
+  readonly phone: string;
 };
 
 export const checkEnv = (profile: Profile, lang: Lang): CheckEnv => {
@@ -388,6 +447,7 @@ export const checkEnv = (profile: Profile, lang: Lang): CheckEnv => {
     saleOperator: profile.sale.operator,
     channelFor: Object.fromEntries(profile.passwordFree.channels.flatMap((channel) => channel.covers.map((method) => [method, channel.id]))),
     roles: Object.fromEntries(profile.operators.map((operator) => [operator.id, operator.role])),
+    phone: profile.sms.phone,
   };
 };
 
@@ -447,15 +507,30 @@ export const checkStep = (before: Observation, step: Step, after: Observation, e
     step.kind === 'powerCut' ||
     (step.kind === 'advance' && before.device === 'shuttingDown' && after.device !== 'shuttingDown');
 
-  // Bindings: only a confirmed 注销 removes one, exactly the one shown; and a confirmed 注销 does.
-  const removed = deregisterAuthorised ? before.selectedBinding : undefined;
+  // A texted code confirmed: 确认 on the code prompt with the code on the phone, in time, online.
+  const code = before.code;
+  const codeConfirmed =
+    isEnter && code?.state === 'entering' && code.entered.length > 0 && code.entered === before.phoneCode && online && before.now < code.expiresAt;
+  const closeAuthorised = codeConfirmed && code.purpose === 'closeService';
+  // 资金清算 ends in this step (online): 解绑 removes the account. Only the right code starts it.
+  const unbinding = before.unbinding;
+  const settled =
+    step.kind === 'advance' && unbinding?.state === 'settling' && online && before.now + step.ms >= unbinding.settlingSince + SETTLEMENT_MS;
+  if (!before.states.includes('unbind.settling') && after.states.includes('unbind.settling') && !(codeConfirmed && code.purpose === 'unbind')) {
+    fail('资金清算 started without the right texted code');
+  }
+
+  // Bindings: only a confirmed 注销 (the right password, or the right texted code) or the end of
+  // 资金清算 removes one, exactly the one shown; and each of them does.
+  const authorised = deregisterAuthorised || closeAuthorised || settled;
+  const removed = deregisterAuthorised || closeAuthorised ? before.selectedBinding : settled ? unbinding.bindingId : undefined;
   const expectedBindings = before.flash.bindings.filter((binding) => binding.id !== removed);
   if (!same(after.flash.bindings, expectedBindings)) {
     fail(
-      deregisterAuthorised
-        ? `注销 of "${removed}" was confirmed with the right password, but the bindings went from ` +
+      authorised
+        ? `${settled ? '解绑' : '注销'} of "${removed}" was confirmed${settled ? ' and settled' : closeAuthorised ? ' with the right code' : ' with the right password'}, but the bindings went from ` +
             `${show(before.flash.bindings.map((b) => b.id))} to ${show(after.flash.bindings.map((b) => b.id))}`
-        : `bindings changed without a correct-password 注销 confirmation: ${show(before.flash.bindings.map((b) => b.id))} → ` +
+        : `bindings changed without a correct-password or correct-code confirmation: ${show(before.flash.bindings.map((b) => b.id))} → ` +
             `${show(after.flash.bindings.map((b) => b.id))}`,
     );
   }
@@ -555,7 +630,7 @@ export const checkStep = (before: Observation, step: Step, after: Observation, e
   if (!same(records.slice(0, before.flash.records.length), before.flash.records)) fail('earlier operation records were changed or removed');
   const added = records.slice(before.flash.records.length);
   const expectedRecords: OperationRecord['action'][] = [];
-  if (removed !== undefined && before.flash.bindings.some((binding) => binding.id === removed)) expectedRecords.push('deregister');
+  if (removed !== undefined && before.flash.bindings.some((binding) => binding.id === removed)) expectedRecords.push(settled ? 'unbind' : 'deregister');
   if (saveAuthorised) expectedRecords.push('savePasswordFree');
   if (booted && pending) expectedRecords.push('applyPasswordFree');
   if (changed) expectedRecords.push('changePassword');
@@ -575,7 +650,7 @@ export const checkStep = (before: Observation, step: Step, after: Observation, e
   for (const record of added) {
     // What an operator does in 设置 is recorded under who opened it (注销 asks the 主管's password, but the
     // operator who opened 设置 did it); a lockout under the operator whose password it was.
-    const doneInSettings = ['deregister', 'savePasswordFree', 'changePassword', 'backup'].includes(record.action);
+    const doneInSettings = ['deregister', 'savePasswordFree', 'changePassword', 'backup', 'unbind'].includes(record.action);
     const by =
       record.action === 'applyPasswordFree' ? 'system' : record.action === 'sale' ? env.saleOperator : doneInSettings ? before.loggedIn : operator;
     if (record.operator !== by) fail(`record ${record.action} names operator ${record.operator}, expected ${by}`);
@@ -643,6 +718,20 @@ export const checkStep = (before: Observation, step: Step, after: Observation, e
   for (const record of added) {
     for (const secret of new Set(leaks(record.subject, record.sale?.amountFen))) fail(`record ${record.action} contains "${secret}"`);
   }
+  // The texted code is on the phone only: the device shows no run of digits holding it, and while a
+  // code is typed no run of 4 or more digits but public numbers and the masked phone number.
+  if (after.phoneCode !== undefined) {
+    const runs = (after.screens[0]?.match(/\d+/g) ?? []).filter((run) => !env.publicNumbers.includes(run) && run.includes(after.phoneCode ?? ''));
+    if (runs.length > 0) fail(`the device shows the texted code ${show(runs)}:\n${after.screens[0]}`);
+  }
+  if (after.code?.state === 'entering') {
+    const runs = (after.screens[0]?.match(/\d{4,}/g) ?? []).filter((run) => !env.publicNumbers.includes(run) && !env.phone.endsWith(run));
+    if (runs.length > 0) fail(`the code prompt shows the digits ${show(runs)}:\n${after.screens[0]}`);
+    const stars = `${'*'.repeat(after.code.entered.length)}_`;
+    if (!after.screens[0]?.split('\n').some((line) => line.trim() === stars)) {
+      fail(`the code prompt does not show ${stars} for ${after.code.entered.length} digits:\n${after.screens[0]}`);
+    }
+  }
 
   // Masking: the prompts show one * per digit typed.
   if (after.sale?.state === 'pin') {
@@ -696,8 +785,14 @@ const perform = (sim: Simulator, step: Step): void => {
       return sim.powerCycle();
     case 'powerCut':
       return sim.powerCut();
+    case 'smsCode':
+      throw new Error('smsCode is played as the keys of the code');
   }
 };
+
+/** The single steps a step is played as: the texted code becomes its digits, read off the phone now. */
+const resolve = (sim: Simulator, step: Step): readonly Step[] =>
+  step.kind === 'smsCode' ? [...(sim.sms()?.code ?? '')].map(key) : [step];
 
 export type RunHooks = {
   /** Hears every inspection event of the device's actors (coverage). */
@@ -746,9 +841,11 @@ export const runSequence = (profile: Profile, lang: Lang, actions: readonly stri
       const steps = words.get(action);
       if (!steps) throw new Error(`unknown action "${action}"`);
       try {
-        steps.forEach((step, part) =>
-          play(step, `action ${index + 1} "${action}"${steps.length > 1 ? ` (step ${part + 1} of ${steps.length})` : ''}`),
-        );
+        steps.forEach((step, part) => {
+          for (const single of resolve(sim, step)) {
+            play(single, `action ${index + 1} "${action}"${steps.length > 1 ? ` (step ${part + 1} of ${steps.length})` : ''}`);
+          }
+        });
       } catch (error) {
         // fast-check's shrinking can leave actions after the failing one; they never ran.
         const ran = actions.slice(0, index + 1);
@@ -764,7 +861,7 @@ export const runSequence = (profile: Profile, lang: Lang, actions: readonly stri
         throw new Error(`after all actions, ${MAX_ESCAPE_STEPS} presses of 取消 did not get home; stuck in ${show(before.states)}:\n${before.screens[0]}`);
       }
       const step: Step =
-        before.device === 'booting' || before.device === 'shuttingDown'
+        before.device === 'booting' || before.device === 'shuttingDown' || before.states.includes('unbind.settling')
           ? { kind: 'advance', ms: 2_000 }
           : key(before.states.includes('passwordFree.confirmingDiscard') ? '确认' : '取消');
       play(step, `going home after all actions, step ${escape}`);

@@ -12,6 +12,7 @@ import fc from 'fast-check';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DeviceSession } from '../../src/device/device-session.js';
 import { createSimulator, type Simulator } from '../../src/device/simulator.js';
+import { SETTLEMENT_MS } from '../../menus/unbind.js';
 import { loadProfile, shippedProfileNames } from '../../src/profile/load-profile.js';
 import { DeviceStore } from '../../src/store/device-store.js';
 import type { FlashData } from '../../src/store/flash-data.js';
@@ -77,7 +78,7 @@ const recordingHooks = (name: string) => {
  * of the runs, so that any seed with the default number of runs reaches them all.
  */
 const DEEP_STATES: Readonly<Record<string, readonly string[]>> = {
-  default: ['bindingManagement.deregistered', 'passwordFree.saved', 'device.shuttingDown', 'sale.approved'],
+  default: ['bindingManagement.deregistered', 'unbind.unbound', 'passwordFree.saved', 'device.shuttingDown', 'sale.approved'],
   offline: ['bindingManagement.offline', 'passwordFree.offline', 'sale.commsError'],
   unbound: ['bindingManagement.list', 'passwordFree.saved', 'device.shuttingDown'],
 };
@@ -140,7 +141,9 @@ describe('the fuzz invariants are not vacuous', () => {
     sim.type(rightPassword);
     sim.press('确认');
     sim.select('绑定管理');
-    sim.press('确认', '确认', '确认');
+    // 云闪付 is closed with the password on the default profile (解绑 of an account asks for a code).
+    sim.select('云闪付');
+    sim.press('确认', '确认');
   };
 
   /** A device in 绑定管理, at 请输入密码确认注销 with `entered` typed. */
@@ -320,6 +323,66 @@ describe('the fuzz invariants are not vacuous', () => {
     expect(checkStep(before, key('2'), failed, env).join('\n')).toMatch(/an actor failed: settings: boom/);
   });
 
+  /** A device at the code prompt of 关闭服务 支付宝 (P3) or of 解绑 结算卡 (P4), with the right code typed. */
+  const atCodePrompt = (sim: Simulator, flow: 'P3' | 'P4') => {
+    openSettings(sim);
+    sim.select('绑定管理');
+    if (flow === 'P3') {
+      sim.select('支付宝');
+      sim.press('确认', '确认');
+    } else {
+      sim.select('结算卡');
+      sim.press('确认', '1', '确认');
+    }
+    sim.type(sim.sms()?.code ?? '');
+  };
+
+  it('accept a real 关闭服务 with the texted code, and a real 解绑 with 资金清算', () => {
+    const [before, after] = around((sim) => atCodePrompt(sim, 'P3'), '确认');
+    expect(after.states).toContain('bindingManagement.deregistered');
+    expect(after.flash.bindings.map((binding) => binding.id)).not.toContain('alipay');
+    expect(checkStep(before, key('确认'), after, env)).toEqual([]);
+
+    const sim = createSimulator({ fixture: profile });
+    atCodePrompt(sim, 'P4');
+    const typed = observe(sim);
+    sim.press('确认');
+    const settling = observe(sim);
+    sim.advance(SETTLEMENT_MS);
+    const settled = observe(sim);
+    sim.stop();
+    expect(settling.states).toContain('unbind.settling');
+    expect(settled.flash.bindings.map((binding) => binding.id)).not.toContain('settlement-card');
+    expect(checkStep(typed, key('确认'), settling, env)).toEqual([]);
+    expect(checkStep(settling, { kind: 'advance', ms: SETTLEMENT_MS }, settled, env)).toEqual([]);
+    // The settlement that did not happen is flagged too.
+    expect(checkStep(settling, { kind: 'advance', ms: SETTLEMENT_MS }, settling, env).join('\n')).toMatch(/解绑 of "settlement-card" was confirmed and settled/);
+  });
+
+  it('flag 资金清算 started, or a binding removed, without the right texted code', () => {
+    const [before, after] = around((sim) => {
+      atCodePrompt(sim, 'P4');
+      sim.press('清除');
+      sim.type(sim.sms()?.code === '000000' ? '1' : '0');
+    }, '确认');
+    expect(after.states).toContain('smsVerification.entering');
+    expect(checkStep(before, key('确认'), after, env)).toEqual([]);
+    const started = { ...after, states: [...after.states, 'unbind.settling'] };
+    expect(checkStep(before, key('确认'), started, env).join('\n')).toMatch(/资金清算 started without the right texted code/);
+    const removed = withFlash(after, (flash) => ({ ...flash, bindings: flash.bindings.filter((binding) => binding.id !== 'settlement-card') }));
+    expect(checkStep(before, key('确认'), removed, env).join('\n')).toMatch(/bindings changed without a correct-password or correct-code/);
+  });
+
+  it('flag the texted code on the device, and a code prompt that does not mask', () => {
+    const [before, after] = around((sim) => atCodePrompt(sim, 'P4'), '清除');
+    expect(checkStep(before, key('清除'), after, env)).toEqual([]);
+    const code = after.phoneCode ?? '';
+    const shown = { ...after, screens: [`${after.screens[0]}\n${code}`, after.screens[1] ?? ''] };
+    expect(checkStep(before, key('清除'), shown, env).join('\n')).toContain(`the device shows the texted code ["${code}"]`);
+    const unmasked = { ...after, screens: after.screens.map((screen) => screen.replace('*****_', `${code.slice(0, 5)}_`)) };
+    expect(checkStep(before, key('清除'), unmasked, env).join('\n')).toMatch(/the code prompt (shows the digits|does not show \*{5}_)/);
+  });
+
   describe('a device with a planted bug is caught by the fuzzer, with a short readable counterexample', () => {
     beforeEach(() => {
       forgetLayouts();
@@ -374,6 +437,12 @@ describe('the fuzz invariants are not vacuous', () => {
           for (const binding of this.bindings().filter((candidate) => candidate.account === account)) original.call(this, binding.id, operatorId);
         });
       }, /was confirmed with the right password, but the bindings went/, true);
+    });
+
+    it('any texted code accepted', () => {
+      catches('any texted code accepted', () => {
+        vi.spyOn(DeviceStore.prototype, 'checkSmsCode').mockReturnValue({ result: 'accepted' });
+      }, /资金清算 started without the right texted code|bindings changed without a correct-password or correct-code/);
     });
 
     it('pending settings not applied at boot', () => {

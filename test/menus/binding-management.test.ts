@@ -1,4 +1,4 @@
-// P1 · 绑定管理 → 注销, played key by key on the headless simulator: what the screen says, which
+// P1 · 绑定管理 → 注销 (关闭服务 of a payment service with the password, P3), played key by key on the headless simulator: what the screen says, which
 // states the machines are in, and what the device's flash holds after each step.
 import { describe, expect, it } from 'vitest';
 import { BOOT_MS, createSimulator, type Simulator } from '../../src/index.js';
@@ -24,7 +24,7 @@ const openDetail = (sim: Simulator, name: string) => {
 };
 
 describe('绑定管理 → 注销 (P1)', () => {
-  it('deregisters 云闪付: list, detail, confirmation with backup reminder, password, 注销成功, gone from the list, recorded', () => {
+  it('deregisters 云闪付: list, detail, confirmation with backup reminder, password, 云闪付服务已关闭, gone from the list, recorded', () => {
     const sim = createSimulator();
     openBindings(sim);
     expect(sim.title()).toBe('绑定管理');
@@ -43,12 +43,14 @@ describe('绑定管理 → 注销 (P1)', () => {
     expect(display(sim)).toContain('类型：支付服务');
     expect(display(sim)).toContain('账号：898310058120134');
     expect(display(sim)).toContain('绑定日期：2024-05-02');
-    expect(display(sim)).toContain('按[确认]注销');
+    expect(display(sim)).toContain('验证方式：密码');
+    expect(display(sim)).toContain('按[确认]关闭服务');
 
     sim.press('确认');
-    expect(sim.title()).toBe('注销');
+    expect(sim.title()).toBe('关闭服务');
     expect(states(sim)).toContain('bindingManagement.confirming');
-    expect(display(sim)).toContain('确认注销 云闪付？');
+    expect(display(sim)).toContain('确认关闭 云闪付服务？');
+    expect(display(sim)).toContain('关闭后本机将不能再受理云闪付付款；已完成的交易不受影响。');
     expect(display(sim)).toContain('注销前请确认已备份POS机上的数据');
     expect(bindingIds(sim)).toContain('unionpay-qr');
 
@@ -62,8 +64,8 @@ describe('绑定管理 → 注销 (P1)', () => {
 
     sim.press('确认');
     expect(states(sim)).toContain('bindingManagement.deregistered');
-    expect(display(sim)).toContain('注销成功');
-    expect(display(sim)).toContain('云闪付 已注销');
+    expect(display(sim)).toContain('云闪付服务已关闭');
+    expect(display(sim)).toContain('本机不再受理云闪付付款');
     const stored = sim.store.snapshot();
     expect(stored.bindings.map((binding) => binding.id)).toEqual(['merchant', 'settlement-card', 'wechat-pay', 'alipay']);
     expect(stored.records).toEqual([
@@ -86,11 +88,11 @@ describe('绑定管理 → 注销 (P1)', () => {
   describe('取消 anywhere changes nothing', () => {
     it.each([
       { at: 'the detail screen', keys: [], backTo: 'bindingManagement.list', title: '绑定管理' },
-      { at: 'the confirmation', keys: ['确认'], backTo: 'bindingManagement.detail', title: '结算卡' },
-      { at: 'the password prompt', keys: ['确认', '确认', '1', '2'], backTo: 'bindingManagement.detail', title: '结算卡' },
+      { at: 'the confirmation', keys: ['确认'], backTo: 'bindingManagement.detail', title: '微信支付' },
+      { at: 'the password prompt', keys: ['确认', '确认', '1', '2'], backTo: 'bindingManagement.detail', title: '微信支付' },
     ])('取消 at $at goes back one step and leaves the store as it was', ({ keys, backTo, title }) => {
       const sim = createSimulator();
-      openDetail(sim, '结算卡');
+      openDetail(sim, '微信支付');
       const before = sim.store.snapshot();
       expect(before.bindings).toHaveLength(5);
       sim.press(...keys);
@@ -126,7 +128,7 @@ describe('绑定管理 → 注销 (P1)', () => {
     sim.press('确认', '确认');
     sim.type(PASSWORD);
     sim.press('确认');
-    expect(display(sim)).toContain('注销成功');
+    expect(display(sim)).toContain('云闪付服务已关闭');
     expect(bindingIds(sim)).not.toContain('unionpay-qr');
   });
 

@@ -73,7 +73,7 @@ describe('DeviceStore on a conf medium', () => {
     sim.press('确认', '确认');
     sim.type('123456');
     sim.press('确认');
-    expect(sim.session.matchText()).toContain('注销成功');
+    expect(sim.session.matchText()).toContain('云闪付服务已关闭');
     sim.stop();
 
     const text = readFileSync(file, 'utf8');
