@@ -43,7 +43,7 @@ export const recordWalkthrough = async ({ file, profile, fixture, lang }: Record
     onChange: (text) => writeFileSync(path, text),
   });
   writeFileSync(path, recorder.text());
-  const app = render(<App session={session} send={recorder.send} />, { exitOnCtrlC: true });
+  const app = render(<App session={session} send={recorder.send} powerCut={recorder.powerCut} allowReset={false} />, { exitOnCtrlC: true });
   await app.waitUntilExit();
   recorder.stop();
   session.stop();

@@ -243,9 +243,9 @@ const isWorthTrying = (outcome: Outcome, action: ModelAction): boolean => {
   switch (action.type) {
     case 'password':
     case '清除':
-      return inPrompt && promptIsSettingsOperator;
+      return (inPrompt && promptIsSettingsOperator) || inNewPassword;
     case 'wrongPassword':
-      return (inPrompt && promptIsSettingsOperator) || inCardPin;
+      return (inPrompt && promptIsSettingsOperator) || inCardPin || inNewPassword;
     case 'operatorPassword':
       return inPrompt && prompt[2] === 'operator';
     case 'waitProcessing':
@@ -263,20 +263,27 @@ const isWorthTrying = (outcome: Outcome, action: ModelAction): boolean => {
       return facts.includes('locked');
     case 'waitRestart':
       return outcome.active.some((state) => state.startsWith('device.booting') || state === 'device.shuttingDown');
+    case '1':
+    case '2':
+    case '3':
+      // 收款 picks how the customer pays from three items (and the wallet from three more); 确认注销 offers 按[1]先备份数据.
+      return (
+        outcome.active.includes('settings.menu') ||
+        outcome.active.includes('sale.method') ||
+        outcome.active.includes('sale.wallet') ||
+        (action.type === '1' && outcome.active.includes('bindingManagement.confirming'))
+      );
     case '4':
     case '5':
       // Only 设置's top menu has more than three items to pick.
       return outcome.active.includes('settings.menu');
-    case '1':
-    case '2':
-    case '3':
     case '8':
       // In the prompts digits are password digits: the password actions stand for them.
-      return !inPrompt && !inCardPin && !inSmsCode;
+      return !inPrompt && !inCardPin && !inNewPassword && !inSmsCode;
     case '上':
     case '下':
       // On a prompt they only switch the operator, where the prompt lets them.
-      return inPrompt ? prompt[3] === 'switch' && facts[0] === '' : !inCardPin;
+      return inPrompt ? prompt[3] === 'switch' && facts[0] === '' : !inCardPin && !inNewPassword;
     default:
       return true;
   }

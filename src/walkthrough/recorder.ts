@@ -106,6 +106,24 @@ export class WalkthroughRecorder {
     this.options.onChange(this.text());
   };
 
+  /** The power fails (a trainer control): recorded as `power: cut`. */
+  readonly powerCut = (): void => {
+    this.catchUp();
+    this.flushTyped();
+    this.flushPresses();
+    this.steps.push('power: cut');
+    this.sending = true;
+    try {
+      this.options.session.powerCut();
+    } finally {
+      this.sending = false;
+    }
+    this.lastInputAt = this.options.now() + BOOT_MS;
+    this.bootEndsAt = this.lastInputAt;
+    this.title = this.options.session.screen().title;
+    this.options.onChange(this.text());
+  };
+
   /** Whether the recording types the password from the environment. */
   get typesPassword(): boolean {
     return this.usedPassword;

@@ -81,6 +81,25 @@ describe('the recorder', () => {
     expect(text.trimEnd().split('\n').at(-1)).toBe('  - expect: { title: "设置" }');
   });
 
+  it('records a power cut and the network as steps that replay', () => {
+    const { sim, recorder, press, type, send } = recording();
+    press('菜单');
+    type('123456');
+    press('确认', '2', '确认', '确认', '8');
+    type('123456');
+    press('确认', '取消');
+    recorder.powerCut();
+    sim.advance(BOOT_MS + 300);
+    send({ type: 'NETWORK_DOWN' });
+    press('菜单');
+    recorder.stop();
+    const text = recorder.text();
+    expect(text).toContain('  - power: cut\n  - expect: { title: "上海浦东便利店" }');
+    expect(text).toContain('  - network: down\n  - press: 菜单');
+    expect(sim.store.snapshot().passwordFree.active.enabled).toBe(false);
+    expect(replay(text).failure?.message).toBeUndefined();
+  });
+
   it('keeps a digit deleted with 清除 out of what it types', () => {
     const { recorder, press, type } = recording();
     press('菜单');
