@@ -107,6 +107,7 @@ describe('parseCli: commands', () => {
     });
     // Flags may come before the command's arguments too.
     expect(parseCli(['run', '--reporter', 'junit', 'x.yaml'])).toMatchObject({ paths: ['x.yaml'], reporter: 'junit' });
+    expect(parseCli(['run', 'x.yaml', '--fixture', 'landi-a8'])).toMatchObject({ command: 'run', fixture: 'landi-a8' });
     for (const reporter of ['pretty', 'tap', 'junit', 'json']) {
       expect(parseCli(['run', 'x.yaml', '--reporter', reporter]).reporter).toBe(reporter);
     }
@@ -158,7 +159,6 @@ describe('parseCli: errors', () => {
     [['reset', '--lang', 'en'], '--lang does not go with reset.'],
     [['profiles', '--fixture', 'default'], '--fixture does not go with profiles.'],
     [['hash-password', '--lang', 'en'], '--lang does not go with hash-password.'],
-    [['run', 'x.yaml', '--fixture', 'default'], '--fixture does not go with run.'],
     [['run', 'x.yaml', '--data-dir', 'd'], '--data-dir does not go with run.'],
     [['--reporter', 'tap'], '--reporter does not go with starting the device.'],
     [['--coverage'], '--coverage does not go with starting the device.'],

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSimulator, loadProfile, PosSimError, ProfileError, shippedProfileNames } from '../../src/index.js';
 import { profilePath } from '../../src/profile/load-profile.js';
 
-const SHIPPED = ['default', 'offline', 'unbound'];
+const SHIPPED = ['default', 'landi-a8', 'newland-n910', 'offline', 'pax-a920', 'unbound'];
 
 let dir: string;
 beforeEach(() => {

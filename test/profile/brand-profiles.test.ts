@@ -1,0 +1,55 @@
+// Brand profiles: terminal families differ in display size, key names and where the menus live;
+// the same walkthroughs (written with `select`) pass on all of them.
+import { describe, expect, it } from 'vitest';
+import { createSimulator } from '../../src/device/simulator.js';
+import { loadProfile } from '../../src/profile/load-profile.js';
+import { loadWalkthroughs } from '../../src/walkthrough/load-walkthroughs.js';
+import { runWalkthrough } from '../../src/walkthrough/run-walkthrough.js';
+
+const BRANDS = ['default', 'pax-a920', 'landi-a8', 'newland-n910'];
+
+describe('brand profiles', () => {
+  it.each(BRANDS)('%s passes the brand-neutral walkthroughs', (fixture) => {
+    const results = loadWalkthroughs(['fixtures/walkthroughs/brands'], fixture).map((walkthrough) => runWalkthrough(walkthrough));
+    expect(results.length).toBeGreaterThanOrEqual(4);
+    expect(results.filter((result) => !result.passed).map((result) => `${result.walkthrough.name}: ${result.failure?.message}`)).toEqual([]);
+  });
+
+  it('differ in where 免密支付 lives, and select finds it in each', () => {
+    const route = (fixture: string) => {
+      const sim = createSimulator({ fixture });
+      sim.press('菜单');
+      sim.type('123456');
+      sim.press('确认');
+      const top = sim.screen();
+      sim.select('免密支付');
+      return { top, title: sim.title() };
+    };
+    expect(route('pax-a920').top).toContain('2.安全设置');
+    expect(route('newland-n910').top).toContain('2.交易设置');
+    expect(route('landi-a8').top).toContain('1.支付方式管理');
+    for (const fixture of BRANDS) expect(route(fixture).title).toBe('免密支付');
+  });
+
+  it('draw the display at the size of each model', () => {
+    for (const fixture of BRANDS) {
+      const { columns, rows } = loadProfile(fixture).device.display;
+      const lines = createSimulator({ fixture }).screen().split('\n');
+      expect(lines, fixture).toHaveLength(rows + 3);
+      expect(Math.max(...lines.map((line) => [...line].reduce((width, char) => width + (char.charCodeAt(0) > 0x2e80 ? 2 : 1), 0)))).toBe(columns);
+    }
+  });
+
+  it('name the settings key as the model prints it', () => {
+    expect(createSimulator({ fixture: 'pax-a920' }).screen()).toContain('按[功能]键进入设置');
+    expect(createSimulator({ fixture: 'newland-n910' }).screen()).toContain('按[设置]键进入设置');
+    expect(createSimulator({ fixture: 'landi-a8' }).screen()).toContain('按[菜单]键进入设置');
+  });
+
+  it('is refused with the field and the fix when a display is too small', async () => {
+    const { parseProfile } = await import('../../src/profile/load-profile.js');
+    const profile = structuredClone(loadProfile('pax-a920')) as { device: { display: { columns: number } } };
+    profile.device.display.columns = 16;
+    expect(() => parseProfile(JSON.stringify(profile), 'tiny.json')).toThrow(/tiny\.json[\s\S]*device\.display\.columns[\s\S]*at least 28 columns/);
+  });
+});
