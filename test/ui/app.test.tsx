@@ -3,47 +3,11 @@
 // too-small terminal gets.
 import { render } from 'ink-testing-library';
 import stringWidth from 'string-width';
-import { stripVTControlCharacters } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BOOT_MS, createSimulator, type Simulator } from '../../src/device/simulator.js';
 import { App } from '../../src/ui/app.js';
 import { FRAME_HEIGHT, FRAME_WIDTH } from '../../src/ui/device-frame.js';
-
-type Rendered = ReturnType<typeof render>;
-
-const KEY = {
-  enter: '\r',
-  escape: '\u001B',
-  backspace: '\u007F',
-  up: '\u001B[A',
-  down: '\u001B[B',
-} as const;
-
-const plain = (frame: string | undefined): string => stripVTControlCharacters(frame ?? '');
-
-/**
- * Polls the rendered output until `check` holds, for at most `timeoutMs`. Ink renders after a key is
- * handled, so right after stdin.write the last frame is still the old one.
- */
-const waitForFrame = async (rendered: Rendered, check: (frame: string) => boolean, what: string, timeoutMs = 5000): Promise<string> => {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const frame = plain(rendered.lastFrame());
-    if (check(frame)) return frame;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last frame:\n${frame}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-};
-
-const waitForText = (rendered: Rendered, text: string, timeoutMs?: number) =>
-  waitForFrame(rendered, (frame) => frame.includes(text), JSON.stringify(text), timeoutMs);
-
-/** Writes keys and waits until the frame changes (or shows `text`, when given). */
-const press = async (rendered: Rendered, keys: string, text?: string): Promise<string> => {
-  const before = plain(rendered.lastFrame());
-  rendered.stdin.write(keys);
-  return text === undefined ? waitForFrame(rendered, (frame) => frame !== before, `a change after ${JSON.stringify(keys)}`) : waitForText(rendered, text);
-};
+import { KEY, plain, press, waitForFrame, waitForText, type Rendered } from '../support/ink.js';
 
 /** The device box: the first FRAME_HEIGHT lines, each cut after the box's right border. */
 const boxLines = (frame: string): string[] =>

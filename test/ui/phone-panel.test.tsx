@@ -2,7 +2,6 @@
 // legend in an 80x24 terminal, beside it in a wide one, under the device in a narrow one; the
 // device frame stays square and the code never appears on the device.
 import { render } from 'ink-testing-library';
-import { stripVTControlCharacters } from 'node:util';
 import stringWidth from 'string-width';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Sms } from '../../src/device/device-session.js';
@@ -11,20 +10,7 @@ import { translator } from '../../src/i18n/messages.js';
 import { App } from '../../src/ui/app.js';
 import { FRAME_HEIGHT, FRAME_WIDTH } from '../../src/ui/device-frame.js';
 import { isFreshSms, PHONE_WIDTH, PhonePanel } from '../../src/ui/phone-panel.js';
-
-type Rendered = ReturnType<typeof render>;
-
-const plain = (frame: string | undefined): string => stripVTControlCharacters(frame ?? '');
-
-const waitForFrame = async (rendered: Rendered, check: (frame: string) => boolean, what: string, timeoutMs = 5000): Promise<string> => {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const frame = plain(rendered.lastFrame());
-    if (check(frame)) return frame;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last frame:\n${frame}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-};
+import { plain, waitForFrame, type Rendered } from '../support/ink.js';
 
 const resize = (app: Rendered, columns: number, rows: number) => {
   Object.defineProperty(app.stdout, 'columns', { configurable: true, get: () => columns });
