@@ -1,18 +1,11 @@
-/** The one place that wires pos-sim together: parse the command line, run the command, report errors. */
+/**
+ * The one place that wires pos-sim together: parse the command line, run the command, report errors.
+ * Commands are imported when chosen: `--help` or `run` need not load Ink, and `pos-sim` draws its
+ * first frame before the modules only the running device needs (see commands/start-device.tsx).
+ */
 import { createRequire } from 'node:module';
 import { parseCli, USAGE } from './cli-args.js';
-import { hashPasswordCommand } from './commands/hash-password.js';
-import { resetDevice } from './commands/reset-device.js';
-import { startDevice } from './commands/start-device.js';
-import { runWalkthroughsCommand } from './commands/run-walkthroughs.js';
-import { listPaths } from './commands/list-paths.js';
-import { mermaidChart } from './chart/mermaid-chart.js';
-import { recordWalkthrough } from './commands/record-walkthrough.js';
-import { practiceCommand } from './commands/practice.js';
-import { runDemo } from './commands/demo.js';
-import { printRecords } from './commands/print-records.js';
 import { PosSimError, UsageError } from './errors.js';
-import { DEFAULT_PROFILE, loadProfile, shippedProfileNames } from './profile/load-profile.js';
 import { resolveDataDir, throwAwayDataDir } from './store/data-dir.js';
 import { packageRoot } from './package-root.js';
 
@@ -24,53 +17,71 @@ const main = async (): Promise<void> => {
   if (options.help) return void console.log(USAGE);
   if (options.version) return void console.log(version());
   switch (options.command) {
-    case 'chart':
+    case 'chart': {
+      const { mermaidChart } = await import('./chart/mermaid-chart.js');
       console.log(mermaidChart(options.lang));
       return;
-    case 'profiles':
+    }
+    case 'profiles': {
+      const { loadProfile, shippedProfileNames } = await import('./profile/load-profile.js');
       for (const name of shippedProfileNames()) console.log(`${name.padEnd(12)} ${loadProfile(name).description[options.lang]}`);
       return;
-    case 'hash-password':
+    }
+    case 'hash-password': {
+      const { hashPasswordCommand } = await import('./commands/hash-password.js');
       console.log(await hashPasswordCommand());
       return;
+    }
     case 'reset': {
+      const [{ resetDevice }, { loadProfile }] = await Promise.all([import('./commands/reset-device.js'), import('./profile/load-profile.js')]);
       const profile = loadProfile(options.fixture);
       for (const line of resetDevice(profile, resolveDataDir(options.dataDir))) console.log(line);
       return;
     }
     case 'records': {
+      const [{ printRecords }, { loadProfile }] = await Promise.all([import('./commands/print-records.js'), import('./profile/load-profile.js')]);
       const printed = printRecords({ profile: loadProfile(options.fixture), dataDir: resolveDataDir(options.dataDir), json: options.json, lang: options.lang });
       for (const line of printed.stdout) console.log(line);
       for (const line of printed.stderr) console.error(line);
       return;
     }
-    case 'run':
+    case 'run': {
+      const { runWalkthroughsCommand } = await import('./commands/run-walkthroughs.js');
       process.exitCode = runWalkthroughsCommand(options);
       return;
+    }
     case 'paths': {
+      const [{ listPaths }, { DEFAULT_PROFILE, loadProfile }] = await Promise.all([import('./commands/list-paths.js'), import('./profile/load-profile.js')]);
       const fixture = options.fixture ?? DEFAULT_PROFILE;
       for (const line of listPaths({ profile: loadProfile(fixture), fixture, write: options.write })) console.log(line);
       return;
     }
     case 'record': {
+      const [{ recordWalkthrough }, { DEFAULT_PROFILE, loadProfile }] = await Promise.all([
+        import('./commands/record-walkthrough.js'),
+        import('./profile/load-profile.js'),
+      ]);
       const fixture = options.fixture ?? DEFAULT_PROFILE;
       const file = options.paths[0] ?? '';
       for (const line of await recordWalkthrough({ file, profile: loadProfile(fixture), fixture, lang: options.lang })) console.log(line);
       return;
     }
     case 'practice': {
+      const { practiceCommand } = await import('./commands/practice.js');
       const task = options.paths[0];
       const dataDir = resolveDataDir(options.dataDir);
       for (const line of await practiceCommand({ task, history: options.history, dataDir, lang: options.lang })) console.log(line);
       return;
     }
-    case 'demo':
+    case 'demo': {
+      const { runDemo } = await import('./commands/demo.js');
       for (const line of await runDemo({ procedure: options.paths[0], lang: options.langFlag, speed: options.speed, record: options.record })) console.log(line);
       return;
+    }
     case 'start': {
-      const profile = loadProfile(options.fixture);
+      const { startDevice } = await import('./commands/start-device.js');
       const dataDir = options.fresh ? throwAwayDataDir() : resolveDataDir(options.dataDir);
-      await startDevice({ profile, dataDir, lang: options.lang });
+      await startDevice({ fixture: options.fixture, dataDir, lang: options.lang });
       return;
     }
   }

@@ -1,35 +1,67 @@
-/** `pos-sim`: the interactive simulator on the chosen profile and data folder. */
-import { join } from 'node:path';
-import { render } from 'ink';
-import { DeviceSession } from '../device/device-session.js';
+/**
+ * `pos-sim`: the interactive simulator on the chosen profile and data folder.
+ *
+ * The first frame is the device's boot screen, drawn by a light module (Ink and the device frame)
+ * while the rest (zod, conf, xstate, the App) is imported; the App then takes over the same Ink
+ * render. A failure on the way (bad profile, damaged data) erases the boot screen before the error
+ * is reported, and the device lock is always released.
+ */
+import { render, type Instance } from 'ink';
 import { UsageError } from '../errors.js';
 import type { Lang } from '../i18n/messages.js';
-import type { Profile } from '../profile/profile-schema.js';
-import { lockDevice } from '../store/device-lock.js';
-import { folderShelf } from '../store/backup-shelf.js';
-import { DeviceStore } from '../store/device-store.js';
-import { confMedium } from '../store/flash-medium.js';
-import { App } from '../ui/app.js';
+import { lockDevice, type DeviceLock } from '../store/device-lock.js';
+import { BootSplash, readBootSplash, splashFits } from '../ui/boot-splash.js';
 
-export type StartOptions = { readonly profile: Profile; readonly dataDir: string; readonly lang: Lang };
+export type StartOptions = {
+  /** Profile name or path; the default profile when absent. */
+  readonly fixture?: string | undefined;
+  readonly dataDir: string;
+  readonly lang: Lang;
+};
 
-export const startDevice = async ({ profile, dataDir, lang }: StartOptions): Promise<void> => {
+export const startDevice = async ({ fixture = 'default', dataDir, lang }: StartOptions): Promise<void> => {
   if (!process.stdin.isTTY) {
     throw new UsageError('pos-sim needs an interactive terminal: run it in a terminal window, not with piped input.');
   }
-  const lock = lockDevice(dataDir, profile.name);
+  const splash = readBootSplash(fixture, dataDir);
+  let lock: DeviceLock | undefined;
+  let ink: Instance | undefined;
+  let exited = false;
   try {
-    const store = new DeviceStore({
-      profile,
-      medium: confMedium(dataDir, profile.name),
-      now: Date.now,
-      backups: folderShelf(join(dataDir, 'backups')),
-    });
-    const session = new DeviceSession({ store, lang });
-    const app = render(<App session={session} />, { exitOnCtrlC: true });
-    await app.waitUntilExit();
+    if (splash && splashFits(splash, process.stdout)) {
+      // A device in use is refused before anything is drawn.
+      lock = lockDevice(dataDir, splash.name);
+      ink = render(<BootSplash info={splash} lang={lang} now={Date.now()} />, { exitOnCtrlC: true });
+      void ink.waitUntilExit().then(() => {
+        exited = true;
+      });
+    }
+    let heavy: typeof import('./open-device.js');
+    let session: import('../device/device-session.js').DeviceSession;
+    try {
+      heavy = await import('./open-device.js');
+      const profile = heavy.loadProfile(fixture);
+      lock ??= lockDevice(dataDir, profile.name);
+      session = heavy.openSession(profile, dataDir, lang);
+    } catch (error) {
+      if (ink) {
+        // Leave no boot screen above the message: draw nothing, then give the terminal back.
+        ink.rerender(null);
+        ink.unmount();
+      }
+      throw error;
+    }
+    if (exited) {
+      // Ctrl+C on the boot screen.
+      session.stop();
+      return;
+    }
+    const app = <heavy.App session={session} />;
+    if (ink) ink.rerender(app);
+    else ink = render(app, { exitOnCtrlC: true });
+    await ink.waitUntilExit();
     session.stop();
   } finally {
-    lock.release();
+    lock?.release();
   }
 };
