@@ -3,12 +3,11 @@
  * security policy, 免密 settings and the settings-menu layout. Validated once on load.
  */
 import { z } from 'zod';
+import { DEFAULT_DISPLAY } from '../screen/default-display.js';
 import { FUNCTION_KEYS } from '../../menus/device-events.js';
 import { FLOW_IDS, PASSWORD_FREE_METHODS, VERIFICATION_METHODS, type MenuNode } from '../../menus/domain.js';
 import { PASSWORD_HASH_PATTERN } from '../store/password-hash.js';
 
-/** The display of most smart terminals in landscape: 36 columns, 10 body rows. */
-export const DEFAULT_DISPLAY = { columns: 36, rows: 10 } as const;
 
 const localText = z.object({
   zh: z.string().min(1, 'give the Chinese text'),

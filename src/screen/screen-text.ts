@@ -6,7 +6,7 @@ import type { Translate } from '../i18n/messages.js';
 import type { Screen, StatusBar } from './screen.js';
 import { layoutBody, type GridLine, type GridSize } from './text-layout.js';
 import stringWidth from 'string-width';
-import { DEFAULT_DISPLAY } from '../profile/profile-schema.js';
+import { DEFAULT_DISPLAY } from './default-display.js';
 
 /** The display of a profile that does not name one (most smart terminals in landscape). */
 export const DISPLAY: GridSize = DEFAULT_DISPLAY;

@@ -97,7 +97,7 @@ describe('the boot splash', () => {
     expect(splashFits(info, { columns: 30, rows: 10 })).toBe(false);
   });
 
-  it('loads neither xstate nor conf before the first frame', async () => {
+  it('loads neither zod, xstate nor conf before the first frame', async () => {
     const result = await build({
       entryPoints: ['src/commands/start-device.tsx'],
       absWorkingDir: join(import.meta.dirname, '../..'),
@@ -123,6 +123,6 @@ describe('the boot splash', () => {
     visit(entry);
     const inputs = [...loaded].flatMap((file) => Object.keys(outputs[file]?.inputs ?? {}));
     expect(inputs.some((input) => input.includes('node_modules/ink/'))).toBe(true);
-    expect(inputs.filter((input) => /node_modules\/(xstate|conf)\//.test(input) || input.includes('src/device/'))).toEqual([]);
+    expect(inputs.filter((input) => /node_modules\/(zod|xstate|conf)\//.test(input) || input.includes('src/device/'))).toEqual([]);
   });
 });
