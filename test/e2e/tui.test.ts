@@ -36,7 +36,8 @@ const newDataDir = () => {
   return dir;
 };
 
-const startCommand = (dataDir: string) => `node ${shellQuote(BIN)} --data-dir ${shellQuote(dataDir)}`;
+// CI=true as in CI: at a real terminal pos-sim must still draw every frame (Ink would draw only the last).
+const startCommand = (dataDir: string) => `CI=true node ${shellQuote(BIN)} --data-dir ${shellQuote(dataDir)}`;
 
 /** Waits for a screen and checks that the device frame on it lines up. */
 const expectScreen = async (terminal: Terminal, test: string | ((screen: string) => boolean), options?: WaitOptions) => {
