@@ -16,6 +16,9 @@ export type GridLine = {
   readonly continued: boolean;
 };
 
+/** Punctuation that may not begin a line (禁则). */
+const CLOSING_PUNCTUATION = '，。、；：？！）」』】》,.;:?!)';
+
 /** Splits text into pieces no wider than `columns` display columns, breaking at spaces where it can. */
 export const wrapToWidth = (text: string, columns: number): string[] => {
   // Most lines fit: measure once (string-width is costly, and measuring per character is quadratic).
@@ -28,6 +31,11 @@ export const wrapToWidth = (text: string, columns: number): string[] => {
       if (breakAt > 0 && char !== ' ') {
         rows.push(row.slice(0, breakAt));
         row = row.slice(breakAt + 1);
+      } else if (CLOSING_PUNCTUATION.includes(char) && [...row].length > 1) {
+        // Chinese typesetting never starts a line with closing punctuation: take a character down with it.
+        const chars = [...row];
+        rows.push(chars.slice(0, -1).join(''));
+        row = chars.at(-1) ?? '';
       } else {
         rows.push(row);
         row = '';
