@@ -52,6 +52,7 @@ Usage
 
 Options
   --fixture NAME|PATH    device profile: a name from \`pos-sim profiles\` or a .json file (default: default)
+                         (run: plays every walkthrough on this profile instead of its own)
   --data-dir DIR         where device data lives (default: $POS_SIM_DATA_DIR or ~/.local/share/pos-sim)
   --fresh                a factory-fresh device in a throw-away folder; nothing is saved
   --lang zh|en           device language (default: zh)
