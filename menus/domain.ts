@@ -31,6 +31,12 @@ export type VerificationMethod = (typeof VERIFICATION_METHODS)[number];
 
 /** Why the merchant unbinds an account (解绑原因): 1.更换结算账户 2.商户停业 3.其他. */
 export const UNBIND_REASONS = ['changeAccount', 'closingDown', 'other'] as const;
+
+/** Card numbers show (and are recorded) only by their first and last four digits: 6222 **** **** 1234. */
+export const maskAccount = (binding: Pick<Binding, 'kind' | 'account'>): string =>
+  binding.kind === 'settlementCard' && binding.account.length >= 8
+    ? `${binding.account.slice(0, 4)} **** **** ${binding.account.slice(-4)}`
+    : binding.account;
 export type UnbindReason = (typeof UNBIND_REASONS)[number];
 
 /** One payment channel's small-amount password-free switch and limit (元). */

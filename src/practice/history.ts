@@ -102,11 +102,11 @@ export const formatDuration = (ms: number): string => {
 const padEnd = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - stringWidth(text)));
 const padStart = (text: string, width: number) => ' '.repeat(Math.max(0, width - stringWidth(text))) + text;
 
-/** mm-dd hh:mm in the given time zone (the computer's when absent). */
-const localTime = (iso: string, timeZone?: string): string => {
+/** mm-dd hh:mm in the given time zone; by default the device's (China time), as the records show it. */
+const localTime = (iso: string, timeZone = 'Asia/Shanghai'): string => {
   const parts = Object.fromEntries(
     new Intl.DateTimeFormat('en-GB', {
-      ...(timeZone ? { timeZone } : {}),
+      timeZone,
       month: '2-digit',
       day: '2-digit',
       hour: '2-digit',

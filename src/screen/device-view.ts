@@ -39,11 +39,9 @@ type DeviceSnapshot = SnapshotFrom<typeof deviceMachine>;
 export const childSnapshot = <M extends AnyStateMachine>(snapshot: { children: object }, id: string): SnapshotFrom<M> | undefined =>
   (snapshot.children as Record<string, AnyActorRef | undefined>)[id]?.getSnapshot() as SnapshotFrom<M> | undefined;
 
-/** Card numbers show only their first and last four digits: 6222 **** **** 1234. */
-export const maskAccount = (binding: Binding): string =>
-  binding.kind === 'settlementCard' && binding.account.length >= 8
-    ? `${binding.account.slice(0, 4)} **** **** ${binding.account.slice(-4)}`
-    : binding.account;
+import { maskAccount } from '../../menus/domain.js';
+
+export { maskAccount };
 
 const numbered = (labels: readonly string[], cursor: number): ScreenLine[] =>
   labels.map((label, index) => ({ text: `${index + 1}.${label}`, selected: index === cursor }));

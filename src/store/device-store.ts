@@ -4,9 +4,10 @@
  * power cut keeps exactly what the device had saved.
  */
 import type { DevicePort, PasswordCheck, SmsCheck, SmsDelivery, SmsPurpose } from '../../menus/device-port.js';
-import { formatFen, samePasswordFreeSettings, type PasswordFreeSettings, type SaleRecord } from '../../menus/domain.js';
+import { formatFen, maskAccount, samePasswordFreeSettings, type PasswordFreeSettings, type SaleRecord } from '../../menus/domain.js';
 import type { BackupResult, DeviceRecord, Operator, UnbindReason } from '../../menus/domain.js';
 import { deviceDateTime } from '../device/device-time.js';
+import { translator } from '../i18n/messages.js';
 import type { Profile } from '../profile/profile-schema.js';
 import { memoryShelf, type BackupShelf } from './backup-shelf.js';
 import { seedFlash, type FlashData, type OperationRecord } from './flash-data.js';
@@ -28,6 +29,9 @@ const describeSettings = (settings: PasswordFreeSettings): string =>
     `enabled=${settings.enabled}`,
     ...settings.channels.map((channel) => `${channel.id}:${channel.smallAmountEnabled ? 'on' : 'off'}/${channel.limit}`),
   ].join(' ');
+
+/** Records are written in the device language, as the device shows them. */
+const RECORD_TEXT = translator('zh');
 
 export class DeviceStore implements DevicePort {
   readonly profile: Profile;
@@ -116,7 +120,7 @@ export class DeviceStore implements DevicePort {
     this.commit({
       ...this.current,
       bindings: this.current.bindings.filter((candidate) => candidate !== binding),
-      records: [...this.current.records, this.record(operatorId, 'unbind', `${binding.name.zh} ${binding.account} reason=${reason}`)],
+      records: [...this.current.records, this.record(operatorId, 'unbind', `${binding.name.zh} ${maskAccount(binding)} ${RECORD_TEXT('unbind.reason', { reason: RECORD_TEXT(`unbind.reason.${reason}`) })}`)],
     });
   }
 

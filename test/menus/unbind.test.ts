@@ -97,7 +97,7 @@ describe('解绑 with a texted code (P4)', () => {
     expect(display(sim)).toContain('结算卡 6222 **** **** 1234 已解绑');
     expect(bindingIds(sim)).toEqual(['merchant', 'unionpay-qr', 'wechat-pay', 'alipay']);
     expect(sim.store.snapshot().records).toEqual([
-      { at: new Date(sim.store.now()).toISOString(), operator: '00', action: 'unbind', subject: '结算卡 6222020402011234 reason=changeAccount' },
+      { at: new Date(sim.store.now()).toISOString(), operator: '00', action: 'unbind', subject: '结算卡 6222 **** **** 1234 解绑原因：更换结算账户' },
     ]);
 
     sim.press('确认');
@@ -127,7 +127,7 @@ describe('解绑 with a texted code (P4)', () => {
     sim.press('确认');
     sim.advance(SETTLEMENT_MS);
     expect(bindingIds(sim)).not.toContain('merchant');
-    expect(sim.store.snapshot().records.at(-1)?.subject).toBe(`商户账号 898310058120134 reason=${id}`);
+    expect(sim.store.snapshot().records.at(-1)?.subject).toBe(`商户账号 898310058120134 解绑原因：${reason}`);
   });
 
   it('a wrong code says how many tries are left; three make the code void; a new code works, the old one not', () => {
