@@ -82,7 +82,7 @@ type Context = SaleInput & {
 
 const digitOf = (event: KeyEvent): string | undefined => (event.type === 'DIGIT' ? event.digit : undefined);
 
-export const saleMachine = setup({
+const saleSetup = setup({
   types: {
     input: {} as SaleInput,
     context: {} as Context,
@@ -153,7 +153,17 @@ export const saleMachine = setup({
       );
     },
   },
-}).createMachine({
+});
+
+/** 上/下 move over a numbered list of `count` items, and a digit picks one and confirms it. */
+const numberedChoice = (count: number) =>
+  ({
+    UP: { actions: { type: 'cursorUp', params: count } },
+    DOWN: { actions: { type: 'cursorDown', params: count } },
+    DIGIT: { guard: { type: 'isValidPick', params: count }, actions: [{ type: 'pickByDigit', params: count }, 'confirmPick'] },
+  }) as const;
+
+export const saleMachine = saleSetup.createMachine({
   id: 'sale',
   context: ({ input }) => ({
     ...input,
@@ -180,12 +190,7 @@ export const saleMachine = setup({
       description: 'Asks 请选择支付方式: 1.挥卡/闪付 2.插卡 3.扫码.',
       entry: 'resetCursor',
       on: {
-        UP: { actions: { type: 'cursorUp', params: METHOD_ITEMS.length } },
-        DOWN: { actions: { type: 'cursorDown', params: METHOD_ITEMS.length } },
-        DIGIT: {
-          guard: { type: 'isValidPick', params: METHOD_ITEMS.length },
-          actions: [{ type: 'pickByDigit', params: METHOD_ITEMS.length }, 'confirmPick'],
-        },
+        ...numberedChoice(METHOD_ITEMS.length),
         ENTER: [{ guard: 'isQrSelected', target: 'wallet' }, { target: 'deciding', actions: 'chooseCard' }],
         CANCEL: 'done',
       },
@@ -194,12 +199,7 @@ export const saleMachine = setup({
       description: 'Asks which code the customer shows: 1.云闪付 2.微信 3.支付宝.',
       entry: 'resetCursor',
       on: {
-        UP: { actions: { type: 'cursorUp', params: WALLET_ITEMS.length } },
-        DOWN: { actions: { type: 'cursorDown', params: WALLET_ITEMS.length } },
-        DIGIT: {
-          guard: { type: 'isValidPick', params: WALLET_ITEMS.length },
-          actions: [{ type: 'pickByDigit', params: WALLET_ITEMS.length }, 'confirmPick'],
-        },
+        ...numberedChoice(WALLET_ITEMS.length),
         ENTER: { target: 'deciding', actions: 'chooseWallet' },
         CANCEL: 'done',
       },

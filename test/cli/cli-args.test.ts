@@ -2,18 +2,8 @@
 // messages (all exit code 2).
 import { describe, expect, it } from 'vitest';
 import { parseCli, USAGE } from '../../src/cli-args.js';
-import { UsageError } from '../../src/errors.js';
+import { usageError } from '../support/usage-error.js';
 
-/** The UsageError parseCli throws for `argv`. */
-const usageError = (argv: readonly string[]): UsageError => {
-  try {
-    parseCli(argv);
-  } catch (error) {
-    expect(error).toBeInstanceOf(UsageError);
-    return error as UsageError;
-  }
-  throw new Error(`parseCli(${JSON.stringify(argv)}) did not throw`);
-};
 
 describe('parseCli: commands', () => {
   it('no command starts the device with the defaults', () => {

@@ -2,17 +2,10 @@
 // it refuses.
 import { describe, expect, it } from 'vitest';
 import { parseCli, USAGE } from '../../src/cli-args.js';
-import { UsageError } from '../../src/errors.js';
+import { usageError } from '../support/usage-error.js';
 
-const refusal = (argv: readonly string[]): string => {
-  try {
-    parseCli(argv);
-  } catch (error) {
-    expect(error).toBeInstanceOf(UsageError);
-    return (error as Error).message;
-  }
-  throw new Error(`parseCli(${JSON.stringify(argv)}) did not throw`);
-};
+const refusal = (argv: readonly string[]): string => usageError(argv).message;
+
 
 describe('pos-sim practice', () => {
   it('takes no task (the list), a task name or number, --lang and --data-dir', () => {

@@ -9,19 +9,13 @@ import { DEMOS_DIR, demoNames, listDemos, resolveProcedure } from '../../src/com
 import { DemoError, planDemo, withoutTexts } from '../../src/demo/demo-plan.js';
 import { playingTimeMs } from '../../src/demo/player.js';
 import { UsageError } from '../../src/errors.js';
+import { usageError as thrownUsageError } from '../support/usage-error.js';
 import { loadWalkthroughs } from '../../src/walkthrough/load-walkthroughs.js';
 import { parseWalkthrough } from '../../src/walkthrough/parse-walkthrough.js';
 import type { Step } from '../../src/walkthrough/walkthrough.js';
 
-const usageError = (argv: string[]): string => {
-  try {
-    parseCli(argv);
-  } catch (error) {
-    expect(error).toBeInstanceOf(UsageError);
-    return (error as Error).message;
-  }
-  throw new Error(`parseCli(${JSON.stringify(argv)}) did not throw`);
-};
+const usageError = (argv: string[]): string => thrownUsageError(argv).message;
+
 
 describe('pos-sim demo: flags', () => {
   it('takes one procedure or none, --speed, --record and --lang', () => {

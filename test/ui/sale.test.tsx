@@ -3,14 +3,12 @@
 // the device clock. Every frame keeps the device box square.
 import { render } from 'ink-testing-library';
 import stringWidth from 'string-width';
-import { stripVTControlCharacters } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SALE_PROCESSING_MS } from '../../menus/sale.js';
 import { createSimulator, type Simulator } from '../../src/device/simulator.js';
 import { App } from '../../src/ui/app.js';
 import { FRAME_HEIGHT, FRAME_WIDTH } from '../../src/ui/device-frame.js';
-
-type Rendered = ReturnType<typeof render>;
+import { plain, waitForFrame, type Rendered } from '../support/ink.js';
 
 const ENTER = '\r';
 const ESCAPE = '\u001B';
@@ -18,21 +16,12 @@ const BACKSPACE = '\u007F';
 /** The shipped profiles' test card PIN. */
 const CARD_PIN = '147258';
 
-const plain = (frame: string | undefined): string => stripVTControlCharacters(frame ?? '');
-
 /** The frame's text with spaces and box borders gone, so a line wrapped in the box still reads whole. */
 const flat = (frame: string): string => frame.replace(/[\s|]/g, '');
 
-/** Polls the rendered output until it shows `text`, maybe wrapped (Ink renders after the key is handled). */
-const waitForText = async (rendered: Rendered, text: string, timeoutMs = 5000): Promise<string> => {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const frame = plain(rendered.lastFrame());
-    if (frame.includes(text) || flat(boxLines(frame).join('')).includes(flat(text))) return frame;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${JSON.stringify(text)}; last frame:\n${frame}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-};
+/** Waits until the frame shows `text`, maybe wrapped in the box. */
+const waitForText = (rendered: Rendered, text: string): Promise<string> =>
+  waitForFrame(rendered, (frame) => frame.includes(text) || flat(boxLines(frame).join('')).includes(flat(text)), JSON.stringify(text));
 
 /** Writes keys and waits for `text` to show. */
 const press = (rendered: Rendered, keys: string, text: string): Promise<string> => {
