@@ -4,8 +4,9 @@
  * first frame before the modules only the running device needs (see commands/start-device.tsx).
  */
 import { createRequire } from 'node:module';
-import { parseCli, USAGE } from './cli-args.js';
-import { PosSimError, UsageError } from './errors.js';
+import { parseCli, usage } from './cli-args.js';
+import { PosSimError } from './errors.js';
+import { langOfCommandLine, setToolLang } from './i18n/tool-lang.js';
 import { resolveDataDir, throwAwayDataDir } from './store/data-dir.js';
 import { packageRoot } from './package-root.js';
 
@@ -13,8 +14,10 @@ const version = (): string =>
   (createRequire(import.meta.url)(`${packageRoot}/package.json`) as { version: string }).version;
 
 const main = async (): Promise<void> => {
-  const options = parseCli(process.argv.slice(2));
-  if (options.help) return void console.log(USAGE);
+  const argv = process.argv.slice(2);
+  setToolLang(langOfCommandLine(argv, process.env));
+  const options = parseCli(argv, process.env);
+  if (options.help) return void console.log(usage());
   if (options.version) return void console.log(version());
   switch (options.command) {
     case 'chart': {

@@ -1,7 +1,7 @@
 /** Device and tool texts in English (--lang en). Must have every key zh.ts has. */
-import type { MessageKey } from './zh.js';
+import type { zh } from './zh.js';
 
-export const en: Record<MessageKey, string> = {
+export const en: Record<keyof typeof zh, string> = {
   'boot.title': '{brand} {model}',
   'boot.starting': 'Starting up...',
   'boot.applying': 'Applying new settings...',

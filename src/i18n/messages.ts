@@ -1,15 +1,25 @@
 /** Looks up a text in the chosen language and fills in its {placeholders}. */
 import { en } from './en.js';
-import { zh, type MessageKey } from './zh.js';
+import { cliTexts } from './tool/cli-texts.js';
+import { dataTexts } from './tool/data-texts.js';
+import { trainingTexts } from './tool/training-texts.js';
+import { walkthroughTexts } from './tool/walkthrough-texts.js';
+import { zh } from './zh.js';
 
 export const LANGS = ['zh', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
 
-const catalogs: Record<Lang, Record<MessageKey, string>> = { zh, en };
+/** The device's texts and the tool's own (usage, errors, reports), one catalog per language. */
+export const CATALOGS = {
+  zh: { ...zh, ...cliTexts.zh, ...walkthroughTexts.zh, ...trainingTexts.zh, ...dataTexts.zh },
+  en: { ...en, ...cliTexts.en, ...walkthroughTexts.en, ...trainingTexts.en, ...dataTexts.en },
+} as const;
+
+export type MessageKey = keyof typeof CATALOGS.zh;
 
 export type Translate = (key: MessageKey, params?: Readonly<Record<string, string | number>>) => string;
 
 export const translator =
   (lang: Lang): Translate =>
   (key, params = {}) =>
-    catalogs[lang][key].replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match));
+    (CATALOGS[lang] as Record<MessageKey, string>)[key].replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match));

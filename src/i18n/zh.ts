@@ -206,4 +206,3 @@ export const zh = {
   'screen.tooSmall': '终端窗口太小：至少需要 {columns}x{rows}，当前 {actualColumns}x{actualRows}。请放大窗口。',
 } as const;
 
-export type MessageKey = keyof typeof zh;

@@ -6,7 +6,7 @@ import type { SnapshotFrom } from 'xstate';
 import type { DeviceRecord } from '../../menus/domain.js';
 import type { operationRecordsMachine } from '../../menus/operation-records.js';
 import { deviceDateTime } from '../device/device-time.js';
-import type { MessageKey } from '../i18n/zh.js';
+import type { MessageKey } from '../i18n/messages.js';
 import { zh } from '../i18n/zh.js';
 import type { Screen } from './screen.js';
 import type { ViewContext } from './device-view.js';

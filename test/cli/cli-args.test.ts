@@ -1,9 +1,11 @@
 // The command line parser: commands, the flags each command takes, and the usage errors with their
 // messages (all exit code 2).
-import { describe, expect, it } from 'vitest';
-import { parseCli, USAGE } from '../../src/cli-args.js';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parseCli, usage } from '../../src/cli-args.js';
+import { langOfCommandLine, setToolLang } from '../../src/i18n/tool-lang.js';
 import { usageError } from '../support/usage-error.js';
 
+afterEach(() => setToolLang('zh'));
 
 describe('parseCli: commands', () => {
   it('no command starts the device with the defaults', () => {
@@ -38,9 +40,9 @@ describe('parseCli: commands', () => {
       lang: 'en',
     });
     expect(parseCli(['records'])).toMatchObject({ command: 'records', json: false });
-    expect(usageError(['records', 'x']).message).toBe('"records" takes no arguments, got: x');
-    expect(usageError(['records', '--fresh']).message).toMatch(/^--fresh does not go with records/);
-    expect(usageError(['--json']).message).toMatch(/^--json does not go with starting the device/);
+    expect(usageError(['records', 'x']).message).toBe('"records" 不带参数，却给了：x');
+    expect(usageError(['records', '--fresh']).message).toMatch(/^--fresh 不能用于records/);
+    expect(usageError(['--json']).message).toMatch(/^--json 不能用于运行设备/);
   });
 
   it('starting the device takes --fixture, --data-dir, --lang and --fresh', () => {
@@ -112,14 +114,56 @@ describe('parseCli: commands', () => {
     expect(parseCli(['reset', '-h'])).toMatchObject({ command: 'reset', help: true });
   });
 
-  it('the usage names every command and option', () => {
-    for (const word of ['run FILES|DIRS', 'reset', 'profiles', 'hash-password', '--fixture', '--data-dir', '--fresh', '--lang', '--reporter', '--bail', '--coverage', '--snapshot-dir', '--help', '--version']) {
-      expect(USAGE).toContain(word);
-    }
+  it('the usage names every command and option, in Chinese by default and in English', () => {
+    const words = ['run FILES|DIRS', 'reset', 'profiles', 'hash-password', '--fixture', '--data-dir', '--fresh', '--lang', '--reporter', '--bail', '--coverage', '--snapshot-dir', '--help', '--version'];
+    const chinese = usage();
+    for (const word of words) expect(chinese).toContain(word);
+    expect(chinese).toContain('运行模拟 POS 机');
+    setToolLang('en');
+    const english = usage();
+    for (const word of words) expect(english).toContain(word);
+    expect(english).toContain('run the simulated terminal');
+    expect(english).not.toMatch(/\p{Script=Han}/u);
   });
 });
 
-describe('parseCli: errors', () => {
+describe('parseCli: language', () => {
+  it('--lang goes with every command', () => {
+    for (const command of ['reset', 'hash-password', 'run x.yaml', 'paths', 'chart', 'records', 'demo']) {
+      expect(parseCli([...command.split(' '), '--lang', 'en'])).toMatchObject({ command: command.split(' ')[0], lang: 'en' });
+    }
+  });
+
+  it('POS_SIM_LANG chooses the language when --lang does not; a bad value names the variable', () => {
+    expect(parseCli([], { POS_SIM_LANG: 'en' })).toMatchObject({ lang: 'en', langFlag: 'en' });
+    expect(parseCli(['--lang', 'zh'], { POS_SIM_LANG: 'en' })).toMatchObject({ lang: 'zh' });
+    expect(parseCli([], { POS_SIM_LANG: '' })).toMatchObject({ lang: 'zh', langFlag: undefined });
+    expect(() => parseCli([], { POS_SIM_LANG: 'de' })).toThrow('--lang (POS_SIM_LANG) de：请用 zh, en 之一。');
+  });
+
+  it('the tool speaks the language of the command line before checking the rest of it', () => {
+    expect(langOfCommandLine(['run', '--lang', 'en', '--bogus'], {})).toBe('en');
+    expect(langOfCommandLine(['--lang=en'], {})).toBe('en');
+    expect(langOfCommandLine(['--lang', 'fr'], { POS_SIM_LANG: 'en' })).toBe('en');
+    expect(langOfCommandLine([], {})).toBe('zh');
+  });
+});
+
+describe('parseCli: errors in Chinese (the default)', () => {
+  it('name the problem and the fix', () => {
+    expect(usageError(['bogus']).message).toMatch(/^没有命令 "bogus"。命令有：reset, profiles/);
+    expect(usageError(['reset', '--fresh']).message).toBe('--fresh 不能用于reset。运行 `pos-sim --help` 查看。');
+    expect(usageError(['--coverage']).message).toBe('--coverage 不能用于运行设备。运行 `pos-sim --help` 查看。');
+    expect(usageError(['run']).message).toBe('"run" 需要操作脚本文件或目录。');
+    expect(usageError(['reset', 'extra']).message).toBe('"reset" 不带参数，却给了：extra');
+    expect(usageError(['--nope']).message).toContain('运行 `pos-sim --help` 查看选项。');
+    expect(usageError(['--lang', 'fr']).message).toBe('--lang fr：请用 zh, en 之一。');
+  });
+});
+
+describe('parseCli: errors in English', () => {
+  beforeEach(() => setToolLang('en'));
+
   it('an unknown command names the commands there are', () => {
     const error = usageError(['bogus']);
     expect(error.message).toMatch(/^Unknown command "bogus"\. Commands: reset, profiles, hash-password, run/);
@@ -146,9 +190,8 @@ describe('parseCli: errors', () => {
 
   it.each([
     [['reset', '--fresh'], '--fresh does not go with reset.'],
-    [['reset', '--lang', 'en'], '--lang does not go with reset.'],
     [['profiles', '--fixture', 'default'], '--fixture does not go with profiles.'],
-    [['hash-password', '--lang', 'en'], '--lang does not go with hash-password.'],
+    [['hash-password', '--json'], '--json does not go with hash-password.'],
     [['run', 'x.yaml', '--data-dir', 'd'], '--data-dir does not go with run.'],
     [['--reporter', 'tap'], '--reporter does not go with starting the device.'],
     [['--coverage'], '--coverage does not go with starting the device.'],

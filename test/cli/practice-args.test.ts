@@ -1,13 +1,17 @@
 // `pos-sim practice`: its argument (one task, or none), --history, --lang and --data-dir, and what
 // it refuses.
-import { describe, expect, it } from 'vitest';
-import { parseCli, USAGE } from '../../src/cli-args.js';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parseCli, usage } from '../../src/cli-args.js';
+import { setToolLang } from '../../src/i18n/tool-lang.js';
 import { usageError } from '../support/usage-error.js';
 
 const refusal = (argv: readonly string[]): string => usageError(argv).message;
 
 
 describe('pos-sim practice', () => {
+  beforeEach(() => setToolLang('en'));
+  afterEach(() => setToolLang('zh'));
+
   it('takes no task (the list), a task name or number, --lang and --data-dir', () => {
     expect(parseCli(['practice'])).toMatchObject({ command: 'practice', paths: [], history: false, lang: 'zh' });
     expect(parseCli(['practice', '2', '--lang', 'en'])).toMatchObject({ command: 'practice', paths: ['2'], lang: 'en' });
@@ -26,9 +30,12 @@ describe('pos-sim practice', () => {
     expect(refusal(['run', 'x.yaml', '--history'])).toMatch(/^--history does not go with run/);
   });
 
-  it('is in the usage', () => {
-    expect(USAGE).toContain('pos-sim practice [TASK]');
-    expect(USAGE).toContain('pos-sim practice --history');
-    expect(USAGE).toMatch(/--history\s+practice: print the practice history/);
+  it('is in the usage, in both languages', () => {
+    setToolLang('zh');
+    expect(usage()).toContain('pos-sim practice [TASK]');
+    expect(usage()).toMatch(/--history\s+practice：打印练习记录/);
+    setToolLang('en');
+    expect(usage()).toContain('pos-sim practice --history');
+    expect(usage()).toMatch(/--history\s+practice: print the practice history/);
   });
 });

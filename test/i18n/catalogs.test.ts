@@ -1,13 +1,13 @@
 // Every text exists in both languages, with the same placeholders, so --lang en never shows a key
 // or a half-filled sentence.
 import { describe, expect, it } from 'vitest';
-import { en } from '../../src/i18n/en.js';
-import { translator } from '../../src/i18n/messages.js';
-import { zh } from '../../src/i18n/zh.js';
+import { CATALOGS, translator } from '../../src/i18n/messages.js';
+
+const { zh, en } = CATALOGS;
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
 
-describe('message catalogs', () => {
+describe('message catalogs (the device and the tool)', () => {
   const zhKeys = Object.keys(zh).sort();
   const enKeys = Object.keys(en).sort();
 

@@ -1,0 +1,109 @@
+/** The command line's own texts: usage and what is wrong with the flags and arguments. */
+import { defineTexts } from './define-texts.js';
+
+export const cliTexts = defineTexts(
+  {
+    'cli.usage': `pos-sim - 在终端里模拟 POS 机
+
+用法
+  pos-sim [选项]                 运行模拟 POS 机(默认设备配置)
+  pos-sim run FILES|DIRS...      无界面回放操作脚本；退出码 0 全部通过，1 有失败，2 输入有误
+  pos-sim record FILE            在终端里操作，按键写成操作脚本 FILE
+  pos-sim paths [--write DIR]    到每个菜单状态的最短按键路径(--write 写成操作脚本)
+  pos-sim reset [选项]           把设备恢复到设备配置(损坏的数据文件另存保留)
+  pos-sim profiles               列出设备配置
+  pos-sim records [--json]       打印设备的操作记录，最新的在前(只读)
+  pos-sim practice [TASK]        在临时设备上练习一个流程并打分(不给 TASK：列出任务)
+  pos-sim practice --history     历次练习成绩，最新的在前
+  pos-sim demo [PROCEDURE]       慢速演示一个操作脚本，每步有说明(不给 PROCEDURE：列出可演示的)
+  pos-sim chart                  菜单状态机的 Mermaid 状态图(Markdown)
+  pos-sim hash-password          读入一个密码，打印可写入设备配置的加盐哈希
+
+选项
+  --fixture NAME|PATH    设备配置：\`pos-sim profiles\` 中的名称或 .json 文件(默认：default)
+                         (run：所有操作脚本改在此配置上回放)
+  --data-dir DIR         设备数据目录(默认：$POS_SIM_DATA_DIR 或 ~/.local/share/pos-sim)
+  --fresh                出厂状态的设备，放在临时目录，不保存任何数据
+  --lang zh|en           设备和本工具的语言(默认：$POS_SIM_LANG 或 zh)
+  --reporter NAME        run：pretty(默认)、tap、junit 或 json
+  --bail                 run：遇到第一个失败的脚本就停止
+  --coverage             run：报告脚本覆盖到的菜单状态和转换
+  --snapshot-dir DIR     run：snapshot 步骤写屏幕的目录(默认：pos-sim-snapshots)
+  --write DIR            paths：把每条路径写成操作脚本，放进 DIR
+  --json                 records：输出 JSON 而不是表格
+  --history              practice：打印练习记录
+  --speed N              demo：加快(2)或放慢(0.5)，默认约 1.5 秒一步(默认：1)
+  --record FILE.cast     demo：同时写 asciinema 录像(没有终端也可以)
+  -h, --help             本帮助
+  -v, --version          版本号`,
+    'cli.badFlag': '{reason}\n运行 `pos-sim --help` 查看选项。',
+    'cli.unknownCommand': '没有命令 "{command}"。命令有：{commands}(不给命令则运行设备)。',
+    'cli.needsArguments': '"{command}" 需要{what}。',
+    'cli.takesNoArguments': '"{command}" 不带参数，却给了：{given}',
+    'cli.takesArguments': '"{command}" 只接受{what}，却给了：{given}',
+    'cli.flagNotFor': '--{flag} 不能用于{command}。运行 `pos-sim --help` 查看。',
+    'cli.startingDevice': '运行设备',
+    'cli.what.run': '操作脚本文件或目录',
+    'cli.what.record': '要写入的操作脚本文件',
+    'cli.what.practice': '一个任务：`pos-sim practice` 列出的编号或名称，或任务文件',
+    'cli.what.demo': '一个操作脚本：`pos-sim demo` 列出的名称，或文件',
+    'cli.badLang': '--lang {lang}：请用 {langs} 之一。',
+    'cli.badReporter': '--reporter {reporter}：请用 {reporters} 之一。',
+    'cli.historyWithTask': '--history 打印全部练习记录；请去掉任务({task})。',
+    'cli.badSpeed': '--speed {speed}：请给一个大于 0(最多 100)的数，如 0.5 为半速，2 为两倍速。',
+    'cli.badRecord': '--record {file}：asciinema 录像是 .cast 文件，如 --record demo.cast',
+    'cli.freshWithDataDir': '--fresh 和 --data-dir 不能同时用：--fresh 使用临时目录。',
+  },
+  {
+    'cli.usage': `pos-sim - a POS terminal simulator in your terminal
+
+Usage
+  pos-sim [options]              run the simulated terminal (default profile)
+  pos-sim run FILES|DIRS...      play walkthroughs headless; exit 0 all pass, 1 a failure, 2 bad input
+  pos-sim record FILE            use the terminal; what you press is written to FILE as a walkthrough
+  pos-sim paths [--write DIR]    the shortest key path to every menu state (as walkthroughs with --write)
+  pos-sim reset [options]        return the device to its profile (a damaged data file is kept aside)
+  pos-sim profiles               list the device profiles
+  pos-sim records [--json]       print the device's operation records, newest first (read only)
+  pos-sim practice [TASK]        practise a procedure on a throw-away device and get a score (no TASK: the list)
+  pos-sim practice --history     the practice results so far, newest first
+  pos-sim demo [PROCEDURE]       play a walkthrough slowly with a caption per step (no PROCEDURE: the list)
+  pos-sim chart                  the menu machines as Mermaid state diagrams (Markdown)
+  pos-sim hash-password          read a password, print its salted hash for a profile
+
+Options
+  --fixture NAME|PATH    device profile: a name from \`pos-sim profiles\` or a .json file (default: default)
+                         (run: plays every walkthrough on this profile instead of its own)
+  --data-dir DIR         where device data lives (default: $POS_SIM_DATA_DIR or ~/.local/share/pos-sim)
+  --fresh                a factory-fresh device in a throw-away folder; nothing is saved
+  --lang zh|en           language of the device and of this tool (default: $POS_SIM_LANG or zh)
+  --reporter NAME        run: pretty (default), tap, junit or json
+  --bail                 run: stop at the first failing walkthrough
+  --coverage             run: report the menu states and transitions the walkthroughs reached
+  --snapshot-dir DIR     run: where snapshot steps write screens (default: pos-sim-snapshots)
+  --write DIR            paths: write each path as a walkthrough file into DIR
+  --json                 records: print JSON instead of a table
+  --history              practice: print the practice history
+  --speed N              demo: faster (2) or slower (0.5) than a step about every 1.5 s (default: 1)
+  --record FILE.cast     demo: also write an asciinema recording (works without a terminal)
+  -h, --help             this help
+  -v, --version          the version`,
+    'cli.badFlag': '{reason}\nRun `pos-sim --help` for the options.',
+    'cli.unknownCommand': 'Unknown command "{command}". Commands: {commands} (or none, to run the device).',
+    'cli.needsArguments': '"{command}" needs {what}.',
+    'cli.takesNoArguments': '"{command}" takes no arguments, got: {given}',
+    'cli.takesArguments': '"{command}" takes {what}, got: {given}',
+    'cli.flagNotFor': '--{flag} does not go with {command}. Run `pos-sim --help`.',
+    'cli.startingDevice': 'starting the device',
+    'cli.what.run': 'walkthrough files or folders',
+    'cli.what.record': 'the walkthrough file to write',
+    'cli.what.practice': 'one task: its number or name from `pos-sim practice`, or a task file',
+    'cli.what.demo': 'one walkthrough: a name from `pos-sim demo`, or a file',
+    'cli.badLang': '--lang {lang}: use one of {langs}.',
+    'cli.badReporter': '--reporter {reporter}: use one of {reporters}.',
+    'cli.historyWithTask': '--history prints every practice; leave out the task ({task}).',
+    'cli.badSpeed': '--speed {speed}: give a number above 0 (up to 100), e.g. 0.5 for half speed or 2 for double.',
+    'cli.badRecord': '--record {file}: an asciinema recording is a .cast file, e.g. --record demo.cast',
+    'cli.freshWithDataDir': '--fresh and --data-dir do not go together: --fresh uses a throw-away folder.',
+  },
+);

@@ -1,0 +1,3 @@
+import { defineTexts } from './define-texts.js';
+
+export const trainingTexts = defineTexts({}, {});
