@@ -29,8 +29,9 @@ const folder = (name: string): string => {
 
 type Run = { readonly code: number | null; readonly stdout: string; readonly stderr: string };
 
-const environment = (dataDir: string): NodeJS.ProcessEnv => {
-  const env: NodeJS.ProcessEnv = { ...process.env, POS_SIM_DATA_DIR: dataDir, XDG_DATA_HOME: join(dataDir, 'xdg'), CI: 'true', NO_COLOR: '1' };
+/** English, so the assertions read as the messages; the Chinese default has its own tests below. */
+const environment = (dataDir: string, lang = 'en'): NodeJS.ProcessEnv => {
+  const env: NodeJS.ProcessEnv = { ...process.env, POS_SIM_DATA_DIR: dataDir, XDG_DATA_HOME: join(dataDir, 'xdg'), CI: 'true', NO_COLOR: '1', POS_SIM_LANG: lang };
   delete env.FORCE_COLOR;
   return env;
 };
@@ -41,11 +42,11 @@ const result = (run: SpawnSyncReturns<string>): Run => {
 };
 
 /** Runs `pos-sim ARGS` with piped stdio (no terminal). */
-const posSim = (args: readonly string[], options: { dataDir?: string; cwd?: string; input?: string } = {}): Run =>
+const posSim = (args: readonly string[], options: { dataDir?: string; cwd?: string; input?: string; lang?: string } = {}): Run =>
   result(
     spawnSync(process.execPath, [BIN, ...args], {
       cwd: options.cwd ?? ROOT,
-      env: environment(options.dataDir ?? folder('unused-data')),
+      env: environment(options.dataDir ?? folder('unused-data'), options.lang),
       input: options.input ?? '',
       encoding: 'utf8',
       timeout: 15_000,
@@ -122,7 +123,7 @@ describe('pos-sim: information', SLOW, () => {
   });
 
   it('profiles lists the shipped device profiles with their descriptions', () => {
-    const run = posSim(['profiles']);
+    const run = posSim(['profiles'], { lang: '' });
     expect(run.code).toBe(0);
     const lines = run.stdout.trimEnd().split('\n');
     expect(lines.map((line) => line.split(/\s+/)[0])).toEqual(['default', 'landi-a8', 'newland-n910', 'offline', 'pax-a920', 'unbound']);
@@ -135,6 +136,23 @@ describe('pos-sim: information', SLOW, () => {
   });
 });
 
+describe('pos-sim speaks Chinese unless told otherwise', SLOW, () => {
+  it('--help and a usage error are in Chinese by default, in English with --lang en or POS_SIM_LANG=en', () => {
+    const help = posSim(['--help'], { lang: '' });
+    expect(help.stdout).toMatch(/^pos-sim - 在终端里模拟 POS 机/);
+    expect(help.stdout).toContain('--lang zh|en           设备和本工具的语言');
+    expect(posSim(['--help', '--lang', 'en'], { lang: '' }).stdout).toMatch(/^pos-sim - a POS terminal simulator/);
+    expect(posSim(['--help'], { lang: 'en' }).stdout).toMatch(/^pos-sim - a POS terminal simulator/);
+    expect(posSim(['--help', '--lang', 'zh'], { lang: 'en' }).stdout).toBe(help.stdout);
+    expect(posSim(['bogus'], { lang: '' })).toMatchObject({ code: 2, stderr: expect.stringMatching(/^pos-sim: 没有命令 "bogus"。/) });
+    expect(posSim(['bogus', '--lang', 'en'], { lang: '' }).stderr).toMatch(/^pos-sim: Unknown command "bogus"/);
+  });
+
+  it('a bad POS_SIM_LANG is named, in Chinese', () => {
+    expect(posSim(['profiles'], { lang: 'fr' })).toMatchObject({ code: 2, stderr: 'pos-sim: --lang (POS_SIM_LANG) fr：请用 zh, en 之一。\n' });
+  });
+});
+
 describe('pos-sim: usage errors exit 2 with a message on stderr', SLOW, () => {
   it('an unknown command', () => {
     const run = posSim(['bogus']);
@@ -144,7 +162,7 @@ describe('pos-sim: usage errors exit 2 with a message on stderr', SLOW, () => {
   });
 
   it('a flag that does not go with the command, and bad values', () => {
-    expect(posSim(['reset', '--lang', 'en'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--lang does not go with reset') });
+    expect(posSim(['reset', '--json'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--json does not go with reset') });
     expect(posSim(['--fresh', '--data-dir', 'x'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--fresh and --data-dir do not go together') });
     expect(posSim(['--lang', 'fr'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--lang fr: use one of zh, en.') });
     expect(posSim(['run', WALKTHROUGHS, '--reporter', 'xml'])).toMatchObject({
