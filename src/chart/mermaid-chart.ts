@@ -4,7 +4,7 @@
  */
 import type { AnyStateMachine } from 'xstate';
 import { FUNCTION_KEY_INFO } from '../keys/device-keys.js';
-import type { Lang } from '../i18n/messages.js';
+import { translator, type Lang, type MessageKey } from '../i18n/messages.js';
 import { MENU_MACHINES } from '../walkthrough/coverage.js';
 
 type StateNodeLike = AnyStateMachine['root'];
@@ -13,20 +13,22 @@ type TransitionLike = NonNullable<StateNodeLike['always']>[number];
 /** Mermaid ids may not contain dots: machine.path.to.state → machine_path_to_state. */
 const nodeId = (node: StateNodeLike) => [node.machine.id, ...node.path].join('_');
 
-const KEY_EVENTS = new Map<string, { zh: string; en: string }>([
-  ...FUNCTION_KEY_INFO.map((info) => [info.key, { zh: info.zh, en: info.en }] as const),
-  ['DIGIT', { zh: '数字', en: 'digit' }],
-  ['POWER_CYCLE', { zh: '电源', en: 'power' }],
-  ['NETWORK_DOWN', { zh: '断网', en: 'network down' }],
-  ['NETWORK_UP', { zh: '联网', en: 'network up' }],
-]);
+const KEY_NAMES = new Map<string, { zh: string; en: string }>(FUNCTION_KEY_INFO.map((info) => [info.key, { zh: info.zh, en: info.en }] as const));
+const OTHER_EVENTS: Readonly<Record<string, MessageKey>> = {
+  DIGIT: 'chart.event.DIGIT',
+  POWER_CYCLE: 'chart.event.POWER_CYCLE',
+  NETWORK_DOWN: 'chart.event.NETWORK_DOWN',
+  NETWORK_UP: 'chart.event.NETWORK_UP',
+};
 
 const eventLabel = (transition: TransitionLike, lang: Lang): string => {
+  const t = translator(lang);
   const type = transition.eventType;
-  if (type === '') return lang === 'zh' ? '自动' : 'always';
-  if (type.startsWith('xstate.after.')) return `after ${type.split('.')[2]}`;
-  if (type.startsWith('xstate.done.actor.')) return lang === 'zh' ? '完成' : 'done';
-  return KEY_EVENTS.get(type)?.[lang] ?? type;
+  if (type === '') return t('chart.event.always');
+  if (type.startsWith('xstate.after.')) return t('chart.event.after', { delay: type.split('.')[2] ?? '' });
+  if (type.startsWith('xstate.done.actor.')) return t('chart.event.done');
+  const other = OTHER_EVENTS[type];
+  return KEY_NAMES.get(type)?.[lang] ?? (other ? t(other) : type);
 };
 
 /** Guards say which branch a transition is; Mermaid shows them in brackets. */

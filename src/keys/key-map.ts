@@ -4,31 +4,32 @@
  */
 import type { Key } from 'ink';
 import { isDigit, type KeyEvent, type SystemEvent } from '../../menus/device-events.js';
+import { translator, type Lang, type MessageKey } from '../i18n/messages.js';
 
 export type KeyBinding = {
   /** What the key does on the device: a keypad key, or a system event such as the power key. */
   readonly action: KeyEvent['type'] | SystemEvent['type'];
   /** The terminal keys, as shown in the legend. */
   readonly terminalKeys: string;
-  /** The device key's label (zh / en). */
-  readonly label: { readonly zh: string; readonly en: string };
+  /** The device key's label, a catalog key. */
+  readonly label: MessageKey;
   readonly matches: (input: string, key: Key) => boolean;
 };
 
 export const KEY_BINDINGS: readonly KeyBinding[] = [
-  { action: 'DIGIT', terminalKeys: '0-9', label: { zh: '数字', en: 'digits' }, matches: (input) => isDigit(input) },
-  { action: 'ENTER', terminalKeys: 'Enter', label: { zh: '确认', en: 'OK' }, matches: (_, key) => key.return },
-  { action: 'CANCEL', terminalKeys: 'Esc', label: { zh: '取消', en: 'Cancel' }, matches: (_, key) => key.escape },
+  { action: 'DIGIT', terminalKeys: '0-9', label: 'keys.label.DIGIT', matches: (input) => isDigit(input) },
+  { action: 'ENTER', terminalKeys: 'Enter', label: 'keys.label.ENTER', matches: (_, key) => key.return },
+  { action: 'CANCEL', terminalKeys: 'Esc', label: 'keys.label.CANCEL', matches: (_, key) => key.escape },
   {
     action: 'CLEAR',
     terminalKeys: 'Backspace',
-    label: { zh: '清除', en: 'Clear' },
+    label: 'keys.label.CLEAR',
     matches: (_, key) => key.backspace || key.delete,
   },
-  { action: 'UP', terminalKeys: 'Up', label: { zh: '上', en: 'Up' }, matches: (_, key) => key.upArrow },
-  { action: 'DOWN', terminalKeys: 'Down', label: { zh: '下', en: 'Down' }, matches: (_, key) => key.downArrow },
-  { action: 'MENU', terminalKeys: 'm', label: { zh: '菜单(设置)', en: 'Menu (settings)' }, matches: (input) => input === 'm' },
-  { action: 'POWER_CYCLE', terminalKeys: 'p', label: { zh: '电源(重启)', en: 'Power (restart)' }, matches: (input) => input === 'p' },
+  { action: 'UP', terminalKeys: 'Up', label: 'keys.label.UP', matches: (_, key) => key.upArrow },
+  { action: 'DOWN', terminalKeys: 'Down', label: 'keys.label.DOWN', matches: (_, key) => key.downArrow },
+  { action: 'MENU', terminalKeys: 'm', label: 'keys.label.MENU', matches: (input) => input === 'm' },
+  { action: 'POWER_CYCLE', terminalKeys: 'p', label: 'keys.label.POWER_CYCLE', matches: (input) => input === 'p' },
 ];
 
 type DeviceAction = KeyEvent | SystemEvent;
@@ -39,15 +40,15 @@ export type TrainerAction = 'NETWORK_TOGGLE' | 'POWER_CUT' | 'FACTORY_RESET';
 export type TrainerBinding = {
   readonly action: TrainerAction;
   readonly terminalKeys: string;
-  readonly label: { readonly zh: string; readonly en: string };
+  readonly label: MessageKey;
   readonly input: string;
 };
 
 /** Trainer controls: off the device's keypad, so they are letters the device has no key for. */
 export const TRAINER_BINDINGS: readonly TrainerBinding[] = [
-  { action: 'NETWORK_TOGGLE', terminalKeys: 'n', label: { zh: '断网/联网', en: 'network down/up' }, input: 'n' },
-  { action: 'POWER_CUT', terminalKeys: 'x', label: { zh: '断电', en: 'power cut' }, input: 'x' },
-  { action: 'FACTORY_RESET', terminalKeys: 'R R', label: { zh: '恢复出厂(按两次)', en: 'reset to profile (twice)' }, input: 'R' },
+  { action: 'NETWORK_TOGGLE', terminalKeys: 'n', label: 'keys.label.NETWORK_TOGGLE', input: 'n' },
+  { action: 'POWER_CUT', terminalKeys: 'x', label: 'keys.label.POWER_CUT', input: 'x' },
+  { action: 'FACTORY_RESET', terminalKeys: 'R R', label: 'keys.label.FACTORY_RESET', input: 'R' },
 ];
 
 export const toTrainerAction = (input: string): TrainerAction | undefined =>
@@ -57,10 +58,10 @@ export const toTrainerAction = (input: string): TrainerAction | undefined =>
 export const keyLabel = (
   binding: KeyBinding,
   keyLabels: Partial<Record<string, { readonly zh: string; readonly en: string }>>,
-  lang: 'zh' | 'en',
+  lang: Lang,
 ): string => {
   const own = keyLabels[binding.action];
-  return own ? own[lang] : binding.label[lang];
+  return own ? own[lang] : translator(lang)(binding.label);
 };
 
 const toAction = (binding: KeyBinding, char: string): DeviceAction =>
