@@ -112,7 +112,15 @@ export const App = ({
   return (
     <Box flexDirection={beside ? 'row' : 'column'} alignItems="flex-start">
       <DeviceFrame rows={rows} display={display} />
-      {phone && !phoneUnderAside ? <PhonePanel sms={phone} t={session.t} width={phoneWidth} /> : side}
+      {phone && !phoneUnderAside ? (
+        <Box flexDirection="column" flexShrink={0}>
+          <PhonePanel sms={phone} t={session.t} width={phoneWidth} />
+          {/* The phone took the legend's place: its reset prompt must not go with it. */}
+          {resetArmed && !roomForBoth && <Text color="yellow">{session.t('keys.confirmReset')}</Text>}
+        </Box>
+      ) : (
+        side
+      )}
       {roomForBoth && side}
     </Box>
   );

@@ -122,6 +122,14 @@ describe('the phone beside the device', () => {
     expect(frame.split('\n').length).toBeLessThanOrEqual(24);
   });
 
+  it('in 80x24 a first R still asks for the second, under the phone', async () => {
+    const { app } = await atCodePrompt(80, 24, (each) => !each.includes('按键'));
+    app.stdin.write('R');
+    const frame = await waitForFrame(app, (each) => each.includes('再按 R 恢复出厂设置'), 'the reset prompt');
+    expect(besideDevice(frame)).toContain('手机 138****1234');
+    for (const line of frame.split('\n')) expect(stringWidth(line)).toBeLessThanOrEqual(80);
+  });
+
   it('in a wide terminal the legend stays beside the phone', async () => {
     const { frame } = await atCodePrompt(120, 30, (each) => each.includes('按键'));
     const side = besideDevice(frame);
