@@ -49,7 +49,7 @@ describe('the 设置 prompt: who logs in', () => {
     expect(display(sim)).toContain('操作员 00 主管');
     expect(display(sim)).toContain('按[上][下]切换操作员');
     sim.press('下');
-    expect(display(sim)).toContain('操作员 01 操作员01');
+    expect(display(sim)).toContain('操作员 01 收银员');
     sim.press('下');
     expect(display(sim)).toContain('操作员 99 系统管理员');
     sim.press('下');
@@ -94,7 +94,7 @@ describe('the 设置 prompt: who logs in', () => {
     expect(states(sim)).toEqual(['device.settings', 'settings.refused']);
     expect(sim.title()).toBe('无权限');
     expect(display(sim)).toContain('操作员无权限');
-    expect(display(sim)).toContain('操作员 01 操作员01');
+    expect(display(sim)).toContain('操作员 01 收银员');
     expect(display(sim)).toContain('请由主管或系统管理员进入设置');
     const after = stored(sim);
     expect({ ...after, lockouts: {} }).toEqual(before);
@@ -149,7 +149,7 @@ describe('lockout counts per operator', () => {
 
     sim.press('下');
     expect(states(sim)).toContain('passwordPrompt.entering');
-    expect(display(sim)).toContain('操作员 01 操作员01');
+    expect(display(sim)).toContain('操作员 01 收银员');
     sim.press('上');
     expect(states(sim)).toContain('passwordPrompt.lockedOut');
     expect(display(sim)).toContain('操作员 00 主管');

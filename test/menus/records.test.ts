@@ -139,7 +139,7 @@ describe('操作记录', () => {
     sim.press('确认');
     expect(display(sim)).toContain('操作员：42');
     sim.press('下');
-    expect(display(sim)).toContain('操作员：01 操作员01');
+    expect(display(sim)).toContain('操作员：01 收银员');
     // The subject wraps onto a second row at a space.
     expect(lines(sim)).toEqual(expect.arrayContaining(['  内容：12.00元 contactless unionpay', '  免密免签 approved 00']));
   });

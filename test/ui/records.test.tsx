@@ -43,7 +43,7 @@ describe('operators on the 设置 prompt', () => {
 
     await press(rendered, KEY.escape, '按[菜单]键');
     await press(rendered, 'm', '操作员 00 主管');
-    await press(rendered, KEY.down, '操作员 01 操作员01');
+    await press(rendered, KEY.down, '操作员 01 收银员');
     await press(rendered, '0000', '****_');
     const refused = await press(rendered, KEY.enter, '操作员无权限');
     expect(refused).toContain('无权限');
