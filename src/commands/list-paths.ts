@@ -6,6 +6,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
+import type { MessageKey } from '../i18n/messages.js';
+import { toolText } from '../i18n/tool-lang.js';
 import { FACTORY_PASSWORDS, isFactoryPassword } from '../profile/factory-passwords.js';
 import { profilePath } from '../profile/load-profile.js';
 import type { Profile } from '../profile/profile-schema.js';
@@ -14,34 +16,41 @@ import { verifyPassword } from '../store/password-hash.js';
 import { PASSWORD_ENV } from '../walkthrough/walkthrough.js';
 import { allMenuStates, pathToWalkthrough, shortestMenuPaths, type ModelAction } from '../walkthrough/model-paths.js';
 
-
 const settingsPassword = (profile: Profile, env: NodeJS.ProcessEnv): string => {
   const hash = profile.operators.find((operator) => operator.id === profile.security.settingsOperator)?.passwordHash ?? '';
   const given = env[PASSWORD_ENV];
   if (given !== undefined) {
-    if (!verifyPassword(given, hash)) throw new UsageError(`${PASSWORD_ENV} is not the password of operator ${profile.security.settingsOperator} in ${profile.name}.`);
+    if (!verifyPassword(given, hash)) {
+      throw new UsageError(toolText('paths.wrongPassword', { env: PASSWORD_ENV, operator: profile.security.settingsOperator, profile: profile.name }));
+    }
     return given;
   }
   const factory = FACTORY_PASSWORDS.find((password) => verifyPassword(password, hash));
   if (!factory) {
-    throw new UsageError(
-      `Operator ${profile.security.settingsOperator} of ${profile.name} has no factory password; set ${PASSWORD_ENV} to theirs so the paths can open 设置.`,
-    );
+    throw new UsageError(toolText('paths.noFactoryPassword', { env: PASSWORD_ENV, operator: profile.security.settingsOperator, profile: profile.name }));
   }
   return factory;
 };
 
-const ACTION_LABELS: Partial<Record<ModelAction['type'], string>> = {
-  password: '(password)',
-  wrongPassword: '(wrong password)',
-  waitRestart: '(wait for the restart)',
-  waitLockout: '(wait out the lockout)',
-  networkDown: '(network down)',
-  networkUp: '(network up)',
-  powerCycle: '(power cycle)',
-  smsCode: '(the code from the SMS)',
-  waitCode: '(wait for the code to run out)',
-  waitSettlement: '(wait for 资金清算)',
+/** How the listing shows the actions that are not a key press. */
+const ACTION_LABELS: Partial<Record<ModelAction['type'], MessageKey>> = {
+  password: 'paths.action.password',
+  wrongPassword: 'paths.action.wrongPassword',
+  operatorPassword: 'paths.action.operatorPassword',
+  waitRestart: 'paths.action.waitRestart',
+  waitLockout: 'paths.action.waitLockout',
+  waitProcessing: 'paths.action.waitProcessing',
+  networkDown: 'paths.action.networkDown',
+  networkUp: 'paths.action.networkUp',
+  powerCycle: 'paths.action.powerCycle',
+  smsCode: 'paths.action.smsCode',
+  waitCode: 'paths.action.waitCode',
+  waitSettlement: 'paths.action.waitSettlement',
+};
+
+const actionLabel = (action: ModelAction): string => {
+  const key = ACTION_LABELS[action.type];
+  return key ? toolText(key) : action.type;
 };
 
 export type PathsOptions = {
@@ -66,16 +75,16 @@ export const listPaths = ({ profile, fixture, write }: PathsOptions, env: NodeJS
       const file = join(dir, `${path.target.replace(/\./g, '-')}.yaml`);
       const typed = isFactoryPassword(password) ? `"${password}"` : `$${PASSWORD_ENV}`;
       writeFileSync(file, pathToWalkthrough(path, fixtureRef, typed, profile.security.lockoutSeconds, dir, profile.sms.codeValidSeconds));
-      lines.push(`wrote ${shownPath(file)}`);
+      lines.push(toolText('paths.wrote', { file: shownPath(file) }));
     }
   } else {
     const width = Math.max(...paths.map((path) => path.target.length));
     for (const path of paths) {
-      const steps = path.actions.map((action) => ACTION_LABELS[action.type] ?? action.type);
-      lines.push(`${path.target.padEnd(width)}  ${steps.length === 0 ? '(where the device starts)' : steps.join(' ')}`);
+      const steps = path.actions.map(actionLabel);
+      lines.push(`${path.target.padEnd(width)}  ${steps.length === 0 ? toolText('paths.start') : steps.join(' ')}`);
     }
   }
-  lines.push('', `${paths.length} of ${paths.length + unreachable.length} menu states reached on ${profile.name}.`);
-  if (unreachable.length > 0) lines.push('Not reachable on this profile:', ...unreachable.map((state) => `  ${state}`));
+  lines.push('', toolText('paths.reached', { reached: paths.length, total: paths.length + unreachable.length, profile: profile.name }));
+  if (unreachable.length > 0) lines.push(toolText('paths.unreachable'), ...unreachable.map((state) => `  ${state}`));
   return lines;
 };

@@ -8,6 +8,7 @@ import { render } from 'ink';
 import { DeviceSession } from '../device/device-session.js';
 import { UsageError } from '../errors.js';
 import type { Lang } from '../i18n/messages.js';
+import { toolText } from '../i18n/tool-lang.js';
 import type { Profile } from '../profile/profile-schema.js';
 import { DeviceStore } from '../store/device-store.js';
 import { memoryMedium } from '../store/flash-medium.js';
@@ -25,10 +26,10 @@ export type RecordOptions = {
 
 /** Records; returns what to tell the user afterwards. */
 export const recordWalkthrough = async ({ file, profile, fixture, lang }: RecordOptions): Promise<string[]> => {
-  if (!process.stdin.isTTY) throw new UsageError('pos-sim record needs an interactive terminal.');
+  if (!process.stdin.isTTY) throw new UsageError(toolText('record.needsTerminal'));
   const path = resolve(file);
-  if (!/\.ya?ml$/.test(path)) throw new UsageError(`${file}: a walkthrough file ends in .yaml or .yml.`);
-  if (existsSync(path)) throw new UsageError(`${file} exists; record into a new file (nothing was changed).`);
+  if (!/\.ya?ml$/.test(path)) throw new UsageError(toolText('record.needsYaml', { file }));
+  if (existsSync(path)) throw new UsageError(toolText('record.exists', { file }));
   mkdirSync(dirname(path), { recursive: true });
   const fixtureLine = fixture.includes('/') || fixture.endsWith('.json') ? resolve(fixture) : fixture;
   // Walkthroughs run on a factory-fresh device, so the recording starts on one.
@@ -48,11 +49,13 @@ export const recordWalkthrough = async ({ file, profile, fixture, lang }: Record
   recorder.stop();
   session.stop();
   return [
-    `Recorded ${file}.`,
-    `Replay it with: ${[
-      ...(recorder.typesPassword ? [`${PASSWORD_ENV}=<the password>`] : []),
-      ...(recorder.typesNewPassword ? [`${NEW_PASSWORD_ENV}=<the new password>`] : []),
-      `pos-sim run ${file}`,
-    ].join(' ')}`,
+    toolText('record.done', { file }),
+    toolText('record.replay', {
+      command: [
+        ...(recorder.typesPassword ? [`${PASSWORD_ENV}=${toolText('record.password')}`] : []),
+        ...(recorder.typesNewPassword ? [`${NEW_PASSWORD_ENV}=${toolText('record.newPassword')}`] : []),
+        `pos-sim run ${file}`,
+      ].join(' '),
+    }),
   ];
 };

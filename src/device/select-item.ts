@@ -6,6 +6,7 @@
 import type { MenuNode } from '../../menus/domain.js';
 import { currentMenuItems } from '../../menus/settings.js';
 import { PosSimError } from '../errors.js';
+import { toolText } from '../i18n/tool-lang.js';
 import type { DeviceSession } from './device-session.js';
 
 export class SelectError extends PosSimError {
@@ -27,7 +28,7 @@ export const menuItems = (session: DeviceSession): MenuItem[] =>
     })
     .map((item, index) => ({ ...item, index }));
 
-const listItems = (items: readonly MenuItem[]) => (items.length ? items.map((item) => `"${item.label}"`).join(', ') : '(no menu items on screen)');
+const listItems = (items: readonly MenuItem[]) => (items.length ? items.map((item) => `"${item.label}"`).join(', ') : toolText('select.noItems'));
 
 const matchesOf = (labels: readonly string[], label: string): number[] => {
   const exact = labels.flatMap((candidate, index) => (candidate === label ? [index] : []));
@@ -70,9 +71,7 @@ export const selectItem = (session: DeviceSession, label: string): void => {
     }
   }
   if (matching.length !== 1) {
-    throw new SelectError(
-      `${matching.length === 0 ? 'no' : 'more than one'} menu item matches "${label}"; on screen: ${listItems(items)}`,
-    );
+    throw new SelectError(toolText(matching.length === 0 ? 'select.noMatch' : 'select.manyMatch', { label, items: listItems(items) }));
   }
   const target = matching[0] as MenuItem;
   for (let moves = 0; moves <= items.length; moves++) {
@@ -83,5 +82,5 @@ export const selectItem = (session: DeviceSession, label: string): void => {
     }
     session.send({ type: current && current.index > target.index ? 'UP' : 'DOWN' });
   }
-  throw new SelectError(`could not move the cursor to "${target.label}"; on screen: ${listItems(menuItems(session))}`);
+  throw new SelectError(toolText('select.cursorStuck', { label: target.label, items: listItems(menuItems(session)) }));
 };

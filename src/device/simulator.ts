@@ -7,6 +7,7 @@ import type { KeyEvent } from '../../menus/device-events.js';
 import { BOOT_STEPS, BOOT_STEP_MS } from '../../menus/device.js';
 import { PosSimError } from '../errors.js';
 import type { Lang } from '../i18n/messages.js';
+import { toolText } from '../i18n/tool-lang.js';
 import { deviceKeyNames, parseDeviceKey } from '../keys/device-keys.js';
 import { loadProfile } from '../profile/load-profile.js';
 import type { Profile } from '../profile/profile-schema.js';
@@ -42,7 +43,7 @@ export class UnknownKeyError extends PosSimError {
 
 export const toKeyEvent = (name: string): KeyEvent => {
   const event = parseDeviceKey(name);
-  if (!event) throw new UnknownKeyError(`The device has no key "${name}". Keys: ${deviceKeyNames().join(', ')}.`);
+  if (!event) throw new UnknownKeyError(toolText('run.noSuchKey', { key: name, keys: deviceKeyNames().join(', ') }));
   return event;
 };
 

@@ -14,6 +14,7 @@ import { saleMachine } from '../../menus/sale.js';
 import { settingsMachine } from '../../menus/settings.js';
 import { smsVerificationMachine } from '../../menus/sms-verification.js';
 import { unbindMachine } from '../../menus/unbind.js';
+import { toolText } from '../i18n/tool-lang.js';
 
 /** The machines whose states and transitions coverage counts. */
 export const MENU_MACHINES: readonly AnyStateMachine[] = [
@@ -138,12 +139,18 @@ const percent = (part: number, whole: number) => (whole === 0 ? '100.0' : ((100 
 
 export const formatCoverage = (report: CoverageReport): string => {
   const lines = [
-    `Coverage: states ${report.states.reached}/${report.states.total} (${percent(report.states.reached, report.states.total)}%), ` +
-      `transitions ${report.transitions.reached}/${report.transitions.total} (${percent(report.transitions.reached, report.transitions.total)}%)`,
+    toolText('coverage.summary', {
+      states: report.states.reached,
+      statesTotal: report.states.total,
+      statesPercent: percent(report.states.reached, report.states.total),
+      transitions: report.transitions.reached,
+      transitionsTotal: report.transitions.total,
+      transitionsPercent: percent(report.transitions.reached, report.transitions.total),
+    }),
   ];
-  if (report.states.missed.length > 0) lines.push('States never reached:', ...report.states.missed.map((name) => `  ${name}`));
+  if (report.states.missed.length > 0) lines.push(toolText('coverage.statesMissed'), ...report.states.missed.map((name) => `  ${name}`));
   if (report.transitions.missed.length > 0) {
-    lines.push('Transitions never taken:', ...report.transitions.missed.map((name) => `  ${name}`));
+    lines.push(toolText('coverage.transitionsMissed'), ...report.transitions.missed.map((name) => `  ${name}`));
   }
   return lines.join('\n');
 };

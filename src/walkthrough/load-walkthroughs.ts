@@ -5,6 +5,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PosSimError } from '../errors.js';
+import { toolText } from '../i18n/tool-lang.js';
 import { loadProfile } from '../profile/load-profile.js';
 import { shownPath } from '../shown-path.js';
 import { parseWalkthrough, WalkthroughError } from './parse-walkthrough.js';
@@ -33,10 +34,10 @@ export const loadWalkthroughs = (paths: readonly string[], fixture?: string): Wa
   const files: string[] = [];
   for (const path of paths) {
     const absolute = resolve(path);
-    if (!existsSync(absolute)) problems.push(`${path}: no such file or folder`);
+    if (!existsSync(absolute)) problems.push(toolText('walkthrough.noSuchPath', { path }));
     else files.push(...findFiles(absolute));
   }
-  if (problems.length === 0 && files.length === 0) problems.push(`no walkthrough files (*.yaml, *.yml) in ${paths.join(', ')}`);
+  if (problems.length === 0 && files.length === 0) problems.push(toolText('walkthrough.noFiles', { paths: paths.join(', ') }));
   if (fixture !== undefined) {
     try {
       loadProfile(fixture);

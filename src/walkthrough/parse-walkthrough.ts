@@ -6,6 +6,7 @@ import { dirname, resolve } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair } from 'yaml';
 import { PosSimError } from '../errors.js';
 import { LANGS, type Lang } from '../i18n/messages.js';
+import { toolText } from '../i18n/tool-lang.js';
 import { deviceKeyNames, parseDeviceKey } from '../keys/device-keys.js';
 import {
   SMS_CODE_VARIABLE,
@@ -54,7 +55,7 @@ const parseTextMatcher = (value: string): TextMatcher | string => {
   try {
     return { kind: 'regex', regex: new RegExp(regex[1] ?? '', regex[2]) };
   } catch (error) {
-    return `invalid regular expression ${value}: ${(error as Error).message}`;
+    return toolText('walkthrough.badRegex', { pattern: value, reason: (error as Error).message });
   }
 };
 
@@ -66,7 +67,7 @@ const matcherList = (node: unknown, what: string, problems: Problems): TextMatch
   const matchers: TextMatcher[] = [];
   for (const item of items) {
     const text = scalarString(item);
-    if (text === undefined) return problems.add(item as Node, `${what} takes text or /regex/ (or a list of them)`);
+    if (text === undefined) return problems.add(item as Node, toolText('walkthrough.matcherNeedsText', { what }));
     const matcher = parseTextMatcher(text);
     if (typeof matcher === 'string') return problems.add(item as Node, matcher);
     matchers.push(matcher);
@@ -110,7 +111,7 @@ const parseExpect = (node: unknown, problems: Problems): Expectation | undefined
         break;
       case 'title': {
         const [matcher, ...rest] = matcherList(pair.value, 'expect.title', problems) ?? [];
-        if (rest.length > 0) problems.add(pair.value as Node, 'expect.title takes one text or /regex/');
+        if (rest.length > 0) problems.add(pair.value as Node, toolText('walkthrough.titleTakesOne'));
         title = matcher;
         break;
       }
@@ -118,29 +119,29 @@ const parseExpect = (node: unknown, problems: Problems): Expectation | undefined
         const items = isSeq(pair.value) ? pair.value.items : [pair.value];
         state = items.flatMap((item) => {
           const name = scalarString(item);
-          return name ? [name] : (problems.add(item as Node, 'expect.state takes a state name like bindingManagement.detail or home'), []);
+          return name ? [name] : (problems.add(item as Node, toolText('walkthrough.stateNeedsName')), []);
         });
         break;
       }
       case 'store':
         if (!isMap(pair.value)) {
-          problems.add(pair.value as Node, 'expect.store takes a map of store paths to values, e.g. passwordFree.active.enabled: false');
+          problems.add(pair.value as Node, toolText('walkthrough.storeNeedsMap'));
           break;
         }
         for (const entry of pair.value.items) {
           const path = scalarString(entry.key);
           const check = storeCheck(entry.value);
-          if (!path) problems.add(entry, 'a store path is text, e.g. bindings[*].id');
-          else if (!check) problems.add(entry.value as Node, 'a store check is a value, or {includes: X} or {excludes: X}');
+          if (!path) problems.add(entry, toolText('walkthrough.storePathNeedsText'));
+          else if (!check) problems.add(entry.value as Node, toolText('walkthrough.badStoreCheck'));
           else store.push({ path, check });
         }
         break;
       default:
-        problems.add(pair, `expect has no "${key}"; use ${EXPECT_KEYS.join(', ')}`);
+        problems.add(pair, toolText('walkthrough.unknownExpectKey', { key: key ?? '', keys: EXPECT_KEYS.join(', ') }));
     }
   }
   if (screen.length + not.length + state.length + store.length + sms.length === 0 && !title) {
-    return problems.add(node, `expect needs at least one of ${EXPECT_KEYS.join(', ')}`);
+    return problems.add(node, toolText('walkthrough.expectNeedsCheck', { keys: EXPECT_KEYS.join(', ') }));
   }
   return { screen, not, state, store, sms, ...(title ? { title } : {}) };
 };
@@ -154,13 +155,13 @@ const parseCaption = (pair: Pair, lang: Lang, problems: Problems): Caption | und
     for (const entry of pair.value.items) {
       const key = scalarString(entry.key);
       const value = scalarString(entry.value);
-      if (!(LANGS as readonly (string | undefined)[]).includes(key)) return problems.add(entry, `caption has no "${key}"; use ${LANGS.join(', ')}`);
-      if (!value) return problems.add(entry, `caption.${key} takes text`);
+      if (!(LANGS as readonly (string | undefined)[]).includes(key)) return problems.add(entry, toolText('walkthrough.unknownCaptionLang', { key: key ?? '', langs: LANGS.join(', ') }));
+      if (!value) return problems.add(entry, toolText('walkthrough.captionNeedsText', { key: key ?? '' }));
       caption[key as Lang] = value;
     }
     return caption;
   }
-  return problems.add((pair.value as Node | null) ?? pair, `caption takes text, or one per language: { ${LANGS.map((name) => `${name}: …`).join(', ')} }`);
+  return problems.add((pair.value as Node | null) ?? pair, toolText('walkthrough.badCaption', { example: `{ ${LANGS.map((name) => `${name}: …`).join(', ')} }` }));
 };
 
 /** `type: $POS_SIM_PASSWORD` types an environment variable, so a script need not hold a password. */
@@ -175,55 +176,52 @@ const parseStep = (kind: string, value: unknown, pair: Pair, problems: Problems,
       for (const item of items) {
         const name = scalarString(item);
         if (name === undefined || !parseDeviceKey(name)) {
-          return problems.add((item as Node) ?? pair, `no device key "${name ?? ''}"; keys are ${deviceKeyNames().join(', ')}`);
+          return problems.add((item as Node) ?? pair, toolText('walkthrough.noSuchKey', { key: name ?? '', keys: deviceKeyNames().join(', ') }));
         }
         keys.push(name);
       }
-      return keys.length > 0 ? { kind, keys } : problems.add(pair, 'press needs a key or a list of keys');
+      return keys.length > 0 ? { kind, keys } : problems.add(pair, toolText('walkthrough.pressNeedsKeys'));
     }
     case 'type': {
       if (!isScalar(value) || typeof value.value !== 'string') {
-        return problems.add((value as Node) ?? pair, 'type takes quoted digits, e.g. type: "123456" (unquoted, YAML reads 0000 as the number 0)');
+        return problems.add((value as Node) ?? pair, toolText('walkthrough.typeNeedsQuotes'));
       }
       const variable = ENV_REFERENCE.exec(value.value)?.[1];
       // The code is only known once the phone has it: the runner reads it when the step runs.
       if (variable === SMS_CODE_VARIABLE) return { kind: 'typeSmsCode' };
       const digits = variable === undefined ? value.value : env[variable];
       if (variable !== undefined && (digits === undefined || !/^\d+$/.test(digits))) {
-        return problems.add(value, `type: $${variable} ${digits === undefined ? 'is not set' : 'is not all digits'}; set the environment variable to the digits to type (e.g. the password)`);
+        return problems.add(value, toolText(digits === undefined ? 'walkthrough.typeVariableUnset' : 'walkthrough.typeVariableNotDigits', { variable }));
       }
       if (digits === undefined || !/^\d+$/.test(digits)) {
-        return problems.add(
-          value,
-          `type takes quoted digits, e.g. type: "123456", $NAME to type an environment variable (e.g. $POS_SIM_PASSWORD), or $${SMS_CODE_VARIABLE} for the code in the last SMS`,
-        );
+        return problems.add(value, toolText('walkthrough.typeNeedsDigits', { smsCode: SMS_CODE_VARIABLE }));
       }
       return { kind, digits };
     }
     case 'select':
-      return text ? { kind, label: text } : problems.add(pair, 'select takes the label (or part of it) of a menu item');
+      return text ? { kind, label: text } : problems.add(pair, toolText('walkthrough.selectNeedsLabel'));
     case 'expect': {
       const expectation = parseExpect(value, problems);
       return expectation && { kind, expectation };
     }
     case 'wait': {
       const duration = text ? DURATION.exec(text) : null;
-      if (!duration) return problems.add((value as Node) ?? pair, 'wait takes a duration like 500ms, 5s or 5m (simulated time)');
+      if (!duration) return problems.add((value as Node) ?? pair, toolText('walkthrough.waitNeedsDuration'));
       const unit = { ms: 1, s: 1000, m: 60_000 }[duration[2] as 'ms' | 's' | 'm'];
       return { kind, ms: Math.round(Number(duration[1]) * unit) };
     }
     case 'network':
-      return text === 'down' || text === 'up' ? { kind, state: text } : problems.add((value as Node) ?? pair, 'network is down or up');
+      return text === 'down' || text === 'up' ? { kind, state: text } : problems.add((value as Node) ?? pair, toolText('walkthrough.badNetwork'));
     case 'power':
       return text === 'cycle' || text === 'cut'
         ? { kind, mode: text }
-        : problems.add((value as Node) ?? pair, 'power is cycle (restart) or cut (the power fails)');
+        : problems.add((value as Node) ?? pair, toolText('walkthrough.badPower'));
     case 'snapshot':
       return text && /^[\w.-]+$/.test(text)
         ? { kind, name: text }
-        : problems.add((value as Node) ?? pair, 'snapshot takes a file name: letters, digits, _ . -');
+        : problems.add((value as Node) ?? pair, toolText('walkthrough.badSnapshot'));
     default:
-      return problems.add(pair, `unknown step "${kind}"; steps are ${STEP_KINDS.join(', ')}`);
+      return problems.add(pair, toolText('walkthrough.unknownStep', { kind, steps: STEP_KINDS.join(', ') }));
   }
 };
 
@@ -235,38 +233,37 @@ export const parseWalkthrough = (text: string, file: string, env: NodeJS.Process
   if (doc.errors.length > 0) {
     const [error] = doc.errors;
     const { line, col } = lines.linePos(error?.pos[0] ?? 0);
-    const hint = ' (quote text that holds [ ] { } : or #)';
-    throw new WalkthroughError(`${file}:${line}:${col}: not valid YAML: ${error?.message.split('\n')[0]}${hint}`);
+    throw new WalkthroughError(`${file}:${line}:${col}: ${toolText('walkthrough.notYaml', { reason: error?.message.split('\n')[0] ?? '' })}`);
   }
   const root = doc.contents;
   if (!isMap(root)) {
-    throw new WalkthroughError(`${file}:1:1: a walkthrough is a map with ${TOP_LEVEL_KEYS.join(', ')}`);
+    throw new WalkthroughError(`${file}:1:1: ${toolText('walkthrough.notAMap', { keys: TOP_LEVEL_KEYS.join(', ') })}`);
   }
   for (const pair of root.items) {
     const key = scalarString(pair.key);
     if (!(TOP_LEVEL_KEYS as readonly (string | undefined)[]).includes(key)) {
-      problems.add(pair, `unknown field "${key}"; a walkthrough has ${TOP_LEVEL_KEYS.join(', ')}`);
+      problems.add(pair, toolText('walkthrough.unknownField', { key: key ?? '', keys: TOP_LEVEL_KEYS.join(', ') }));
     }
   }
   const name = scalarString(root.get('name', true));
-  if (!name) problems.add(root.get('name', true) ?? root, 'name: give the walkthrough a name');
+  if (!name) problems.add(root.get('name', true) ?? root, toolText('walkthrough.needsName'));
   const fixtureNode = root.get('fixture', true);
   const fixture = scalarString(fixtureNode);
-  if (!fixture) problems.add(fixtureNode ?? root, 'fixture: give a device profile name (e.g. default) or a path to a .json profile');
+  if (!fixture) problems.add(fixtureNode ?? root, toolText('walkthrough.needsFixture'));
   const langNode = root.get('lang', true);
   const lang = scalarString(langNode) ?? 'zh';
-  if (!(LANGS as readonly string[]).includes(lang)) problems.add(langNode, `lang is one of ${LANGS.join(', ')}`);
+  if (!(LANGS as readonly string[]).includes(lang)) problems.add(langNode, toolText('walkthrough.badLang', { langs: LANGS.join(', ') }));
   const stepsNode = root.get('steps', true);
   const steps: Step[] = [];
   if (!isSeq(stepsNode) || stepsNode.items.length === 0) {
-    problems.add(stepsNode ?? root, `steps: a list of steps (${STEP_KINDS.join(', ')})`);
+    problems.add(stepsNode ?? root, toolText('walkthrough.needsSteps', { steps: STEP_KINDS.join(', ') }));
   } else {
     for (const item of stepsNode.items) {
       // Besides its one step key, a step may carry a `caption:` for demos.
       const captionPair = isMap(item) ? item.items.find((candidate) => scalarString(candidate.key) === 'caption') : undefined;
       const stepPairs = isMap(item) ? item.items.filter((candidate) => candidate !== captionPair) : [];
       if (!isMap(item) || stepPairs.length !== 1) {
-        problems.add(item as Node, `each step is one of ${STEP_KINDS.map((kind) => `${kind}: …`).join(', ')} (and may have a caption: …)`);
+        problems.add(item as Node, toolText('walkthrough.oneStepKey', { steps: STEP_KINDS.map((kind) => `${kind}: …`).join(', ') }));
         continue;
       }
       const [pair] = stepPairs as [Pair];

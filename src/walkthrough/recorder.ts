@@ -7,6 +7,7 @@
 import type { DeviceEvent } from '../../menus/device-events.js';
 import type { DeviceSession } from '../device/device-session.js';
 import { BOOT_MS } from '../device/simulator.js';
+import { toolText } from '../i18n/tool-lang.js';
 import { FUNCTION_KEY_INFO } from '../keys/device-keys.js';
 import { isFactoryPassword } from '../profile/factory-passwords.js';
 import { verifyPassword } from '../store/password-hash.js';
@@ -149,9 +150,11 @@ export class WalkthroughRecorder {
     if (this.presses.length > 0) pending.push(pressStep(this.presses));
     return [
       schemaComment(this.options.dir),
-      `# Recorded with \`pos-sim record\`.${this.usedPassword ? ` Types the password from $${PASSWORD_ENV}: set it when you run this.` : ''}${
-        this.usedNewPassword ? ` Types the new password (修改密码) from $${NEW_PASSWORD_ENV}.` : ''
-      }`,
+      [
+        toolText('record.header'),
+        ...(this.usedPassword ? [toolText('record.typesPassword', { env: PASSWORD_ENV })] : []),
+        ...(this.usedNewPassword ? [toolText('record.typesNewPassword', { env: NEW_PASSWORD_ENV })] : []),
+      ].join(''),
       `name: ${JSON.stringify(this.options.name)}`,
       `fixture: ${JSON.stringify(this.options.fixture)}`,
       ...(this.options.session.lang === 'zh' ? [] : [`lang: ${this.options.session.lang}`]),

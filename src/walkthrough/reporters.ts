@@ -1,4 +1,5 @@
 /** Walkthrough results as a person reads them (pretty) or as CI tools read them (TAP, JUnit, JSON). */
+import { toolText } from '../i18n/tool-lang.js';
 import { shownPath } from '../shown-path.js';
 import type { WalkthroughResult } from './run-walkthrough.js';
 
@@ -19,21 +20,21 @@ const indent = (text: string, prefix: string) =>
 
 const tally = (results: readonly WalkthroughResult[]) => {
   const failed = results.filter((result) => !result.passed).length;
-  return `${results.length - failed} passed, ${failed} failed`;
+  return toolText('report.tally', { passed: results.length - failed, failed });
 };
 
 const pretty = (results: readonly WalkthroughResult[]): string => {
   const lines: string[] = [];
   for (const result of results) {
     const time = `${result.durationMs.toFixed(1)} ms`;
-    lines.push(`${result.passed ? '✓' : '✗'} ${result.walkthrough.name}  (${result.walkthrough.steps.length} steps, ${time})`);
+    lines.push(toolText('report.walkthrough', { mark: result.passed ? '✓' : '✗', name: result.walkthrough.name, steps: result.walkthrough.steps.length, time }));
     if (result.failure) {
       lines.push(
         `  ${where(result)}  ${result.failure.step.source.split('\n')[0]}`,
         indent(result.failure.message, '  '),
-        '  screen:',
+        `  ${toolText('report.screen')}`,
         indent(result.failure.screen, '  | '),
-        `  state: ${result.failure.states.join(', ')}`,
+        `  ${toolText('report.states', { states: result.failure.states.join(', ') })}`,
       );
     }
   }
@@ -71,7 +72,7 @@ const junit = (results: readonly WalkthroughResult[]): string => {
   const cases = results.map((result) => {
     const open = `  <testcase classname="${xml(shownPath(result.walkthrough.file))}" name="${xml(result.walkthrough.name)}" time="${seconds(result.durationMs)}"`;
     if (!result.failure) return `${open}/>`;
-    const body = `${where(result)}\n${result.failure.message}\n\nscreen:\n${result.failure.screen}\n\nstate: ${result.failure.states.join(', ')}`;
+    const body = `${where(result)}\n${result.failure.message}\n\n${toolText('report.screen')}\n${result.failure.screen}\n\n${toolText('report.states', { states: result.failure.states.join(', ') })}`;
     return `${open}>\n    <failure message="${xml(result.failure.message.split('\n')[0] ?? '')}">${xml(body)}</failure>\n  </testcase>`;
   });
   return [

@@ -8,6 +8,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { InspectionEvent } from 'xstate';
 import { SelectError } from '../device/select-item.js';
 import { BOOT_MS, createSimulator, type Simulator } from '../device/simulator.js';
+import { toolText } from '../i18n/tool-lang.js';
 import { readStorePath } from './store-path.js';
 import { SMS_CODE_VARIABLE, type Expectation, type Step, type StoreCheck, type TextMatcher, type Walkthrough } from './walkthrough.js';
 
@@ -58,6 +59,8 @@ const checkStore = (actual: unknown, check: StoreCheck): boolean => {
   }
 };
 
+const STORE_CHECK_TEXTS = { equals: 'run.storeEquals', includes: 'run.storeIncludes', excludes: 'run.storeExcludes' } as const;
+
 const isStateActive = (active: readonly string[], state: string) =>
   active.some((name) => name === state || name.endsWith(`.${state}`));
 
@@ -66,31 +69,30 @@ const unmet = (sim: Simulator, expectation: Expectation): string[] => {
   const text = sim.session.matchText();
   const problems: string[] = [];
   for (const matcher of expectation.screen) {
-    if (!matches(matcher, text)) problems.push(`expected the screen to show ${describeMatcher(matcher)}`);
+    if (!matches(matcher, text)) problems.push(toolText('run.screenMissing', { text: describeMatcher(matcher) }));
   }
   if (expectation.title && !matches(expectation.title, sim.title())) {
-    problems.push(`expected the title ${describeMatcher(expectation.title)}, the title is "${sim.title()}"`);
+    problems.push(toolText('run.titleWrong', { text: describeMatcher(expectation.title), title: sim.title() }));
   }
   for (const matcher of expectation.not) {
-    if (matches(matcher, text)) problems.push(`expected the screen not to show ${describeMatcher(matcher)}`);
+    if (matches(matcher, text)) problems.push(toolText('run.screenUnwanted', { text: describeMatcher(matcher) }));
   }
   const active = sim.session.activeStates();
   for (const state of expectation.state) {
-    if (!isStateActive(active, state)) problems.push(`expected state ${state}`);
+    if (!isStateActive(active, state)) problems.push(toolText('run.stateInactive', { state }));
   }
   if (expectation.sms.length > 0) {
     const sms = sim.sms();
     for (const matcher of expectation.sms) {
-      if (!sms) problems.push(`expected an SMS with ${describeMatcher(matcher)}, the phone has received none`);
-      else if (!matches(matcher, sms.text)) problems.push(`expected the last SMS to show ${describeMatcher(matcher)}, it says "${sms.text}"`);
+      if (!sms) problems.push(toolText('run.smsNone', { text: describeMatcher(matcher) }));
+      else if (!matches(matcher, sms.text)) problems.push(toolText('run.smsWrong', { text: describeMatcher(matcher), sms: sms.text }));
     }
   }
   const data = sim.store.snapshot();
   for (const { path, check } of expectation.store) {
     const actual = readStorePath(data, path);
     if (!checkStore(actual, check)) {
-      const wanted = check.kind === 'equals' ? JSON.stringify(check.value) : `${check.kind} ${JSON.stringify(check.value)}`;
-      problems.push(`expected store ${path} ${wanted}, it is ${JSON.stringify(actual)}`);
+      problems.push(toolText(STORE_CHECK_TEXTS[check.kind], { path, value: JSON.stringify(check.value), actual: String(JSON.stringify(actual)) }));
     }
   }
   return problems;
@@ -107,7 +109,7 @@ export const runStep = (sim: Simulator, step: Step, walkthrough: Walkthrough, op
       return undefined;
     case 'typeSmsCode': {
       const sms = sim.sms();
-      if (!sms) return `type: $${SMS_CODE_VARIABLE}, but the phone has received no SMS yet`;
+      if (!sms) return toolText('run.noSmsYet', { variable: SMS_CODE_VARIABLE });
       sim.type(sms.code);
       return undefined;
     }

@@ -1,8 +1,13 @@
 // `pos-sim record`: what a person presses becomes a walkthrough that replays and passes, with
 // waits for what the device did on its own and an expect on every new title.
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DeviceEvent } from '../../menus/device-events.js';
+import { recordWalkthrough } from '../../src/commands/record-walkthrough.js';
 import { BOOT_MS, createSimulator, toKeyEvent } from '../../src/device/simulator.js';
+import { setToolLang } from '../../src/i18n/tool-lang.js';
 import { loadProfile } from '../../src/profile/load-profile.js';
 import type { Profile } from '../../src/profile/profile-schema.js';
 import { hashPassword } from '../../src/store/password-hash.js';
@@ -35,7 +40,19 @@ const recording = (profile: Profile = loadProfile('default')) => {
 const replay = (text: string, env: NodeJS.ProcessEnv = {}) =>
   runWalkthrough(parseWalkthrough(text, 'recorded.yaml', env));
 
+/** The default profile with the settings operator's password changed from the factory one. */
+const withChangedPassword = (): Profile => {
+  const profile = loadProfile('default');
+  return {
+    ...profile,
+    operators: profile.operators.map((operator) => (operator.id === '00' ? { ...operator, passwordHash: hashPassword('246810') } : operator)),
+  };
+};
+
 describe('the recorder', () => {
+  beforeEach(() => setToolLang('en'));
+  afterEach(() => setToolLang('zh'));
+
   it('writes P2 with a restart as a walkthrough that replays', () => {
     const { sim, recorder, saved, press, type } = recording();
     press('菜单');
@@ -113,12 +130,7 @@ describe('the recorder', () => {
   });
 
   it('never writes a password that is not a factory one: it types $POS_SIM_PASSWORD instead', () => {
-    const profile = loadProfile('default');
-    const changed = {
-      ...profile,
-      operators: profile.operators.map((operator) => (operator.id === '00' ? { ...operator, passwordHash: hashPassword('246810') } : operator)),
-    };
-    const { recorder, saved, press, type } = recording(changed);
+    const { recorder, saved, press, type } = recording(withChangedPassword());
     press('菜单');
     type('246');
     expect(saved.join('\n')).not.toContain('246');
@@ -154,5 +166,39 @@ describe('the recorder', () => {
     const result = replay(text, { POS_SIM_NEW_PASSWORD: '246813' });
     expect(result.failure?.message).toBeUndefined();
     expect(result.passed).toBe(true);
+  });
+});
+
+describe('the recorder in Chinese (the default language)', () => {
+  it('heads the file with a Chinese comment saying where the password comes from', () => {
+    const { recorder, press, type } = recording(withChangedPassword());
+    press('菜单');
+    type('246810');
+    press('确认');
+    recorder.stop();
+    const [schema, comment] = recorder.text().split('\n');
+    expect(schema).toMatch(/^# yaml-language-server: /);
+    expect(comment).toBe('# 由 `pos-sim record` 录制。密码从 $POS_SIM_PASSWORD 输入：回放前请设置它。');
+    expect(() => parseWalkthrough(recorder.text(), 'recorded.yaml', {})).toThrow(
+      /^recorded\.yaml:\d+:\d+: type: \$POS_SIM_PASSWORD 没有设置；请把这个环境变量设为要输入的数字\(如密码\)$/,
+    );
+  });
+
+  it('pos-sim record refuses, in Chinese, without a terminal, a file that is not YAML, or one that exists', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pos-sim-record-'));
+    const existing = join(dir, 'done.yaml');
+    writeFileSync(existing, 'name: done\n');
+    const options = { profile: loadProfile('default'), fixture: 'default', lang: 'zh' } as const;
+    const tty = process.stdin.isTTY;
+    try {
+      process.stdin.isTTY = false;
+      await expect(recordWalkthrough({ ...options, file: join(dir, 'new.yaml') })).rejects.toThrow('pos-sim record 需要交互式终端。');
+      process.stdin.isTTY = true;
+      await expect(recordWalkthrough({ ...options, file: 'notes.txt' })).rejects.toThrow('notes.txt：操作脚本文件须以 .yaml 或 .yml 结尾。');
+      await expect(recordWalkthrough({ ...options, file: existing })).rejects.toThrow(`${existing} 已存在；请录制到一个新文件(未做任何修改)。`);
+    } finally {
+      process.stdin.isTTY = tty;
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

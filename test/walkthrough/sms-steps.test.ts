@@ -1,7 +1,8 @@
 // Walkthroughs and the phone: `type: $SMS_CODE` types the code of the last SMS when the step runs
 // (not when the file is read), and `expect: { sms: TEXT }` checks the phone's last message.
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BOOT_MS, createSimulator, toKeyEvent } from '../../src/device/simulator.js';
+import { setToolLang } from '../../src/i18n/tool-lang.js';
 import { parseWalkthrough, WalkthroughError } from '../../src/walkthrough/parse-walkthrough.js';
 import { WalkthroughRecorder } from '../../src/walkthrough/recorder.js';
 import { runWalkthrough } from '../../src/walkthrough/run-walkthrough.js';
@@ -32,6 +33,9 @@ const parseError = (text: string): string => {
 };
 
 describe('type: $SMS_CODE', () => {
+  beforeEach(() => setToolLang('en'));
+  afterEach(() => setToolLang('zh'));
+
   it('parses to a step the runner resolves, never to digits from the environment', () => {
     const parsed = walkthrough('  - type: $SMS_CODE\n', { SMS_CODE: '999999' });
     expect(parsed.steps[0]).toMatchObject({ kind: 'typeSmsCode', source: 'type: $SMS_CODE', at: { line: 4, column: 5 } });
@@ -67,6 +71,9 @@ describe('type: $SMS_CODE', () => {
 });
 
 describe('expect: { sms: TEXT }', () => {
+  beforeEach(() => setToolLang('en'));
+  afterEach(() => setToolLang('zh'));
+
   it('parses text, lists and /regex/, alone or with other checks', () => {
     const parsed = walkthrough('  - expect: { sms: 您的验证码为 }\n  - expect: { sms: [银联商务, "/\\\\d{6}/"], screen: 短信验证 }\n');
     expect(parsed.steps[0]).toMatchObject({ kind: 'expect', expectation: { sms: [{ kind: 'text', text: '您的验证码为' }], screen: [] } });
