@@ -1,9 +1,10 @@
 // Demo captions: made from the step when the script has none, the script's own `caption:` when it
 // has one, and never a password (typed digits, or digits pressed while the device asks for a secret).
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { KeyEvent } from '../../menus/device-events.js';
 import { keyCap, MASK, NO_CONTEXT, shownKey, stepCaption, type StepContext } from '../../src/demo/captions.js';
 import { planDemo } from '../../src/demo/demo-plan.js';
+import { setToolLang } from '../../src/i18n/tool-lang.js';
 import { parseDeviceKey } from '../../src/keys/device-keys.js';
 import { parseWalkthrough, WalkthroughError } from '../../src/walkthrough/parse-walkthrough.js';
 import type { Step } from '../../src/walkthrough/walkthrough.js';
@@ -74,6 +75,9 @@ describe('generated captions', () => {
 });
 
 describe('caption: in scripts', () => {
+  beforeEach(() => setToolLang('en'));
+  afterEach(() => setToolLang('zh'));
+
   it('a text is in the walkthrough language; a map gives one per language', () => {
     const zh = stepOf('press: 菜单\n    caption: 打开设置菜单');
     expect(zh.caption).toEqual({ zh: '打开设置菜单' });

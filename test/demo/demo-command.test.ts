@@ -85,7 +85,7 @@ describe('pos-sim demo: the plan', () => {
   it('refuses a walkthrough that fails headless, naming the step', () => {
     const failing = parseWalkthrough('name: broken\nfixture: default\nsteps:\n  - press: 菜单\n  - expect: 这段文字不存在\n', 'broken.yaml', {});
     expect(() => planDemo(failing)).toThrow(DemoError);
-    expect(() => planDemo(failing)).toThrow(/broken fails when run headless.*\n.*broken\.yaml:5:5 {2}expect: 这段文字不存在\n {2}expected the screen to show "这段文字不存在"/);
+    expect(() => planDemo(failing)).toThrow(/broken fails when run headless.*\n.*broken\.yaml:5:5 {2}expect: 这段文字不存在\n {2}期望屏幕显示 "这段文字不存在"，但屏幕上没有/);
   });
 
   it('checks in another language only what does not depend on it', () => {

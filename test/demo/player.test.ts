@@ -244,7 +244,7 @@ describe('the P1 demo on a simulated device', () => {
     player.start();
     clock.advance(600_000);
     expect(player.view().status).toBe('failed');
-    expect(player.view().failure?.message).toMatch(/expected/);
+    expect(player.view().failure?.message).toMatch(/^期望/);
     sim.stop();
   });
 });

@@ -122,7 +122,7 @@ describe('the demo screen', () => {
     const { app, clock } = play({ fixture: 'unbound' });
     clock.advance(120_000);
     const frame = await waitForText(app, '演示中止: 检查未通过');
-    expect(frame).toMatch(/no menu item|expected/);
+    expect(frame).toMatch(/没有菜单项|期望/);
     expect(frame).toContain('[q]退出');
   });
 
