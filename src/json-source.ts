@@ -1,5 +1,12 @@
-/** Reading JSON files with errors that point at the line and column, and schema issues at the field. */
+/**
+ * Reading JSON files with errors that point at the line and column, and schema issues at the field,
+ * in the tool's language: zod's own issue texts come from its zh-CN locale when the tool speaks
+ * Chinese. The locale is applied per parse (checkSchema), never through zod's global config, so
+ * English stays exactly zod's default and nothing else that uses zod is affected.
+ */
 import type { z } from 'zod';
+import { zhCN } from 'zod/locales';
+import { toolLang, toolText } from './i18n/tool-lang.js';
 
 export type JsonParseFailure = { readonly line: number; readonly column: number; readonly reason: string };
 
@@ -29,8 +36,24 @@ export const fieldPath = (path: readonly PropertyKey[]): string =>
   path.reduce<string>(
     (text, key) => (typeof key === 'number' ? `${text}[${key}]` : text ? `${text}.${String(key)}` : String(key)),
     '',
-  ) || '(top level)';
+  ) || toolText('json.topLevel');
 
-/** One line per schema issue: `field: what is wrong`. */
+const zhIssueText = zhCN().localeError;
+
+/**
+ * zod's own text for an issue in the tool language, as a per-parse error map: Chinese from zod's
+ * zh-CN locale; for English it gives nothing, so zod's default (English) text stays. A schema's own
+ * messages (`.min(1, ...)`, `{ error }`, refinements) outrank it.
+ */
+export const issueInToolLang: z.core.$ZodErrorMap = (issue) => (toolLang() === 'zh' ? zhIssueText(issue) : undefined);
+
+/** Validates a value; the issues, if any, are worded in the tool language (see issueInToolLang). */
+export const checkSchema = <T extends z.ZodType>(schema: T, value: unknown): z.ZodSafeParseResult<z.output<T>> =>
+  schema.safeParse(value, { error: issueInToolLang });
+
+/**
+ * One line per schema issue: `field: what is wrong`, in the tool language. zod's own texts are in
+ * the tool language when the value was checked with checkSchema (or parsed with issueInToolLang).
+ */
 export const describeIssues = (error: z.ZodError): string =>
-  error.issues.map((issue) => `  ${fieldPath(issue.path)}: ${issue.message}`).join('\n');
+  error.issues.map((issue) => toolText('json.issue', { field: fieldPath(issue.path), message: issue.message })).join('\n');

@@ -1,5 +1,6 @@
 /** `pos-sim hash-password`: reads a password (not echoed) and prints the hash a profile stores. */
 import { UsageError } from '../errors.js';
+import { toolText } from '../i18n/tool-lang.js';
 import { hashPassword } from '../store/password-hash.js';
 
 const readHidden = async (prompt: string): Promise<string> => {
@@ -16,7 +17,7 @@ const readHidden = async (prompt: string): Promise<string> => {
     for await (const chunk of stdin) {
       for (const char of String(chunk)) {
         if (char === '\r' || char === '\n') return password;
-        if (char === '\u0003') throw new UsageError('Cancelled.');
+        if (char === '\u0003') throw new UsageError(toolText('hashPassword.cancelled'));
         if (char === '\u007f' || char === '\b') password = password.slice(0, -1);
         else password += char;
       }
@@ -30,7 +31,7 @@ const readHidden = async (prompt: string): Promise<string> => {
 };
 
 export const hashPasswordCommand = async (): Promise<string> => {
-  const password = await readHidden('Password (digits, not shown): ');
-  if (!/^\d{4,12}$/.test(password)) throw new UsageError('A terminal password is 4 to 12 digits.');
+  const password = await readHidden(toolText('hashPassword.prompt'));
+  if (!/^\d{4,12}$/.test(password)) throw new UsageError(toolText('hashPassword.notDigits'));
   return hashPassword(password);
 };

@@ -46,14 +46,16 @@ export const printRecords = ({ profile, dataDir, json, lang }: PrintRecordsOptio
   const data = confMedium(dataDir, profile.name).read();
   const records = [...(data?.records ?? [])].reverse();
   const where = shownPath(file);
-  const noData = `No device data for "${profile.name}" yet (${where} does not exist): the device keeps records once it has run. Start it with \`pos-sim${profile.name === 'default' ? '' : ` --fixture ${profile.name}`}\`.`;
+  // The notes follow --lang, like the table: `lang` is the language of everything this command prints.
+  const t = translator(lang);
+  const command = `pos-sim${profile.name === 'default' ? '' : ` --fixture ${profile.name}`}`;
+  const noData = t('recordsCli.noData', { name: profile.name, where, command });
   if (json) {
     const document = { profile: profile.name, file: where, hasData: data !== undefined, records: records.map(asJson) };
     return { stdout: [JSON.stringify(document, null, 2)], stderr: data ? [] : [noData] };
   }
   if (!data) return { stdout: [noData], stderr: [] };
-  if (records.length === 0) return { stdout: [`No operation records yet on device "${profile.name}" (${where}).`], stderr: [] };
-  const t = translator(lang);
+  if (records.length === 0) return { stdout: [t('recordsCli.none', { name: profile.name, where })], stderr: [] };
   const view = { t, profile, lang };
   const rows = records.map((record) => {
     const { date, time } = deviceDateTime(record.at);
@@ -61,7 +63,7 @@ export const printRecords = ({ profile, dataDir, json, lang }: PrintRecordsOptio
   });
   const header = [t('records.column.time'), t('records.column.operator'), t('records.column.action'), t('records.column.subject')];
   return {
-    stdout: [`${records.length} operation record${records.length === 1 ? '' : 's'} of device "${profile.name}" (${where}), newest first:`, '', ...table([header, ...rows])],
+    stdout: [t(records.length === 1 ? 'recordsCli.headingOne' : 'recordsCli.heading', { count: records.length, name: profile.name, where }), '', ...table([header, ...rows])],
     stderr: [],
   };
 };

@@ -6,6 +6,7 @@ import { lockDevice } from '../store/device-lock.js';
 import { DeviceStore } from '../store/device-store.js';
 import { confMedium } from '../store/flash-medium.js';
 import { StoreCorruptError } from '../errors.js';
+import { toolText } from '../i18n/tool-lang.js';
 
 /** Resets the device and returns what to tell the user. */
 export const resetDevice = (profile: Profile, dataDir: string, now: Date = new Date()): string[] => {
@@ -20,12 +21,12 @@ export const resetDevice = (profile: Profile, dataDir: string, now: Date = new D
         if (!(error instanceof StoreCorruptError)) throw error;
         const aside = `${file}.broken-${now.toISOString().replace(/[:.]/g, '-')}`;
         renameSync(file, aside);
-        messages.push(`The damaged device data was kept as ${aside}`);
+        messages.push(toolText('reset.keptAside', { path: aside }));
       }
     }
     const store = new DeviceStore({ profile, medium: confMedium(dataDir, profile.name), now: () => now.getTime() });
     store.reset();
-    messages.push(`Device "${profile.name}" reset to its profile: ${store.location}`);
+    messages.push(toolText('reset.done', { name: profile.name, location: store.location }));
     return messages;
   } finally {
     lock.release();

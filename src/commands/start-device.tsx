@@ -9,6 +9,7 @@
 import { render, type Instance } from 'ink';
 import { UsageError } from '../errors.js';
 import type { Lang } from '../i18n/messages.js';
+import { toolText } from '../i18n/tool-lang.js';
 import { lockDevice, type DeviceLock } from '../store/device-lock.js';
 import { BootSplash, readBootSplash, splashFits } from '../ui/boot-splash.js';
 
@@ -21,7 +22,7 @@ export type StartOptions = {
 
 export const startDevice = async ({ fixture = 'default', dataDir, lang }: StartOptions): Promise<void> => {
   if (!process.stdin.isTTY) {
-    throw new UsageError('pos-sim needs an interactive terminal: run it in a terminal window, not with piped input.');
+    throw new UsageError(toolText('start.needsTerminal'));
   }
   const splash = readBootSplash(fixture, dataDir);
   let lock: DeviceLock | undefined;

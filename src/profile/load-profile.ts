@@ -2,7 +2,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { ProfileError } from '../errors.js';
-import { describeIssues, parseJson } from '../json-source.js';
+import { toolText } from '../i18n/tool-lang.js';
+import { checkSchema, describeIssues, parseJson } from '../json-source.js';
 import { profilesDir } from '../package-root.js';
 import { shownPath } from '../shown-path.js';
 import { profileSchema, type Profile } from './profile-schema.js';
@@ -24,8 +25,8 @@ export const profilePath = (nameOrPath: string): string => {
   if (!existsSync(path)) {
     throw new ProfileError(
       looksLikePath(nameOrPath)
-        ? `No device profile at ${path}.`
-        : `No device profile named "${nameOrPath}". Shipped profiles: ${shippedProfileNames().join(', ')}; or give a path to a .json file.`,
+        ? toolText('profile.notFoundAt', { path })
+        : toolText('profile.notFoundNamed', { name: nameOrPath, names: shippedProfileNames().join(', ') }),
     );
   }
   return path;
@@ -36,11 +37,11 @@ export const parseProfile = (text: string, file: string): Profile => {
   const parsed = parseJson(text);
   if (!parsed.ok) {
     const { line, column, reason } = parsed.failure;
-    throw new ProfileError(`${file}:${line}:${column}: not valid JSON: ${reason}`);
+    throw new ProfileError(toolText('profile.badJson', { file, line, column, reason }));
   }
-  const result = profileSchema.safeParse(parsed.value);
+  const result = checkSchema(profileSchema, parsed.value);
   if (!result.success) {
-    throw new ProfileError(`${file}: this device profile is not valid:\n${describeIssues(result.error)}`);
+    throw new ProfileError(toolText('profile.invalid', { file, issues: describeIssues(result.error) }));
   }
   return result.data;
 };

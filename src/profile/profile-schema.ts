@@ -6,22 +6,29 @@ import { z } from 'zod';
 import { DEFAULT_DISPLAY } from '../screen/default-display.js';
 import { FUNCTION_KEYS } from '../../menus/device-events.js';
 import { FLOW_IDS, PASSWORD_FREE_METHODS, VERIFICATION_METHODS, type MenuNode } from '../../menus/domain.js';
+import { toolText } from '../i18n/tool-lang.js';
+import type { MessageKey } from '../i18n/messages.js';
 import { PASSWORD_HASH_PATTERN } from '../store/password-hash.js';
 
+/** A schema's own message, worded in the tool language when an issue is raised (not at import). */
+const says = (key: MessageKey, params?: Readonly<Record<string, string | number>>) => ({ error: () => toolText(key, params) });
+
+/** An error map that explains a missing section (`key`) and leaves every other issue to zod. */
+const whenMissing = (key: MessageKey) => ({ error: (issue: { readonly input?: unknown }) => (issue.input === undefined ? toolText(key) : undefined) });
 
 const localText = z.object({
-  zh: z.string().min(1, 'give the Chinese text'),
-  en: z.string().min(1, 'give the English text'),
+  zh: z.string().min(1, says('profile.giveZh')),
+  en: z.string().min(1, says('profile.giveEn')),
 });
 
 export const bindingSchema = z.object({
-  id: z.string().regex(/^[a-z0-9-]+$/, 'use lower-case letters, digits and -'),
+  id: z.string().regex(/^[a-z0-9-]+$/, says('profile.idChars')),
   kind: z.enum(['merchant', 'settlementCard', 'service']),
   name: localText,
   account: z.string().min(1),
-  boundAt: z.iso.date('use a date like 2024-03-18'),
+  boundAt: z.iso.date(says('profile.dateFormat')),
   /** How closing this payment service is confirmed: "password" (the default) or "sms" (a texted code). */
-  verification: z.enum(VERIFICATION_METHODS, { error: `use ${VERIFICATION_METHODS.join(' or ')}` }).optional(),
+  verification: z.enum(VERIFICATION_METHODS, { error: () => toolText('profile.verification', { methods: VERIFICATION_METHODS.join(toolText('profile.or')) }) }).optional(),
 });
 
 /** The merchant's phone and the acquirer's texts (短信验证码) for 关闭服务 and 解绑. */
@@ -29,20 +36,15 @@ export const smsSettingsSchema = z
   .object(
     {
       /** The merchant's mobile number, shown masked (138****1234). */
-      phone: z.string().regex(/^1\d{10}$/, 'a mainland mobile number: 11 digits starting with 1, e.g. 13812341234'),
+      phone: z.string().regex(/^1\d{10}$/, says('profile.smsPhone')),
       /** The number the texts come from, e.g. 95534. */
-      sender: z.string().regex(/^\d{3,20}$/, 'the sender is a service number, digits only, e.g. 95534'),
+      sender: z.string().regex(/^\d{3,20}$/, says('profile.smsSender')),
       /** The signature a text starts with, e.g. 【银联商务】. */
       signature: localText,
-      codeValidSeconds: z.number().int().min(30, 'give a code at least 30 seconds').max(3600, 'at most an hour (3600)'),
+      codeValidSeconds: z.number().int().min(30, says('profile.codeValidMin')).max(3600, says('profile.codeValidMax')),
       maxAttempts: z.number().int().min(1).max(10),
     },
-    {
-      error: (issue) =>
-        issue.input === undefined
-          ? 'add "sms": { "phone": "13812341234", "sender": "95534", "signature": { "zh": "银联商务", "en": "ChinaUMS" }, "codeValidSeconds": 300, "maxAttempts": 3 }'
-          : undefined,
-    },
+    whenMissing('profile.addSms'),
   )
   .strict();
 
@@ -60,7 +62,7 @@ export const passwordFreeSettingsSchema = z.object({
 const menuNodeSchema: z.ZodType<MenuNode> = z.lazy(() =>
   z.union([
     z.object({ label: localText, flow: z.enum(FLOW_IDS) }).strict(),
-    z.object({ label: localText, items: z.array(menuNodeSchema).min(1, 'a sub-menu needs at least one item') }).strict(),
+    z.object({ label: localText, items: z.array(menuNodeSchema).min(1, says('profile.subMenuEmpty')) }).strict(),
   ]),
 );
 
@@ -70,19 +72,19 @@ const flowsIn = (nodes: readonly MenuNode[]): string[] =>
 export const profileSchema = z
   .object({
     $schema: z.string().optional(),
-    name: z.string().regex(/^[a-z0-9-]+$/, 'use lower-case letters, digits and - (it names the device data file)'),
+    name: z.string().regex(/^[a-z0-9-]+$/, says('profile.nameChars')),
     description: localText,
     device: z.object({
       brand: z.string().min(1),
       model: z.string().min(1),
       merchantName: localText,
-      merchantId: z.string().regex(/^\d{15}$/, 'a merchant number has 15 digits'),
-      terminalId: z.string().regex(/^\d{8}$/, 'a terminal number has 8 digits'),
+      merchantId: z.string().regex(/^\d{15}$/, says('profile.merchantId')),
+      terminalId: z.string().regex(/^\d{8}$/, says('profile.terminalId')),
       /** The text grid of the display; smart terminals fit about 36x10 in landscape, 30x13 in portrait. */
       display: z
         .object({
-          columns: z.number().int().min(28, 'at least 28 columns (14 Chinese characters)').max(60, 'at most 60 columns'),
-          rows: z.number().int().min(8, 'at least 8 body rows').max(20, 'at most 20 body rows'),
+          columns: z.number().int().min(28, says('profile.columnsMin')).max(60, says('profile.columnsMax')),
+          rows: z.number().int().min(8, says('profile.rowsMin')).max(20, says('profile.rowsMax')),
         })
         .strict()
         .default(DEFAULT_DISPLAY),
@@ -93,15 +95,13 @@ export const profileSchema = z
     operators: z
       .array(
         z.object({
-          id: z.string().regex(/^\d{2}$/, 'operator numbers have two digits, e.g. 00, 01, 99'),
+          id: z.string().regex(/^\d{2}$/, says('profile.operatorId')),
           role: z.enum(['supervisor', 'admin', 'operator']),
           name: localText,
-          passwordHash: z
-            .string()
-            .regex(PASSWORD_HASH_PATTERN, 'store a hash, never the password: make one with `pos-sim hash-password`'),
+          passwordHash: z.string().regex(PASSWORD_HASH_PATTERN, says('profile.passwordHash')),
         }),
       )
-      .min(1, 'list at least the operator who opens 设置'),
+      .min(1, says('profile.operatorsEmpty')),
     security: z.object({
       settingsOperator: z.string(),
       maxAttempts: z.number().int().min(1).max(10),
@@ -120,35 +120,21 @@ export const profileSchema = z
             limit: z.number().int().positive(),
             /** The payment methods this channel's switch and limit decide at 收款 (a chip payment always needs the PIN). */
             covers: z.array(
-              z.enum(PASSWORD_FREE_METHODS, {
-                error: `use ${PASSWORD_FREE_METHODS.join(', ')} (a chip payment always needs the PIN, so no channel covers "chip")`,
-              }),
-              {
-                error: (issue) =>
-                  issue.input === undefined
-                    ? 'say which payment methods this channel decides, e.g. ["contactless", "qr-unionpay"] (or [] for none)'
-                    : undefined,
-              },
+              z.enum(PASSWORD_FREE_METHODS, says('profile.coversMethod', { methods: PASSWORD_FREE_METHODS.join(', ') })),
+              whenMissing('profile.coversMissing'),
             ),
           }),
         )
-        .min(1, 'list at least one payment channel'),
+        .min(1, says('profile.channelsEmpty')),
     }),
     /** 收款 (sale): who takes it and the test card's PIN. */
     sale: z
       .object(
         {
           operator: z.string(),
-          cardPinHash: z
-            .string()
-            .regex(PASSWORD_HASH_PATTERN, 'store a hash of the test card PIN, never the PIN: make one with `pos-sim hash-password`'),
+          cardPinHash: z.string().regex(PASSWORD_HASH_PATTERN, says('profile.cardPinHash')),
         },
-        {
-          error: (issue) =>
-            issue.input === undefined
-              ? 'add "sale": { "operator": "01", "cardPinHash": "<the output of pos-sim hash-password 147258>" }'
-              : undefined,
-        },
+        whenMissing('profile.addSale'),
       )
       .strict(),
     sms: smsSettingsSchema,
@@ -161,34 +147,34 @@ export const profileSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['security', 'settingsOperator'],
-        message: `no operator "${profile.security.settingsOperator}"; use one of ${operatorIds.join(', ')}`,
+        message: toolText('profile.noSuchOperator', { operator: profile.security.settingsOperator, operators: operatorIds.join(', ') }),
       });
     }
     if (!profile.operators.some((operator) => operator.role === 'supervisor')) {
       ctx.addIssue({
         code: 'custom',
         path: ['operators'],
-        message: 'list a 主管 (role "supervisor", e.g. operator 00): 注销 asks for the 主管 password',
+        message: toolText('profile.needsSupervisor'),
       });
     }
     const seenOperators = new Set<string>();
     profile.operators.forEach((operator, index) => {
       if (seenOperators.has(operator.id)) {
-        ctx.addIssue({ code: 'custom', path: ['operators', index, 'id'], message: `operator ${operator.id} is listed twice; numbers must be unique` });
+        ctx.addIssue({ code: 'custom', path: ['operators', index, 'id'], message: toolText('profile.operatorTwice', { operator: operator.id }) });
       }
       seenOperators.add(operator.id);
     });
     const seen = new Set<string>();
     profile.bindings.forEach((binding, index) => {
       if (seen.has(binding.id)) {
-        ctx.addIssue({ code: 'custom', path: ['bindings', index, 'id'], message: `"${binding.id}" is used twice; ids must be unique` });
+        ctx.addIssue({ code: 'custom', path: ['bindings', index, 'id'], message: toolText('profile.idTwice', { id: binding.id }) });
       }
       seen.add(binding.id);
       if (binding.verification !== undefined && binding.kind !== 'service') {
         ctx.addIssue({
           code: 'custom',
           path: ['bindings', index, 'verification'],
-          message: 'verification is for payment services (关闭服务); 解绑 of the merchant account or settlement card always asks for a texted code, so remove it',
+          message: toolText('profile.verificationNotService'),
         });
       }
     });
@@ -197,7 +183,7 @@ export const profileSchema = z
         ctx.addIssue({
           code: 'custom',
           path: ['passwordFree', 'channels', index, 'limit'],
-          message: `${channel.limit} is not among passwordFree.limitOptions (${profile.passwordFree.limitOptions.join(', ')})`,
+          message: toolText('profile.limitNotOption', { limit: channel.limit, options: profile.passwordFree.limitOptions.join(', ') }),
         });
       }
     });
@@ -205,7 +191,7 @@ export const profileSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['sale', 'operator'],
-        message: `no operator "${profile.sale.operator}"; use one of ${operatorIds.join(', ')}`,
+        message: toolText('profile.noSuchOperator', { operator: profile.sale.operator, operators: operatorIds.join(', ') }),
       });
     }
     const coveredBy = new Map<string, string>();
@@ -216,7 +202,7 @@ export const profileSchema = z
           ctx.addIssue({
             code: 'custom',
             path: ['passwordFree', 'channels', index, 'covers', methodIndex],
-            message: `"${method}" is already covered by channel "${other}"; a payment method belongs to one channel`,
+            message: toolText('profile.methodCoveredTwice', { method, channel: other }),
           });
         }
         coveredBy.set(method, channel.id);
@@ -225,7 +211,7 @@ export const profileSchema = z
     const flows = flowsIn(profile.settingsMenu);
     for (const flow of FLOW_IDS) {
       if (!flows.includes(flow)) {
-        ctx.addIssue({ code: 'custom', path: ['settingsMenu'], message: `no menu item runs the "${flow}" flow; add one` });
+        ctx.addIssue({ code: 'custom', path: ['settingsMenu'], message: toolText('profile.flowMissing', { flow }) });
       }
     }
   });

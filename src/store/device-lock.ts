@@ -5,6 +5,7 @@
 import { linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DeviceInUseError } from '../errors.js';
+import { toolText } from '../i18n/tool-lang.js';
 
 const isRunning = (pid: number): boolean => {
   try {
@@ -36,10 +37,7 @@ export const lockDevice = (dir: string, name: string): DeviceLock => {
       const owner = Number(readFileSync(file, 'utf8').trim());
       if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && isRunning(owner)) {
         rmSync(draft, { force: true });
-        throw new DeviceInUseError(
-          `The device "${name}" is in use by another pos-sim (process ${owner}), data in ${dir}.\n` +
-            'Close that one first, or run this one on a copy with --fresh, or on other data with --data-dir.',
-        );
+        throw new DeviceInUseError(toolText('lock.inUse', { name, pid: owner, dir }));
       }
       rmSync(file, { force: true });
     }

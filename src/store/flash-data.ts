@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { PAYMENT_METHODS } from '../../menus/domain.js';
 import { bindingSchema, passwordFreeSettingsSchema, type Profile } from '../profile/profile-schema.js';
+import { toolText } from '../i18n/tool-lang.js';
 import { PASSWORD_HASH_PATTERN } from './password-hash.js';
 
 export const OPERATION_KINDS = ['deregister', 'savePasswordFree', 'applyPasswordFree', 'lockout', 'sale', 'changePassword', 'backup', 'unbind'] as const;
@@ -41,7 +42,7 @@ export const flashDataSchema = z
     format: z.literal(1),
     profile: z.string(),
     network: z.enum(['online', 'offline']),
-    operators: z.record(z.string(), z.object({ passwordHash: z.string().regex(PASSWORD_HASH_PATTERN, 'must be a scrypt hash') })),
+    operators: z.record(z.string(), z.object({ passwordHash: z.string().regex(PASSWORD_HASH_PATTERN, { error: () => toolText('store.notScryptHash') }) })),
     lockouts: z.record(
       z.string(),
       z.object({ failedAttempts: z.number().int().min(0), lockedUntil: z.number().int().optional() }),

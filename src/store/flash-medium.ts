@@ -6,7 +6,8 @@ import Conf from 'conf';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { StoreCorruptError } from '../errors.js';
-import { describeIssues, parseJson } from '../json-source.js';
+import { toolText } from '../i18n/tool-lang.js';
+import { checkSchema, describeIssues, parseJson } from '../json-source.js';
 import { flashDataSchema, type FlashData } from './flash-data.js';
 
 export interface FlashMedium {
@@ -28,8 +29,7 @@ export const memoryMedium = (initial?: FlashData): FlashMedium => {
   };
 };
 
-const resetHint = (file: string) =>
-  `Nothing was changed. Repair the file by hand, or run \`pos-sim reset\` to set it aside (kept as ${file}.broken-<time>) and start again from the device profile.`;
+const resetHint = (file: string) => toolText('store.resetHint', { file });
 
 /** The device data file `<dir>/<name>.json`, written through conf. */
 export const confMedium = (dir: string, name: string): FlashMedium => {
@@ -43,11 +43,11 @@ export const confMedium = (dir: string, name: string): FlashMedium => {
       const parsed = parseJson(readFileSync(file, 'utf8'));
       if (!parsed.ok) {
         const { line, column, reason } = parsed.failure;
-        throw new StoreCorruptError(`${file}:${line}:${column}: the device data is damaged (${reason}).\n${resetHint(file)}`);
+        throw new StoreCorruptError(toolText('store.damagedJson', { file, line, column, reason, hint: resetHint(file) }));
       }
-      const result = flashDataSchema.safeParse(parsed.value);
+      const result = checkSchema(flashDataSchema, parsed.value);
       if (!result.success) {
-        throw new StoreCorruptError(`${file}: the device data is damaged:\n${describeIssues(result.error)}\n${resetHint(file)}`);
+        throw new StoreCorruptError(toolText('store.damaged', { file, issues: describeIssues(result.error), hint: resetHint(file) }));
       }
       return result.data;
     },

@@ -1,6 +1,7 @@
 // `pos-sim records`, run as a user runs it: the device's operation records as a table (newest
 // first, device time) or JSON, a clear word when the device has no data yet, and never a write:
-// no device start, no lock taken, the data file left exactly as it was.
+// no device start, no lock taken, the data file left exactly as it was. Also the other small
+// commands' words in the default language (Chinese); test/cli/cli.test.ts has them in English.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,8 +25,9 @@ const folder = (): string => join(scratch, `data-${(count += 1)}`);
 
 type Run = { readonly code: number | null; readonly stdout: string; readonly stderr: string };
 
-const posSim = (args: readonly string[], dataDir?: string): Run => {
-  const env: NodeJS.ProcessEnv = { ...process.env, CI: 'true', NO_COLOR: '1', XDG_DATA_HOME: join(scratch, 'xdg') };
+/** Runs pos-sim in English (POS_SIM_LANG=en) unless `lang` says otherwise ('' for the default). */
+const posSim = (args: readonly string[], dataDir?: string, lang = 'en'): Run => {
+  const env: NodeJS.ProcessEnv = { ...process.env, CI: 'true', NO_COLOR: '1', XDG_DATA_HOME: join(scratch, 'xdg'), POS_SIM_LANG: lang };
   delete env.POS_SIM_DATA_DIR;
   if (dataDir) env.POS_SIM_DATA_DIR = dataDir;
   const run = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, env, input: '', encoding: 'utf8', timeout: 15_000 });
@@ -77,14 +79,14 @@ describe('pos-sim records', SLOW, () => {
     expect(unbound.stdout).toContain('Start it with `pos-sim --fixture unbound`');
   });
 
-  it('prints the records as a table, newest first, on the device clock', () => {
+  it('prints the records as a table, newest first, on the device clock, in Chinese by default', () => {
     const dataDir = folder();
     deviceWithRecords(dataDir);
-    const run = posSim(['records', '--data-dir', dataDir]);
+    const run = posSim(['records', '--data-dir', dataDir], undefined, '');
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('');
     const lines = run.stdout.trimEnd().split('\n');
-    expect(lines[0]).toBe(`2 operation records of device "default" (${join(dataDir, 'default.json')}), newest first:`);
+    expect(lines[0]).toBe(`设备 "default" 的 2 条操作记录(${join(dataDir, 'default.json')})，最新的在前：`);
     expect(lines[2]).toMatch(/^时间 +操作员 +操作 +内容$/);
     expect(lines[3]).toMatch(/^2026-06-01 09:05:30 {2}99 系统管理员 {2}数据备份 {2}\S*backups\/default-2026-06-01_09-05-30\.json$/);
     expect(lines[4]).toMatch(/^2026-06-01 09:00:00 {2}00 主管 +注销 +云闪付 898310058120134$/);
@@ -94,9 +96,20 @@ describe('pos-sim records', SLOW, () => {
   it('--lang en names the columns and operations in English', () => {
     const dataDir = folder();
     deviceWithRecords(dataDir);
-    const run = posSim(['records', '--data-dir', dataDir, '--lang', 'en']);
+    const run = posSim(['records', '--data-dir', dataDir, '--lang', 'en'], undefined, '');
+    expect(run.stdout.split('\n')[0]).toBe(`2 operation records of device "default" (${join(dataDir, 'default.json')}), newest first:`);
     expect(run.stdout).toMatch(/^Time +Operator +Operation +About$/m);
     expect(run.stdout).toMatch(/^2026-06-01 09:00:00 {2}00 Supervisor +Deregister +云闪付 898310058120134$/m);
+  });
+
+  it('says in Chinese by default that there is no data yet, or no records yet', () => {
+    const dataDir = folder();
+    const none = posSim(['records', '--fixture', 'unbound', '--data-dir', dataDir], undefined, '');
+    expect(none.stdout).toBe(
+      `设备 "unbound" 还没有设备数据(${join(dataDir, 'unbound.json')} 不存在)：设备运行过才有操作记录。用 \`pos-sim --fixture unbound\` 启动它。\n`,
+    );
+    new DeviceStore({ profile: loadProfile('default'), medium: confMedium(dataDir, 'default'), now: () => START });
+    expect(posSim(['records', '--data-dir', dataDir], undefined, '').stdout).toBe(`设备 "default" 还没有操作记录(${join(dataDir, 'default.json')})。\n`);
   });
 
   it('--json prints machine-readable records, newest first, with the device time beside the ISO time', () => {
@@ -158,6 +171,10 @@ describe('pos-sim records', SLOW, () => {
     expect(run.stderr).toContain(`${file}:1:`);
     expect(run.stderr).toContain('pos-sim reset');
     expect(readFileSync(file, 'utf8')).toBe('{ "format": 1, ');
+    const chinese = posSim(['records', '--data-dir', dataDir], undefined, '');
+    expect(chinese.code).toBe(2);
+    expect(chinese.stderr).toMatch(new RegExp(`^pos-sim: ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:1:\\d+：设备数据已损坏\\(`));
+    expect(chinese.stderr).toContain('没有改动任何东西。');
   });
 
   it('takes no arguments and only its own flags', () => {
@@ -174,5 +191,35 @@ describe('pos-sim records', SLOW, () => {
 
   it('is in the help', () => {
     expect(posSim(['--help']).stdout).toContain('pos-sim records [--json]');
+  });
+});
+
+describe('the small commands in Chinese (the default language)', SLOW, () => {
+  it('reset says the device is back to its profile', () => {
+    const dataDir = folder();
+    const run = posSim(['reset', '--data-dir', dataDir], undefined, '');
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(run.stdout).toBe(`设备 "default" 已恢复到设备配置：${join(dataDir, 'default.json')}\n`);
+  });
+
+  it('hash-password refuses what is not a terminal password, without echoing it', () => {
+    const spawned = spawnSync(process.execPath, [BIN, 'hash-password'], {
+      cwd: ROOT,
+      env: { ...process.env, CI: 'true', NO_COLOR: '1', POS_SIM_LANG: '' },
+      input: 'ab12cd\n',
+      encoding: 'utf8',
+      timeout: 15_000,
+    });
+    expect(spawned.status).toBe(2);
+    expect(spawned.stdout).toBe('');
+    expect(spawned.stderr).toBe('pos-sim: 终端密码是 4 到 12 位数字。\n');
+  });
+
+  it('starting the device without a terminal says it needs one', () => {
+    const dataDir = folder();
+    const run = posSim(['--data-dir', dataDir], undefined, '');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('pos-sim: pos-sim 需要交互式终端：请在终端窗口里运行，不要用管道输入。\n');
+    expect(existsSync(dataDir)).toBe(false);
   });
 });

@@ -1,8 +1,9 @@
 // Brand profiles: terminal families differ in display size, key names and where the menus live;
 // the same walkthroughs (written with `select`) pass on all of them.
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSimulator } from '../../src/device/simulator.js';
-import { loadProfile } from '../../src/profile/load-profile.js';
+import { setToolLang } from '../../src/i18n/tool-lang.js';
+import { loadProfile, parseProfile } from '../../src/profile/load-profile.js';
 import { loadWalkthroughs } from '../../src/walkthrough/load-walkthroughs.js';
 import { runWalkthrough } from '../../src/walkthrough/run-walkthrough.js';
 
@@ -45,11 +46,25 @@ describe('brand profiles', () => {
     expect(createSimulator({ fixture: 'newland-n910' }).screen()).toContain('按[设置]键进入设置');
     expect(createSimulator({ fixture: 'landi-a8' }).screen()).toContain('按[菜单]键进入设置');
   });
+});
 
-  it('is refused with the field and the fix when a display is too small', async () => {
-    const { parseProfile } = await import('../../src/profile/load-profile.js');
+describe('a brand profile whose display is too small', () => {
+  const tinyProfile = () => {
     const profile = structuredClone(loadProfile('pax-a920')) as { device: { display: { columns: number } } };
     profile.device.display.columns = 16;
-    expect(() => parseProfile(JSON.stringify(profile), 'tiny.json')).toThrow(/tiny\.json[\s\S]*device\.display\.columns[\s\S]*at least 28 columns/);
+    return JSON.stringify(profile);
+  };
+
+  it('is refused with the field and the fix, in Chinese by default', () => {
+    expect(() => parseProfile(tinyProfile(), 'tiny.json')).toThrow('tiny.json：设备配置有误：\n  device.display.columns：至少 28 列(14 个汉字)');
+  });
+
+  describe('in English', () => {
+    beforeEach(() => setToolLang('en'));
+    afterEach(() => setToolLang('zh'));
+
+    it('is refused with the field and the fix', () => {
+      expect(() => parseProfile(tinyProfile(), 'tiny.json')).toThrow(/tiny\.json[\s\S]*device\.display\.columns[\s\S]*at least 28 columns/);
+    });
   });
 });

@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { setToolLang } from '../../src/i18n/tool-lang.js';
 import { createSimulator, loadProfile, PosSimError, ProfileError, shippedProfileNames } from '../../src/index.js';
 import { profilePath } from '../../src/profile/load-profile.js';
 
@@ -58,8 +59,12 @@ describe('shipped profiles', () => {
   });
 });
 
+type Json = Record<string, any>;
+
 describe('a hand-broken profile', () => {
-  type Json = Record<string, any>;
+  beforeEach(() => setToolLang('en'));
+  afterEach(() => setToolLang('zh'));
+
   it.each<{ field: string; says: string; breakIt: (profile: Json) => void }>([
     { field: 'security.maxAttempts', says: 'security.maxAttempts:', breakIt: (p) => (p.security.maxAttempts = 0) },
     { field: 'security.lockoutSeconds', says: 'security.lockoutSeconds:', breakIt: (p) => (p.security.lockoutSeconds = '300') },
@@ -115,6 +120,9 @@ describe('a hand-broken profile', () => {
 });
 
 describe('a profile that is not there', () => {
+  beforeEach(() => setToolLang('en'));
+  afterEach(() => setToolLang('zh'));
+
   it('an unknown name lists the shipped profiles', () => {
     const { message } = loadError('nosuch');
     expect(message).toContain('No device profile named "nosuch"');
@@ -124,6 +132,40 @@ describe('a profile that is not there', () => {
   it('a missing path names the path', () => {
     const file = join(dir, 'missing.json');
     expect(() => loadProfile(file)).toThrow(new ProfileError(`No device profile at ${file}.`));
+  });
+});
+
+describe('profile errors in Chinese (the default language)', () => {
+  it('name the file and each field, in zod\'s words in Chinese where the schema has none of its own', () => {
+    const profile = JSON.parse(defaultText()) as Json;
+    profile.security.lockoutSeconds = '300';
+    profile.device.terminalId = '123';
+    profile.colour = 'blue';
+    const file = writeProfile(JSON.stringify(profile, null, 2));
+    expect(loadError(file).message.split('\n')).toEqual([
+      `${file}：设备配置有误：`,
+      '  device.terminalId：终端号是 8 位数字',
+      '  security.lockoutSeconds：无效输入：期望 数字，实际接收 string',
+      '  (顶层)：出现未知的键(key): "colour"',
+    ]);
+  });
+
+  it('say what is inconsistent across fields', () => {
+    const profile = JSON.parse(defaultText()) as Json;
+    profile.security.settingsOperator = '42';
+    const { message } = loadError(writeProfile(JSON.stringify(profile)));
+    expect(message).toContain('\n  security.settingsOperator：没有操作员 "42"；请用 00, 01, 99 之一');
+  });
+
+  it('invalid JSON names the file and the line, and keeps the parser\'s reason', () => {
+    const file = writeProfile('{\n  "name": "x",\n  "description": \n');
+    expect(loadError(file).message).toMatch(new RegExp(`^${escape(file)}:4:1：不是有效的 JSON：Unexpected end of JSON input`));
+  });
+
+  it('an unknown name lists the shipped profiles; a missing path names the path', () => {
+    expect(loadError('nosuch').message).toBe(`没有名为 "nosuch" 的设备配置。自带的设备配置有：${SHIPPED.join(', ')}；也可以给出 .json 文件的路径。`);
+    const file = join(dir, 'missing.json');
+    expect(loadError(file).message).toBe(`${file} 处没有设备配置。`);
   });
 });
 

@@ -5,8 +5,9 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import { resetDevice } from '../../src/commands/reset-device.js';
+import { setToolLang } from '../../src/i18n/tool-lang.js';
 import { confMedium, createSimulator, DeviceInUseError, loadProfile, SIMULATION_START, StoreCorruptError } from '../../src/index.js';
 import { lockDevice } from '../../src/store/device-lock.js';
 import { DeviceStore } from '../../src/store/device-store.js';
@@ -84,6 +85,9 @@ describe('DeviceStore on a conf medium', () => {
   });
 
   describe('a damaged data file', () => {
+    beforeEach(() => setToolLang('en'));
+    afterEach(() => setToolLang('zh'));
+
     const valid = () => seedFlash(profile);
     // `at` follows the file name in the message: line and column for broken JSON, else the field.
     it.each([
@@ -146,6 +150,46 @@ describe('DeviceStore on a conf medium', () => {
   });
 });
 
+describe('damaged data and reset in Chinese (the default language)', () => {
+  /** The StoreCorruptError opening the device on `text` throws. */
+  const damagedBy = (text: string): string => {
+    writeFileSync(file, text);
+    try {
+      openStore();
+    } catch (error) {
+      expect(error).toBeInstanceOf(StoreCorruptError);
+      return (error as Error).message;
+    }
+    throw new Error('the damaged file was read');
+  };
+  const hint = () =>
+    `没有改动任何东西。请手工修复这个文件，或运行 \`pos-sim reset\` 把它另存一边(保留为 ${file}.broken-<时间>)，再从设备配置重新开始。`;
+
+  it('broken JSON names the file, the line and column, and the fix', () => {
+    const message = damagedBy('this is not {json');
+    // The reason in brackets is JSON.parse's own, as Node words it.
+    expect(message).toMatch(new RegExp(`^${escape(file)}:1:1：设备数据已损坏\\(.+\\)。\\n`));
+    expect(message.endsWith(`。\n${hint()}`)).toBe(true);
+  });
+
+  it('data that does not fit names each field, in Chinese', () => {
+    const valid = seedFlash(profile);
+    const text = JSON.stringify({ ...valid, network: 42, operators: { '00': { passwordHash: '123456' } } });
+    expect(damagedBy(text)).toBe(
+      `${file}：设备数据已损坏：\n  network：无效选项：期望以下之一 "online"|"offline"\n  operators.00.passwordHash：应为 scrypt 哈希值\n${hint()}`,
+    );
+    expect(damagedBy('[]')).toContain('\n  (顶层)：无效输入：期望 object，实际接收 数组\n');
+  });
+
+  it('`pos-sim reset` says where the damaged file went and that the device is back to its profile', () => {
+    writeFileSync(file, '{"format": 1, "bindings": [');
+    const [kept, done] = resetDevice(profile, dir, new Date(SIMULATION_START));
+    const aside = readdirSync(dir).find((name) => name.startsWith(`${NAME}.json.broken-`)) as string;
+    expect(kept).toBe(`损坏的设备数据已保留为 ${join(dir, aside)}`);
+    expect(done).toBe(`设备 "default" 已恢复到设备配置：${file}`);
+  });
+});
+
 describe('device lock', () => {
   const holderScript = fileURLToPath(new URL('../../src/store/device-lock.ts', import.meta.url));
   let holder: ChildProcess | undefined;
@@ -179,7 +223,9 @@ describe('device lock', () => {
   const exited = (child: ChildProcess) =>
     new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.on('exit', () => resolve())));
 
-  it('a second lock on the same device, held by another process, throws DeviceInUseError saying who and what to do', async () => {
+  it('a second lock on the same device, held by another process, throws DeviceInUseError saying who and what to do (en)', async () => {
+    setToolLang('en');
+    onTestFinished(() => setToolLang('zh'));
     const child = await lockInAnotherProcess();
     let caught: unknown;
     try {
@@ -198,6 +244,15 @@ describe('device lock', () => {
     // Another device in the same folder is not affected.
     const other = lockDevice(dir, 'offline');
     other.release();
+  });
+
+  it('says so in Chinese by default', async () => {
+    const child = await lockInAnotherProcess();
+    expect(() => lockDevice(dir, NAME)).toThrow(
+      new DeviceInUseError(
+        `设备 "default" 正被另一个 pos-sim 使用(进程 ${child.pid})，数据在 ${dir}。\n请先关闭那一个，或用 --fresh 在副本上运行这一个，或用 --data-dir 换一份数据。`,
+      ),
+    );
   });
 
   it('a released lock can be taken again', () => {
@@ -223,3 +278,7 @@ describe('device lock', () => {
     lock.release();
   });
 });
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
