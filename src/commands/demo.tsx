@@ -6,6 +6,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import { render } from 'ink';
+import stringWidth from 'string-width';
 import { createSimulator } from '../device/simulator.js';
 import { castHeader, CastWriter, fileSink } from '../demo/cast-writer.js';
 import { describeFailure, DemoError, planDemo, simulatorDevice } from '../demo/demo-plan.js';
@@ -13,6 +14,7 @@ import { DEFAULT_TIMING, DemoPlayer, playingTimeMs } from '../demo/player.js';
 import { inkDrawsLastFrameOnly, TeeStdout } from '../demo/tee-stdout.js';
 import { PosSimError, UsageError } from '../errors.js';
 import type { Lang } from '../i18n/messages.js';
+import { toolText } from '../i18n/tool-lang.js';
 import { packageRoot } from '../package-root.js';
 import { shownPath } from '../shown-path.js';
 import { DemoApp } from '../ui/demo-app.js';
@@ -49,36 +51,44 @@ export const resolveProcedure = (procedure: string): string => {
     if (existsSync(candidate)) return candidate;
   }
   const near = demoNames().filter((name) => name.includes(procedure) || procedure.includes(name));
-  throw new UsageError(
-    `No demo "${procedure}": it is neither a walkthrough file nor a shipped demo.${near.length ? ` Did you mean ${near.join(', ')}?` : ''} Run \`pos-sim demo\` for the list.`,
-  );
+  throw new UsageError(near.length ? toolText('demoCli.noDemoNear', { procedure, near: near.join(', ') }) : toolText('demoCli.noDemo', { procedure }));
 };
 
-const seconds = (ms: number) => `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)} s`;
+const seconds = (ms: number) => toolText('demoCli.seconds', { seconds: (ms / 1000).toFixed(ms < 10_000 ? 1 : 0) });
 
-/** `pos-sim demo`: the shipped demos, with their steps and how long each plays. */
+/** Pads to a width in terminal columns (a Chinese character takes two). */
+const padEnd = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - stringWidth(text)));
+
+/**
+ * `pos-sim demo`: the shipped demos, with their steps and how long each plays. `lang` is the demos'
+ * (their names and timing); the list's own words are in the tool's language.
+ */
 export const listDemos = (lang: Lang | undefined): string[] => {
   const names = demoNames();
-  const width = Math.max(...names.map((name) => name.length));
+  const width = Math.max(...names.map((name) => stringWidth(name)));
   const rows = names.map((name) => {
     const file = resolveProcedure(name);
     try {
       const [walkthrough] = loadWalkthroughs([file]);
-      if (!walkthrough) return `  ${name}`;
+      if (!walkthrough) return { name };
       const plan = planDemo(walkthrough, lang ? { lang } : {});
-      const length = `${plan.steps.length} steps, ${seconds(playingTimeMs(plan))}`;
-      return `  ${name.padEnd(width)}  ${length.padEnd(17)} ${walkthrough.name}`;
+      return { name, length: toolText('demoCli.length', { steps: plan.steps.length, time: seconds(playingTimeMs(plan)) }), title: walkthrough.name };
     } catch (error) {
       if (!(error instanceof PosSimError)) throw error;
-      return `  ${name.padEnd(width)}  (does not play: ${error.message.split('\n')[0]})`;
+      return { name, problem: toolText('demoCli.doesNotPlay', { reason: error.message.split('\n')[0] ?? '' }) };
     }
   });
+  const lengthWidth = Math.max(17, ...rows.map((row) => (row.length === undefined ? 0 : stringWidth(row.length))));
   return [
-    'Demos (pos-sim demo NAME, or a walkthrough file):',
-    ...rows,
+    toolText('demoCli.listTitle'),
+    ...rows.map((row) => {
+      if (row.problem !== undefined) return `  ${padEnd(row.name, width)}  ${row.problem}`;
+      if (row.length === undefined) return `  ${row.name}`;
+      return `  ${padEnd(row.name, width)}  ${padEnd(row.length, lengthWidth)} ${row.title}`;
+    }),
     '',
-    'Options: --speed N (0.5 slower, 2 faster), --lang zh|en, --record FILE.cast (asciinema).',
-    'Keys while it plays: Space pause/play, Right arrow one step (paused), q or Ctrl+C quit.',
+    toolText('demoCli.listOptions'),
+    toolText('demoCli.listKeys'),
   ];
 };
 
@@ -92,10 +102,10 @@ export const runDemo = async (options: DemoOptions): Promise<string[]> => {
   if (options.procedure === undefined) return listDemos(options.lang);
   const file = resolveProcedure(options.procedure);
   const [walkthrough] = loadWalkthroughs([file]);
-  if (!walkthrough) throw new UsageError(`${options.procedure}: no walkthrough in it.`);
+  if (!walkthrough) throw new UsageError(toolText('demoCli.noWalkthrough', { procedure: options.procedure }));
   const interactive = process.stdin.isTTY === true && process.stdout.isTTY === true;
   if (!interactive && options.record === undefined) {
-    throw new UsageError(`the demo needs an interactive terminal; without one, record it: pos-sim demo ${options.procedure} --record FILE.cast`);
+    throw new UsageError(toolText('demoCli.needsTerminal', { procedure: options.procedure }));
   }
   const plan = planDemo(walkthrough, options.lang ? { lang: options.lang } : {});
   const sim = createSimulator({ fixture: plan.profile, lang: plan.lang, startTime: plan.startTime, stayAtBoot: true });
@@ -147,16 +157,26 @@ export const runDemo = async (options: DemoOptions): Promise<string[]> => {
   const shown = view.stepIndex + 1;
   const lines: string[] = [];
   if (view.status === 'failed' && view.failure) {
-    const recorded = options.record === undefined ? '' : `\n(the recording up to here is in ${options.record})`;
-    throw new DemoError(`the demo stopped: a check failed at step ${shown}/${total}:\n${describeFailure(walkthrough, view.failure.step, view.failure.message, sim.screen())}${recorded}`);
+    const recorded = options.record === undefined ? '' : `\n${toolText('demoCli.recordedSoFar', { file: options.record })}`;
+    const failure = describeFailure(walkthrough, view.failure.step, view.failure.message, sim.screen());
+    throw new DemoError(`${toolText('demoCli.checkFailed', { step: shown, total, failure })}${recorded}`);
   }
   lines.push(
     view.status === 'done'
-      ? `Played "${walkthrough.name}": ${total} steps in ${seconds(elapsed)}.`
-      : `Stopped "${walkthrough.name}" at step ${Math.max(shown, 0)}/${total}.`,
+      ? toolText('demoCli.played', { name: walkthrough.name, steps: total, time: seconds(elapsed) })
+      : toolText('demoCli.stopped', { name: walkthrough.name, step: Math.max(shown, 0), total }),
   );
   if (writer && options.record !== undefined) {
-    lines.push(`Wrote ${shownPath(resolve(options.record))} (${writer.header.width}x${writer.header.height}, ${writer.events} events, ${writer.seconds.toFixed(1)} s). Play it: asciinema play ${options.record}`);
+    lines.push(
+      toolText('cast.wrote', {
+        file: shownPath(resolve(options.record)),
+        width: writer.header.width,
+        height: writer.header.height,
+        events: writer.events,
+        seconds: writer.seconds.toFixed(1),
+        record: options.record,
+      }),
+    );
   }
   return lines;
 };

@@ -7,6 +7,7 @@ import { render } from 'ink';
 import { DeviceSession } from '../device/device-session.js';
 import { UsageError } from '../errors.js';
 import { translator, type Lang } from '../i18n/messages.js';
+import { toolText } from '../i18n/tool-lang.js';
 import { appendHistory, formatHistory, historyEntry, readHistory } from '../practice/history.js';
 import { findTask, shippedTasks, taskFlash } from '../practice/load-tasks.js';
 import type { Task } from '../practice/task.js';
@@ -57,7 +58,7 @@ export const practiceCommand = async ({ task: choice, history, dataDir, lang }: 
   if (choice === undefined && !interactive) return taskList(tasks, lang);
   // A task that is not there is worth saying before anything about the terminal.
   const named = choice === undefined ? undefined : findTask(choice, tasks);
-  if (!interactive) throw new UsageError('pos-sim practice needs an interactive terminal: run it in a terminal window, not with piped input.');
+  if (!interactive) throw new UsageError(toolText('practiceCli.needsTerminal'));
   const task = named ?? (await chooseTask(tasks, lang));
   if (!task) return [];
 

@@ -5,7 +5,7 @@
  */
 import type { KeyEvent } from '../../menus/device-events.js';
 import { FUNCTION_KEY_INFO } from '../keys/device-keys.js';
-import type { Lang } from '../i18n/messages.js';
+import { translator, type Lang, type Translate } from '../i18n/messages.js';
 import type { Profile } from '../profile/profile-schema.js';
 import type { Step } from '../walkthrough/walkthrough.js';
 
@@ -44,78 +44,21 @@ export const keyCap = (event: KeyEvent, lang: Lang, keyLabels: KeyLabels = {}): 
 export const shownKey = (event: KeyEvent, secret: boolean, lang: Lang, keyLabels?: KeyLabels): string =>
   `[${secret && event.type === 'DIGIT' ? '*' : keyCap(event, lang, keyLabels)}]`;
 
-export const TEXT = {
-  zh: {
-    step: (n: number, of: number) => `步骤 ${n}/${of}`,
-    keys: '按键:',
-    booting: '设备开机...',
-    pressOne: (cap: string) => `按[${cap}]键`,
-    pressRepeat: (cap: string, times: number) => `按[${cap}]键 ${times} 次`,
-    pressMany: (caps: string) => `依次按 ${caps}`,
-    password: `输入密码 ${MASK}`,
-    smsCode: `输入短信验证码 ${MASK}`,
-    digits: `输入 ${MASK}`,
-    select: (label: string) => `选择「${label}」`,
-    waitRestart: '等待设备重启...',
-    waitLockout: (time: string) => `等待锁定结束(${time})...`,
-    wait: (time: string) => `等待 ${time}...`,
-    seconds: (s: number) => `${s} 秒`,
-    minutes: (m: number) => `${m} 分钟`,
-    fastForward: '(快进)',
-    powerCycle: '按电源键重启设备...',
-    powerCut: '断电! 未保存的内容丢失, 设备重新开机...',
-    networkDown: '断网...',
-    networkUp: '恢复网络...',
-    paused: '已暂停',
-    controls: '[空格]暂停 [->]下一步 [q]退出',
-    pausedControls: '[空格]继续 [->]下一步 [q]退出',
-    done: '演示结束',
-    doneControls: '[q]退出',
-    failed: '演示中止: 检查未通过',
-  },
-  en: {
-    step: (n: number, of: number) => `Step ${n}/${of}`,
-    keys: 'Keys:',
-    booting: 'The device starts up...',
-    pressOne: (cap: string) => `Press [${cap}]`,
-    pressRepeat: (cap: string, times: number) => `Press [${cap}] ${times} times`,
-    pressMany: (caps: string) => `Press ${caps}`,
-    password: `Enter the password ${MASK}`,
-    smsCode: `Enter the SMS code ${MASK}`,
-    digits: `Type ${MASK}`,
-    select: (label: string) => `Select "${label}"`,
-    waitRestart: 'Wait for the restart...',
-    waitLockout: (time: string) => `Wait for the lockout to end (${time})...`,
-    wait: (time: string) => `Wait ${time}...`,
-    seconds: (s: number) => `${s} s`,
-    minutes: (m: number) => `${m} min`,
-    fastForward: '(fast forward)',
-    powerCycle: 'Restart with the power key...',
-    powerCut: 'Power cut! What was not saved is lost; the device starts again...',
-    networkDown: 'The network goes down...',
-    networkUp: 'The network comes back...',
-    paused: 'Paused',
-    controls: '[Space] pause [->] step [q] quit',
-    pausedControls: '[Space] play [->] step [q] quit',
-    done: 'End of the demo',
-    doneControls: '[q] quit',
-    failed: 'Demo stopped: a check failed',
-  },
-} as const satisfies Record<Lang, unknown>;
-
-const duration = (ms: number, lang: Lang): string =>
-  ms >= 60_000 && ms % 60_000 === 0 ? TEXT[lang].minutes(ms / 60_000) : TEXT[lang].seconds(Math.round(ms / 100) / 10);
+const duration = (ms: number, t: Translate): string =>
+  ms >= 60_000 && ms % 60_000 === 0 ? t('caption.minutes', { minutes: ms / 60_000 }) : t('caption.seconds', { seconds: Math.round(ms / 100) / 10 });
 
 /** Waits longer than this play faster than real time, so a 5-minute lockout takes 10 s on stage. */
 export const LONG_WAIT_MS = 10_000;
 
 const pressCaption = (events: readonly KeyEvent[], context: StepContext, lang: Lang, keyLabels?: KeyLabels): string => {
-  const text = TEXT[lang];
-  if (context.secretEntry && events.some((event) => event.type === 'DIGIT')) return text.password;
+  const t = translator(lang);
+  if (context.secretEntry && events.some((event) => event.type === 'DIGIT')) return t('caption.password', { mask: MASK });
   const caps = events.map((event) => keyCap(event, lang, keyLabels));
   const [first] = caps;
-  if (first !== undefined && caps.every((cap) => cap === first)) return caps.length === 1 ? text.pressOne(first) : text.pressRepeat(first, caps.length);
-  return text.pressMany(caps.map((cap) => `[${cap}]`).join(' '));
+  if (first !== undefined && caps.every((cap) => cap === first)) {
+    return caps.length === 1 ? t('caption.pressOne', { cap: first }) : t('caption.pressRepeat', { cap: first, times: caps.length });
+  }
+  return t('caption.pressMany', { caps: caps.map((cap) => `[${cap}]`).join(' ') });
 };
 
 /**
@@ -131,28 +74,29 @@ export const stepCaption = (
 ): string => {
   const own = step.caption?.[lang];
   if (own) return own;
-  const text = TEXT[lang];
+  const t = translator(lang);
+  const secret = (): string => t(context.secretEntry ? 'caption.password' : 'caption.digits', { mask: MASK });
   switch (step.kind) {
     case 'press':
       return pressCaption(events, context, lang, keyLabels);
     case 'type':
-      return context.secretEntry ? text.password : text.digits;
+      return secret();
     case 'select':
-      return text.select(context.selectedLabel ?? step.label);
+      return t('caption.select', { label: context.selectedLabel ?? step.label });
     case 'wait': {
-      const time = duration(step.ms, lang);
-      const fast = step.ms > LONG_WAIT_MS ? ` ${text.fastForward}` : '';
-      if (context.restarting) return text.waitRestart;
-      return (context.lockedOut ? text.waitLockout(time) : text.wait(time)) + fast;
+      const time = duration(step.ms, t);
+      const fast = step.ms > LONG_WAIT_MS ? ` ${t('caption.fastForward')}` : '';
+      if (context.restarting) return t('caption.waitRestart');
+      return t(context.lockedOut ? 'caption.waitLockout' : 'caption.wait', { time }) + fast;
     }
     case 'power':
-      return step.mode === 'cycle' ? text.powerCycle : text.powerCut;
+      return t(step.mode === 'cycle' ? 'caption.powerCycle' : 'caption.powerCut');
     case 'network':
-      return step.state === 'down' ? text.networkDown : text.networkUp;
+      return t(step.state === 'down' ? 'caption.networkDown' : 'caption.networkUp');
     default:
       // Steps that type what the device sent (the SMS code) and any step kind added later: never
       // show digits.
-      if (events.some((event) => event.type === 'DIGIT')) return /SMS_CODE/.test(step.source) ? text.smsCode : context.secretEntry ? text.password : text.digits;
+      if (events.some((event) => event.type === 'DIGIT')) return /SMS_CODE/.test(step.source) ? t('caption.smsCode', { mask: MASK }) : secret();
       return step.source;
   }
 };

@@ -15,6 +15,7 @@ import { menuItems } from '../device/select-item.js';
 import { BOOT_MS, createSimulator, SIMULATION_START, type Simulator } from '../device/simulator.js';
 import { PosSimError } from '../errors.js';
 import type { Lang } from '../i18n/messages.js';
+import { toolText } from '../i18n/tool-lang.js';
 import { loadProfile } from '../profile/load-profile.js';
 import type { Profile } from '../profile/profile-schema.js';
 import { shownPath } from '../shown-path.js';
@@ -89,7 +90,7 @@ export const describeFailure = (walkthrough: Walkthrough, step: Step, message: s
   [
     `${shownPath(walkthrough.file)}:${step.at.line}:${step.at.column}  ${step.source.split('\n')[0]}`,
     ...message.split('\n').map((line) => `  ${line}`),
-    ...(screen === undefined ? [] : ['  screen:', ...screen.split('\n').map((line) => `  | ${line}`)]),
+    ...(screen === undefined ? [] : [`  ${toolText('demoPlan.screen')}`, ...screen.split('\n').map((line) => `  | ${line}`)]),
   ].join('\n');
 
 /** Device events sent from outside (keys, power, network), not the machines' own. */
@@ -121,7 +122,11 @@ export const planDemo = (walkthrough: Walkthrough, options: PlanOptions = {}): D
       const problem = runStep(script, step, walkthrough, {});
       if (problem !== undefined) {
         throw new DemoError(
-          `${walkthrough.name} fails when run headless, so it cannot be shown (try: pos-sim run ${shownPath(walkthrough.file)}):\n${describeFailure(walkthrough, step, problem, script.screen())}`,
+          toolText('demoPlan.failsHeadless', {
+            name: walkthrough.name,
+            file: shownPath(walkthrough.file),
+            failure: describeFailure(walkthrough, step, problem, script.screen()),
+          }),
         );
       }
       if (step.kind === 'expect') {
@@ -152,9 +157,8 @@ export const planDemo = (walkthrough: Walkthrough, options: PlanOptions = {}): D
       // Power steps leave the device booted, as the runner does.
       if (step.kind === 'power') replay({ kind: 'wait', ms: BOOT_MS });
       if (activeStates(shown) !== activeStates(script)) {
-        throw new DemoError(
-          `${describeFailure(walkthrough, step, `replaying the step's keys does not reproduce it: the script's device is in ${activeStates(script)}, the replay's in ${activeStates(shown)}`)}\nThis is a pos-sim bug; please report it with the walkthrough.`,
-        );
+        const mismatch = toolText('demoPlan.replayDiffers', { script: activeStates(script), replay: activeStates(shown) });
+        throw new DemoError(`${describeFailure(walkthrough, step, mismatch)}\n${toolText('demoPlan.bug')}`);
       }
       const keys = sent.filter(isKeyEvent);
       steps.push({

@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { PosSimError } from '../errors.js';
 import { describeIssues } from '../json-source.js';
 import { translator, type Lang } from '../i18n/messages.js';
+import { toolText } from '../i18n/tool-lang.js';
 import { MISTAKE_KINDS } from './score.js';
 import type { PracticeResult } from './tracker.js';
 
@@ -77,15 +78,15 @@ export const readHistory = (dataDir: string): HistoryEntry[] => {
     .forEach((line, index) => {
       if (line.trim() === '') return;
       const where = `${file}:${index + 1}`;
-      const fix = 'Nothing was changed; repair or delete that line.';
+      const fix = toolText('history.fix');
       let value: unknown;
       try {
         value = JSON.parse(line);
       } catch (error) {
-        throw new HistoryError(`${where}: this practice record is not valid JSON (${(error as Error).message}). ${fix}`);
+        throw new HistoryError(`${where}: ${toolText('history.notJson', { reason: (error as Error).message, fix })}`);
       }
       const parsed = historyEntrySchema.safeParse(value);
-      if (!parsed.success) throw new HistoryError(`${where}: this practice record is not valid:\n${describeIssues(parsed.error)}\n${fix}`);
+      if (!parsed.success) throw new HistoryError(`${where}: ${toolText('history.invalid', { issues: describeIssues(parsed.error), fix })}`);
       entries.push(parsed.data);
     });
   return entries;

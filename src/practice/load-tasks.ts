@@ -9,6 +9,8 @@ import type { AnyStateMachine } from 'xstate';
 import { isMap, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { z } from 'zod';
 import { PosSimError } from '../errors.js';
+import type { MessageKey } from '../i18n/messages.js';
+import { toolText } from '../i18n/tool-lang.js';
 import { fieldPath } from '../json-source.js';
 import { loadProfile } from '../profile/load-profile.js';
 import { packageRoot } from '../package-root.js';
@@ -84,9 +86,24 @@ const fieldsAt = (path: Path): string[] => {
   return schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];
 };
 
+/** What each field of a task is for, as the schema describes it (in English) and the tool's language says it. */
+export const FIELD_TEXTS: Readonly<Record<keyof typeof taskSchema.shape, MessageKey>> = {
+  title: 'tasks.field.title',
+  procedure: 'tasks.field.procedure',
+  goal: 'tasks.field.goal',
+  profile: 'tasks.field.profile',
+  walkthrough: 'tasks.field.walkthrough',
+  setup: 'tasks.field.setup',
+  done: 'tasks.field.done',
+  flows: 'tasks.field.flows',
+  targetTime: 'tasks.field.targetTime',
+  firstStep: 'tasks.field.firstStep',
+  hints: 'tasks.field.hints',
+};
+
 const describeField = (key: string): string => {
-  const shape = taskSchema.shape as Record<string, { meta(): { description?: string } | undefined }>;
-  return shape[key]?.meta()?.description ?? '';
+  const text = (FIELD_TEXTS as Readonly<Record<string, MessageKey>>)[key];
+  return text === undefined ? '' : toolText(text);
 };
 
 /** Parses task text; `file` names it in messages and anchors the relative paths in it. */
@@ -97,20 +114,24 @@ export const parseTask = (text: string, file: string, machines: readonly AnyStat
   if (doc.errors.length > 0) {
     const [error] = doc.errors;
     const { line, col } = lines.linePos(error?.pos[0] ?? 0);
-    throw new TaskError(`${shown}:${line}:${col}: not valid YAML: ${error?.message.split('\n')[0]} (quote text that holds [ ] { } : or #)`);
+    throw new TaskError(`${shown}:${line}:${col}: ${toolText('tasks.notYaml', { reason: error?.message.split('\n')[0] ?? '' })}`);
   }
   const problems = new Problems(shown, doc, lines);
-  if (!isMap(doc.contents)) throw new TaskError(`${shown}:1:1: a task is a map with ${Object.keys(taskSchema.shape).join(', ')}`);
+  if (!isMap(doc.contents)) throw new TaskError(`${shown}:1:1: ${toolText('tasks.notAMap', { fields: Object.keys(taskSchema.shape).join(', ') })}`);
   const parsed = taskSchema.safeParse(doc.toJS());
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const path = issue.path as (string | number)[];
       if (issue.code === 'unrecognized_keys') {
         const fields = fieldsAt(path);
-        for (const key of issue.keys) problems.add([...path, key], `unknown field; ${path.length === 0 ? 'a task' : fieldPath(path)} has ${fields.join(', ')}`, true);
+        const message =
+          path.length === 0
+            ? toolText('tasks.unknownField', { fields: fields.join(', ') })
+            : toolText('tasks.unknownFieldIn', { where: fieldPath(path), fields: fields.join(', ') });
+        for (const key of issue.keys) problems.add([...path, key], message, true);
       } else if (issue.code === 'invalid_type' && issue.input === undefined) {
         const description = path.length === 1 ? describeField(String(path[0])) : '';
-        problems.add(path, `missing${description ? `: ${description}` : ''}`);
+        problems.add(path, description ? toolText('tasks.missingWhat', { description }) : toolText('tasks.missing'));
       } else {
         problems.add(path, issue.message, false);
       }
@@ -125,7 +146,7 @@ const compileChecks = (raw: Readonly<Record<string, unknown>>, at: Path, problem
   for (const [path, value] of Object.entries(raw)) {
     const field = path.split(/[.[]/)[0] ?? '';
     if (!STORE_FIELDS.includes(field)) {
-      problems.add([...at, path], `the store has no "${field}"; a store path starts with ${STORE_FIELDS.join(', ')}`, true);
+      problems.add([...at, path], toolText('tasks.noStoreField', { field, fields: STORE_FIELDS.join(', ') }), true);
       continue;
     }
     const compiled = toStoreChecks({ [path]: value });
@@ -141,7 +162,7 @@ const checkTask = (data: TaskFile, file: string, problems: Problems, machines: r
   const states = menuStateNames(machines);
   const checkState = (name: string, at: Path) => {
     if (!states.some((state) => isStateNamed(state, name))) {
-      problems.add(at, `no device state "${name}"; states look like home, settings.menu, bindingManagement.detail, passwordPrompt.entering`);
+      problems.add(at, toolText('tasks.noState', { name }));
     }
   };
 
@@ -154,14 +175,14 @@ const checkTask = (data: TaskFile, file: string, problems: Problems, machines: r
     problems.add(['profile'], error.message.split('\n')[0] ?? error.message);
   }
   const walkthrough = resolve(dir, data.walkthrough);
-  if (!existsSync(walkthrough)) problems.add(['walkthrough'], `no walkthrough at ${shownPath(walkthrough)}; give its path relative to this file`);
+  if (!existsSync(walkthrough)) problems.add(['walkthrough'], toolText('tasks.noWalkthrough', { path: shownPath(walkthrough) }));
 
   data.flows.forEach((flow, index) => {
-    if (!machineIds.includes(flow)) problems.add(['flows', index], `no menu flow "${flow}"; flows are ${machineIds.join(', ')}`);
+    if (!machineIds.includes(flow)) problems.add(['flows', index], toolText('tasks.noFlow', { flow, flows: machineIds.join(', ') }));
   });
 
   const store = compileChecks(data.done.store, ['done', 'store'], problems);
-  if (Object.keys(data.done.store).length === 0) problems.add(['done', 'store'], 'give at least one store condition that shows the goal is reached');
+  if (Object.keys(data.done.store).length === 0) problems.add(['done', 'store'], toolText('tasks.needsGoal'));
   const doneStates = data.done.state ?? [];
   doneStates.forEach((state, index) => checkState(state, ['done', 'state', index]));
 
@@ -187,7 +208,7 @@ const checkTask = (data: TaskFile, file: string, problems: Problems, machines: r
     }
     const valid = flashDataSchema.safeParse(prepared);
     if (!valid.success) {
-      for (const issue of valid.error.issues) problems.add(['setup'], `leaves ${fieldPath(issue.path)} invalid: ${issue.message}`);
+      for (const issue of valid.error.issues) problems.add(['setup'], toolText('tasks.setupInvalid', { path: fieldPath(issue.path), reason: issue.message }));
     }
   }
 
@@ -238,14 +259,14 @@ export const shippedTasks = (dir: string = TASKS_DIR): Task[] => {
 export const findTask = (choice: string, tasks: readonly Task[]): Task => {
   if (/\.ya?ml$/.test(choice) || choice.includes('/')) {
     const path = resolve(choice);
-    if (!existsSync(path)) throw new TaskError(`No task file at ${shownPath(path)}.`);
+    if (!existsSync(path)) throw new TaskError(toolText('tasks.noTaskFile', { path: shownPath(path) }));
     return loadTask(path);
   }
   const byNumber = /^\d+$/.test(choice) ? tasks[Number(choice) - 1] : undefined;
   const task = byNumber ?? tasks.find((candidate) => candidate.id === choice);
   if (!task) {
     const list = tasks.map((candidate, index) => `${index + 1} ${candidate.id}`).join(', ');
-    throw new TaskError(`No practice task "${choice}". Tasks: ${list}; or give a path to a task .yaml file.`);
+    throw new TaskError(toolText('tasks.noTask', { choice, list }));
   }
   return task;
 };

@@ -6,6 +6,7 @@
  * its own ({some: {path: check}}), e.g. a sale record.
  */
 import { isDeepStrictEqual } from 'node:util';
+import { toolText } from '../i18n/tool-lang.js';
 import { readStorePath } from '../walkthrough/store-path.js';
 
 export type StoreCondition =
@@ -45,10 +46,10 @@ export const toStoreCondition = (raw: unknown): StoreCondition | string => {
       return { kind: 'not', value: value ?? null };
     case 'atMost':
     case 'atLeast':
-      return typeof value === 'number' ? { kind: word, value } : `${word} takes a number, e.g. { ${word}: 100000 }`;
+      return typeof value === 'number' ? { kind: word, value } : toolText('tasks.takesNumber', { word });
     default: {
       if (!isPlainObject(value) || Object.keys(value).length === 0) {
-        return 'some takes a map of paths inside one list entry and their conditions, e.g. { some: { action: sale, sale.passwordFree: false } }';
+        return toolText('tasks.someTakesMap');
       }
       const where = toStoreChecks(value);
       return typeof where === 'string' ? where : { kind: 'some', where };
@@ -108,7 +109,7 @@ export const writeStorePath = <T>(data: T, path: string, value: unknown): T => {
       return;
     }
     const next = target[token];
-    if (next === null || typeof next !== 'object') throw new Error(`no ${tokens.slice(0, index + 1).join('.')} to set ${path} in`);
+    if (next === null || typeof next !== 'object') throw new Error(toolText('tasks.nothingToSet', { at: tokens.slice(0, index + 1).join('.'), path }));
     target = next as Record<string | number, unknown>;
   });
   return copy as T;

@@ -5,12 +5,17 @@
  * Tasks are data: a new task needs a file, not code. The JSON Schema is generated from this.
  */
 import { z } from 'zod';
+import type { MessageKey } from '../i18n/messages.js';
+import { toolText } from '../i18n/tool-lang.js';
 import type { StoreCheck } from './store-checks.js';
+
+/** A field's own complaint, in the tool's language when the task is checked (not when this module loads). */
+const says = (key: MessageKey) => ({ error: () => toolText(key) });
 
 const localText = z
   .object({
-    zh: z.string().min(1, 'give the Chinese text'),
-    en: z.string().min(1, 'give the English text'),
+    zh: z.string().min(1, says('tasks.giveChinese')),
+    en: z.string().min(1, says('tasks.giveEnglish')),
   })
   .strict();
 
@@ -48,13 +53,13 @@ const stateList = z
 
 export const hintSchema = z
   .object({
-    at: z.string().min(1, 'name a device state, e.g. home or passwordFree.editing').meta({
+    at: z.string().min(1, says('tasks.nameState')).meta({
       description: 'the state the hint is for (home, settings.menu, passwordPrompt.entering); the innermost matching state wins',
     }),
     when: storeConditions.optional().meta({ description: 'only when the store also meets these conditions' }),
     screen: z.string().min(1).optional().meta({ description: 'only when the screen shows this text (e.g. a menu title)' }),
-    zh: z.string().min(1, 'give the Chinese hint'),
-    en: z.string().min(1, 'give the English hint'),
+    zh: z.string().min(1, says('tasks.giveChineseHint')),
+    en: z.string().min(1, says('tasks.giveEnglishHint')),
   })
   .strict();
 
@@ -63,15 +68,15 @@ export const taskSchema = z
     title: localText.meta({ description: 'the task as the list and the task card name it' }),
     procedure: z
       .string()
-      .regex(/^P\d+$/, 'name the procedure of PROCEDURES.md it practises, e.g. P1')
+      .regex(/^P\d+$/, says('tasks.nameProcedure'))
       .meta({ description: 'the procedure practised: P1 注销, P2 免密支付, P3 关闭服务, P4 解绑, P5 验证' }),
     goal: localText.meta({ description: 'what must be true at the end, in plain words (not the steps)' }),
-    profile: z.string().min(1, 'name a device profile (default, offline, unbound) or a path to a .json profile').meta({
+    profile: z.string().min(1, says('tasks.nameProfile')).meta({
       description: 'device profile: a name, or a path to a .json profile relative to this file',
     }),
     walkthrough: z
       .string()
-      .regex(/\.ya?ml$/, 'give the walkthrough file that plays this procedure, relative to this file, e.g. ../walkthroughs/p1-deregister-unionpay.yaml')
+      .regex(/\.ya?ml$/, says('tasks.nameWalkthrough'))
       .meta({ description: 'the walkthrough that plays the procedure perfectly, relative to this file' }),
     setup: z
       .record(z.string(), z.unknown())
@@ -86,11 +91,11 @@ export const taskSchema = z
       .meta({ description: 'how the device shows the goal is reached' }),
     flows: z
       .array(z.string().min(1))
-      .min(1, 'list the menu machines the procedure goes through, e.g. [settings, passwordPrompt, bindingManagement]')
+      .min(1, says('tasks.listFlows'))
       .meta({ description: 'menu machines the procedure goes through; entering any other is a detour (device is always allowed)' }),
     targetTime: z
       .string()
-      .regex(DURATION, 'give a time like 90s or 2m')
+      .regex(DURATION, says('tasks.giveTime'))
       .meta({ description: 'time a practised technician needs; slower costs points' }),
     firstStep: localText.meta({ description: "the procedure's first step: the hint where no other hint applies" }),
     hints: z.array(hintSchema).meta({ description: 'the next step, by where the device is; the first match in file order wins' }),

@@ -5,10 +5,10 @@
 import { Box, Text, useApp, type Key } from 'ink';
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import stringWidth from 'string-width';
-import { TEXT } from '../demo/captions.js';
 import type { DemoPlan } from '../demo/demo-plan.js';
 import type { DemoPlayer, PlayerView } from '../demo/player.js';
 import type { DeviceSession } from '../device/device-session.js';
+import { translator } from '../i18n/messages.js';
 import { App } from './app.js';
 import { frameSize } from './device-frame.js';
 import { useTerminalSize } from './use-terminal-size.js';
@@ -41,28 +41,31 @@ type PanelProps = {
 };
 
 export const DemoPanel = ({ plan, view, controls, flash, width }: PanelProps) => {
-  const text = TEXT[plan.lang];
+  // The demo's language (the device's and the captions'), which may differ from the tool's.
+  const t = translator(plan.lang);
   const step = plan.steps[view.stepIndex];
-  const keys = keyLine(view.keys, Math.max(10, width - stringWidth(text.keys) - 3));
-  const controlsLine =
-    view.status === 'paused' ? text.pausedControls : view.status === 'done' || view.status === 'failed' ? text.doneControls : text.controls;
+  const keysLabel = t('demo.keys');
+  const keys = keyLine(view.keys, Math.max(10, width - stringWidth(keysLabel) - 3));
+  const controlsLine = t(
+    view.status === 'paused' ? 'demo.pausedControls' : view.status === 'done' || view.status === 'failed' ? 'demo.doneControls' : 'demo.controls',
+  );
   return (
     <Box flexDirection="column" paddingX={1} width={width}>
       <Text bold>{plan.walkthrough.name}</Text>
-      <Text color="cyan">{step ? text.step(step.number, plan.steps.length) : text.booting}</Text>
+      <Text color="cyan">{step ? t('demo.step', { n: step.number, of: plan.steps.length }) : t('demo.booting')}</Text>
       <Text>{step?.caption ?? ' '}</Text>
       <Text>
-        {text.keys} {keys.older}
+        {keysLabel} {keys.older}
         <Text inverse={flash} bold>
           {keys.newest}
         </Text>
       </Text>
       <Text> </Text>
-      {view.status === 'paused' && <Text color="yellow">{text.paused}</Text>}
-      {view.status === 'done' && <Text color="green">{text.done}</Text>}
+      {view.status === 'paused' && <Text color="yellow">{t('demo.paused')}</Text>}
+      {view.status === 'done' && <Text color="green">{t('demo.done')}</Text>}
       {view.status === 'failed' && (
         <>
-          <Text color="red">{text.failed}</Text>
+          <Text color="red">{t('demo.failed')}</Text>
           <Text color="red">{view.failure?.message.split('\n')[0]}</Text>
         </>
       )}
