@@ -14,14 +14,18 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BIN = join(ROOT, 'bin/pos-sim.js');
 const scratch = mkdtempSync(join(tmpdir(), 'pos-sim-practice-cli-'));
 
-const posSim = (...args: string[]) => {
+/** Runs pos-sim in the default language (Chinese), or in English with `en`. */
+const runPosSim = (lang: 'zh' | 'en', args: readonly string[]) => {
+  const { POS_SIM_LANG: _lang, ...env } = process.env;
   const run = spawnSync(process.execPath, [BIN, ...args], {
     encoding: 'utf8',
     input: '',
-    env: { ...process.env, POS_SIM_DATA_DIR: join(scratch, 'default-data'), CI: 'true', NO_COLOR: '1' },
+    env: { ...env, POS_SIM_DATA_DIR: join(scratch, 'default-data'), CI: 'true', NO_COLOR: '1', ...(lang === 'en' ? { POS_SIM_LANG: 'en' } : {}) },
   });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 };
+const posSim = (...args: string[]) => runPosSim('zh', args);
+const posSimEn = (...args: string[]) => runPosSim('en', args);
 
 /** P1 done in `elapsedMs` with one detour. */
 const finished = (elapsedMs: number): PracticeResult => {
@@ -45,15 +49,19 @@ describe('pos-sim practice without a terminal', () => {
   });
 
   it('names the tasks there are when asked for one that is not there (exit 2)', () => {
-    const { code, stderr } = posSim('practice', '42');
+    const { code, stderr } = posSimEn('practice', '42');
     expect(code).toBe(2);
     expect(stderr).toMatch(/^pos-sim: No practice task "42"\. Tasks: 1 p1-deregister-unionpay, /);
+    const zh = posSim('practice', '42');
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toMatch(/^pos-sim: 没有练习任务 "42"。任务有：1 p1-deregister-unionpay, /);
   });
 
   it('needs a terminal to practise (exit 2)', () => {
-    const { code, stderr } = posSim('practice', '1');
+    const { code, stderr } = posSimEn('practice', '1');
     expect(code).toBe(2);
     expect(stderr).toContain('pos-sim practice needs an interactive terminal');
+    expect(posSim('practice', '1').stderr).toContain('pos-sim practice 需要交互式终端：请在终端窗口中运行，不要用管道输入。');
   });
 
   it('--history: none yet, then the results newest first', () => {
@@ -75,9 +83,10 @@ describe('pos-sim practice without a terminal', () => {
     const file = historyFile(dataDir);
     writeFileSync(file, `${readFileSync(file, 'utf8')}not json\n`);
     const before = readFileSync(file, 'utf8');
-    const { code, stderr } = posSim('practice', '--history', '--data-dir', dataDir);
+    const { code, stderr } = posSimEn('practice', '--history', '--data-dir', dataDir);
     expect(code).toBe(2);
     expect(stderr).toContain(`${file}:2: this practice record is not valid JSON`);
+    expect(posSim('practice', '--history', '--data-dir', dataDir).stderr).toContain(`${file}:2: 这条练习记录不是有效的 JSON(`);
     expect(readFileSync(file, 'utf8')).toBe(before);
   });
 });

@@ -3,12 +3,14 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import stringWidth from 'string-width';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseCli } from '../../src/cli-args.js';
 import { DEMOS_DIR, demoNames, listDemos, resolveProcedure } from '../../src/commands/demo.js';
 import { DemoError, planDemo, withoutTexts } from '../../src/demo/demo-plan.js';
 import { playingTimeMs } from '../../src/demo/player.js';
 import { UsageError } from '../../src/errors.js';
+import { setToolLang } from '../../src/i18n/tool-lang.js';
 import { usageError as thrownUsageError } from '../support/usage-error.js';
 import { loadWalkthroughs } from '../../src/walkthrough/load-walkthroughs.js';
 import { parseWalkthrough } from '../../src/walkthrough/parse-walkthrough.js';
@@ -18,6 +20,9 @@ const usageError = (argv: string[]): string => thrownUsageError(argv).message;
 
 
 describe('pos-sim demo: flags', () => {
+  beforeEach(() => setToolLang('en'));
+  afterEach(() => setToolLang('zh'));
+
   it('takes one procedure or none, --speed, --record and --lang', () => {
     expect(parseCli(['demo'])).toMatchObject({ command: 'demo', paths: [], speed: 1, record: undefined, langFlag: undefined });
     expect(parseCli(['demo', 'p1-deregister-unionpay', '--speed', '0.5', '--record', 'out/p1.cast', '--lang', 'en'])).toMatchObject({
@@ -42,6 +47,9 @@ describe('pos-sim demo: flags', () => {
 });
 
 describe('pos-sim demo: finding the procedure', () => {
+  beforeEach(() => setToolLang('en'));
+  afterEach(() => setToolLang('zh'));
+
   it('by its short name, or as a file', () => {
     expect(resolveProcedure('p1-deregister-unionpay')).toBe(join(DEMOS_DIR, 'p1-deregister-unionpay.yaml'));
     const file = join(mkdtempSync(join(tmpdir(), 'pos-sim-demo-')), 'mine.yaml');
@@ -65,6 +73,26 @@ describe('pos-sim demo: finding the procedure', () => {
   });
 });
 
+describe('pos-sim demo in Chinese, the default', () => {
+  it('lists the demos with their steps and playing time, aligned in columns', () => {
+    const lines = listDemos(undefined);
+    expect(lines[0]).toBe('可演示的操作脚本(pos-sim demo 名称，或操作脚本文件)：');
+    const p1 = lines.find((line) => line.includes('p1-deregister-unionpay'));
+    expect(p1).toMatch(/^ {2}p1-deregister-unionpay\s+15 步，\d+(\.\d)? 秒\s+P1 注销云闪付$/);
+    // The titles start in one column, though 步 and 秒 take two columns each.
+    const beforeTitle = lines.map((line) => /^ {2}\S+ +\d+ 步，[\d.]+ 秒 +/.exec(line)?.[0]).filter((start) => start !== undefined);
+    expect(beforeTitle.length).toBe(demoNames().length);
+    expect(new Set(beforeTitle.map((start) => stringWidth(start)))).toEqual(new Set([stringWidth(beforeTitle[0] ?? '')]));
+    expect(lines.at(-1)).toBe('演示时的按键：空格 暂停/继续，右方向键 下一步(暂停时)，q 或 Ctrl+C 退出。');
+  });
+
+  it('says what it could have meant', () => {
+    expect(() => resolveProcedure('p1')).toThrow(
+      '没有演示 "p1"：它既不是操作脚本文件，也不是自带的演示。是不是要找 p1-deregister-unionpay？运行 `pos-sim demo` 查看列表。',
+    );
+  });
+});
+
 describe('pos-sim demo: the plan', () => {
   it('shows P1 in 15 steps of about 30 s, the checks kept out of the count', () => {
     const [p1] = loadWalkthroughs([resolveProcedure('p1-deregister-unionpay')]);
@@ -85,7 +113,15 @@ describe('pos-sim demo: the plan', () => {
   it('refuses a walkthrough that fails headless, naming the step', () => {
     const failing = parseWalkthrough('name: broken\nfixture: default\nsteps:\n  - press: 菜单\n  - expect: 这段文字不存在\n', 'broken.yaml', {});
     expect(() => planDemo(failing)).toThrow(DemoError);
-    expect(() => planDemo(failing)).toThrow(/broken fails when run headless.*\n.*broken\.yaml:5:5 {2}expect: 这段文字不存在\n {2}期望屏幕显示 "这段文字不存在"，但屏幕上没有/);
+    expect(() => planDemo(failing)).toThrow(
+      /^broken 无界面回放时失败，无法演示\(试试：pos-sim run broken\.yaml\)：\nbroken\.yaml:5:5 {2}expect: 这段文字不存在\n {2}期望屏幕显示 "这段文字不存在"，但屏幕上没有\n {2}屏幕：/,
+    );
+    setToolLang('en');
+    try {
+      expect(() => planDemo(failing)).toThrow(/broken fails when run headless.*\n.*broken\.yaml:5:5 {2}expect: 这段文字不存在\n {2}expected the screen to show "这段文字不存在"\n {2}screen:/);
+    } finally {
+      setToolLang('zh');
+    }
   });
 
   it('checks in another language only what does not depend on it', () => {

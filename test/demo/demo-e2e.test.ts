@@ -97,8 +97,9 @@ describe('pos-sim demo in a terminal', () => {
     const last = await screen.waitFor(/EXIT=\d+/);
     const seconds = (Date.now() - started) / 1000;
     expect(last).toContain('EXIT=0');
-    expect(last).toMatch(/Played "P1 注销云闪付": 15 steps in \d+\.\d s\./);
-    expect(last).toMatch(/Wrote .*p1\.cast \(80x24, \d+ events/);
+    // What the command says afterwards is in the tool's language: Chinese by default.
+    expect(last).toMatch(/已演示「P1 注销云闪付」：15 步，用时 \d+\.\d 秒。/);
+    expect(last).toMatch(/已写入 .*p1\.cast\(80x24，\d+ 个事件/);
     // The last frame stays on screen: the end of the demo beside the device.
     expect(last).toMatch(/\| 绑定管理 +\| /);
     expect(last).toContain('演示结束');
@@ -130,20 +131,24 @@ describe('pos-sim demo in a terminal', () => {
 
 describe('pos-sim demo without a terminal', () => {
   const run = (args: string[], env: NodeJS.ProcessEnv = {}) => {
-    const { CI: _ci, CONTINUOUS_INTEGRATION: _ci2, ...rest } = process.env;
+    const { CI: _ci, CONTINUOUS_INTEGRATION: _ci2, POS_SIM_LANG: _lang, ...rest } = process.env;
     return spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', input: '', env: { ...rest, ...env }, timeout: 90_000 });
   };
 
   it('needs --record', () => {
-    const result = run(['demo', 'p1-deregister-unionpay']);
+    const result = run(['demo', 'p1-deregister-unionpay'], { POS_SIM_LANG: 'en' });
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/^pos-sim: the demo needs an interactive terminal; without one, record it: pos-sim demo p1-deregister-unionpay --record FILE.cast/);
+    const zh = run(['demo', 'p1-deregister-unionpay']);
+    expect(zh.status).toBe(2);
+    expect(zh.stderr).toMatch(/^pos-sim: 演示需要交互式终端；没有终端时可以录成文件：pos-sim demo p1-deregister-unionpay --record FILE\.cast/);
   });
 
   it('names the demos it could mean when the name is wrong', () => {
-    const result = run(['demo', 'p1']);
+    const result = run(['demo', 'p1'], { POS_SIM_LANG: 'en' });
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/^pos-sim: No demo "p1".*Did you mean p1-deregister-unionpay\?/);
+    expect(run(['demo', 'p1']).stderr).toMatch(/^pos-sim: 没有演示 "p1"：.*是不是要找 p1-deregister-unionpay？/);
   });
 
   it('with --record plays through on its own and records an 80x24 terminal', SLOW, async () => {
@@ -152,7 +157,7 @@ describe('pos-sim demo without a terminal', () => {
     // (Ink's cursor library shows the cursor again on stderr at exit: an escape code, nothing to read.)
     expect(stripVTControlCharacters(result.stderr)).toBe('');
     expect(result.status).toBe(0);
-    expect(result.stdout).toMatch(/^Played "P2 关闭免密支付并重启生效": 17 steps in/);
+    expect(result.stdout).toMatch(/^已演示「P2 关闭免密支付并重启生效」：17 步，用时 /);
     const { events } = expectValidCast(readFileSync(cast, 'utf8'), { width: 80, height: 24 });
     const output = outputOf(events);
     expect(output).toContain('正在应用新设置');
@@ -165,6 +170,7 @@ describe('pos-sim demo without a terminal', () => {
     const cast = join(scratch, 'p2-ci.cast');
     const result = run(['demo', 'p2-password-free-off', '--speed', '20', '--record', cast, '--lang', 'en'], { CI: 'true' });
     expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/^Played "P2 关闭免密支付并重启生效": 17 steps in \d+\.\d s\.\nWrote .*p2-ci\.cast \(80x24, \d+ events, /);
     const { events } = expectValidCast(readFileSync(cast, 'utf8'), { width: 80, height: 24 });
     const frames = events.filter(([, type]) => type === 'o');
     expect(frames.length).toBeGreaterThan(17);
@@ -184,7 +190,7 @@ describe('pos-sim demo without a terminal', () => {
     const cast = join(scratch, 'drifts.cast');
     const result = run(['demo', file, '--record', cast]);
     expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(/drifts fails when run headless.*\n.*drifts\.yaml:5:5 {2}expect: 不存在的文字/);
+    expect(result.stderr).toMatch(/drifts 无界面回放时失败，无法演示.*\n.*drifts\.yaml:5:5 {2}expect: 不存在的文字\n {2}期望屏幕显示/);
     expect(readdirSync(scratch)).not.toContain('drifts.cast');
   });
 });

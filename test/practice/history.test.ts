@@ -15,6 +15,7 @@ import {
   readHistory,
   type HistoryEntry,
 } from '../../src/practice/history.js';
+import { setToolLang } from '../../src/i18n/tool-lang.js';
 import { scorePractice } from '../../src/practice/score.js';
 import type { PracticeResult } from '../../src/practice/tracker.js';
 
@@ -22,7 +23,10 @@ let dir: string;
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'pos-sim-history-'));
 });
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
+afterEach(() => {
+  rmSync(dir, { recursive: true, force: true });
+  setToolLang('zh');
+});
 
 /** A finished practice, scored by the formula. */
 const result = (overrides: Partial<Omit<PracticeResult, 'breakdown'>> = {}): PracticeResult => {
@@ -73,6 +77,7 @@ describe('the practice history file', () => {
   });
 
   it('a damaged line is reported by file:line, and the file is left as it was', () => {
+    setToolLang('en');
     appendHistory(dir, historyEntry(result(), AT));
     const file = historyFile(dir);
     writeFileSync(file, `${readFileSync(file, 'utf8')}{"at": "not a time"\n`);
@@ -82,6 +87,15 @@ describe('the practice history file', () => {
     writeFileSync(file, `${readFileSync(file, 'utf8').split('\n')[0]}\n{"at":"2026-06-01T01:30:00.000Z","task":"x"}\n`);
     expect(() => readHistory(dir)).toThrow(new RegExp(`^${file}:2: this practice record is not valid:\\n  title: `));
     expect(before).toContain('"not a time"');
+  });
+
+  it('says so in Chinese by default', () => {
+    appendHistory(dir, historyEntry(result(), AT));
+    const file = historyFile(dir);
+    writeFileSync(file, `${readFileSync(file, 'utf8')}{"at": "not a time"\n`);
+    expect(() => readHistory(dir)).toThrow(new RegExp(`^${file}:2: 这条练习记录不是有效的 JSON\\(.*\\)。文件未作任何改动；请修复或删除这一行。$`, 's'));
+    writeFileSync(file, `${readFileSync(file, 'utf8').split('\n')[0]}\n{"at":"2026-06-01T01:30:00.000Z","task":"x"}\n`);
+    expect(() => readHistory(dir)).toThrow(new RegExp(`^${file}:2: 这条练习记录无效：\\n  title`));
   });
 });
 

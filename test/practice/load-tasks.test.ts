@@ -3,8 +3,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { findTask, parseTask, shippedTasks, TaskError } from '../../src/practice/load-tasks.js';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { setToolLang } from '../../src/i18n/tool-lang.js';
+import { translator } from '../../src/i18n/messages.js';
+import { FIELD_TEXTS, findTask, parseTask, shippedTasks, TaskError } from '../../src/practice/load-tasks.js';
+import { taskSchema } from '../../src/practice/task.js';
 
 /** A task file as it would sit in fixtures/tasks (the relative walkthrough path resolves from there). */
 const FILE = 'fixtures/tasks/my-task.yaml';
@@ -75,6 +78,9 @@ describe('a valid task', () => {
 });
 
 describe('task file errors name file:line:col and the field', () => {
+  beforeEach(() => setToolLang('en'));
+  afterEach(() => setToolLang('zh'));
+
   it('an unknown field, with the fields there are', () => {
     expect(problems(edit('procedure:', 'procedure: P1\ncolour: red'))).toBe(
       `${FILE}:4:1: colour: unknown field; a task has title, procedure, goal, profile, walkthrough, setup, done, flows, targetTime, firstStep, hints`,
@@ -148,9 +154,38 @@ describe('task file errors name file:line:col and the field', () => {
   });
 });
 
+describe('task file errors in Chinese, the default', () => {
+  it('an unknown field, a missing one, a wrong value and a state the device does not have', () => {
+    expect(problems(edit('procedure:', 'procedure: P1\ncolour: red'))).toBe(
+      `${FILE}:4:1: colour: 没有这个字段；任务的字段有 title, procedure, goal, profile, walkthrough, setup, done, flows, targetTime, firstStep, hints`,
+    );
+    expect(problems(edit('goal:', ''))).toBe(`${FILE}:2:1: goal: 缺少此项：结束时必须达到的状态，用平实的话写(不是步骤)`);
+    expect(problems(edit('targetTime:', 'targetTime: soon'))).toBe(`${FILE}:11:13: targetTime: 请写一个时间，如 90s 或 2m`);
+    expect(problems(edit('    en: Press MENU', '    en: Press MENU\n    colour: red'))).toBe(`${FILE}:17:5: hints[0].colour: 没有这个字段；hints[0] 的字段有 at, when, screen, zh, en`);
+    expect(problems(edit('  - at: home', '  - at: hom'))).toMatch(new RegExp(`^${FILE}:14:9: hints\\[0\\]\\.at: 设备没有状态 "hom"；状态的写法如 home、`));
+  });
+
+  it('a condition that cannot be used, and a file that is not YAML', () => {
+    expect(problems(edit('    "bindings[*].id"', '    bindings.length: { atMost: few }'))).toBe(
+      `${FILE}:9:22: done.store.bindings.length: atMost 要写一个数，如 { atMost: 100000 }`,
+    );
+    expect(problems(edit('flows:', 'flows: [settings'))).toMatch(new RegExp(`^${FILE}:\\d+:\\d+: 不是有效的 YAML：`));
+  });
+
+  it('says what each field is for in English as the JSON Schema does', () => {
+    const en = translator('en');
+    for (const [field, key] of Object.entries(FIELD_TEXTS)) {
+      const schema = (taskSchema.shape as Record<string, { meta(): { description?: string } | undefined }>)[field];
+      expect(en(key), field).toBe(schema?.meta()?.description);
+    }
+    expect(Object.keys(FIELD_TEXTS)).toEqual(Object.keys(taskSchema.shape));
+  });
+});
+
 describe('choosing a task', () => {
   const scratch = mkdtempSync(join(tmpdir(), 'pos-sim-tasks-'));
   afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+  afterEach(() => setToolLang('zh'));
   const tasks = shippedTasks();
 
   it('by its number in the list or its name', () => {
@@ -165,7 +200,11 @@ describe('choosing a task', () => {
   });
 
   it('an unknown one lists the tasks there are', () => {
+    setToolLang('en');
     expect(() => findTask('9', tasks)).toThrow(/No practice task "9"\. Tasks: 1 p1-deregister-unionpay, 2 p2-password-free-off, /);
     expect(() => findTask('nope.yaml', tasks)).toThrow(/No task file at nope\.yaml/);
+    setToolLang('zh');
+    expect(() => findTask('9', tasks)).toThrow(/^没有练习任务 "9"。任务有：1 p1-deregister-unionpay, 2 p2-password-free-off, .*；也可以给出任务 \.yaml 文件的路径。$/);
+    expect(() => findTask('nope.yaml', tasks)).toThrow('nope.yaml 处没有任务文件。');
   });
 });

@@ -1,5 +1,6 @@
 // The scoring formula of the README's Practice section, and the store conditions goals are made of.
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { setToolLang } from '../../src/i18n/tool-lang.js';
 import { scorePractice, timePoints } from '../../src/practice/score.js';
 import { holds, toStoreCondition, toStoreChecks, writeStorePath } from '../../src/practice/store-checks.js';
 
@@ -35,6 +36,8 @@ describe('the score', () => {
 });
 
 describe('store conditions', () => {
+  beforeEach(() => setToolLang('en'));
+  afterEach(() => setToolLang('zh'));
   const data = {
     bindings: [{ id: 'merchant' }, { id: 'wechat-pay' }],
     passwordFree: { active: { enabled: false } },
@@ -80,5 +83,11 @@ describe('store conditions', () => {
     expect(writeStorePath(data, 'records[1].sale.amountFen', 5).records[1]?.sale?.amountFen).toBe(5);
     expect('enabled' in writeStorePath(data, 'passwordFree.active.enabled', null).passwordFree.active).toBe(false);
     expect(() => writeStorePath(data, 'passwordFree.pending.enabled', false)).toThrow('no passwordFree.pending to set passwordFree.pending.enabled in');
+  });
+
+  it('say what is wrong in Chinese by default', () => {
+    setToolLang('zh');
+    expect(toStoreChecks({ 'bindings.length': { atLeast: 'two' } })).toBe('bindings.length: atLeast 要写一个数，如 { atLeast: 100000 }');
+    expect(() => writeStorePath(data, 'passwordFree.pending.enabled', false)).toThrow('没有 passwordFree.pending，无法设置 passwordFree.pending.enabled');
   });
 });

@@ -8,6 +8,7 @@ import { DEFAULT_TIMING, DemoPlayer } from '../../src/demo/player.js';
 import { SteppingClock } from '../../src/device/simulated-clock.js';
 import { BOOT_MS, createSimulator, type Simulator } from '../../src/device/simulator.js';
 import type { Lang } from '../../src/i18n/messages.js';
+import { setToolLang } from '../../src/i18n/tool-lang.js';
 import { DemoApp, keyLine } from '../../src/ui/demo-app.js';
 import { parseWalkthrough } from '../../src/walkthrough/parse-walkthrough.js';
 import { KEY, plain, waitForFrame, waitForText, type Rendered } from '../support/ink.js';
@@ -32,6 +33,7 @@ let sim: Simulator | undefined;
 let rendered: Rendered | undefined;
 
 afterEach(() => {
+  setToolLang('zh');
   rendered?.unmount();
   rendered = undefined;
   sim?.stop();
@@ -116,6 +118,15 @@ describe('the demo screen', () => {
     clock.advance(60_000);
     frame = await waitForText(app, 'End of the demo');
     expect(frame).toContain('Select "UnionPay QuickPass app"');
+  });
+
+  it('speaks the demo’s language, not the tool’s: a Chinese demo stays Chinese when the tool speaks English', async () => {
+    setToolLang('en');
+    const { app, clock } = play({ lang: 'zh' });
+    clock.advance(BOOT + keyMs + 1);
+    const frame = await waitForText(app, '步骤 1/5');
+    expect(frame).toContain('按键: [菜单]');
+    expect(frame).toContain('[空格]暂停 [->]下一步 [q]退出');
   });
 
   it('says when a check fails, and what failed', async () => {
