@@ -244,7 +244,7 @@ describe('one pos-sim per device', SLOW, () => {
       const start = posSimInTerminal([], dataDir);
       expect(start.code).toBe(2);
       expect(start.stdout).toContain(`pos-sim: ${message}`);
-      expect(start.stdout).toContain('Close that one first, or run this one on a copy with --fresh, or on other data with --data-dir.');
+      expect(start.stdout).toContain('Close that one first, or run this one as a fresh throw-away device with --fresh, or on other data with --data-dir.');
 
       const reset = posSim(['reset'], { dataDir });
       expect(reset.code).toBe(2);

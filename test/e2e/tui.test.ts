@@ -200,8 +200,8 @@ describe.concurrent('pos-sim in a real terminal', () => {
     await second.waitFor((s) => /exit=\d+/.test(s), { what: 'the second instance to exit' });
     // The message is longer than a line: read it with wrapped lines joined.
     const screen = await second.tmux('capture-pane', '-p', '-J', '-t', '0');
-    expect(screen).toContain('is in use by another pos-sim');
-    expect(screen).toContain(`process ${ownerOf(dataDir)}`);
+    expect(screen).toContain('正被另一个 pos-sim 使用');
+    expect(screen).toContain(`进程 ${ownerOf(dataDir)}`);
     expect(screen).toContain('exit=2');
     expect(frameLines(second.screen)).toBeUndefined();
     // The first one still works, and keys that arrive in one chunk (typed fast, pasted) all count.

@@ -4,9 +4,10 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BOOT_MS, confMedium, createSimulator, loadProfile, parseProfile, type Simulator } from '../../src/index.js';
 import { PASSWORD_HASH_PATTERN, verifyPassword } from '../../src/store/password-hash.js';
+import { setToolLang } from '../../src/i18n/tool-lang.js';
 
 const SUPERVISOR = '123456';
 const ADMIN = '12345678';
@@ -402,6 +403,10 @@ describe('修改密码', () => {
 });
 
 describe('profiles', () => {
+  // The profile's messages, read in English (the tool speaks Chinese unless told otherwise).
+  beforeEach(() => setToolLang('en'));
+  afterEach(() => setToolLang('zh'));
+
   const base = JSON.parse(readFileSync('fixtures/profiles/default.json', 'utf8')) as {
     operators: { id: string; role: string }[];
   };

@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createActor, SimulatedClock } from 'xstate';
 import { SHUTDOWN_MS } from '../../menus/device.js';
 import type { DevicePort } from '../../menus/device-port.js';
@@ -19,6 +19,7 @@ import {
 } from '../../menus/sale.js';
 import { BOOT_MS, confMedium, createSimulator, loadProfile, parseProfile, type Simulator } from '../../src/index.js';
 import { verifyPassword } from '../../src/store/password-hash.js';
+import { setToolLang } from '../../src/i18n/tool-lang.js';
 
 /** The test card's PIN in the shipped profiles (sale.cardPinHash). */
 const CARD_PIN = '147258';
@@ -557,6 +558,10 @@ describe('收款 (P5)', () => {
 });
 
 describe('the profile’s sale fields', () => {
+  // The profile's messages, read in English (the tool speaks Chinese unless told otherwise).
+  beforeEach(() => setToolLang('en'));
+  afterEach(() => setToolLang('zh'));
+
   const defaultProfile = () => structuredClone(loadProfile('default')) as unknown as Record<string, any>;
   const problems = (profile: unknown): string => {
     try {

@@ -59,7 +59,7 @@ export const dataTexts = defineTexts(
       '没有改动任何东西。请手工修复这个文件，或运行 `pos-sim reset` 把它另存一边(保留为 {file}.broken-<时间>)，再从设备配置重新开始。',
 
     'lock.inUse':
-      '设备 "{name}" 正被另一个 pos-sim 使用(进程 {pid})，数据在 {dir}。\n请先关闭那一个，或用 --fresh 在副本上运行这一个，或用 --data-dir 换一份数据。',
+      '设备 "{name}" 正被另一个 pos-sim 使用(进程 {pid})，数据在 {dir}。\n请先关闭那一个，或用 --fresh 在一台全新的临时设备上运行，或用 --data-dir 换一份数据。',
 
     'reset.keptAside': '损坏的设备数据已保留为 {path}',
     'reset.done': '设备 "{name}" 已恢复到设备配置：{location}',
@@ -128,7 +128,7 @@ export const dataTexts = defineTexts(
       'Nothing was changed. Repair the file by hand, or run `pos-sim reset` to set it aside (kept as {file}.broken-<time>) and start again from the device profile.',
 
     'lock.inUse':
-      'The device "{name}" is in use by another pos-sim (process {pid}), data in {dir}.\nClose that one first, or run this one on a copy with --fresh, or on other data with --data-dir.',
+      'The device "{name}" is in use by another pos-sim (process {pid}), data in {dir}.\nClose that one first, or run this one as a fresh throw-away device with --fresh, or on other data with --data-dir.',
 
     'reset.keptAside': 'The damaged device data was kept as {path}',
     'reset.done': 'Device "{name}" reset to its profile: {location}',
