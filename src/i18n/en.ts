@@ -228,4 +228,13 @@ export const en: Record<keyof typeof zh, string> = {
   'chart.event.always': 'always',
   'chart.event.done': 'done',
   'chart.event.after': 'after {delay}',
+  'records.subject.lockout': '{count} wrong passwords in a row',
+  'records.subject.on': 'on',
+  'records.subject.off': 'off',
+  'records.subject.passwordFree': 'password-free {state}',
+  'records.subject.channel': '{channel} {state} limit {limit} yuan',
+  'records.subject.passwordFree.sale': 'no PIN, no signature',
+  'records.subject.pin': 'with PIN',
+  'records.subject.approved': '[{code}] approved',
+  'records.subject.declined': '[{code}] declined',
 };

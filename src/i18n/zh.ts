@@ -226,5 +226,14 @@ export const zh = {
   'chart.event.always': '自动',
   'chart.event.done': '完成',
   'chart.event.after': '{delay} 后',
+  'records.subject.lockout': '连续{count}次密码错误',
+  'records.subject.on': '开',
+  'records.subject.off': '关',
+  'records.subject.passwordFree': '免密支付 {state}',
+  'records.subject.channel': '{channel} {state} 限额{limit}元',
+  'records.subject.passwordFree.sale': '免密免签',
+  'records.subject.pin': '凭密码',
+  'records.subject.approved': '[{code}]交易成功',
+  'records.subject.declined': '[{code}]交易失败',
 } as const;
 

@@ -24,14 +24,10 @@ export type DeviceStoreOptions = {
   readonly backups?: BackupShelf;
 };
 
-const describeSettings = (settings: PasswordFreeSettings): string =>
-  [
-    `enabled=${settings.enabled}`,
-    ...settings.channels.map((channel) => `${channel.id}:${channel.smallAmountEnabled ? 'on' : 'off'}/${channel.limit}`),
-  ].join(' ');
-
 /** Records are written in the device language, as the device shows them. */
 const RECORD_TEXT = translator('zh');
+
+const onOff = (on: boolean) => RECORD_TEXT(on ? 'records.subject.on' : 'records.subject.off');
 
 export class DeviceStore implements DevicePort {
   readonly profile: Profile;
@@ -96,7 +92,7 @@ export class DeviceStore implements DevicePort {
       return { result: 'wrong', attemptsLeft: maxAttempts - failedAttempts };
     }
     const until = this.now() + lockoutSeconds * 1000;
-    this.setLockout(operatorId, { failedAttempts: 0, lockedUntil: until }, this.record(operatorId, 'lockout', `${maxAttempts} wrong passwords`));
+    this.setLockout(operatorId, { failedAttempts: 0, lockedUntil: until }, this.record(operatorId, 'lockout', RECORD_TEXT('records.subject.lockout', { count: maxAttempts })));
     return { result: 'locked', lockedUntil: until };
   }
 
@@ -152,7 +148,7 @@ export class DeviceStore implements DevicePort {
       passwordFree: samePasswordFreeSettings(settings, active)
         ? { active }
         : { active, pending: { enabled: settings.enabled, channels: [...settings.channels] } },
-      records: [...this.current.records, this.record(operatorId, 'savePasswordFree', describeSettings(settings))],
+      records: [...this.current.records, this.record(operatorId, 'savePasswordFree', this.describeSettings(settings))],
     });
   }
 
@@ -162,7 +158,7 @@ export class DeviceStore implements DevicePort {
     this.commit({
       ...this.current,
       passwordFree: { active: pending },
-      records: [...this.current.records, this.record('system', 'applyPasswordFree', describeSettings(pending))],
+      records: [...this.current.records, this.record('system', 'applyPasswordFree', this.describeSettings(pending))],
     });
     return true;
   }
@@ -173,17 +169,20 @@ export class DeviceStore implements DevicePort {
 
   recordSale(sale: SaleRecord, operatorId: string): void {
     const approved = sale.responseCode === '00';
+    const channel = this.profile.passwordFree.channels.find((known) => known.id === sale.channel)?.label.zh;
     const subject = [
       `${formatFen(sale.amountFen)}元`,
-      sale.method,
-      sale.channel ?? '-',
-      sale.passwordFree ? '免密免签' : 'PIN',
-      approved ? 'approved 00' : `declined ${sale.responseCode}`,
+      sale.method === 'contactless' || sale.method === 'chip'
+        ? RECORD_TEXT(`sale.method.${sale.method}`)
+        : `${RECORD_TEXT('sale.method.qr')}(${RECORD_TEXT(`sale.wallet.${sale.method}`)})`,
+      ...(channel === undefined ? [] : [channel]),
+      RECORD_TEXT(sale.passwordFree ? 'records.subject.passwordFree.sale' : 'records.subject.pin'),
+      RECORD_TEXT(approved ? 'records.subject.approved' : 'records.subject.declined', { code: sale.responseCode }),
     ].join(' ');
-    const { channel, ...rest } = sale;
+    const { channel: channelId, ...rest } = sale;
     const record: OperationRecord = {
       ...this.record(operatorId, 'sale', subject),
-      sale: { ...rest, ...(channel === undefined ? {} : { channel }), approved },
+      sale: { ...rest, ...(channelId === undefined ? {} : { channel: channelId }), approved },
     };
     this.commit({ ...this.current, records: [...this.current.records, record] });
   }
@@ -234,6 +233,18 @@ export class DeviceStore implements DevicePort {
     }
     this.commit({ ...this.current, records: [...this.current.records, this.record(operatorId, 'backup', path)] });
     return { ok: true, path };
+  }
+
+  /** 免密支付 关；云闪付 开 限额1000元；… — the settings as the 免密支付 screen names them. */
+  private describeSettings(settings: PasswordFreeSettings): string {
+    const channels = settings.channels.map((channel) =>
+      RECORD_TEXT('records.subject.channel', {
+        channel: this.profile.passwordFree.channels.find((known) => known.id === channel.id)?.label.zh ?? channel.id,
+        state: onOff(channel.smallAmountEnabled),
+        limit: channel.limit,
+      }),
+    );
+    return [RECORD_TEXT('records.subject.passwordFree', { state: onOff(settings.enabled) }), ...channels].join('；');
   }
 
   private record(operator: string, action: OperationRecord['action'], subject: string): OperationRecord {

@@ -72,7 +72,7 @@ describe('免密支付 (P2)', () => {
     expect(sim.store.snapshot().records.at(-1)).toMatchObject({
       operator: '00',
       action: 'savePasswordFree',
-      subject: 'enabled=false unionpay:on/1000 wechat:on/500 alipay:on/500',
+      subject: '免密支付 关；银联闪付 开 限额1000元；微信 开 限额500元；支付宝 开 限额500元',
     });
 
     sim.press('确认');

@@ -94,8 +94,8 @@ describe('操作记录', () => {
 
   it('opens a record in full; 上/下 step through the records, 确认 or 取消 go back to the list', () => {
     const sim = withRecords([
-      { at: '2026-06-01T01:00:00.000Z', operator: '00', action: 'lockout', subject: '3 wrong passwords' },
-      { at: '2026-06-01T01:05:00.000Z', operator: 'system', action: 'applyPasswordFree', subject: 'enabled=false' },
+      { at: '2026-06-01T01:00:00.000Z', operator: '00', action: 'lockout', subject: '连续3次密码错误' },
+      { at: '2026-06-01T01:05:00.000Z', operator: 'system', action: 'applyPasswordFree', subject: '免密支付 关' },
       { at: '2026-06-01T01:10:00.000Z', operator: '99', action: 'deregister', subject: '云闪付 898310058120134' },
     ]);
     openSettings(sim);
@@ -129,7 +129,7 @@ describe('操作记录', () => {
 
   it('names sales (another flow’s records) and shows a kind it does not know as stored', () => {
     const sim = withRecords([
-      { at: '2026-06-01T01:00:00.000Z', operator: '01', action: 'sale', subject: '12.00元 contactless unionpay 免密免签 approved 00' },
+      { at: '2026-06-01T01:00:00.000Z', operator: '01', action: 'sale', subject: '12.00元 挥卡/闪付 银联闪付 免密免签 [00]交易成功' },
       { at: '2026-06-01T01:01:00.000Z', operator: '42', action: 'refund', subject: 'from a newer version' },
     ]);
     openSettings(sim);
@@ -141,7 +141,7 @@ describe('操作记录', () => {
     sim.press('下');
     expect(display(sim)).toContain('操作员：01 收银员');
     // The subject wraps onto a second row at a space.
-    expect(lines(sim)).toEqual(expect.arrayContaining(['  内容：12.00元 contactless unionpay', '  免密免签 approved 00']));
+    expect(lines(sim)).toEqual(expect.arrayContaining(['  内容：12.00元 挥卡/闪付 银联闪付', '  免密免签 [00]交易成功']));
   });
 
   it('scrolls a long list with 上/下, keeping the selected record on screen', () => {

@@ -242,7 +242,7 @@ describe('收款 (P5)', () => {
         at: '2026-06-01T01:00:03.100Z',
         operator: '01',
         action: 'sale',
-        subject: '12.34元 contactless unionpay 免密免签 approved 00',
+        subject: '12.34元 挥卡/闪付 银联闪付 免密免签 [00]交易成功',
         sale: { amountFen: 1234, method: 'contactless', channel: 'unionpay', approved: true, responseCode: '00', passwordFree: true },
       },
     ]);
@@ -273,7 +273,7 @@ describe('收款 (P5)', () => {
     expect(sim.title()).toBe('交易成功');
     expect(display(sim)).toContain('已验证持卡人密码');
     expect(display(sim)).not.toContain('免密');
-    expect(sales(sim).at(-1)).toMatchObject({ subject: '1000.01元 contactless unionpay PIN approved 00', sale: { passwordFree: false } });
+    expect(sales(sim).at(-1)).toMatchObject({ subject: '1000.01元 挥卡/闪付 银联闪付 凭密码 [00]交易成功', sale: { passwordFree: false } });
   });
 
   it('at exactly the limit it still goes through without a PIN', () => {
@@ -292,7 +292,7 @@ describe('收款 (P5)', () => {
     waitForHost(sim);
     expect(display(sim)).toContain('支付方式：插卡');
     expect(sales(sim).at(-1)?.sale).toEqual({ amountFen: 1, method: 'chip', approved: true, responseCode: '00', passwordFree: false });
-    expect(sales(sim).at(-1)?.subject).toBe('0.01元 chip - PIN approved 00');
+    expect(sales(sim).at(-1)?.subject).toBe('0.01元 插卡 凭密码 [00]交易成功');
   });
 
   describe('扫码', () => {
@@ -361,7 +361,7 @@ describe('收款 (P5)', () => {
     expect(sales(sim)).toHaveLength(1);
     expect(sales(sim)[0]).toMatchObject({
       operator: '01',
-      subject: '0.02元 chip - PIN declined 75',
+      subject: '0.02元 插卡 凭密码 [75]交易失败',
       sale: { approved: false, responseCode: '75', passwordFree: false },
     });
     // The settings operator's lockout is not touched by a card's PIN.

@@ -250,7 +250,7 @@ describe('device lock', () => {
     const child = await lockInAnotherProcess();
     expect(() => lockDevice(dir, NAME)).toThrow(
       new DeviceInUseError(
-        `设备 "default" 正被另一个 pos-sim 使用(进程 ${child.pid})，数据在 ${dir}。\n请先关闭那一个，或用 --fresh 在副本上运行这一个，或用 --data-dir 换一份数据。`,
+        `设备 "default" 正被另一个 pos-sim 使用(进程 ${child.pid})，数据在 ${dir}。\n请先关闭那一个，或用 --fresh 在一台全新的临时设备上运行，或用 --data-dir 换一份数据。`,
       ),
     );
   });
