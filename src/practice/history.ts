@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import stringWidth from 'string-width';
 import { z } from 'zod';
 import { PosSimError } from '../errors.js';
-import { describeIssues } from '../json-source.js';
+import { checkSchema, describeIssues } from '../json-source.js';
 import { translator, type Lang } from '../i18n/messages.js';
 import { toolText } from '../i18n/tool-lang.js';
 import { MISTAKE_KINDS } from './score.js';
@@ -85,7 +85,7 @@ export const readHistory = (dataDir: string): HistoryEntry[] => {
       } catch (error) {
         throw new HistoryError(`${where}: ${toolText('history.notJson', { reason: (error as Error).message, fix })}`);
       }
-      const parsed = historyEntrySchema.safeParse(value);
+      const parsed = checkSchema(historyEntrySchema, value);
       if (!parsed.success) throw new HistoryError(`${where}: ${toolText('history.invalid', { issues: describeIssues(parsed.error), fix })}`);
       entries.push(parsed.data);
     });

@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { PosSimError } from '../errors.js';
 import type { MessageKey } from '../i18n/messages.js';
 import { toolText } from '../i18n/tool-lang.js';
-import { fieldPath } from '../json-source.js';
+import { checkSchema, fieldPath } from '../json-source.js';
 import { loadProfile } from '../profile/load-profile.js';
 import { packageRoot } from '../package-root.js';
 import { shownPath } from '../shown-path.js';
@@ -118,7 +118,7 @@ export const parseTask = (text: string, file: string, machines: readonly AnyStat
   }
   const problems = new Problems(shown, doc, lines);
   if (!isMap(doc.contents)) throw new TaskError(`${shown}:1:1: ${toolText('tasks.notAMap', { fields: Object.keys(taskSchema.shape).join(', ') })}`);
-  const parsed = taskSchema.safeParse(doc.toJS());
+  const parsed = checkSchema(taskSchema, doc.toJS());
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const path = issue.path as (string | number)[];
@@ -206,7 +206,7 @@ const checkTask = (data: TaskFile, file: string, problems: Problems, machines: r
         problems.add(['setup', path], (error as Error).message, true);
       }
     }
-    const valid = flashDataSchema.safeParse(prepared);
+    const valid = checkSchema(flashDataSchema, prepared);
     if (!valid.success) {
       for (const issue of valid.error.issues) problems.add(['setup'], toolText('tasks.setupInvalid', { path: fieldPath(issue.path), reason: issue.message }));
     }

@@ -172,6 +172,10 @@ describe('task file errors in Chinese, the default', () => {
     expect(problems(edit('flows:', 'flows: [settings'))).toMatch(new RegExp(`^${FILE}:\\d+:\\d+: 不是有效的 YAML：`));
   });
 
+  it('zod’s own words come from its Chinese locale', () => {
+    expect(problems(edit('done:', 'setup:\n  passwordFree.active.enabled: "yes"\ndone:'))).toMatch(new RegExp(`^${FILE}:8:3: setup: .*passwordFree.active.enabled.*无效输入：期望 boolean`));
+  });
+
   it('says what each field is for in English as the JSON Schema does', () => {
     const en = translator('en');
     for (const [field, key] of Object.entries(FIELD_TEXTS)) {
