@@ -54,7 +54,7 @@ const drawNode = (node: StateNodeLike, lang: Lang, indent: string): string[] => 
     lines.push(`${indent}${nodeId(node)} --> [*]`);
   }
   if (node.description) lines.push(`${indent}${nodeId(node)} : ${node.key} - ${node.description.replace(/[:;]/g, ',')}`);
-  for (const invoke of node.invoke) lines.push(`${indent}note right of ${nodeId(node)} : runs ${invoke.src}`);
+  for (const invoke of node.invoke) lines.push(`${indent}note right of ${nodeId(node)} : ${translator(lang)('chart.runs', { actor: String(invoke.src) })}`);
   const transitions = [...node.transitions.values(), node.always ?? []].flat();
   for (const transition of transitions) {
     if (isForwarding(transition, node)) continue;

@@ -237,4 +237,5 @@ export const en: Record<keyof typeof zh, string> = {
   'records.subject.pin': 'with PIN',
   'records.subject.approved': '[{code}] approved',
   'records.subject.declined': '[{code}] declined',
+  'chart.runs': 'runs {actor}',
 };

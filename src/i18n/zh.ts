@@ -235,5 +235,6 @@ export const zh = {
   'records.subject.pin': '凭密码',
   'records.subject.approved': '[{code}]交易成功',
   'records.subject.declined': '[{code}]交易失败',
+  'chart.runs': '运行 {actor}',
 } as const;
 

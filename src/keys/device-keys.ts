@@ -9,20 +9,19 @@ export type DeviceKeyInfo = {
   /** Chinese key cap, as printed on real terminals. */
   readonly zh: string;
   readonly en: string;
-  readonly help: string;
 };
 
 export const FUNCTION_KEY_INFO: readonly DeviceKeyInfo[] = [
-  { key: 'ENTER', zh: '确认', en: 'ENTER', help: 'confirm, pick the selected item' },
-  { key: 'CANCEL', zh: '取消', en: 'CANCEL', help: 'go back one step; changes nothing' },
-  { key: 'CLEAR', zh: '清除', en: 'CLEAR', help: 'delete the last digit typed' },
-  { key: 'UP', zh: '上', en: 'UP', help: 'move the selection up' },
-  { key: 'DOWN', zh: '下', en: 'DOWN', help: 'move the selection down' },
-  { key: 'MENU', zh: '菜单', en: 'MENU', help: 'open 设置 from the home screen' },
-  { key: 'F1', zh: 'F1', en: 'F1', help: 'function key 1' },
-  { key: 'F2', zh: 'F2', en: 'F2', help: 'function key 2' },
-  { key: 'F3', zh: 'F3', en: 'F3', help: 'function key 3' },
-  { key: 'F4', zh: 'F4', en: 'F4', help: 'function key 4' },
+  { key: 'ENTER', zh: '确认', en: 'ENTER' },
+  { key: 'CANCEL', zh: '取消', en: 'CANCEL' },
+  { key: 'CLEAR', zh: '清除', en: 'CLEAR' },
+  { key: 'UP', zh: '上', en: 'UP' },
+  { key: 'DOWN', zh: '下', en: 'DOWN' },
+  { key: 'MENU', zh: '菜单', en: 'MENU' },
+  { key: 'F1', zh: 'F1', en: 'F1' },
+  { key: 'F2', zh: 'F2', en: 'F2' },
+  { key: 'F3', zh: 'F3', en: 'F3' },
+  { key: 'F4', zh: 'F4', en: 'F4' },
 ];
 
 /** The event for a key name ("确认", "ENTER", "enter", "7"), or undefined for a name the device has no key for. */
