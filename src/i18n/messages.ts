@@ -1,5 +1,6 @@
 /** Looks up a text in the chosen language and fills in its {placeholders}. */
 import { en } from './en.js';
+import { chartTexts } from './tool/chart-texts.js';
 import { cliTexts } from './tool/cli-texts.js';
 import { dataTexts } from './tool/data-texts.js';
 import { trainingTexts } from './tool/training-texts.js';
@@ -11,8 +12,8 @@ export type Lang = (typeof LANGS)[number];
 
 /** The device's texts and the tool's own (usage, errors, reports), one catalog per language. */
 export const CATALOGS = {
-  zh: { ...zh, ...cliTexts.zh, ...walkthroughTexts.zh, ...trainingTexts.zh, ...dataTexts.zh },
-  en: { ...en, ...cliTexts.en, ...walkthroughTexts.en, ...trainingTexts.en, ...dataTexts.en },
+  zh: { ...zh, ...cliTexts.zh, ...walkthroughTexts.zh, ...trainingTexts.zh, ...dataTexts.zh, ...chartTexts.zh },
+  en: { ...en, ...cliTexts.en, ...walkthroughTexts.en, ...trainingTexts.en, ...dataTexts.en, ...chartTexts.en },
 } as const;
 
 export type MessageKey = keyof typeof CATALOGS.zh;
