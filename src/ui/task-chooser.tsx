@@ -1,6 +1,6 @@
 /** `pos-sim practice` without a task: the numbered tasks; Up/Down and Enter, or a task's number, start one. */
 import { Box, Text, useApp, useInput, useStdin } from 'ink';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { translator, type Lang } from '../i18n/messages.js';
 import type { Task } from '../practice/task.js';
 
@@ -14,7 +14,13 @@ type TaskChooserProps = {
 export const TaskChooser = ({ tasks, lang, onChoose }: TaskChooserProps) => {
   const { exit } = useApp();
   const { isRawModeSupported } = useStdin();
-  const [cursor, setCursor] = useState(0);
+  // The ref answers the next key at once (keys can arrive together); the state redraws the list.
+  const cursorRef = useRef(0);
+  const [cursor, setCursorState] = useState(0);
+  const moveCursor = (by: number) => {
+    cursorRef.current = (cursorRef.current + by + tasks.length) % tasks.length;
+    setCursorState(cursorRef.current);
+  };
   const [chosen, setChosen] = useState(false);
   const t = translator(lang);
   const choose = (task: Task | undefined) => {
@@ -27,9 +33,9 @@ export const TaskChooser = ({ tasks, lang, onChoose }: TaskChooserProps) => {
   }, [chosen, exit]);
   useInput(
     (input, key) => {
-      if (key.upArrow) setCursor((current) => (current + tasks.length - 1) % tasks.length);
-      else if (key.downArrow) setCursor((current) => (current + 1) % tasks.length);
-      else if (key.return) choose(tasks[cursor]);
+      if (key.upArrow) moveCursor(-1);
+      else if (key.downArrow) moveCursor(1);
+      else if (key.return) choose(tasks[cursorRef.current]);
       else if (key.escape || input === 'q') choose(undefined);
       else if (/^[1-9]$/.test(input) && tasks[Number(input) - 1]) choose(tasks[Number(input) - 1]);
     },
