@@ -4,7 +4,7 @@
  */
 import type { AnyStateMachine } from 'xstate';
 import { FUNCTION_KEY_INFO } from '../keys/device-keys.js';
-import { translator, type Lang, type MessageKey } from '../i18n/messages.js';
+import { CATALOGS, translator, type Lang, type MessageKey } from '../i18n/messages.js';
 import { MENU_MACHINES } from '../walkthrough/coverage.js';
 
 type StateNodeLike = AnyStateMachine['root'];
@@ -39,6 +39,21 @@ const guardLabel = (transition: TransitionLike): string => {
   return name ? ` [${name}${params}]` : '';
 };
 
+/** The catalog key of a state's note: chart.state.<machine id>.<state path>. */
+export const stateTextKey = (node: StateNodeLike): string => ['chart.state', node.machine.id, ...node.path].join('.');
+
+/**
+ * What a described state shows, in the chart's language. The descriptions are English, so the note
+ * comes from chart-texts.ts; a described state without a text there is a bug, not a reason to mix
+ * English into the Chinese chart. Mermaid ends a description at an ASCII ':' or ';' (the
+ * full-width ：； are plain text to it), so those become commas.
+ */
+const stateNote = (node: StateNodeLike, lang: Lang): string => {
+  const key = stateTextKey(node);
+  if (!Object.hasOwn(CATALOGS[lang], key)) throw new Error(`No ${lang} chart text for ${key}: add it to src/i18n/tool/chart-texts.ts`);
+  return translator(lang)(key as MessageKey).replace(/[:;]/g, ',');
+};
+
 const isForwarding = (transition: TransitionLike, node: StateNodeLike) => !transition.target && node.invoke.length > 0;
 
 const drawNode = (node: StateNodeLike, lang: Lang, indent: string): string[] => {
@@ -53,7 +68,7 @@ const drawNode = (node: StateNodeLike, lang: Lang, indent: string): string[] => 
   } else if (node.type === 'final') {
     lines.push(`${indent}${nodeId(node)} --> [*]`);
   }
-  if (node.description) lines.push(`${indent}${nodeId(node)} : ${node.key} - ${node.description.replace(/[:;]/g, ',')}`);
+  if (node.description) lines.push(`${indent}${nodeId(node)} : ${node.key} - ${stateNote(node, lang)}`);
   for (const invoke of node.invoke) lines.push(`${indent}note right of ${nodeId(node)} : ${translator(lang)('chart.runs', { actor: String(invoke.src) })}`);
   const transitions = [...node.transitions.values(), node.always ?? []].flat();
   for (const transition of transitions) {

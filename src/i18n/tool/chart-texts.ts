@@ -1,4 +1,172 @@
-/** `pos-sim chart`: what each menu state shows, for the diagram's notes. */
+/**
+ * `pos-sim chart`: what each menu state shows, for the diagram's notes. Keyed
+ * chart.state.<machine id>.<state path>; the English text is the state's `description` in menus/
+ * word for word (a test holds them equal), the Chinese one says the same for a technician and keeps
+ * the device's own words, in 「」 where they are what the screen shows.
+ */
 import { defineTexts } from './define-texts.js';
 
-export const chartTexts = defineTexts({}, {});
+export const chartTexts = defineTexts(
+  {
+    'chart.state.device.booting': '开机画面，带进度条；有待生效的设置时在此应用（「正在应用新设置」）。',
+    'chart.state.device.home': '主界面：商户号、终端号，以及「按[确认]键收款」和「按[菜单]键进入设置」。',
+    'chart.state.device.sale': '收款进行中。',
+    'chart.state.device.settings': '设置已打开。',
+    'chart.state.device.shuttingDown': '显示「正在重启」，之后设备重新开机。',
+
+    'chart.state.settings.authenticating': '进入设置前要求输入操作员密码（「请输入密码」）。',
+    'chart.state.settings.refused': '显示「操作员无权限」：普通操作员不能进入设置；未做任何修改。',
+    'chart.state.settings.menu': '列出设置（或操作员打开的子菜单）中带编号的菜单项。',
+    'chart.state.settings.bindings': '绑定管理进行中。',
+    'chart.state.settings.passwordFree': '免密支付进行中。',
+    'chart.state.settings.changePassword': '修改密码进行中。',
+    'chart.state.settings.records': '操作记录进行中。',
+    'chart.state.settings.backup': '数据备份进行中。',
+
+    'chart.state.bindingManagement.list': '列出带编号的绑定（卡号部分隐藏）；没有绑定时显示「暂无绑定」。',
+    'chart.state.bindingManagement.detail': '显示绑定的名称、账号和绑定日期，以及「按[确认]关闭服务」（支付服务）或「按[确认]解绑」。',
+    'chart.state.bindingManagement.confirming': '询问「确认注销？」并提醒「注销前请确认已备份POS机上的数据」；「按[1]先备份数据」。',
+    'chart.state.bindingManagement.backedUp': '「按[1]先备份数据」之后：显示「备份成功」和备份文件（或「备份失败」）；然后回到「确认注销」。',
+    'chart.state.bindingManagement.authorising': '解除绑定前要求输入主管密码（「请输入主管密码」）。',
+    'chart.state.bindingManagement.verifyingCode': '设备配置规定这项服务用短信验证时，以短信验证代替密码。',
+    'chart.state.bindingManagement.unbinding': '商户账号或结算卡的解绑进行中。',
+    'chart.state.bindingManagement.deregistering': '再检查一次网络，然后解除绑定。',
+    'chart.state.bindingManagement.deregistered': '显示「云闪付服务已关闭」，并说明关闭后的影响。',
+    'chart.state.bindingManagement.offline': '显示「网络连接失败」：关闭服务需要网络；未做任何修改。',
+
+    'chart.state.unbind.reason': '询问「请选择解绑原因」：1.更换结算账户 2.商户停业 3.其他。',
+    'chart.state.unbind.review': '显示要解绑的账户（类型、部分隐藏的号码、绑定日期）和解绑原因；「按[确认]提交」。',
+    'chart.state.unbind.verifying': '短信验证：验证码以短信发到商户手机，在设备上输入。',
+    'chart.state.unbind.settling': '显示「正在进行资金清算...」和进度；然后再检查一次网络并解绑。',
+    'chart.state.unbind.unbound': '显示「解绑成功」和「商户信息已更新」。',
+    'chart.state.unbind.offline': '显示「网络连接失败」：解绑需要网络；未做任何修改。',
+    'chart.state.unbind.cancelled': '操作员在选择解绑原因时按了[取消]。',
+    'chart.state.unbind.done': '已解绑；回到绑定列表。',
+
+    'chart.state.smsVerification.sending': '请收单机构把新验证码以短信发到商户手机；离线时不发送。',
+    'chart.state.smsVerification.entering': '显示「验证码已发送至 138****1234」，每输入一位显示一个 *；输错后显示「验证码错误」和剩余次数。',
+    'chart.state.smsVerification.checking': '收单机构已判定验证码；设备立即继续。',
+    'chart.state.smsVerification.expired': '显示「验证码已过期，请重新获取」（或「验证码错误次数过多」）；按[确认]重新发送验证码。',
+    'chart.state.smsVerification.verified': '验证码正确。',
+    'chart.state.smsVerification.unreachable': '没有网络：验证码既未发送也未核对。',
+    'chart.state.smsVerification.cancelled': '操作员按了[取消]。',
+
+    'chart.state.passwordFree.editing': '显示编辑中的勾选项和限额；尚未保存的行标「未保存」，已保存、待重启的行标「待重启生效」。',
+    'chart.state.passwordFree.editing.unchanged': '显示「设置未修改」：没有新的内容要保存。',
+    'chart.state.passwordFree.saving': '判断是否有要保存的内容，以及网络是否允许保存。',
+    'chart.state.passwordFree.authorising': '要求输入密码以确认保存。',
+    'chart.state.passwordFree.saved': '显示「设置已保存，重启后生效」，询问是否立即重启：按[确认]立即重启，按[取消]稍后。',
+    'chart.state.passwordFree.offline': '显示「网络连接失败」：设置未保存；所做的编辑保留。',
+    'chart.state.passwordFree.confirmingDiscard': '询问「放弃未保存的修改？」：按[确认]放弃并离开，按[取消]回到编辑。',
+
+    'chart.state.passwordPrompt.starting': '判断操作员是否可以尝试输入密码。',
+    'chart.state.passwordPrompt.entering': '显示「请输入密码」，每输入一位显示一个 *；输错后显示「密码错误」和剩余次数。',
+    'chart.state.passwordPrompt.checking': '已对照设备数据判定密码；设备立即继续。',
+    'chart.state.passwordPrompt.lockedOut': '显示「密码错误次数过多」和何时可以再试；按[取消]离开，按[上][下]换一位操作员。',
+    'chart.state.passwordPrompt.accepted': '密码正确。',
+    'chart.state.passwordPrompt.cancelled': '操作员按了[取消]。',
+
+    'chart.state.changePassword.verifying': '要求输入原密码（「请输入原密码」）；输错计入锁定次数。',
+    'chart.state.changePassword.newPassword': '显示「请输入新密码」和所需位数，输入内容隐藏；输入被拒后显示「密码须为N位数字」或「两次输入的密码不一致」。',
+    'chart.state.changePassword.repeating': '显示「请再次输入新密码」，输入内容隐藏。',
+    'chart.state.changePassword.changed': '显示「修改密码成功」：新密码已生效，原密码不再可用。',
+
+    'chart.state.operationRecords.list': '列出记录，最新的在前（时间、操作员、操作）；没有记录时显示「暂无记录」。',
+    'chart.state.operationRecords.detail': '显示一条记录的全部内容：时间、操作员、操作及其内容；按[上][下]逐条查看。',
+
+    'chart.state.dataBackup.asking': '询问「是否备份POS机上的数据？」（操作记录、绑定和设置，不含密码）。',
+    'chart.state.dataBackup.finished': '显示「备份成功」和备份文件的路径，或「备份失败」及原因。',
+
+    'chart.state.sale.amount': '显示「请输入金额」和已输入的金额，开始为 0.00元；金额大于 0 时按[确认]继续。',
+    'chart.state.sale.method': '询问「请选择支付方式」：1.挥卡/闪付 2.插卡 3.扫码。',
+    'chart.state.sale.wallet': '询问顾客出示哪种付款码：1.云闪付 2.微信 3.支付宝。',
+    'chart.state.sale.deciding': '由生效中的免密设置决定：免密免签，还是输入密码。',
+    'chart.state.sale.pin': '显示「请持卡人输入密码」（扫码时为付款人的支付密码），每位显示一个 *；输错后显示「[55]密码错」和剩余次数。',
+    'chart.state.sale.processing': '主机应答前显示「交易处理中，请稍候」。',
+    'chart.state.sale.approved': '显示「交易成功」和金额，以及「交易金额未超过X元，免密免签」或「已验证持卡人密码」。',
+    'chart.state.sale.declined': '显示「[75]密码错误次数超限」和「交易失败」；这笔被拒的交易会记录下来。',
+    'chart.state.sale.commsError': '显示「通讯错误」和「网络连接失败」：交易未完成，没有扣款。',
+    'chart.state.sale.done': '回到主界面。',
+  },
+  {
+    'chart.state.device.booting': 'Boot screen with a progress bar; a pending change is applied now (正在应用新设置).',
+    'chart.state.device.home': 'Home screen: merchant, terminal, 按[确认]键收款 and 按[菜单]键进入设置.',
+    'chart.state.device.sale': '收款 is running.',
+    'chart.state.device.settings': '设置 is open.',
+    'chart.state.device.shuttingDown': 'Says 正在重启 before the device boots again.',
+
+    'chart.state.settings.authenticating': '设置 asks for the operator password (请输入密码).',
+    'chart.state.settings.refused': 'Says 操作员无权限: an ordinary operator may not open 设置; nothing was changed.',
+    'chart.state.settings.menu': 'Shows the numbered items of 设置 or of the sub-menu the operator opened.',
+    'chart.state.settings.bindings': '绑定管理 is running.',
+    'chart.state.settings.passwordFree': '免密支付 is running.',
+    'chart.state.settings.changePassword': '修改密码 is running.',
+    'chart.state.settings.records': '操作记录 is running.',
+    'chart.state.settings.backup': '数据备份 is running.',
+
+    'chart.state.bindingManagement.list': 'Shows the numbered bindings (card numbers masked), or 暂无绑定 when there are none.',
+    'chart.state.bindingManagement.detail': "Shows the binding's name, account and date bound, and 按[确认]关闭服务 (a service) or 按[确认]解绑.",
+    'chart.state.bindingManagement.confirming': 'Asks 确认注销? and reminds 注销前请确认已备份POS机上的数据; 按[1]先备份数据.',
+    'chart.state.bindingManagement.backedUp': 'After 按[1]先备份数据: says 备份成功 with the backup file (or 备份失败); back to 确认注销.',
+    'chart.state.bindingManagement.authorising': 'Asks for the 主管 password (请输入主管密码) before removing the binding.',
+    'chart.state.bindingManagement.verifyingCode': '短信验证 instead of the password, where the profile says so for this service.',
+    'chart.state.bindingManagement.unbinding': '解绑 of the merchant account or settlement card is running.',
+    'chart.state.bindingManagement.deregistering': 'Checks the network once more and removes the binding.',
+    'chart.state.bindingManagement.deregistered': 'Shows 云闪付服务已关闭 (the service closed) with what it means.',
+    'chart.state.bindingManagement.offline': 'Shows 网络连接失败: closing a service needs the network; nothing was changed.',
+
+    'chart.state.unbind.reason': 'Asks 请选择解绑原因: 1.更换结算账户 2.商户停业 3.其他.',
+    'chart.state.unbind.review': 'Shows the account to unbind (type, masked number, date bound) and the reason; 按[确认]提交.',
+    'chart.state.unbind.verifying': '短信验证: a code is texted to the merchant’s phone and typed on the device.',
+    'chart.state.unbind.settling': 'Shows 正在进行资金清算... with progress; then checks the network once more and unbinds.',
+    'chart.state.unbind.unbound': 'Shows 解绑成功 and 商户信息已更新.',
+    'chart.state.unbind.offline': 'Shows 网络连接失败: 解绑 needs the network; nothing was changed.',
+    'chart.state.unbind.cancelled': 'The operator pressed 取消 at the reasons.',
+    'chart.state.unbind.done': 'Unbound; back to the list.',
+
+    'chart.state.smsVerification.sending': 'Asks the acquirer to text a new code to the merchant’s phone; offline, nothing is sent.',
+    'chart.state.smsVerification.entering': 'Shows 验证码已发送至 138****1234 and one * per digit typed; 验证码错误 with the tries left after a wrong one.',
+    'chart.state.smsVerification.checking': 'The acquirer has judged the code; the device moves on at once.',
+    'chart.state.smsVerification.expired': 'Shows 验证码已过期，请重新获取 (or 验证码错误次数过多); 确认 texts a new code.',
+    'chart.state.smsVerification.verified': 'The code was right.',
+    'chart.state.smsVerification.unreachable': 'No network: no code was sent or checked.',
+    'chart.state.smsVerification.cancelled': 'The operator pressed 取消.',
+
+    'chart.state.passwordFree.editing': 'Shows the check boxes and limits as edited; rows not yet saved are marked 未保存, saved rows awaiting a restart 待重启生效.',
+    'chart.state.passwordFree.editing.unchanged': 'Says 设置未修改: there is nothing new to save.',
+    'chart.state.passwordFree.saving': 'Decides whether there is anything to save and whether the network allows it.',
+    'chart.state.passwordFree.authorising': 'Asks for the password to confirm saving.',
+    'chart.state.passwordFree.saved': 'Says 设置已保存,重启后生效 and asks whether to restart now (确认) or later (取消).',
+    'chart.state.passwordFree.offline': 'Says 网络连接失败: the settings were not saved; the edits are kept.',
+    'chart.state.passwordFree.confirmingDiscard': 'Asks 放弃未保存的修改?: 确认 discards and leaves, 取消 goes back to editing.',
+
+    'chart.state.passwordPrompt.starting': 'Decides whether the operator may try at all.',
+    'chart.state.passwordPrompt.entering': 'Shows 请输入密码 with one * per digit typed, and 密码错误 with the attempts left after a wrong one.',
+    'chart.state.passwordPrompt.checking': 'The store has judged the password; the device moves on at once.',
+    'chart.state.passwordPrompt.lockedOut': 'Shows 密码错误次数过多 and when the operator may try again; 取消 leaves, 上/下 pick another operator.',
+    'chart.state.passwordPrompt.accepted': 'Password correct.',
+    'chart.state.passwordPrompt.cancelled': 'The operator pressed 取消.',
+
+    'chart.state.changePassword.verifying': 'Asks for the old password (请输入原密码); a wrong one counts towards the lockout.',
+    'chart.state.changePassword.newPassword': 'Asks 请输入新密码 with the digits it needs, masked; says 密码须为N位数字 or 两次输入的密码不一致 after a refused entry.',
+    'chart.state.changePassword.repeating': 'Asks 请再次输入新密码, masked.',
+    'chart.state.changePassword.changed': 'Says 修改密码成功: the new password is in force, the old one no longer works.',
+
+    'chart.state.operationRecords.list': 'Lists the records newest first (time, operator, operation), or 暂无记录.',
+    'chart.state.operationRecords.detail': 'Shows one record in full: time, operator, operation and what it was about; 上/下 step through the records.',
+
+    'chart.state.dataBackup.asking': 'Asks 是否备份POS机上的数据? (records, bindings, settings; no passwords).',
+    'chart.state.dataBackup.finished': 'Says 备份成功 with the path of the backup file, or 备份失败 and why.',
+
+    'chart.state.sale.amount': 'Says 请输入金额 and shows the amount as keyed, 0.00元 at first; 确认 goes on once it is above 0.',
+    'chart.state.sale.method': 'Asks 请选择支付方式: 1.挥卡/闪付 2.插卡 3.扫码.',
+    'chart.state.sale.wallet': 'Asks which code the customer shows: 1.云闪付 2.微信 3.支付宝.',
+    'chart.state.sale.deciding': 'The 免密 settings in force decide: 免密免签, or the PIN.',
+    'chart.state.sale.pin': "Asks 请持卡人输入密码 (扫码: the payer's password) with one * per digit; after a wrong one, [55]密码错 and the tries left.",
+    'chart.state.sale.processing': 'Says 交易处理中，请稍候 while the host answers.',
+    'chart.state.sale.approved': 'Says 交易成功 with the amount and either 交易金额未超过X元，免密免签 or that the PIN was verified.',
+    'chart.state.sale.declined': 'Says [75]密码错误次数超限 / 交易失败; the declined sale is recorded.',
+    'chart.state.sale.commsError': 'Says 通讯错误: 网络连接失败, the sale did not go through and nothing was charged.',
+    'chart.state.sale.done': 'Back to the home screen.',
+  },
+);
