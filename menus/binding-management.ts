@@ -86,7 +86,7 @@ export const bindingManagementMachine = setup({
       on: { ENTER: [{ guard: 'isServiceSelected', target: 'confirming' }, { target: 'unbinding' }], CANCEL: 'list' },
     },
     confirming: {
-      description: 'Asks 确认注销? and reminds 注销前请确认已备份POS机上的数据; 按[1]先备份数据.',
+      description: 'Asks 确认关闭 …服务? with what closing means, and reminds 注销前请确认已备份POS机上的数据; 按[1]先备份数据.',
       on: {
         ENTER: [
           { guard: 'isSmsVerified', target: 'verifyingCode' },

@@ -25,7 +25,7 @@ export const chartTexts = defineTexts(
 
     'chart.state.bindingManagement.list': '列出带编号的绑定（卡号部分隐藏）；没有绑定时显示「暂无绑定」。',
     'chart.state.bindingManagement.detail': '显示绑定的名称、账号和绑定日期，以及「按[确认]关闭服务」（支付服务）或「按[确认]解绑」。',
-    'chart.state.bindingManagement.confirming': '询问「确认注销？」并提醒「注销前请确认已备份POS机上的数据」；「按[1]先备份数据」。',
+    'chart.state.bindingManagement.confirming': '询问「确认关闭 …服务？」并说明关闭的后果，提醒「注销前请确认已备份POS机上的数据」；「按[1]先备份数据」。',
     'chart.state.bindingManagement.backedUp': '「按[1]先备份数据」之后：显示「备份成功」和备份文件（或「备份失败」）；然后回到「确认注销」。',
     'chart.state.bindingManagement.authorising': '解除绑定前要求输入主管密码（「请输入主管密码」）。',
     'chart.state.bindingManagement.verifyingCode': '设备配置规定这项服务用短信验证时，以短信验证代替密码。',
@@ -106,7 +106,7 @@ export const chartTexts = defineTexts(
 
     'chart.state.bindingManagement.list': 'Shows the numbered bindings (card numbers masked), or 暂无绑定 when there are none.',
     'chart.state.bindingManagement.detail': "Shows the binding's name, account and date bound, and 按[确认]关闭服务 (a service) or 按[确认]解绑.",
-    'chart.state.bindingManagement.confirming': 'Asks 确认注销? and reminds 注销前请确认已备份POS机上的数据; 按[1]先备份数据.',
+    'chart.state.bindingManagement.confirming': 'Asks 确认关闭 …服务? with what closing means, and reminds 注销前请确认已备份POS机上的数据; 按[1]先备份数据.',
     'chart.state.bindingManagement.backedUp': 'After 按[1]先备份数据: says 备份成功 with the backup file (or 备份失败); back to 确认注销.',
     'chart.state.bindingManagement.authorising': 'Asks for the 主管 password (请输入主管密码) before removing the binding.',
     'chart.state.bindingManagement.verifyingCode': '短信验证 instead of the password, where the profile says so for this service.',
