@@ -68,6 +68,49 @@ const ARITY: Record<Command, { min: number; max: number; what?: MessageKey }> = 
   demo: { min: 0, max: 1, what: 'cli.what.demo' },
 };
 
+const OPTIONS = {
+  fixture: { type: 'string' },
+  'data-dir': { type: 'string' },
+  fresh: { type: 'boolean' },
+  lang: { type: 'string' },
+  reporter: { type: 'string' },
+  bail: { type: 'boolean' },
+  coverage: { type: 'boolean' },
+  'snapshot-dir': { type: 'string' },
+  write: { type: 'string' },
+  history: { type: 'boolean' },
+  json: { type: 'boolean' },
+  speed: { type: 'string' },
+  record: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const;
+
+/** How many single-letter edits turn one word into the other. */
+const editDistance = (a: string, b: string): number => {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (const [i, charA] of [...a].entries()) {
+    const current = [i + 1];
+    for (const [j, charB] of [...b].entries()) current.push(Math.min((previous[j + 1] ?? 0) + 1, (current[j] ?? 0) + 1, (previous[j] ?? 0) + (charA === charB ? 0 : 1)));
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+};
+
+/** node's parseArgs says what is wrong in English; say it in the tool's language, with a near miss. */
+const describeParseError = (error: Error & { code?: string }): string => {
+  const option = /'(-[^' ]+)/.exec(error.message)?.[1] ?? '';
+  if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    const typed = option.replace(/^-+/, '');
+    const near = Object.keys(OPTIONS).filter((name) => editDistance(typed, name) <= 2 && typed.length > 1);
+    return near.length > 0 ? toolText('cli.unknownOptionNear', { option, near: near.map((name) => `--${name}`).join(', ') }) : toolText('cli.unknownOption', { option });
+  }
+  if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    return /does not take an argument/.test(error.message) ? toolText('cli.optionTakesNoValue', { option }) : toolText('cli.optionNeedsValue', { option });
+  }
+  return error.message;
+};
+
 const isLang = (value: string): value is Lang => (LANGS as readonly string[]).includes(value);
 
 /**
@@ -82,26 +125,10 @@ export const parseCli = (argv: readonly string[], env: NodeJS.ProcessEnv = {}): 
       allowPositionals: true,
       strict: true,
       tokens: true,
-      options: {
-        fixture: { type: 'string' },
-        'data-dir': { type: 'string' },
-        fresh: { type: 'boolean' },
-        lang: { type: 'string' },
-        reporter: { type: 'string' },
-        bail: { type: 'boolean' },
-        coverage: { type: 'boolean' },
-        'snapshot-dir': { type: 'string' },
-        write: { type: 'string' },
-        history: { type: 'boolean' },
-        json: { type: 'boolean' },
-        speed: { type: 'string' },
-        record: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean', short: 'v' },
-      },
+      options: OPTIONS,
     });
   } catch (error) {
-    throw new UsageError(toolText('cli.badFlag', { reason: (error as Error).message }));
+    throw new UsageError(toolText('cli.badFlag', { reason: describeParseError(error as Error & { code?: string }) }));
   }
   const { values, positionals } = parsed;
   const help = values.help === true;

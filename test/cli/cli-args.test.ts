@@ -159,6 +159,14 @@ describe('parseCli: errors in Chinese (the default)', () => {
     expect(usageError(['--nope']).message).toContain('运行 `pos-sim --help` 查看选项。');
     expect(usageError(['--lang', 'fr']).message).toBe('--lang fr：请用 zh, en 之一。');
   });
+
+  it('say what is wrong with an option in the tool’s words, not node’s, with a near miss', () => {
+    expect(usageError(['--bogus']).message).toBe('没有选项 --bogus。\n运行 `pos-sim --help` 查看选项。');
+    expect(usageError(['run', 'x.yaml', '--reportr', 'tap']).message).toMatch(/^没有选项 --reportr，是不是要用 --reporter？/);
+    expect(usageError(['demo', '--speed']).message).toMatch(/^--speed 后面要跟一个值。/);
+    expect(usageError(['run', 'x.yaml', '--bail=yes']).message).toMatch(/^--bail 不带值，只写 --bail 即可。/);
+    expect(usageError(['-x']).message).toMatch(/^没有选项 -x。/);
+  });
 });
 
 describe('parseCli: errors in English', () => {
@@ -180,6 +188,10 @@ describe('parseCli: errors in English', () => {
     expect(error.message).toMatch(/--nope/);
     expect(error.message).toContain('Run `pos-sim --help` for the options.');
     expect(error.exitCode).toBe(2);
+  });
+
+  it('an unknown option close to a real one suggests it', () => {
+    expect(usageError(['--fixtur', 'default']).message).toBe('Unknown option --fixtur; did you mean --fixture?\nRun `pos-sim --help` for the options.');
   });
 
   it('an option missing its value is refused', () => {

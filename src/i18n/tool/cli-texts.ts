@@ -22,7 +22,8 @@ export const cliTexts = defineTexts(
 选项
   --fixture NAME|PATH    设备配置：\`pos-sim profiles\` 中的名称或 .json 文件(默认：default)
                          (run：所有操作脚本改在此配置上回放)
-  --data-dir DIR         设备数据目录(默认：$POS_SIM_DATA_DIR 或 ~/.local/share/pos-sim)
+  --data-dir DIR         设备数据目录(默认：$POS_SIM_DATA_DIR，其次 $XDG_DATA_HOME/pos-sim，
+                         再次 ~/.local/share/pos-sim)
   --fresh                出厂状态的设备，放在临时目录，不保存任何数据
   --lang zh|en           设备和本工具的语言(默认：$POS_SIM_LANG 或 zh)
   --reporter NAME        run：pretty(默认)、tap、junit 或 json
@@ -37,6 +38,10 @@ export const cliTexts = defineTexts(
   -h, --help             本帮助
   -v, --version          版本号`,
     'cli.badFlag': '{reason}\n运行 `pos-sim --help` 查看选项。',
+    'cli.unknownOption': '没有选项 {option}。',
+    'cli.unknownOptionNear': '没有选项 {option}，是不是要用 {near}？',
+    'cli.optionNeedsValue': '{option} 后面要跟一个值。',
+    'cli.optionTakesNoValue': '{option} 不带值，只写 {option} 即可。',
     'cli.unknownCommand': '没有命令 "{command}"。命令有：{commands}(不给命令则运行设备)。',
     'cli.needsArguments': '"{command}" 需要{what}。',
     'cli.takesNoArguments': '"{command}" 不带参数，却给了：{given}',
@@ -74,7 +79,8 @@ Usage
 Options
   --fixture NAME|PATH    device profile: a name from \`pos-sim profiles\` or a .json file (default: default)
                          (run: plays every walkthrough on this profile instead of its own)
-  --data-dir DIR         where device data lives (default: $POS_SIM_DATA_DIR or ~/.local/share/pos-sim)
+  --data-dir DIR         where device data lives (default: $POS_SIM_DATA_DIR, else
+                         $XDG_DATA_HOME/pos-sim, else ~/.local/share/pos-sim)
   --fresh                a factory-fresh device in a throw-away folder; nothing is saved
   --lang zh|en           language of the device and of this tool (default: $POS_SIM_LANG or zh)
   --reporter NAME        run: pretty (default), tap, junit or json
@@ -89,6 +95,10 @@ Options
   -h, --help             this help
   -v, --version          the version`,
     'cli.badFlag': '{reason}\nRun `pos-sim --help` for the options.',
+    'cli.unknownOption': 'Unknown option {option}.',
+    'cli.unknownOptionNear': 'Unknown option {option}; did you mean {near}?',
+    'cli.optionNeedsValue': '{option} needs a value after it.',
+    'cli.optionTakesNoValue': '{option} takes no value; write just {option}.',
     'cli.unknownCommand': 'Unknown command "{command}". Commands: {commands} (or none, to run the device).',
     'cli.needsArguments': '"{command}" needs {what}.',
     'cli.takesNoArguments': '"{command}" takes no arguments, got: {given}',
