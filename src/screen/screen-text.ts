@@ -25,8 +25,11 @@ export type DisplayRows = {
 const spread = (left: string, right: string, columns: number) =>
   left + ' '.repeat(Math.max(1, columns - stringWidth(left) - stringWidth(right))) + right;
 
+/** The grid the body of a screen is laid out on: the display's rows, less the marker column. */
+export const bodySize = (size: GridSize = DISPLAY): GridSize => ({ columns: size.columns - MARKER_WIDTH, rows: size.rows });
+
 export const displayRows = (screen: Screen, status: StatusBar, t: Translate, size: GridSize = DISPLAY): DisplayRows => {
-  const body = layoutBody(screen, { columns: size.columns - MARKER_WIDTH, rows: size.rows }).map((line) => ({
+  const body = layoutBody(screen, bodySize(size)).map((line) => ({
     ...line,
     text: `${line.continued ? '  ' : line.selected ? '> ' : '  '}${line.text}`,
   }));

@@ -59,8 +59,8 @@ export const progressBar = (share: number, columns: number): string => {
   return PROGRESS_CELLS.repeat(filled) + PROGRESS_EMPTY.repeat(columns - filled);
 };
 
-/** The body rows of the screen (without title and hints), scrolled to keep the selection visible. */
-export const layoutBody = (screen: Screen, size: GridSize): GridLine[] => {
+/** Every body row of the screen, wrapped to the width, however many there are. */
+const wrapBody = (screen: Screen, size: GridSize): GridLine[] => {
   const wrapped = screen.lines.flatMap((line) =>
     wrapToWidth(line.text, size.columns).map((text, piece) => ({
       text,
@@ -72,6 +72,21 @@ export const layoutBody = (screen: Screen, size: GridSize): GridLine[] => {
   if (screen.progress !== undefined) {
     wrapped.push({ text: progressBar(screen.progress, size.columns), selected: false, tone: 'normal', continued: false });
   }
+  return wrapped;
+};
+
+/**
+ * A screen with more rows than the display and nothing selected to scroll to: its last rows are
+ * never seen. A list scrolls with its selection, so it is never cut off.
+ */
+export const isCutOff = (screen: Screen, size: GridSize): boolean => {
+  const wrapped = wrapBody(screen, size);
+  return wrapped.length > size.rows && !wrapped.some((line) => line.selected);
+};
+
+/** The body rows of the screen (without title and hints), scrolled to keep the selection visible. */
+export const layoutBody = (screen: Screen, size: GridSize): GridLine[] => {
+  const wrapped = wrapBody(screen, size);
   const firstSelected = wrapped.findIndex((line) => line.selected);
   const lastSelected = wrapped.findLastIndex((line) => line.selected);
   const top = lastSelected >= size.rows ? Math.min(firstSelected, lastSelected - size.rows + 1) : 0;

@@ -13,7 +13,8 @@ import { SETTLEMENT_MS } from '../../menus/unbind.js';
 import { createSimulator, type Simulator } from '../../src/device/simulator.js';
 import { translator, type Lang } from '../../src/i18n/messages.js';
 import type { Profile } from '../../src/profile/profile-schema.js';
-import { displayText, matchableText } from '../../src/screen/screen-text.js';
+import { bodySize, displayText, matchableText } from '../../src/screen/screen-text.js';
+import { isCutOff } from '../../src/screen/text-layout.js';
 import type { FlashData, OperationRecord } from '../../src/store/flash-data.js';
 import { memoryMedium, type FlashMedium } from '../../src/store/flash-medium.js';
 import { verifyPassword } from '../../src/store/password-hash.js';
@@ -277,6 +278,8 @@ export type Observation = {
   readonly unbinding: UnbindView | undefined;
   /** The display, as shown and with wrapped lines joined. */
   readonly screens: readonly string[];
+  /** The screen has rows the display never shows (not a list, which scrolls). */
+  readonly cutOff: boolean;
   /** Actors of the device that stopped with an error. */
   readonly errors: readonly string[];
 };
@@ -303,29 +306,32 @@ export const snapshotChain = (root: AnyActorRef): AnyMachineSnapshot[] => {
  * remembered by what decides them: the screen model, the status line (network, minute) and the
  * device (profile and language).
  */
-const layouts = new Map<Profile, Map<string, readonly string[]>>();
+type Layout = { readonly texts: readonly string[]; readonly cutOff: boolean };
+const layouts = new Map<Profile, Map<string, Layout>>();
 const MAX_LAYOUTS = 20_000;
 
 /** Forgets the remembered display texts (for tests that change how the device draws). */
 export const forgetLayouts = (): void => layouts.clear();
 
-const displayTexts = (sim: Simulator): readonly string[] => {
-  const cache = layouts.get(sim.profile) ?? new Map<string, readonly string[]>();
+const layout = (sim: Simulator): Layout => {
+  const cache = layouts.get(sim.profile) ?? new Map<string, Layout>();
   layouts.set(sim.profile, cache);
-  const key = JSON.stringify([sim.session.lang, sim.state.context.online, Math.floor(sim.store.now() / 60_000), sim.session.screen()]);
-  let texts = cache.get(key);
-  if (!texts) {
+  const screen = sim.session.screen();
+  const key = JSON.stringify([sim.session.lang, sim.state.context.online, Math.floor(sim.store.now() / 60_000), screen]);
+  let known = cache.get(key);
+  if (!known) {
     const rows = sim.session.rows();
-    texts = [displayText(rows), matchableText(rows)];
+    known = { texts: [displayText(rows), matchableText(rows)], cutOff: isCutOff(screen, bodySize(sim.profile.device.display)) };
     if (cache.size >= MAX_LAYOUTS) cache.clear();
-    cache.set(key, texts);
+    cache.set(key, known);
   }
-  return texts;
+  return known;
 };
 
 /** Looks at the device; with its flash medium, also at what the medium holds. */
 export const observe = (sim: Simulator, medium?: FlashMedium): Observation => {
   const chain = snapshotChain(sim.session.actor);
+  const shown = layout(sim);
   const byId = (id: string) => chain.find((snapshot) => snapshot.machine.id === id);
   const prompt = byId('passwordPrompt');
   const bindingFlow = byId('bindingManagement');
@@ -394,7 +400,8 @@ export const observe = (sim: Simulator, medium?: FlashMedium): Observation => {
           settlingSince: unbindFlow.context.settlingSince as number,
         }
       : undefined,
-    screens: displayTexts(sim),
+    screens: shown.texts,
+    cutOff: shown.cutOff,
     errors,
   };
 };
@@ -488,6 +495,8 @@ export const checkStep = (before: Observation, step: Step, after: Observation, e
 
   // Nothing throws, no actor dies.
   for (const error of after.errors) fail(`an actor failed: ${error}`);
+  // Every row of a screen is seen: a text too long for the display is a layout bug, not a scroll.
+  if (after.cutOff) fail(`the screen is cut off (more rows than the display, nothing to scroll):\n${after.screens[0]}`);
 
   // What the 确认 in this step submits, if it is a password prompt's 确认 (ENTER with digits typed).
   const prompt = before.prompt;

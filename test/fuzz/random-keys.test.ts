@@ -323,6 +323,12 @@ describe('the fuzz invariants are not vacuous', () => {
     expect(checkStep(before, key('2'), failed, env).join('\n')).toMatch(/an actor failed: settings: boom/);
   });
 
+  it('flag a screen cut off: rows the display never shows', () => {
+    const before = atDeregisterPrompt('12');
+    expect(checkStep(before, key('2'), before, env)).toEqual([]);
+    expect(checkStep(before, key('2'), { ...before, cutOff: true }, env).join('\n')).toMatch(/the screen is cut off/);
+  });
+
   /** A device at the code prompt of 关闭服务 支付宝 (P3) or of 解绑 结算卡 (P4), with the right code typed. */
   const atCodePrompt = (sim: Simulator, flow: 'P3' | 'P4') => {
     openSettings(sim);
