@@ -93,9 +93,11 @@ export const App = ({
   // instead of it when not, and below the device in a narrow terminal.
   const sms = session.sms();
   const phone = isFreshSms(sms, session.store.now(), session.profile.sms.codeValidSeconds * 1000) ? sms : undefined;
-  const phoneWidth = Math.max(PHONE_MIN_WIDTH, Math.min(PHONE_WIDTH, beside ? size.columns - frame.width : size.columns));
-  const roomForBoth = phone !== undefined && beside && size.columns >= frame.width + phoneWidth + LEGEND_WIDTH;
-  const sideWidth = (beside ? size.columns - frame.width : size.columns) - (roomForBoth ? phoneWidth : 0);
+  // Beside the device, a column of space keeps the phone's border off the device's.
+  const gap = beside ? 1 : 0;
+  const phoneWidth = Math.max(PHONE_MIN_WIDTH, Math.min(PHONE_WIDTH, beside ? size.columns - frame.width - gap : size.columns));
+  const roomForBoth = phone !== undefined && beside && size.columns >= frame.width + gap + phoneWidth + LEGEND_WIDTH;
+  const sideWidth = (beside ? size.columns - frame.width : size.columns) - (roomForBoth ? gap + phoneWidth : 0);
   // An aside (the practice's task card) is never replaced: without room beside it, the phone goes under it.
   const phoneUnderAside = phone !== undefined && aside !== undefined && !roomForBoth;
   const side =
@@ -113,7 +115,7 @@ export const App = ({
     <Box flexDirection={beside ? 'row' : 'column'} alignItems="flex-start">
       <DeviceFrame rows={rows} display={display} />
       {phone && !phoneUnderAside ? (
-        <Box flexDirection="column" flexShrink={0}>
+        <Box flexDirection="column" flexShrink={0} marginLeft={gap}>
           <PhonePanel sms={phone} t={session.t} width={phoneWidth} />
           {/* The phone took the legend's place: its reset prompt must not go with it. */}
           {resetArmed && !roomForBoth && <Text color="yellow">{session.t('keys.confirmReset')}</Text>}

@@ -114,6 +114,9 @@ describe('the phone beside the device', () => {
     expect(side).toContain('来自 95534');
     expect(side.replace(/[|\s]/g, '')).toContain(`您的验证码为${code}，5分钟内有效`);
     expect(frame).not.toContain('按键');
+    // A column of space between the device's border and the phone's.
+    const phoneTop = side.split('\n').find((line) => line.includes('+-'));
+    expect(phoneTop).toMatch(/^ \+-+\+$/);
     const box = deviceBox(frame);
     expect(box.join('\n')).toContain('验证码已发送至 138****1234');
     expect(box.join('\n')).not.toContain(code);
