@@ -238,4 +238,8 @@ export const en: Record<keyof typeof zh, string> = {
   'records.subject.approved': '[{code}] approved',
   'records.subject.declined': '[{code}] declined',
   'chart.runs': 'runs {actor}',
+  'keys.note.networkDown': 'network down',
+  'keys.note.networkUp': 'network back up',
+  'keys.note.powerCut': 'power cut: unsaved edits lost',
+  'keys.note.reset': 'reset to profile {profile}',
 };

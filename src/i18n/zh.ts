@@ -236,5 +236,9 @@ export const zh = {
   'records.subject.approved': '[{code}]交易成功',
   'records.subject.declined': '[{code}]交易失败',
   'chart.runs': '运行 {actor}',
+  'keys.note.networkDown': '已断网',
+  'keys.note.networkUp': '已联网',
+  'keys.note.powerCut': '已断电：未保存的修改丢失',
+  'keys.note.reset': '已恢复为设备配置 {profile}',
 } as const;
 

@@ -27,6 +27,9 @@ type AppProps = {
   readonly onKey?: (input: string, key: Key) => boolean;
 };
 
+/** What the legend says after a trainer key: what just happened, or that R needs a second R. */
+type TrainerNote = 'keys.confirmReset' | 'keys.note.networkDown' | 'keys.note.networkUp' | 'keys.note.powerCut' | 'keys.note.reset';
+
 /** The legend needs this many columns beside the frame. */
 const LEGEND_WIDTH = 30;
 
@@ -39,24 +42,25 @@ export const App = ({
   onKey,
 }: AppProps) => {
   const { isRawModeSupported } = useStdin();
-  // The ref answers the next key at once; the state redraws the legend.
+  // The ref answers the next key at once (keys can arrive together); the note redraws the legend.
   const resetArmedRef = useRef(false);
-  const [resetArmed, setResetArmedState] = useState(false);
-  const setResetArmed = (armed: boolean) => {
-    resetArmedRef.current = armed;
-    setResetArmedState(armed);
-  };
+  const [note, setNote] = useState<TrainerNote | undefined>(undefined);
   const trainer = (action: TrainerAction) => {
+    resetArmedRef.current = action === 'FACTORY_RESET' && allowReset && !resetArmedRef.current;
     switch (action) {
-      case 'NETWORK_TOGGLE':
-        return send({ type: session.actor.getSnapshot().context.online ? 'NETWORK_DOWN' : 'NETWORK_UP' });
+      case 'NETWORK_TOGGLE': {
+        const online = session.actor.getSnapshot().context.online;
+        setNote(online ? 'keys.note.networkDown' : 'keys.note.networkUp');
+        return send({ type: online ? 'NETWORK_DOWN' : 'NETWORK_UP' });
+      }
       case 'POWER_CUT':
+        setNote('keys.note.powerCut');
         return powerCut();
       case 'FACTORY_RESET':
         if (!allowReset) return;
         // Twice, so that a stray key never wipes a device a trainer prepared.
-        if (!resetArmedRef.current) return setResetArmed(true);
-        setResetArmed(false);
+        if (resetArmedRef.current) return setNote('keys.confirmReset');
+        setNote('keys.note.reset');
         session.store.reset();
         return session.powerCut();
     }
@@ -69,8 +73,9 @@ export const App = ({
     (input, key) => {
       if (onKey?.(input, key)) return;
       const action = toTrainerAction(input);
-      if (action !== 'FACTORY_RESET' && resetArmedRef.current) setResetArmed(false);
       if (action) return trainer(action);
+      resetArmedRef.current = false;
+      setNote(undefined);
       for (const event of toDeviceEvents(input, key)) send(event);
     },
     { isActive: isRawModeSupported === true },
@@ -108,7 +113,12 @@ export const App = ({
       </Box>
     ) : (
       (beside || size.rows >= frame.height + 10) && (
-        <KeyLegend lang={session.lang} keyLabels={session.profile.device.keyLabels} resetArmed={resetArmed} allowReset={allowReset} />
+        <KeyLegend
+          lang={session.lang}
+          keyLabels={session.profile.device.keyLabels}
+          note={note && session.t(note, { profile: session.profile.name })}
+          allowReset={allowReset}
+        />
       )
     );
   return (
@@ -117,8 +127,8 @@ export const App = ({
       {phone && !phoneUnderAside ? (
         <Box flexDirection="column" flexShrink={0} marginLeft={gap}>
           <PhonePanel sms={phone} t={session.t} width={phoneWidth} />
-          {/* The phone took the legend's place: its reset prompt must not go with it. */}
-          {resetArmed && !roomForBoth && <Text color="yellow">{session.t('keys.confirmReset')}</Text>}
+          {/* The phone took the legend's place: the trainer's note (再按 R …) must not go with it. */}
+          {note && !roomForBoth && <Text color="yellow">{session.t(note, { profile: session.profile.name })}</Text>}
         </Box>
       ) : (
         side

@@ -8,12 +8,12 @@ type KeyLegendProps = {
   readonly lang: Lang;
   /** The model's own names for keys, from the profile. */
   readonly keyLabels?: Profile['device']['keyLabels'];
-  /** R was pressed once: say what a second R does. */
-  readonly resetArmed?: boolean;
+  /** After a trainer key: what it did, or what a second R does. */
+  readonly note?: string;
   readonly allowReset?: boolean;
 };
 
-export const KeyLegend = ({ lang, keyLabels = {}, resetArmed = false, allowReset = true }: KeyLegendProps) => {
+export const KeyLegend = ({ lang, keyLabels = {}, note, allowReset = true }: KeyLegendProps) => {
   const t = translator(lang);
   return (
     <Box flexDirection="column" paddingX={1}>
@@ -35,7 +35,7 @@ export const KeyLegend = ({ lang, keyLabels = {}, resetArmed = false, allowReset
           {t(binding.label)}
         </Text>
       ))}
-      {resetArmed && <Text color="yellow">{t('keys.confirmReset')}</Text>}
+      {note && <Text color="yellow">{note}</Text>}
     </Box>
   );
 };

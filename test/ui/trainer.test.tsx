@@ -33,9 +33,11 @@ describe('trainer controls', () => {
 
   it('n takes the network down and brings it back', async () => {
     await start();
-    await press(app, 'n', '离线');
+    await press(app, 'n', '已断网');
+    expect(app.lastFrame()).toContain('离线');
     expect(sim.store.isOnline()).toBe(false);
-    await press(app, 'n', '在线');
+    await press(app, 'n', '已联网');
+    expect(app.lastFrame()).toContain('在线');
     expect(sim.store.isOnline()).toBe(true);
   });
 
@@ -43,9 +45,13 @@ describe('trainer controls', () => {
     await start();
     await press(app, 'm', '请输入密码');
     await press(app, '123456\r', '绑定管理');
-    await press(app, 'x', '系统启动中');
+    const cut = await press(app, 'x', '已断电：未保存的修改丢失');
+    expect(cut).toContain('系统启动中');
     sim.advance(BOOT_MS);
     await waitForText(app, '按[菜单]键进入设置');
+    // A device key and the note has done its job.
+    await press(app, 'm', '请输入密码');
+    expect(app.lastFrame()).not.toContain('已断电');
   });
 
   it('R asks for a second R, then returns the device to its profile', async () => {
@@ -64,7 +70,8 @@ describe('trainer controls', () => {
     expect(app.lastFrame()).not.toContain('再按 R');
     expect(sim.store.snapshot().bindings.map((binding) => binding.id)).not.toContain('unionpay-qr');
     await press(app, 'R', '再按 R 恢复出厂设置');
-    await press(app, 'R', '系统启动中');
+    const reset = await press(app, 'R', '已恢复为设备配置 default');
+    expect(reset).toContain('系统启动中');
     expect(sim.store.snapshot().bindings.map((binding) => binding.id)).toContain('unionpay-qr');
     expect(sim.store.snapshot().records).toEqual([]);
   });
