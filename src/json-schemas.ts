@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { LANGS } from './i18n/messages.js';
 import { FUNCTION_KEY_INFO } from './keys/device-keys.js';
 import { taskSchema } from './practice/task.js';
+import { DEFAULT_PROFILE } from './profile/load-profile.js';
 import { profileSchema } from './profile/profile-schema.js';
 import { EXPECT_KEYS } from './walkthrough/parse-walkthrough.js';
 import { STEP_KINDS } from './walkthrough/walkthrough.js';
@@ -32,14 +33,17 @@ const textOrList = (description: string) => ({
   oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' }, minItems: 1 }],
 });
 
-/** What `pos-sim demo` shows while a step plays: text, or one text per language. */
-const caption = {
-  description: 'what `pos-sim demo` shows while the step plays (generated from the step when absent): text, or {zh, en}',
+/** Text, or one text per language (`{ zh: …, en: … }`), as the parser's name and caption take it. */
+const textPerLang = (description: string) => ({
+  description,
   oneOf: [
     { type: 'string', minLength: 1 },
     { type: 'object', properties: Object.fromEntries(LANGS.map((lang) => [lang, { type: 'string', minLength: 1 }])), additionalProperties: false, minProperties: 1 },
   ],
-};
+});
+
+/** What `pos-sim demo` shows while a step plays: text, or one text per language. */
+const caption = textPerLang('what `pos-sim demo` shows while the step plays (generated from the step when absent): text, or {zh, en}');
 
 /** A step is a map with exactly one of these keys (and an optional caption). */
 const step = (name: string, schema: object, description: string) => ({
@@ -89,12 +93,12 @@ export const walkthroughJsonSchema = (): object => {
     title: 'pos-sim walkthrough',
     description: 'A scripted walk through the device menus: `pos-sim run FILE`.',
     type: 'object',
-    required: ['name', 'fixture', 'steps'],
+    required: ['name', 'steps'],
     additionalProperties: false,
     properties: {
-      name: { type: 'string', description: 'what the walkthrough shows, for reports' },
+      name: textPerLang('what the walkthrough shows, for reports and demos: text, or {zh, en} (shown in the tool’s language, --lang)'),
       description: { type: 'string' },
-      fixture: { type: 'string', description: 'device profile: a name (default, offline, unbound) or a path to a .json profile, relative to this file' },
+      fixture: { type: 'string', minLength: 1, default: DEFAULT_PROFILE, description: `device profile: a name (default, offline, unbound) or a path to a .json profile, relative to this file; left out, ${DEFAULT_PROFILE}` },
       lang: { enum: [...LANGS], description: 'device language (default zh)' },
       steps: {
         type: 'array',

@@ -49,8 +49,10 @@ export const loadWalkthroughs = (paths: readonly string[], fixture?: string): Wa
   const walkthroughs: Walkthrough[] = [];
   for (const file of files) {
     try {
-      const parsed = parseWalkthrough(readFileSync(file, 'utf8'), shownPath(file));
+      // With --fixture, the walkthrough's own profile is not used, so it need not exist.
+      const parsed = parseWalkthrough(readFileSync(file, 'utf8'), shownPath(file), process.env, { checkFixture: fixture === undefined });
       const walkthrough = fixture === undefined ? parsed : { ...parsed, fixture: resolveFixture(fixture) };
+      // The profile exists (the parser checked); whether it is valid is about the profile file.
       if (fixture === undefined) loadProfile(walkthrough.fixture);
       walkthroughs.push({ ...walkthrough, file });
     } catch (error) {

@@ -1,13 +1,14 @@
 /**
- * Reads walkthrough YAML into steps, checking everything before anything runs: an error names
- * file:line:col, what is wrong and what is allowed.
+ * Reads walkthrough YAML into steps, checking everything before anything runs (down to whether
+ * the profile it names exists): an error names file:line:col, what is wrong and what is allowed.
  */
 import { dirname, resolve } from 'node:path';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
 import { PosSimError } from '../errors.js';
 import { LANGS, type Lang } from '../i18n/messages.js';
-import { toolText } from '../i18n/tool-lang.js';
+import { toolLang, toolText } from '../i18n/tool-lang.js';
 import { deviceKeyNames, parseDeviceKey } from '../keys/device-keys.js';
+import { DEFAULT_PROFILE, profilePath } from '../profile/load-profile.js';
 import {
   SMS_CODE_VARIABLE,
   STEP_KINDS,
@@ -146,23 +147,48 @@ const parseExpect = (node: unknown, problems: Problems): Expectation | undefined
   return { screen, not, state, store, sms, ...(title ? { title } : {}) };
 };
 
+/** `{ zh: …, en: … }`: one text per language, at least one; `field` names it in messages. */
+const parseTexts = (node: unknown, field: string, problems: Problems): Partial<Record<Lang, string>> | undefined => {
+  if (!isMap(node) || node.items.length === 0) return undefined;
+  const texts: Partial<Record<Lang, string>> = {};
+  for (const entry of node.items) {
+    const key = scalarString(entry.key);
+    const value = scalarString(entry.value);
+    if (!(LANGS as readonly (string | undefined)[]).includes(key)) return problems.add(entry, toolText('walkthrough.unknownTextLang', { field, key: key ?? '', langs: LANGS.join(', ') }));
+    if (!value?.trim()) return problems.add(entry, toolText('walkthrough.langTextNeedsText', { field, key: key ?? '' }));
+    texts[key as Lang] = value;
+  }
+  return texts;
+};
+
+const LANG_EXAMPLE = `{ ${LANGS.map((name) => `${name}: …`).join(', ')} }`;
+
 /** `caption: text` (in the walkthrough's language) or `caption: { zh: …, en: … }`: what a demo shows for the step. */
 const parseCaption = (pair: Pair, lang: Lang, problems: Problems): Caption | undefined => {
   const text = scalarString(pair.value);
   if (text !== undefined && text.trim() !== '') return { [lang]: text };
-  if (isMap(pair.value) && pair.value.items.length > 0) {
-    const caption: Partial<Record<Lang, string>> = {};
-    for (const entry of pair.value.items) {
-      const key = scalarString(entry.key);
-      const value = scalarString(entry.value);
-      if (!(LANGS as readonly (string | undefined)[]).includes(key)) return problems.add(entry, toolText('walkthrough.unknownCaptionLang', { key: key ?? '', langs: LANGS.join(', ') }));
-      if (!value) return problems.add(entry, toolText('walkthrough.captionNeedsText', { key: key ?? '' }));
-      caption[key as Lang] = value;
-    }
-    return caption;
-  }
-  return problems.add((pair.value as Node | null) ?? pair, toolText('walkthrough.badCaption', { example: `{ ${LANGS.map((name) => `${name}: …`).join(', ')} }` }));
+  if (isMap(pair.value) && pair.value.items.length > 0) return parseTexts(pair.value, 'caption', problems);
+  return problems.add((pair.value as Node | null) ?? pair, toolText('walkthrough.badCaption', { example: LANG_EXAMPLE }));
 };
+
+/**
+ * `name: text` or `name: { zh: …, en: … }`, resolved once for the tool's language (the other
+ * language when that one is missing), so reports, demos and paths all take a plain name.
+ */
+const parseName = (root: YAMLMap, problems: Problems): string | undefined => {
+  const node = root.get('name', true);
+  const text = scalarString(node);
+  if (text !== undefined && text.trim() !== '') return text;
+  if (isMap(node) && node.items.length > 0) {
+    const texts = parseTexts(node, 'name', problems);
+    return texts && [toolLang(), ...LANGS].map((lang) => texts[lang]).find((name) => name !== undefined);
+  }
+  return problems.add((node as Node | undefined) ?? root, toolText('walkthrough.needsName', { example: LANG_EXAMPLE }));
+};
+
+/** A profile name, or a path that is relative to the walkthrough's folder. */
+const resolveFixture = (fixture: string, file: string): string =>
+  fixture.includes('/') || fixture.endsWith('.json') ? resolve(dirname(file), fixture) : fixture;
 
 /** `type: $POS_SIM_PASSWORD` types an environment variable, so a script need not hold a password. */
 const ENV_REFERENCE = /^\$([A-Z_][A-Z0-9_]*)$/;
@@ -225,8 +251,13 @@ const parseStep = (kind: string, value: unknown, pair: Pair, problems: Problems,
   }
 };
 
+export type ParseOptions = {
+  /** Whether the walkthrough's own profile must exist; false when `--fixture` replaces it. Default true. */
+  readonly checkFixture?: boolean;
+};
+
 /** Parses walkthrough text; `file` names it in messages and anchors relative fixture paths. */
-export const parseWalkthrough = (text: string, file: string, env: NodeJS.ProcessEnv = process.env): Walkthrough => {
+export const parseWalkthrough = (text: string, file: string, env: NodeJS.ProcessEnv = process.env, options: ParseOptions = {}): Walkthrough => {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const problems = new Problems(file, lines);
@@ -245,11 +276,18 @@ export const parseWalkthrough = (text: string, file: string, env: NodeJS.Process
       problems.add(pair, toolText('walkthrough.unknownField', { key: key ?? '', keys: TOP_LEVEL_KEYS.join(', ') }));
     }
   }
-  const name = scalarString(root.get('name', true));
-  if (!name) problems.add(root.get('name', true) ?? root, toolText('walkthrough.needsName'));
+  const name = parseName(root, problems);
   const fixtureNode = root.get('fixture', true);
-  const fixture = scalarString(fixtureNode);
-  if (!fixture) problems.add(fixtureNode ?? root, toolText('walkthrough.needsFixture'));
+  const fixture = fixtureNode === undefined ? DEFAULT_PROFILE : scalarString(fixtureNode);
+  const resolvedFixture = fixture?.trim() ? resolveFixture(fixture, file) : problems.add(fixtureNode ?? root, toolText('walkthrough.needsFixture', { fallback: DEFAULT_PROFILE }));
+  if (resolvedFixture !== undefined && options.checkFixture !== false) {
+    try {
+      profilePath(resolvedFixture);
+    } catch (error) {
+      if (!(error instanceof PosSimError)) throw error;
+      problems.add(fixtureNode ?? root, `fixture: ${error.message}`);
+    }
+  }
   const langNode = root.get('lang', true);
   const lang = scalarString(langNode) ?? 'zh';
   if (!(LANGS as readonly string[]).includes(lang)) problems.add(langNode, toolText('walkthrough.badLang', { langs: LANGS.join(', ') }));
@@ -275,6 +313,5 @@ export const parseWalkthrough = (text: string, file: string, env: NodeJS.Process
     }
   }
   if (problems.list.length > 0) throw new WalkthroughError(problems.list.join('\n'));
-  const resolvedFixture = fixture && (fixture.includes('/') || fixture.endsWith('.json')) ? resolve(dirname(file), fixture) : fixture;
-  return { file, name: name ?? '', fixture: resolvedFixture ?? '', lang: lang as Lang, steps };
+  return { file, name: name ?? '', fixture: resolvedFixture ?? DEFAULT_PROFILE, lang: lang as Lang, steps };
 };
