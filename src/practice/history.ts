@@ -1,8 +1,9 @@
 /**
  * The practice history: one JSON line per finished practice in the data folder
  * (practice-history.jsonl), appended so that nothing earlier is rewritten, and read back for
- * `pos-sim practice --history` as a table, newest first. A damaged line is reported with its line
- * number and the file is left as it is.
+ * `pos-sim practice --history` as a table, newest first, each practice with its mistakes in a line
+ * under it. A damaged line is reported with its line number and the file is left as it is. Lines
+ * written before mistakes were noted one by one have only the counts, and still read.
  */
 import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,6 +13,7 @@ import { PosSimError } from '../errors.js';
 import { checkSchema, describeIssues } from '../json-source.js';
 import { translator, type Lang } from '../i18n/messages.js';
 import { toolText } from '../i18n/tool-lang.js';
+import { noteText } from './note-text.js';
 import { MISTAKE_KINDS } from './score.js';
 import type { PracticeResult } from './tracker.js';
 
@@ -22,13 +24,25 @@ export class HistoryError extends PosSimError {
 }
 
 const count = z.number().int().min(0);
+const localText = z.object({ zh: z.string(), en: z.string() }).strict();
+
+/** One mistake as the tracker noted it (see MistakeNote). */
+const noteSchema = z
+  .object({
+    kind: z.enum(MISTAKE_KINDS),
+    atMs: count,
+    what: z.string(),
+    where: localText.optional(),
+    lockedOut: z.boolean().optional(),
+  })
+  .strict();
 
 export const historyEntrySchema = z
   .object({
     /** Wall-clock time the practice ended, ISO. */
     at: z.iso.datetime(),
     task: z.string().min(1),
-    title: z.object({ zh: z.string(), en: z.string() }).strict(),
+    title: localText,
     procedure: z.string(),
     profile: z.string(),
     goalReached: z.boolean(),
@@ -38,6 +52,8 @@ export const historyEntrySchema = z
     mistakes: z.object(Object.fromEntries(MISTAKE_KINDS.map((kind) => [kind, count])) as Record<(typeof MISTAKE_KINDS)[number], typeof count>).strict(),
     hintsUsed: count,
     score: z.number().int().min(0).max(100),
+    /** The mistakes one by one, in the order they happened; none in lines from before they were noted. */
+    notes: z.array(noteSchema).default([]),
   })
   .strict();
 
@@ -58,6 +74,7 @@ export const historyEntry = (result: PracticeResult, at: number): HistoryEntry =
   mistakes: { ...result.mistakes },
   hintsUsed: result.hintsUsed,
   score: result.breakdown.score,
+  notes: result.notes.map((note) => ({ ...note })),
 });
 
 /** Adds one practice to the history (creating the data folder and file when needed). */
@@ -131,7 +148,29 @@ const fit = (text: string, width: number): string => {
   return `${cut}..`;
 };
 
-/** The history as a table that fits 80 columns, newest first. */
+/** Where the line of mistakes starts: under the task column. */
+const NOTES_INDENT = 13;
+const NOTES_WIDTH = 80 - 1 - NOTES_INDENT;
+const NOTE_GAP = ' · ';
+
+/** The mistakes in one line of `width`, as many as fit, then how many more (…还有 N 项). */
+const notesLine = (texts: readonly string[], width: number, lang: Lang): string => {
+  const t = translator(lang);
+  const more = (count: number) => t('practice.score.more', { count });
+  let line = '';
+  for (const [index, text] of texts.entries()) {
+    const later = texts.length - index - 1;
+    const room = later > 0 ? width - stringWidth(`${NOTE_GAP}${more(later)}`) : width;
+    const next = line === '' ? text : `${line}${NOTE_GAP}${text}`;
+    if (stringWidth(next) <= room) line = next;
+    // The first is shown even when it is too long alone, cut.
+    else if (line === '') line = fit(text, room);
+    else return `${line}${NOTE_GAP}${more(later + 1)}`;
+  }
+  return line;
+};
+
+/** The history as a table that fits 80 columns, newest first, a practice's mistakes in a line under it. */
 export const formatHistory = (entries: readonly HistoryEntry[], lang: Lang, timeZone?: string): string[] => {
   const t = translator(lang);
   if (entries.length === 0) return [t('practice.history.empty')];
@@ -158,7 +197,7 @@ export const formatHistory = (entries: readonly HistoryEntry[], lang: Lang, time
   const newestFirst = [...entries].sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
   return [
     row(columns.map((column) => column.title)),
-    ...newestFirst.map((entry) =>
+    ...newestFirst.flatMap((entry) => [
       row([
         localTime(entry.at, timeZone),
         `${entry.procedure} ${entry.title[lang]}`,
@@ -168,6 +207,9 @@ export const formatHistory = (entries: readonly HistoryEntry[], lang: Lang, time
         String(entry.hintsUsed),
         String(entry.score),
       ]),
-    ),
+      ...(entry.notes.length > 0
+        ? [' '.repeat(NOTES_INDENT) + notesLine(entry.notes.map((note) => noteText(note, lang)), NOTES_WIDTH, lang)]
+        : []),
+    ]),
   ];
 };

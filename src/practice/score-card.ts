@@ -1,6 +1,7 @@
 /** The score card as rows of text: what the practice UI draws at the end. */
 import { translator, type Lang } from '../i18n/messages.js';
 import { formatDuration } from './history.js';
+import { noteText } from './note-text.js';
 import { MISTAKE_KINDS } from './score.js';
 import type { PracticeResult } from './tracker.js';
 
@@ -12,12 +13,21 @@ export type ScoreCardRow = {
   readonly points: string;
 };
 
+/** One mistake, in the order they happened. */
+export type ScoreCardNote = {
+  /** Practice time it happened, m:ss (a forgotten restart: when the practice ended). */
+  readonly time: string;
+  /** What it was: 走错菜单：进入了「操作记录」. */
+  readonly text: string;
+};
+
 export type ScoreCard = {
   readonly title: string;
   readonly goal: string;
   readonly goalReached: boolean;
   readonly time: string;
   readonly rows: readonly ScoreCardRow[];
+  readonly notes: readonly ScoreCardNote[];
   readonly score: string;
 };
 
@@ -40,6 +50,10 @@ export const scoreCard = (result: PracticeResult, lang: Lang): ScoreCard => {
       { label: t('practice.score.hints'), count: String(result.hintsUsed), points: lost(breakdown.hints) },
       { label: t('practice.score.overTime'), count: '', points: lost(breakdown.time) },
     ],
+    notes: result.notes.map((note) => ({
+      time: formatDuration(note.atMs),
+      text: noteText(note, lang),
+    })),
     score: t('practice.score.total', { score: breakdown.score }),
   };
 };

@@ -4,12 +4,19 @@
  * store's failed attempts and lockouts (and wrong texted codes and card PINs, read from the running
  * flows); a detour is a menu flow the task does not go through; a forgotten restart is a saved
  * change still pending when the practice ends. Time is the device clock's, so tests run it on a
- * simulated clock.
+ * simulated clock. Each mistake is noted with where it happened, as the device named it then (the
+ * menu item chosen, the screen's question or title, what the password was for) in both languages,
+ * so the score card and the history can say it in either; nothing typed is ever noted.
  */
 import type { AnyMachineSnapshot } from 'xstate';
 import type { DeviceEvent } from '../../menus/device-events.js';
+import type { Binding, FlowId, LocalText, MenuNode } from '../../menus/domain.js';
+import type { PasswordPurpose } from '../../menus/password-prompt.js';
+import { currentMenuItems } from '../../menus/settings.js';
 import type { DeviceSession } from '../device/device-session.js';
-import type { Lang } from '../i18n/messages.js';
+import { translator, type Lang, type Translate } from '../i18n/messages.js';
+import { deviceScreen } from '../screen/device-view.js';
+import type { Screen } from '../screen/screen.js';
 import type { FlashData } from '../store/flash-data.js';
 import { readStorePath } from '../walkthrough/store-path.js';
 import { hintFor, type DevicePosition } from './hints.js';
@@ -17,8 +24,11 @@ import { scorePractice, noMistakes, type MistakeCounts, type MistakeKind, type S
 import { holdsAll } from './store-checks.js';
 import { isStateNamed, type Task } from './task.js';
 
-/** Store paths that hold a change saved but waiting for a restart. */
-export const PENDING_PATHS = ['passwordFree.pending'] as const;
+/** Store paths that hold a change saved but waiting for a restart, and the menu flow that saves it. */
+export const PENDING_PATHS = { 'passwordFree.pending': 'passwordFree' } as const satisfies Record<string, FlowId>;
+
+/** What a wrong password notes when it was not an operator's: a texted code, a card PIN. */
+export const NOT_OPERATORS = { smsCode: 'sms code', cardPin: 'card PIN' } as const;
 
 /** Machines that are the device itself or its menus, not a flow one can cancel out of. */
 const NOT_FLOWS = ['device', 'settings'];
@@ -27,8 +37,20 @@ export type MistakeNote = {
   readonly kind: MistakeKind;
   /** Device clock, ms since the practice started. */
   readonly atMs: number;
-  /** What happened: the flow detoured into, the state 取消 was pressed in, the operator. */
+  /**
+   * What happened, as ids: the operator whose password was wrong ('sms code', 'card PIN' for a
+   * texted code or a card PIN), the flow detoured into, the state 取消 was pressed in, the store
+   * path still pending.
+   */
   readonly what: string;
+  /**
+   * Where, as the device named it then: what the password was for (进入设置), the binding a texted
+   * code was for, the menu item detoured into, the question or title of the screen 取消 was pressed
+   * on, the setting left pending. Absent when there was nothing to name.
+   */
+  readonly where?: LocalText | undefined;
+  /** This wrong password locked the operator out. */
+  readonly lockedOut?: boolean | undefined;
 };
 
 export type PracticeResult = {
@@ -79,7 +101,7 @@ export class PracticeTracker {
     this.startedAt = session.store.now();
     const data = session.store.snapshot();
     this.failedAttempts = failedAttemptsOf(data);
-    this.lockoutRecords = lockoutRecordsOf(data);
+    this.lockoutRecords = lockoutRecordsOf(data).length;
     this.machines = this.activeMachines();
     this.unsubscribe = session.subscribe(this.sample);
     this.sample();
@@ -107,10 +129,12 @@ export class PracticeTracker {
     // On a detour every key is part of the detour, already counted.
     const onTheWay = snapshots.every((snapshot) => snapshot.machine.id === 'device' || this.task.flows.includes(snapshot.machine.id));
     const stepUnderWay = innermost !== undefined && !NOT_FLOWS.includes(flow) && !isAtFirstScreen(innermost) && !isNotice(innermost);
+    // The screen is gone once the key has done its work: named now, when 取消 may give up a step.
+    const cancelledOn = event.type === 'CANCEL' && onTheWay && stepUnderWay ? this.screenName() : undefined;
     this.session.send(event);
     if (this.finished) return;
     const moved = before.join() !== this.session.activeStates().join();
-    if (event.type === 'CANCEL' && moved && onTheWay && stepUnderWay) this.note('cancelledStep', before.at(-1) ?? flow);
+    if (cancelledOn && moved) this.note('cancelledStep', before.at(-1) ?? flow, { where: cancelledOn });
     this.sample();
   };
 
@@ -178,19 +202,25 @@ export class PracticeTracker {
 
     const failed = failedAttemptsOf(data);
     for (const [operator, count] of Object.entries(failed)) {
-      for (let extra = count - (this.failedAttempts[operator] ?? 0); extra > 0; extra -= 1) this.note('wrongPassword', operator);
+      for (let extra = count - (this.failedAttempts[operator] ?? 0); extra > 0; extra -= 1) {
+        this.note('wrongPassword', operator, { where: this.passwordPurpose() });
+      }
     }
     this.failedAttempts = failed;
-    const lockouts = lockoutRecordsOf(data);
     // The attempt that locks an operator out resets the count: the lockout record stands for it.
-    for (let extra = lockouts - this.lockoutRecords; extra > 0; extra -= 1) this.note('wrongPassword', 'lockout');
-    this.lockoutRecords = lockouts;
+    const lockouts = lockoutRecordsOf(data);
+    for (const record of lockouts.slice(this.lockoutRecords)) {
+      this.note('wrongPassword', record.operator, { where: this.passwordPurpose(), lockedOut: true });
+    }
+    this.lockoutRecords = lockouts.length;
     this.countWrongCodes();
 
     const machines = this.activeMachines();
-    for (const machine of machines) {
-      if (machine !== 'device' && !this.task.flows.includes(machine) && !this.machines.includes(machine)) this.note('detour', machine);
-    }
+    machines.forEach((machine, index) => {
+      if (machine !== 'device' && !this.task.flows.includes(machine) && !this.machines.includes(machine)) {
+        this.note('detour', machine, { where: this.detourName(machines[index - 1]) });
+      }
+    });
     this.machines = machines;
 
     if (this.shownHint && this.shownHint.states !== states.join()) this.shownHint = undefined;
@@ -212,27 +242,79 @@ export class PracticeTracker {
       const context = snapshot.context as { lastCheck?: { result?: string }; wrongPins?: number };
       if (snapshot.machine.id === 'smsVerification' && context.lastCheck && !this.codeChecks.has(context.lastCheck)) {
         this.codeChecks.add(context.lastCheck);
-        if (context.lastCheck.result === 'wrong' || context.lastCheck.result === 'exhausted') this.note('wrongPassword', 'sms code');
+        if (context.lastCheck.result === 'wrong' || context.lastCheck.result === 'exhausted') {
+          this.note('wrongPassword', NOT_OPERATORS.smsCode, { where: this.codeBinding() });
+        }
       }
       if (snapshot.machine.id === 'sale') {
         saleRunning = true;
         const wrong = context.wrongPins ?? 0;
-        for (let extra = wrong - this.salePins; extra > 0; extra -= 1) this.note('wrongPassword', 'card PIN');
+        for (let extra = wrong - this.salePins; extra > 0; extra -= 1) this.note('wrongPassword', NOT_OPERATORS.cardPin);
         this.salePins = wrong;
       }
     }
     if (!saleRunning) this.salePins = 0;
   }
 
-  private note(kind: MistakeKind, what: string): void {
+  private note(kind: MistakeKind, what: string, details: Pick<MistakeNote, 'where' | 'lockedOut'> = {}): void {
     this.mistakes[kind] += 1;
-    this.notes.push({ kind, atMs: this.session.store.now() - this.startedAt, what });
+    const { where, lockedOut } = details;
+    // Only the two texts: a note goes into the history as it is.
+    const named = where && { zh: where.zh, en: where.en };
+    this.notes.push({ kind, atMs: this.session.store.now() - this.startedAt, what, ...(named ? { where: named } : {}), ...(lockedOut ? { lockedOut } : {}) });
+  }
+
+  /** The screen the device shows now, drawn in `lang`. */
+  private screenIn(lang: Lang): Screen {
+    const { profile, store } = this.session;
+    return deviceScreen(this.session.actor.getSnapshot(), { profile, lang, t: translator(lang), now: store.now() });
+  }
+
+  /** The screen by what it asks (确认关闭 云闪付服务？), or by its title when it asks nothing. */
+  private screenName(): LocalText {
+    return inEachLang((lang) => screenName(this.screenIn(lang)));
+  }
+
+  /** What the password prompt on show is for (进入设置), if one is. */
+  private passwordPurpose(): LocalText | undefined {
+    const prompt = this.session.activeSnapshots().findLast((snapshot) => snapshot.machine.id === 'passwordPrompt');
+    const purpose = (prompt?.context as { purpose?: PasswordPurpose } | undefined)?.purpose;
+    return purpose && inEachLang((lang, t) => t(`practice.password.${purpose}`));
+  }
+
+  /** The binding the running 绑定管理 acts on (the one a texted code is for), if any. */
+  private codeBinding(): LocalText | undefined {
+    const flow = this.session.activeSnapshots().find((snapshot) => snapshot.machine.id === 'bindingManagement');
+    const context = flow?.context as { bindings?: readonly Binding[]; cursor?: number } | undefined;
+    const binding = context?.bindings?.[context.cursor ?? 0];
+    return binding?.name;
+  }
+
+  /**
+   * A detour by the menu item the technician chose (操作记录) when it was one of 设置's, else by
+   * the screen it led to (收款).
+   */
+  private detourName(parent: string | undefined): LocalText {
+    const settings = this.session.activeSnapshots().find((snapshot) => snapshot.machine.id === 'settings');
+    if (parent === 'settings' && settings) {
+      const { menu, path, cursor } = settings.context as { menu: readonly MenuNode[]; path: readonly number[]; cursor: number };
+      const item = currentMenuItems(menu, path)[cursor];
+      if (item) return item.label;
+    }
+    return this.screenName();
+  }
+
+  /** The menu item of 设置 that runs `flow` (免密支付), as the profile labels it. */
+  private menuLabel(flow: FlowId): LocalText | undefined {
+    const find = (nodes: readonly MenuNode[]): MenuNode | undefined =>
+      nodes.reduce<MenuNode | undefined>((found, node) => found ?? ('flow' in node ? (node.flow === flow ? node : undefined) : find(node.items)), undefined);
+    return find(this.session.profile.settingsMenu)?.label;
   }
 
   private finish(endedBy: 'goal' | 'quit', data: FlashData = this.session.store.snapshot()): PracticeResult {
     if (this.finished) return this.finished;
-    for (const path of PENDING_PATHS) {
-      if ((readStorePath(data, path) ?? null) !== null) this.note('forgottenRestart', path);
+    for (const [path, flow] of Object.entries(PENDING_PATHS)) {
+      if ((readStorePath(data, path) ?? null) !== null) this.note('forgottenRestart', path, { where: this.menuLabel(flow) });
     }
     const goalReached = endedBy === 'goal';
     const elapsedMs = this.session.store.now() - this.startedAt;
@@ -287,4 +369,9 @@ const isNotice = (snapshot: AnyMachineSnapshot): boolean =>
 const failedAttemptsOf = (data: FlashData): Record<string, number> =>
   Object.fromEntries(Object.entries(data.lockouts).map(([operator, lockout]) => [operator, lockout.failedAttempts]));
 
-const lockoutRecordsOf = (data: FlashData): number => data.records.filter((record) => record.action === 'lockout').length;
+const lockoutRecordsOf = (data: FlashData): FlashData['records'] => data.records.filter((record) => record.action === 'lockout');
+
+const inEachLang = (text: (lang: Lang, t: Translate) => string): LocalText => ({ zh: text('zh', translator('zh')), en: text('en', translator('en')) });
+
+/** A screen that asks something is named by its question, any other by its title. */
+const screenName = (screen: Screen): string => screen.lines.find((line) => /[？?]$/.test(line.text.trim()))?.text.trim() ?? screen.title;

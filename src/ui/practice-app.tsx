@@ -8,8 +8,11 @@ import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { DeviceSession } from '../device/device-session.js';
 import type { PracticeTracker } from '../practice/tracker.js';
 import { App } from './app.js';
+import { isFreshSms, PHONE_WIDTH } from './phone-panel.js';
 import { ScoreCardView } from './score-card.js';
 import { TaskCard } from './task-card.js';
+import { useTerminalSize } from './use-terminal-size.js';
+import { wrapped } from './wrap-text.js';
 
 type PracticeAppProps = {
   /** The throw-away device the task runs on. */
@@ -23,6 +26,13 @@ export const PRACTICE_KEYS = { hint: '?', quit: 'q' } as const;
 
 const TICK_MS = 1000;
 
+/** Rows the merchant's phone takes under the card: its border, who sent the text, and the text. */
+const phoneRows = (session: DeviceSession, width: number): number => {
+  const sms = session.sms();
+  if (!isFreshSms(sms, session.store.now(), session.profile.sms.codeValidSeconds * 1000)) return 0;
+  return 4 + wrapped(sms.text, Math.min(PHONE_WIDTH, width) - 4).split('\n').length;
+};
+
 /** Redraws every second while `active`, for the running time. */
 const useTick = (active: boolean): void => {
   const [, setTick] = useState(0);
@@ -35,6 +45,7 @@ const useTick = (active: boolean): void => {
 
 export const PracticeApp = ({ session, tracker }: PracticeAppProps) => {
   const { exit } = useApp();
+  const terminal = useTerminalSize();
   useSyncExternalStore(tracker.subscribe, tracker.version);
   const result = tracker.result();
   useTick(result === undefined);
@@ -58,7 +69,8 @@ export const PracticeApp = ({ session, tracker }: PracticeAppProps) => {
 
   const aside = (width: number) =>
     result ? (
-      <ScoreCardView result={result} lang={session.lang} width={width} />
+      // A frame as tall as the terminal would scroll: one row spare, and room for the phone (P3, P4).
+      <ScoreCardView result={result} lang={session.lang} width={width} height={terminal.rows - 1 - phoneRows(session, width)} />
     ) : (
       <TaskCard
         task={tracker.task}

@@ -1,5 +1,6 @@
 // `pos-sim practice` from the built executable without a terminal: the task list, a task that is
-// not there, and the history (empty, filled, damaged), with their exit codes.
+// not there, and the history (empty, filled, with what each mistake was, damaged), with their exit
+// codes.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendHistory, historyEntry, historyFile } from '../../src/practice/history.js';
 import { scorePractice } from '../../src/practice/score.js';
-import type { PracticeResult } from '../../src/practice/tracker.js';
+import type { MistakeNote, PracticeResult } from '../../src/practice/tracker.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BIN = join(ROOT, 'bin/pos-sim.js');
@@ -27,12 +28,12 @@ const runPosSim = (lang: 'zh' | 'en', args: readonly string[]) => {
 const posSim = (...args: string[]) => runPosSim('zh', args);
 const posSimEn = (...args: string[]) => runPosSim('en', args);
 
-/** P1 done in `elapsedMs` with one detour. */
-const finished = (elapsedMs: number): PracticeResult => {
+/** P1 done in `elapsedMs` with one detour (noted one by one when `notes` are given). */
+const finished = (elapsedMs: number, notes: readonly MistakeNote[] = []): PracticeResult => {
   const mistakes = { wrongPassword: 0, detour: 1, cancelledStep: 0, forgottenRestart: 0 };
   const task = { id: 'p1-deregister-unionpay', title: { zh: '注销云闪付', en: 'Deregister UnionPay QuickPass' }, procedure: 'P1', profile: 'default', targetMs: 90_000 };
   const breakdown = scorePractice({ goalReached: true, mistakes, hintsUsed: 0, elapsedMs, targetMs: task.targetMs });
-  return { task, goalReached: true, endedBy: 'goal', elapsedMs, mistakes, notes: [], hintsUsed: 0, breakdown };
+  return { task, goalReached: true, endedBy: 'goal', elapsedMs, mistakes, notes, hintsUsed: 0, breakdown };
 };
 
 beforeAll(() => {
@@ -75,6 +76,16 @@ describe('pos-sim practice without a terminal', () => {
     expect(header).toMatch(/^When\s+Task\s+Goal\s+Time\s+Errors\s+Hints\s+Score$/);
     expect(newest).toMatch(/P1 Deregister UnionPay Qu\.\.\s+yes\s+0:30\s+1\s+0\s+95$/);
     expect(oldest).toMatch(/\s+1:00\s+1\s+0\s+95$/);
+  });
+
+  it('--history: what each mistake was, in a line under the practice, in the language asked for', () => {
+    const dataDir = join(scratch, 'notes');
+    const detour: MistakeNote = { kind: 'detour', atMs: 31_000, what: 'operationRecords', where: { zh: '操作记录', en: 'Operation records' } };
+    appendHistory(dataDir, historyEntry(finished(45_000, [detour]), Date.parse('2026-06-01T09:00:00Z')));
+    const zh = posSim('practice', '--history', '--data-dir', dataDir).stdout.trimEnd().split('\n');
+    expect(zh.slice(1)).toEqual([expect.stringMatching(/^06-01 17:00  P1 注销云闪付\s+达成\s+0:45\s+1\s+0\s+95$/), '             走错菜单：进入了「操作记录」']);
+    const en = posSimEn('practice', '--history', '--data-dir', dataDir).stdout.trimEnd().split('\n');
+    expect(en[2]).toBe('             Detour: went into "Operation records"');
   });
 
   it('--history: a damaged line is named by file:line (exit 2), and the file is left as it was', () => {

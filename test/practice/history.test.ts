@@ -1,5 +1,6 @@
-// The practice history file: results appended and read back (newest first in the table), the table
-// fits 80 columns, and a damaged line is reported by file:line with nothing changed.
+// The practice history file: results appended and read back (newest first in the table), each
+// practice's mistakes in a line under it, the table fits 80 columns, lines written before mistakes
+// were noted still read, and a damaged line is reported by file:line with nothing changed.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,7 +18,7 @@ import {
 } from '../../src/practice/history.js';
 import { setToolLang } from '../../src/i18n/tool-lang.js';
 import { scorePractice } from '../../src/practice/score.js';
-import type { PracticeResult } from '../../src/practice/tracker.js';
+import type { MistakeNote, PracticeResult } from '../../src/practice/tracker.js';
 
 let dir: string;
 beforeEach(() => {
@@ -45,6 +46,14 @@ const result = (overrides: Partial<Omit<PracticeResult, 'breakdown'>> = {}): Pra
 
 const AT = Date.parse('2026-06-01T09:30:00+08:00');
 
+/** A wrong password, a detour and two 取消, as the tracker notes them. */
+const NOTES: readonly MistakeNote[] = [
+  { kind: 'wrongPassword', atMs: 12_000, what: '00', where: { zh: '进入设置', en: 'opening the settings' } },
+  { kind: 'detour', atMs: 31_000, what: 'operationRecords', where: { zh: '操作记录', en: 'Operation records' } },
+  { kind: 'cancelledStep', atMs: 45_000, what: 'bindingManagement.confirming', where: { zh: '确认关闭 云闪付服务？', en: 'Close the UnionPay QuickPass app service?' } },
+  { kind: 'cancelledStep', atMs: 50_000, what: 'passwordPrompt.entering', where: { zh: '请输入密码确认注销', en: 'Password to deregister' } },
+];
+
 describe('the practice history file', () => {
   it('round trips: what is appended is read back, oldest first, one JSON line each', () => {
     expect(readHistory(dir)).toEqual([]);
@@ -66,8 +75,31 @@ describe('the practice history file', () => {
       mistakes: { wrongPassword: 1, detour: 0, cancelledStep: 2, forgottenRestart: 0 },
       hintsUsed: 1,
       score: 100 - 10 - 10 - 5 - 1,
+      notes: [],
     });
     expect(readFileSync(historyFile(dir), 'utf8').trimEnd().split('\n')).toHaveLength(2);
+  });
+
+  it('keeps each mistake: what, when and where, in both languages (never anything typed)', () => {
+    appendHistory(dir, historyEntry(result({ notes: NOTES }), AT));
+    expect(readHistory(dir)[0]?.notes).toEqual(NOTES);
+    expect(readFileSync(historyFile(dir), 'utf8')).toContain('"where":{"zh":"进入设置","en":"opening the settings"}');
+  });
+
+  it('reads lines written before mistakes were noted one by one: counts only, no notes', () => {
+    const old =
+      '{"at":"2026-05-01T01:30:00.000Z","task":"p1-deregister-unionpay","title":{"zh":"注销云闪付","en":"Deregister UnionPay QuickPass"},' +
+      '"procedure":"P1","profile":"default","goalReached":true,"endedBy":"goal","elapsedMs":60000,"targetMs":90000,' +
+      '"mistakes":{"wrongPassword":0,"detour":1,"cancelledStep":0,"forgottenRestart":0},"hintsUsed":0,"score":95}';
+    writeFileSync(historyFile(dir), `${old}\n`);
+    appendHistory(dir, historyEntry(result({ notes: NOTES }), AT));
+    const [before, after] = readHistory(dir);
+    expect(before).toMatchObject({ task: 'p1-deregister-unionpay', mistakes: { detour: 1 }, score: 95, notes: [] });
+    expect(after?.notes).toEqual(NOTES);
+    const table = formatHistory([before, after].filter((entry) => entry !== undefined), 'zh', 'Asia/Shanghai');
+    // The newest with its mistakes under it; the old one as counts only.
+    expect(table).toHaveLength(4);
+    expect(table[3]).toMatch(/^05-01 09:30  P1 注销云闪付\s+达成\s+1:00\s+1\s+0\s+95$/);
   });
 
   it('creates the data folder when it is not there yet', () => {
@@ -118,6 +150,23 @@ describe('the history table', () => {
     expect(header).toMatch(/^时间\s+任务\s+目标\s+用时\s+错误\s+提示\s+得分$/);
     expect(newest).toMatch(/^06-02 09:30  P5 关闭免密并用一笔小额闪\.\.\s+未达成\s+1:02:05\s+3\s+1\s+0$/);
     expect(oldest).toMatch(/^06-01 09:30  P1 注销云闪付\s+达成\s+1:42\s+3\s+1\s+74$/);
+  });
+
+  it('shows the mistakes in a line under the practice, as many as fit, then how many more', () => {
+    const noted = [historyEntry(result({ notes: NOTES.slice(0, 2) }), AT), historyEntry(result({ notes: NOTES }), AT + 60_000)];
+    expect(formatHistory(noted, 'zh', 'Asia/Shanghai').slice(1)).toEqual([
+      expect.stringMatching(/^06-01 09:31  P1 注销云闪付/),
+      '             密码错误：进入设置(操作员 00) · …还有 3 项',
+      expect.stringMatching(/^06-01 09:30  P1 注销云闪付/),
+      '             密码错误：进入设置(操作员 00) · 走错菜单：进入了「操作记录」',
+    ]);
+    expect(formatHistory(noted, 'en', 'Asia/Shanghai')[2]).toBe('             Wrong password: opening the settings (operator 00) · …and 3 more');
+    // One too long for the line alone is cut.
+    const [, , cut] = formatHistory([historyEntry(result({ notes: NOTES.slice(2, 3) }), AT)], 'en', 'Asia/Shanghai');
+    expect(cut).toBe('             Cancelled: pressed Cancel at "Close the UnionPay QuickPass app s..');
+    for (const lang of ['zh', 'en'] as const) {
+      for (const line of [...formatHistory(noted, lang, 'Asia/Shanghai'), cut ?? '']) expect(stringWidth(line), line).toBeLessThanOrEqual(80);
+    }
   });
 
   it('fits 80 columns in both languages, and says when there is nothing yet', () => {

@@ -109,7 +109,7 @@ describe('mistakes, each kind counted and named', () => {
     finishPasswordFreeOff(run);
     const result = over(run);
     expect(result.mistakes).toEqual({ ...noMistakes, wrongPassword: 1 });
-    expect(result.notes).toEqual([{ kind: 'wrongPassword', atMs: 0, what: '00' }]);
+    expect(result.notes).toEqual([{ kind: 'wrongPassword', atMs: 0, what: '00', where: { zh: '进入设置', en: 'opening the settings' } }]);
     expect(result.breakdown).toMatchObject({ mistakes: { wrongPassword: 10 }, score: 90 });
   });
 
@@ -130,7 +130,11 @@ describe('mistakes, each kind counted and named', () => {
     finishPasswordFreeOff(run);
     const result = over(run);
     expect(result.mistakes.wrongPassword).toBe(3);
-    expect(result.notes.map((note) => note.what)).toEqual(['00', '00', 'lockout']);
+    expect(result.notes.map(({ what, lockedOut }) => [what, lockedOut])).toEqual([
+      ['00', undefined],
+      ['00', undefined],
+      ['00', true],
+    ]);
     expect(result.breakdown).toMatchObject({ time: 20, score: 100 - 30 - 20 });
   });
 
@@ -154,7 +158,10 @@ describe('mistakes, each kind counted and named', () => {
     p4.press('确认');
     p4.sim.advance(5_000);
     expect(over(p4)).toMatchObject({ goalReached: true, mistakes: { ...noMistakes, wrongPassword: 2 } });
-    expect(over(p4).notes.map((note) => note.what)).toEqual(['sms code', 'sms code']);
+    expect(over(p4).notes).toMatchObject([
+      { what: 'sms code', where: { zh: '结算卡', en: 'Settlement card' } },
+      { what: 'sms code', where: { zh: '结算卡', en: 'Settlement card' } },
+    ]);
     p4.stop();
 
     const p5 = start('p5-prove-password-free-off');
@@ -186,15 +193,16 @@ describe('mistakes, each kind counted and named', () => {
     finishPasswordFreeOff(run);
     const result = over(run);
     expect(result.mistakes).toEqual({ ...noMistakes, detour: 1 });
-    expect(result.notes).toMatchObject([{ kind: 'detour', what: 'changePassword' }]);
+    expect(result.notes).toMatchObject([{ kind: 'detour', what: 'changePassword', where: { zh: '修改密码', en: 'Change password' } }]);
     expect(result.breakdown.score).toBe(95);
   });
 
-  it('starting a sale from home is a detour in P1', () => {
+  it('starting a sale from home is a detour in P1, named by the screen it led to', () => {
     const run = start('p1-deregister-unionpay');
     run.press('确认');
     run.press('取消');
     expect(run.tracker.mistakeCounts()).toEqual({ ...noMistakes, detour: 1 });
+    expect(run.tracker.end().notes).toMatchObject([{ kind: 'detour', what: 'sale', where: { zh: '收款', en: 'Sale' } }]);
     expect(run.sim.session.activeStates()).toContain('device.home');
   });
 
@@ -223,7 +231,7 @@ describe('mistakes, each kind counted and named', () => {
     run.sim.advance(RESTART_MS);
     const result = over(run);
     expect(result.mistakes).toEqual({ ...noMistakes, cancelledStep: 1 });
-    expect(result.notes).toMatchObject([{ kind: 'cancelledStep', what: 'passwordPrompt.entering' }]);
+    expect(result.notes).toMatchObject([{ kind: 'cancelledStep', what: 'passwordPrompt.entering', where: { zh: '请输入密码', en: 'Enter password' } }]);
     expect(result.breakdown.score).toBe(95);
   });
 
@@ -237,6 +245,11 @@ describe('mistakes, each kind counted and named', () => {
     const result = run.tracker.end();
     expect(result).toMatchObject({ goalReached: false, endedBy: 'quit', mistakes: { ...noMistakes, cancelledStep: 1, forgottenRestart: 1 } });
     expect(result.breakdown).toMatchObject({ mistakes: { forgottenRestart: 20, cancelledStep: 5 }, score: 0 });
+    // 稍后 on the restart question gave the step up; the setting it left pending is named by its menu item.
+    expect(result.notes).toMatchObject([
+      { kind: 'cancelledStep', what: 'passwordFree.saved', where: { zh: '是否立即重启POS机？', en: 'Restart the terminal now?' } },
+      { kind: 'forgottenRestart', what: 'passwordFree.pending', where: { zh: '免密支付', en: 'Password-free payment' } },
+    ]);
   });
 
   it('a pending change left behind counts even when the goal is reached (P1 after a detour into 免密支付)', () => {
@@ -254,6 +267,22 @@ describe('mistakes, each kind counted and named', () => {
     expect(result.goalReached).toBe(true);
     expect(result.mistakes).toEqual({ ...noMistakes, detour: 1, forgottenRestart: 1 });
     expect(result.breakdown.score).toBe(75);
+  });
+
+  it('取消 on a question names the screen by its question, at the time on the device clock', () => {
+    const run = start('p1-deregister-unionpay');
+    run.press('菜单');
+    run.type(PASSWORD);
+    run.press('确认');
+    run.sim.select('绑定管理');
+    run.sim.select('云闪付');
+    run.press('确认');
+    expect(run.sim.session.activeStates()).toContain('bindingManagement.confirming');
+    run.sim.advance(45_000);
+    run.press('取消');
+    expect(run.tracker.end().notes).toEqual([
+      { kind: 'cancelledStep', atMs: 45_000, what: 'bindingManagement.confirming', where: { zh: '确认关闭 云闪付服务？', en: 'Close the UnionPay QuickPass app service?' } },
+    ]);
   });
 
   it('once over, the device takes no more keys and nothing more is counted', () => {
