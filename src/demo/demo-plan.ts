@@ -16,6 +16,7 @@ import { BOOT_MS, createSimulator, SIMULATION_START, type Simulator } from '../d
 import { PosSimError } from '../errors.js';
 import type { Lang } from '../i18n/messages.js';
 import { toolText } from '../i18n/tool-lang.js';
+import { KEY_BINDINGS, keyLabel } from '../keys/key-map.js';
 import { loadProfile } from '../profile/load-profile.js';
 import type { Profile } from '../profile/profile-schema.js';
 import { shownPath } from '../shown-path.js';
@@ -33,8 +34,8 @@ export class DemoError extends PosSimError {
 export type DemoAction =
   /** A key on the keypad; `shown` is how the key line shows it ([确认], or [*] inside a secret). */
   | { readonly kind: 'key'; readonly event: KeyEvent; readonly shown: string }
-  /** Power key or network. */
-  | { readonly kind: 'system'; readonly event: SystemEvent }
+  /** Power key or network; `shown` is how the key line shows the power key ([电源(重启)]), none for the network. */
+  | { readonly kind: 'system'; readonly event: SystemEvent; readonly shown?: string }
   | { readonly kind: 'powerCut' }
   /** Device time passes (a restart, a lockout); the demo lets it pass on screen. */
   | { readonly kind: 'wait'; readonly ms: number };
@@ -97,6 +98,12 @@ export const describeFailure = (walkthrough: Walkthrough, step: Step, message: s
 const externalEvent = (event: InspectionEvent): DeviceEvent | undefined =>
   event.type === '@xstate.event' && event.sourceRef === undefined && !event.event.type.startsWith('xstate.') ? (event.event as DeviceEvent) : undefined;
 
+const POWER_BINDING = KEY_BINDINGS.find((binding) => binding.action === 'POWER_CYCLE');
+
+/** The power key as the key line shows it: its label in the key map ([电源(重启)]). */
+const powerKey = (lang: Lang, profile: Profile): string | undefined =>
+  POWER_BINDING && `[${keyLabel(POWER_BINDING, profile.device.keyLabels, lang)}]`;
+
 const activeStates = (sim: Simulator) => sim.session.activeStates().join(', ');
 
 /** Plays the walkthrough headless and records, for each shown step, its caption and actions. */
@@ -146,7 +153,8 @@ export const planDemo = (walkthrough: Walkthrough, options: PlanOptions = {}): D
       else if (step.kind === 'power' && step.mode === 'cut') replay({ kind: 'powerCut' });
       for (const event of sent) {
         if (!isKeyEvent(event)) {
-          replay({ kind: 'system', event });
+          const power = event.type === 'POWER_CYCLE' ? powerKey(lang, profile) : undefined;
+          replay({ kind: 'system', event, ...(power === undefined ? {} : { shown: power }) });
           continue;
         }
         // Typed digits are always stars; pressed digits are stars while the device asks for a secret.

@@ -23,10 +23,12 @@ export type Timing = {
 
 export const DEFAULT_TIMING: Timing = { stepMs: 1200, keyMs: 250, tickMs: 40 };
 
-/** setTimeout/clearTimeout: the real ones, or a simulated clock's. */
+/** setTimeout/clearTimeout and the time in ms: the real ones, or a simulated clock's. */
 export interface Scheduler {
   setTimeout(fn: () => void, ms: number): unknown;
   clearTimeout(handle: unknown): void;
+  /** A monotonic time in ms (performance.now, or the simulated clock's). */
+  now(): number;
 }
 
 /** What the player drives: the demo's device. */
@@ -45,7 +47,7 @@ export type PlayerView = {
   readonly status: PlayerStatus;
   /** Index into plan.steps of the step on screen, or -1 while the device boots. */
   readonly stepIndex: number;
-  /** The keys pressed so far in this step, as shown ([确认], [*]). */
+  /** The keys pressed so far in this step, as shown ([确认], [*], the power key). */
   readonly keys: readonly string[];
   /** Counts every key pressed, so a view can flash the newest. */
   readonly keyPresses: number;
@@ -118,6 +120,10 @@ export class DemoPlayer {
   /** Playing one step while paused (→): pause again at the end of the step. */
   private stepping = false;
   private current: PlayerView = { status: 'ready', stepIndex: -1, keys: [], keyPresses: 0 };
+  /** Time spent playing before the current stretch of play. */
+  private playedBefore = 0;
+  /** When the current stretch of play began (undefined while not playing). */
+  private playingSince: number | undefined;
   private readonly listeners = new Set<() => void>();
 
   constructor(
@@ -134,6 +140,14 @@ export class DemoPlayer {
   /** Read afresh (TypeScript would otherwise keep an earlier check's narrowing). */
   private status(): PlayerStatus {
     return this.current.status;
+  }
+
+  /**
+   * How long the demo has played, in real ms: from start to the end (or to now), without the time
+   * it was paused and without the time the end stays on screen.
+   */
+  playedMs(): number {
+    return this.playedBefore + (this.playingSince === undefined ? 0 : this.scheduler.now() - this.playingSince);
   }
 
   /** What to show now; a new object whenever something changed. */
@@ -186,7 +200,14 @@ export class DemoPlayer {
   }
 
   private update(change: Partial<PlayerView>): void {
+    const wasPlaying = this.current.status === 'playing';
     this.current = { ...this.current, ...change };
+    const playing = this.current.status === 'playing';
+    if (playing && !wasPlaying) this.playingSince = this.scheduler.now();
+    if (wasPlaying && !playing) {
+      this.playedBefore = this.playedMs();
+      this.playingSince = undefined;
+    }
     for (const listener of this.listeners) listener();
   }
 
@@ -264,6 +285,8 @@ export class DemoPlayer {
         return;
       case 'system':
         this.device.send(action.event);
+        // The power key is a key the technician presses; the network is not.
+        if (action.shown !== undefined) this.update({ keys: [...this.current.keys, action.shown], keyPresses: this.current.keyPresses + 1 });
         return;
       case 'powerCut':
         this.device.powerCut();

@@ -203,6 +203,40 @@ describe('the demo player', () => {
     expect(keys()).toHaveLength(1);
   });
 
+  it('counts the time it played: not while paused, not after the end', () => {
+    const { clock, player } = setup(plan);
+    player.start();
+    clock.advance(bootTime(1) + keyMs + 10);
+    player.togglePause();
+    clock.advance(45_000);
+    player.togglePause();
+    clock.advance(600_000);
+    expect(player.view().status).toBe('done');
+    // Resuming goes on at once with the next key, so the paused key gap is not played either.
+    expect(player.playedMs()).toBe(playingTimeMs(plan) - (keyMs - 10));
+    clock.advance(60_000);
+    expect(player.playedMs()).toBe(playingTimeMs(plan) - (keyMs - 10));
+  });
+
+  it('counts the time it played so far while it plays', () => {
+    const { clock, player } = setup(plan);
+    expect(player.playedMs()).toBe(0);
+    player.start();
+    clock.advance(1000);
+    expect(player.playedMs()).toBe(1000);
+  });
+
+  it('shows the power key on the key line; the network is not a key', () => {
+    const powered = planOf([[{ kind: 'system', event: { type: 'POWER_CYCLE' }, shown: '[电源(重启)]' }, { kind: 'wait', ms: BOOT_MS }], [{ kind: 'system', event: { type: 'NETWORK_DOWN' } }]]);
+    const { clock, player, keys } = setup(powered);
+    player.start();
+    clock.advance(bootTime(1) + keyMs + keyMs);
+    expect(player.view()).toMatchObject({ stepIndex: 0, keys: ['[电源(重启)]'], keyPresses: 1 });
+    clock.advance(600_000);
+    expect(player.view()).toMatchObject({ status: 'done', stepIndex: 1, keys: [], keyPresses: 1 });
+    expect(keys().map((entry) => entry.what)).toEqual(['POWER_CYCLE', 'NETWORK_DOWN']);
+  });
+
   it('tells its listeners about every change', () => {
     const { clock, player } = setup(plan);
     const seen: string[] = [];
