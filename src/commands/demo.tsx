@@ -10,7 +10,7 @@ import stringWidth from 'string-width';
 import { createSimulator } from '../device/simulator.js';
 import { castHeader, CastWriter, fileSink } from '../demo/cast-writer.js';
 import { describeFailure, DemoError, planDemo, simulatorDevice } from '../demo/demo-plan.js';
-import { DEFAULT_TIMING, DemoPlayer, playingTimeMs } from '../demo/player.js';
+import { DEFAULT_TIMING, DemoPlayer, playingTimeMs, type Scheduler } from '../demo/player.js';
 import { inkDrawsLastFrameOnly, TeeStdout } from '../demo/tee-stdout.js';
 import { PosSimError, UsageError } from '../errors.js';
 import type { Lang } from '../i18n/messages.js';
@@ -18,6 +18,7 @@ import { toolText } from '../i18n/tool-lang.js';
 import { packageRoot } from '../package-root.js';
 import { shownPath } from '../shown-path.js';
 import { DemoApp } from '../ui/demo-app.js';
+import { wrapped } from '../ui/wrap-text.js';
 import { loadWalkthroughs } from '../walkthrough/load-walkthroughs.js';
 
 /** Where `pos-sim demo NAME` finds NAME.yaml. */
@@ -59,11 +60,31 @@ const seconds = (ms: number) => toolText('demoCli.seconds', { seconds: (ms / 100
 /** Pads to a width in terminal columns (a Chinese character takes two). */
 const padEnd = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - stringWidth(text)));
 
+/** Cut to `width` terminal columns, with … where it was cut. */
+const truncated = (text: string, width: number): string => {
+  if (stringWidth(text) <= width) return text;
+  let kept = '';
+  for (const char of text) {
+    if (stringWidth(`${kept}${char}…`) > width) break;
+    kept += char;
+  }
+  return `${kept}…`;
+};
+
+/** Where a line that does not fit beside the name goes: on its own line, indented this much. */
+const INDENT = '    ';
+
+/** The width the list fits: the terminal's, or 80 when stdout is not a terminal (a pipe, a file). */
+export const listColumns = (stdout: { readonly isTTY?: boolean; readonly columns?: number }): number =>
+  stdout.isTTY === true && stdout.columns ? stdout.columns : 80;
+
 /**
- * `pos-sim demo`: the shipped demos, with their steps and how long each plays. `lang` is the demos'
- * (their names and timing); the list's own words are in the tool's language.
+ * `pos-sim demo`: the shipped demos, with their steps and how long each plays, in `columns`
+ * terminal columns. `lang` is the demos' (their names and timing); the list's own words are in the
+ * tool's language. A title that does not fit beside its demo goes on the next line, indented, and
+ * is cut with … when even that is too narrow.
  */
-export const listDemos = (lang: Lang | undefined): string[] => {
+export const listDemos = (lang: Lang | undefined, columns = 80): string[] => {
   const names = demoNames();
   const width = Math.max(...names.map((name) => stringWidth(name)));
   const rows = names.map((name) => {
@@ -78,28 +99,36 @@ export const listDemos = (lang: Lang | undefined): string[] => {
       return { name, problem: toolText('demoCli.doesNotPlay', { reason: error.message.split('\n')[0] ?? '' }) };
     }
   });
-  const lengthWidth = Math.max(17, ...rows.map((row) => (row.length === undefined ? 0 : stringWidth(row.length))));
+  const lengthWidth = Math.max(0, ...rows.map((row) => (row.length === undefined ? 0 : stringWidth(row.length))));
+  const fits = (line: string) => stringWidth(line) <= columns;
+  const indented = (text: string) => wrapped(text, columns - INDENT.length).split('\n').map((line) => INDENT + line);
+  const lines = (row: (typeof rows)[number]): string[] => {
+    const name = `  ${padEnd(row.name, width)}`;
+    if (row.problem !== undefined) return fits(`${name}  ${row.problem}`) ? [`${name}  ${row.problem}`] : [`  ${row.name}`, ...indented(row.problem)];
+    if (row.length === undefined) return [`  ${row.name}`];
+    const head = `${name}  ${padEnd(row.length, lengthWidth)}`;
+    if (fits(`${head}  ${row.title}`)) return [`${head}  ${row.title}`];
+    const title = INDENT + truncated(row.title, columns - INDENT.length);
+    return fits(`${name}  ${row.length}`) ? [`${name}  ${row.length}`, title] : [`  ${row.name}`, INDENT + row.length, title];
+  };
   return [
-    toolText('demoCli.listTitle'),
-    ...rows.map((row) => {
-      if (row.problem !== undefined) return `  ${padEnd(row.name, width)}  ${row.problem}`;
-      if (row.length === undefined) return `  ${row.name}`;
-      return `  ${padEnd(row.name, width)}  ${padEnd(row.length, lengthWidth)} ${row.title}`;
-    }),
+    ...wrapped(toolText('demoCli.listTitle'), columns).split('\n'),
+    ...rows.flatMap(lines),
     '',
-    toolText('demoCli.listOptions'),
-    toolText('demoCli.listKeys'),
+    ...wrapped(toolText('demoCli.listOptions'), columns).split('\n'),
+    ...wrapped(toolText('demoCli.listKeys'), columns).split('\n'),
   ];
 };
 
-const realTimers = {
+const realTimers: Scheduler = {
   setTimeout: (fn: () => void, ms: number): unknown => setTimeout(fn, ms),
   clearTimeout: (handle: unknown) => clearTimeout(handle as NodeJS.Timeout),
+  now: () => performance.now(),
 };
 
 /** Plays the demo; returns what to tell the user afterwards. Throws DemoError when a check fails. */
 export const runDemo = async (options: DemoOptions): Promise<string[]> => {
-  if (options.procedure === undefined) return listDemos(options.lang);
+  if (options.procedure === undefined) return listDemos(options.lang, listColumns(process.stdout));
   const file = resolveProcedure(options.procedure);
   const [walkthrough] = loadWalkthroughs([file]);
   if (!walkthrough) throw new UsageError(toolText('demoCli.noWalkthrough', { procedure: options.procedure }));

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import stringWidth from 'string-width';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseCli } from '../../src/cli-args.js';
-import { DEMOS_DIR, demoNames, listDemos, resolveProcedure } from '../../src/commands/demo.js';
+import { DEMOS_DIR, demoNames, listColumns, listDemos, resolveProcedure } from '../../src/commands/demo.js';
 import { DemoError, planDemo, withoutTexts } from '../../src/demo/demo-plan.js';
 import { playingTimeMs } from '../../src/demo/player.js';
 import { UsageError } from '../../src/errors.js';
@@ -66,24 +66,66 @@ describe('pos-sim demo: finding the procedure', () => {
     const lines = listDemos(undefined);
     expect(lines[0]).toMatch(/^Demos/);
     expect(demoNames()).toContain('p1-deregister-unionpay');
-    const p1 = lines.find((line) => line.includes('p1-deregister-unionpay'));
-    expect(p1).toMatch(/p1-deregister-unionpay\s+15 steps, \d+(\.\d)? s\s+P1 注销云闪付/);
-    for (const name of demoNames()) expect(lines.some((line) => line.startsWith(`  ${name} `))).toBe(true);
+    const p1 = lines.findIndex((line) => line.includes('p1-deregister-unionpay'));
+    // Its name (in the tool's language) is too long to fit beside it in 80 columns: on the next line.
+    expect(lines[p1]).toMatch(/^ {2}p1-deregister-unionpay +15 steps, \d+(\.\d)? s$/);
+    expect(lines[p1 + 1]).toBe('    P1 Deregister the UnionPay QuickPass app');
+    for (const name of demoNames()) expect(lines.some((line) => line === `  ${name}` || line.startsWith(`  ${name} `))).toBe(true);
     expect(lines.join('\n')).not.toContain('does not play');
+  });
+
+  it('fits the terminal: titles beside the demos when there is room, else on their own line, cut with …', () => {
+    for (const columns of [200, 120, 80, 60]) {
+      const lines = listDemos(undefined, columns);
+      for (const line of lines) expect(stringWidth(line), `${columns} columns: ${line}`).toBeLessThanOrEqual(columns);
+      for (const line of lines) expect(line, `${columns} columns`).not.toMatch(/ $/);
+    }
+    expect(listDemos(undefined, 200).find((line) => line.includes('p1-deregister-unionpay'))).toMatch(/ {2}15 steps, \d+ s {2}P1 Deregister the UnionPay QuickPass app$/);
+    // Too narrow even for the name column: name, length and title on lines of their own.
+    const narrow = listDemos(undefined, 40);
+    const at = narrow.indexOf('  p1-deregister-unionpay');
+    expect(narrow.slice(at, at + 3)).toEqual(['  p1-deregister-unionpay', expect.stringMatching(/^ {4}15 steps, \d+ s$/), '    P1 Deregister the UnionPay QuickPas…']);
+    expect(stringWidth(narrow[at + 2] ?? '')).toBe(40);
+  });
+
+  it('is 80 columns wide when stdout is not a terminal, else as wide as the terminal', () => {
+    expect(listColumns({ isTTY: false, columns: 200 })).toBe(80);
+    expect(listColumns({})).toBe(80);
+    expect(listColumns({ isTTY: true, columns: 132 })).toBe(132);
+    expect(listColumns({ isTTY: true, columns: 0 })).toBe(80);
   });
 });
 
 describe('pos-sim demo in Chinese, the default', () => {
   it('lists the demos with their steps and playing time, aligned in columns', () => {
-    const lines = listDemos(undefined);
+    const lines = listDemos(undefined, 120);
     expect(lines[0]).toBe('可演示的操作脚本(pos-sim demo 名称，或操作脚本文件)：');
     const p1 = lines.find((line) => line.includes('p1-deregister-unionpay'));
-    expect(p1).toMatch(/^ {2}p1-deregister-unionpay\s+15 步，\d+(\.\d)? 秒\s+P1 注销云闪付$/);
+    expect(p1).toMatch(/^ {2}p1-deregister-unionpay +15 步，\d+(\.\d)? 秒 {2}P1 注销云闪付$/);
     // The titles start in one column, though 步 and 秒 take two columns each.
     const beforeTitle = lines.map((line) => /^ {2}\S+ +\d+ 步，[\d.]+ 秒 +/.exec(line)?.[0]).filter((start) => start !== undefined);
     expect(beforeTitle.length).toBe(demoNames().length);
     expect(new Set(beforeTitle.map((start) => stringWidth(start)))).toEqual(new Set([stringWidth(beforeTitle[0] ?? '')]));
     expect(lines.at(-1)).toBe('演示时的按键：空格 暂停/继续，右方向键 下一步(暂停时)，q 或 Ctrl+C 退出。');
+  });
+
+  it('fits 80 columns, counting a Chinese character as two: long titles on their own line', () => {
+    for (const columns of [60, 44]) {
+      for (const line of listDemos(undefined, columns)) expect(stringWidth(line), `${columns} columns: ${line}`).toBeLessThanOrEqual(columns);
+    }
+    // Cut by width, a Chinese character taking two columns.
+    expect(listDemos(undefined, 36)).toContain('    P5 关闭免密后重启前仍免密,重启…');
+    const lines = listDemos(undefined, 80);
+    for (const line of lines) expect(stringWidth(line), line).toBeLessThanOrEqual(80);
+    const at = lines.findIndex((line) => line.startsWith('  p5-takes-effect-after-restart '));
+    expect(lines[at]).toMatch(/^ {2}p5-takes-effect-after-restart +20 步，\d+ 秒$/);
+    expect(lines[at + 1]).toBe('    P5 关闭免密后重启前仍免密,重启后需密码');
+    // The options wrap, no line starting with closing punctuation.
+    expect(lines.slice(-3)).toEqual([
+      '选项：--speed N(0.5 放慢，2 加快)，--lang zh|en，--record FILE.cast(asciinema 录',
+      '像)。',
+      '演示时的按键：空格 暂停/继续，右方向键 下一步(暂停时)，q 或 Ctrl+C 退出。',
+    ]);
   });
 
   it('says what it could have meant', () => {
