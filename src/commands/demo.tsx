@@ -10,8 +10,9 @@ import stringWidth from 'string-width';
 import { createSimulator } from '../device/simulator.js';
 import { castHeader, CastWriter, fileSink } from '../demo/cast-writer.js';
 import { describeFailure, DemoError, planDemo, simulatorDevice } from '../demo/demo-plan.js';
+import { endHoldMs, endWhenFinished } from '../demo/demo-ending.js';
 import { DEFAULT_TIMING, DemoPlayer, playingTimeMs, type Scheduler } from '../demo/player.js';
-import { inkDrawsLastFrameOnly, TeeStdout } from '../demo/tee-stdout.js';
+import { inkDrawsLastFrameOnly, SHOW_CURSOR, TeeStdout } from '../demo/tee-stdout.js';
 import { PosSimError, UsageError } from '../errors.js';
 import type { Lang } from '../i18n/messages.js';
 import { toolText } from '../i18n/tool-lang.js';
@@ -126,7 +127,10 @@ const realTimers: Scheduler = {
   now: () => performance.now(),
 };
 
-/** Plays the demo; returns what to tell the user afterwards. Throws DemoError when a check fails. */
+/**
+ * Plays the demo; returns what to tell the user afterwards, with the time it played (not the time
+ * it was paused, nor the wait for q at the end). Throws DemoError when a check fails.
+ */
 export const runDemo = async (options: DemoOptions): Promise<string[]> => {
   if (options.procedure === undefined) return listDemos(options.lang, listColumns(process.stdout));
   const file = resolveProcedure(options.procedure);
@@ -161,26 +165,35 @@ export const runDemo = async (options: DemoOptions): Promise<string[]> => {
     });
   }
 
-  const started = performance.now();
   const app = render(
-    <DemoApp
-      session={sim.session}
-      player={player}
-      controls={interactive}
-      flashMs={Math.min(300, (0.8 * DEFAULT_TIMING.keyMs) / options.speed)}
-      {...(options.record !== undefined || !interactive ? { exitAfterMs: DEFAULT_TIMING.stepMs / options.speed } : {})}
-    />,
+    <DemoApp session={sim.session} player={player} controls={interactive} flashMs={Math.min(300, (0.8 * DEFAULT_TIMING.keyMs) / options.speed)} />,
     { exitOnCtrlC: true, patchConsole: false, ...(tee ? { stdout: tee as unknown as NodeJS.WriteStream, debug: wholeFrames } : {}) },
   );
+  const recording = writer;
+  const stopWatching = endWhenFinished(player, {
+    holdMs: endHoldMs(options.speed),
+    scheduler: realTimers,
+    interactive,
+    // The recording ends on the end screen, the cursor shown again as the program will leave it.
+    ...(recording
+      ? {
+          endRecording: () => {
+            recording.output(SHOW_CURSOR);
+            recording.close();
+          },
+        }
+      : {}),
+    exit: () => app.unmount(),
+  });
   try {
     await app.waitUntilExit();
   } finally {
+    stopWatching();
     player.stop();
     sim.stop();
     tee?.dispose();
     writer?.close();
   }
-  const elapsed = performance.now() - started;
   const view = player.view();
   const total = plan.steps.length;
   const shown = view.stepIndex + 1;
@@ -192,7 +205,7 @@ export const runDemo = async (options: DemoOptions): Promise<string[]> => {
   }
   lines.push(
     view.status === 'done'
-      ? toolText('demoCli.played', { name: walkthrough.name, steps: total, time: seconds(elapsed) })
+      ? toolText('demoCli.played', { name: walkthrough.name, steps: total, time: seconds(player.playedMs()) })
       : toolText('demoCli.stopped', { name: walkthrough.name, step: Math.max(shown, 0), total }),
   );
   if (writer && options.record !== undefined) {

@@ -9,6 +9,9 @@ import { stripVTControlCharacters } from 'node:util';
 /** Home the cursor and clear the screen: draws a whole frame from the top-left. */
 export const CLEAR_SCREEN = '\u001B[H\u001B[2J';
 
+/** Show the cursor again: how a program leaves the terminal, and how a recording ends. */
+export const SHOW_CURSOR = '\u001B[?25h';
+
 /** Ink draws only the last frame under CI (the is-in-ci rule it uses), unless asked for every frame whole. */
 export const inkDrawsLastFrameOnly = (env: NodeJS.ProcessEnv): boolean =>
   ['CI', 'CONTINUOUS_INTEGRATION'].some((name) => name in env && env[name] !== '0' && env[name] !== 'false');

@@ -79,13 +79,11 @@ type DemoAppProps = {
   readonly player: DemoPlayer;
   /** Space, → and q work (a person is at the terminal). */
   readonly controls: boolean;
-  /** Leave by itself this long (ms) after the demo ended or failed; stay until q when absent. */
-  readonly exitAfterMs?: number;
   /** How long the newest key stays highlighted (ms). */
   readonly flashMs?: number;
 };
 
-export const DemoApp = ({ session, player, controls, exitAfterMs, flashMs = 300 }: DemoAppProps) => {
+export const DemoApp = ({ session, player, controls, flashMs = 300 }: DemoAppProps) => {
   const view = useSyncExternalStore(player.subscribe, player.view);
   const { exit } = useApp();
   const size = useTerminalSize();
@@ -105,13 +103,6 @@ export const DemoApp = ({ session, player, controls, exitAfterMs, flashMs = 300 
     const timer = setTimeout(() => setFlash(false), flashMs);
     return () => clearTimeout(timer);
   }, [view.keyPresses, flashMs]);
-
-  const finished = view.status === 'done' || view.status === 'failed';
-  useEffect(() => {
-    if (!finished || exitAfterMs === undefined) return;
-    const timer = setTimeout(() => exit(), exitAfterMs);
-    return () => clearTimeout(timer);
-  }, [finished, exitAfterMs, exit]);
 
   // Every key stops here: the demo plays the device, the keys only steer the demo.
   const onKey = (input: string, key: Key): boolean => {

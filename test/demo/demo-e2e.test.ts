@@ -1,14 +1,19 @@
-// End to end: the built pos-sim plays a demo in a real terminal (tmux, 80x24) and records it; the
-// recording is a valid asciicast v2 file, and played back into another terminal it shows the same
-// screens. Without a terminal (CI), --record plays it through on its own.
+// End to end: the built pos-sim plays a demo in a real terminal (tmux, 80x24) and records it, then
+// waits for q; the recording is a valid asciicast v2 file that ends on the end screen, and played
+// back into another terminal it shows the same screens. Without a terminal (CI), --record plays it
+// through on its own. The list of demos fits 80 columns.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import stringWidth from 'string-width';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCast, type CastEvent } from '../../src/demo/cast-writer.js';
-import { CLEAR_SCREEN } from '../../src/demo/tee-stdout.js';
+import { planDemo } from '../../src/demo/demo-plan.js';
+import { playingTimeMs } from '../../src/demo/player.js';
+import { CLEAR_SCREEN, SHOW_CURSOR } from '../../src/demo/tee-stdout.js';
+import { loadWalkthroughs } from '../../src/walkthrough/load-walkthroughs.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BIN = join(ROOT, 'bin/pos-sim.js');
@@ -39,6 +44,7 @@ const terminal = (command: string, columns = 80, rows = 24) => {
   const tmux = (...args: string[]) => execFileSync('tmux', ['-f', '/dev/null', '-L', socket, ...args], { encoding: 'utf8' });
   tmux('new-session', '-d', '-x', String(columns), '-y', String(rows), '-c', ROOT, command);
   const capture = () => tmux('capture-pane', '-p', '-t', '0');
+  const keys = (...names: string[]) => void tmux('send-keys', '-t', '0', ...names);
   const waitFor = async (text: string | RegExp, timeout = 90_000): Promise<string> => {
     const deadline = Date.now() + timeout;
     for (;;) {
@@ -48,7 +54,16 @@ const terminal = (command: string, columns = 80, rows = 24) => {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   };
-  return { capture, waitFor };
+  /** Checks the screen until `ms` have passed: for what must not happen by itself (quitting). */
+  const stays = async (check: (screen: string) => boolean, ms: number): Promise<void> => {
+    const deadline = Date.now() + ms;
+    do {
+      const screen = capture();
+      if (!check(screen)) throw new Error(`within ${ms} ms the terminal changed to:\n${screen}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    } while (Date.now() < deadline);
+  };
+  return { capture, keys, waitFor, stays };
 };
 
 /** What a terminal shows after receiving `output`: it is played into a fresh tmux terminal. */
@@ -89,22 +104,39 @@ const expectValidCast = (text: string, size: { width: number; height: number }) 
 };
 
 describe('pos-sim demo in a terminal', () => {
-  it('plays P1 to the end at --speed 20 in 80x24 and writes a cast that replays the same screens', SLOW, async () => {
+  it('plays P1 to the end at --speed 20 in 80x24, waits for q, and writes a cast that replays the same screens', SLOW, async () => {
     const cast = join(scratch, 'p1.cast');
     const started = Date.now();
     const screen = terminal(`node ${shellQuote(BIN)} demo p1-deregister-unionpay --speed 20 --record ${shellQuote(cast)}; echo "EXIT=$?"; sleep 600`);
+    const end = await screen.waitFor('演示结束');
+    // The end beside the device, until q: recorded or not, a person at the terminal quits.
+    expect(end).toMatch(/\| 绑定管理 +\| /);
+    expect(end).toContain('[q]退出');
+    await screen.stays((shown) => shown.includes('演示结束') && !/EXIT=/.test(shown), 1500);
+    const recorded = readFileSync(cast, 'utf8');
+    screen.keys('q');
     const last = await screen.waitFor(/EXIT=\d+/);
     const seconds = (Date.now() - started) / 1000;
     expect(last).toContain('EXIT=0');
-    // What the command says afterwards is in the tool's language: Chinese by default.
-    expect(last).toMatch(/已演示「P1 注销云闪付」：15 步，用时 \d+\.\d 秒。/);
+    // What the command says afterwards is in the tool's language: Chinese by default. The time is
+    // the time it played (the planned time, give or take the timers), not the wait for q.
+    const played = /已演示「P1 注销云闪付」：15 步，用时 (\d+\.\d) 秒。/.exec(last);
+    expect(played).not.toBeNull();
+    const [p1] = loadWalkthroughs([join(ROOT, 'fixtures/walkthroughs/p1-deregister-unionpay.yaml')]);
+    const planned = playingTimeMs(planDemo(p1 as NonNullable<typeof p1>), 20) / 1000;
+    expect(Number(played?.[1])).toBeGreaterThanOrEqual(Math.floor(planned * 10) / 10);
+    expect(Number(played?.[1])).toBeLessThan(planned + 1);
     expect(last).toMatch(/已写入 .*p1\.cast\(80x24，\d+ 个事件/);
     // The last frame stays on screen: the end of the demo beside the device.
     expect(last).toMatch(/\| 绑定管理 +\| /);
     expect(last).toContain('演示结束');
     expect(seconds).toBeLessThan(60);
 
-    const { events } = expectValidCast(readFileSync(cast, 'utf8'), { width: 80, height: 24 });
+    // The recording ended on the end screen, a moment after the end: nothing of the wait for q.
+    expect(readFileSync(cast, 'utf8')).toBe(recorded);
+    const { events } = expectValidCast(recorded, { width: 80, height: 24 });
+    expect(events.at(-1)?.[2]).toBe(SHOW_CURSOR);
+    expect(events.at(-1)?.[0]).toBeLessThan(planned + 1);
     const markers = events.filter(([, type]) => type === 'm').map(([, , label]) => label);
     expect(markers).toHaveLength(15);
     expect(markers[0]).toMatch(/^1\/15 按\[菜单\]键进入设置/);
@@ -114,11 +146,11 @@ describe('pos-sim demo in a terminal', () => {
     expect(output).not.toContain('123456');
 
     // Played back into a terminal: the final screen is the demo's last one ...
-    const end = await replay(output, 'p1-end', '[replayed]');
-    expect(end).toContain('步骤 15/15');
-    expect(end).toContain('演示结束');
-    expect(end).toMatch(/\|\s+3\.微信支付\s+\|/);
-    expect(end).not.toMatch(/\d\.云闪付/);
+    const replayed = await replay(output, 'p1-end', '[replayed]');
+    expect(replayed).toContain('步骤 15/15');
+    expect(replayed).toContain('演示结束');
+    expect(replayed).toMatch(/\|\s+3\.微信支付\s+\|/);
+    expect(replayed).not.toMatch(/\d\.云闪付/);
     // ... and up to the step after the password, the device says the service is gone.
     const markerAt = (label: RegExp) => events.findIndex(([, type, data]) => type === 'm' && label.test(data));
     const afterSuccess = events.slice(0, markerAt(/^10\/15 /));
@@ -143,6 +175,15 @@ describe('pos-sim demo without a terminal', () => {
     expect(zh.stderr).toMatch(/^pos-sim: 演示需要交互式终端；没有终端时可以录成文件：pos-sim demo p1-deregister-unionpay --record FILE\.cast/);
   });
 
+  it('lists the demos in 80 columns, a Chinese character taking two', SLOW, () => {
+    const result = run(['demo']);
+    expect(result.status).toBe(0);
+    const lines = result.stdout.trimEnd().split('\n');
+    expect(lines.length).toBeGreaterThan(20);
+    for (const line of lines) expect(stringWidth(line), line).toBeLessThanOrEqual(80);
+    expect(lines.some((line) => /^ {2}p1-deregister-unionpay {20}15 步，\d+ 秒 {2}P1 注销云闪付$/.test(line))).toBe(true);
+  });
+
   it('names the demos it could mean when the name is wrong', () => {
     const result = run(['demo', 'p1'], { POS_SIM_LANG: 'en' });
     expect(result.status).toBe(2);
@@ -158,6 +199,8 @@ describe('pos-sim demo without a terminal', () => {
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/^已演示「P2 关闭免密支付并重启生效」：17 步，用时 /);
     const { events } = expectValidCast(readFileSync(cast, 'utf8'), { width: 80, height: 24 });
+    // The recording ends as a terminal run's does: a moment after the end, the cursor shown again.
+    expect(events.at(-1)?.[2]).toBe(SHOW_CURSOR);
     const output = outputOf(events);
     expect(output).toContain('正在应用新设置');
     const end = await replay(output, 'p2-end', '[replayed]');
@@ -169,7 +212,8 @@ describe('pos-sim demo without a terminal', () => {
     const cast = join(scratch, 'p2-ci.cast');
     const result = run(['demo', 'p2-password-free-off', '--speed', '20', '--record', cast, '--lang', 'en'], { CI: 'true' });
     expect(result.status).toBe(0);
-    expect(result.stdout).toMatch(/^Played "P2 关闭免密支付并重启生效": 17 steps in \d+\.\d s\.\nWrote .*p2-ci\.cast \(80x24, \d+ events, /);
+    // The walkthrough's name in the tool's language too.
+    expect(result.stdout).toMatch(/^Played "P2 Turn password-free payment off and restart for it to take effect": 17 steps in \d+\.\d s\.\nWrote .*p2-ci\.cast \(80x24, \d+ events, /);
     const { events } = expectValidCast(readFileSync(cast, 'utf8'), { width: 80, height: 24 });
     const frames = events.filter(([, type]) => type === 'o');
     expect(frames.length).toBeGreaterThan(17);
