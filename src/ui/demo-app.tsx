@@ -12,6 +12,7 @@ import { translator } from '../i18n/messages.js';
 import { App } from './app.js';
 import { frameSize } from './device-frame.js';
 import { useTerminalSize } from './use-terminal-size.js';
+import { wrapped } from './wrap-text.js';
 
 /** The panel is at most this wide beside the device; below it, the terminal's width. */
 const PANEL_MAX = 40;
@@ -53,7 +54,7 @@ export const DemoPanel = ({ plan, view, controls, flash, width }: PanelProps) =>
     <Box flexDirection="column" paddingX={1} width={width}>
       <Text bold>{plan.walkthrough.name}</Text>
       <Text color="cyan">{step ? t('demo.step', { n: step.number, of: plan.steps.length }) : t('demo.booting')}</Text>
-      <Text>{step?.caption ?? ' '}</Text>
+      <Text>{step ? wrapped(step.caption, width - 2) : ' '}</Text>
       <Text>
         {keysLabel} {keys.older}
         <Text inverse={flash} bold>

@@ -4,12 +4,12 @@
 import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import { planDemo, simulatorDevice, type DemoPlan } from '../../src/demo/demo-plan.js';
-import { DEFAULT_TIMING, DemoPlayer } from '../../src/demo/player.js';
+import { DEFAULT_TIMING, DemoPlayer, type PlayerView } from '../../src/demo/player.js';
 import { SteppingClock } from '../../src/device/simulated-clock.js';
 import { BOOT_MS, createSimulator, type Simulator } from '../../src/device/simulator.js';
 import type { Lang } from '../../src/i18n/messages.js';
 import { setToolLang } from '../../src/i18n/tool-lang.js';
-import { DemoApp, keyLine } from '../../src/ui/demo-app.js';
+import { DemoApp, DemoPanel, keyLine } from '../../src/ui/demo-app.js';
 import { parseWalkthrough } from '../../src/walkthrough/parse-walkthrough.js';
 import { KEY, plain, waitForFrame, waitForText, type Rendered } from '../support/ink.js';
 
@@ -141,6 +141,60 @@ describe('the demo screen', () => {
     const { app } = play({ controls: false });
     const frame = await waitForText(app, '设备开机...');
     expect(frame).not.toContain('[q]');
+  });
+});
+
+describe('the power key', () => {
+  it('shows on the key line of a restart step, by its label', async () => {
+    for (const [lang, caption, keys] of [
+      ['zh', '按电源键重启设备...', '按键: [电源(重启)]'],
+      ['en', 'Restart with the power key...', 'Keys: [Power (restart)]'],
+    ] as const) {
+      const plan = planDemo(parseWalkthrough('name: restart\nfixture: default\nsteps:\n  - press: 菜单\n  - power: cycle\n', 'restart.yaml', {}), { lang });
+      sim = createSimulator({ fixture: plan.profile, lang, startTime: plan.startTime, stayAtBoot: true });
+      const clock = new SteppingClock(0);
+      rendered = render(<DemoApp session={sim.session} player={new DemoPlayer(plan, simulatorDevice(sim, plan), { scheduler: clock })} controls />);
+      clock.advance(BOOT + keyMs + keyMs + stepMs + keyMs + keyMs);
+      const frame = await waitForText(rendered, caption);
+      expect(frame).toContain(keys);
+      rendered.unmount();
+      sim.stop();
+    }
+  });
+});
+
+/** The panel alone, on step 1 of a plan whose one step has `caption`. */
+const panelWith = (caption: string, lang: Lang, width: number): string[] => {
+  const plan = { walkthrough: { name: 'wrap' }, lang, steps: [{ number: 1, caption, actions: [], checks: [] }] } as unknown as DemoPlan;
+  const view: PlayerView = { status: 'playing', stepIndex: 0, keys: [], keyPresses: 0 };
+  rendered = render(<DemoPanel plan={plan} view={view} controls={false} flash={false} width={width} />);
+  const lines = plain(rendered.lastFrame()).split('\n');
+  // The caption's lines: after the name and the step counter, up to the key line.
+  return lines.slice(2, lines.findIndex((line) => /^ (按键|Keys):/.test(line))).map((line) => line.trimEnd());
+};
+
+describe('the caption', () => {
+  it('breaks English at spaces: no line starts with one', () => {
+    const caption = 'Enter the new supervisor password ******** again to confirm it';
+    expect(panelWith(caption, 'en', 26)).toEqual([' Enter the new supervisor', ' password ******** again', ' to confirm it']);
+    for (let width = 20; width <= 44; width++) {
+      rendered?.unmount();
+      const lines = panelWith(caption, 'en', width);
+      // One column of the panel's padding, then the text.
+      for (const line of lines) expect(line, `width ${width}`).toMatch(/^ \S/);
+      expect(lines.map((line) => line.trim()).join(' '), `width ${width}`).toBe(caption);
+    }
+  });
+
+  it('never starts a Chinese line with closing punctuation (禁则)', () => {
+    const caption = '按[菜单]键进入设置，输入主管密码。按[确认]键继续';
+    expect(panelWith(caption, 'zh', 20)).toEqual([' 按[菜单]键进入设', ' 置，输入主管密码。', ' 按[确认]键继续']);
+    for (let width = 12; width <= 40; width++) {
+      rendered?.unmount();
+      const lines = panelWith(caption, 'zh', width);
+      for (const line of lines) expect(line, `width ${width}`).toMatch(/^ [^\s，。、；：？！）」』】]/);
+      expect(lines.map((line) => line.trim()).join(''), `width ${width}`).toBe(caption);
+    }
   });
 });
 
