@@ -15,7 +15,7 @@ import { DEFAULT_TIMING, DemoPlayer, playingTimeMs, type Scheduler } from '../de
 import { inkDrawsLastFrameOnly, SHOW_CURSOR, TeeStdout } from '../demo/tee-stdout.js';
 import { PosSimError, UsageError } from '../errors.js';
 import type { Lang } from '../i18n/messages.js';
-import { toolText } from '../i18n/tool-lang.js';
+import { stepCount, toolText } from '../i18n/tool-lang.js';
 import { packageRoot } from '../package-root.js';
 import { shownPath } from '../shown-path.js';
 import { DemoApp } from '../ui/demo-app.js';
@@ -94,7 +94,7 @@ export const listDemos = (lang: Lang | undefined, columns = 80): string[] => {
       const [walkthrough] = loadWalkthroughs([file]);
       if (!walkthrough) return { name };
       const plan = planDemo(walkthrough, lang ? { lang } : {});
-      return { name, length: toolText('demoCli.length', { steps: plan.steps.length, time: seconds(playingTimeMs(plan)) }), title: walkthrough.name };
+      return { name, length: toolText('demoCli.length', { steps: stepCount(plan.steps.length), time: seconds(playingTimeMs(plan)) }), title: walkthrough.name };
     } catch (error) {
       if (!(error instanceof PosSimError)) throw error;
       return { name, problem: toolText('demoCli.doesNotPlay', { reason: error.message.split('\n')[0] ?? '' }) };
@@ -205,7 +205,7 @@ export const runDemo = async (options: DemoOptions): Promise<string[]> => {
   }
   lines.push(
     view.status === 'done'
-      ? toolText('demoCli.played', { name: walkthrough.name, steps: total, time: seconds(player.playedMs()) })
+      ? toolText('demoCli.played', { name: walkthrough.name, steps: stepCount(total), time: seconds(player.playedMs()) })
       : toolText('demoCli.stopped', { name: walkthrough.name, step: Math.max(shown, 0), total }),
   );
   if (writer && options.record !== undefined) {

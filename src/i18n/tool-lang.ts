@@ -16,6 +16,9 @@ export const toolLang = (): Lang => current;
 /** A text of the tool in the language chosen at start. */
 export const toolText: Translate = (key, params) => translator(current)(key, params);
 
+/** "1 step", "3 steps" (步 either way). */
+export const stepCount = (count: number): string => toolText(count === 1 ? 'count.step' : 'count.steps', { count });
+
 const isLang = (value: string | undefined): value is Lang => (LANGS as readonly (string | undefined)[]).includes(value);
 
 /** `--lang X` / `--lang=X` when it names a language, else POS_SIM_LANG, else Chinese. */

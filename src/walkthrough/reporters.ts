@@ -1,5 +1,5 @@
 /** Walkthrough results as a person reads them (pretty) or as CI tools read them (TAP, JUnit, JSON). */
-import { toolText } from '../i18n/tool-lang.js';
+import { stepCount, toolText } from '../i18n/tool-lang.js';
 import { shownPath } from '../shown-path.js';
 import type { WalkthroughResult } from './run-walkthrough.js';
 
@@ -27,7 +27,7 @@ const pretty = (results: readonly WalkthroughResult[]): string => {
   const lines: string[] = [];
   for (const result of results) {
     const time = `${result.durationMs.toFixed(1)} ms`;
-    lines.push(toolText('report.walkthrough', { mark: result.passed ? '✓' : '✗', name: result.walkthrough.name, steps: result.walkthrough.steps.length, time }));
+    lines.push(toolText('report.walkthrough', { mark: result.passed ? '✓' : '✗', name: result.walkthrough.name, steps: stepCount(result.walkthrough.steps.length), time }));
     if (result.failure) {
       lines.push(
         `  ${where(result)}  ${result.failure.step.source.split('\n')[0]}`,

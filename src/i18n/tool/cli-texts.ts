@@ -37,6 +37,8 @@ export const cliTexts = defineTexts(
   --record FILE.cast     demo：同时写 asciinema 录像(没有终端也可以)
   -h, --help             本帮助
   -v, --version          版本号`,
+    'count.step': '{count} 步',
+    'count.steps': '{count} 步',
     'cli.badFlag': '{reason}\n运行 `pos-sim --help` 查看选项。',
     'cli.unknownOption': '没有选项 {option}。',
     'cli.unknownOptionNear': '没有选项 {option}，是不是要用 {near}？',
@@ -94,6 +96,8 @@ Options
   --record FILE.cast     demo: also write an asciinema recording (works without a terminal)
   -h, --help             this help
   -v, --version          the version`,
+    'count.step': '{count} step',
+    'count.steps': '{count} steps',
     'cli.badFlag': '{reason}\nRun `pos-sim --help` for the options.',
     'cli.unknownOption': 'Unknown option {option}.',
     'cli.unknownOptionNear': 'Unknown option {option}; did you mean {near}?',

@@ -59,7 +59,7 @@ export const walkthroughTexts = defineTexts(
     'select.noItems': '(没有菜单项)',
     'select.cursorStuck': '无法把光标移到 "{label}"；屏幕上有：{items}',
 
-    'report.walkthrough': '{mark} {name}  ({steps} 步，{time})',
+    'report.walkthrough': '{mark} {name}  ({steps}，{time})',
     'report.screen': '屏幕：',
     'report.states': '状态：{states}',
     'report.tally': '{passed} 个通过，{failed} 个失败',
@@ -155,7 +155,7 @@ export const walkthroughTexts = defineTexts(
     'select.noItems': '(no menu items on screen)',
     'select.cursorStuck': 'could not move the cursor to "{label}"; on screen: {items}',
 
-    'report.walkthrough': '{mark} {name}  ({steps} steps, {time})',
+    'report.walkthrough': '{mark} {name}  ({steps}, {time})',
     'report.screen': 'screen:',
     'report.states': 'state: {states}',
     'report.tally': '{passed} passed, {failed} failed',
