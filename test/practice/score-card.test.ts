@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { scoreCard } from '../../src/practice/score-card.js';
 import type { PracticeResult } from '../../src/practice/tracker.js';
-import { startPractice, task, type Practice } from '../support/practice.js';
+import { resultOf, startPractice, task, type Practice } from '../support/practice.js';
 
 const PASSWORD = '123456';
 const WRONG = '111111';
@@ -22,11 +22,6 @@ const start = (id: string): Practice => {
   return practice;
 };
 
-const over = (run: Practice): PracticeResult => {
-  const result = run.tracker.result();
-  if (!result) throw new Error(`the practice is not over; the device is at ${run.sim.session.activeStates().join(', ')}`);
-  return result;
-};
 
 /** The card's mistake lines in both languages, time and text. */
 const lines = (result: PracticeResult) => ({
@@ -71,7 +66,7 @@ describe('what each mistake was', () => {
     run.press('确认', '确认');
     run.type(PASSWORD);
     run.press('确认');
-    const result = over(run);
+    const result = resultOf(run);
     expect(result.breakdown.score).toBe(80);
     expect(lines(result)).toEqual({
       zh: ['0:12 密码错误：进入设置(操作员 00)', '0:31 走错菜单：进入了「操作记录」', '0:45 取消：在「确认关闭 云闪付服务？」按了取消'],
@@ -132,7 +127,7 @@ describe('what each mistake was', () => {
     run.type(code);
     run.press('确认');
     run.sim.advance(5_000);
-    const result = over(run);
+    const result = resultOf(run);
     expect(lines(result)).toEqual({ zh: ['0:20 验证码错误：结算卡的短信验证码'], en: ['0:20 Wrong code: the texted code for Settlement card'] });
     const card = JSON.stringify([scoreCard(result, 'zh'), scoreCard(result, 'en')]);
     expect(card).not.toContain(code);
@@ -152,7 +147,7 @@ describe('what each mistake was', () => {
     run.type(PIN);
     run.press('确认');
     run.sim.advance(2_000);
-    const result = over(run);
+    const result = resultOf(run);
     // The PIN is found wrong when the bank answers, a second after 确认.
     expect(lines(result)).toEqual({ zh: ['1:01 密码错误：持卡人密码(收款)'], en: ['1:01 Wrong PIN: the cardholder PIN (sale)'] });
     expect(JSON.stringify(scoreCard(result, 'zh'))).not.toMatch(new RegExp(`${WRONG_PIN}|${PIN}`));
@@ -164,7 +159,7 @@ describe('what each mistake was', () => {
     untickAndSave(run);
     run.press('确认');
     run.sim.advance(60_000);
-    const result = over(run);
+    const result = resultOf(run);
     expect(scoreCard(result, 'zh').notes).toEqual([]);
     expect(JSON.stringify(scoreCard(result, 'zh'))).not.toContain(PASSWORD);
   });

@@ -3,8 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { BOOT_MS } from '../../src/device/simulator.js';
 import { shippedTasks } from '../../src/practice/load-tasks.js';
-import type { PracticeResult } from '../../src/practice/tracker.js';
-import { playWalkthrough, startPractice, task, type Practice } from '../support/practice.js';
+import { playWalkthrough, resultOf, startPractice, task, type Practice } from '../support/practice.js';
 
 const PASSWORD = '123456';
 const WRONG = '111111';
@@ -22,11 +21,6 @@ const start = (id: string): Practice => {
   return practice;
 };
 
-const over = (run: Practice): PracticeResult => {
-  const result = run.tracker.result();
-  if (!result) throw new Error(`the practice is not over; the device is at ${run.sim.session.activeStates().join(', ')}`);
-  return result;
-};
 
 const noMistakes = { wrongPassword: 0, detour: 0, cancelledStep: 0, forgottenRestart: 0 };
 
@@ -64,7 +58,7 @@ describe('a perfect run', () => {
   it.each(shippedTasks().map((shipped) => shipped.id))('%s: its own walkthrough reaches the goal with no mistakes but those it shows on purpose', (id) => {
     const run = start(id);
     playWalkthrough(run);
-    const result = over(run);
+    const result = resultOf(run);
     const mistakes = { ...noMistakes, ...SHOWN_ON_PURPOSE[id] };
     expect(result).toMatchObject({ goalReached: true, endedBy: 'goal', mistakes, hintsUsed: 0 });
     expect(result.breakdown.score).toBe(100 - 10 * mistakes.wrongPassword);
@@ -75,7 +69,7 @@ describe('a perfect run', () => {
     run.sim.advance(150_000);
     openPasswordFree(run);
     finishPasswordFreeOff(run);
-    const result = over(run);
+    const result = resultOf(run);
     // The goal is reached the moment the boot ends: 150 s waited + the restart.
     expect(result.elapsedMs).toBe(150_000 + RESTART_MS);
     expect(result.breakdown).toMatchObject({ time: 3, score: 97 });
@@ -92,7 +86,7 @@ describe('a perfect run', () => {
     expect(run.sim.store.snapshot().passwordFree.active.enabled).toBe(false);
     expect(run.tracker.result()).toBeUndefined();
     run.sim.advance(BOOT_MS);
-    expect(over(run).goalReached).toBe(true);
+    expect(resultOf(run).goalReached).toBe(true);
   });
 });
 
@@ -107,7 +101,7 @@ describe('mistakes, each kind counted and named', () => {
     run.sim.select('支付方式管理');
     run.sim.select('免密支付');
     finishPasswordFreeOff(run);
-    const result = over(run);
+    const result = resultOf(run);
     expect(result.mistakes).toEqual({ ...noMistakes, wrongPassword: 1 });
     expect(result.notes).toEqual([{ kind: 'wrongPassword', atMs: 0, what: '00', where: { zh: '进入设置', en: 'opening the settings' } }]);
     expect(result.breakdown).toMatchObject({ mistakes: { wrongPassword: 10 }, score: 90 });
@@ -128,7 +122,7 @@ describe('mistakes, each kind counted and named', () => {
     run.sim.select('支付方式管理');
     run.sim.select('免密支付');
     finishPasswordFreeOff(run);
-    const result = over(run);
+    const result = resultOf(run);
     expect(result.mistakes.wrongPassword).toBe(3);
     expect(result.notes.map(({ what, lockedOut }) => [what, lockedOut])).toEqual([
       ['00', undefined],
@@ -157,8 +151,8 @@ describe('mistakes, each kind counted and named', () => {
     p4.type(code);
     p4.press('确认');
     p4.sim.advance(5_000);
-    expect(over(p4)).toMatchObject({ goalReached: true, mistakes: { ...noMistakes, wrongPassword: 2 } });
-    expect(over(p4).notes).toMatchObject([
+    expect(resultOf(p4)).toMatchObject({ goalReached: true, mistakes: { ...noMistakes, wrongPassword: 2 } });
+    expect(resultOf(p4).notes).toMatchObject([
       { what: 'sms code', where: { zh: '结算卡', en: 'Settlement card' } },
       { what: 'sms code', where: { zh: '结算卡', en: 'Settlement card' } },
     ]);
@@ -176,7 +170,7 @@ describe('mistakes, each kind counted and named', () => {
     p5.type('147258');
     p5.press('确认');
     p5.sim.advance(2_000);
-    expect(over(p5)).toMatchObject({ goalReached: true, mistakes: { ...noMistakes, wrongPassword: 1 }, notes: [{ what: 'card PIN' }] });
+    expect(resultOf(p5)).toMatchObject({ goalReached: true, mistakes: { ...noMistakes, wrongPassword: 1 }, notes: [{ what: 'card PIN' }] });
   });
 
   it('a detour into a flow the task does not go through costs 5, once per visit; leaving it is not also a cancelled step', () => {
@@ -191,7 +185,7 @@ describe('mistakes, each kind counted and named', () => {
     run.sim.select('支付方式管理');
     run.sim.select('免密支付');
     finishPasswordFreeOff(run);
-    const result = over(run);
+    const result = resultOf(run);
     expect(result.mistakes).toEqual({ ...noMistakes, detour: 1 });
     expect(result.notes).toMatchObject([{ kind: 'detour', what: 'changePassword', where: { zh: '修改密码', en: 'Change password' } }]);
     expect(result.breakdown.score).toBe(95);
@@ -229,7 +223,7 @@ describe('mistakes, each kind counted and named', () => {
     run.press('确认');
     run.press('确认');
     run.sim.advance(RESTART_MS);
-    const result = over(run);
+    const result = resultOf(run);
     expect(result.mistakes).toEqual({ ...noMistakes, cancelledStep: 1 });
     expect(result.notes).toMatchObject([{ kind: 'cancelledStep', what: 'passwordPrompt.entering', where: { zh: '请输入密码', en: 'Enter password' } }]);
     expect(result.breakdown.score).toBe(95);
@@ -263,7 +257,7 @@ describe('mistakes, each kind counted and named', () => {
     run.press('确认', '确认');
     run.type(PASSWORD);
     run.press('确认');
-    const result = over(run);
+    const result = resultOf(run);
     expect(result.goalReached).toBe(true);
     expect(result.mistakes).toEqual({ ...noMistakes, detour: 1, forgottenRestart: 1 });
     expect(result.breakdown.score).toBe(75);
@@ -288,7 +282,7 @@ describe('mistakes, each kind counted and named', () => {
   it('once over, the device takes no more keys and nothing more is counted', () => {
     const run = start('p1-deregister-unionpay');
     playWalkthrough(run);
-    const result = over(run);
+    const result = resultOf(run);
     const screen = run.sim.screen();
     run.press('取消', '取消', '菜单');
     expect(run.sim.screen()).toBe(screen);
@@ -314,7 +308,7 @@ describe('hints', () => {
     run.press('确认', '确认');
     run.type(PASSWORD);
     run.press('确认');
-    const result = over(run);
+    const result = resultOf(run);
     expect(result.hintsUsed).toBe(2);
     expect(result.breakdown).toMatchObject({ hints: 10, score: 90 });
     expect(run.tracker.showHint()).toBeUndefined();

@@ -6,7 +6,7 @@ import { BOOT_MS, createSimulator, toKeyEvent, type Simulator } from '../../src/
 import { loadProfile } from '../../src/profile/load-profile.js';
 import { shippedTasks, taskFlash } from '../../src/practice/load-tasks.js';
 import type { Task } from '../../src/practice/task.js';
-import { PracticeTracker } from '../../src/practice/tracker.js';
+import { PracticeTracker, type PracticeResult } from '../../src/practice/tracker.js';
 import { seedFlash } from '../../src/store/flash-data.js';
 import { memoryMedium } from '../../src/store/flash-medium.js';
 import { parseWalkthrough } from '../../src/walkthrough/parse-walkthrough.js';
@@ -104,4 +104,11 @@ export const playWalkthrough = (practice: Practice): void => {
     if (practice.tracker.result()) return;
     playStep(practice, step);
   }
+};
+
+/** The result of a practice that is over (a test failure naming where the device is, if not). */
+export const resultOf = (practice: Practice): PracticeResult => {
+  const result = practice.tracker.result();
+  if (!result) throw new Error(`the practice is not over; the device is at ${practice.sim.session.activeStates().join(', ')}`);
+  return result;
 };

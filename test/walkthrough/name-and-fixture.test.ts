@@ -11,19 +11,12 @@ import { loadWalkthroughs } from '../../src/walkthrough/load-walkthroughs.js';
 import { parseWalkthrough } from '../../src/walkthrough/parse-walkthrough.js';
 import { formatResults } from '../../src/walkthrough/reporters.js';
 import { runWalkthrough } from '../../src/walkthrough/run-walkthrough.js';
+import { thrownMessage } from '../support/thrown.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'pos-sim-name-and-fixture-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 afterEach(() => setToolLang('zh'));
 
-const thrown = (act: () => unknown): string => {
-  try {
-    act();
-  } catch (error) {
-    return (error as Error).message;
-  }
-  throw new Error('did not throw');
-};
 
 /** Writes a walkthrough into a fresh folder and returns its path. */
 const written = (name: string, text: string): string => {
@@ -60,10 +53,10 @@ describe('a walkthrough name in both languages', () => {
 
   it('is checked at its line:col like any other field', () => {
     const bad = `name: { zh: 关闭微信支付, fr: Fermer }\nfixture: default\n${BOOT_STEPS}`;
-    expect(thrown(() => parseWalkthrough(bad, 'bad.yaml', {}))).toBe('bad.yaml:1:21: name 没有 "fr"；请用 zh, en');
-    expect(thrown(() => parseWalkthrough(`name: { en: "" }\n${BOOT_STEPS}`, 'empty.yaml', {}))).toBe('empty.yaml:1:9: name.en 要写文字');
+    expect(thrownMessage(() => parseWalkthrough(bad, 'bad.yaml', {}))).toBe('bad.yaml:1:21: name 没有 "fr"；请用 zh, en');
+    expect(thrownMessage(() => parseWalkthrough(`name: { en: "" }\n${BOOT_STEPS}`, 'empty.yaml', {}))).toBe('empty.yaml:1:9: name.en 要写文字');
     setToolLang('en');
-    expect(thrown(() => parseWalkthrough(`name: {}\n${BOOT_STEPS}`, 'none.yaml', {}))).toBe(
+    expect(thrownMessage(() => parseWalkthrough(`name: {}\n${BOOT_STEPS}`, 'none.yaml', {}))).toBe(
       'none.yaml:1:7: name: give the walkthrough a name, as text or one per language: { zh: …, en: … }',
     );
   });
@@ -92,7 +85,7 @@ describe('a walkthrough without fixture:', () => {
   });
 
   it('is told the fixture may be left out when the value is empty', () => {
-    expect(thrown(() => parseWalkthrough(`name: 开机\nfixture:\n${BOOT_STEPS}`, 'empty.yaml', {}))).toBe(
+    expect(thrownMessage(() => parseWalkthrough(`name: 开机\nfixture:\n${BOOT_STEPS}`, 'empty.yaml', {}))).toBe(
       'empty.yaml:2:9: fixture：请给出设备配置的名称(如 default)或 .json 设备配置文件的路径；不写 fixture 即用 default',
     );
   });
@@ -103,7 +96,7 @@ describe('a fixture that does not exist', () => {
 
   it('is reported at its line:col together with the other problems of the file', () => {
     const file = written('fx.yaml', BAD);
-    expect(thrown(() => loadWalkthroughs([file])).split('\n')).toEqual([
+    expect(thrownMessage(() => loadWalkthroughs([file])).split('\n')).toEqual([
       `${file}:2:10: fixture: 没有名为 "nope" 的设备配置。自带的设备配置有：${shippedProfileNames().join(', ')}；也可以给出 .json 文件的路径。`,
       expect.stringMatching(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:4:12: 设备没有 "确定" 键；`)),
     ]);
@@ -112,7 +105,7 @@ describe('a fixture that does not exist', () => {
   it('names the missing profile file when the fixture is a path', () => {
     setToolLang('en');
     const file = written('path.yaml', `name: x\nfixture: profiles/missing.json\n${BOOT_STEPS}`);
-    expect(thrown(() => loadWalkthroughs([file]))).toBe(`${file}:2:10: fixture: No device profile at ${join(file, '..', 'profiles/missing.json')}.`);
+    expect(thrownMessage(() => loadWalkthroughs([file]))).toBe(`${file}:2:10: fixture: No device profile at ${join(file, '..', 'profiles/missing.json')}.`);
   });
 
   it('does not matter when --fixture replaces it', () => {
@@ -124,6 +117,6 @@ describe('a fixture that does not exist', () => {
     const file = written('broken-profile.yaml', `name: x\nfixture: profiles/broken.json\n${BOOT_STEPS}`);
     mkdirSync(join(file, '..', 'profiles'));
     writeFileSync(join(file, '..', 'profiles', 'broken.json'), '{ "name": 1 }\n');
-    expect(thrown(() => loadWalkthroughs([file]))).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: fixture: .*broken\\.json：设备配置有误：\n`));
+    expect(thrownMessage(() => loadWalkthroughs([file]))).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: fixture: .*broken\\.json：设备配置有误：\n`));
   });
 });

@@ -13,18 +13,11 @@ import { loadWalkthroughs } from '../../src/walkthrough/load-walkthroughs.js';
 import { parseWalkthrough } from '../../src/walkthrough/parse-walkthrough.js';
 import { formatResults } from '../../src/walkthrough/reporters.js';
 import { runWalkthrough, type WalkthroughResult } from '../../src/walkthrough/run-walkthrough.js';
+import { thrownMessage } from '../support/thrown.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'pos-sim-tool-language-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const thrown = (act: () => unknown): string => {
-  try {
-    act();
-  } catch (error) {
-    return (error as Error).message;
-  }
-  throw new Error('did not throw');
-};
 
 const BAD_STEPS = `name: 坏脚本
 fixture: default
@@ -61,15 +54,15 @@ const COVERAGE: CoverageReport = {
 
 describe('walkthrough messages in Chinese (the default)', () => {
   it('list every problem of a script at file:line:col', () => {
-    expect(thrown(() => parseWalkthrough(BAD_STEPS, 'bad.yaml', {})).split('\n')).toEqual([
+    expect(thrownMessage(() => parseWalkthrough(BAD_STEPS, 'bad.yaml', {})).split('\n')).toEqual([
       'bad.yaml:4:12: 设备没有 "确定" 键；按键有 0-9, 确认/ENTER, 取消/CANCEL, 清除/CLEAR, 上/UP, 下/DOWN, 菜单/MENU, F1, F2, F3, F4',
       'bad.yaml:5:5: 没有 "jump" 这种步骤；步骤有 press, type, select, expect, wait, network, power, snapshot',
       'bad.yaml:6:11: type 要写加引号的数字，如 type: "123456"(不加引号时 YAML 会把 0000 读成数字 0)',
     ]);
-    expect(thrown(() => parseWalkthrough('name: x\nsteps: [\n', 'broken.yaml', {}))).toMatch(
+    expect(thrownMessage(() => parseWalkthrough('name: x\nsteps: [\n', 'broken.yaml', {}))).toMatch(
       /^broken\.yaml:\d+:\d+: 不是有效的 YAML：.+；含 \[ \] \{ \} : 或 # 的文字请加引号$/,
     );
-    expect(thrown(() => loadWalkthroughs([join(dir, 'nowhere')]))).toBe(`${join(dir, 'nowhere')}：没有这个文件或目录`);
+    expect(thrownMessage(() => loadWalkthroughs([join(dir, 'nowhere')]))).toBe(`${join(dir, 'nowhere')}：没有这个文件或目录`);
   });
 
   it('say what a failing step expected and what the device had instead', () => {
@@ -84,14 +77,14 @@ describe('walkthrough messages in Chinese (the default)', () => {
   });
 
   it('name the device’s keys and the menu items on screen when a key or an item does not exist', () => {
-    expect(thrown(() => toKeyEvent('确定'))).toBe('设备没有 "确定" 键。按键有：0-9, 确认/ENTER, 取消/CANCEL, 清除/CLEAR, 上/UP, 下/DOWN, 菜单/MENU, F1, F2, F3, F4。');
+    expect(thrownMessage(() => toKeyEvent('确定'))).toBe('设备没有 "确定" 键。按键有：0-9, 确认/ENTER, 取消/CANCEL, 清除/CLEAR, 上/UP, 下/DOWN, 菜单/MENU, F1, F2, F3, F4。');
     const sim = createSimulator();
     try {
       sim.press('菜单');
       sim.type('123456');
       sim.press('确认');
-      expect(thrown(() => sim.select('打印'))).toMatch(/^没有菜单项与 "打印" 相符；屏幕上有："绑定管理", "支付方式管理", /);
-      expect(thrown(() => sim.select('管理'))).toMatch(/^不止一个菜单项与 "管理" 相符；屏幕上有：/);
+      expect(thrownMessage(() => sim.select('打印'))).toMatch(/^没有菜单项与 "打印" 相符；屏幕上有："绑定管理", "支付方式管理", /);
+      expect(thrownMessage(() => sim.select('管理'))).toMatch(/^不止一个菜单项与 "管理" 相符；屏幕上有：/);
     } finally {
       sim.stop();
     }
@@ -152,7 +145,7 @@ describe('walkthrough messages with --lang en', () => {
   afterEach(() => setToolLang('zh'));
 
   it('are the English ones', () => {
-    expect(thrown(() => parseWalkthrough(BAD_STEPS, 'bad.yaml', {})).split('\n')[1]).toBe(
+    expect(thrownMessage(() => parseWalkthrough(BAD_STEPS, 'bad.yaml', {})).split('\n')[1]).toBe(
       'bad.yaml:5:5: unknown step "jump"; steps are press, type, select, expect, wait, network, power, snapshot',
     );
     const lines = formatResults('pretty', results()).split('\n');
