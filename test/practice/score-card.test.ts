@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { scoreCard } from '../../src/practice/score-card.js';
 import type { PracticeResult } from '../../src/practice/tracker.js';
-import { resultOf, startPractice, task, type Practice } from '../support/practice.js';
+import { openPasswordFree, resultOf, startPractice, task, untickAndSave, type Practice } from '../support/practice.js';
 
 const PASSWORD = '123456';
 const WRONG = '111111';
@@ -28,23 +28,6 @@ const lines = (result: PracticeResult) => ({
   zh: scoreCard(result, 'zh').notes.map(({ time, text }) => `${time} ${text}`),
   en: scoreCard(result, 'en').notes.map(({ time, text }) => `${time} ${text}`),
 });
-
-/** 设置 → password → 支付方式管理 → 免密支付. */
-const openPasswordFree = (run: Practice) => {
-  run.press('菜单');
-  run.type(PASSWORD);
-  run.press('确认');
-  run.sim.select('支付方式管理');
-  run.sim.select('免密支付');
-};
-
-/** In 免密支付: untick 开启免密支付 and save with the password; the device offers to restart. */
-const untickAndSave = (run: Practice) => {
-  run.sim.select('开启免密支付');
-  run.sim.select('保存设置');
-  run.type(PASSWORD);
-  run.press('确认');
-};
 
 describe('what each mistake was', () => {
   it('P1: a wrong password, a detour into 操作记录 and 取消 on the question, each at its time', () => {

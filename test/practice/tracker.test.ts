@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { BOOT_MS } from '../../src/device/simulator.js';
 import { shippedTasks } from '../../src/practice/load-tasks.js';
-import { playWalkthrough, resultOf, startPractice, task, type Practice } from '../support/practice.js';
+import { playWalkthrough, openPasswordFree, resultOf, startPractice, task, untickAndSave, type Practice } from '../support/practice.js';
 
 const PASSWORD = '123456';
 const WRONG = '111111';
@@ -23,23 +23,6 @@ const start = (id: string): Practice => {
 
 
 const noMistakes = { wrongPassword: 0, detour: 0, cancelledStep: 0, forgottenRestart: 0 };
-
-/** 设置 → password → 支付方式管理 → 免密支付. */
-const openPasswordFree = (run: Practice) => {
-  run.press('菜单');
-  run.type(PASSWORD);
-  run.press('确认');
-  run.sim.select('支付方式管理');
-  run.sim.select('免密支付');
-};
-
-/** In 免密支付: untick 开启免密支付 and save with the password; the device offers to restart. */
-const untickAndSave = (run: Practice) => {
-  run.sim.select('开启免密支付');
-  run.sim.select('保存设置');
-  run.type(PASSWORD);
-  run.press('确认');
-};
 
 /** The rest of P2 from 免密支付: save, restart now, wait for the boot. */
 const finishPasswordFreeOff = (run: Practice) => {

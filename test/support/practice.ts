@@ -26,6 +26,9 @@ export type Practice = {
   stop(): void;
 };
 
+/** The 主管's factory password on the shipped profiles. */
+const SUPERVISOR_PASSWORD = '123456';
+
 export const task = (id: string): Task => {
   const found = shippedTasks().find((candidate) => candidate.id === id);
   if (!found) throw new Error(`no shipped task ${id}`);
@@ -111,4 +114,21 @@ export const resultOf = (practice: Practice): PracticeResult => {
   const result = practice.tracker.result();
   if (!result) throw new Error(`the practice is not over; the device is at ${practice.sim.session.activeStates().join(', ')}`);
   return result;
+};
+
+/** 设置 → password → 支付方式管理 → 免密支付. */
+export const openPasswordFree = (run: Practice) => {
+  run.press('菜单');
+  run.type(SUPERVISOR_PASSWORD);
+  run.press('确认');
+  run.sim.select('支付方式管理');
+  run.sim.select('免密支付');
+};
+
+/** In 免密支付: untick 开启免密支付 and save with the password; the device offers to restart. */
+export const untickAndSave = (run: Practice) => {
+  run.sim.select('开启免密支付');
+  run.sim.select('保存设置');
+  run.type(SUPERVISOR_PASSWORD);
+  run.press('确认');
 };
