@@ -173,7 +173,7 @@ describe('pos-sim records', SLOW, () => {
     expect(readFileSync(file, 'utf8')).toBe('{ "format": 1, ');
     const chinese = posSim(['records', '--data-dir', dataDir], undefined, '');
     expect(chinese.code).toBe(2);
-    expect(chinese.stderr).toMatch(new RegExp(`^pos-sim: ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:1:\\d+：设备数据已损坏\\(`));
+    expect(chinese.stderr).toMatch(new RegExp(`^pos-sim: ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:1:\\d+: 设备数据已损坏\\(`));
     expect(chinese.stderr).toContain('没有改动任何东西。');
   });
 

@@ -159,7 +159,7 @@ describe('profile errors in Chinese (the default language)', () => {
 
   it('invalid JSON names the file and the line, and keeps the parser\'s reason', () => {
     const file = writeProfile('{\n  "name": "x",\n  "description": \n');
-    expect(loadError(file).message).toMatch(new RegExp(`^${escape(file)}:4:1：不是有效的 JSON：Unexpected end of JSON input`));
+    expect(loadError(file).message).toMatch(new RegExp(`^${escape(file)}:4:1: 不是有效的 JSON：Unexpected end of JSON input`));
   });
 
   it('an unknown name lists the shipped profiles; a missing path names the path', () => {

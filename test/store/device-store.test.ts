@@ -168,7 +168,7 @@ describe('damaged data and reset in Chinese (the default language)', () => {
   it('broken JSON names the file, the line and column, and the fix', () => {
     const message = damagedBy('this is not {json');
     // The reason in brackets is JSON.parse's own, as Node words it.
-    expect(message).toMatch(new RegExp(`^${escape(file)}:1:1：设备数据已损坏\\(.+\\)。\\n`));
+    expect(message).toMatch(new RegExp(`^${escape(file)}:1:1: 设备数据已损坏\\(.+\\)。\\n`));
     expect(message.endsWith(`。\n${hint()}`)).toBe(true);
   });
 

@@ -12,7 +12,7 @@ export const dataTexts = defineTexts(
 
     'profile.notFoundAt': '{path} 处没有设备配置。',
     'profile.notFoundNamed': '没有名为 "{name}" 的设备配置。自带的设备配置有：{names}；也可以给出 .json 文件的路径。',
-    'profile.badJson': '{file}:{line}:{column}：不是有效的 JSON：{reason}',
+    'profile.badJson': '{file}:{line}:{column}: 不是有效的 JSON：{reason}',
     'profile.invalid': '{file}：设备配置有误：\n{issues}',
     'profile.or': ' 或 ',
     'profile.giveZh': '请填写中文文字',
@@ -53,7 +53,7 @@ export const dataTexts = defineTexts(
     'profile.flowMissing': '没有菜单项运行 "{flow}" 流程；请添加一项',
 
     'store.notScryptHash': '应为 scrypt 哈希值',
-    'store.damagedJson': '{file}:{line}:{column}：设备数据已损坏({reason})。\n{hint}',
+    'store.damagedJson': '{file}:{line}:{column}: 设备数据已损坏({reason})。\n{hint}',
     'store.damaged': '{file}：设备数据已损坏：\n{issues}\n{hint}',
     'store.resetHint':
       '没有改动任何东西。请手工修复这个文件，或运行 `pos-sim reset` 把它另存一边(保留为 {file}.broken-<时间>)，再从设备配置重新开始。',
