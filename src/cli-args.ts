@@ -1,7 +1,7 @@
 /** The command line: which command, and its flags, checked once with messages that say the fix. */
 import { parseArgs } from 'node:util';
 import { UsageError } from './errors.js';
-import { LANGS, type Lang, type MessageKey } from './i18n/messages.js';
+import { isLang, LANGS, type Lang, type MessageKey } from './i18n/messages.js';
 import { toolText } from './i18n/tool-lang.js';
 import { REPORTERS, type ReporterName } from './walkthrough/reporters.js';
 
@@ -110,8 +110,6 @@ const describeParseError = (error: Error & { code?: string }): string => {
   }
   return error.message;
 };
-
-const isLang = (value: string): value is Lang => (LANGS as readonly string[]).includes(value);
 
 /**
  * Checks the command line. The language is --lang, else POS_SIM_LANG, else Chinese; it is both the

@@ -10,6 +10,8 @@ import { zh } from './zh.js';
 export const LANGS = ['zh', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
 
+export const isLang = (value: string | undefined): value is Lang => (LANGS as readonly (string | undefined)[]).includes(value);
+
 /** The device's texts and the tool's own (usage, errors, reports), one catalog per language. */
 export const CATALOGS = {
   zh: { ...zh, ...cliTexts.zh, ...walkthroughTexts.zh, ...trainingTexts.zh, ...dataTexts.zh, ...chartTexts.zh },

@@ -3,7 +3,7 @@
  * POS_SIM_LANG=en. It is chosen once when pos-sim starts, before the command line is checked, so
  * even a mistyped flag is reported in the user's language; the functions that report read it here.
  */
-import { LANGS, translator, type Lang, type Translate } from './messages.js';
+import { isLang, translator, type Lang, type Translate } from './messages.js';
 
 let current: Lang = 'zh';
 
@@ -18,8 +18,6 @@ export const toolText: Translate = (key, params) => translator(current)(key, par
 
 /** "1 step", "3 steps" (步 either way). */
 export const stepCount = (count: number): string => toolText(count === 1 ? 'count.step' : 'count.steps', { count });
-
-const isLang = (value: string | undefined): value is Lang => (LANGS as readonly (string | undefined)[]).includes(value);
 
 /** `--lang X` / `--lang=X` when it names a language, else POS_SIM_LANG, else Chinese. */
 export const langOfCommandLine = (argv: readonly string[], env: NodeJS.ProcessEnv): Lang => {

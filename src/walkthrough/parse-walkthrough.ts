@@ -5,7 +5,7 @@
 import { dirname, resolve } from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
 import { PosSimError } from '../errors.js';
-import { LANGS, type Lang } from '../i18n/messages.js';
+import { isLang, LANGS, type Lang } from '../i18n/messages.js';
 import { toolLang, toolText } from '../i18n/tool-lang.js';
 import { deviceKeyNames, parseDeviceKey } from '../keys/device-keys.js';
 import { DEFAULT_PROFILE, profilePath } from '../profile/load-profile.js';
@@ -154,9 +154,9 @@ const parseTexts = (node: unknown, field: string, problems: Problems): Partial<R
   for (const entry of node.items) {
     const key = scalarString(entry.key);
     const value = scalarString(entry.value);
-    if (!(LANGS as readonly (string | undefined)[]).includes(key)) return problems.add(entry, toolText('walkthrough.unknownTextLang', { field, key: key ?? '', langs: LANGS.join(', ') }));
+    if (!isLang(key)) return problems.add(entry, toolText('walkthrough.unknownTextLang', { field, key: key ?? '', langs: LANGS.join(', ') }));
     if (!value?.trim()) return problems.add(entry, toolText('walkthrough.langTextNeedsText', { field, key: key ?? '' }));
-    texts[key as Lang] = value;
+    texts[key] = value;
   }
   return texts;
 };
@@ -290,7 +290,7 @@ export const parseWalkthrough = (text: string, file: string, env: NodeJS.Process
   }
   const langNode = root.get('lang', true);
   const lang = scalarString(langNode) ?? 'zh';
-  if (!(LANGS as readonly string[]).includes(lang)) problems.add(langNode, toolText('walkthrough.badLang', { langs: LANGS.join(', ') }));
+  if (!isLang(lang)) problems.add(langNode, toolText('walkthrough.badLang', { langs: LANGS.join(', ') }));
   const stepsNode = root.get('steps', true);
   const steps: Step[] = [];
   if (!isSeq(stepsNode) || stepsNode.items.length === 0) {
