@@ -15,6 +15,7 @@ import { DEFAULT_TIMING, DemoPlayer, playingTimeMs, type Scheduler } from '../de
 import { inkDrawsLastFrameOnly, SHOW_CURSOR, TeeStdout } from '../demo/tee-stdout.js';
 import { PosSimError, UsageError } from '../errors.js';
 import type { Lang } from '../i18n/messages.js';
+import { cutToWidth, padEnd } from '../text-width.js';
 import { stepCount, toolText } from '../i18n/tool-lang.js';
 import { packageRoot } from '../package-root.js';
 import { shownPath } from '../shown-path.js';
@@ -58,19 +59,6 @@ export const resolveProcedure = (procedure: string): string => {
 
 const seconds = (ms: number) => toolText('demoCli.seconds', { seconds: (ms / 1000).toFixed(ms < 10_000 ? 1 : 0) });
 
-/** Pads to a width in terminal columns (a Chinese character takes two). */
-const padEnd = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - stringWidth(text)));
-
-/** Cut to `width` terminal columns, with … where it was cut. */
-const truncated = (text: string, width: number): string => {
-  if (stringWidth(text) <= width) return text;
-  let kept = '';
-  for (const char of text) {
-    if (stringWidth(`${kept}${char}…`) > width) break;
-    kept += char;
-  }
-  return `${kept}…`;
-};
 
 /** Where a line that does not fit beside the name goes: on its own line, indented this much. */
 const INDENT = '    ';
@@ -109,7 +97,7 @@ export const listDemos = (lang: Lang | undefined, columns = 80): string[] => {
     if (row.length === undefined) return [`  ${row.name}`];
     const head = `${name}  ${padEnd(row.length, lengthWidth)}`;
     if (fits(`${head}  ${row.title}`)) return [`${head}  ${row.title}`];
-    const title = INDENT + truncated(row.title, columns - INDENT.length);
+    const title = INDENT + cutToWidth(row.title, columns - INDENT.length, '…');
     return fits(`${name}  ${row.length}`) ? [`${name}  ${row.length}`, title] : [`  ${row.name}`, INDENT + row.length, title];
   };
   return [

@@ -6,6 +6,7 @@
 import stringWidth from 'string-width';
 import { deviceDateTime } from '../device/device-time.js';
 import { translator, type Lang } from '../i18n/messages.js';
+import { padEnd } from '../text-width.js';
 import type { Profile } from '../profile/profile-schema.js';
 import { recordKindLabel, recordOperatorLabel } from '../screen/records-view.js';
 import { shownPath } from '../shown-path.js';
@@ -23,14 +24,12 @@ export type PrintRecordsOptions = {
 /** What the command prints: the table or JSON on stdout, notes for people on stderr. */
 export type PrintedRecords = { readonly stdout: readonly string[]; readonly stderr: readonly string[] };
 
-const padToWidth = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - stringWidth(text)));
-
 /** Rows of cells as aligned columns (Chinese characters take two columns); the last column is not padded. */
 const table = (rows: readonly (readonly string[])[]): string[] => {
   const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => stringWidth(row[column] ?? '')))) ?? [];
   return rows.map((row) =>
     row
-      .map((cell, column) => (column === row.length - 1 ? cell : padToWidth(cell, widths[column] ?? 0)))
+      .map((cell, column) => (column === row.length - 1 ? cell : padEnd(cell, widths[column] ?? 0)))
       .join('  ')
       .trimEnd(),
   );

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import stringWidth from 'string-width';
 import { z } from 'zod';
 import { PosSimError } from '../errors.js';
+import { cutToWidth, padEnd, padStart } from '../text-width.js';
 import { checkSchema, describeIssues } from '../json-source.js';
 import { translator, type Lang } from '../i18n/messages.js';
 import { toolText } from '../i18n/tool-lang.js';
@@ -117,9 +118,6 @@ export const formatDuration = (ms: number): string => {
   return `${h > 0 ? `${h}:` : ''}${mm}:${String(s).padStart(2, '0')}`;
 };
 
-const padEnd = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - stringWidth(text)));
-const padStart = (text: string, width: number) => ' '.repeat(Math.max(0, width - stringWidth(text))) + text;
-
 /** mm-dd hh:mm in the given time zone; by default the device's (China time), as the records show it. */
 const localTime = (iso: string, timeZone = 'Asia/Shanghai'): string => {
   const parts = Object.fromEntries(
@@ -138,15 +136,7 @@ const localTime = (iso: string, timeZone = 'Asia/Shanghai'): string => {
 };
 
 /** Cuts text to a display width, marking the cut with "..". */
-const fit = (text: string, width: number): string => {
-  if (stringWidth(text) <= width) return text;
-  let cut = '';
-  for (const char of text) {
-    if (stringWidth(`${cut}${char}..`) > width) break;
-    cut += char;
-  }
-  return `${cut}..`;
-};
+const fit = (text: string, width: number): string => cutToWidth(text, width, '..');
 
 /** Where the line of mistakes starts: under the task column. */
 const NOTES_INDENT = 13;

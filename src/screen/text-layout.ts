@@ -48,8 +48,6 @@ export const wrapToWidth = (text: string, columns: number): string[] => {
   return rows;
 };
 
-export const padToWidth = (text: string, columns: number): string => text + ' '.repeat(Math.max(0, columns - stringWidth(text)));
-
 // ASCII only: block characters are ambiguous-width and break the frame in CJK terminals.
 const PROGRESS_CELLS = '#';
 const PROGRESS_EMPTY = '.';

@@ -5,6 +5,7 @@
 import { Box, Text } from 'ink';
 import stringWidth from 'string-width';
 import { translator, type Lang, type Translate } from '../i18n/messages.js';
+import { padEnd, padStart } from '../text-width.js';
 import { scoreCard, type ScoreCardNote } from '../practice/score-card.js';
 import type { PracticeResult } from '../practice/tracker.js';
 import { wrapped } from './wrap-text.js';
@@ -22,8 +23,6 @@ const LABEL_WIDTH = 20;
 const COUNT_WIDTH = 4;
 const POINTS_WIDTH = 5;
 
-const padEnd = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - stringWidth(text)));
-const padStart = (text: string, width: number) => ' '.repeat(Math.max(0, width - stringWidth(text))) + text;
 
 /**
  * The mistakes as lines of at most `columns`: the time, then the text wrapped under itself. When
