@@ -82,6 +82,10 @@ export type MenuNode =
   | { readonly label: LocalText; readonly flow: FlowId }
   | { readonly label: LocalText; readonly items: readonly MenuNode[] };
 
+/** The items of a menu tree that run a flow, wherever they sit, in menu order. */
+export const flowItems = (nodes: readonly MenuNode[]): Extract<MenuNode, { readonly flow: FlowId }>[] =>
+  nodes.flatMap((node) => ('flow' in node ? [node] : flowItems(node.items)));
+
 export const FLOW_IDS = ['bindings', 'passwordFree', 'changePassword', 'records', 'backup'] as const;
 export type FlowId = (typeof FLOW_IDS)[number];
 

@@ -6,6 +6,7 @@
  */
 import type { z } from 'zod';
 import { zhCN } from 'zod/locales';
+import type { MessageKey } from './i18n/messages.js';
 import { toolLang, toolText } from './i18n/tool-lang.js';
 
 export type JsonParseFailure = { readonly line: number; readonly column: number; readonly reason: string };
@@ -46,6 +47,9 @@ const zhIssueText = zhCN().localeError;
  * messages (`.min(1, ...)`, `{ error }`, refinements) outrank it.
  */
 export const issueInToolLang: z.core.$ZodErrorMap = (issue) => (toolLang() === 'zh' ? zhIssueText(issue) : undefined);
+
+/** A schema's own message (`.min(1, says(key))`), worded in the tool language when the issue is raised, not at import. */
+export const says = (key: MessageKey, params?: Readonly<Record<string, string | number>>) => ({ error: () => toolText(key, params) });
 
 /** Validates a value; the issues, if any, are worded in the tool language (see issueInToolLang). */
 export const checkSchema = <T extends z.ZodType>(schema: T, value: unknown): z.ZodSafeParseResult<z.output<T>> =>

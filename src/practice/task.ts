@@ -5,12 +5,8 @@
  * Tasks are data: a new task needs a file, not code. The JSON Schema is generated from this.
  */
 import { z } from 'zod';
-import type { MessageKey } from '../i18n/messages.js';
-import { toolText } from '../i18n/tool-lang.js';
+import { says } from '../json-source.js';
 import type { StoreCheck } from './store-checks.js';
-
-/** A field's own complaint, in the tool's language when the task is checked (not when this module loads). */
-const says = (key: MessageKey) => ({ error: () => toolText(key) });
 
 const localText = z
   .object({

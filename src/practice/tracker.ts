@@ -10,7 +10,7 @@
  */
 import type { AnyMachineSnapshot } from 'xstate';
 import type { DeviceEvent } from '../../menus/device-events.js';
-import type { Binding, FlowId, LocalText, MenuNode } from '../../menus/domain.js';
+import { flowItems, type Binding, type FlowId, type LocalText, type MenuNode } from '../../menus/domain.js';
 import type { PasswordPurpose } from '../../menus/password-prompt.js';
 import { currentMenuItems } from '../../menus/settings.js';
 import type { DeviceSession } from '../device/device-session.js';
@@ -279,7 +279,7 @@ export class PracticeTracker {
   private passwordPurpose(): LocalText | undefined {
     const prompt = this.session.activeSnapshots().findLast((snapshot) => snapshot.machine.id === 'passwordPrompt');
     const purpose = (prompt?.context as { purpose?: PasswordPurpose } | undefined)?.purpose;
-    return purpose && inEachLang((lang, t) => t(`practice.password.${purpose}`));
+    return purpose && inEachLang((_lang, t) => t(`practice.password.${purpose}`));
   }
 
   /** The binding the running 绑定管理 acts on (the one a texted code is for), if any. */
@@ -306,9 +306,7 @@ export class PracticeTracker {
 
   /** The menu item of 设置 that runs `flow` (免密支付), as the profile labels it. */
   private menuLabel(flow: FlowId): LocalText | undefined {
-    const find = (nodes: readonly MenuNode[]): MenuNode | undefined =>
-      nodes.reduce<MenuNode | undefined>((found, node) => found ?? ('flow' in node ? (node.flow === flow ? node : undefined) : find(node.items)), undefined);
-    return find(this.session.profile.settingsMenu)?.label;
+    return flowItems(this.session.profile.settingsMenu).find((item) => item.flow === flow)?.label;
   }
 
   private finish(endedBy: 'goal' | 'quit', data: FlashData = this.session.store.snapshot()): PracticeResult {

@@ -5,13 +5,11 @@
 import { z } from 'zod';
 import { DEFAULT_DISPLAY } from '../screen/default-display.js';
 import { FUNCTION_KEYS } from '../../menus/device-events.js';
-import { FLOW_IDS, PASSWORD_FREE_METHODS, VERIFICATION_METHODS, type MenuNode } from '../../menus/domain.js';
+import { flowItems, FLOW_IDS, PASSWORD_FREE_METHODS, VERIFICATION_METHODS, type MenuNode } from '../../menus/domain.js';
 import { toolText } from '../i18n/tool-lang.js';
 import type { MessageKey } from '../i18n/messages.js';
+import { says } from '../json-source.js';
 import { PASSWORD_HASH_PATTERN } from '../store/password-hash.js';
-
-/** A schema's own message, worded in the tool language when an issue is raised (not at import). */
-const says = (key: MessageKey, params?: Readonly<Record<string, string | number>>) => ({ error: () => toolText(key, params) });
 
 /** An error map that explains a missing section (`key`) and leaves every other issue to zod. */
 const whenMissing = (key: MessageKey) => ({ error: (issue: { readonly input?: unknown }) => (issue.input === undefined ? toolText(key) : undefined) });
@@ -65,9 +63,6 @@ const menuNodeSchema: z.ZodType<MenuNode> = z.lazy(() =>
     z.object({ label: localText, items: z.array(menuNodeSchema).min(1, says('profile.subMenuEmpty')) }).strict(),
   ]),
 );
-
-const flowsIn = (nodes: readonly MenuNode[]): string[] =>
-  nodes.flatMap((node) => ('flow' in node ? [node.flow] : flowsIn(node.items)));
 
 export const profileSchema = z
   .object({
@@ -208,7 +203,7 @@ export const profileSchema = z
         coveredBy.set(method, channel.id);
       });
     });
-    const flows = flowsIn(profile.settingsMenu);
+    const flows: string[] = flowItems(profile.settingsMenu).map((item) => item.flow);
     for (const flow of FLOW_IDS) {
       if (!flows.includes(flow)) {
         ctx.addIssue({ code: 'custom', path: ['settingsMenu'], message: toolText('profile.flowMissing', { flow }) });

@@ -6,7 +6,6 @@
 import type { AnyActorRef, AnyStateMachine, SnapshotFrom } from 'xstate';
 import type { bindingManagementMachine } from '../../menus/binding-management.js';
 import { BOOT_STEPS, type deviceMachine } from '../../menus/device.js';
-import type { Binding } from '../../menus/domain.js';
 import { passwordFreeRows, type passwordFreeMachine, type PasswordFreeRow } from '../../menus/password-free.js';
 import type { passwordPromptMachine } from '../../menus/password-prompt.js';
 import type { saleMachine } from '../../menus/sale.js';

@@ -110,12 +110,12 @@ describe('解绑 with a texted code (P4)', () => {
   });
 
   it.each([
-    { keys: ['2'], reason: '商户停业', id: 'closingDown' },
-    { keys: ['3'], reason: '其他', id: 'other' },
-    { keys: ['下', '确认'], reason: '商户停业', id: 'closingDown' },
-    { keys: ['上', '确认'], reason: '其他', id: 'other' },
-    { keys: ['确认'], reason: '更换结算账户', id: 'changeAccount' },
-  ])('unbinds the merchant account with the reason picked by $keys ($reason)', ({ keys, reason, id }) => {
+    { keys: ['2'], reason: '商户停业' },
+    { keys: ['3'], reason: '其他' },
+    { keys: ['下', '确认'], reason: '商户停业' },
+    { keys: ['上', '确认'], reason: '其他' },
+    { keys: ['确认'], reason: '更换结算账户' },
+  ])('unbinds the merchant account with the reason picked by $keys ($reason)', ({ keys, reason }) => {
     const sim = createSimulator();
     openDetail(sim, '商户账号');
     sim.press('确认', ...keys);
