@@ -5,7 +5,7 @@
  * it with fast-check.
  */
 import fc from 'fast-check';
-import type { AnyActorRef, AnyMachineSnapshot, InspectionEvent } from 'xstate';
+import type { AnyActorRef, InspectionEvent } from 'xstate';
 import { formatFen, samePasswordFreeSettings, type MenuNode, type PasswordFreeSettings, type PaymentMethod } from '../../menus/domain.js';
 import type { SmsPurpose } from '../../menus/device-port.js';
 import type { PasswordPurpose } from '../../menus/password-prompt.js';
@@ -286,20 +286,6 @@ export type Observation = {
 
 const topState = (value: unknown): string => (typeof value === 'string' ? value : Object.keys(value as object)[0] ?? '?');
 
-/** The device snapshot and the snapshots of every flow running inside it, outermost first. */
-export const snapshotChain = (root: AnyActorRef): AnyMachineSnapshot[] => {
-  const chain: AnyMachineSnapshot[] = [];
-  let actor: AnyActorRef | undefined = root;
-  while (actor) {
-    const snapshot = actor.getSnapshot() as AnyMachineSnapshot;
-    chain.push(snapshot);
-    actor = Object.values(snapshot.children as Record<string, AnyActorRef | undefined>).find(
-      (child) => child?.getSnapshot().status === 'active',
-    );
-  }
-  return chain;
-};
-
 /**
  * The display texts, as shown and with wrapped lines joined. Laying a screen out on the grid is the
  * costly part of a step, and the fuzzer sees the same screens again and again, so the texts are
@@ -330,7 +316,7 @@ const layout = (sim: Simulator): Layout => {
 
 /** Looks at the device; with its flash medium, also at what the medium holds. */
 export const observe = (sim: Simulator, medium?: FlashMedium): Observation => {
-  const chain = snapshotChain(sim.session.actor);
+  const chain = sim.session.activeSnapshots();
   const shown = layout(sim);
   const byId = (id: string) => chain.find((snapshot) => snapshot.machine.id === id);
   const prompt = byId('passwordPrompt');

@@ -27,7 +27,6 @@ import {
   KNOWN_PASSWORDS,
   MAX_CHUNKS,
   observe,
-  snapshotChain,
   vocabulary,
   WRONG_PASSWORD,
   type Observation,
@@ -463,7 +462,7 @@ describe('the fuzz invariants are not vacuous', () => {
         // A display that echoes the digits typed into the password prompt in its title.
         vi.spyOn(DeviceSession.prototype, 'rows').mockImplementation(function (this: DeviceSession) {
           const rows = original.call(this);
-          const prompt = snapshotChain(this.actor).find((snapshot) => snapshot.machine.id === 'passwordPrompt');
+          const prompt = this.activeSnapshots().find((snapshot) => snapshot.machine.id === 'passwordPrompt');
           return { ...rows, title: `${rows.title} ${String(prompt?.context.entered ?? '')}` };
         });
       }, /the screen shows|the password prompt shows the digits/);
@@ -483,7 +482,7 @@ describe('the fuzz invariants are not vacuous', () => {
       catches('card PIN on screen', () => {
         vi.spyOn(DeviceSession.prototype, 'rows').mockImplementation(function (this: DeviceSession) {
           const rows = original.call(this);
-          const sale = snapshotChain(this.actor).find((snapshot) => snapshot.machine.id === 'sale');
+          const sale = this.activeSnapshots().find((snapshot) => snapshot.machine.id === 'sale');
           return { ...rows, title: `${rows.title} ${String(sale?.context.pin ?? '')}` };
         });
       }, /the screen shows "147258"|the card PIN prompt shows the digits/);
