@@ -2,6 +2,8 @@
 // for the next frame (right after stdin.write the last frame is still the old one).
 import { stripVTControlCharacters } from 'node:util';
 import type { render } from 'ink-testing-library';
+import { expect } from 'vitest';
+import { FRAME_HEIGHT } from '../../src/ui/device-frame.js';
 
 export type Rendered = ReturnType<typeof render>;
 
@@ -36,3 +38,23 @@ export const press = async (rendered: Rendered, keys: string, text?: string): Pr
   rendered.stdin.write(keys);
   return text === undefined ? waitForFrame(rendered, (frame) => frame !== before, `a change after ${JSON.stringify(keys)}`) : waitForText(rendered, text);
 };
+
+/** Tells the app its terminal is now `columns` x `rows` (undefined: the terminal does not say). */
+export const resize = (rendered: Rendered, columns: number, rows: number | undefined): void => {
+  Object.defineProperty(rendered.stdout, 'columns', { configurable: true, get: () => columns });
+  Object.defineProperty(rendered.stdout, 'rows', { configurable: true, get: () => rows });
+  rendered.stdout.emit('resize');
+};
+
+/** The device box: its first `height` lines, each checked to start with a border and cut after the right one. */
+export const deviceBox = (frame: string, height: number = FRAME_HEIGHT): string[] =>
+  frame
+    .split('\n')
+    .slice(0, height)
+    .map((line) => {
+      const border = line[0];
+      expect(border === '+' || border === '|', `box line starts with a border: ${JSON.stringify(line)}`).toBe(true);
+      const right = line.indexOf(border as string, 1);
+      expect(right, `box line has a right border: ${JSON.stringify(line)}`).toBeGreaterThan(0);
+      return line.slice(0, right + 1);
+    });

@@ -7,33 +7,20 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { BOOT_MS, createSimulator, type Simulator } from '../../src/device/simulator.js';
 import { App } from '../../src/ui/app.js';
 import { FRAME_HEIGHT, FRAME_WIDTH } from '../../src/ui/device-frame.js';
-import { KEY, plain, press, waitForFrame, waitForText, type Rendered } from '../support/ink.js';
-
-/** The device box: the first FRAME_HEIGHT lines, each cut after the box's right border. */
-const boxLines = (frame: string): string[] =>
-  frame
-    .split('\n')
-    .slice(0, FRAME_HEIGHT)
-    .map((line) => {
-      const border = line[0];
-      expect(border === '+' || border === '|', `box line starts with a border: ${JSON.stringify(line)}`).toBe(true);
-      const right = line.indexOf(border as string, 1);
-      expect(right, `box line has a right border: ${JSON.stringify(line)}`).toBeGreaterThan(0);
-      return line.slice(0, right + 1);
-    });
+import { deviceBox, KEY, plain, press, resize, waitForFrame, waitForText, type Rendered } from '../support/ink.js';
 
 /** The text right of the device box on each line (where the side-by-side legend is drawn). */
 const besideBox = (frame: string): string => {
   const lines = frame.split('\n');
-  const box = boxLines(frame);
+  const box = deviceBox(frame);
   return lines.map((line, index) => (index < box.length ? line.slice(box[index]?.length) : line)).join('\n');
 };
 
-const insideBox = (frame: string): string => boxLines(frame).join('\n');
+const insideBox = (frame: string): string => deviceBox(frame).join('\n');
 
 /** Every box line is exactly as wide as the frame, in terminal columns. */
 const expectSquareBox = (frame: string) => {
-  const lines = boxLines(frame);
+  const lines = deviceBox(frame);
   expect(lines).toHaveLength(FRAME_HEIGHT);
   expect(lines[0]).toMatch(/^\+-+\+$/);
   expect(lines.at(-1)).toMatch(/^\+-+\+$/);
@@ -69,7 +56,7 @@ describe('the device frame', () => {
     const app = await start();
     const frame = plain(app.lastFrame());
     const box = insideBox(frame);
-    const lines = boxLines(frame);
+    const lines = deviceBox(frame);
     // Status bar: network, terminal id and the device clock (09:00 Asia/Shanghai at simulation start).
     expect(lines[1]).toMatch(/^\| 在线\s+10086021\s+09:00 \|$/);
     expect(lines[2]).toMatch(/^\| -+ \|$/);
@@ -94,7 +81,7 @@ describe('the device frame', () => {
   it('shows the soft-key hints 取消 and 确认 on the bottom line of a prompt', async () => {
     const app = await start();
     const frame = await press(app, 'm', '请输入密码');
-    const lines = boxLines(frame);
+    const lines = deviceBox(frame);
     expect(lines[3]).toContain('请输入密码');
     expect(insideBox(frame)).toContain('操作员 00 主管');
     // Bottom line inside the frame: cancel on the left, confirm on the right.
@@ -122,9 +109,9 @@ describe('keys', () => {
   it("'m' opens the settings password prompt and Esc goes back home", async () => {
     const app = await start();
     const prompt = await press(app, 'm', '请输入密码');
-    expect(boxLines(prompt)[3]).toContain('请输入密码');
+    expect(deviceBox(prompt)[3]).toContain('请输入密码');
     const home = await press(app, KEY.escape, '按[菜单]键进入设置');
-    expect(boxLines(home)[3]).toContain('上海浦东便利店');
+    expect(deviceBox(home)[3]).toContain('上海浦东便利店');
     expect(home).not.toContain('请输入密码');
   });
 
@@ -153,7 +140,7 @@ describe('keys', () => {
     const promptFrames = frames.filter((each) => each.includes('操作员 00 主管'));
     expect(promptFrames.length).toBeGreaterThan(3);
     for (const each of promptFrames) {
-      const lines = boxLines(each);
+      const lines = deviceBox(each);
       const operator = lines.findIndex((line) => line.includes('操作员 00 主管'));
       expect(lines[operator + 1]).toMatch(/^\|\s+[*_]+\s+\|$/);
     }
@@ -177,7 +164,7 @@ describe('keys', () => {
     const up = await press(app, KEY.up, '> 1.绑定管理');
     expect(up).not.toMatch(/> 2\.支付方式管理/);
     const bindings = await press(app, KEY.enter, '商户账号');
-    expect(boxLines(bindings)[3]).toContain('绑定管理');
+    expect(deviceBox(bindings)[3]).toContain('绑定管理');
     expect(insideBox(bindings)).toContain('云闪付');
   });
 
@@ -209,12 +196,6 @@ describe('keys', () => {
 });
 
 describe('terminal size', () => {
-  const resize = (app: Rendered, columns: number, rows: number | undefined) => {
-    Object.defineProperty(app.stdout, 'columns', { configurable: true, get: () => columns });
-    Object.defineProperty(app.stdout, 'rows', { configurable: true, get: () => rows });
-    app.stdout.emit('resize');
-  };
-
   it('a terminal narrower than the frame gets a message instead of a broken frame, and the frame returns when it grows', async () => {
     const app = await start();
     resize(app, FRAME_WIDTH - 5, 30);

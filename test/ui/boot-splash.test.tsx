@@ -14,7 +14,7 @@ import { seedFlash, type FlashData } from '../../src/store/flash-data.js';
 import { App } from '../../src/ui/app.js';
 import { BootSplash, readBootSplash, splashFits } from '../../src/ui/boot-splash.js';
 import { frameSize } from '../../src/ui/device-frame.js';
-import { plain, waitForFrame, type Rendered } from '../support/ink.js';
+import { deviceBox, plain, waitForFrame, type Rendered } from '../support/ink.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'pos-sim-splash-test-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -24,13 +24,6 @@ const dataDir = (data?: unknown): string => {
   if (data !== undefined) writeFileSync(join(dir, 'default.json'), typeof data === 'string' ? data : JSON.stringify(data));
   return dir;
 };
-
-/** The device box: its first `height` lines, each cut after the box's right border. */
-const box = (frame: string, height: number): string[] =>
-  frame
-    .split('\n')
-    .slice(0, height)
-    .map((line) => line.slice(0, line.indexOf(line[0] as string, 1) + 1));
 
 let simulator: Simulator | undefined;
 const rendered: Rendered[] = [];
@@ -51,7 +44,7 @@ const bothFrames = async (fixture: string, data?: FlashData) => {
   expect(info).toBeDefined();
   const splash = render(<BootSplash info={info!} lang="zh" now={simulator.store.now()} />);
   rendered.push(splash);
-  return { app: box(appFrame, height), splash: box(plain(splash.lastFrame()), height) };
+  return { app: deviceBox(appFrame, height), splash: deviceBox(plain(splash.lastFrame()), height) };
 };
 
 describe('the boot splash', () => {

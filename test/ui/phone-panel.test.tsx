@@ -10,20 +10,7 @@ import { translator } from '../../src/i18n/messages.js';
 import { App } from '../../src/ui/app.js';
 import { FRAME_HEIGHT, FRAME_WIDTH } from '../../src/ui/device-frame.js';
 import { isFreshSms, PHONE_WIDTH, PhonePanel } from '../../src/ui/phone-panel.js';
-import { plain, waitForFrame, type Rendered } from '../support/ink.js';
-
-const resize = (app: Rendered, columns: number, rows: number) => {
-  Object.defineProperty(app.stdout, 'columns', { configurable: true, get: () => columns });
-  Object.defineProperty(app.stdout, 'rows', { configurable: true, get: () => rows });
-  app.stdout.emit('resize');
-};
-
-/** The device box: its lines, each cut after the box's right border. */
-const deviceBox = (frame: string): string[] =>
-  frame
-    .split('\n')
-    .slice(0, FRAME_HEIGHT)
-    .map((line) => line.slice(0, line.indexOf(line[0] ?? '+', 1) + 1));
+import { deviceBox, plain, resize, waitForFrame, type Rendered } from '../support/ink.js';
 
 /** What is drawn right of the device box, line by line. */
 const besideDevice = (frame: string): string =>

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { isStateNamed } from '../../src/practice/task.js';
 import { PracticeApp } from '../../src/ui/practice-app.js';
 import { FRAME_HEIGHT, FRAME_WIDTH } from '../../src/ui/device-frame.js';
-import { KEY, plain, press, waitForFrame, waitForText, type Rendered } from '../support/ink.js';
+import { deviceBox, KEY, plain, press, resize, waitForFrame, waitForText, type Rendered } from '../support/ink.js';
 import { startPractice, task, type Practice } from '../support/practice.js';
 
 let practice: Practice | undefined;
@@ -33,13 +33,6 @@ const beside = (frame: string): string =>
     .split('\n')
     .map((line, index) => (index < FRAME_HEIGHT ? line.slice(line.indexOf(line[0] ?? '', 1) + 1) : line))
     .join('\n');
-
-/** The terminal the card is meant for: 80x24. */
-const resize = (app: Rendered, columns: number, rows: number) => {
-  Object.defineProperty(app.stdout, 'columns', { configurable: true, get: () => columns });
-  Object.defineProperty(app.stdout, 'rows', { configurable: true, get: () => rows });
-  app.stdout.emit('resize');
-};
 
 /** The card's lines, right of the device and below it, without the card's padding. */
 const cardLines = (frame: string): string[] =>
@@ -162,11 +155,7 @@ describe('the score card', () => {
     app.stdin.write('?');
     await new Promise((resolve) => setTimeout(resolve, 50));
     frame = plain(app.lastFrame());
-    const device = frame
-      .split('\n')
-      .slice(0, FRAME_HEIGHT)
-      .map((line) => line.slice(0, line.indexOf(line[0] ?? '', 1) + 1))
-      .join('\n');
+    const device = deviceBox(frame).join('\n');
     expect(device).toContain('按[菜单]键进入设置');
     expect(device).not.toContain('请输入密码');
     // The card says what the 取消 gave up (the password prompt), where the device no longer does.

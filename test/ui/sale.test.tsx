@@ -8,7 +8,7 @@ import { SALE_PROCESSING_MS } from '../../menus/sale.js';
 import { createSimulator, type Simulator } from '../../src/device/simulator.js';
 import { App } from '../../src/ui/app.js';
 import { FRAME_HEIGHT, FRAME_WIDTH } from '../../src/ui/device-frame.js';
-import { plain, waitForFrame, type Rendered } from '../support/ink.js';
+import { deviceBox, plain, waitForFrame, type Rendered } from '../support/ink.js';
 
 const ENTER = '\r';
 const ESCAPE = '\u001B';
@@ -21,7 +21,7 @@ const flat = (frame: string): string => frame.replace(/[\s|]/g, '');
 
 /** Waits until the frame shows `text`, maybe wrapped in the box. */
 const waitForText = (rendered: Rendered, text: string): Promise<string> =>
-  waitForFrame(rendered, (frame) => frame.includes(text) || flat(boxLines(frame).join('')).includes(flat(text)), JSON.stringify(text));
+  waitForFrame(rendered, (frame) => frame.includes(text) || flat(deviceBox(frame).join('')).includes(flat(text)), JSON.stringify(text));
 
 /** Writes keys and waits for `text` to show. */
 const press = (rendered: Rendered, keys: string, text: string): Promise<string> => {
@@ -29,15 +29,9 @@ const press = (rendered: Rendered, keys: string, text: string): Promise<string> 
   return waitForText(rendered, text);
 };
 
-/** The device box: the first FRAME_HEIGHT lines, each cut after its right border. */
-const boxLines = (frame: string): string[] =>
-  frame
-    .split('\n')
-    .slice(0, FRAME_HEIGHT)
-    .map((line) => line.slice(0, line.indexOf(line[0] as string, 1) + 1));
 
 const expectSquareBox = (frame: string) => {
-  const lines = boxLines(frame);
+  const lines = deviceBox(frame);
   expect(lines).toHaveLength(FRAME_HEIGHT);
   for (const line of lines) expect({ line, width: stringWidth(line) }).toEqual({ line, width: FRAME_WIDTH });
 };
@@ -62,7 +56,7 @@ afterEach(() => {
 describe('收款 in the terminal', () => {
   it('Enter starts a sale; digits fill the amount in from the fen side and Backspace takes one off', async () => {
     const app = await start();
-    expect(boxLines(plain(app.lastFrame())).join('\n')).toContain('按[菜单]键进入设置');
+    expect(deviceBox(plain(app.lastFrame())).join('\n')).toContain('按[菜单]键进入设置');
     let frame = await press(app, ENTER, '请输入金额');
     expect(frame).toContain('0.00元');
     frame = await press(app, '1', '0.01元');
@@ -103,7 +97,7 @@ describe('收款 in the terminal', () => {
     for (const [index, digit] of [...CARD_PIN].entries()) await press(app, digit, `${'*'.repeat(index + 1)}_`);
     frame = await press(app, BACKSPACE, '*****_');
     frame = await press(app, '8', '******_');
-    const pinRow = boxLines(frame).find((line) => line.includes('*'));
+    const pinRow = deviceBox(frame).find((line) => line.includes('*'));
     expect(pinRow).toMatch(/^\|\s+\*{6}_\s+\|$/);
     await press(app, ENTER, '交易处理中');
     simulator?.advance(SALE_PROCESSING_MS);
@@ -113,7 +107,7 @@ describe('收款 in the terminal', () => {
     const frames = app.frames.map(plain);
     expect(frames.length).toBeGreaterThan(10);
     for (const each of frames) {
-      const digitRuns = boxLines(each).join('\n').match(/\d+/g) ?? [];
+      const digitRuns = deviceBox(each).join('\n').match(/\d+/g) ?? [];
       for (const run of digitRuns) {
         // Merchant and terminal numbers, the clock, the amount and menu numbers are the only digits on screen.
         expect(['898310058120134', '10086021', '09', '00', '05', '0', '1', '2', '3'], `frame shows ${run}:\n${each}`).toContain(run);
@@ -138,7 +132,7 @@ describe('收款 in the terminal', () => {
     await press(app, ENTER, '交易处理中');
     simulator?.advance(SALE_PROCESSING_MS);
     const frame = await waitForText(app, '[75]密码错误次数超限');
-    expect(boxLines(frame)[3]).toContain('交易失败');
+    expect(deviceBox(frame)[3]).toContain('交易失败');
     expectSquareBox(frame);
     for (const each of app.frames.map(plain)) expect(each).not.toMatch(/9753|7531|5319/);
     await press(app, ENTER, '按[确认]键收款');
