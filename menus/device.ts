@@ -6,18 +6,14 @@
 import { assign, setup } from 'xstate';
 import type { DeviceEvent } from './device-events.js';
 import type { DevicePort } from './device-port.js';
-import type { ChannelCoverage, MenuNode, PasswordFreeLayout } from './domain.js';
+import type { DeviceConfig } from './flows.js';
 import { forwardKeysTo } from './forward-keys.js';
 import { saleMachine } from './sale.js';
 import { settingsMachine, type SettingsOutput } from './settings.js';
 
 export type DeviceInput = {
   readonly port: DevicePort;
-  readonly settingsOperatorId: string;
-  readonly menu: readonly MenuNode[];
-  readonly passwordFreeLayout: PasswordFreeLayout;
-  /** 收款: the operator who takes sales, and which 免密 channel decides each payment method. */
-  readonly sale: { readonly operatorId: string; readonly channels: readonly ChannelCoverage[] };
+  readonly config: DeviceConfig;
 };
 
 /** Boot takes BOOT_STEPS steps of BOOT_STEP_MS on the device clock. */
@@ -97,7 +93,7 @@ export const deviceMachine = setup({
       invoke: {
         id: 'sale',
         src: 'sale',
-        input: ({ context }) => ({ port: context.port, operatorId: context.sale.operatorId, channels: context.sale.channels }),
+        input: ({ context }) => ({ port: context.port, operatorId: context.config.sale.operatorId, channels: context.config.sale.channels }),
         onDone: 'home',
       },
       on: forwardKeysTo('sale'),
@@ -107,12 +103,7 @@ export const deviceMachine = setup({
       invoke: {
         id: 'settings',
         src: 'settings',
-        input: ({ context }) => ({
-          port: context.port,
-          operatorId: context.settingsOperatorId,
-          menu: context.menu,
-          passwordFreeLayout: context.passwordFreeLayout,
-        }),
+        input: ({ context }) => ({ port: context.port, config: context.config }),
         onDone: [
           { guard: { type: 'wantsRestart', params: ({ event }) => event.output }, target: 'shuttingDown' },
           { target: 'home' },

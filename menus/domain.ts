@@ -86,8 +86,11 @@ export type MenuNode =
 export const flowItems = (nodes: readonly MenuNode[]): Extract<MenuNode, { readonly flow: FlowId }>[] =>
   nodes.flatMap((node) => ('flow' in node ? [node] : flowItems(node.items)));
 
-export const FLOW_IDS = ['bindings', 'passwordFree', 'changePassword', 'records', 'backup'] as const;
+/** The flows 设置's menu tree runs. */
+export const SETTINGS_FLOW_IDS = ['bindings', 'passwordFree', 'changePassword', 'records', 'backup'] as const;
+export const FLOW_IDS = [...SETTINGS_FLOW_IDS] as const;
 export type FlowId = (typeof FLOW_IDS)[number];
+export type SettingsFlowId = (typeof SETTINGS_FLOW_IDS)[number];
 
 /** What an operator may do: 主管 (supervisor), 系统管理员 (admin), or an ordinary operator. */
 export const OPERATOR_ROLES = ['supervisor', 'admin', 'operator'] as const;

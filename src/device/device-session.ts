@@ -5,12 +5,27 @@
 import { createActor, type Actor, type ActorOptions, type AnyActorLogic, type AnyActorRef, type AnyMachineSnapshot, type InspectionEvent } from 'xstate';
 import type { DeviceEvent } from '../../menus/device-events.js';
 import { deviceMachine } from '../../menus/device.js';
+import type { DeviceConfig } from '../../menus/flows.js';
 import { translator, type Lang, type Translate } from '../i18n/messages.js';
 import type { Profile } from '../profile/profile-schema.js';
 import { deviceScreen, statusBar } from '../screen/device-view.js';
 import type { Screen } from '../screen/screen.js';
 import { displayRows, displayText, matchableText, type DisplayRows } from '../screen/screen-text.js';
 import type { DeviceStore } from '../store/device-store.js';
+
+/** What the device's machines need to know from the profile. */
+export const deviceConfig = (profile: Profile): DeviceConfig => ({
+  settingsOperatorId: profile.security.settingsOperator,
+  settingsMenu: profile.settingsMenu,
+  passwordFreeLayout: {
+    channels: profile.passwordFree.channels.map(({ id, label }) => ({ id, label })),
+    limitOptions: profile.passwordFree.limitOptions,
+  },
+  sale: {
+    operatorId: profile.sale.operator,
+    channels: profile.passwordFree.channels.map(({ id, covers }) => ({ id, covers })),
+  },
+});
 
 export type DeviceActor = Actor<typeof deviceMachine>;
 
@@ -49,19 +64,7 @@ export const startDeviceActor = (
 ): DeviceActor => {
   const { profile } = store;
   const actor = createActor(deviceMachine, {
-    input: {
-      port: store,
-      settingsOperatorId: profile.security.settingsOperator,
-      menu: profile.settingsMenu,
-      passwordFreeLayout: {
-        channels: profile.passwordFree.channels.map(({ id, label }) => ({ id, label })),
-        limitOptions: profile.passwordFree.limitOptions,
-      },
-      sale: {
-        operatorId: profile.sale.operator,
-        channels: profile.passwordFree.channels.map(({ id, covers }) => ({ id, covers })),
-      },
-    },
+    input: { port: store, config: deviceConfig(profile) },
     ...(clock ? { clock } : {}),
     // A flow's own state changes (a digit typed into the password prompt) do not change the device
     // actor's snapshot, so watchers listen to the whole actor system.
@@ -125,13 +128,13 @@ export class DeviceSession {
   }
 
   screen(): Screen {
-    return deviceScreen(this.current.getSnapshot(), this.viewContext());
+    return deviceScreen(this.activeSnapshots(), this.viewContext());
   }
 
   rows(): DisplayRows {
     const snapshot = this.current.getSnapshot();
     const view = this.viewContext();
-    return displayRows(deviceScreen(snapshot, view), statusBar(snapshot, view), this.t, this.profile.device.display);
+    return displayRows(deviceScreen(this.activeSnapshots(), view), statusBar(snapshot, view), this.t, this.profile.device.display);
   }
 
   /** The last text the merchant's phone received, if any (短信验证码 for 关闭服务 and 解绑). */

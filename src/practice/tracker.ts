@@ -267,7 +267,7 @@ export class PracticeTracker {
   /** The screen the device shows now, drawn in `lang`. */
   private screenIn(lang: Lang): Screen {
     const { profile, store } = this.session;
-    return deviceScreen(this.session.actor.getSnapshot(), { profile, lang, t: translator(lang), now: store.now() });
+    return deviceScreen(this.session.activeSnapshots(), { profile, lang, t: translator(lang), now: store.now() });
   }
 
   /** The screen by what it asks (确认关闭 云闪付服务？), or by its title when it asks nothing. */

@@ -3,7 +3,7 @@ import type { SnapshotFrom } from 'xstate';
 import type { dataBackupMachine } from '../../menus/data-backup.js';
 import type { BackupResult } from '../../menus/domain.js';
 import type { Screen, ScreenLine } from './screen.js';
-import type { ViewContext } from './device-view.js';
+import type { ViewContext } from './view-context.js';
 
 /** The result of a backup: 备份成功 and the file, or 备份失败 and why. */
 export const backupResultScreen = (result: BackupResult | undefined, view: ViewContext): Screen => {

@@ -5,7 +5,7 @@
 import type { SnapshotFrom } from 'xstate';
 import type { changePasswordMachine } from '../../menus/change-password.js';
 import type { Screen, ScreenLine } from './screen.js';
-import type { ViewContext } from './device-view.js';
+import type { ViewContext } from './view-context.js';
 
 const operatorName = (id: string, view: ViewContext): string =>
   view.profile.operators.find((operator) => operator.id === id)?.name[view.lang] ?? '';

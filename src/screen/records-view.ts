@@ -9,7 +9,7 @@ import { deviceDateTime } from '../device/device-time.js';
 import type { MessageKey } from '../i18n/messages.js';
 import { zh } from '../i18n/zh.js';
 import type { Screen } from './screen.js';
-import type { ViewContext } from './device-view.js';
+import type { ViewContext } from './view-context.js';
 
 /** What the records call an operation; a kind this version has no words for shows as stored. */
 export const recordKindLabel = (action: string, view: Pick<ViewContext, 't'>): string => {

@@ -7,7 +7,8 @@ import type { smsVerificationMachine } from '../../menus/sms-verification.js';
 import { UNBIND_REASONS } from '../../menus/domain.js';
 import { SETTLEMENT_MS, selectedReason, type unbindMachine } from '../../menus/unbind.js';
 import { maskPhone } from '../store/sms-gateway.js';
-import { childSnapshot, formatDuration, maskAccount, type ViewContext } from './device-view.js';
+import { maskAccount } from '../../menus/domain.js';
+import { formatDuration, type ViewContext } from './view-context.js';
 import type { Screen, ScreenLine } from './screen.js';
 
 /** Where the code went, as the device says it: 验证码已发送至 138****1234. */
@@ -50,8 +51,6 @@ export const unbindScreen = (snapshot: SnapshotFrom<typeof unbindMachine>, view:
   const { t, lang } = view;
   const { context } = snapshot;
   const { binding } = context;
-  const code = childSnapshot<typeof smsVerificationMachine>(snapshot, 'code');
-  if (snapshot.matches('verifying') && code) return smsVerificationScreen(code, view);
   const reason = t(`unbind.reason.${selectedReason(context.cursor)}`);
   if (snapshot.matches('reason')) {
     return {

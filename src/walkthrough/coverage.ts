@@ -3,33 +3,10 @@
  * from the machine definitions; what was reached comes from the actors' inspection events.
  */
 import type { AnyStateMachine, InspectionEvent } from 'xstate';
-import { bindingManagementMachine } from '../../menus/binding-management.js';
-import { changePasswordMachine } from '../../menus/change-password.js';
-import { dataBackupMachine } from '../../menus/data-backup.js';
-import { operationRecordsMachine } from '../../menus/operation-records.js';
-import { deviceMachine } from '../../menus/device.js';
-import { passwordFreeMachine } from '../../menus/password-free.js';
-import { passwordPromptMachine } from '../../menus/password-prompt.js';
-import { saleMachine } from '../../menus/sale.js';
-import { settingsMachine } from '../../menus/settings.js';
-import { smsVerificationMachine } from '../../menus/sms-verification.js';
-import { unbindMachine } from '../../menus/unbind.js';
+import { MENU_MACHINES } from '../../menus/machines.js';
 import { toolText } from '../i18n/tool-lang.js';
 
-/** The machines whose states and transitions coverage counts. */
-export const MENU_MACHINES: readonly AnyStateMachine[] = [
-  deviceMachine,
-  settingsMachine,
-  bindingManagementMachine,
-  unbindMachine,
-  smsVerificationMachine,
-  passwordFreeMachine,
-  passwordPromptMachine,
-  changePasswordMachine,
-  operationRecordsMachine,
-  dataBackupMachine,
-  saleMachine,
-];
+export { MENU_MACHINES };
 
 type StateNodeLike = AnyStateMachine['root'];
 type TransitionLike = StateNodeLike['always'] extends (infer T)[] | undefined ? T : never;

@@ -102,7 +102,7 @@ describe('task file errors name file:line:col and the field', () => {
 
   it('a flow the device does not have, with the flows there are', () => {
     expect(problems(edit('flows:', 'flows: [settings, bindings]'))).toMatch(
-      new RegExp(`^${FILE}:10:19: flows\\[1\\]: no menu flow "bindings"; flows are device, settings, bindingManagement, `),
+      new RegExp(`^${FILE}:10:19: flows\\[1\\]: no menu flow "bindings"; flows are device, settings, passwordPrompt, bindingManagement, `),
     );
   });
 

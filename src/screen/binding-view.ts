@@ -1,0 +1,69 @@
+/**
+ * 绑定管理: the list of what the terminal is bound to, a binding's details, the 关闭服务
+ * confirmation with its effects and the backup reminder, and the outcome.
+ */
+import type { SnapshotFrom } from 'xstate';
+import type { bindingManagementMachine } from '../../menus/binding-management.js';
+import { maskAccount } from '../../menus/domain.js';
+import { backupResultScreen } from './backup-view.js';
+import type { Screen } from './screen.js';
+import { numbered, type ViewContext } from './view-context.js';
+
+export const bindingScreen = (snapshot: SnapshotFrom<typeof bindingManagementMachine>, view: ViewContext): Screen => {
+  const { t, lang } = view;
+  const { context } = snapshot;
+  const binding = context.bindings[context.cursor];
+  const name = binding?.name[lang] ?? '';
+  if (snapshot.matches('list')) {
+    return context.bindings.length === 0
+      ? { title: t('bindings.title'), lines: [{ text: t('bindings.empty'), tone: 'muted' }], hints: { cancel: t('hint.back') } }
+      : {
+          title: t('bindings.title'),
+          lines: numbered(context.bindings.map((item) => `${item.name[lang]} ${item.kind === 'service' ? '' : maskAccount(item)}`.trim()), context.cursor),
+          hints: { confirm: t('hint.confirm'), cancel: t('hint.back') },
+        };
+  }
+  if (snapshot.matches('detail') && binding) {
+    return {
+      title: name,
+      lines: [
+        { text: t('bindings.type', { kind: t(`bindings.kind.${binding.kind}`) }) },
+        { text: t('bindings.account', { account: maskAccount(binding) }) },
+        { text: t('bindings.boundAt', { date: binding.boundAt }) },
+        ...(binding.kind === 'service'
+          ? [{ text: t('bindings.verification', { method: t(`bindings.verification.${binding.verification ?? 'password'}`) }) }]
+          : []),
+        { text: '' },
+        { text: t(binding.kind === 'service' ? 'bindings.pressToClose' : 'bindings.pressToUnbind'), tone: 'warning' },
+      ],
+      hints: { confirm: t(binding.kind === 'service' ? 'hint.closeService' : 'hint.unbind'), cancel: t('hint.back') },
+    };
+  }
+  if (snapshot.matches('confirming')) {
+    return {
+      title: t('closeService.title'),
+      lines: [
+        { text: t('closeService.question', { name }) },
+        { text: t('closeService.effects', { name }) },
+        { text: '' },
+        { text: t('deregister.backupReminder'), tone: 'warning' },
+        { text: t('backup.offer'), tone: 'muted' },
+        { text: '' },
+        { text: t('hint.yesNo'), tone: 'muted' },
+      ],
+      hints: { confirm: t('hint.confirm'), cancel: t('hint.cancel') },
+    };
+  }
+  if (snapshot.matches('backedUp')) return backupResultScreen(context.backup, view);
+  if (snapshot.matches('deregistered')) {
+    return {
+      title: t('closeService.title'),
+      lines: [
+        { text: t('closeService.done', { name: context.removed?.name[lang] ?? '' }), tone: 'success' },
+        { text: t('closeService.doneDetail', { name: context.removed?.name[lang] ?? '' }) },
+      ],
+      hints: { confirm: t('hint.confirm'), cancel: t('hint.back') },
+    };
+  }
+  return { title: t('offline.title'), lines: [{ text: t('offline.deregister'), tone: 'error' }], hints: { confirm: t('hint.confirm'), cancel: t('hint.back') } };
+};

@@ -1,0 +1,77 @@
+/**
+ * 免密支付: the check boxes and limits as edited, with 未保存 and 待重启生效 markers, and the
+ * screens around saving (saved, offline, discard).
+ */
+import type { SnapshotFrom } from 'xstate';
+import { passwordFreeRows, type passwordFreeMachine, type PasswordFreeRow } from '../../menus/password-free.js';
+import type { Screen } from './screen.js';
+import type { ViewContext } from './view-context.js';
+
+const passwordFreeRowText = (
+  row: PasswordFreeRow,
+  snapshot: SnapshotFrom<typeof passwordFreeMachine>,
+  view: ViewContext,
+): string => {
+  const { t } = view;
+  const { draft, saved, inForce, layout } = snapshot.context;
+  const box = (on: boolean) => (on ? '[x]' : '[ ]');
+  const valueOf = (settings: typeof draft) => {
+    switch (row.kind) {
+      case 'master':
+        return settings.enabled;
+      case 'channelSwitch':
+        return settings.channels[row.channel]?.smallAmountEnabled;
+      case 'channelLimit':
+        return settings.channels[row.channel]?.limit;
+      case 'save':
+        return undefined;
+    }
+  };
+  const marker =
+    valueOf(draft) !== valueOf(saved) ? ` ${t('passwordFree.unsaved')}` : valueOf(saved) !== valueOf(inForce) ? ` ${t('passwordFree.pending')}` : '';
+  const channel = 'channel' in row ? layout.channels[row.channel] : undefined;
+  const draftChannel = 'channel' in row ? draft.channels[row.channel] : undefined;
+  switch (row.kind) {
+    case 'master':
+      return `${box(draft.enabled)} ${t('passwordFree.master')}${marker}`;
+    case 'channelSwitch':
+      return `${box(draftChannel?.smallAmountEnabled ?? false)} ${t('passwordFree.channel', { channel: channel?.label[view.lang] ?? '' })}${marker}`;
+    case 'channelLimit':
+      return `    ${t('passwordFree.limit', { limit: draftChannel?.limit ?? 0 })}${marker}`;
+    case 'save':
+      return t('passwordFree.save');
+  }
+};
+
+export const passwordFreeScreen = (snapshot: SnapshotFrom<typeof passwordFreeMachine>, view: ViewContext): Screen => {
+  const { t } = view;
+  if (snapshot.matches('saved')) {
+    return {
+      title: t('saved.title'),
+      lines: [{ text: t('saved.message'), tone: 'success' }, { text: '' }, { text: t('saved.question') }],
+      hints: { confirm: t('hint.restartNow'), cancel: t('hint.later') },
+    };
+  }
+  if (snapshot.matches('offline')) {
+    return { title: t('offline.title'), lines: [{ text: t('offline.save'), tone: 'error' }], hints: { confirm: t('hint.confirm'), cancel: t('hint.back') } };
+  }
+  if (snapshot.matches('confirmingDiscard')) {
+    return {
+      title: t('discard.title'),
+      lines: [{ text: t('discard.question'), tone: 'warning' }, { text: '' }, { text: t('hint.yesNo'), tone: 'muted' }],
+      hints: { confirm: t('hint.confirm'), cancel: t('hint.cancel') },
+    };
+  }
+  const rows = passwordFreeRows(snapshot.context.layout);
+  return {
+    title: t('passwordFree.title'),
+    lines: [
+      ...rows.map((row, index) => ({
+        text: `${index + 1}.${passwordFreeRowText(row, snapshot, view)}`,
+        selected: index === snapshot.context.cursor,
+      })),
+      ...(snapshot.matches({ editing: 'unchanged' }) ? [{ text: t('passwordFree.unchanged'), tone: 'muted' as const }] : []),
+    ],
+    hints: { confirm: t('hint.confirm'), cancel: t('hint.back') },
+  };
+};
