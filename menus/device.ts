@@ -1,15 +1,18 @@
 /**
- * The whole terminal: boot (with progress; pending settings are applied here), the home screen,
- * 设置, and restart. A power cycle is a state change, not a new process: from anywhere the device
- * goes back to boot, and whatever was only on screen is gone.
+ * The whole terminal: boot (with progress; pending settings are applied here, and the day's
+ * sign-in is forgotten), 签到 when nobody is signed in, the home screen, 收款, the main menu, 设置,
+ * and restart. A power cycle is a state change, not a new process: from anywhere the device goes
+ * back to boot, and whatever was only on screen is gone.
  */
 import { assign, setup } from 'xstate';
 import type { DeviceEvent } from './device-events.js';
 import type { DevicePort } from './device-port.js';
-import type { DeviceConfig } from './flows.js';
+import { flowOperator, type DeviceConfig } from './flows.js';
 import { forwardKeysTo } from './forward-keys.js';
+import { mainMenuMachine } from './main-menu.js';
 import { saleMachine } from './sale.js';
 import { settingsMachine, type SettingsOutput } from './settings.js';
+import { signInMachine } from './sign-in.js';
 
 export type DeviceInput = {
   readonly port: DevicePort;
@@ -33,31 +36,28 @@ export const deviceMachine = setup({
     },
     events: {} as DeviceEvent,
   },
-  actors: { settings: settingsMachine, sale: saleMachine },
+  actors: { settings: settingsMachine, sale: saleMachine, mainMenu: mainMenuMachine, signIn: signInMachine },
   delays: { bootStep: BOOT_STEP_MS, shutdown: SHUTDOWN_MS },
   guards: {
     isBootComplete: ({ context }) => context.bootProgress + 1 >= BOOT_STEPS,
+    isSignedIn: ({ context }) => context.port.signedIn() !== undefined,
     wantsRestart: (_, output: SettingsOutput) => output.restart,
   },
   actions: {
     startBoot: assign({
       bootProgress: 0,
-      appliedOnBoot: ({ context }) => context.port.applyPending(),
+      appliedOnBoot: ({ context }) => context.port.pendingPasswordFree() !== undefined,
       online: ({ context }) => context.port.isOnline(),
     }),
+    applyPending: ({ context }) => {
+      context.port.applyPending();
+    },
+    startDay: ({ context }) => context.port.startDay(context.config.autoSignIn ? context.config.cashierId : undefined),
     advanceBoot: assign({ bootProgress: ({ context }) => context.bootProgress + 1 }),
-    takeNetworkDown: assign({
-      online: ({ context }) => {
-        context.port.setOnline(false);
-        return false;
-      },
-    }),
-    bringNetworkUp: assign({
-      online: ({ context }) => {
-        context.port.setOnline(true);
-        return true;
-      },
-    }),
+    noteOffline: assign({ online: false }),
+    noteOnline: assign({ online: true }),
+    takeNetworkDown: ({ context }) => context.port.setOnline(false),
+    bringNetworkUp: ({ context }) => context.port.setOnline(true),
   },
 }).createMachine({
   id: 'device',
@@ -65,38 +65,57 @@ export const deviceMachine = setup({
   initial: 'booting',
   on: {
     POWER_CYCLE: { target: '.booting', reenter: true },
-    NETWORK_DOWN: { actions: 'takeNetworkDown' },
-    NETWORK_UP: { actions: 'bringNetworkUp' },
+    NETWORK_DOWN: { actions: ['takeNetworkDown', 'noteOffline'] },
+    NETWORK_UP: { actions: ['bringNetworkUp', 'noteOnline'] },
   },
   states: {
     booting: {
       description: 'Boot screen with a progress bar; a pending change is applied now (正在应用新设置).',
-      entry: 'startBoot',
+      entry: ['startBoot', 'applyPending', 'startDay'],
       initial: 'loading',
       states: {
         loading: {
           after: {
             bootStep: [
-              { guard: 'isBootComplete', target: '#device.home', actions: 'advanceBoot' },
+              { guard: 'isBootComplete', target: '#device.starting', actions: 'advanceBoot' },
               { target: 'loading', reenter: true, actions: 'advanceBoot' },
             ],
           },
         },
       },
     },
+    starting: {
+      description: 'Booted: the terminal asks for 签到 unless an operator is signed in already.',
+      always: [{ guard: 'isSignedIn', target: 'home' }, { target: 'signingIn' }],
+    },
+    signingIn: {
+      description: '签到 is running.',
+      invoke: { id: 'signIn', src: 'signIn', input: ({ context }) => ({ port: context.port }), onDone: 'home' },
+      // 设置 is not a transaction: a technician may open it without signing in.
+      on: { ...forwardKeysTo('signIn'), MENU: 'settings' },
+    },
     home: {
-      description: 'Home screen: merchant, terminal, 按[确认]键收款 and 按[菜单]键进入设置.',
-      on: { MENU: 'settings', ENTER: 'sale' },
+      description: 'Home screen: merchant, terminal, who is signed in, 按[确认]键收款, 按[菜单]键进入设置 and the main menu key.',
+      on: {
+        MENU: 'settings',
+        F1: 'mainMenu',
+        ENTER: [{ guard: 'isSignedIn', target: 'sale' }, { target: 'signingIn' }],
+      },
     },
     sale: {
       description: '收款 is running.',
       invoke: {
         id: 'sale',
         src: 'sale',
-        input: ({ context }) => ({ port: context.port, operatorId: context.config.sale.operatorId, channels: context.config.sale.channels }),
+        input: ({ context }) => ({ port: context.port, operatorId: flowOperator(context.port, context.config), rules: context.config.rules }),
         onDone: 'home',
       },
       on: forwardKeysTo('sale'),
+    },
+    mainMenu: {
+      description: 'The main menu is open.',
+      invoke: { id: 'mainMenu', src: 'mainMenu', input: ({ context }) => ({ port: context.port, config: context.config }), onDone: 'home' },
+      on: forwardKeysTo('mainMenu'),
     },
     settings: {
       description: '设置 is open.',

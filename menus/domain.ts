@@ -24,6 +24,8 @@ export type Binding = {
    * asks for a texted code.
    */
   readonly verification?: VerificationMethod;
+  /** A payment service: the payment methods it lets the terminal accept (closed, they are refused). */
+  readonly methods?: readonly PaymentMethod[];
 };
 
 export const VERIFICATION_METHODS = ['password', 'sms'] as const;
@@ -38,6 +40,21 @@ export const maskAccount = (binding: Pick<Binding, 'kind' | 'account'>): string 
     ? `${binding.account.slice(0, 4)} **** **** ${binding.account.slice(-4)}`
     : binding.account;
 export type UnbindReason = (typeof UNBIND_REASONS)[number];
+
+/** Whether a card number passes the Luhn check every terminal makes on a number typed by hand. */
+export const isLuhnValid = (digits: string): boolean => {
+  if (!/^\d{13,19}$/.test(digits)) return false;
+  let sum = 0;
+  [...digits].reverse().forEach((char, index) => {
+    const digit = Number(char) * (index % 2 === 1 ? 2 : 1);
+    sum += digit > 9 ? digit - 9 : digit;
+  });
+  return sum % 10 === 0;
+};
+
+/** A card number as a receipt prints it: the first six and last four digits, 621700******5672. */
+export const maskCardNumber = (digits: string): string =>
+  digits.length > 10 ? `${digits.slice(0, 6)}${'*'.repeat(digits.length - 10)}${digits.slice(-4)}` : digits;
 
 /** One payment channel's small-amount password-free switch and limit (元). */
 export type ChannelSetting = {
@@ -88,9 +105,12 @@ export const flowItems = (nodes: readonly MenuNode[]): Extract<MenuNode, { reado
 
 /** The flows 设置's menu tree runs. */
 export const SETTINGS_FLOW_IDS = ['bindings', 'passwordFree', 'changePassword', 'records', 'backup'] as const;
-export const FLOW_IDS = [...SETTINGS_FLOW_IDS] as const;
+/** The flows the main menu runs: the terminal's working day (消费 撤销 退货 … 签到 签退 结算). */
+export const MAIN_FLOW_IDS = ['sale', 'void', 'refund', 'query', 'settle', 'reprint', 'signIn', 'signOut'] as const;
+export const FLOW_IDS = [...SETTINGS_FLOW_IDS, ...MAIN_FLOW_IDS] as const;
 export type FlowId = (typeof FLOW_IDS)[number];
 export type SettingsFlowId = (typeof SETTINGS_FLOW_IDS)[number];
+export type MainFlowId = (typeof MAIN_FLOW_IDS)[number];
 
 /** What an operator may do: 主管 (supervisor), 系统管理员 (admin), or an ordinary operator. */
 export const OPERATOR_ROLES = ['supervisor', 'admin', 'operator'] as const;
@@ -130,6 +150,13 @@ export const PASSWORD_FREE_METHODS = ['contactless', 'qr-unionpay', 'qr-wechat',
 /** Which payment methods a 免密 channel's switch and limit decide (from the profile). */
 export type ChannelCoverage = { readonly id: string; readonly covers: readonly PaymentMethod[] };
 
+/**
+ * UnionPay response codes the terminal shows as [code]text: 00 交易成功, 03 无效商户, 12 无效交易,
+ * 25 找不到原始交易, 58 不允许终端进行的交易, 61 超出金额限制, 75 密码错误次数超限 …
+ */
+export const RESPONSE_CODES = ['00', '03', '05', '12', '13', '14', '25', '51', '55', '58', '61', '64', '68', '75', '94', '96'] as const;
+export type ResponseCode = (typeof RESPONSE_CODES)[number];
+
 /** A finished sale (收款) as the device records it: approved, or declined by the card issuer. */
 export type SaleRecord = {
   /** Amount in fen (分): 1234 is 12.34元. */
@@ -137,8 +164,8 @@ export type SaleRecord = {
   readonly method: PaymentMethod;
   /** The 免密 channel that decided the payment, or undefined when none covers the method. */
   readonly channel: string | undefined;
-  /** The response code: 00 交易成功, 75 密码错误次数超限. */
-  readonly responseCode: '00' | '75';
+  /** The response code: 00 交易成功, 75 密码错误次数超限, 58 不允许终端进行的交易 … */
+  readonly responseCode: ResponseCode;
   /** Whether it went through without a PIN (免密免签). */
   readonly passwordFree: boolean;
 };

@@ -8,7 +8,7 @@ import { assign, setup } from 'xstate';
 import type { KeyEvent } from './device-events.js';
 import type { DevicePort, PasswordCheck } from './device-port.js';
 
-export type PasswordPurpose = 'enterSettings' | 'confirmDeregister' | 'confirmSave' | 'changePasswordOld';
+export type PasswordPurpose = 'enterSettings' | 'confirmDeregister' | 'confirmSave' | 'changePasswordOld' | 'signIn' | 'authorise' | 'confirmBind';
 
 export type PasswordPromptInput = {
   readonly port: DevicePort;

@@ -1,29 +1,35 @@
 /**
- * 收款 (sale): the technician's own check that a 免密 setting took effect (P5). The amount is keyed
- * in fen like on real terminals (1,2,3,4 shows 0.01, 0.12, 1.23, 12.34元), the customer pays by
- * 挥卡/闪付, 插卡 or 扫码 (云闪付, 微信, 支付宝), and the 免密 settings IN FORCE decide whether the
- * payment goes through without a PIN (免密免签) or the cardholder must enter it. The host answers
- * after a short 交易处理中 on the device clock: offline it never answers (通讯错误), a wrong PIN gets
- * [55]密码错, the third [75]密码错误次数超限. 取消 at any step goes home without a sale.
+ * 消费 / 收款 (sale), also the technician's own check that a 免密 setting took effect (P5). The
+ * amount is keyed in fen like on real terminals (1,2,3,4 shows 0.01, 0.12, 1.23, 12.34元), the
+ * customer pays by 挥卡/闪付, 插卡 or 扫码 (云闪付, 微信, 支付宝), and what the terminal accepts
+ * (menus/acceptance.ts) decides: refused ([58] a closed service, [03] no merchant …), or through
+ * without a PIN (免密免签) under the 免密 settings IN FORCE, or with the PIN. The host answers after
+ * a short 交易处理中 on the device clock: offline it never answers (通讯错误), a wrong PIN gets
+ * [55]密码错, the third [75]密码错误次数超限. An approved sale enters the journal and its 签购单 is
+ * printed. 取消 at any step before the host answers goes home without a sale.
  */
 import { assign, raise, setup } from 'xstate';
+import { decidePayment, type AcceptanceRules, type PaymentDecision } from './acceptance.js';
 import type { KeyEvent } from './device-events.js';
 import type { DevicePort } from './device-port.js';
-import type { ChannelCoverage, PasswordFreeSettings, PaymentMethod } from './domain.js';
+import type { PaymentMethod } from './domain.js';
+import { HOST_REPLY_MS } from './keyed-digits.js';
 import { moveCursor, pickByDigit } from './menu-cursor.js';
+import { forwardKeysTo } from './forward-keys.js';
+import { printJobMachine } from './print-job.js';
 
 export type SaleInput = {
   readonly port: DevicePort;
-  /** The operator who takes the sale (the profile's sale.operator), for the record. */
+  /** The operator who takes the sale (the one signed in), for the record. */
   readonly operatorId: string;
-  /** Which 免密 channel decides each payment method. */
-  readonly channels: readonly ChannelCoverage[];
+  /** Which service governs each payment method and which 免密 channel decides it. */
+  readonly rules: AcceptanceRules;
 };
 
 /** Largest amount the device takes, in fen: 99999.99元. */
 export const MAX_AMOUNT_FEN = 9_999_999;
 /** Time the host takes to answer, on the device clock. */
-export const SALE_PROCESSING_MS = 1500;
+export const SALE_PROCESSING_MS = HOST_REPLY_MS;
 /** Wrong PINs before the issuer declines with [75] (a card's PIN try limit). */
 export const CARD_PIN_TRIES = 3;
 /** PIN lengths a PIN pad accepts (ISO 9564: 4 to 12 digits). */
@@ -35,43 +41,12 @@ export const METHOD_ITEMS = ['contactless', 'chip', 'qr'] as const;
 /** The wallets behind 扫码: 1.云闪付 2.微信 3.支付宝. */
 export const WALLET_ITEMS = ['qr-unionpay', 'qr-wechat', 'qr-alipay'] as const;
 
-/** What the 免密 settings decide for one payment. */
-export type SaleDecision = {
-  /** The channel covering the method, when one does. */
-  readonly channel: string | undefined;
-  /** That channel's 免密限额 (元) in force. */
-  readonly limit: number | undefined;
-  /** Whether the payment goes through without a PIN. */
-  readonly passwordFree: boolean;
-};
-
-/**
- * 免密免签 needs 开启免密支付, the covering channel's 小额免密 on, and the amount at or under its
- * limit; a chip payment, or a method no channel covers, always needs the PIN.
- */
-export const decidePayment = (
-  settings: PasswordFreeSettings,
-  channels: readonly ChannelCoverage[],
-  method: PaymentMethod,
-  amountFen: number,
-): SaleDecision => {
-  const channel = channels.find((candidate) => candidate.covers.includes(method))?.id;
-  const setting = settings.channels.find((candidate) => candidate.id === channel);
-  const passwordFree =
-    method !== 'chip' &&
-    settings.enabled &&
-    setting !== undefined &&
-    setting.smallAmountEnabled &&
-    amountFen <= setting.limit * 100;
-  return { channel, limit: setting?.limit, passwordFree };
-};
-
 type Context = SaleInput & {
   amountFen: number;
   /** Cursor in the method or wallet menu. */
   cursor: number;
   method: PaymentMethod | undefined;
-  decision: SaleDecision | undefined;
+  decision: PaymentDecision | undefined;
   /** PIN digits typed so far; never shown, only their count. */
   pin: string;
   /** Whether the PIN sent with this request was right; undefined when none was sent (免密). */
@@ -88,6 +63,7 @@ const saleSetup = setup({
     context: {} as Context,
     events: {} as KeyEvent,
   },
+  actors: { printJob: printJobMachine },
   delays: { processing: SALE_PROCESSING_MS },
   guards: {
     hasRoomForDigit: ({ context, event }) => {
@@ -100,7 +76,8 @@ const saleSetup = setup({
       return digit !== undefined && pickByDigit(digit, count) !== undefined;
     },
     isQrSelected: ({ context }) => METHOD_ITEMS[context.cursor] === 'qr',
-    isPasswordFree: ({ context }) => context.decision?.passwordFree === true,
+    isRefused: ({ context }) => context.decision?.accepted === false,
+    isPasswordFree: ({ context }) => context.decision?.accepted === true && context.decision.passwordFree,
     hasPinRoom: ({ context }) => context.pin.length < MAX_PIN_LENGTH,
     isPinComplete: ({ context }) => context.pin.length >= MIN_PIN_LENGTH,
     isOffline: ({ context }) => !context.port.isOnline(),
@@ -120,9 +97,9 @@ const saleSetup = setup({
     chooseCard: assign({ method: ({ context }) => (METHOD_ITEMS[context.cursor] === 'chip' ? 'chip' : 'contactless') }),
     chooseWallet: assign({ method: ({ context }) => WALLET_ITEMS[context.cursor] ?? 'qr-unionpay' }),
     decide: assign({
-      // The settings IN FORCE decide, never a change saved but not yet applied by a restart.
-      decision: ({ context }) =>
-        decidePayment(context.port.activePasswordFree(), context.channels, context.method ?? 'chip', context.amountFen),
+      // What the terminal holds now decides: bindings, and the 免密 settings IN FORCE (never a
+      // change saved but not yet applied by a restart).
+      decision: ({ context }) => decidePayment(context.port.facts(), context.rules, context.method ?? 'chip', context.amountFen),
     }),
     appendPinDigit: assign({ pin: ({ context, event }) => context.pin + (digitOf(event) ?? '') }),
     deletePinDigit: assign({ pin: ({ context }) => context.pin.slice(0, -1) }),
@@ -135,7 +112,20 @@ const saleSetup = setup({
           method: context.method ?? 'chip',
           channel: context.decision?.channel,
           responseCode: '00',
-          passwordFree: context.decision?.passwordFree === true,
+          passwordFree: context.decision?.accepted === true && context.decision.passwordFree,
+        },
+        context.operatorId,
+      );
+    },
+    recordRefused: ({ context }) => {
+      if (context.decision?.accepted !== false) return;
+      context.port.recordSale(
+        {
+          amountFen: context.amountFen,
+          method: context.method ?? 'chip',
+          channel: context.decision.channel,
+          responseCode: context.decision.refusal.code,
+          passwordFree: false,
         },
         context.operatorId,
       );
@@ -205,9 +195,17 @@ export const saleMachine = saleSetup.createMachine({
       },
     },
     deciding: {
-      description: 'The 免密 settings in force decide: 免密免签, or the PIN.',
+      description: 'What the terminal accepts decides: refused, 免密免签, or the PIN.',
       entry: 'decide',
-      always: [{ guard: 'isPasswordFree', target: 'processing' }, { target: 'pin' }],
+      always: [
+        { guard: 'isRefused', target: 'refused', actions: 'recordRefused' },
+        { guard: 'isPasswordFree', target: 'processing' },
+        { target: 'pin' },
+      ],
+    },
+    refused: {
+      description: 'Says 交易失败 with the refusal ([58]不允许终端进行的交易 for a closed service, [03]无效商户 …); nothing was charged, the refusal is recorded.',
+      on: { ENTER: 'done', CANCEL: 'done' },
     },
     pin: {
       description:
@@ -226,10 +224,20 @@ export const saleMachine = saleSetup.createMachine({
           { guard: 'isOffline', target: 'commsError' },
           { guard: 'isLastPinTryWrong', target: 'declined', actions: ['countWrongPin', 'recordDeclined'] },
           { guard: 'isPinWrong', target: 'pin', actions: 'countWrongPin' },
-          { target: 'approved', actions: 'recordApproved' },
+          { target: 'printing', actions: 'recordApproved' },
         ],
       },
       on: { CANCEL: 'done' },
+    },
+    printing: {
+      description: 'Prints the 签购单 (商户存根 and 持卡人存根).',
+      invoke: {
+        id: 'print',
+        src: 'printJob',
+        input: ({ context }) => ({ port: context.port, request: { kind: 'transaction' as const } }),
+        onDone: 'approved',
+      },
+      on: forwardKeysTo('print'),
     },
     approved: {
       description: 'Says 交易成功 with the amount and either 交易金额未超过X元，免密免签 or that the PIN was verified.',

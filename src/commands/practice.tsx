@@ -39,7 +39,7 @@ export const taskList = (tasks: readonly Task[], lang: Lang): string[] => [
 export const practiceDevice = (task: Task, lang: Lang, now: () => number = Date.now): DeviceSession => {
   const profile = loadProfile(task.profile);
   const store = new DeviceStore({ profile, medium: memoryMedium(taskFlash(task, seedFlash(profile))), now });
-  return new DeviceSession({ store, lang });
+  return new DeviceSession({ store, lang, autoSignIn: true });
 };
 
 const chooseTask = async (tasks: readonly Task[], lang: Lang): Promise<Task | undefined> => {

@@ -34,7 +34,7 @@ export const recordWalkthrough = async ({ file, profile, fixture, lang }: Record
   const fixtureLine = fixture.includes('/') || fixture.endsWith('.json') ? resolve(fixture) : fixture;
   // Walkthroughs run on a factory-fresh device, so the recording starts on one.
   const store = new DeviceStore({ profile, medium: memoryMedium(), now: Date.now });
-  const session = new DeviceSession({ store, lang });
+  const session = new DeviceSession({ store, lang, autoSignIn: true });
   const recorder = new WalkthroughRecorder({
     session,
     fixture: fixtureLine,

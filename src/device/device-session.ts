@@ -11,20 +11,29 @@ import type { Profile } from '../profile/profile-schema.js';
 import { deviceScreen, statusBar } from '../screen/device-view.js';
 import type { Screen } from '../screen/screen.js';
 import { displayRows, displayText, matchableText, type DisplayRows } from '../screen/screen-text.js';
+import { printedText } from '../printer/receipt-text.js';
 import type { DeviceStore } from '../store/device-store.js';
 
-/** What the device's machines need to know from the profile. */
-export const deviceConfig = (profile: Profile): DeviceConfig => ({
+/**
+ * What the device's machines need to know from the profile. `autoSignIn`: the cashier is signed in
+ * by itself at every boot (scripts, the API: a device signed in for the day).
+ */
+export const deviceConfig = (profile: Profile, { autoSignIn }: { readonly autoSignIn: boolean }): DeviceConfig => ({
   settingsOperatorId: profile.security.settingsOperator,
   settingsMenu: profile.settingsMenu,
+  mainMenu: profile.mainMenu,
   passwordFreeLayout: {
     channels: profile.passwordFree.channels.map(({ id, label }) => ({ id, label })),
     limitOptions: profile.passwordFree.limitOptions,
   },
-  sale: {
-    operatorId: profile.sale.operator,
+  rules: {
+    services: profile.bindings.flatMap((binding) =>
+      binding.kind === 'service' && binding.methods ? [{ id: binding.id, name: binding.name, methods: binding.methods }] : [],
+    ),
     channels: profile.passwordFree.channels.map(({ id, covers }) => ({ id, covers })),
   },
+  cashierId: profile.sale.operator,
+  autoSignIn,
 });
 
 export type DeviceActor = Actor<typeof deviceMachine>;
@@ -43,6 +52,14 @@ export type Sms = {
   readonly at: number;
 };
 
+/** One printout: a transaction's 签购单 (both copies) or a 结算单, as the paper reads. */
+export type Printout = {
+  readonly kind: 'transaction' | 'settlement';
+  /** When it printed, on the device clock. */
+  readonly at: number;
+  readonly text: string;
+};
+
 /** A clock xstate can schedule delays on (its real-time one, or a SimulatedClock). */
 export type Clock = NonNullable<ActorOptions<AnyActorLogic>['clock']>;
 
@@ -53,18 +70,21 @@ export type DeviceSessionOptions = {
   readonly clock?: Clock;
   /** Hears every inspection event of the device's actors (coverage, recording). */
   readonly observe?: (event: InspectionEvent) => void;
+  /**
+   * Whether the device is signed in for the day by itself at every boot (scripts, the API,
+   * recording, practice); the interactive device starts at power-on and asks for 签到.
+   */
+  readonly autoSignIn?: boolean;
 };
 
 /** Starts the device; `onChange` hears every snapshot of every actor in it (flows, prompts). */
 export const startDeviceActor = (
   store: DeviceStore,
-  clock?: Clock,
-  onChange?: () => void,
-  observe?: (event: InspectionEvent) => void,
+  { clock, onChange, observe, autoSignIn = false }: { clock?: Clock | undefined; onChange?: () => void; observe?: ((event: InspectionEvent) => void) | undefined; autoSignIn?: boolean },
 ): DeviceActor => {
   const { profile } = store;
   const actor = createActor(deviceMachine, {
-    input: { port: store, config: deviceConfig(profile) },
+    input: { port: store, config: deviceConfig(profile, { autoSignIn }) },
     ...(clock ? { clock } : {}),
     // A flow's own state changes (a digit typed into the password prompt) do not change the device
     // actor's snapshot, so watchers listen to the whole actor system.
@@ -84,18 +104,20 @@ export class DeviceSession {
   readonly t: Translate;
   private readonly clock: Clock | undefined;
   private readonly observe: ((event: InspectionEvent) => void) | undefined;
+  private readonly autoSignIn: boolean;
   private current: DeviceActor;
   private readonly listeners = new Set<() => void>();
   private changes = 0;
 
-  constructor({ store, lang = 'zh', clock, observe }: DeviceSessionOptions) {
+  constructor({ store, lang = 'zh', clock, observe, autoSignIn = false }: DeviceSessionOptions) {
     this.store = store;
     this.profile = store.profile;
     this.lang = lang;
     this.t = translator(lang);
     this.clock = clock;
     this.observe = observe;
-    this.current = startDeviceActor(store, clock, this.notify, observe);
+    this.autoSignIn = autoSignIn;
+    this.current = this.startActor();
   }
 
   /** Calls `listener` whenever anything on the device changed; returns the unsubscribe function. */
@@ -123,7 +145,7 @@ export class DeviceSession {
   /** The power fails: whatever was not saved is gone, and the device boots from its flash. */
   powerCut(): void {
     this.current.stop();
-    this.current = startDeviceActor(this.store, this.clock, this.notify, this.observe);
+    this.current = this.startActor();
     this.notify();
   }
 
@@ -143,6 +165,11 @@ export class DeviceSession {
     if (!message) return undefined;
     const { from, to, code, at, signature, validMinutes } = message;
     return { from, to, code, at, text: this.t('sms.text', { signature: signature[this.lang], code, minutes: validMinutes }) };
+  }
+
+  /** What the printer put on paper this session, oldest first, as the paper reads (in the session's language). */
+  printouts(): Printout[] {
+    return this.store.printer.printed().map((job) => ({ kind: job.kind, at: job.at, text: printedText(job, this.lang) }));
   }
 
   /** The display as plain text: what a person sees, one row a line. */
@@ -183,6 +210,10 @@ export class DeviceSession {
 
   stop(): void {
     this.current.stop();
+  }
+
+  private startActor(): DeviceActor {
+    return startDeviceActor(this.store, { clock: this.clock, onChange: this.notify, observe: this.observe, autoSignIn: this.autoSignIn });
   }
 
   private viewContext() {

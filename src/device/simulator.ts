@@ -35,6 +35,11 @@ export type SimulatorOptions = {
   readonly stayAtBoot?: boolean;
   /** Hears every inspection event of the device's actors (coverage). */
   readonly observe?: (event: InspectionEvent) => void;
+  /**
+   * Start signed in for the day (the default: the profile's cashier signs in by itself at every
+   * boot), or false to start at power-on, where an operator signs in (签到) first.
+   */
+  readonly signedIn?: boolean;
 };
 
 export class UnknownKeyError extends PosSimError {
@@ -58,6 +63,7 @@ export const createSimulator = (options: SimulatorOptions = {}) => {
   const session = new DeviceSession({
     store,
     clock,
+    autoSignIn: options.signedIn !== false,
     ...(options.lang ? { lang: options.lang } : {}),
     ...(options.observe ? { observe: options.observe } : {}),
   });
@@ -84,6 +90,12 @@ export const createSimulator = (options: SimulatorOptions = {}) => {
     screen: () => session.text(),
     /** The last text the merchant's phone received (sender, text, the code in it), or undefined. */
     sms: () => session.sms(),
+    /** The last receipt or 结算单 the printer printed (as the paper reads), or undefined. */
+    receipt: () => session.printouts().at(-1)?.text,
+    /** Everything the printer printed, oldest first. */
+    receipts: () => session.printouts(),
+    /** Takes the printer's paper out (打印机缺纸) or puts a roll back. */
+    setPaper: (paper: boolean) => store.printer.setPaper(paper),
     /** The screen's title line. */
     title: () => session.screen().title,
     /** The device machine's snapshot (state value and context). */

@@ -5,6 +5,7 @@ import { cliTexts } from './tool/cli-texts.js';
 import { dataTexts } from './tool/data-texts.js';
 import { trainingTexts } from './tool/training-texts.js';
 import { walkthroughTexts } from './tool/walkthrough-texts.js';
+import { workingDayTexts } from './working-day.js';
 import { zh } from './zh.js';
 
 export const LANGS = ['zh', 'en'] as const;
@@ -14,8 +15,8 @@ export const isLang = (value: string | undefined): value is Lang => (LANGS as re
 
 /** The device's texts and the tool's own (usage, errors, reports), one catalog per language. */
 export const CATALOGS = {
-  zh: { ...zh, ...cliTexts.zh, ...walkthroughTexts.zh, ...trainingTexts.zh, ...dataTexts.zh, ...chartTexts.zh },
-  en: { ...en, ...cliTexts.en, ...walkthroughTexts.en, ...trainingTexts.en, ...dataTexts.en, ...chartTexts.en },
+  zh: { ...zh, ...workingDayTexts.zh, ...cliTexts.zh, ...walkthroughTexts.zh, ...trainingTexts.zh, ...dataTexts.zh, ...chartTexts.zh },
+  en: { ...en, ...workingDayTexts.en, ...cliTexts.en, ...walkthroughTexts.en, ...trainingTexts.en, ...dataTexts.en, ...chartTexts.en },
 } as const;
 
 export type MessageKey = keyof typeof CATALOGS.zh;

@@ -29,6 +29,7 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
   { action: 'UP', terminalKeys: 'Up', label: 'keys.label.UP', matches: (_, key) => key.upArrow },
   { action: 'DOWN', terminalKeys: 'Down', label: 'keys.label.DOWN', matches: (_, key) => key.downArrow },
   { action: 'MENU', terminalKeys: 'm', label: 'keys.label.MENU', matches: (input) => input === 'm' },
+  { action: 'F1', terminalKeys: 'f', label: 'keys.label.F1', matches: (input) => input === 'f' },
   { action: 'POWER_CYCLE', terminalKeys: 'p', label: 'keys.label.POWER_CYCLE', matches: (input) => input === 'p' },
 ];
 
@@ -76,7 +77,7 @@ const CHUNK_CONTROLS: Readonly<Record<string, 'ENTER' | 'CLEAR'>> = { '\r': 'ENT
  */
 export const toDeviceEvents = (input: string, key: Key): DeviceAction[] => {
   const special = KEY_BINDINGS.find((binding) => binding.action !== 'DIGIT' && binding.matches(input, key));
-  if (special && (input.length <= 1 || !/^[0-9mp]+$/.test(input))) return [toAction(special, input)];
+  if (special && (input.length <= 1 || !/^[0-9mpf]+$/.test(input))) return [toAction(special, input)];
   return [...input].flatMap((char) => {
     // Inside a chunk ("123456\r"), Enter and Backspace are raw control characters, not parsed keys.
     const control = CHUNK_CONTROLS[char];

@@ -5,7 +5,17 @@
 import { z } from 'zod';
 import { DEFAULT_DISPLAY } from '../screen/default-display.js';
 import { FUNCTION_KEYS } from '../../menus/device-events.js';
-import { flowItems, FLOW_IDS, PASSWORD_FREE_METHODS, VERIFICATION_METHODS, type MenuNode } from '../../menus/domain.js';
+import {
+  flowItems,
+  MAIN_FLOW_IDS,
+  PASSWORD_FREE_METHODS,
+  PAYMENT_METHODS,
+  SETTINGS_FLOW_IDS,
+  VERIFICATION_METHODS,
+  type FlowId,
+  type MenuNode,
+} from '../../menus/domain.js';
+import { DEFAULT_MAIN_MENU } from './default-main-menu.js';
 import { toolText } from '../i18n/tool-lang.js';
 import type { MessageKey } from '../i18n/messages.js';
 import { says } from '../json-source.js';
@@ -27,6 +37,8 @@ export const bindingSchema = z.object({
   boundAt: z.iso.date(says('profile.dateFormat')),
   /** How closing this payment service is confirmed: "password" (the default) or "sms" (a texted code). */
   verification: z.enum(VERIFICATION_METHODS, { error: () => toolText('profile.verification', { methods: VERIFICATION_METHODS.join(toolText('profile.or')) }) }).optional(),
+  /** A payment service: the payment methods it lets the terminal accept; closed, they are refused at 收款. */
+  methods: z.array(z.enum(PAYMENT_METHODS, says('profile.serviceMethod', { methods: PAYMENT_METHODS.join(', ') }))).optional(),
 });
 
 /** The merchant's phone and the acquirer's texts (短信验证码) for 关闭服务 and 解绑. */
@@ -57,12 +69,16 @@ export const passwordFreeSettingsSchema = z.object({
   channels: z.array(channelSettingSchema),
 });
 
-const menuNodeSchema: z.ZodType<MenuNode> = z.lazy(() =>
-  z.union([
-    z.object({ label: localText, flow: z.enum(FLOW_IDS) }).strict(),
-    z.object({ label: localText, items: z.array(menuNodeSchema).min(1, says('profile.subMenuEmpty')) }).strict(),
-  ]),
-);
+/** A menu tree whose leaves run the given flows: 设置 runs the settings flows, the main menu the working day's. */
+const menuTreeSchema = (flows: readonly [FlowId, ...FlowId[]]) => {
+  const node: z.ZodType<MenuNode> = z.lazy(() =>
+    z.union([
+      z.object({ label: localText, flow: z.enum(flows, says('profile.menuFlow', { flows: flows.join(', ') })) }).strict(),
+      z.object({ label: localText, items: z.array(node).min(1, says('profile.subMenuEmpty')) }).strict(),
+    ]),
+  );
+  return z.array(node).min(1);
+};
 
 export const profileSchema = z
   .object({
@@ -128,12 +144,16 @@ export const profileSchema = z
         {
           operator: z.string(),
           cardPinHash: z.string().regex(PASSWORD_HASH_PATTERN, says('profile.cardPinHash')),
+          /** The test card's number, printed masked on receipts (621700******5672). */
+          cardNumber: z.string().regex(/^\d{13,19}$/, says('profile.cardNumber')).default('6217000010005672'),
         },
         whenMissing('profile.addSale'),
       )
       .strict(),
     sms: smsSettingsSchema,
-    settingsMenu: z.array(menuNodeSchema).min(1),
+    settingsMenu: menuTreeSchema(SETTINGS_FLOW_IDS),
+    /** The main menu (主菜单) of the working day: 消费, 撤销, 退货 … 签到, 签退, 结算. */
+    mainMenu: menuTreeSchema(MAIN_FLOW_IDS).default(() => [...DEFAULT_MAIN_MENU]),
   })
   .strict()
   .superRefine((profile, ctx) => {
@@ -165,6 +185,9 @@ export const profileSchema = z
         ctx.addIssue({ code: 'custom', path: ['bindings', index, 'id'], message: toolText('profile.idTwice', { id: binding.id }) });
       }
       seen.add(binding.id);
+      if (binding.methods !== undefined && binding.kind !== 'service') {
+        ctx.addIssue({ code: 'custom', path: ['bindings', index, 'methods'], message: toolText('profile.methodsNotService') });
+      }
       if (binding.verification !== undefined && binding.kind !== 'service') {
         ctx.addIssue({
           code: 'custom',
@@ -203,10 +226,14 @@ export const profileSchema = z
         coveredBy.set(method, channel.id);
       });
     });
-    const flows: string[] = flowItems(profile.settingsMenu).map((item) => item.flow);
-    for (const flow of FLOW_IDS) {
-      if (!flows.includes(flow)) {
-        ctx.addIssue({ code: 'custom', path: ['settingsMenu'], message: toolText('profile.flowMissing', { flow }) });
+    const menus = [
+      ['settingsMenu', profile.settingsMenu, SETTINGS_FLOW_IDS],
+      ['mainMenu', profile.mainMenu, MAIN_FLOW_IDS],
+    ] as const;
+    for (const [field, menu, wanted] of menus) {
+      const flows: string[] = flowItems(menu).map((item) => item.flow);
+      for (const flow of wanted) {
+        if (!flows.includes(flow)) ctx.addIssue({ code: 'custom', path: [field], message: toolText('profile.flowMissing', { flow }) });
       }
     }
   });

@@ -9,6 +9,8 @@ import type { Lang } from '../i18n/messages.js';
 import { backupScreen } from './backup-view.js';
 import { bindingScreen } from './binding-view.js';
 import { homeScreen } from './home-view.js';
+import { printJobScreen, reprintScreen, settlementScreen, transactionQueryScreen } from './journal-view.js';
+import { mainMenuScreen } from './main-menu-view.js';
 import { changePasswordScreen } from './operators-view.js';
 import { passwordFreeScreen } from './password-free-view.js';
 import { passwordScreen } from './password-view.js';
@@ -16,8 +18,10 @@ import { recordsScreen } from './records-view.js';
 import { saleScreen } from './sale-view.js';
 import type { Screen, StatusBar } from './screen.js';
 import { settingsScreen } from './settings-view.js';
+import { signInScreen, signOutScreen } from './sign-in-view.js';
 import { smsVerificationScreen, unbindScreen } from './unbind-view.js';
 import type { ViewContext } from './view-context.js';
+import { refundScreen, voidScreen } from './void-refund-view.js';
 
 export type { ViewContext } from './view-context.js';
 export { formatDuration } from './view-context.js';
@@ -36,7 +40,16 @@ const VIEWS: Readonly<Record<string, MachineView>> = {
   changePassword: changePasswordScreen,
   operationRecords: recordsScreen,
   dataBackup: backupScreen,
-  sale: (snapshot, view) => saleScreen(snapshot, view.t),
+  sale: (snapshot, view) => saleScreen(snapshot, view.t, view.lang),
+  mainMenu: mainMenuScreen,
+  signIn: signInScreen,
+  signOut: signOutScreen,
+  voidSale: voidScreen,
+  refund: refundScreen,
+  transactionQuery: transactionQueryScreen,
+  settlement: settlementScreen,
+  reprint: reprintScreen,
+  printJob: printJobScreen,
 };
 
 /** The screen the device shows now, from its machines' snapshots, outermost first. */

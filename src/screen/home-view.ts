@@ -1,7 +1,9 @@
 /** The device's own screens: boot with its progress bar, restart, and the home screen. */
 import type { SnapshotFrom } from 'xstate';
+import { merchantOf, terminalRefusal } from '../../menus/acceptance.js';
 import { BOOT_STEPS, type deviceMachine } from '../../menus/device.js';
-import type { Screen } from './screen.js';
+import type { Screen, ScreenLine } from './screen.js';
+import { refusalLines } from './transaction-words.js';
 import type { ViewContext } from './view-context.js';
 
 export const homeScreen = (snapshot: SnapshotFrom<typeof deviceMachine>, view: ViewContext): Screen => {
@@ -18,15 +20,30 @@ export const homeScreen = (snapshot: SnapshotFrom<typeof deviceMachine>, view: V
   if (snapshot.matches('shuttingDown')) {
     return { title: t('shutdown.title'), lines: [{ text: t('shutdown.message') }], hints: {} };
   }
+  // Everything here is read from what the terminal holds now: the merchant bound, who signed in.
+  const facts = context.port.facts();
+  const merchant = merchantOf(facts);
+  const refusal = terminalRefusal(facts);
+  const signedIn = facts.signedIn;
+  const operatorName = profile.operators.find((operator) => operator.id === signedIn?.operator)?.name[lang] ?? '';
+  const key = (name: 'ENTER' | 'MENU' | 'F1', fallback: string) => profile.device.keyLabels[name]?.[lang] ?? fallback;
+  const status: ScreenLine[] = [
+    ...(merchant ? [{ text: t('home.merchantId', { id: merchant.account }), tone: 'muted' as const }] : []),
+    { text: t('home.terminalId', { id: profile.device.terminalId }), tone: 'muted' },
+    signedIn
+      ? { text: t('home.signedIn', { id: signedIn.operator, name: operatorName, batch: context.port.batch() }), tone: 'muted' }
+      : { text: t('home.notSignedIn'), tone: 'warning' },
+    ...(refusal ? [{ ...(refusalLines(refusal, t, lang)[1] as ScreenLine), tone: 'warning' as const }] : []),
+  ];
   return {
     title: profile.device.merchantName[lang],
     lines: [
-      { text: t('home.merchantId', { id: profile.device.merchantId }), tone: 'muted' },
-      { text: t('home.terminalId', { id: profile.device.terminalId }), tone: 'muted' },
+      ...status,
       { text: '' },
       ...(context.port.pendingPasswordFree() ? [{ text: t('home.pending'), tone: 'warning' as const }] : []),
-      { text: t('sale.homePrompt', { enterKey: profile.device.keyLabels.ENTER?.[lang] ?? t('hint.confirm') }) },
-      { text: t('home.prompt', { menuKey: profile.device.keyLabels.MENU?.[lang] ?? t('key.menu') }) },
+      { text: t(signedIn ? 'sale.homePrompt' : 'home.signInPrompt', { enterKey: key('ENTER', t('hint.confirm')) }) },
+      { text: t('home.prompt', { menuKey: key('MENU', t('key.menu')) }) },
+      { text: t('home.mainMenuPrompt', { key: key('F1', t('key.f1')) }) },
     ],
     hints: {},
   };

@@ -1,19 +1,43 @@
 /**
  * The device's flash: the one place the simulated terminal keeps state between boots. It answers
- * the menus (it is their DevicePort) and writes every change through to its medium at once, so a
- * power cut keeps exactly what the device had saved.
+ * the menus (it is their DevicePort, with the acquirer and the printer beside it) and writes every
+ * change through to its medium at once, so a power cut keeps exactly what the device had saved.
  */
-import type { DevicePort, PasswordCheck, SmsCheck, SmsDelivery, SmsPurpose } from '../../menus/device-port.js';
-import { formatFen, maskAccount, samePasswordFreeSettings, type PasswordFreeSettings, type SaleRecord } from '../../menus/domain.js';
-import type { BackupResult, DeviceRecord, Operator, UnbindReason } from '../../menus/domain.js';
+import type { SignIn, TerminalFacts } from '../../menus/acceptance.js';
+import { merchantOf } from '../../menus/acceptance.js';
+import type {
+  DevicePort,
+  PasswordCheck,
+  PrintRequest,
+  SmsCheck,
+  SmsDelivery,
+  SmsPurpose,
+  TransactionOutcome,
+} from '../../menus/device-port.js';
+import {
+  formatFen,
+  maskAccount,
+  samePasswordFreeSettings,
+  type BackupResult,
+  type Binding,
+  type DeviceRecord,
+  type Operator,
+  type PasswordFreeSettings,
+  type PaymentMethod,
+  type SaleRecord,
+  type UnbindReason,
+} from '../../menus/domain.js';
+import { batchEntries, batchTotals, sixDigits, type JournalEntry, type Settlement } from '../../menus/journal.js';
 import { deviceDateTime } from '../device/device-time.js';
 import { translator } from '../i18n/messages.js';
 import type { Profile } from '../profile/profile-schema.js';
+import { Acquirer } from './acquirer.js';
 import { memoryShelf, type BackupShelf } from './backup-shelf.js';
 import { seedFlash, type FlashData, type OperationRecord } from './flash-data.js';
 import type { FlashMedium } from './flash-medium.js';
-import { SmsGateway, type PhoneMessage } from './sms-gateway.js';
 import { hashPassword, verifyPassword } from './password-hash.js';
+import { Printer, type PrintedHeader } from './printer.js';
+import type { PhoneMessage } from './sms-gateway.js';
 
 export type DeviceStoreOptions = {
   readonly profile: Profile;
@@ -29,13 +53,26 @@ const RECORD_TEXT = translator('zh');
 
 const onOff = (on: boolean) => RECORD_TEXT(on ? 'records.subject.on' : 'records.subject.off');
 
+/** 12.34元 挥卡/闪付, 12.34元 扫码(微信): how a payment reads in a record. */
+const paymentWords = (amountFen: number, method: PaymentMethod): string => {
+  const how =
+    method === 'contactless' || method === 'chip'
+      ? RECORD_TEXT(`sale.method.${method}`)
+      : `${RECORD_TEXT('sale.method.qr')}(${RECORD_TEXT(`sale.wallet.${method}`)})`;
+  return `${formatFen(amountFen)}元 ${how}`;
+};
+
+const answerWords = (code: string) => RECORD_TEXT(code === '00' ? 'records.subject.approved' : 'records.subject.declined', { code });
+
 export class DeviceStore implements DevicePort {
   readonly profile: Profile;
   readonly now: () => number;
+  /** The acquirer's host, SMS service and card issuer: not in the flash. */
+  readonly acquirer: Acquirer;
+  /** The receipt printer and the paper it printed: not in the flash. */
+  readonly printer = new Printer();
   private readonly medium: FlashMedium;
   private readonly backups: BackupShelf;
-  /** The acquirer's texts and the merchant's phone: not in the flash. */
-  private readonly sms: SmsGateway;
   private current: FlashData;
 
   constructor({ profile, medium, now, backups = memoryShelf() }: DeviceStoreOptions) {
@@ -43,7 +80,7 @@ export class DeviceStore implements DevicePort {
     this.medium = medium;
     this.now = now;
     this.backups = backups;
-    this.sms = new SmsGateway(profile.sms, now);
+    this.acquirer = new Acquirer(profile, now);
     const stored = medium.read();
     this.current = stored ?? seedFlash(profile);
     if (!stored) medium.write(this.current);
@@ -92,12 +129,20 @@ export class DeviceStore implements DevicePort {
       return { result: 'wrong', attemptsLeft: maxAttempts - failedAttempts };
     }
     const until = this.now() + lockoutSeconds * 1000;
-    this.setLockout(operatorId, { failedAttempts: 0, lockedUntil: until }, this.record(operatorId, 'lockout', RECORD_TEXT('records.subject.lockout', { count: maxAttempts })));
+    this.setLockout(
+      operatorId,
+      { failedAttempts: 0, lockedUntil: until },
+      this.record(operatorId, 'lockout', RECORD_TEXT('records.subject.lockout', { count: maxAttempts })),
+    );
     return { result: 'locked', lockedUntil: until };
   }
 
-  bindings() {
+  bindings(): readonly Binding[] {
     return this.current.bindings;
+  }
+
+  facts(): TerminalFacts {
+    return { bindings: this.current.bindings, passwordFree: this.current.passwordFree.active, signedIn: this.current.day.signedIn };
   }
 
   deregister(bindingId: string, operatorId: string): void {
@@ -113,24 +158,35 @@ export class DeviceStore implements DevicePort {
   unbind(bindingId: string, operatorId: string, reason: UnbindReason): void {
     const binding = this.current.bindings.find((candidate) => candidate.id === bindingId);
     if (!binding) return;
+    const why = RECORD_TEXT('unbind.reason', { reason: RECORD_TEXT(`unbind.reason.${reason}`) });
     this.commit({
       ...this.current,
       bindings: this.current.bindings.filter((candidate) => candidate !== binding),
-      records: [...this.current.records, this.record(operatorId, 'unbind', `${binding.name.zh} ${maskAccount(binding)} ${RECORD_TEXT('unbind.reason', { reason: RECORD_TEXT(`unbind.reason.${reason}`) })}`)],
+      records: [...this.current.records, this.record(operatorId, 'unbind', `${binding.name.zh} ${maskAccount(binding)} ${why}`)],
+    });
+  }
+
+  bind(binding: Binding, operatorId: string): void {
+    // A terminal has one merchant account and one settlement card: a new one takes the old one's place.
+    const replaced = (candidate: Binding) => candidate.id === binding.id || (binding.kind !== 'service' && candidate.kind === binding.kind);
+    this.commit({
+      ...this.current,
+      bindings: [...this.current.bindings.filter((candidate) => !replaced(candidate)), structuredClone(binding) as FlashData['bindings'][number]],
+      records: [...this.current.records, this.record(operatorId, 'bind', `${binding.name.zh} ${maskAccount(binding)}`)],
     });
   }
 
   sendSmsCode(purpose: SmsPurpose): SmsDelivery {
-    return this.sms.send(purpose);
+    return this.acquirer.sendSmsCode(purpose);
   }
 
   checkSmsCode(code: string): SmsCheck {
-    return this.sms.check(code);
+    return this.acquirer.checkSmsCode(code);
   }
 
   /** The last text the merchant's phone received (the verification code), for the UI and scripts. */
   lastSms(): PhoneMessage | undefined {
-    return this.sms.last();
+    return this.acquirer.messages().at(-1);
   }
 
   activePasswordFree(): PasswordFreeSettings {
@@ -164,27 +220,150 @@ export class DeviceStore implements DevicePort {
   }
 
   checkCardPin(pin: string): boolean {
-    return verifyPassword(pin, this.profile.sale.cardPinHash);
+    return this.acquirer.checkCardPin(pin);
+  }
+
+  signedIn(): SignIn | undefined {
+    return this.current.day.signedIn;
+  }
+
+  startDay(autoOperator: string | undefined): void {
+    const { signedIn: _forgotten, ...day } = this.current.day;
+    const signedIn = autoOperator === undefined ? undefined : { operator: autoOperator, at: new Date(this.now()).toISOString() };
+    this.commit({ ...this.current, day: signedIn ? { ...day, signedIn } : day });
+  }
+
+  signIn(operatorId: string): void {
+    this.commit({
+      ...this.current,
+      day: { ...this.current.day, signedIn: { operator: operatorId, at: new Date(this.now()).toISOString() } },
+      records: [...this.current.records, this.record(operatorId, 'signIn', RECORD_TEXT('records.subject.signIn', { batch: this.batch() }))],
+    });
+  }
+
+  signOut(operatorId: string): void {
+    const { signedIn: _ended, ...day } = this.current.day;
+    this.commit({
+      ...this.current,
+      day,
+      records: [...this.current.records, this.record(operatorId, 'signOut', RECORD_TEXT('records.subject.signOut', { batch: this.batch() }))],
+    });
+  }
+
+  batch(): string {
+    return sixDigits(this.current.day.batch);
+  }
+
+  journal(): readonly JournalEntry[] {
+    return this.current.journal;
+  }
+
+  settlements(): readonly Settlement[] {
+    return this.current.settlements;
   }
 
   recordSale(sale: SaleRecord, operatorId: string): void {
     const approved = sale.responseCode === '00';
     const channel = this.profile.passwordFree.channels.find((known) => known.id === sale.channel)?.label.zh;
     const subject = [
-      `${formatFen(sale.amountFen)}元`,
-      sale.method === 'contactless' || sale.method === 'chip'
-        ? RECORD_TEXT(`sale.method.${sale.method}`)
-        : `${RECORD_TEXT('sale.method.qr')}(${RECORD_TEXT(`sale.wallet.${sale.method}`)})`,
+      paymentWords(sale.amountFen, sale.method),
       ...(channel === undefined ? [] : [channel]),
-      RECORD_TEXT(sale.passwordFree ? 'records.subject.passwordFree.sale' : 'records.subject.pin'),
-      RECORD_TEXT(approved ? 'records.subject.approved' : 'records.subject.declined', { code: sale.responseCode }),
+      ...(approved || sale.responseCode === '75' ? [RECORD_TEXT(sale.passwordFree ? 'records.subject.passwordFree.sale' : 'records.subject.pin')] : []),
+      answerWords(sale.responseCode),
     ].join(' ');
     const { channel: channelId, ...rest } = sale;
+    const limit = sale.passwordFree ? this.current.passwordFree.active.channels.find((known) => known.id === channelId)?.limit : undefined;
+    const entry = approved
+      ? this.journalEntry({
+          kind: 'sale',
+          amountFen: sale.amountFen,
+          method: sale.method,
+          channel: channelId,
+          passwordFree: sale.passwordFree,
+          passwordFreeLimit: limit,
+          operator: operatorId,
+        })
+      : undefined;
     const record: OperationRecord = {
       ...this.record(operatorId, 'sale', subject),
       sale: { ...rest, ...(channelId === undefined ? {} : { channel: channelId }), approved },
     };
-    this.commit({ ...this.current, records: [...this.current.records, record] });
+    this.commit({ ...this.withEntry(entry), records: [...this.current.records, record] });
+  }
+
+  recordTransaction(outcome: TransactionOutcome, operatorId: string): void {
+    const approved = outcome.responseCode === '00';
+    const { original } = outcome;
+    const entry = approved
+      ? this.journalEntry({
+          kind: outcome.kind,
+          amountFen: outcome.amountFen,
+          method: outcome.method,
+          channel: original.channel,
+          passwordFree: false,
+          operator: operatorId,
+          original: { trace: original.trace, reference: original.reference },
+        })
+      : undefined;
+    const subject = [
+      paymentWords(outcome.amountFen, outcome.method),
+      RECORD_TEXT('records.subject.original', { trace: original.trace }),
+      answerWords(outcome.responseCode),
+    ].join(' ');
+    const record: OperationRecord = {
+      ...this.record(operatorId, outcome.kind, subject),
+      transaction: {
+        kind: outcome.kind,
+        amountFen: outcome.amountFen,
+        method: outcome.method,
+        approved,
+        responseCode: outcome.responseCode,
+        ...(entry ? { trace: entry.trace } : {}),
+        originalTrace: original.trace,
+      },
+    };
+    this.commit({ ...this.withEntry(entry), records: [...this.current.records, record] });
+  }
+
+  settle(operatorId: string): Settlement {
+    const batch = this.batch();
+    const totals = batchTotals(batchEntries(this.current.journal, batch));
+    const settlement: Settlement = { batch, at: new Date(this.now()).toISOString(), operator: operatorId, totals };
+    const { day } = this.current;
+    this.commit({
+      ...this.current,
+      day: { ...day, batch: (day.batch % 999_999) + 1 },
+      settlements: [...this.current.settlements, structuredClone(settlement) as FlashData['settlements'][number]],
+      records: [
+        ...this.current.records,
+        this.record(operatorId, 'settle', RECORD_TEXT('records.subject.settle', { batch, count: totals.kinds.sale.count + totals.kinds.void.count + totals.kinds.refund.count, net: formatFen(totals.netFen) })),
+      ],
+    });
+    return settlement;
+  }
+
+  hasPaper(): boolean {
+    return this.printer.hasPaper();
+  }
+
+  print(request: PrintRequest): void {
+    const header: PrintedHeader = {
+      merchantName: this.profile.device.merchantName,
+      merchantId: merchantOf(this.facts())?.account,
+      terminalId: this.profile.device.terminalId,
+      operator: this.current.day.signedIn?.operator ?? this.profile.sale.operator,
+      at: this.now(),
+      reprint: request.reprint === true,
+    };
+    if (request.kind === 'settlement') {
+      const settlement = this.current.settlements.at(-1);
+      if (settlement) this.printer.print({ ...header, kind: 'settlement', settlement });
+      return;
+    }
+    const entry = request.trace === undefined ? this.current.journal.at(-1) : this.current.journal.find((candidate) => candidate.trace === request.trace);
+    if (!entry) return;
+    const card = entry.method === 'contactless' || entry.method === 'chip' ? this.profile.sale.cardNumber : undefined;
+    this.printer.print({ ...header, kind: 'transaction', entry, cardNumber: card });
   }
 
   operators(): readonly Operator[] {
@@ -224,6 +403,8 @@ export class DeviceStore implements DevicePort {
       bindings: this.current.bindings,
       passwordFree: this.current.passwordFree,
       records: this.current.records,
+      journal: this.current.journal,
+      settlements: this.current.settlements,
     };
     let path: string;
     try {
@@ -233,6 +414,33 @@ export class DeviceStore implements DevicePort {
     }
     this.commit({ ...this.current, records: [...this.current.records, this.record(operatorId, 'backup', path)] });
     return { ok: true, path };
+  }
+
+  /** A new journal entry for an approved transaction: the next 凭证号, the host's 参考号 and 授权码. */
+  private journalEntry(
+    fields: Pick<JournalEntry, 'kind' | 'amountFen' | 'method' | 'channel' | 'passwordFree' | 'passwordFreeLimit' | 'operator' | 'original'>,
+  ): JournalEntry {
+    const trace = sixDigits(this.current.day.nextTrace);
+    const at = this.now();
+    const { reference, authCode } = this.acquirer.approve(trace);
+    return {
+      trace,
+      batch: this.batch(),
+      ...fields,
+      reference,
+      authCode,
+      at: new Date(at).toISOString(),
+      date: deviceDateTime(at).date,
+    };
+  }
+
+  /** The flash with an entry added to the journal (and the next 凭证号 moved on), or as it is. */
+  private withEntry(entry: JournalEntry | undefined): FlashData {
+    if (!entry) return this.current;
+    const { day } = this.current;
+    // The flash keeps no undefined fields: they would not survive a write and a read.
+    const stored = Object.fromEntries(Object.entries(entry).filter(([, value]) => value !== undefined)) as FlashData['journal'][number];
+    return { ...this.current, day: { ...day, nextTrace: (day.nextTrace % 999_999) + 1 }, journal: [...this.current.journal, stored] };
   }
 
   /** 免密支付 关；云闪付 开 限额1000元；… — the settings as the 免密支付 screen names them. */

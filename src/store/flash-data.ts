@@ -3,12 +3,28 @@
  * settings in force and pending, and the operation records. Seeded from a profile on first run.
  */
 import { z } from 'zod';
-import { PAYMENT_METHODS } from '../../menus/domain.js';
+import { PAYMENT_METHODS, RESPONSE_CODES } from '../../menus/domain.js';
+import { TRANSACTION_KINDS } from '../../menus/journal.js';
 import { bindingSchema, passwordFreeSettingsSchema, type Profile } from '../profile/profile-schema.js';
 import { toolText } from '../i18n/tool-lang.js';
 import { PASSWORD_HASH_PATTERN } from './password-hash.js';
 
-export const OPERATION_KINDS = ['deregister', 'savePasswordFree', 'applyPasswordFree', 'lockout', 'sale', 'changePassword', 'backup', 'unbind'] as const;
+export const OPERATION_KINDS = [
+  'deregister',
+  'savePasswordFree',
+  'applyPasswordFree',
+  'lockout',
+  'sale',
+  'changePassword',
+  'backup',
+  'unbind',
+  'bind',
+  'signIn',
+  'signOut',
+  'void',
+  'refund',
+  'settle',
+] as const;
 
 /** What a sale record (收款) holds besides its subject line: amount in fen, how paid, the answer. */
 export const saleDetailSchema = z
@@ -18,12 +34,76 @@ export const saleDetailSchema = z
     /** The 免密 channel that decided it; absent when none covers the method. */
     channel: z.string().optional(),
     approved: z.boolean(),
-    /** 00 交易成功, 75 密码错误次数超限. */
-    responseCode: z.enum(['00', '75']),
+    /** 00 交易成功, 75 密码错误次数超限, 58 不允许终端进行的交易 … */
+    responseCode: z.enum(RESPONSE_CODES),
     /** Went through without a PIN (免密免签). */
     passwordFree: z.boolean(),
   })
   .strict();
+
+/** What a 撤销 or 退货 record holds besides its subject line. */
+export const transactionDetailSchema = z
+  .object({
+    kind: z.enum(['void', 'refund']),
+    amountFen: z.number().int().positive(),
+    method: z.enum(PAYMENT_METHODS),
+    approved: z.boolean(),
+    responseCode: z.enum(RESPONSE_CODES),
+    /** 凭证号 of this transaction, when approved. */
+    trace: z.string().optional(),
+    /** 凭证号 of the sale it undoes. */
+    originalTrace: z.string(),
+  })
+  .strict();
+
+const sixDigitString = z.string().regex(/^\d{6}$/);
+
+export const journalEntrySchema = z
+  .object({
+    trace: sixDigitString,
+    batch: sixDigitString,
+    kind: z.enum(TRANSACTION_KINDS),
+    amountFen: z.number().int().positive(),
+    method: z.enum(PAYMENT_METHODS),
+    channel: z.string().optional(),
+    passwordFree: z.boolean(),
+    passwordFreeLimit: z.number().int().positive().optional(),
+    reference: z.string().regex(/^\d{12}$/),
+    authCode: z.string().regex(/^\d{6}$/),
+    at: z.string(),
+    date: z.iso.date(),
+    operator: z.string(),
+    original: z.object({ trace: sixDigitString, reference: z.string() }).strict().optional(),
+  })
+  .strict();
+
+const tallySchema = z.object({ count: z.number().int().min(0), amountFen: z.number().int() }).strict();
+
+export const settlementSchema = z
+  .object({
+    batch: sixDigitString,
+    at: z.string(),
+    operator: z.string(),
+    totals: z
+      .object({
+        kinds: z.object({ sale: tallySchema, void: tallySchema, refund: tallySchema }).strict(),
+        netFen: z.number().int(),
+        groups: z.array(z.object({ group: z.enum(['card', 'qr-unionpay', 'qr-wechat', 'qr-alipay']), count: z.number().int().min(0), amountFen: z.number().int() }).strict()),
+      })
+      .strict(),
+  })
+  .strict();
+
+/** The working day: who signed in, the current batch, the next 凭证号. */
+export const daySchema = z
+  .object({
+    signedIn: z.object({ operator: z.string(), at: z.string() }).strict().optional(),
+    batch: z.number().int().min(1).max(999_999),
+    nextTrace: z.number().int().min(1).max(999_999),
+  })
+  .strict();
+
+const FIRST_DAY = { batch: 1, nextTrace: 1 } as const;
 
 export const operationRecordSchema = z.object({
   /** ISO time on the device clock. */
@@ -35,6 +115,8 @@ export const operationRecordSchema = z.object({
   subject: z.string(),
   /** For a sale: its details, for the records list and reports. */
   sale: saleDetailSchema.optional(),
+  /** For a 撤销 or 退货: its details. */
+  transaction: transactionDetailSchema.optional(),
 });
 
 export const flashDataSchema = z
@@ -50,6 +132,10 @@ export const flashDataSchema = z
     bindings: z.array(bindingSchema),
     passwordFree: z.object({ active: passwordFreeSettingsSchema, pending: passwordFreeSettingsSchema.optional() }),
     records: z.array(operationRecordSchema),
+    // Added with the working day; data files written before it have none and start a first day.
+    day: daySchema.default(FIRST_DAY),
+    journal: z.array(journalEntrySchema).default([]),
+    settlements: z.array(settlementSchema).default([]),
   })
   .strict();
 
@@ -71,4 +157,7 @@ export const seedFlash = (profile: Profile): FlashData => ({
     },
   },
   records: [],
+  day: { ...FIRST_DAY },
+  journal: [],
+  settlements: [],
 });

@@ -28,7 +28,7 @@ export type PhoneMessage = {
 };
 
 /** mulberry32: a small, fast PRNG; the same seed gives the same numbers. */
-const mulberry32 = (seed: number) => {
+export const mulberry32 = (seed: number) => {
   let state = seed >>> 0;
   return (): number => {
     state = (state + 0x6d2b79f5) >>> 0;

@@ -28,6 +28,9 @@ const PASSWORD = '123456';
 const P1 = join(ROOT, 'fixtures/walkthroughs/p1-deregister-unionpay.yaml');
 const P2 = join(ROOT, 'fixtures/walkthroughs/p2-password-free-off.yaml');
 const HOME = '按[菜单]键进入设置';
+/** What a terminal shows after power-on: 签到 comes first. */
+const SIGN_IN = '请输入操作员号';
+const CASHIER = { id: '01', password: '0000' };
 
 const dataDirs: string[] = [];
 const newDataDir = () => {
@@ -68,6 +71,19 @@ const highlight = async (terminal: Terminal, label: string) => {
 const choose = async (terminal: Terminal, label: string) => {
   await highlight(terminal, label);
   await terminal.send('Enter');
+};
+
+/** 签到 as the cashier after power-on, up to the home screen. */
+const signIn = async (terminal: Terminal) => {
+  await expectScreen(terminal, SIGN_IN, { timeout: 15_000 });
+  await terminal.type(CASHIER.id);
+  await terminal.send('Enter');
+  await expectTitle(terminal, '请输入操作员密码');
+  await terminal.type(CASHIER.password);
+  await terminal.send('Enter');
+  await expectScreen(terminal, '批次号 000001', { what: '签到成功' });
+  await terminal.send('Enter');
+  return expectScreen(terminal, HOME);
 };
 
 /** Types the password, checks it is masked, and confirms it. */
@@ -124,12 +140,12 @@ describe.concurrent('pos-sim in a real terminal', () => {
     const checkFrame = (screen: string) => expect(frameProblems(screen), screen).toEqual([]);
 
     await expectScreen(terminal, '系统启动中', { what: 'the boot screen' });
-    await expectScreen(terminal, HOME, { timeout: 15_000 });
+    await signIn(terminal);
     // P1 · 绑定管理 → 云闪付 → 注销, as fixtures/walkthroughs says, on the real screen.
     await playInTerminal(terminal, p1, checkFrame);
-    // Back to the home screen by the power key, for P2.
+    // Back to the home screen by the power key (a restart asks for 签到 again), for P2.
     await terminal.type('p');
-    await expectScreen(terminal, HOME, { timeout: 15_000 });
+    await signIn(terminal);
     // P2 · 支付方式管理 → 免密支付: off, save, password, restart now.
     await playInTerminal(terminal, p2, checkFrame);
     let screen = await expectScreen(terminal, (s) => s.includes('[ ] 开启免密支付'), { what: '免密支付, off' });
@@ -139,7 +155,7 @@ describe.concurrent('pos-sim in a real terminal', () => {
     await terminal.close();
     await waitUntilGone(pid);
     terminal = await Terminal.open(startCommand(dataDir));
-    screen = await expectScreen(terminal, HOME, { timeout: 15_000 });
+    screen = await signIn(terminal);
     expect(screen).not.toContain('有设置待重启生效');
     await openSettings(terminal);
     await choose(terminal, '绑定管理');
@@ -166,7 +182,7 @@ describe.concurrent('pos-sim in a real terminal', () => {
         `[ "$(stty -g)" = "$before" ] && tty=restored || tty=changed; echo "tty:$tty"`,
     );
     await terminal.send('Enter');
-    await expectScreen(terminal, HOME, { timeout: 15_000 });
+    await expectScreen(terminal, SIGN_IN, { timeout: 15_000 });
     expect(await terminal.format('#{cursor_flag}')).toBe('0');
     await terminal.send('C-c');
     const screen = await terminal.waitFor((s) => /tty:(restored|changed)\n(.*\n)*e2e\$/.test(s), { what: 'the shell prompt' });
@@ -204,8 +220,9 @@ describe.concurrent('pos-sim in a real terminal', () => {
     expect(screen).toContain(`进程 ${ownerOf(dataDir)}`);
     expect(screen).toContain('exit=2');
     expect(frameLines(second.screen)).toBeUndefined();
-    // The first one still works, and keys that arrive in one chunk (typed fast, pasted) all count.
-    await expectScreen(first, HOME, { timeout: 15_000 });
+    // The first one still works, and keys that arrive in one chunk (typed fast, pasted) all count;
+    // 设置 opens from the 签到 prompt, as on a real terminal.
+    await expectScreen(first, SIGN_IN, { timeout: 15_000 });
     await first.type(`m${PASSWORD}\r`);
     await expectTitle(first, '设置');
   }, 45_000);

@@ -10,9 +10,9 @@ import { createActor, SimulatedClock } from 'xstate';
 import { SHUTDOWN_MS } from '../../menus/device.js';
 import type { DevicePort } from '../../menus/device-port.js';
 import type { ChannelCoverage, PasswordFreeSettings, SaleRecord } from '../../menus/domain.js';
+import { decidePasswordFree as decidePayment } from '../../menus/acceptance.js';
 import {
   CARD_PIN_TRIES,
-  decidePayment,
   MAX_AMOUNT_FEN,
   SALE_PROCESSING_MS,
   saleMachine,
@@ -96,9 +96,16 @@ describe('the sale machine on its own', () => {
   const fakePort = (online = true) => {
     const recorded: SaleRecord[] = [];
     const active: PasswordFreeSettings = { enabled: true, channels: [{ id: 'unionpay', smallAmountEnabled: true, limit: 300 }] };
+    const bound = [
+      { id: 'merchant', kind: 'merchant', name: { zh: '商户账号', en: 'Merchant' }, account: '898310058120134', boundAt: '2024-03-18' },
+      { id: 'card', kind: 'settlementCard', name: { zh: '结算卡', en: 'Card' }, account: '6222020402011234', boundAt: '2024-03-18' },
+    ] as const;
     const port = {
       now: () => 0,
       isOnline: () => online,
+      facts: () => ({ bindings: bound, passwordFree: active, signedIn: { operator: '01', at: '' } }),
+      hasPaper: () => true,
+      print: () => undefined,
       activePasswordFree: () => active,
       pendingPasswordFree: () => ({ ...active, enabled: false }),
       checkCardPin: (pin: string) => pin === CARD_PIN,
@@ -111,7 +118,7 @@ describe('the sale machine on its own', () => {
     const { port, recorded } = fakePort(online);
     const clock = new SimulatedClock();
     const actor = createActor(saleMachine, {
-      input: { port, operatorId: '01', channels: [{ id: 'unionpay', covers: ['contactless'] }] },
+      input: { port, operatorId: '01', rules: { services: [], channels: [{ id: 'unionpay', covers: ['contactless'] }] } },
       clock,
     });
     actor.start();
@@ -125,7 +132,7 @@ describe('the sale machine on its own', () => {
     digits('30000');
     press({ type: 'ENTER' }, { type: 'DIGIT', digit: '1' });
     expect(actor.getSnapshot().value).toBe('processing');
-    expect(actor.getSnapshot().context.decision).toEqual({ channel: 'unionpay', limit: 300, passwordFree: true });
+    expect(actor.getSnapshot().context.decision).toEqual({ accepted: true, channel: 'unionpay', limit: 300, passwordFree: true });
     clock.increment(SALE_PROCESSING_MS - 1);
     expect(actor.getSnapshot().value).toBe('processing');
     expect(recorded).toEqual([]);
@@ -443,7 +450,7 @@ describe('收款 (P5)', () => {
     });
   });
 
-  it('a sale changes no binding, setting, network or lockout; only a sale record is added', () => {
+  it('a sale changes no binding, setting, network or lockout; only a sale record and its journal entry are added', () => {
     const sim = start();
     const before = sim.store.snapshot();
     tapCard(sim, '1234');
@@ -456,8 +463,11 @@ describe('收款 (P5)', () => {
       waitForHost(sim);
     }
     const after = sim.store.snapshot();
-    expect({ ...after, records: [] }).toEqual({ ...before, records: [] });
+    expect({ ...after, records: [], journal: [], day: before.day }).toEqual({ ...before, records: [] });
     expect(after.records.map((record) => record.action)).toEqual(['sale', 'sale']);
+    // Only the approved sale enters the journal, with the next 凭证号.
+    expect(after.journal.map((entry) => [entry.kind, entry.amountFen, entry.trace])).toEqual([['sale', 1234, '000001']]);
+    expect(after.day.nextTrace).toBe(before.day.nextTrace + 1);
   });
 
   it('a power cut in the middle of a sale leaves nothing recorded', () => {

@@ -109,8 +109,8 @@ describe('收款 in the terminal', () => {
     for (const each of frames) {
       const digitRuns = deviceBox(each).join('\n').match(/\d+/g) ?? [];
       for (const run of digitRuns) {
-        // Merchant and terminal numbers, the clock, the amount and menu numbers are the only digits on screen.
-        expect(['898310058120134', '10086021', '09', '00', '05', '0', '1', '2', '3'], `frame shows ${run}:\n${each}`).toContain(run);
+        // Merchant, terminal, operator and batch numbers, the clock, the amount and menu numbers are the only digits on screen.
+        expect(['898310058120134', '10086021', '01', '000001', '09', '00', '05', '0', '1', '2', '3'], `frame shows ${run}:\n${each}`).toContain(run);
       }
       expect(each).not.toMatch(/147|258|1472|7258/);
     }

@@ -51,6 +51,10 @@ export const dataTexts = defineTexts(
     'profile.limitNotOption': '{limit} 不在 passwordFree.limitOptions({options})中',
     'profile.methodCoveredTwice': '"{method}" 已由通道 "{channel}" 覆盖；一种支付方式只属于一个通道',
     'profile.flowMissing': '没有菜单项运行 "{flow}" 流程；请添加一项',
+    'profile.menuFlow': '这个菜单里的流程只能是 {flows} 之一',
+    'profile.serviceMethod': '支付方式只能是 {methods} 之一',
+    'profile.methodsNotService': '只有支付服务(kind: service)有 methods；商户账号和结算卡请删去',
+    'profile.cardNumber': '测试卡号要 13 到 19 位数字',
 
     'store.notScryptHash': '应为 scrypt 哈希值',
     'store.damagedJson': '{file}:{line}:{column}: 设备数据已损坏({reason})。\n{hint}',
@@ -120,6 +124,10 @@ export const dataTexts = defineTexts(
     'profile.limitNotOption': '{limit} is not among passwordFree.limitOptions ({options})',
     'profile.methodCoveredTwice': '"{method}" is already covered by channel "{channel}"; a payment method belongs to one channel',
     'profile.flowMissing': 'no menu item runs the "{flow}" flow; add one',
+    'profile.menuFlow': 'a flow in this menu must be one of {flows}',
+    'profile.serviceMethod': 'a payment method must be one of {methods}',
+    'profile.methodsNotService': 'only payment services (kind: service) have methods; remove it from the merchant account or settlement card',
+    'profile.cardNumber': 'the test card number needs 13 to 19 digits',
 
     'store.notScryptHash': 'must be a scrypt hash',
     'store.damagedJson': '{file}:{line}:{column}: the device data is damaged ({reason}).\n{hint}',
