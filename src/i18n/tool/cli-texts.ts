@@ -36,7 +36,10 @@ export const cliTexts = defineTexts(
   --speed N              demo：加快(2)或放慢(0.5)，默认约 1.5 秒一步(默认：1)
   --record FILE.cast     demo：同时写 asciinema 录像(没有终端也可以)
   -h, --help             本帮助
-  -v, --version          版本号`,
+  -v, --version          版本号
+
+环境变量
+  NO_COLOR               不为空时不输出颜色(加粗和选中行的反显保留)`,
     'count.step': '{count} 步',
     'count.steps': '{count} 步',
     'cli.badFlag': '{reason}\n运行 `pos-sim --help` 查看选项。',
@@ -95,7 +98,10 @@ Options
   --speed N              demo: faster (2) or slower (0.5) than a step about every 1.5 s (default: 1)
   --record FILE.cast     demo: also write an asciinema recording (works without a terminal)
   -h, --help             this help
-  -v, --version          the version`,
+  -v, --version          the version
+
+Environment
+  NO_COLOR               when set and not empty: no colour (bold and the inverse selected row stay)`,
     'count.step': '{count} step',
     'count.steps': '{count} steps',
     'cli.badFlag': '{reason}\nRun `pos-sim --help` for the options.',
