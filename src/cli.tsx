@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { parseCli, usage } from './cli-args.js';
 import { PosSimError } from './errors.js';
 import { langOfCommandLine, setToolLang } from './i18n/tool-lang.js';
+import { dropColorFrom, noColorWanted } from './no-color.js';
 import { resolveDataDir, throwAwayDataDir } from './store/data-dir.js';
 import { packageRoot } from './package-root.js';
 
@@ -14,6 +15,7 @@ const version = (): string =>
   (createRequire(import.meta.url)(`${packageRoot}/package.json`) as { version: string }).version;
 
 const main = async (): Promise<void> => {
+  if (noColorWanted(process.env)) for (const stream of [process.stdout, process.stderr]) dropColorFrom(stream);
   const argv = process.argv.slice(2);
   setToolLang(langOfCommandLine(argv, process.env));
   const options = parseCli(argv, process.env);

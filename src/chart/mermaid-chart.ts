@@ -1,90 +1,85 @@
 /**
- * `pos-sim chart`: the menu machines as Mermaid state diagrams, drawn from the machine definitions
- * themselves (the same ones coverage counts), so the chart cannot drift from the device.
+ * `pos-sim chart`: the menu machines (chart-model.ts) written as Mermaid state diagrams.
+ *
+ * Mermaid puts a state in the composite where it is mentioned last, so each composite lists its
+ * edges first and then declares its states: every state's last mention is inside its own parent.
+ * Mermaid draws a description on one line and refuses one on a composite, so notes are wrapped here
+ * and a composite's note is a Mermaid note beside it.
  */
+import stringWidth from 'string-width';
 import type { AnyStateMachine } from 'xstate';
-import { FUNCTION_KEY_INFO } from '../keys/device-keys.js';
-import { CATALOGS, translator, type Lang, type MessageKey } from '../i18n/messages.js';
+import { translator, type Lang } from '../i18n/messages.js';
+import { wrapped } from '../ui/wrap-text.js';
 import { MENU_MACHINES } from '../walkthrough/coverage.js';
+import { chartOf, type Chart, type ChartEdge, type ChartState } from './chart-model.js';
 
-type StateNodeLike = AnyStateMachine['root'];
-type TransitionLike = NonNullable<StateNodeLike['always']>[number];
-
-/** Mermaid ids may not contain dots: machine.path.to.state → machine_path_to_state. */
-const nodeId = (node: StateNodeLike) => [node.machine.id, ...node.path].join('_');
-
-const KEY_NAMES = new Map<string, { zh: string; en: string }>(FUNCTION_KEY_INFO.map((info) => [info.key, { zh: info.zh, en: info.en }] as const));
-const OTHER_EVENTS: Readonly<Record<string, MessageKey>> = {
-  DIGIT: 'chart.event.DIGIT',
-  POWER_CYCLE: 'chart.event.POWER_CYCLE',
-  NETWORK_DOWN: 'chart.event.NETWORK_DOWN',
-  NETWORK_UP: 'chart.event.NETWORK_UP',
-};
-
-const eventLabel = (transition: TransitionLike, lang: Lang): string => {
-  const t = translator(lang);
-  const type = transition.eventType;
-  if (type === '') return t('chart.event.always');
-  if (type.startsWith('xstate.after.')) return t('chart.event.after', { delay: type.split('.')[2] ?? '' });
-  if (type.startsWith('xstate.done.actor.')) return t('chart.event.done');
-  const other = OTHER_EVENTS[type];
-  return KEY_NAMES.get(type)?.[lang] ?? (other ? t(other) : type);
-};
-
-/** Guards say which branch a transition is; Mermaid shows them in brackets. */
-const guardLabel = (transition: TransitionLike): string => {
-  const guard = transition.guard as { type?: string; params?: unknown } | string | undefined;
-  const name = typeof guard === 'string' ? guard : guard?.type;
-  const params = typeof guard === 'object' && typeof guard.params === 'string' ? ` ${guard.params}` : '';
-  return name ? ` [${name}${params}]` : '';
-};
-
-/** The catalog key of a state's note: chart.state.<machine id>.<state path>. */
-export const stateTextKey = (node: StateNodeLike): string => ['chart.state', node.machine.id, ...node.path].join('.');
+/** Columns a note line takes before it wraps: ten Chinese characters. */
+const NOTE_COLUMNS = 20;
 
 /**
- * What a described state shows, in the chart's language. The descriptions are English, so the note
- * comes from chart-texts.ts; a described state without a text there is a bug, not a reason to mix
- * English into the Chinese chart. Mermaid ends a description at an ASCII ':' or ';' (the
- * full-width ：； are plain text to it), so those become commas.
+ * Mermaid ends a description at an ASCII ':' or ';' and a name at '"' (the full-width ：；” are
+ * plain text to it), and reads '<' as the start of a tag.
  */
-const stateNote = (node: StateNodeLike, lang: Lang): string => {
-  const key = stateTextKey(node);
-  if (!Object.hasOwn(CATALOGS[lang], key)) throw new Error(`No ${lang} chart text for ${key}: add it to src/i18n/tool/chart-texts.ts`);
-  return translator(lang)(key as MessageKey).replace(/[:;]/g, ',');
-};
+const safe = (text: string): string => text.replace(/[:;]/g, ',').replace(/"/g, '”').replace(/</g, '‹');
 
-const isForwarding = (transition: TransitionLike, node: StateNodeLike) => !transition.target && node.invoke.length > 0;
+const wrap = (text: string): string[] => wrapped(safe(text), NOTE_COLUMNS).split('\n');
 
-const drawNode = (node: StateNodeLike, lang: Lang, indent: string): string[] => {
+/** Items joined by `separator` into lines of at most NOTE_COLUMNS, never breaking one (a key name, a guard). */
+const pack = (items: readonly string[], separator: string): string[] => {
   const lines: string[] = [];
-  const children = Object.values(node.states as Record<string, StateNodeLike>);
-  if (children.length > 0) {
-    lines.push(`${indent}state ${nodeId(node)} {`);
-    const initial = node.initial?.target?.[0];
-    if (initial) lines.push(`${indent}  [*] --> ${nodeId(initial)}`);
-    for (const child of children) lines.push(...drawNode(child, lang, `${indent}  `));
-    lines.push(`${indent}}`);
-  } else if (node.type === 'final') {
-    lines.push(`${indent}${nodeId(node)} --> [*]`);
-  }
-  if (node.description) lines.push(`${indent}${nodeId(node)} : ${node.key} - ${stateNote(node, lang)}`);
-  for (const invoke of node.invoke) lines.push(`${indent}note right of ${nodeId(node)} : ${translator(lang)('chart.runs', { actor: String(invoke.src) })}`);
-  const transitions = [...node.transitions.values(), node.always ?? []].flat();
-  for (const transition of transitions) {
-    if (isForwarding(transition, node)) continue;
-    for (const target of transition.target ?? [node]) {
-      lines.push(`${indent}${nodeId(node)} --> ${nodeId(target)} : ${eventLabel(transition, lang)}${guardLabel(transition)}`);
-    }
+  for (const item of items.map(safe)) {
+    const last = lines.at(-1);
+    if (last === undefined) lines.push(item);
+    else if (stringWidth(`${last}${separator}${item}`) <= NOTE_COLUMNS) lines[lines.length - 1] = `${last}${separator}${item}`;
+    else lines.splice(-1, 1, `${last}${separator.trimEnd()}`, item);
   }
   return lines;
 };
 
-/** One state diagram per menu machine, in Markdown fences. */
+/** The note lines of a state: what it shows, the flows it runs, and ↻ with the transitions that keep it. */
+const noteLines = (state: ChartState, lang: Lang): string[] => {
+  const stays = state.stays.length > 0 ? pack([`↻ ${state.stays[0]}`, ...state.stays.slice(1)], translator(lang)('chart.staysJoin')) : [];
+  return [...state.notes.flatMap(wrap), ...stays];
+};
+
+const drawEdges = (edges: readonly ChartEdge[], scope: string | undefined, indent: string): string[] =>
+  edges.filter((edge) => edge.scope === scope).map((edge) => `${indent}${edge.from} --> ${edge.to} : ${edge.labels.map(safe).join('<br/>')}`);
+
+const drawState = (state: ChartState, edges: readonly ChartEdge[], lang: Lang, indent: string): string[] => {
+  const notes = noteLines(state, lang);
+  if (state.children.length > 0) {
+    const inner = `${indent}  `;
+    return [
+      `${indent}state "${safe(state.name)}" as ${state.id} {`,
+      ...(state.initial ? [`${inner}[*] --> ${state.initial}`] : []),
+      ...drawEdges(edges, state.id, inner),
+      ...state.children.flatMap((child) => drawState(child, edges, lang, inner)),
+      `${indent}}`,
+      ...(notes.length > 0 ? [`${indent}note right of ${state.id}`, ...notes.map((line) => `${inner}${line}`), `${indent}end note`] : []),
+    ];
+  }
+  return [
+    `${indent}state "${safe(state.name)}" as ${state.id}`,
+    ...notes.map((line) => `${indent}${state.id} : ${line}`),
+    ...(state.final ? [`${indent}${state.id} --> [*]`] : []),
+  ];
+};
+
+/** One machine as a stateDiagram-v2, without its fence. */
+export const mermaidDiagram = (chart: Chart, lang: Lang): string =>
+  [
+    'stateDiagram-v2',
+    `  direction ${chart.direction}`,
+    ...(chart.initial ? [`  [*] --> ${chart.initial}`] : []),
+    ...drawEdges(chart.edges, undefined, '  '),
+    ...chart.states.flatMap((state) => drawState(state, chart.edges, lang, '  ')),
+  ].join('\n');
+
+/** One state diagram per menu machine, in Markdown fences, each under the machine's name and id. */
 export const mermaidChart = (lang: Lang, machines: readonly AnyStateMachine[] = MENU_MACHINES): string =>
   machines
-    .map((machine) =>
-      // The machine is one composite state, so that its own transitions (power, network) have a source.
-      [`### ${machine.id}`, '', '```mermaid', 'stateDiagram-v2', `  [*] --> ${nodeId(machine.root)}`, ...drawNode(machine.root, lang, '  '), '```'].join('\n'),
-    )
+    .map((machine) => {
+      const chart = chartOf(machine, lang);
+      return [`### ${chart.name} (${chart.machineId})`, '', '```mermaid', mermaidDiagram(chart, lang), '```'].join('\n');
+    })
     .join('\n\n');

@@ -14,6 +14,7 @@ import { endHoldMs, endWhenFinished } from '../demo/demo-ending.js';
 import { DEFAULT_TIMING, DemoPlayer, playingTimeMs, type Scheduler } from '../demo/player.js';
 import { inkDrawsLastFrameOnly, SHOW_CURSOR, TeeStdout } from '../demo/tee-stdout.js';
 import { PosSimError, UsageError } from '../errors.js';
+import { noColorWanted, withoutColor } from '../no-color.js';
 import type { Lang } from '../i18n/messages.js';
 import { cutToWidth, padEnd } from '../text-width.js';
 import { stepCount, toolText } from '../i18n/tool-lang.js';
@@ -141,7 +142,9 @@ export const runDemo = async (options: DemoOptions): Promise<string[]> => {
     const size = { columns: stdout?.columns || CAST_SIZE.columns, rows: stdout?.rows || CAST_SIZE.rows };
     writer = new CastWriter(fileSink(resolve(options.record)), castHeader({ width: size.columns, height: size.rows, title: `${plan.walkthrough.name} - pos-sim demo` }));
     const cast = writer;
-    tee = new TeeStdout({ terminal: stdout, size, wholeFrames, onData: (data) => cast.output(data), onResize: (columns, rows) => cast.resize(columns, rows) });
+    // The recording is output too: NO_COLOR keeps colour out of it as out of the terminal.
+    const forRecording = noColorWanted(process.env) ? withoutColor : (data: string) => data;
+    tee = new TeeStdout({ terminal: stdout, size, wholeFrames, onData: (data) => cast.output(forRecording(data)), onResize: (columns, rows) => cast.resize(columns, rows) });
     // A marker per step: asciinema's player can jump from step to step.
     let markedStep = -1;
     player.subscribe(() => {

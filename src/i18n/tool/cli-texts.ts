@@ -22,8 +22,10 @@ export const cliTexts = defineTexts(
 选项
   --fixture NAME|PATH    设备配置：\`pos-sim profiles\` 中的名称或 .json 文件(默认：default)
                          (run：所有操作脚本改在此配置上回放)
-  --data-dir DIR         设备数据目录(默认：$POS_SIM_DATA_DIR，其次 $XDG_DATA_HOME/pos-sim，
-                         再次 ~/.local/share/pos-sim)
+  --data-dir DIR         设备数据目录(默认：$POS_SIM_DATA_DIR，其次系统的数据目录：
+                         Linux $XDG_DATA_HOME/pos-sim 或 ~/.local/share/pos-sim，
+                         macOS ~/Library/Application Support/pos-sim，
+                         Windows %LOCALAPPDATA%\\pos-sim\\Data)
   --fresh                出厂状态的设备，放在临时目录，不保存任何数据
   --lang zh|en           设备和本工具的语言(默认：$POS_SIM_LANG 或 zh)
   --reporter NAME        run：pretty(默认)、tap、junit 或 json
@@ -36,7 +38,10 @@ export const cliTexts = defineTexts(
   --speed N              demo：加快(2)或放慢(0.5)，默认约 1.5 秒一步(默认：1)
   --record FILE.cast     demo：同时写 asciinema 录像(没有终端也可以)
   -h, --help             本帮助
-  -v, --version          版本号`,
+  -v, --version          版本号
+
+环境变量
+  NO_COLOR               不为空时不输出颜色(加粗和选中行的反显保留)`,
     'count.step': '{count} 步',
     'count.steps': '{count} 步',
     'cli.badFlag': '{reason}\n运行 `pos-sim --help` 查看选项。',
@@ -81,8 +86,10 @@ Usage
 Options
   --fixture NAME|PATH    device profile: a name from \`pos-sim profiles\` or a .json file (default: default)
                          (run: plays every walkthrough on this profile instead of its own)
-  --data-dir DIR         where device data lives (default: $POS_SIM_DATA_DIR, else
-                         $XDG_DATA_HOME/pos-sim, else ~/.local/share/pos-sim)
+  --data-dir DIR         where device data lives (default: $POS_SIM_DATA_DIR, else the system's:
+                         Linux $XDG_DATA_HOME/pos-sim or ~/.local/share/pos-sim,
+                         macOS ~/Library/Application Support/pos-sim,
+                         Windows %LOCALAPPDATA%\\pos-sim\\Data)
   --fresh                a factory-fresh device in a throw-away folder; nothing is saved
   --lang zh|en           language of the device and of this tool (default: $POS_SIM_LANG or zh)
   --reporter NAME        run: pretty (default), tap, junit or json
@@ -95,7 +102,10 @@ Options
   --speed N              demo: faster (2) or slower (0.5) than a step about every 1.5 s (default: 1)
   --record FILE.cast     demo: also write an asciinema recording (works without a terminal)
   -h, --help             this help
-  -v, --version          the version`,
+  -v, --version          the version
+
+Environment
+  NO_COLOR               when set and not empty: no colour (bold and the inverse selected row stay)`,
     'count.step': '{count} step',
     'count.steps': '{count} steps',
     'cli.badFlag': '{reason}\nRun `pos-sim --help` for the options.',
