@@ -172,6 +172,17 @@ export class DeviceSession {
     return this.store.printer.printed().map((job) => ({ kind: job.kind, at: job.at, text: printedText(job, this.lang) }));
   }
 
+  /**
+   * The text whose code the device is waiting for, if any — 短信验证 is on screen and the code is
+   * still good: what the phone beside the device shows.
+   */
+  awaitedSms(): Sms | undefined {
+    const sms = this.sms();
+    const waiting = this.activeSnapshots().some((snapshot) => snapshot.machine.id === 'smsVerification');
+    const fresh = sms !== undefined && this.store.now() - sms.at < this.profile.sms.codeValidSeconds * 1000;
+    return waiting && fresh ? sms : undefined;
+  }
+
   /** The display as plain text: what a person sees, one row a line. */
   text(): string {
     return displayText(this.rows());

@@ -36,7 +36,7 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
 type DeviceAction = KeyEvent | SystemEvent;
 
 /** What a trainer does to the device from outside it, to show how it copes. */
-export type TrainerAction = 'NETWORK_TOGGLE' | 'POWER_CUT' | 'FACTORY_RESET';
+export type TrainerAction = 'NETWORK_TOGGLE' | 'PAPER_TOGGLE' | 'POWER_CUT' | 'FACTORY_RESET';
 
 export type TrainerBinding = {
   readonly action: TrainerAction;
@@ -48,6 +48,7 @@ export type TrainerBinding = {
 /** Trainer controls: off the device's keypad, so they are letters the device has no key for. */
 export const TRAINER_BINDINGS: readonly TrainerBinding[] = [
   { action: 'NETWORK_TOGGLE', terminalKeys: 'n', label: 'keys.label.NETWORK_TOGGLE', input: 'n' },
+  { action: 'PAPER_TOGGLE', terminalKeys: 'o', label: 'keys.label.PAPER_TOGGLE', input: 'o' },
   { action: 'POWER_CUT', terminalKeys: 'x', label: 'keys.label.POWER_CUT', input: 'x' },
   { action: 'FACTORY_RESET', terminalKeys: 'R R', label: 'keys.label.FACTORY_RESET', input: 'R' },
 ];

@@ -1,14 +1,23 @@
-/** The interactive simulator: the device frame, the key legend, and the terminal keys wired to the device. */
+/**
+ * The interactive simulator: the device frame, the panels around it (phone, printer, key legend,
+ * and whatever a command puts beside it), and the terminal keys wired to the device. Where each
+ * panel goes is decided by planLayout; this component only draws the plan.
+ */
 import { useRef, useState, type ReactNode } from 'react';
 import { Box, Text, useInput, useStdin, type Key } from 'ink';
 import type { DeviceEvent } from '../../menus/device-events.js';
 import type { DeviceSession } from '../device/device-session.js';
-import { toDeviceEvents, toTrainerAction, type TrainerAction } from '../keys/key-map.js';
+import { KEY_BINDINGS, toDeviceEvents, toTrainerAction, TRAINER_BINDINGS, type TrainerAction } from '../keys/key-map.js';
 import { DeviceFrame, frameSize } from './device-frame.js';
 import { KeyLegend } from './key-legend.js';
-import { isFreshSms, PHONE_MIN_WIDTH, PHONE_WIDTH, PhonePanel } from './phone-panel.js';
+import { PANEL_GAP, planLayout, type PanelId, type PanelRequest, type Placement } from './layout-plan.js';
+import { PHONE_MIN_WIDTH, PHONE_WIDTH, PhonePanel, phoneHeight } from './phone-panel.js';
+import { PRINTER_CHROME_ROWS, PRINTER_WIDTH, PrinterPanel } from './printer-panel.js';
 import { useDeviceRows } from './use-device-rows.js';
 import { useTerminalSize } from './use-terminal-size.js';
+
+/** What a command puts beside the device (the practice's task card, the demo's captions). */
+export type Aside = ReactNode | ((size: { readonly columns: number; readonly rows: number }) => ReactNode);
 
 type AppProps = {
   readonly session: DeviceSession;
@@ -18,20 +27,33 @@ type AppProps = {
   readonly powerCut?: () => void;
   /** Whether the trainer may reset the device to its profile (not while recording). */
   readonly allowReset?: boolean;
-  /**
-   * Drawn instead of the key legend, beside the device or below it (practice: the task card); a
-   * function hears the columns it has.
-   */
-  readonly aside?: ReactNode | ((columns: number) => ReactNode);
+  /** Drawn instead of the key legend, beside the device or below it; a function hears the room it has. */
+  readonly aside?: Aside;
   /** Hears each terminal key first; returns true when it took the key, which then goes no further. */
   readonly onKey?: (input: string, key: Key) => boolean;
 };
 
 /** What the legend says after a trainer key: what just happened, or that R needs a second R. */
-type TrainerNote = 'keys.confirmReset' | 'keys.note.networkDown' | 'keys.note.networkUp' | 'keys.note.powerCut' | 'keys.note.reset';
+type TrainerNote =
+  | 'keys.confirmReset'
+  | 'keys.note.networkDown'
+  | 'keys.note.networkUp'
+  | 'keys.note.powerCut'
+  | 'keys.note.reset'
+  | 'keys.note.paperOut'
+  | 'keys.note.paperIn';
 
-/** The legend needs this many columns beside the frame. */
+/** The legend's width beside the frame, and the least it reads in. */
 const LEGEND_WIDTH = 30;
+const LEGEND_MIN_WIDTH = 26;
+/** The legend's rows: its title, the device keys, Ctrl+C, the trainer's title and keys, and a note. */
+const legendHeight = (allowReset: boolean, note: boolean) =>
+  1 + KEY_BINDINGS.length + 1 + 1 + TRAINER_BINDINGS.filter((binding) => allowReset || binding.action !== 'FACTORY_RESET').length + (note ? 1 : 0);
+/** The aside takes the rows it is given, but fewer than this and it no longer reads. */
+const ASIDE_MIN_WIDTH = 30;
+const ASIDE_MIN_ROWS = 10;
+/** A printout shows its end: fewer rows than this and there is too little of it. */
+const PRINTER_MIN_ROWS = 8;
 
 export const App = ({
   session,
@@ -45,6 +67,8 @@ export const App = ({
   // The ref answers the next key at once (keys can arrive together); the note redraws the legend.
   const resetArmedRef = useRef(false);
   const [note, setNote] = useState<TrainerNote | undefined>(undefined);
+  // Printouts already torn off: the printer shows a new one until a key is pressed at the home screen.
+  const [tornOff, setTornOff] = useState(() => session.printouts().length);
   const trainer = (action: TrainerAction) => {
     resetArmedRef.current = action === 'FACTORY_RESET' && allowReset && !resetArmedRef.current;
     switch (action) {
@@ -52,6 +76,11 @@ export const App = ({
         const online = session.actor.getSnapshot().context.online;
         setNote(online ? 'keys.note.networkDown' : 'keys.note.networkUp');
         return send({ type: online ? 'NETWORK_DOWN' : 'NETWORK_UP' });
+      }
+      case 'PAPER_TOGGLE': {
+        const paper = !session.store.printer.hasPaper();
+        session.store.printer.setPaper(paper);
+        return setNote(paper ? 'keys.note.paperIn' : 'keys.note.paperOut');
       }
       case 'POWER_CUT':
         setNote('keys.note.powerCut');
@@ -76,64 +105,80 @@ export const App = ({
       if (action) return trainer(action);
       resetArmedRef.current = false;
       setNote(undefined);
+      if (session.activeStates().includes('device.home')) setTornOff(session.printouts().length);
       for (const event of toDeviceEvents(input, key)) send(event);
     },
     { isActive: isRawModeSupported === true },
   );
 
-  if (size.columns < frame.width || size.rows < frame.height) {
+  const sms = session.awaitedSms();
+  const printouts = session.printouts();
+  const paper = printouts.length > tornOff ? printouts.at(-1)?.text.split('\n') : undefined;
+  const noteText = note && session.t(note, { profile: session.profile.name });
+  const phoneRows = sms ? phoneHeight(sms, PHONE_WIDTH, session.t) : 0;
+  const requests = (withNote: boolean): PanelRequest[] => [
+    // The card or captions keep their place; the phone goes under them when it comes (P3, P4).
+    ...(aside !== undefined
+      ? [{ id: 'aside' as const, width: size.columns, minWidth: ASIDE_MIN_WIDTH, height: size.rows - 1 - phoneRows, minHeight: ASIDE_MIN_ROWS, padded: true }]
+      : []),
+    ...(sms ? [{ id: 'phone' as const, width: PHONE_WIDTH, minWidth: PHONE_MIN_WIDTH, height: phoneRows }] : []),
+    ...(paper ? [{ id: 'printer' as const, width: PRINTER_WIDTH, minWidth: PRINTER_WIDTH, height: paper.length + PRINTER_CHROME_ROWS, minHeight: PRINTER_MIN_ROWS }] : []),
+    ...(withNote && noteText ? [{ id: 'note' as const, width: LEGEND_WIDTH, minWidth: 10, height: 1, padded: true }] : []),
+    ...(aside === undefined
+      ? [{ id: 'legend' as const, width: LEGEND_WIDTH, minWidth: LEGEND_MIN_WIDTH, height: legendHeight(allowReset, noteText !== undefined), padded: true }]
+      : []),
+  ];
+  let plan = planLayout(size, frame, requests(false));
+  // Without the legend the trainer's note (再按 R …) must still be seen: on its own line.
+  if (plan.kind === 'fits' && plan.left.includes('legend') && noteText) plan = planLayout(size, frame, requests(true));
+
+  if (plan.kind === 'tooSmall') {
     return (
       <Text color="yellow">
-        {session.t('screen.tooSmall', {
-          columns: frame.width,
-          rows: frame.height,
-          actualColumns: size.columns,
-          actualRows: size.rows,
-        })}
+        {session.t('screen.tooSmall', { columns: plan.columns, rows: plan.rows, actualColumns: size.columns, actualRows: size.rows })}
       </Text>
     );
   }
-  const beside = size.columns >= frame.width + LEGEND_WIDTH;
-  // The merchant's phone shows a text while its code is good: beside the legend when there is room,
-  // instead of it when not, and below the device in a narrow terminal.
-  const sms = session.sms();
-  const phone = isFreshSms(sms, session.store.now(), session.profile.sms.codeValidSeconds * 1000) ? sms : undefined;
-  // Beside the device, a column of space keeps the phone's border off the device's.
-  const gap = beside ? 1 : 0;
-  const phoneWidth = Math.max(PHONE_MIN_WIDTH, Math.min(PHONE_WIDTH, beside ? size.columns - frame.width - gap : size.columns));
-  const roomForBoth = phone !== undefined && beside && size.columns >= frame.width + gap + phoneWidth + LEGEND_WIDTH;
-  const sideWidth = (beside ? size.columns - frame.width : size.columns) - (roomForBoth ? gap + phoneWidth : 0);
-  // An aside (the practice's task card) is never replaced: without room beside it, the phone goes under it.
-  const phoneUnderAside = phone !== undefined && aside !== undefined && !roomForBoth;
-  const side =
-    aside !== undefined ? (
-      <Box flexShrink={0} width={sideWidth} flexDirection="column">
-        {typeof aside === 'function' ? aside(sideWidth) : aside}
-        {phoneUnderAside && <PhonePanel sms={phone} t={session.t} width={Math.min(phoneWidth, sideWidth)} />}
-      </Box>
-    ) : (
-      (beside || size.rows >= frame.height + 10) && (
-        <KeyLegend
-          lang={session.lang}
-          keyLabels={session.profile.device.keyLabels}
-          note={note && session.t(note, { profile: session.profile.name })}
-          allowReset={allowReset}
-        />
-      )
-    );
-  return (
-    <Box flexDirection={beside ? 'row' : 'column'} alignItems="flex-start">
-      <DeviceFrame rows={rows} display={display} />
-      {phone && !phoneUnderAside ? (
-        <Box flexDirection="column" flexShrink={0} marginLeft={gap}>
-          <PhonePanel sms={phone} t={session.t} width={phoneWidth} />
-          {/* The phone took the legend's place: the trainer's note (再按 R …) must not go with it. */}
-          {note && !roomForBoth && <Text color="yellow">{session.t(note, { profile: session.profile.name })}</Text>}
+
+  const draw = (placement: Placement): ReactNode => {
+    const panels: Record<PanelId, () => ReactNode> = {
+      phone: () => sms && <PhonePanel sms={sms} t={session.t} width={placement.width} />,
+      printer: () => paper && <PrinterPanel lines={paper} t={session.t} height={placement.height} />,
+      aside: () => (typeof aside === 'function' ? aside({ columns: placement.width, rows: placement.height }) : aside),
+      note: () => (
+        <Box paddingX={1}>
+          <Text color="yellow">{noteText}</Text>
         </Box>
-      ) : (
-        side
-      )}
-      {roomForBoth && side}
+      ),
+      legend: () => (
+        <KeyLegend lang={session.lang} keyLabels={session.profile.device.keyLabels} note={noteText} allowReset={allowReset} />
+      ),
+    };
+    return (
+      <Box key={placement.id} flexDirection="column" flexShrink={0} width={placement.width} height={placement.height} overflow="hidden">
+        {panels[placement.id]()}
+      </Box>
+    );
+  };
+  const beside = plan.placements.filter((placement) => placement.place === 'beside');
+  const below = plan.placements.filter((placement) => placement.place === 'below');
+  const columns = [...new Set(beside.map((placement) => placement.column))];
+  // Text panels (legend, card, captions) keep a column of padding of their own; a bordered panel gets it as a margin.
+  const margin = (column: number) => {
+    const first = beside.find((placement) => placement.column === column);
+    return first === undefined || first.id === 'phone' || first.id === 'printer' ? PANEL_GAP : 0;
+  };
+  return (
+    <Box flexDirection="column" alignItems="flex-start">
+      <Box flexDirection="row" alignItems="flex-start">
+        <DeviceFrame rows={rows} display={display} />
+        {columns.map((column) => (
+          <Box key={column} flexDirection="column" marginLeft={margin(column)} flexShrink={0}>
+            {beside.filter((placement) => placement.column === column).map(draw)}
+          </Box>
+        ))}
+      </Box>
+      {below.map(draw)}
     </Box>
   );
 };

@@ -8,6 +8,8 @@ import type { Sms } from '../device/device-session.js';
 import { deviceDateTime } from '../device/device-time.js';
 import type { Translate } from '../i18n/messages.js';
 import { maskPhone } from '../store/sms-gateway.js';
+import stringWidth from 'string-width';
+import { wrapped } from './wrap-text.js';
 
 type PhonePanelProps = {
   /** The last text the phone received. */
@@ -22,9 +24,9 @@ export const PHONE_WIDTH = 36;
 /** Fewer columns than this and the text no longer reads as a message. */
 export const PHONE_MIN_WIDTH = 24;
 
-/** The phone shows a message while its code is still good (on the device clock). */
-export const isFreshSms = (sms: Sms | undefined, now: number, validMs: number): sms is Sms =>
-  sms !== undefined && now >= sms.at && now - sms.at < validMs;
+/** Rows the panel takes for a message at `width` columns: border, title, sender and the wrapped text. */
+export const phoneHeight = (sms: Sms, width: number, t: Translate): number =>
+  4 + wrapped(sms.text, width - 4).split('\n').length + (stringWidth(t('phone.title', { phone: maskPhone(sms.to) })) > width - 4 ? 1 : 0);
 
 export const PhonePanel = ({ sms, t, width }: PhonePanelProps) => (
   <Box flexDirection="column" flexShrink={0} alignSelf="flex-start" width={width} borderStyle="classic" paddingX={1}>

@@ -8,7 +8,6 @@ import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { DeviceSession } from '../device/device-session.js';
 import type { PracticeTracker } from '../practice/tracker.js';
 import { App } from './app.js';
-import { isFreshSms, PHONE_WIDTH } from './phone-panel.js';
 import { ScoreCardView } from './score-card.js';
 import { TaskCard } from './task-card.js';
 import { useTerminalSize } from './use-terminal-size.js';
@@ -25,13 +24,6 @@ type PracticeAppProps = {
 export const PRACTICE_KEYS = { hint: '?', quit: 'q' } as const;
 
 const TICK_MS = 1000;
-
-/** Rows the merchant's phone takes under the card: its border, who sent the text, and the text. */
-const phoneRows = (session: DeviceSession, width: number): number => {
-  const sms = session.sms();
-  if (!isFreshSms(sms, session.store.now(), session.profile.sms.codeValidSeconds * 1000)) return 0;
-  return 4 + wrapped(sms.text, Math.min(PHONE_WIDTH, width) - 4).split('\n').length;
-};
 
 /** Redraws every second while `active`, for the running time. */
 const useTick = (active: boolean): void => {
@@ -67,10 +59,9 @@ export const PracticeApp = ({ session, tracker }: PracticeAppProps) => {
     return false;
   };
 
-  const aside = (width: number) =>
+  const aside = ({ columns: width, rows }: { readonly columns: number; readonly rows: number }) =>
     result ? (
-      // A frame as tall as the terminal would scroll: one row spare, and room for the phone (P3, P4).
-      <ScoreCardView result={result} lang={session.lang} width={width} height={terminal.rows - 1 - phoneRows(session, width)} />
+      <ScoreCardView result={result} lang={session.lang} width={width} height={rows} />
     ) : (
       <TaskCard
         task={tracker.task}

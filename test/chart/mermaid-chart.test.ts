@@ -70,7 +70,7 @@ describe('the Mermaid chart', () => {
 
   it('draws an edge to or from a state inside a composite from the composite, naming that state', () => {
     expect(chart).toContain('passwordFree_saving --> passwordFree_editing : 自动 → 设置未修改');
-    expect(chart).toContain('device_booting --> device_home : （加载）bootStep 后 [isBootComplete]');
+    expect(chart).toContain('device_booting --> device_starting : （加载）bootStep 后 [isBootComplete]');
     // The composite's own transition into itself starts at each state inside.
     expect(chart).toContain('passwordFree_editing_unchanged --> passwordFree_editing_idle : 上<br/>下<br/>数字 [isValidPick]<br/>确认');
   });
@@ -155,7 +155,7 @@ describe('the state names and notes', () => {
     expect(boxLines.length).toBeGreaterThan(described.length);
     // Guard names in brackets are code, and POS is what 机 is called in Chinese too.
     for (const text of [...boxLines, ...names]) expect(text.replace(/\[\w+\]|POS/g, ''), text).not.toMatch(/[a-z]{2}/i);
-    expect(zhChart).toMatch(/device_home : 主界面：商户号、终端\n\s+device_home : 号，以及「按\[确认\]键/);
+    expect(zhChart).toMatch(/device_home : 主界面：商户号、终端\n\s+device_home : 号、已签到的操作员，/);
   });
 
   it('wrap to lines of at most 20 columns and hold nothing that ends a Mermaid description early', () => {

@@ -9,7 +9,7 @@ import { createSimulator, type Simulator } from '../../src/device/simulator.js';
 import { translator } from '../../src/i18n/messages.js';
 import { App } from '../../src/ui/app.js';
 import { FRAME_HEIGHT, FRAME_WIDTH } from '../../src/ui/device-frame.js';
-import { isFreshSms, PHONE_WIDTH, PhonePanel } from '../../src/ui/phone-panel.js';
+import { PHONE_WIDTH, PhonePanel } from '../../src/ui/phone-panel.js';
 import { deviceBox, plain, resize, waitForFrame, type Rendered } from '../support/ink.js';
 
 /** What is drawn right of the device box, line by line. */
@@ -76,13 +76,6 @@ describe('the phone panel', () => {
     expect(frame).toContain('From 95534');
   });
 
-  it('counts a message as fresh from its arrival until its code runs out', () => {
-    expect(isFreshSms(undefined, SMS.at, 1000)).toBe(false);
-    expect(isFreshSms(SMS, SMS.at, 1000)).toBe(true);
-    expect(isFreshSms(SMS, SMS.at + 999, 1000)).toBe(true);
-    expect(isFreshSms(SMS, SMS.at + 1000, 1000)).toBe(false);
-    expect(isFreshSms(SMS, SMS.at - 1, 1000)).toBe(false);
-  });
 });
 
 describe('the phone beside the device', () => {
@@ -94,13 +87,13 @@ describe('the phone beside the device', () => {
     expect(frame).not.toContain('手机');
   });
 
-  it('in 80x24 it takes the legend’s place, and the code is on the phone only', async () => {
-    const { frame, code } = await atCodePrompt(80, 24, (each) => !each.includes('按键'));
+  it('in 80x24 it goes beside the device with the legend under it, and the code is on the phone only', async () => {
+    const { frame, code } = await atCodePrompt(80, 24, (each) => each.includes('手机'));
     const side = besideDevice(frame);
     expect(side).toContain('手机 138****1234');
     expect(side).toContain('来自 95534');
     expect(side.replace(/[|\s]/g, '')).toContain(`您的验证码为${code}，5分钟内有效`);
-    expect(frame).not.toContain('按键');
+    expect(side.indexOf('按键')).toBeGreaterThan(side.indexOf('手机 138****1234'));
     // A column of space between the device's border and the phone's.
     const phoneTop = side.split('\n').find((line) => line.includes('+-'));
     expect(phoneTop).toMatch(/^ \+-+\+$/);
@@ -113,7 +106,7 @@ describe('the phone beside the device', () => {
   });
 
   it('in 80x24 a first R still asks for the second, under the phone', async () => {
-    const { app } = await atCodePrompt(80, 24, (each) => !each.includes('按键'));
+    const { app } = await atCodePrompt(80, 24, (each) => each.includes('手机'));
     app.stdin.write('R');
     const frame = await waitForFrame(app, (each) => each.includes('再按 R 恢复出厂设置'), 'the reset prompt');
     expect(besideDevice(frame)).toContain('手机 138****1234');
@@ -137,9 +130,9 @@ describe('the phone beside the device', () => {
   });
 
   it('goes when the code runs out, and a new code brings it back', async () => {
-    const { sim, app, code } = await atCodePrompt(80, 24, (each) => !each.includes('按键'));
+    const { sim, app, code } = await atCodePrompt(80, 24, (each) => each.includes('手机'));
     sim.advance(5 * 60_000);
-    const expired = await waitForFrame(app, (each) => each.includes('按键'), 'the legend back');
+    const expired = await waitForFrame(app, (each) => !each.includes('手机'), 'the phone to go');
     expect(expired).not.toContain('手机');
     expect(expired).toContain('验证码已过期，请重新获取');
     sim.press('确认');
@@ -150,7 +143,7 @@ describe('the phone beside the device', () => {
   });
 
   it('shows the English text in an English session', async () => {
-    const { frame, code } = await atCodePrompt(80, 24, (each) => !each.includes('Keys'), 'en');
+    const { frame, code } = await atCodePrompt(80, 24, (each) => each.includes('Phone'), 'en');
     expect(frame).toContain('Phone 138****1234');
     expect(besideDevice(frame).replace(/[|\s]/g, '')).toContain(`[ChinaUMS]Yourverificationcodeis${code}.`);
   });
