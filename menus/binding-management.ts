@@ -9,6 +9,7 @@
 import { assign, setup } from 'xstate';
 import type { KeyEvent } from './device-events.js';
 import type { DevicePort } from './device-port.js';
+import { bindMachine, type BindTarget } from './bind.js';
 import type { BackupResult, Binding } from './domain.js';
 import { forwardKeysTo } from './forward-keys.js';
 import { moveCursor, pickByDigit } from './menu-cursor.js';
@@ -16,7 +17,19 @@ import { passwordPromptMachine } from './password-prompt.js';
 import { smsVerificationMachine, type SmsVerificationOutput } from './sms-verification.js';
 import { unbindMachine, type UnbindOutput } from './unbind.js';
 
-export type BindingManagementInput = { readonly port: DevicePort; readonly operatorId: string };
+export type BindingManagementInput = {
+  readonly port: DevicePort;
+  readonly operatorId: string;
+  /** The payment services the profile knows, which a closed one can be opened again from. */
+  readonly services: readonly Binding[];
+};
+
+/** What can be bound now: closed services again, and a settlement card or merchant account when there is none. */
+export const bindableTargets = (bindings: readonly Binding[], services: readonly Binding[]): BindTarget[] => [
+  ...services.filter((service) => !bindings.some((binding) => binding.id === service.id)).map((service) => ({ kind: 'service' as const, service })),
+  ...(bindings.some((binding) => binding.kind === 'settlementCard') ? [] : [{ kind: 'settlementCard' as const }]),
+  ...(bindings.some((binding) => binding.kind === 'merchant') ? [] : [{ kind: 'merchant' as const }]),
+];
 
 export const bindingManagementMachine = setup({
   types: {
@@ -24,6 +37,13 @@ export const bindingManagementMachine = setup({
     context: {} as BindingManagementInput & {
       bindings: readonly Binding[];
       cursor: number;
+      /** Whether the operator has chosen an item: not after a binding was removed, so a second 确认 opens nothing. */
+      chosen: boolean;
+      /** What 添加绑定 offers, and the cursor in it. */
+      targets: readonly BindTarget[];
+      targetCursor: number;
+      /** What is being bound. */
+      bindTarget: BindTarget | undefined;
       /** The binding removed last, for the 注销成功 screen. */
       removed: Binding | undefined;
       /** What 按[1]先备份数据 on the 确认注销 screen did last. */
@@ -31,9 +51,12 @@ export const bindingManagementMachine = setup({
     },
     events: {} as KeyEvent,
   },
-  actors: { passwordPrompt: passwordPromptMachine, smsVerification: smsVerificationMachine, unbind: unbindMachine },
+  actors: { passwordPrompt: passwordPromptMachine, smsVerification: smsVerificationMachine, unbind: unbindMachine, bind: bindMachine },
   guards: {
-    hasBindings: ({ context }) => context.bindings.length > 0,
+    hasBindings: ({ context }) => context.bindings.length > 0 && context.chosen,
+    hasBindable: ({ context }) => bindableTargets(context.bindings, context.services).length > 0,
+    isValidTargetPick: ({ context, event }) => event.type === 'DIGIT' && pickByDigit(event.digit, context.targets.length) !== undefined,
+    wasCardReplaced: (_, output: UnbindOutput) => output.unbound && output.reason === 'changeAccount' && output.kind === 'settlementCard',
     isOnline: ({ context }) => context.port.isOnline(),
     isValidPick: ({ context, event }) =>
       event.type === 'DIGIT' && pickByDigit(event.digit, context.bindings.length) !== undefined,
@@ -50,36 +73,75 @@ export const bindingManagementMachine = setup({
       bindings: ({ context }) => context.port.bindings(),
       cursor: ({ context }) => Math.min(context.cursor, Math.max(0, context.port.bindings().length - 1)),
     }),
-    cursorUp: assign({ cursor: ({ context }) => moveCursor(context.cursor, context.bindings.length, -1) }),
-    cursorDown: assign({ cursor: ({ context }) => moveCursor(context.cursor, context.bindings.length, 1) }),
+    forgetChoice: assign({ chosen: false, cursor: 0 }),
+    cursorUp: assign({ cursor: ({ context }) => (context.chosen ? moveCursor(context.cursor, context.bindings.length, -1) : context.cursor), chosen: true }),
+    cursorDown: assign({ cursor: ({ context }) => (context.chosen ? moveCursor(context.cursor, context.bindings.length, 1) : context.cursor), chosen: true }),
     pickByDigit: assign({
       cursor: ({ context, event }) =>
         (event.type === 'DIGIT' ? pickByDigit(event.digit, context.bindings.length) : undefined) ?? context.cursor,
+      chosen: true,
     }),
+    offerTargets: assign({ targets: ({ context }) => bindableTargets(context.bindings, context.services), targetCursor: 0 }),
+    targetUp: assign({ targetCursor: ({ context }) => moveCursor(context.targetCursor, context.targets.length, -1) }),
+    targetDown: assign({ targetCursor: ({ context }) => moveCursor(context.targetCursor, context.targets.length, 1) }),
+    pickTarget: assign({
+      targetCursor: ({ context, event }) => (event.type === 'DIGIT' ? pickByDigit(event.digit, context.targets.length) : undefined) ?? context.targetCursor,
+    }),
+    chooseTarget: assign({ bindTarget: ({ context }) => context.targets[context.targetCursor] }),
+    chooseNewCard: assign({ bindTarget: { kind: 'settlementCard' } as BindTarget }),
     backUpData: assign({ backup: ({ context }) => context.port.backup(context.operatorId) }),
-    deregisterSelected: assign({
-      removed: ({ context }) => {
-        const binding = context.bindings[context.cursor];
-        if (binding) context.port.deregister(binding.id, context.operatorId);
-        return binding;
-      },
-    }),
+    noteRemoved: assign({ removed: ({ context }) => context.bindings[context.cursor] }),
+    deregisterSelected: ({ context }) => {
+      const binding = context.bindings[context.cursor];
+      if (binding) context.port.deregister(binding.id, context.operatorId);
+    },
   },
 }).createMachine({
   id: 'bindingManagement',
-  context: ({ input }) => ({ ...input, bindings: [], cursor: 0, removed: undefined, backup: undefined }),
+  context: ({ input }) => ({
+    ...input,
+    bindings: [],
+    cursor: 0,
+    chosen: true,
+    targets: [],
+    targetCursor: 0,
+    bindTarget: undefined,
+    removed: undefined,
+    backup: undefined,
+  }),
   initial: 'list',
   states: {
     list: {
-      description: 'Shows the numbered bindings (card numbers masked), or 暂无绑定 when there are none.',
+      description: 'Shows the numbered bindings (card numbers masked), or 暂无绑定 when there are none; 按[F1]添加绑定 when something can be bound.',
       entry: 'loadBindings',
       on: {
         UP: { actions: 'cursorUp' },
         DOWN: { actions: 'cursorDown' },
         DIGIT: { guard: 'isValidPick', target: 'detail', actions: 'pickByDigit' },
         ENTER: { guard: 'hasBindings', target: 'detail' },
+        F1: { guard: 'hasBindable', target: 'adding', actions: 'offerTargets' },
         CANCEL: 'done',
       },
+    },
+    adding: {
+      description: 'Lists what can be bound: a closed service again (开通), a new settlement card, a merchant account.',
+      on: {
+        UP: { actions: 'targetUp' },
+        DOWN: { actions: 'targetDown' },
+        DIGIT: { guard: 'isValidTargetPick', target: 'binding', actions: ['pickTarget', 'chooseTarget'] },
+        ENTER: { target: 'binding', actions: 'chooseTarget' },
+        CANCEL: 'list',
+      },
+    },
+    binding: {
+      description: '绑定 is running.',
+      invoke: {
+        id: 'bind',
+        src: 'bind',
+        input: ({ context }) => ({ port: context.port, operatorId: context.operatorId, target: context.bindTarget ?? { kind: 'settlementCard' as const } }),
+        onDone: 'list',
+      },
+      on: forwardKeysTo('bind'),
     },
     detail: {
       description: "Shows the binding's name, account and date bound, and 按[确认]关闭服务 (a service) or 按[确认]解绑.",
@@ -113,7 +175,7 @@ export const bindingManagementMachine = setup({
         }),
         onDone: [
           { guard: { type: 'wasAccepted', params: ({ event }) => event.output }, target: 'deregistering' },
-          { target: 'detail' },
+          { target: 'confirming' },
         ],
       },
       on: forwardKeysTo('password'),
@@ -127,7 +189,7 @@ export const bindingManagementMachine = setup({
         onDone: [
           { guard: { type: 'wasCodeVerified', params: ({ event }) => event.output }, target: 'deregistering' },
           { guard: { type: 'wentOffline', params: ({ event }) => event.output }, target: 'offline' },
-          { target: 'detail' },
+          { target: 'confirming' },
         ],
       },
       on: forwardKeysTo('code'),
@@ -143,17 +205,22 @@ export const bindingManagementMachine = setup({
           // detail is only reachable with a binding under the cursor.
           binding: context.bindings[context.cursor] as Binding,
         }),
-        onDone: [{ guard: { type: 'wasUnbound', params: ({ event }) => event.output }, target: 'list' }, { target: 'detail' }],
+        onDone: [
+          // 解绑 because the settlement account changes leads straight into binding the new card.
+          { guard: { type: 'wasCardReplaced', params: ({ event }) => event.output }, target: 'binding', actions: ['forgetChoice', 'chooseNewCard'] },
+          { guard: { type: 'wasUnbound', params: ({ event }) => event.output }, target: 'list', actions: 'forgetChoice' },
+          { target: 'detail' },
+        ],
       },
       on: forwardKeysTo('unbind'),
     },
     deregistering: {
       description: 'Checks the network once more and removes the binding.',
-      always: [{ guard: 'isOnline', target: 'deregistered', actions: 'deregisterSelected' }, { target: 'offline' }],
+      always: [{ guard: 'isOnline', target: 'deregistered', actions: ['noteRemoved', 'deregisterSelected'] }, { target: 'offline' }],
     },
     deregistered: {
       description: 'Shows 云闪付服务已关闭 (the service closed) with what it means.',
-      on: { ENTER: 'list', CANCEL: 'list' },
+      on: { ENTER: { target: 'list', actions: 'forgetChoice' }, CANCEL: { target: 'list', actions: 'forgetChoice' } },
     },
     offline: {
       description: 'Shows 网络连接失败: closing a service needs the network; nothing was changed.',

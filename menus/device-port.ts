@@ -75,8 +75,10 @@ export interface FlashPort {
   deregister(bindingId: string, operatorId: string): void;
   /** After a verified code and 资金清算: removes the merchant account or settlement card, and records it. */
   unbind(bindingId: string, operatorId: string, reason: UnbindReason): void;
-  /** Binds a service again, a new settlement card or a merchant account, and records it. */
-  bind(binding: Binding, operatorId: string): void;
+  /** Opens a closed payment service again (the profile's binding of it), and records it. */
+  reopenService(serviceId: string, operatorId: string): void;
+  /** Binds a new settlement card or merchant account (taking the old one's place), and records it. */
+  bindAccount(kind: 'merchant' | 'settlementCard', account: string, operatorId: string): void;
 
   activePasswordFree(): PasswordFreeSettings;
   pendingPasswordFree(): PasswordFreeSettings | undefined;

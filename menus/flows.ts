@@ -10,7 +10,7 @@ import { bindingManagementMachine } from './binding-management.js';
 import { changePasswordMachine } from './change-password.js';
 import { dataBackupMachine } from './data-backup.js';
 import type { DevicePort } from './device-port.js';
-import type { FlowId, MenuNode, PasswordFreeLayout } from './domain.js';
+import type { Binding, FlowId, MenuNode, PasswordFreeLayout } from './domain.js';
 import { operationRecordsMachine } from './operation-records.js';
 import { passwordFreeMachine } from './password-free.js';
 import { refundMachine } from './refund.js';
@@ -31,6 +31,8 @@ export type DeviceConfig = {
   readonly passwordFreeLayout: PasswordFreeLayout;
   /** Which service governs each payment method, which 免密 channel decides it. */
   readonly rules: AcceptanceRules;
+  /** The payment services the profile binds, which a closed one is opened again from. */
+  readonly services: readonly Binding[];
   /** The cashier who takes sales when nobody signed in by hand: signed in by itself at boot when autoSignIn. */
   readonly cashierId: string;
   /**
@@ -74,11 +76,11 @@ const flow = <M extends AnyStateMachine>(
 ): FlowDefinition<M> => ({ machine, input, running, restarts, needsSignIn });
 
 export const FLOWS = {
-  bindings: flow(bindingManagementMachine, '绑定管理 is running.', ({ port, operatorId }) => ({ port, operatorId })),
+  bindings: flow(bindingManagementMachine, '绑定管理 is running.', ({ port, operatorId, config }) => ({ port, operatorId, services: config.services })),
   passwordFree: flow(
     passwordFreeMachine,
     '免密支付 is running.',
-    ({ port, operatorId, config }) => ({ port, operatorId, layout: config.passwordFreeLayout }),
+    ({ port, operatorId, config }) => ({ port, operatorId, layout: config.passwordFreeLayout, rules: config.rules }),
     { restarts: true },
   ),
   changePassword: flow(changePasswordMachine, '修改密码 is running.', ({ port, operatorId }) => ({ port, operatorId })),

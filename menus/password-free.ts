@@ -5,6 +5,7 @@
  */
 import { assign, setup } from 'xstate';
 import type { KeyEvent } from './device-events.js';
+import type { AcceptanceRules } from './acceptance.js';
 import type { DevicePort } from './device-port.js';
 import {
   samePasswordFreeSettings,
@@ -61,6 +62,8 @@ export type PasswordFreeInput = {
   readonly port: DevicePort;
   readonly operatorId: string;
   readonly layout: PasswordFreeLayout;
+  /** Which service governs each method: a channel whose every method is closed no longer applies. */
+  readonly rules: AcceptanceRules;
 };
 
 export type PasswordFreeOutput = { readonly restart: boolean };
@@ -107,12 +110,8 @@ export const passwordFreeMachine = setup({
     activateRow: assign({
       draft: ({ context }) => applyRow(context.draft, currentRow(context), context.layout),
     }),
-    saveDraft: assign({
-      saved: ({ context }) => {
-        context.port.savePasswordFree(context.draft, context.operatorId);
-        return context.draft;
-      },
-    }),
+    saveDraft: ({ context }) => context.port.savePasswordFree(context.draft, context.operatorId),
+    noteSaved: assign({ saved: ({ context }) => context.draft }),
     chooseRestart: assign({ restart: true }),
   },
 }).createMachine({
@@ -167,7 +166,7 @@ export const passwordFreeMachine = setup({
       on: forwardKeysTo('password'),
     },
     storing: {
-      always: [{ guard: 'isOnline', target: 'saved', actions: 'saveDraft' }, { target: 'offline' }],
+      always: [{ guard: 'isOnline', target: 'saved', actions: ['saveDraft', 'noteSaved'] }, { target: 'offline' }],
     },
     saved: {
       description: 'Says 设置已保存,重启后生效 and asks whether to restart now (确认) or later (取消).',

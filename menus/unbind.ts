@@ -24,7 +24,12 @@ export type UnbindInput = {
   readonly binding: Binding;
 };
 
-export type UnbindOutput = { readonly unbound: boolean };
+export type UnbindOutput = {
+  readonly unbound: boolean;
+  /** Why, and what was unbound: 更换结算账户 of the settlement card leads on to binding the new one. */
+  readonly reason: UnbindReason;
+  readonly kind: Binding['kind'];
+};
 
 /** The reason at a cursor position. */
 export const selectedReason = (cursor: number): UnbindReason => UNBIND_REASONS[cursor] ?? 'other';
@@ -58,12 +63,8 @@ export const unbindMachine = setup({
         (event.type === 'DIGIT' ? pickByDigit(event.digit, UNBIND_REASONS.length) : undefined) ?? context.cursor,
     }),
     startSettling: assign({ settlingSince: ({ context }) => context.port.now() }),
-    unbindBinding: assign({
-      unbound: ({ context }) => {
-        context.port.unbind(context.binding.id, context.operatorId, selectedReason(context.cursor));
-        return true;
-      },
-    }),
+    unbindBinding: ({ context }) => context.port.unbind(context.binding.id, context.operatorId, selectedReason(context.cursor)),
+    markUnbound: assign({ unbound: true }),
   },
 }).createMachine({
   id: 'unbind',
@@ -105,7 +106,7 @@ export const unbindMachine = setup({
       description: 'Shows 正在进行资金清算... with progress; then checks the network once more and unbinds.',
       entry: 'startSettling',
       after: {
-        settlement: [{ guard: 'isOnline', target: 'unbound', actions: 'unbindBinding' }, { target: 'offline' }],
+        settlement: [{ guard: 'isOnline', target: 'unbound', actions: ['unbindBinding', 'markUnbound'] }, { target: 'offline' }],
       },
     },
     unbound: {
@@ -119,5 +120,5 @@ export const unbindMachine = setup({
     cancelled: { type: 'final', description: 'The operator pressed 取消 at the reasons.' },
     done: { type: 'final', description: 'Unbound; back to the list.' },
   },
-  output: ({ context }) => ({ unbound: context.unbound }),
+  output: ({ context }) => ({ unbound: context.unbound, reason: selectedReason(context.cursor), kind: context.binding.kind }),
 });

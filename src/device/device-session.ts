@@ -32,6 +32,7 @@ export const deviceConfig = (profile: Profile, { autoSignIn }: { readonly autoSi
     ),
     channels: profile.passwordFree.channels.map(({ id, covers }) => ({ id, covers })),
   },
+  services: profile.bindings.filter((binding) => binding.kind === 'service'),
   cashierId: profile.sale.operator,
   autoSignIn,
 });

@@ -3,11 +3,16 @@
  * confirmation with its effects and the backup reminder, and the outcome.
  */
 import type { SnapshotFrom } from 'xstate';
-import type { bindingManagementMachine } from '../../menus/binding-management.js';
+import type { BindTarget } from '../../menus/bind.js';
+import { bindableTargets, type bindingManagementMachine } from '../../menus/binding-management.js';
 import { maskAccount } from '../../menus/domain.js';
 import { backupResultScreen } from './backup-view.js';
-import type { Screen } from './screen.js';
+import type { Screen, ScreenLine } from './screen.js';
 import { numbered, type ViewContext } from './view-context.js';
+
+/** 开通 云闪付, 绑定新结算卡, 绑定商户账号: what 添加绑定 offers. */
+export const bindTargetLabel = (target: BindTarget, view: ViewContext): string =>
+  target.kind === 'service' ? view.t('bind.openService', { name: target.service.name[view.lang] }) : view.t(`bind.new.${target.kind}`);
 
 export const bindingScreen = (snapshot: SnapshotFrom<typeof bindingManagementMachine>, view: ViewContext): Screen => {
   const { t, lang } = view;
@@ -15,13 +20,30 @@ export const bindingScreen = (snapshot: SnapshotFrom<typeof bindingManagementMac
   const binding = context.bindings[context.cursor];
   const name = binding?.name[lang] ?? '';
   if (snapshot.matches('list')) {
+    const addHint: ScreenLine[] =
+      bindableTargets(context.bindings, context.services).length > 0
+        ? [{ text: t('bind.addHint', { key: view.profile.device.keyLabels.F1?.[lang] ?? t('key.f1') }), tone: 'muted' }]
+        : [];
     return context.bindings.length === 0
-      ? { title: t('bindings.title'), lines: [{ text: t('bindings.empty'), tone: 'muted' }], hints: { cancel: t('hint.back') } }
+      ? { title: t('bindings.title'), lines: [{ text: t('bindings.empty'), tone: 'muted' }, ...addHint], hints: { cancel: t('hint.back') } }
       : {
           title: t('bindings.title'),
-          lines: numbered(context.bindings.map((item) => `${item.name[lang]} ${item.kind === 'service' ? '' : maskAccount(item)}`.trim()), context.cursor),
+          lines: [
+            ...numbered(
+              context.bindings.map((item) => `${item.name[lang]} ${item.kind === 'service' ? '' : maskAccount(item)}`.trim()),
+              context.chosen ? context.cursor : undefined,
+            ),
+            ...addHint,
+          ],
           hints: { confirm: t('hint.confirm'), cancel: t('hint.back') },
         };
+  }
+  if (snapshot.matches('adding')) {
+    return {
+      title: t('bind.title'),
+      lines: [{ text: t('bind.choose'), tone: 'muted' }, ...numbered(context.targets.map((target) => bindTargetLabel(target, view)), context.targetCursor)],
+      hints: { confirm: t('hint.confirm'), cancel: t('hint.back') },
+    };
   }
   if (snapshot.matches('detail') && binding) {
     return {

@@ -7,6 +7,7 @@ import type { AnyMachineSnapshot, SnapshotFrom } from 'xstate';
 import type { deviceMachine } from '../../menus/device.js';
 import type { Lang } from '../i18n/messages.js';
 import { backupScreen } from './backup-view.js';
+import { bindScreen } from './bind-view.js';
 import { bindingScreen } from './binding-view.js';
 import { homeScreen } from './home-view.js';
 import { printJobScreen, reprintScreen, settlementScreen, transactionQueryScreen } from './journal-view.js';
@@ -35,6 +36,7 @@ const VIEWS: Readonly<Record<string, MachineView>> = {
   passwordPrompt: passwordScreen,
   bindingManagement: bindingScreen,
   unbind: unbindScreen,
+  bind: bindScreen,
   smsVerification: smsVerificationScreen,
   passwordFree: passwordFreeScreen,
   changePassword: changePasswordScreen,

@@ -3,6 +3,7 @@
  * screens around saving (saved, offline, discard).
  */
 import type { SnapshotFrom } from 'xstate';
+import { channelApplies } from '../../menus/acceptance.js';
 import { passwordFreeRows, type passwordFreeMachine, type PasswordFreeRow } from '../../menus/password-free.js';
 import type { Screen } from './screen.js';
 import type { ViewContext } from './view-context.js';
@@ -34,8 +35,12 @@ const passwordFreeRowText = (
   switch (row.kind) {
     case 'master':
       return `${box(draft.enabled)} ${t('passwordFree.master')}${marker}`;
-    case 'channelSwitch':
-      return `${box(draftChannel?.smallAmountEnabled ?? false)} ${t('passwordFree.channel', { channel: channel?.label[view.lang] ?? '' })}${marker}`;
+    case 'channelSwitch': {
+      // A channel whose every payment method has its service closed decides nothing now.
+      const applies = channelApplies(snapshot.context.port.facts(), snapshot.context.rules, channel?.id ?? '');
+      const label = `${box(draftChannel?.smallAmountEnabled ?? false)} ${t('passwordFree.channel', { channel: channel?.label[view.lang] ?? '' })}`;
+      return `${label}${applies ? '' : ` ${t('passwordFree.notApplicable')}`}${marker}`;
+    }
     case 'channelLimit':
       return `    ${t('passwordFree.limit', { limit: draftChannel?.limit ?? 0 })}${marker}`;
     case 'save':

@@ -166,7 +166,20 @@ export class DeviceStore implements DevicePort {
     });
   }
 
-  bind(binding: Binding, operatorId: string): void {
+  reopenService(serviceId: string, operatorId: string): void {
+    const service = this.profile.bindings.find((binding) => binding.id === serviceId && binding.kind === 'service');
+    if (service) this.bind({ ...service, boundAt: deviceDateTime(this.now()).date }, operatorId);
+  }
+
+  bindAccount(kind: 'merchant' | 'settlementCard', account: string, operatorId: string): void {
+    // Named as the profile names its own (商户账号, 结算卡), or as the device does.
+    const known = this.profile.bindings.find((binding) => binding.kind === kind);
+    const name = known?.name ?? { zh: RECORD_TEXT(`bindings.kind.${kind}`), en: translator('en')(`bindings.kind.${kind}`) };
+    const id = known?.id ?? (kind === 'merchant' ? 'merchant' : 'settlement-card');
+    this.bind({ id, kind, name, account, boundAt: deviceDateTime(this.now()).date }, operatorId);
+  }
+
+  private bind(binding: Binding, operatorId: string): void {
     // A terminal has one merchant account and one settlement card: a new one takes the old one's place.
     const replaced = (candidate: Binding) => candidate.id === binding.id || (binding.kind !== 'service' && candidate.kind === binding.kind);
     this.commit({
