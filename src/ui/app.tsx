@@ -1,13 +1,14 @@
 /** The interactive simulator: the device frame, the key legend, and the terminal keys wired to the device. */
 import { useRef, useState, type ReactNode } from 'react';
-import { Box, Text, useInput, useStdin, type Key } from 'ink';
+import { Box, Text, useStdin, type Key } from 'ink';
 import type { DeviceEvent } from '../../menus/device-events.js';
 import type { DeviceSession } from '../device/device-session.js';
-import { toDeviceEvents, toTrainerAction, type TrainerAction } from '../keys/key-map.js';
+import { keyAction, type TrainerAction } from '../keys/key-map.js';
 import { DeviceFrame, frameSize } from './device-frame.js';
 import { KeyLegend } from './key-legend.js';
 import { isFreshSms, PHONE_MIN_WIDTH, PHONE_WIDTH, PhonePanel } from './phone-panel.js';
 import { useDeviceRows } from './use-device-rows.js';
+import { useTerminalKeys } from './use-terminal-keys.js';
 import { useTerminalSize } from './use-terminal-size.js';
 
 type AppProps = {
@@ -69,14 +70,14 @@ export const App = ({
   const rows = useDeviceRows(session);
   const { display } = session.profile.device;
   const frame = frameSize(display);
-  useInput(
-    (input, key) => {
+  useTerminalKeys(
+    ({ input, key }) => {
       if (onKey?.(input, key)) return;
-      const action = toTrainerAction(input);
-      if (action) return trainer(action);
+      const action = keyAction({ input, key });
+      if (action?.kind === 'trainer') return trainer(action.action);
       resetArmedRef.current = false;
       setNote(undefined);
-      for (const event of toDeviceEvents(input, key)) send(event);
+      if (action) send(action.event);
     },
     { isActive: isRawModeSupported === true },
   );
