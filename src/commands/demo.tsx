@@ -20,7 +20,7 @@ import { stepCount, toolText } from '../i18n/tool-lang.js';
 import { packageRoot } from '../package-root.js';
 import { shownPath } from '../shown-path.js';
 import { DemoApp } from '../ui/demo-app.js';
-import { wrapped } from '../ui/wrap-text.js';
+import { wrapped } from '../line-breaks.js';
 import { loadWalkthroughs } from '../walkthrough/load-walkthroughs.js';
 
 /** Where `pos-sim demo NAME` finds NAME.yaml. */

@@ -33,7 +33,7 @@ export const displayRows = (screen: Screen, status: StatusBar, t: Translate, siz
     ...line,
     text: `${line.continued ? '  ' : line.selected ? '> ' : '  '}${line.text}`,
   }));
-  while (body.length < size.rows) body.push({ text: '', selected: false, tone: 'normal', continued: false });
+  while (body.length < size.rows) body.push({ text: '', selected: false, tone: 'normal', continued: false, joint: '', indent: 0 });
   const confirm = screen.hints.confirm ? `[${t('hint.confirm')}]${screen.hints.confirm}` : '';
   const cancel = screen.hints.cancel ? `[${t('hint.cancel')}]${screen.hints.cancel}` : '';
   return {

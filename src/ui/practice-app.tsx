@@ -12,7 +12,7 @@ import { isFreshSms, PHONE_WIDTH } from './phone-panel.js';
 import { ScoreCardView } from './score-card.js';
 import { TaskCard } from './task-card.js';
 import { useTerminalSize } from './use-terminal-size.js';
-import { wrapped } from './wrap-text.js';
+import { wrapped } from '../line-breaks.js';
 
 type PracticeAppProps = {
   /** The throw-away device the task runs on. */

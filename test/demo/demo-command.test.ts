@@ -122,8 +122,8 @@ describe('pos-sim demo in Chinese, the default', () => {
     expect(lines[at + 1]).toBe('    P5 关闭免密后重启前仍免密,重启后需密码');
     // The options wrap, no line starting with closing punctuation.
     expect(lines.slice(-3)).toEqual([
-      '选项：--speed N(0.5 放慢，2 加快)，--lang zh|en，--record FILE.cast(asciinema 录',
-      '像)。',
+      '选项：--speed N(0.5 放慢，2 加快)，--lang zh|en，--record',
+      'FILE.cast(asciinema 录像)。',
       '演示时的按键：空格 暂停/继续，右方向键 下一步(暂停时)，q 或 Ctrl+C 退出。',
     ]);
   });
