@@ -236,6 +236,7 @@ export const en: Record<keyof typeof zh, string> = {
   'keys.label.NETWORK_TOGGLE': 'network down/up',
   'keys.label.POWER_CUT': 'power cut',
   'keys.label.FACTORY_RESET': 'reset to profile (twice)',
+  'keys.label.FAST_FORWARD': 'fast-forward the clock',
   'chart.event.DIGIT': 'digit',
   'chart.event.POWER_CYCLE': 'power',
   'chart.event.NETWORK_DOWN': 'network down',
@@ -257,4 +258,5 @@ export const en: Record<keyof typeof zh, string> = {
   'keys.note.networkUp': 'network back up',
   'keys.note.powerCut': 'power cut: unsaved edits lost',
   'keys.note.reset': 'reset to profile {profile}',
+  'keys.note.fastForward': 'device clock moved on {time}',
 };

@@ -36,7 +36,7 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
 type DeviceAction = KeyEvent | SystemEvent;
 
 /** What a trainer does to the device from outside it, to show how it copes. */
-export type TrainerAction = 'NETWORK_TOGGLE' | 'POWER_CUT' | 'FACTORY_RESET';
+export type TrainerAction = 'NETWORK_TOGGLE' | 'POWER_CUT' | 'FACTORY_RESET' | 'FAST_FORWARD';
 
 export type TrainerBinding = {
   readonly action: TrainerAction;
@@ -50,6 +50,7 @@ export const TRAINER_BINDINGS: readonly TrainerBinding[] = [
   { action: 'NETWORK_TOGGLE', terminalKeys: 'n', label: 'keys.label.NETWORK_TOGGLE', input: 'n' },
   { action: 'POWER_CUT', terminalKeys: 'x', label: 'keys.label.POWER_CUT', input: 'x' },
   { action: 'FACTORY_RESET', terminalKeys: 'R R', label: 'keys.label.FACTORY_RESET', input: 'R' },
+  { action: 'FAST_FORWARD', terminalKeys: 'f', label: 'keys.label.FAST_FORWARD', input: 'f' },
 ];
 
 const toTrainerAction = (input: string): TrainerAction | undefined =>

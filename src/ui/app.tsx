@@ -3,6 +3,7 @@ import { useRef, useState, type ReactNode } from 'react';
 import { Box, Text, useStdin, type Key } from 'ink';
 import type { DeviceEvent } from '../../menus/device-events.js';
 import type { DeviceSession } from '../device/device-session.js';
+import { formatDuration } from '../screen/device-view.js';
 import { keyAction, type TrainerAction } from '../keys/key-map.js';
 import { DeviceFrame, frameSize } from './device-frame.js';
 import { KeyLegend } from './key-legend.js';
@@ -20,6 +21,11 @@ type AppProps = {
   /** Whether the trainer may reset the device to its profile (not while recording). */
   readonly allowReset?: boolean;
   /**
+   * Moves the device clock on (trainer control), returning how far in ms; absent where the device's
+   * time must run as it is (practice, recording), and the key then does nothing.
+   */
+  readonly fastForward?: () => number;
+  /**
    * Drawn instead of the key legend, beside the device or below it (practice: the task card); a
    * function hears the columns it has.
    */
@@ -29,7 +35,11 @@ type AppProps = {
 };
 
 /** What the legend says after a trainer key: what just happened, or that R needs a second R. */
-type TrainerNote = 'keys.confirmReset' | 'keys.note.networkDown' | 'keys.note.networkUp' | 'keys.note.powerCut' | 'keys.note.reset';
+type TrainerNote = {
+  readonly key: 'keys.confirmReset' | 'keys.note.networkDown' | 'keys.note.networkUp' | 'keys.note.powerCut' | 'keys.note.reset' | 'keys.note.fastForward';
+  /** How far the clock moved on (fast-forward). */
+  readonly time?: string;
+};
 
 /** The legend needs this many columns beside the frame. */
 const LEGEND_WIDTH = 30;
@@ -39,6 +49,7 @@ export const App = ({
   send = (event) => session.send(event),
   powerCut = () => session.powerCut(),
   allowReset = true,
+  fastForward,
   aside,
   onKey,
 }: AppProps) => {
@@ -51,21 +62,25 @@ export const App = ({
     switch (action) {
       case 'NETWORK_TOGGLE': {
         const online = session.actor.getSnapshot().context.online;
-        setNote(online ? 'keys.note.networkDown' : 'keys.note.networkUp');
+        setNote({ key: online ? 'keys.note.networkDown' : 'keys.note.networkUp' });
         return send({ type: online ? 'NETWORK_DOWN' : 'NETWORK_UP' });
       }
       case 'POWER_CUT':
-        setNote('keys.note.powerCut');
+        setNote({ key: 'keys.note.powerCut' });
         return powerCut();
       case 'FACTORY_RESET':
         if (!allowReset) return;
         // Twice, so that a stray key never wipes a device a trainer prepared.
-        if (resetArmedRef.current) return setNote('keys.confirmReset');
-        setNote('keys.note.reset');
+        if (resetArmedRef.current) return setNote({ key: 'keys.confirmReset' });
+        setNote({ key: 'keys.note.reset' });
         session.store.reset();
         return session.powerCut();
+      case 'FAST_FORWARD':
+        if (fastForward) setNote({ key: 'keys.note.fastForward', time: formatDuration(fastForward(), session.t) });
+        return;
     }
   };
+  const noteText = ({ key, time = '' }: TrainerNote) => session.t(key, { profile: session.profile.name, time });
   const size = useTerminalSize();
   const rows = useDeviceRows(session);
   const { display } = session.profile.device;
@@ -117,8 +132,9 @@ export const App = ({
         <KeyLegend
           lang={session.lang}
           keyLabels={session.profile.device.keyLabels}
-          note={note && session.t(note, { profile: session.profile.name })}
+          note={note && noteText(note)}
           allowReset={allowReset}
+          allowFastForward={fastForward !== undefined}
         />
       )
     );
@@ -129,7 +145,7 @@ export const App = ({
         <Box flexDirection="column" flexShrink={0} marginLeft={gap}>
           <PhonePanel sms={phone} t={session.t} width={phoneWidth} />
           {/* The phone took the legend's place: the trainer's note (再按 R …) must not go with it. */}
-          {note && !roomForBoth && <Text color="yellow">{session.t(note, { profile: session.profile.name })}</Text>}
+          {note && !roomForBoth && <Text color="yellow">{noteText(note)}</Text>}
         </Box>
       ) : (
         side

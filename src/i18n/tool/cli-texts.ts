@@ -25,6 +25,7 @@ export const cliTexts = defineTexts(
   --data-dir DIR         设备数据目录(默认：$POS_SIM_DATA_DIR，其次 $XDG_DATA_HOME/pos-sim，
                          再次 ~/.local/share/pos-sim)
   --fresh                出厂状态的设备，放在临时目录，不保存任何数据
+  --time-scale N         设备时钟快 N 倍(默认：1)
   --lang zh|en           设备和本工具的语言(默认：$POS_SIM_LANG 或 zh)
   --reporter NAME        run：pretty(默认)、tap、junit 或 json
   --bail                 run：遇到第一个失败的脚本就停止
@@ -58,6 +59,7 @@ export const cliTexts = defineTexts(
     'cli.badReporter': '--reporter {reporter}：请用 {reporters} 之一。',
     'cli.historyWithTask': '--history 打印全部练习记录；请去掉任务({task})。',
     'cli.badSpeed': '--speed {speed}：请给一个大于 0(最多 100)的数，如 0.5 为半速，2 为两倍速。',
+    'cli.badTimeScale': '--time-scale {scale}：请给一个大于 0(最多 {max})的数：设备时钟走得快几倍，如 10 时 5 分钟的锁定 30 秒就结束。',
     'cli.badRecord': '--record {file}：asciinema 录像是 .cast 文件，如 --record demo.cast',
     'cli.freshWithDataDir': '--fresh 和 --data-dir 不能同时用：--fresh 使用临时目录。',
   },
@@ -84,6 +86,7 @@ Options
   --data-dir DIR         where device data lives (default: $POS_SIM_DATA_DIR, else
                          $XDG_DATA_HOME/pos-sim, else ~/.local/share/pos-sim)
   --fresh                a factory-fresh device in a throw-away folder; nothing is saved
+  --time-scale N         the device clock runs N times as fast (default: 1)
   --lang zh|en           language of the device and of this tool (default: $POS_SIM_LANG or zh)
   --reporter NAME        run: pretty (default), tap, junit or json
   --bail                 run: stop at the first failing walkthrough
@@ -117,6 +120,7 @@ Options
     'cli.badReporter': '--reporter {reporter}: use one of {reporters}.',
     'cli.historyWithTask': '--history prints every practice; leave out the task ({task}).',
     'cli.badSpeed': '--speed {speed}: give a number above 0 (up to 100), e.g. 0.5 for half speed or 2 for double.',
+    'cli.badTimeScale': '--time-scale {scale}: give a number above 0 (up to {max}): how many times as fast the device clock runs, e.g. 10 ends a 5-minute lockout in 30 s.',
     'cli.badRecord': '--record {file}: an asciinema recording is a .cast file, e.g. --record demo.cast',
     'cli.freshWithDataDir': '--fresh and --data-dir do not go together: --fresh uses a throw-away folder.',
   },
