@@ -86,6 +86,12 @@ export type MenuNode =
 export const flowItems = (nodes: readonly MenuNode[]): Extract<MenuNode, { readonly flow: FlowId }>[] =>
   nodes.flatMap((node) => ('flow' in node ? [node] : flowItems(node.items)));
 
+/**
+ * A state tag: a question where 取消 is one of the answers and gives nothing up (稍后 on 是否立即重启:
+ * the change stays saved; 取消 on 放弃未保存的修改？: the edits stay), unlike 取消 that backs out of a step.
+ */
+export const CANCEL_KEEPS_WORK = 'cancelKeepsWork';
+
 export const FLOW_IDS = ['bindings', 'passwordFree', 'changePassword', 'records', 'backup'] as const;
 export type FlowId = (typeof FLOW_IDS)[number];
 
