@@ -124,8 +124,10 @@ type Piece = {
 
 /** The line cut where it may break. */
 const piecesOf = (body: string): Piece[] => {
-  const boundaries = wordBoundaries(body);
-  const spans = termSpans(body);
+  // Text without Chinese breaks at spaces only: no word boundaries to look for.
+  const wide = WIDE.test(body);
+  const boundaries = wide ? wordBoundaries(body) : new Set<number>();
+  const spans = wide ? termSpans(body) : [];
   const pieces: Piece[] = [];
   let gap = '';
   let text = '';
@@ -158,14 +160,17 @@ const piecesOf = (body: string): Piece[] => {
       quoted = false;
     }
     if (OPENING.has(char)) depth += 1;
-    else if (CLOSING.has(char) && BRACKET_CLOSING.has(char)) depth = Math.max(0, depth - 1);
+    else if (BRACKET_CLOSING.has(char)) depth = Math.max(0, depth - 1);
     text += char;
   }
   if (text) pieces.push({ gap, text, quoted });
   return pieces;
 };
 
-/** Where a row may start inside a word that has to be cut: not on a space or closing punctuation, not after opening punctuation or a space. */
+/**
+ * Where a row may start inside a word that has to be cut: not on a space or closing punctuation,
+ * not after opening punctuation or a space.
+ */
 const mayCutAt = (chars: readonly string[], at: number): boolean => {
   const before = chars[at - 1] ?? '';
   const after = chars[at] ?? '';

@@ -52,18 +52,24 @@ const demoFiles = (): Map<string, string> =>
 /** The short names of the shipped demos (file names without .yaml). */
 export const demoNames = (): string[] => [...demoFiles().keys()];
 
+/** The shipped tasks do not change while pos-sim runs: read them once. */
+let procedures: ReadonlyMap<string, string> | undefined;
+
 /**
  * The demo of each procedure (P1…P5), as trainers and the README call them: the walkthrough its
  * practice task plays (the first task's, where two practise one procedure).
  */
-export const procedureDemos = (): Map<string, string> => {
+export const procedureDemos = (): ReadonlyMap<string, string> => {
+  if (procedures) return procedures;
   const demos = new Map<string, string>();
   for (const task of shippedTasks()) {
     const procedure = task.procedure.toUpperCase();
     if (!demos.has(procedure) && dirname(task.walkthrough) === DEMOS_DIR) demos.set(procedure, basename(task.walkthrough, extname(task.walkthrough)));
   }
+  procedures = demos;
   return demos;
 };
+
 
 /** A demo's title (its walkthrough's name, in the tool's language), or undefined when it does not load. */
 const titleOf = (file: string): string | undefined => {
