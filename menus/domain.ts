@@ -108,6 +108,12 @@ export const SETTINGS_FLOW_IDS = ['bindings', 'passwordFree', 'changePassword', 
 /** The flows the main menu runs: the terminal's working day (消费 撤销 退货 … 签到 签退 结算). */
 export const MAIN_FLOW_IDS = ['sale', 'void', 'refund', 'query', 'settle', 'reprint', 'signIn', 'signOut'] as const;
 export const FLOW_IDS = [...SETTINGS_FLOW_IDS, ...MAIN_FLOW_IDS] as const;
+
+/**
+ * A state tag: a question where 取消 is one of the answers and gives nothing up (稍后 on 是否立即重启:
+ * the change stays saved; 取消 on 放弃未保存的修改？: the edits stay), unlike 取消 that backs out of a step.
+ */
+export const CANCEL_KEEPS_WORK = 'cancelKeepsWork';
 export type FlowId = (typeof FLOW_IDS)[number];
 export type SettingsFlowId = (typeof SETTINGS_FLOW_IDS)[number];
 export type MainFlowId = (typeof MAIN_FLOW_IDS)[number];

@@ -8,6 +8,7 @@ import type { KeyEvent } from './device-events.js';
 import type { AcceptanceRules } from './acceptance.js';
 import type { DevicePort } from './device-port.js';
 import {
+  CANCEL_KEEPS_WORK,
   samePasswordFreeSettings,
   type PasswordFreeLayout,
   type PasswordFreeSettings,
@@ -88,6 +89,7 @@ export const passwordFreeMachine = setup({
     context: {} as Context,
     events: {} as KeyEvent,
     output: {} as PasswordFreeOutput,
+    tags: {} as typeof CANCEL_KEEPS_WORK,
   },
   actors: { passwordPrompt: passwordPromptMachine },
   guards: {
@@ -170,6 +172,7 @@ export const passwordFreeMachine = setup({
     },
     saved: {
       description: 'Says 设置已保存,重启后生效 and asks whether to restart now (确认) or later (取消).',
+      tags: [CANCEL_KEEPS_WORK],
       on: { ENTER: { target: 'done', actions: 'chooseRestart' }, CANCEL: 'editing' },
     },
     offline: {
@@ -178,6 +181,7 @@ export const passwordFreeMachine = setup({
     },
     confirmingDiscard: {
       description: 'Asks 放弃未保存的修改?: 确认 discards and leaves, 取消 goes back to editing.',
+      tags: [CANCEL_KEEPS_WORK],
       on: { ENTER: 'done', CANCEL: 'editing' },
     },
     done: { type: 'final' },

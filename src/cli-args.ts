@@ -31,16 +31,21 @@ export type CliOptions = {
   readonly speed: number;
   /** demo: the asciinema recording to write. */
   readonly record: string | undefined;
+  /** The interactive device: device seconds per real second. */
+  readonly timeScale: number;
   readonly help: boolean;
   readonly version: boolean;
 };
+
+/** The fastest the interactive device's clock may run: an hour a real second is past any use. */
+const MAX_TIME_SCALE = 1000;
 
 /** The help text, in the tool's language. */
 export const usage = (): string => toolText('cli.usage');
 
 /** Which flags each command accepts (help, version and lang go with any). */
 const FLAGS: Record<Command, readonly string[]> = {
-  start: ['fixture', 'data-dir', 'fresh'],
+  start: ['fixture', 'data-dir', 'fresh', 'time-scale'],
   reset: ['fixture', 'data-dir'],
   profiles: [],
   'hash-password': [],
@@ -82,6 +87,7 @@ const OPTIONS = {
   json: { type: 'boolean' },
   speed: { type: 'string' },
   record: { type: 'string' },
+  'time-scale': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -168,6 +174,10 @@ export const parseCli = (argv: readonly string[], env: NodeJS.ProcessEnv = {}): 
   if (!Number.isFinite(speed) || speed <= 0 || speed > 100) {
     throw new UsageError(toolText('cli.badSpeed', { speed: values.speed ?? '' }));
   }
+  const timeScale = values['time-scale'] === undefined ? 1 : Number(values['time-scale']);
+  if (!Number.isFinite(timeScale) || timeScale <= 0 || timeScale > MAX_TIME_SCALE) {
+    throw new UsageError(toolText('cli.badTimeScale', { scale: values['time-scale'] ?? '', max: MAX_TIME_SCALE }));
+  }
   if (values.record !== undefined && !values.record.endsWith('.cast')) {
     throw new UsageError(toolText('cli.badRecord', { file: values.record }));
   }
@@ -191,6 +201,7 @@ export const parseCli = (argv: readonly string[], env: NodeJS.ProcessEnv = {}): 
     langFlag,
     speed,
     record: values.record,
+    timeScale,
     help,
     version,
   };

@@ -86,7 +86,7 @@ const main = async (): Promise<void> => {
     case 'start': {
       const { startDevice } = await import('./commands/start-device.js');
       const dataDir = options.fresh ? throwAwayDataDir() : resolveDataDir(options.dataDir);
-      await startDevice({ fixture: options.fixture, dataDir, lang: options.lang });
+      await startDevice({ fixture: options.fixture, dataDir, lang: options.lang, timeScale: options.timeScale });
       return;
     }
   }

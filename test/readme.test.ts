@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { embedChart } from '../src/chart/readme-chart.js';
 import { COMMANDS } from '../src/cli-args.js';
-import { KEY_BINDINGS, keyLabel } from '../src/keys/key-map.js';
+import { KEY_BINDINGS, keyLabel, TRAINER_BINDINGS } from '../src/keys/key-map.js';
 import { STEP_KINDS } from '../src/walkthrough/walkthrough.js';
 
 const readme = readFileSync('README.md', 'utf8');
@@ -17,6 +17,12 @@ describe('README', () => {
       expect(table.some(([, terminal, device]) => terminal === binding.terminalKeys && device === keyLabel(binding, {}, 'zh')), binding.terminalKeys).toBe(true);
     }
     expect(table).toHaveLength(KEY_BINDINGS.length + 1); // and Ctrl+C
+  });
+
+  it('lists every trainer control of the key map', () => {
+    const rows = section('Trainer controls').split('\n').filter((line) => line.startsWith('| `'));
+    const keys = rows.map((row) => (row.split('|')[1] ?? '').replaceAll('`', '').trim());
+    expect(keys.sort()).toEqual(TRAINER_BINDINGS.map((binding) => binding.terminalKeys).sort());
   });
 
   it('documents every command and every walkthrough step', () => {

@@ -9,7 +9,7 @@
 import stringWidth from 'string-width';
 import type { AnyStateMachine } from 'xstate';
 import { translator, type Lang } from '../i18n/messages.js';
-import { wrapped } from '../ui/wrap-text.js';
+import { wrapped } from '../line-breaks.js';
 import { MENU_MACHINES } from '../walkthrough/coverage.js';
 import { chartOf, type Chart, type ChartEdge, type ChartState } from './chart-model.js';
 

@@ -4,7 +4,7 @@
  * Without PROCEDURE it lists the shipped demos.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { basename, extname, join, resolve } from 'node:path';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import { render } from 'ink';
 import stringWidth from 'string-width';
 import { createSimulator } from '../device/simulator.js';
@@ -16,12 +16,13 @@ import { inkDrawsLastFrameOnly, SHOW_CURSOR, TeeStdout } from '../demo/tee-stdou
 import { PosSimError, UsageError } from '../errors.js';
 import { noColorWanted, withoutColor } from '../no-color.js';
 import type { Lang } from '../i18n/messages.js';
-import { cutToWidth, padEnd } from '../text-width.js';
+import { cutToWidth, padEnd, padStart } from '../text-width.js';
 import { stepCount, toolText } from '../i18n/tool-lang.js';
 import { packageRoot } from '../package-root.js';
+import { shippedTasks } from '../practice/load-tasks.js';
 import { shownPath } from '../shown-path.js';
 import { DemoApp } from '../ui/demo-app.js';
-import { wrapped } from '../ui/wrap-text.js';
+import { wrapped } from '../line-breaks.js';
 import { loadWalkthroughs } from '../walkthrough/load-walkthroughs.js';
 
 /** Where `pos-sim demo NAME` finds NAME.yaml. */
@@ -40,26 +41,81 @@ export type DemoOptions = {
 
 const isWalkthroughFile = (name: string) => name.endsWith('.yaml') || name.endsWith('.yml');
 
-/** The short names of the shipped demos (file names without .yaml). */
-export const demoNames = (): string[] =>
-  readdirSync(DEMOS_DIR)
-    .filter(isWalkthroughFile)
-    .sort()
-    .map((name) => basename(name, extname(name)));
+/** The shipped demos: short name (file name without .yaml) and file, by name. */
+const demoFiles = (): Map<string, string> =>
+  new Map(
+    readdirSync(DEMOS_DIR)
+      .filter(isWalkthroughFile)
+      .sort()
+      .map((file) => [basename(file, extname(file)), join(DEMOS_DIR, file)]),
+  );
 
-/** A walkthrough file: PROCEDURE as a path, or a shipped demo by name. */
-export const resolveProcedure = (procedure: string): string => {
-  if (existsSync(procedure) && statSync(procedure).isFile()) return resolve(procedure);
-  for (const ext of ['.yaml', '.yml']) {
-    const candidate = join(DEMOS_DIR, `${procedure}${ext}`);
-    if (existsSync(candidate)) return candidate;
+/** The short names of the shipped demos (file names without .yaml). */
+export const demoNames = (): string[] => [...demoFiles().keys()];
+
+/** The shipped tasks do not change while pos-sim runs: read them once. */
+let procedures: ReadonlyMap<string, string> | undefined;
+
+/**
+ * The demo of each procedure (P1…P5), as trainers and the README call them: the walkthrough its
+ * practice task plays (the first task's, where two practise one procedure).
+ */
+export const procedureDemos = (): ReadonlyMap<string, string> => {
+  if (procedures) return procedures;
+  const demos = new Map<string, string>();
+  for (const task of shippedTasks()) {
+    const procedure = task.procedure.toUpperCase();
+    if (!demos.has(procedure) && dirname(task.walkthrough) === DEMOS_DIR) demos.set(procedure, basename(task.walkthrough, extname(task.walkthrough)));
   }
-  const near = demoNames().filter((name) => name.includes(procedure) || procedure.includes(name));
-  throw new UsageError(near.length ? toolText('demoCli.noDemoNear', { procedure, near: near.join(', ') }) : toolText('demoCli.noDemo', { procedure }));
+  procedures = demos;
+  return demos;
 };
 
-const seconds = (ms: number) => toolText('demoCli.seconds', { seconds: (ms / 1000).toFixed(ms < 10_000 ? 1 : 0) });
 
+/** A demo's title (its walkthrough's name, in the tool's language), or undefined when it does not load. */
+const titleOf = (file: string): string | undefined => {
+  try {
+    return loadWalkthroughs([file])[0]?.name;
+  } catch (error) {
+    if (error instanceof PosSimError) return undefined;
+    throw error;
+  }
+};
+
+/**
+ * A walkthrough file: PROCEDURE as a path, or a shipped demo by its name (any case, .yaml or not),
+ * its procedure (P2, p2), or a part of its name or title that only it has.
+ */
+export const resolveProcedure = (procedure: string): string => {
+  if (existsSync(procedure) && statSync(procedure).isFile()) return resolve(procedure);
+  const files = demoFiles();
+  const wanted = procedure.trim().replace(/\.ya?ml$/i, '').toLowerCase();
+  const exact = [...files].find(([name]) => name.toLowerCase() === wanted);
+  if (exact) return exact[1];
+  const demos = procedureDemos();
+  const ofProcedure = demos.get(wanted.replace(/\s+/g, '').toUpperCase());
+  const procedureFile = ofProcedure === undefined ? undefined : files.get(ofProcedure);
+  if (procedureFile) return procedureFile;
+  const matching = wanted
+    ? [...files].filter(([name, file]) => name.toLowerCase().includes(wanted) || (titleOf(file)?.toLowerCase().includes(wanted) ?? false))
+    : [];
+  const [only] = matching;
+  if (only && matching.length === 1) return only[1];
+  if (matching.length > 1) {
+    const choices = matching.map(([name, file]) => `  ${name}  ${titleOf(file) ?? ''}`.trimEnd()).join('\n');
+    throw new UsageError(toolText('demoCli.manyDemos', { procedure, count: matching.length, choices }));
+  }
+  throw new UsageError(toolText('demoCli.noDemo', { procedure, procedures: procedureList(demos) }));
+};
+
+/** P1 p1-deregister-unionpay, P2 …: the procedures' demos, for the list and the messages. */
+const procedureList = (demos: ReadonlyMap<string, string>): string =>
+  [...demos]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([procedure, name]) => `${procedure} ${name}`)
+    .join(toolText('demoCli.listSeparator'));
+
+const seconds = (ms: number) => toolText('demoCli.seconds', { seconds: (ms / 1000).toFixed(ms < 10_000 ? 1 : 0) });
 
 /** Where a line that does not fit beside the name goes: on its own line, indented this much. */
 const INDENT = '    ';
@@ -68,43 +124,67 @@ const INDENT = '    ';
 export const listColumns = (stdout: { readonly isTTY?: boolean; readonly columns?: number }): number =>
   stdout.isTTY === true && stdout.columns ? stdout.columns : 80;
 
+type DemoRow = { readonly name: string; readonly length?: string; readonly title?: string; readonly problem?: string };
+
+/** At most this share of the names may be longer than the name column. */
+const LONG_NAMES = 0.1;
+
 /**
- * `pos-sim demo`: the shipped demos, with their steps and how long each plays, in `columns`
- * terminal columns. `lang` is the demos' (their names and timing); the list's own words are in the
- * tool's language. A title that does not fit beside its demo goes on the next line, indented, and
- * is cut with … when even that is too narrow.
+ * How wide the name column is: the width that puts the most demos on one line with their length
+ * and title, else with their length (the widest such, among equals, so more names line up). The
+ * few longest names (a tenth at most) may push their own line's length and title on, rather than
+ * widen every line.
+ */
+const nameColumnWidth = (rows: readonly DemoRow[], lengthWidth: number, columns: number): number => {
+  const names = rows.map((row) => stringWidth(row.name)).sort((a, b) => a - b);
+  const narrowest = names[Math.max(0, Math.ceil(names.length * (1 - LONG_NAMES)) - 1)] ?? 0;
+  const widths = [...new Set(names)].filter((width) => width >= narrowest);
+  const head = (width: number, row: DemoRow) => 2 + Math.max(width, stringWidth(row.name)) + 2 + lengthWidth;
+  const withTitle = (width: number) => rows.filter((row) => row.title !== undefined && head(width, row) + 2 + stringWidth(row.title) <= columns).length;
+  const withLength = (width: number) => rows.filter((row) => head(width, row) <= columns).length;
+  const better = (a: number, b: number) => withTitle(a) > withTitle(b) || (withTitle(a) === withTitle(b) && withLength(a) >= withLength(b));
+  return widths.reduce((best, width) => (better(width, best) ? width : best), narrowest);
+};
+
+/**
+ * `pos-sim demo`: the shipped demos, with how long each plays, in `columns` terminal columns.
+ * `lang` is the demos' (their timing); the list's own words and the titles are in the tool's
+ * language. A title that does not fit beside its demo goes on the next line, indented, and is cut
+ * with … when even that is too narrow.
  */
 export const listDemos = (lang: Lang | undefined, columns = 80): string[] => {
-  const names = demoNames();
-  const width = Math.max(...names.map((name) => stringWidth(name)));
-  const rows = names.map((name) => {
-    const file = resolveProcedure(name);
+  const rows: DemoRow[] = [...demoFiles()].map(([name, file]) => {
     try {
       const [walkthrough] = loadWalkthroughs([file]);
       if (!walkthrough) return { name };
       const plan = planDemo(walkthrough, lang ? { lang } : {});
-      return { name, length: toolText('demoCli.length', { steps: stepCount(plan.steps.length), time: seconds(playingTimeMs(plan)) }), title: walkthrough.name };
+      return { name, length: seconds(playingTimeMs(plan)), title: walkthrough.name };
     } catch (error) {
       if (!(error instanceof PosSimError)) throw error;
       return { name, problem: toolText('demoCli.doesNotPlay', { reason: error.message.split('\n')[0] ?? '' }) };
     }
   });
   const lengthWidth = Math.max(0, ...rows.map((row) => (row.length === undefined ? 0 : stringWidth(row.length))));
+  const width = nameColumnWidth(rows, lengthWidth, columns);
   const fits = (line: string) => stringWidth(line) <= columns;
   const indented = (text: string) => wrapped(text, columns - INDENT.length).split('\n').map((line) => INDENT + line);
-  const lines = (row: (typeof rows)[number]): string[] => {
+  const lines = (row: DemoRow): string[] => {
     const name = `  ${padEnd(row.name, width)}`;
     if (row.problem !== undefined) return fits(`${name}  ${row.problem}`) ? [`${name}  ${row.problem}`] : [`  ${row.name}`, ...indented(row.problem)];
-    if (row.length === undefined) return [`  ${row.name}`];
-    const head = `${name}  ${padEnd(row.length, lengthWidth)}`;
+    if (row.length === undefined || row.title === undefined) return [`  ${row.name}`];
+    const head = `${name}  ${padStart(row.length, lengthWidth)}`;
     if (fits(`${head}  ${row.title}`)) return [`${head}  ${row.title}`];
     const title = INDENT + cutToWidth(row.title, columns - INDENT.length, '…');
-    return fits(`${name}  ${row.length}`) ? [`${name}  ${row.length}`, title] : [`  ${row.name}`, INDENT + row.length, title];
+    return fits(head) ? [head, title] : [`  ${row.name}`, INDENT + row.length, title];
   };
   return [
     ...wrapped(toolText('demoCli.listTitle'), columns).split('\n'),
     ...rows.flatMap(lines),
     '',
+    ...wrapped(toolText('demoCli.listProcedures'), columns).split('\n'),
+    ...[...procedureDemos()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([procedure, name]) => (fits(`  ${procedure}  ${name}`) ? `  ${procedure}  ${name}` : `${procedure} ${name}`)),
     ...wrapped(toolText('demoCli.listOptions'), columns).split('\n'),
     ...wrapped(toolText('demoCli.listKeys'), columns).split('\n'),
   ];

@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import { App } from '../ui/app.js';
 import { DeviceSession } from '../device/device-session.js';
+import { LiveClock } from '../device/live-clock.js';
 import type { Lang } from '../i18n/messages.js';
 import { loadProfile } from '../profile/load-profile.js';
 import type { Profile } from '../profile/profile-schema.js';
@@ -12,15 +13,18 @@ import { folderShelf } from '../store/backup-shelf.js';
 import { DeviceStore } from '../store/device-store.js';
 import { confMedium } from '../store/flash-medium.js';
 
-export { App, loadProfile };
+export { App, LiveClock, loadProfile };
 
-/** The device session on this profile and data folder (locked by the caller); throws StoreCorruptError. */
-export const openSession = (profile: Profile, dataDir: string, lang: Lang): DeviceSession => {
+/**
+ * The device session on this profile and data folder (locked by the caller), on the live clock;
+ * throws StoreCorruptError.
+ */
+export const openSession = (profile: Profile, dataDir: string, lang: Lang, clock: LiveClock): DeviceSession => {
   const store = new DeviceStore({
     profile,
     medium: confMedium(dataDir, profile.name),
-    now: Date.now,
+    now: () => clock.now(),
     backups: folderShelf(join(dataDir, 'backups')),
   });
-  return new DeviceSession({ store, lang });
+  return new DeviceSession({ store, lang, clock });
 };

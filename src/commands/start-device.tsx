@@ -18,9 +18,11 @@ export type StartOptions = {
   readonly fixture?: string | undefined;
   readonly dataDir: string;
   readonly lang: Lang;
+  /** Device seconds per real second (--time-scale). */
+  readonly timeScale?: number;
 };
 
-export const startDevice = async ({ fixture = 'default', dataDir, lang }: StartOptions): Promise<void> => {
+export const startDevice = async ({ fixture = 'default', dataDir, lang, timeScale = 1 }: StartOptions): Promise<void> => {
   if (!process.stdin.isTTY) {
     throw new UsageError(toolText('start.needsTerminal'));
   }
@@ -39,11 +41,13 @@ export const startDevice = async ({ fixture = 'default', dataDir, lang }: StartO
     }
     let heavy: typeof import('./open-device.js');
     let session: import('../device/device-session.js').DeviceSession;
+    let clock: import('../device/live-clock.js').LiveClock;
     try {
       heavy = await import('./open-device.js');
+      clock = new heavy.LiveClock({ scale: timeScale });
       const profile = heavy.loadProfile(fixture);
       lock ??= lockDevice(dataDir, profile.name);
-      session = heavy.openSession(profile, dataDir, lang);
+      session = heavy.openSession(profile, dataDir, lang, clock);
     } catch (error) {
       if (ink) {
         // Leave no boot screen above the message: draw nothing, then give the terminal back.
@@ -57,7 +61,7 @@ export const startDevice = async ({ fixture = 'default', dataDir, lang }: StartO
       session.stop();
       return;
     }
-    const app = <heavy.App session={session} />;
+    const app = <heavy.App session={session} fastForward={() => clock.fastForward()} />;
     if (ink) ink.rerender(app);
     else ink = render(app, { exitOnCtrlC: true });
     await ink.waitUntilExit();

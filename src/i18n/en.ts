@@ -236,6 +236,7 @@ export const en: Record<keyof typeof zh, string> = {
   'keys.label.NETWORK_TOGGLE': 'network down/up',
   'keys.label.POWER_CUT': 'power cut',
   'keys.label.FACTORY_RESET': 'reset to profile (twice)',
+  'keys.label.FAST_FORWARD': 'fast-forward the clock',
   'records.subject.lockout': '{count} wrong passwords in a row',
   'records.subject.on': 'on',
   'records.subject.off': 'off',
@@ -249,4 +250,5 @@ export const en: Record<keyof typeof zh, string> = {
   'keys.note.networkUp': 'network back up',
   'keys.note.powerCut': 'power cut: unsaved edits lost',
   'keys.note.reset': 'reset to profile {profile}',
+  'keys.note.fastForward': 'device clock moved on {time}',
 };

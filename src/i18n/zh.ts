@@ -234,6 +234,7 @@ export const zh = {
   'keys.label.NETWORK_TOGGLE': '断网/联网',
   'keys.label.POWER_CUT': '断电',
   'keys.label.FACTORY_RESET': '恢复出厂(按两次)',
+  'keys.label.FAST_FORWARD': '快进(到下一个定时)',
   'records.subject.lockout': '连续{count}次密码错误',
   'records.subject.on': '开',
   'records.subject.off': '关',
@@ -247,5 +248,6 @@ export const zh = {
   'keys.note.networkUp': '已联网',
   'keys.note.powerCut': '已断电：未保存的修改丢失',
   'keys.note.reset': '已恢复为设备配置 {profile}',
+  'keys.note.fastForward': '设备时钟已快进 {time}',
 } as const;
 

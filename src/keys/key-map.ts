@@ -5,6 +5,7 @@
 import type { Key } from 'ink';
 import { isDigit, type KeyEvent, type SystemEvent } from '../../menus/device-events.js';
 import { translator, type Lang, type MessageKey } from '../i18n/messages.js';
+import { splitKeys, type TerminalKey } from './terminal-input.js';
 
 export type KeyBinding = {
   /** What the key does on the device: a keypad key, or a system event such as the power key. */
@@ -36,7 +37,7 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
 type DeviceAction = KeyEvent | SystemEvent;
 
 /** What a trainer does to the device from outside it, to show how it copes. */
-export type TrainerAction = 'NETWORK_TOGGLE' | 'PAPER_TOGGLE' | 'POWER_CUT' | 'FACTORY_RESET';
+export type TrainerAction = 'NETWORK_TOGGLE' | 'PAPER_TOGGLE' | 'POWER_CUT' | 'FACTORY_RESET' | 'FAST_FORWARD';
 
 export type TrainerBinding = {
   readonly action: TrainerAction;
@@ -51,9 +52,10 @@ export const TRAINER_BINDINGS: readonly TrainerBinding[] = [
   { action: 'PAPER_TOGGLE', terminalKeys: 'o', label: 'keys.label.PAPER_TOGGLE', input: 'o' },
   { action: 'POWER_CUT', terminalKeys: 'x', label: 'keys.label.POWER_CUT', input: 'x' },
   { action: 'FACTORY_RESET', terminalKeys: 'R R', label: 'keys.label.FACTORY_RESET', input: 'R' },
+  { action: 'FAST_FORWARD', terminalKeys: 't', label: 'keys.label.FAST_FORWARD', input: 't' },
 ];
 
-export const toTrainerAction = (input: string): TrainerAction | undefined =>
+const toTrainerAction = (input: string): TrainerAction | undefined =>
   TRAINER_BINDINGS.find((binding) => binding.input === input)?.action;
 
 /** A key's label as this model prints it: the profile's name for the key, else the usual one. */
@@ -69,21 +71,23 @@ export const keyLabel = (
 const toAction = (binding: KeyBinding, char: string): DeviceAction =>
   binding.action === 'DIGIT' && isDigit(char) ? { type: 'DIGIT', digit: char } : ({ type: binding.action } as DeviceAction);
 
-/** Control characters that arrive inside a chunk of typed keys, as the raw terminal sends them. */
-const CHUNK_CONTROLS: Readonly<Record<string, 'ENTER' | 'CLEAR'>> = { '\r': 'ENTER', '\n': 'ENTER', '\x7f': 'CLEAR', '\b': 'CLEAR' };
+/** What one terminal key does: press a device key, work a trainer control, or nothing. */
+export type KeyAction = { readonly kind: 'device'; readonly event: DeviceAction } | { readonly kind: 'trainer'; readonly action: TrainerAction };
+
+/** The action of one key, as it comes from splitKeys. */
+export const keyAction = ({ input, key }: TerminalKey): KeyAction | undefined => {
+  const trainer = toTrainerAction(input);
+  if (trainer) return { kind: 'trainer', action: trainer };
+  const binding = KEY_BINDINGS.find((candidate) => candidate.matches(input, key));
+  return binding ? { kind: 'device', event: toAction(binding, input) } : undefined;
+};
 
 /**
- * The device events for one chunk of terminal input. Keys typed fast (or sent by tmux) arrive as
- * one string, so each character counts; special keys arrive alone.
+ * The actions of a run of raw terminal input, key by key: a burst (keys typed fast, or sent
+ * together by tmux) does exactly what its keys would one at a time.
  */
-export const toDeviceEvents = (input: string, key: Key): DeviceAction[] => {
-  const special = KEY_BINDINGS.find((binding) => binding.action !== 'DIGIT' && binding.matches(input, key));
-  if (special && (input.length <= 1 || !/^[0-9mpf]+$/.test(input))) return [toAction(special, input)];
-  return [...input].flatMap((char) => {
-    // Inside a chunk ("123456\r"), Enter and Backspace are raw control characters, not parsed keys.
-    const control = CHUNK_CONTROLS[char];
-    if (control) return [{ type: control } as DeviceAction];
-    const binding = KEY_BINDINGS.find((candidate) => candidate.matches(char, key));
-    return binding ? [toAction(binding, char)] : [];
+export const keyActions = (raw: string): KeyAction[] =>
+  splitKeys(raw).flatMap((key) => {
+    const action = keyAction(key);
+    return action ? [action] : [];
   });
-};

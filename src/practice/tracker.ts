@@ -10,7 +10,7 @@
  */
 import type { AnyMachineSnapshot } from 'xstate';
 import type { DeviceEvent } from '../../menus/device-events.js';
-import { flowItems, type Binding, type FlowId, type LocalText, type MenuNode } from '../../menus/domain.js';
+import { CANCEL_KEEPS_WORK, flowItems, type Binding, type FlowId, type LocalText, type MenuNode } from '../../menus/domain.js';
 import type { PasswordPurpose } from '../../menus/password-prompt.js';
 import { currentMenuItems } from '../../menus/settings.js';
 import type { DeviceSession } from '../device/device-session.js';
@@ -118,7 +118,8 @@ export class PracticeTracker {
 
   /**
    * Presses a device key (or a system key) on the practice device, watching for a step given up:
-   * 取消 inside one of the task's flows, past its first screen, on a screen that asks something.
+   * 取消 inside one of the task's flows, past its first screen, on a screen that asks something,
+   * unless 取消 is an answer there that gives nothing up (稍后 on the restart question).
    */
   readonly send = (event: DeviceEvent): void => {
     if (this.finished) return;
@@ -128,7 +129,8 @@ export class PracticeTracker {
     const flow = innermost?.machine.id ?? 'device';
     // On a detour every key is part of the detour, already counted.
     const onTheWay = snapshots.every((snapshot) => snapshot.machine.id === 'device' || this.task.flows.includes(snapshot.machine.id));
-    const stepUnderWay = innermost !== undefined && !NOT_FLOWS.includes(flow) && !isAtFirstScreen(innermost) && !isNotice(innermost);
+    const stepUnderWay =
+      innermost !== undefined && !NOT_FLOWS.includes(flow) && !isAtFirstScreen(innermost) && !isNotice(innermost) && !innermost.hasTag(CANCEL_KEEPS_WORK);
     // The screen is gone once the key has done its work: named now, when 取消 may give up a step.
     const cancelledOn = event.type === 'CANCEL' && onTheWay && stepUnderWay ? this.screenName() : undefined;
     this.session.send(event);

@@ -33,7 +33,7 @@ export const displayRows = (screen: Screen, status: StatusBar, t: Translate, siz
     ...line,
     text: `${line.continued ? '  ' : line.selected ? '> ' : '  '}${line.text}`,
   }));
-  while (body.length < size.rows) body.push({ text: '', selected: false, tone: 'normal', continued: false });
+  while (body.length < size.rows) body.push({ text: '', selected: false, tone: 'normal', continued: false, joint: '', indent: 0 });
   const confirm = screen.hints.confirm ? `[${t('hint.confirm')}]${screen.hints.confirm}` : '';
   const cancel = screen.hints.cancel ? `[${t('hint.cancel')}]${screen.hints.cancel}` : '';
   return {
@@ -51,20 +51,16 @@ export const displayText = (rows: DisplayRows): string =>
     .join('\n');
 
 /**
- * The display as text to match against: like displayText, but a wrapped line is joined back into
- * one, so an expectation finds a sentence however the display broke it.
+ * The display as text to match against: like displayText, but a line the display broke is put back
+ * together exactly as it was (what each break took out put back, hanging indents taken off), so an
+ * expectation finds a sentence however, and on whatever display, it was broken.
  */
 export const matchableText = (rows: DisplayRows): string => {
   const body: string[] = [];
   for (const line of rows.body) {
-    const text = line.text.trimEnd();
     const previous = body.at(-1);
-    if (line.continued && previous !== undefined) {
-      // Wrapping dropped the space it broke at; Chinese text has none to restore.
-      const gap = /[\x21-\x7e]$/.test(previous) && /^\s*[\x21-\x7e]/.test(text) ? ' ' : '';
-      body[body.length - 1] = previous + gap + text.trimStart();
-    }
-    else body.push(text);
+    if (line.continued && previous !== undefined) body[body.length - 1] = previous + line.joint + line.text.slice(MARKER_WIDTH + line.indent);
+    else body.push(line.text);
   }
   return [rows.status, rows.title, ...body, rows.hints].map((row) => row.trimEnd()).join('\n');
 };

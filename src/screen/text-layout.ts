@@ -1,9 +1,10 @@
 /**
- * Lays a Screen out on the device's character grid: wraps by display width (a Chinese character
- * takes two columns), and scrolls long lists so the selected line stays in view. The UI and the
+ * Lays a Screen out on the device's character grid: breaks lines to the display's width (a Chinese
+ * character takes two columns, see line-breaks), and scrolls long lists so the selected line stays
+ * in view. The UI and the
  * headless runner both read this layout, so a script sees what a person sees.
  */
-import stringWidth from 'string-width';
+import { breakLine } from '../line-breaks.js';
 import type { LineTone, Screen } from './screen.js';
 
 export type GridSize = { readonly columns: number; readonly rows: number };
@@ -14,38 +15,10 @@ export type GridLine = {
   readonly tone: LineTone;
   /** This row continues the line above (it was wrapped). */
   readonly continued: boolean;
-};
-
-/** Punctuation that may not begin a line (禁则). */
-const CLOSING_PUNCTUATION = '，。、；：？！）」』】》,.;:?!)';
-
-/** Splits text into pieces no wider than `columns` display columns, breaking at spaces where it can. */
-export const wrapToWidth = (text: string, columns: number): string[] => {
-  // Most lines fit: measure once (string-width is costly, and measuring per character is quadratic).
-  if (stringWidth(text) <= columns) return [text];
-  const rows: string[] = [];
-  let row = '';
-  for (const char of text) {
-    if (stringWidth(row + char) > columns) {
-      const breakAt = row.lastIndexOf(' ');
-      if (breakAt > 0 && char !== ' ') {
-        rows.push(row.slice(0, breakAt));
-        row = row.slice(breakAt + 1);
-      } else if (CLOSING_PUNCTUATION.includes(char) && [...row].length > 1) {
-        // Chinese typesetting never starts a line with closing punctuation: take a character down with it.
-        const chars = [...row];
-        rows.push(chars.slice(0, -1).join(''));
-        row = chars.at(-1) ?? '';
-      } else {
-        rows.push(row);
-        row = '';
-      }
-      if (char === ' ') continue;
-    }
-    row += char;
-  }
-  rows.push(row);
-  return rows;
+  /** What the line had at this break and no row shows (the spaces broken at, or ''); '' on a line's first row. */
+  readonly joint: string;
+  /** Spaces of hanging indent at the start of a continued row's text that the line did not have. */
+  readonly indent: number;
 };
 
 // ASCII only: block characters are ambiguous-width and break the frame in CJK terminals.
@@ -60,15 +33,17 @@ export const progressBar = (share: number, columns: number): string => {
 /** Every body row of the screen, wrapped to the width, however many there are. */
 const wrapBody = (screen: Screen, size: GridSize): GridLine[] => {
   const wrapped = screen.lines.flatMap((line) =>
-    wrapToWidth(line.text, size.columns).map((text, piece) => ({
+    breakLine(line.text, size.columns).map(({ text, joint, indent }, piece) => ({
       text,
       selected: line.selected === true,
       tone: line.tone ?? 'normal',
       continued: piece > 0,
+      joint,
+      indent,
     })),
   );
   if (screen.progress !== undefined) {
-    wrapped.push({ text: progressBar(screen.progress, size.columns), selected: false, tone: 'normal', continued: false });
+    wrapped.push({ text: progressBar(screen.progress, size.columns), selected: false, tone: 'normal', continued: false, joint: '', indent: 0 });
   }
   return wrapped;
 };

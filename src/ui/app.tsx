@@ -4,16 +4,18 @@
  * panel goes is decided by planLayout; this component only draws the plan.
  */
 import { useRef, useState, type ReactNode } from 'react';
-import { Box, Text, useInput, useStdin, type Key } from 'ink';
+import { Box, Text, useStdin, type Key } from 'ink';
 import type { DeviceEvent } from '../../menus/device-events.js';
 import type { DeviceSession } from '../device/device-session.js';
-import { KEY_BINDINGS, toDeviceEvents, toTrainerAction, TRAINER_BINDINGS, type TrainerAction } from '../keys/key-map.js';
+import { KEY_BINDINGS, keyAction, TRAINER_BINDINGS, type TrainerAction } from '../keys/key-map.js';
+import { formatDuration } from '../screen/device-view.js';
 import { DeviceFrame, frameSize } from './device-frame.js';
 import { KeyLegend } from './key-legend.js';
 import { PANEL_GAP, planLayout, type PanelId, type PanelRequest, type Placement } from './layout-plan.js';
 import { PHONE_MIN_WIDTH, PHONE_WIDTH, PhonePanel, phoneHeight } from './phone-panel.js';
 import { PRINTER_CHROME_ROWS, PRINTER_WIDTH, PrinterPanel } from './printer-panel.js';
 import { useDeviceRows } from './use-device-rows.js';
+import { useTerminalKeys } from './use-terminal-keys.js';
 import { useTerminalSize } from './use-terminal-size.js';
 
 /** What a command puts beside the device (the practice's task card, the demo's captions). */
@@ -27,6 +29,11 @@ type AppProps = {
   readonly powerCut?: () => void;
   /** Whether the trainer may reset the device to its profile (not while recording). */
   readonly allowReset?: boolean;
+  /**
+   * Moves the device clock on (trainer control), returning how far in ms; absent where the device's
+   * time must run as it is (practice, recording), and the key then does nothing.
+   */
+  readonly fastForward?: () => number;
   /** Drawn instead of the key legend, beside the device or below it; a function hears the room it has. */
   readonly aside?: Aside;
   /** Hears each terminal key first; returns true when it took the key, which then goes no further. */
@@ -34,21 +41,31 @@ type AppProps = {
 };
 
 /** What the legend says after a trainer key: what just happened, or that R needs a second R. */
-type TrainerNote =
-  | 'keys.confirmReset'
-  | 'keys.note.networkDown'
-  | 'keys.note.networkUp'
-  | 'keys.note.powerCut'
-  | 'keys.note.reset'
-  | 'keys.note.paperOut'
-  | 'keys.note.paperIn';
+type TrainerNote = {
+  readonly key:
+    | 'keys.confirmReset'
+    | 'keys.note.networkDown'
+    | 'keys.note.networkUp'
+    | 'keys.note.powerCut'
+    | 'keys.note.reset'
+    | 'keys.note.fastForward'
+    | 'keys.note.paperOut'
+    | 'keys.note.paperIn';
+  /** How far the clock moved on (fast-forward). */
+  readonly time?: string;
+};
 
 /** The legend's width beside the frame, and the least it reads in. */
 const LEGEND_WIDTH = 30;
 const LEGEND_MIN_WIDTH = 26;
 /** The legend's rows: its title, the device keys, Ctrl+C, the trainer's title and keys, and a note. */
-const legendHeight = (allowReset: boolean, note: boolean) =>
-  1 + KEY_BINDINGS.length + 1 + 1 + TRAINER_BINDINGS.filter((binding) => allowReset || binding.action !== 'FACTORY_RESET').length + (note ? 1 : 0);
+const legendHeight = (allowReset: boolean, allowFastForward: boolean, note: boolean) =>
+  1 +
+  KEY_BINDINGS.length +
+  1 +
+  1 +
+  TRAINER_BINDINGS.filter((binding) => (allowReset || binding.action !== 'FACTORY_RESET') && (allowFastForward || binding.action !== 'FAST_FORWARD')).length +
+  (note ? 1 : 0);
 /** The aside takes the rows it is given, but fewer than this and it no longer reads. */
 const ASIDE_MIN_WIDTH = 30;
 const ASIDE_MIN_ROWS = 10;
@@ -60,6 +77,7 @@ export const App = ({
   send = (event) => session.send(event),
   powerCut = () => session.powerCut(),
   allowReset = true,
+  fastForward,
   aside,
   onKey,
 }: AppProps) => {
@@ -74,39 +92,42 @@ export const App = ({
     switch (action) {
       case 'NETWORK_TOGGLE': {
         const online = session.actor.getSnapshot().context.online;
-        setNote(online ? 'keys.note.networkDown' : 'keys.note.networkUp');
+        setNote({ key: online ? 'keys.note.networkDown' : 'keys.note.networkUp' });
         return send({ type: online ? 'NETWORK_DOWN' : 'NETWORK_UP' });
       }
       case 'PAPER_TOGGLE': {
         const paper = !session.store.printer.hasPaper();
         session.store.printer.setPaper(paper);
-        return setNote(paper ? 'keys.note.paperIn' : 'keys.note.paperOut');
+        return setNote({ key: paper ? 'keys.note.paperIn' : 'keys.note.paperOut' });
       }
       case 'POWER_CUT':
-        setNote('keys.note.powerCut');
+        setNote({ key: 'keys.note.powerCut' });
         return powerCut();
       case 'FACTORY_RESET':
         if (!allowReset) return;
         // Twice, so that a stray key never wipes a device a trainer prepared.
-        if (resetArmedRef.current) return setNote('keys.confirmReset');
-        setNote('keys.note.reset');
+        if (resetArmedRef.current) return setNote({ key: 'keys.confirmReset' });
+        setNote({ key: 'keys.note.reset' });
         session.store.reset();
         return session.powerCut();
+      case 'FAST_FORWARD':
+        if (fastForward) setNote({ key: 'keys.note.fastForward', time: formatDuration(fastForward(), session.t) });
+        return;
     }
   };
   const size = useTerminalSize();
   const rows = useDeviceRows(session);
   const { display } = session.profile.device;
   const frame = frameSize(display);
-  useInput(
-    (input, key) => {
+  useTerminalKeys(
+    ({ input, key }) => {
       if (onKey?.(input, key)) return;
-      const action = toTrainerAction(input);
-      if (action) return trainer(action);
+      const action = keyAction({ input, key });
+      if (action?.kind === 'trainer') return trainer(action.action);
       resetArmedRef.current = false;
       setNote(undefined);
       if (session.activeStates().includes('device.home')) setTornOff(session.printouts().length);
-      for (const event of toDeviceEvents(input, key)) send(event);
+      if (action) send(action.event);
     },
     { isActive: isRawModeSupported === true },
   );
@@ -114,7 +135,7 @@ export const App = ({
   const sms = session.awaitedSms();
   const printouts = session.printouts();
   const paper = printouts.length > tornOff ? printouts.at(-1)?.text.split('\n') : undefined;
-  const noteText = note && session.t(note, { profile: session.profile.name });
+  const noteText = note && session.t(note.key, { profile: session.profile.name, time: note.time ?? '' });
   const phoneRows = sms ? phoneHeight(sms, PHONE_WIDTH, session.t) : 0;
   const requests = (withNote: boolean): PanelRequest[] => [
     // The card or captions keep their place; the phone goes under them when it comes (P3, P4).
@@ -125,7 +146,7 @@ export const App = ({
     ...(paper ? [{ id: 'printer' as const, width: PRINTER_WIDTH, minWidth: PRINTER_WIDTH, height: paper.length + PRINTER_CHROME_ROWS, minHeight: PRINTER_MIN_ROWS }] : []),
     ...(withNote && noteText ? [{ id: 'note' as const, width: LEGEND_WIDTH, minWidth: 10, height: 1, padded: true }] : []),
     ...(aside === undefined
-      ? [{ id: 'legend' as const, width: LEGEND_WIDTH, minWidth: LEGEND_MIN_WIDTH, height: legendHeight(allowReset, noteText !== undefined), padded: true }]
+      ? [{ id: 'legend' as const, width: LEGEND_WIDTH, minWidth: LEGEND_MIN_WIDTH, height: legendHeight(allowReset, fastForward !== undefined, noteText !== undefined), padded: true }]
       : []),
   ];
   let plan = planLayout(size, frame, requests(false));
@@ -151,7 +172,13 @@ export const App = ({
         </Box>
       ),
       legend: () => (
-        <KeyLegend lang={session.lang} keyLabels={session.profile.device.keyLabels} note={noteText} allowReset={allowReset} />
+        <KeyLegend
+          lang={session.lang}
+          keyLabels={session.profile.device.keyLabels}
+          note={noteText}
+          allowReset={allowReset}
+          allowFastForward={fastForward !== undefined}
+        />
       ),
     };
     return (

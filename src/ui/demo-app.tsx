@@ -12,7 +12,7 @@ import { translator } from '../i18n/messages.js';
 import { App } from './app.js';
 import { frameSize } from './device-frame.js';
 import { useTerminalSize } from './use-terminal-size.js';
-import { wrapped } from './wrap-text.js';
+import { wrapped } from '../line-breaks.js';
 
 /** The panel is at most this wide beside the device; below it, the terminal's width. */
 const PANEL_MAX = 40;

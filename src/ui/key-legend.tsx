@@ -11,9 +11,11 @@ type KeyLegendProps = {
   /** After a trainer key: what it did, or what a second R does. */
   readonly note?: string;
   readonly allowReset?: boolean;
+  /** Whether the trainer may move the device clock on. */
+  readonly allowFastForward?: boolean;
 };
 
-export const KeyLegend = ({ lang, keyLabels = {}, note, allowReset = true }: KeyLegendProps) => {
+export const KeyLegend = ({ lang, keyLabels = {}, note, allowReset = true, allowFastForward = false }: KeyLegendProps) => {
   const t = translator(lang);
   return (
     <Box flexDirection="column" paddingX={1}>
@@ -29,7 +31,9 @@ export const KeyLegend = ({ lang, keyLabels = {}, note, allowReset = true }: Key
         {t('keys.quit')}
       </Text>
       <Text bold>{t('keys.trainer')}</Text>
-      {TRAINER_BINDINGS.filter((binding) => allowReset || binding.action !== 'FACTORY_RESET').map((binding) => (
+      {TRAINER_BINDINGS.filter(
+        (binding) => (allowReset || binding.action !== 'FACTORY_RESET') && (allowFastForward || binding.action !== 'FAST_FORWARD'),
+      ).map((binding) => (
         <Text key={binding.action}>
           <Text color="magenta">{binding.terminalKeys.padEnd(10)}</Text>
           {t(binding.label)}

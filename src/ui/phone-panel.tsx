@@ -7,9 +7,9 @@ import { Box, Text } from 'ink';
 import type { Sms } from '../device/device-session.js';
 import { deviceDateTime } from '../device/device-time.js';
 import type { Translate } from '../i18n/messages.js';
+import { wrapped } from '../line-breaks.js';
 import { maskPhone } from '../store/sms-gateway.js';
 import stringWidth from 'string-width';
-import { wrapped } from './wrap-text.js';
 
 type PhonePanelProps = {
   /** The last text the phone received. */
@@ -35,6 +35,7 @@ export const PhonePanel = ({ sms, t, width }: PhonePanelProps) => (
       <Text color="cyan">{t('phone.from', { from: sms.from })}</Text>
       <Text dimColor>{`  ${deviceDateTime(sms.at).time.slice(0, 5)}`}</Text>
     </Text>
-    <Text>{sms.text}</Text>
+    {/* Border and padding take four columns; the text breaks as the device's own lines do. */}
+    <Text>{wrapped(sms.text, width - 4)}</Text>
   </Box>
 );

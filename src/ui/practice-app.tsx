@@ -11,7 +11,7 @@ import { App } from './app.js';
 import { ScoreCardView } from './score-card.js';
 import { TaskCard } from './task-card.js';
 import { useTerminalSize } from './use-terminal-size.js';
-import { wrapped } from './wrap-text.js';
+import { wrapped } from '../line-breaks.js';
 
 type PracticeAppProps = {
   /** The throw-away device the task runs on. */

@@ -8,7 +8,7 @@ import { translator, type Lang, type Translate } from '../i18n/messages.js';
 import { padEnd, padStart } from '../text-width.js';
 import { scoreCard, type ScoreCardNote } from '../practice/score-card.js';
 import type { PracticeResult } from '../practice/tracker.js';
-import { wrapped } from './wrap-text.js';
+import { wrapped } from '../line-breaks.js';
 
 type ScoreCardProps = {
   readonly result: PracticeResult;

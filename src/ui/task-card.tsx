@@ -3,7 +3,7 @@ import { Box, Text } from 'ink';
 import { translator, type Lang } from '../i18n/messages.js';
 import { formatDuration } from '../practice/history.js';
 import type { Task } from '../practice/task.js';
-import { wrapped } from './wrap-text.js';
+import { wrapped } from '../line-breaks.js';
 
 type TaskCardProps = {
   readonly task: Task;

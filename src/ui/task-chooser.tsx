@@ -1,8 +1,9 @@
 /** `pos-sim practice` without a task: the numbered tasks; Up/Down and Enter, or a task's number, start one. */
-import { Box, Text, useApp, useInput, useStdin } from 'ink';
+import { Box, Text, useApp, useStdin } from 'ink';
 import { useEffect, useRef, useState } from 'react';
 import { translator, type Lang } from '../i18n/messages.js';
 import type { Task } from '../practice/task.js';
+import { useTerminalKeys } from './use-terminal-keys.js';
 
 type TaskChooserProps = {
   readonly tasks: readonly Task[];
@@ -31,8 +32,8 @@ export const TaskChooser = ({ tasks, lang, onChoose }: TaskChooserProps) => {
   useEffect(() => {
     if (chosen) exit();
   }, [chosen, exit]);
-  useInput(
-    (input, key) => {
+  useTerminalKeys(
+    ({ input, key }) => {
       if (key.upArrow) moveCursor(-1);
       else if (key.downArrow) moveCursor(1);
       else if (key.return) choose(tasks[cursorRef.current]);

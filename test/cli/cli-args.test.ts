@@ -26,6 +26,7 @@ describe('parseCli: commands', () => {
       langFlag: undefined,
       speed: 1,
       record: undefined,
+      timeScale: 1,
       help: false,
       version: false,
     });
@@ -43,6 +44,18 @@ describe('parseCli: commands', () => {
     expect(usageError(['records', 'x']).message).toBe('"records" 不带参数，却给了：x');
     expect(usageError(['records', '--fresh']).message).toMatch(/^--fresh 不能用于records/);
     expect(usageError(['--json']).message).toMatch(/^--json 不能用于运行设备/);
+  });
+
+  it('starting the device takes --time-scale: how many times as fast its clock runs', () => {
+    expect(parseCli(['--time-scale', '10'])).toMatchObject({ command: 'start', timeScale: 10 });
+    expect(parseCli(['--fresh', '--time-scale', '0.5'])).toMatchObject({ timeScale: 0.5 });
+    for (const scale of ['0', 'fast', '5000']) {
+      expect(usageError(['--time-scale', scale]).message).toBe(
+        `--time-scale ${scale}：请给一个大于 0(最多 1000)的数：设备时钟走得快几倍，如 10 时 5 分钟的锁定 30 秒就结束。`,
+      );
+    }
+    expect(usageError(['run', 'x.yaml', '--time-scale', '2']).message).toMatch(/^--time-scale 不能用于run/);
+    expect(usageError(['practice', '--time-scale', '2']).message).toMatch(/^--time-scale 不能用于practice/);
   });
 
   it('starting the device takes --fixture, --data-dir, --lang and --fresh', () => {
@@ -115,7 +128,7 @@ describe('parseCli: commands', () => {
   });
 
   it('the usage names every command and option, in Chinese by default and in English', () => {
-    const words = ['run FILES|DIRS', 'reset', 'profiles', 'hash-password', '--fixture', '--data-dir', '--fresh', '--lang', '--reporter', '--bail', '--coverage', '--snapshot-dir', '--help', '--version'];
+    const words = ['run FILES|DIRS', 'reset', 'profiles', 'hash-password', '--fixture', '--data-dir', '--fresh', '--time-scale', '--lang', '--reporter', '--bail', '--coverage', '--snapshot-dir', '--help', '--version'];
     const chinese = usage();
     for (const word of words) expect(chinese).toContain(word);
     expect(chinese).toContain('运行模拟 POS 机');

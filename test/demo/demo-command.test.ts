@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import stringWidth from 'string-width';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseCli } from '../../src/cli-args.js';
-import { DEMOS_DIR, demoNames, listColumns, listDemos, resolveProcedure } from '../../src/commands/demo.js';
+import { DEMOS_DIR, demoNames, listColumns, listDemos, procedureDemos, resolveProcedure } from '../../src/commands/demo.js';
+import { shippedTasks } from '../../src/practice/load-tasks.js';
 import { DemoError, planDemo, withoutTexts } from '../../src/demo/demo-plan.js';
 import { playingTimeMs } from '../../src/demo/player.js';
 import { UsageError } from '../../src/errors.js';
@@ -17,6 +18,17 @@ import { parseWalkthrough } from '../../src/walkthrough/parse-walkthrough.js';
 import type { Step } from '../../src/walkthrough/walkthrough.js';
 
 const usageError = (argv: string[]): string => thrownUsageError(argv).message;
+
+/** Why resolveProcedure refuses a name (a UsageError's message). */
+const refusal = (name: string): string => {
+  try {
+    resolveProcedure(name);
+  } catch (error) {
+    expect(error).toBeInstanceOf(UsageError);
+    return (error as UsageError).message;
+  }
+  throw new Error(`resolveProcedure(${JSON.stringify(name)}) did not refuse`);
+};
 
 
 describe('pos-sim demo: flags', () => {
@@ -57,21 +69,69 @@ describe('pos-sim demo: finding the procedure', () => {
     expect(resolveProcedure(file)).toBe(file);
   });
 
-  it('says what it could have meant', () => {
-    expect(() => resolveProcedure('p1')).toThrow(/No demo "p1".*Did you mean p1-deregister-unionpay\?.*pos-sim demo/);
-    expect(() => resolveProcedure('nothing-like-it')).toThrow(UsageError);
+  it('by the procedure, as the README and trainers call them (P1…P5, any case): the walkthrough its practice task plays', () => {
+    const demo = (name: string) => resolveProcedure(name).replace(`${DEMOS_DIR}/`, '');
+    expect(['P1', 'P2', 'P3', 'P4', 'P5'].map(demo)).toEqual([
+      'p1-deregister-unionpay.yaml',
+      'p2-password-free-off.yaml',
+      'p3-close-unionpay-sms.yaml',
+      'p4-unbind-settlement-card.yaml',
+      'p5-sale-asks-pin-after-password-free-off.yaml',
+    ]);
+    for (const name of ['p2', ' P2 ', 'p 2']) expect(demo(name), name).toBe('p2-password-free-off.yaml');
+    for (const task of shippedTasks()) expect(resolveProcedure(task.procedure)).toBe(resolveProcedure(procedureDemos().get(task.procedure) ?? ''));
   });
 
-  it('lists every shipped demo with its steps and playing time', () => {
+  it('by its name in any case, with or without .yaml, or by a part of its name or title that only it has', () => {
+    const demo = (name: string) => resolveProcedure(name).replace(`${DEMOS_DIR}/`, '');
+    expect(demo('P1-Deregister-UnionPay')).toBe('p1-deregister-unionpay.yaml');
+    expect(demo('lockout.yaml')).toBe('lockout.yaml');
+    // lockout is a whole name, though other names contain it.
+    expect(demo('lockout')).toBe('lockout.yaml');
+    expect(demo('free-on')).toBe('p2-password-free-on-again.yaml');
+    expect(demo('expired')).toBe('p4-expired-code.yaml');
+    expect(demo('Change the supervisor')).toBe('operators-change-password.yaml');
+  });
+
+  it('a name that fits several demos: lists them, with their titles', () => {
+    const message = refusal('unionpay');
+    expect(message).toMatch(/^"unionpay" matches 4 demos; give more of the name:\n/);
+    expect(message.split('\n').slice(1)).toEqual([
+      '  p1-deregister-unionpay  P1 Deregister the UnionPay QuickPass app',
+      '  p3-close-unionpay-password  P3 Close the UnionPay QuickPass app service (password)',
+      '  p3-close-unionpay-sms  P3 Close the UnionPay QuickPass app service (SMS code)',
+      expect.stringMatching(/^ {2}p5-qr-wallets {2}P5 /),
+    ]);
+  });
+
+  it('a name that fits none: says so and gives the choices', () => {
+    expect(refusal('nothing-like-it')).toBe(
+      'No demo "nothing-like-it": it is neither a walkthrough file nor the name, part of the name or title of a shipped demo. ' +
+        'The procedures: P1 p1-deregister-unionpay, P2 p2-password-free-off, P3 p3-close-unionpay-sms, P4 p4-unbind-settlement-card, ' +
+        'P5 p5-sale-asks-pin-after-password-free-off; or a name `pos-sim demo` lists.',
+    );
+    expect(() => resolveProcedure('P9')).toThrow(UsageError);
+  });
+
+  it('lists every shipped demo with its playing time, and the procedures', () => {
     const lines = listDemos(undefined);
     expect(lines[0]).toMatch(/^Demos/);
     expect(demoNames()).toContain('p1-deregister-unionpay');
-    const p1 = lines.findIndex((line) => line.includes('p1-deregister-unionpay'));
-    // Its name (in the tool's language) is too long to fit beside it in 80 columns: on the next line.
-    expect(lines[p1]).toMatch(/^ {2}p1-deregister-unionpay +15 steps, \d+(\.\d)? s$/);
+    const p1 = lines.findIndex((line) => line.startsWith('  p1-deregister-unionpay '));
+    // Its title (in the tool's language) is too long to fit beside it in 80 columns: on the next line.
+    expect(lines[p1]).toMatch(/^ {2}p1-deregister-unionpay +\d+(\.\d)? s$/);
     expect(lines[p1 + 1]).toBe('    P1 Deregister the UnionPay QuickPass app');
+    expect(lines).toContain('  lockout                          61 s  Wrong passwords and the lockout');
     for (const name of demoNames()) expect(lines.some((line) => line === `  ${name}` || line.startsWith(`  ${name} `))).toBe(true);
     expect(lines.join('\n')).not.toContain('does not play');
+    const procedures = lines.indexOf('The procedures (e.g. pos-sim demo P2):');
+    expect(lines.slice(procedures + 1, procedures + 6)).toEqual([
+      '  P1  p1-deregister-unionpay',
+      '  P2  p2-password-free-off',
+      '  P3  p3-close-unionpay-sms',
+      '  P4  p4-unbind-settlement-card',
+      '  P5  p5-sale-asks-pin-after-password-free-off',
+    ]);
   });
 
   it('fits the terminal: titles beside the demos when there is room, else on their own line, cut with …', () => {
@@ -80,12 +140,16 @@ describe('pos-sim demo: finding the procedure', () => {
       for (const line of lines) expect(stringWidth(line), `${columns} columns: ${line}`).toBeLessThanOrEqual(columns);
       for (const line of lines) expect(line, `${columns} columns`).not.toMatch(/ $/);
     }
-    expect(listDemos(undefined, 200).find((line) => line.includes('p1-deregister-unionpay'))).toMatch(/ {2}15 steps, \d+ s {2}P1 Deregister the UnionPay QuickPass app$/);
-    // Too narrow even for the name column: name, length and title on lines of their own.
+    expect(listDemos(undefined, 200).find((line) => line.startsWith('  p1-deregister-unionpay '))).toMatch(/ {2}\d+ s {2}P1 Deregister the UnionPay QuickPass app$/);
+    // Too narrow for a title beside any name: each title on its own line, cut with … to the width.
     const narrow = listDemos(undefined, 40);
-    const at = narrow.indexOf('  p1-deregister-unionpay');
-    expect(narrow.slice(at, at + 3)).toEqual(['  p1-deregister-unionpay', expect.stringMatching(/^ {4}15 steps, \d+ s$/), '    P1 Deregister the UnionPay QuickPas…']);
-    expect(stringWidth(narrow[at + 2] ?? '')).toBe(40);
+    const at = narrow.findIndex((line) => line.startsWith('  p1-deregister-unionpay '));
+    expect(narrow.slice(at, at + 2)).toEqual([expect.stringMatching(/^ {2}p1-deregister-unionpay +\d+ s$/), '    P1 Deregister the UnionPay QuickPas…']);
+    expect(stringWidth(narrow[at + 1] ?? '')).toBe(40);
+    // Too narrow even for the name column: name, length and title on lines of their own.
+    const narrower = listDemos(undefined, 30);
+    const name = narrower.indexOf('  p1-deregister-unionpay');
+    expect(narrower.slice(name, name + 3)).toEqual(['  p1-deregister-unionpay', expect.stringMatching(/^ {4}\d+ s$/), '    P1 Deregister the UnionPa…']);
   });
 
   it('is 80 columns wide when stdout is not a terminal, else as wide as the terminal', () => {
@@ -97,19 +161,19 @@ describe('pos-sim demo: finding the procedure', () => {
 });
 
 describe('pos-sim demo in Chinese, the default', () => {
-  it('lists the demos with their steps and playing time, aligned in columns', () => {
+  it('lists the demos with their playing time, aligned in columns', () => {
     const lines = listDemos(undefined, 120);
-    expect(lines[0]).toBe('可演示的操作脚本(pos-sim demo 名称，或操作脚本文件)：');
-    const p1 = lines.find((line) => line.includes('p1-deregister-unionpay'));
-    expect(p1).toMatch(/^ {2}p1-deregister-unionpay +15 步，\d+(\.\d)? 秒 {2}P1 注销云闪付$/);
-    // The titles start in one column, though 步 and 秒 take two columns each.
-    const beforeTitle = lines.map((line) => /^ {2}\S+ +\d+ 步，[\d.]+ 秒 +/.exec(line)?.[0]).filter((start) => start !== undefined);
+    expect(lines[0]).toBe('可演示的操作脚本(pos-sim demo 名称、流程 P1…P5 或名称的一部分，或操作脚本文件)：');
+    const p1 = lines.find((line) => line.startsWith('  p1-deregister-unionpay '));
+    expect(p1).toMatch(/^ {2}p1-deregister-unionpay +\d+(\.\d)? 秒 {2}P1 注销云闪付$/);
+    // The titles start in one column, though 秒 takes two columns.
+    const beforeTitle = lines.map((line) => /^ {2}\S+ +[\d.]+ 秒 {2}/.exec(line)?.[0]).filter((start) => start !== undefined);
     expect(beforeTitle.length).toBe(demoNames().length);
     expect(new Set(beforeTitle.map((start) => stringWidth(start)))).toEqual(new Set([stringWidth(beforeTitle[0] ?? '')]));
     expect(lines.at(-1)).toBe('演示时的按键：空格 暂停/继续，右方向键 下一步(暂停时)，q 或 Ctrl+C 退出。');
   });
 
-  it('fits 80 columns, counting a Chinese character as two: long titles on their own line', () => {
+  it('fits 80 columns, counting a Chinese character as two, every demo on one line with its title', () => {
     for (const columns of [60, 44]) {
       for (const line of listDemos(undefined, columns)) expect(stringWidth(line), `${columns} columns: ${line}`).toBeLessThanOrEqual(columns);
     }
@@ -117,21 +181,24 @@ describe('pos-sim demo in Chinese, the default', () => {
     expect(listDemos(undefined, 36)).toContain('    P5 关闭免密后重启前仍免密,重启…');
     const lines = listDemos(undefined, 80);
     for (const line of lines) expect(stringWidth(line), line).toBeLessThanOrEqual(80);
-    const at = lines.findIndex((line) => line.startsWith('  p5-takes-effect-after-restart '));
-    expect(lines[at]).toMatch(/^ {2}p5-takes-effect-after-restart +20 步，\d+ 秒$/);
-    expect(lines[at + 1]).toBe('    P5 关闭免密后重启前仍免密,重启后需密码');
+    for (const name of demoNames()) expect(lines.filter((line) => line.startsWith(`  ${name} `)), name).toEqual([expect.stringMatching(/ 秒 {2}\S/)]);
+    expect(lines.filter((line) => line.startsWith('    '))).toEqual([]);
+    expect(lines).toContain('  p5-takes-effect-after-restart    52 秒  P5 关闭免密后重启前仍免密,重启后需密码');
     // The options wrap, no line starting with closing punctuation.
     expect(lines.slice(-3)).toEqual([
-      '选项：--speed N(0.5 放慢，2 加快)，--lang zh|en，--record FILE.cast(asciinema 录',
-      '像)。',
+      '选项：--speed N(0.5 放慢，2 加快)，--lang zh|en，--record',
+      'FILE.cast(asciinema 录像)。',
       '演示时的按键：空格 暂停/继续，右方向键 下一步(暂停时)，q 或 Ctrl+C 退出。',
     ]);
   });
 
   it('says what it could have meant', () => {
-    expect(() => resolveProcedure('p1')).toThrow(
-      '没有演示 "p1"：它既不是操作脚本文件，也不是自带的演示。是不是要找 p1-deregister-unionpay？运行 `pos-sim demo` 查看列表。',
+    expect(() => resolveProcedure('p9')).toThrow(
+      '没有演示 "p9"：它既不是操作脚本文件，也不是自带演示的名称、名称的一部分或标题。可以用流程的演示 P1 p1-deregister-unionpay，' +
+        'P2 p2-password-free-off，P3 p3-close-unionpay-sms，P4 p4-unbind-settlement-card，P5 p5-sale-asks-pin-after-password-free-off，或 `pos-sim demo` 列出的名称。',
     );
+    // Titles match in the tool's language.
+    expect(resolveProcedure('注销云闪付')).toBe(join(DEMOS_DIR, 'p1-deregister-unionpay.yaml'));
   });
 });
 

@@ -227,6 +227,36 @@ describe.concurrent('pos-sim in a real terminal', () => {
     await expectTitle(first, '设置');
   }, 45_000);
 
+  it('takes keys sent in one burst, Esc included, as it takes them one by one', async ({ onTestFinished }) => {
+    const terminal = await Terminal.open(startCommand(newDataDir()));
+    onTestFinished(() => terminal.close());
+    await expectScreen(terminal, HOME, { timeout: 15_000 });
+    await terminal.type(`m${PASSWORD}\r1`);
+    await expectTitle(terminal, '绑定管理');
+    // Esc Esc: back to 设置, then back home (not once, as Alt+Esc).
+    await terminal.send('Escape', 'Escape');
+    await expectScreen(terminal, HOME);
+    // Esc 2 on the password prompt: cancelled, and the 2 is not typed into it (not Alt+2).
+    await terminal.send('m');
+    await expectScreen(terminal, '请输入密码');
+    await terminal.send('Escape', '2');
+    const screen = await expectScreen(terminal, HOME);
+    expect(frameRows(screen).join('\n')).not.toContain('*');
+  }, 45_000);
+
+  it('f fast-forwards the device clock: a lockout ends at once', async ({ onTestFinished }) => {
+    const terminal = await Terminal.open(startCommand(newDataDir()));
+    onTestFinished(() => terminal.close());
+    await expectScreen(terminal, HOME, { timeout: 15_000 });
+    await terminal.type(`m111111\r111111\r111111\r`);
+    await expectScreen(terminal, '密码错误次数过多');
+    await terminal.send('f');
+    const screen = await expectScreen(terminal, '设备时钟已快进 5分0秒');
+    expect(screen).not.toContain('密码错误次数过多');
+    await terminal.type(`${PASSWORD}\r`);
+    await expectTitle(terminal, '设置');
+  }, 45_000);
+
   it('has a frame check that catches a border out of line', ({ expect }) => {
     const edge = `+${'-'.repeat(FRAME_WIDTH - 2)}+`;
     const row = (text: string) => `| ${text}${' '.repeat(FRAME_WIDTH - 4 - stringWidth(text))} |`;

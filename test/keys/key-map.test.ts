@@ -1,86 +1,93 @@
-// The terminal key map: which device events a chunk of terminal input becomes. Inputs are given as
-// Ink hands them to useInput (special keys arrive with an empty input and a flag set).
-import type { Key } from 'ink';
+// The terminal key map: which device events and trainer controls a run of raw terminal input
+// becomes, key by key. A burst (keys typed fast, or sent together by tmux) must do exactly what its
+// keys would one at a time, Esc included.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DIGITS } from '../../menus/device-events.js';
-import { KEY_BINDINGS, keyLabel, toDeviceEvents, type KeyBinding } from '../../src/keys/key-map.js';
+import { KEY_BINDINGS, keyActions, keyLabel, type KeyAction, type KeyBinding } from '../../src/keys/key-map.js';
 
-const NO_KEY: Key = {
-  upArrow: false,
-  downArrow: false,
-  leftArrow: false,
-  rightArrow: false,
-  pageDown: false,
-  pageUp: false,
-  home: false,
-  end: false,
-  return: false,
-  escape: false,
-  ctrl: false,
-  shift: false,
-  tab: false,
-  backspace: false,
-  delete: false,
-  meta: false,
-  super: false,
-  hyper: false,
-  capsLock: false,
-  numLock: false,
-};
+const ESC = '\u001B';
+const device = (type: string, digit?: string): KeyAction =>
+  ({ kind: 'device', event: digit === undefined ? { type } : { type, digit } }) as KeyAction;
+const digits = (text: string) => [...text].map((value) => device('DIGIT', value));
+const trainer = (action: string): KeyAction => ({ kind: 'trainer', action }) as KeyAction;
 
-const key = (flags: Partial<Key> = {}): Key => ({ ...NO_KEY, ...flags });
-const digit = (value: string) => ({ type: 'DIGIT', digit: value });
+/** Each key on its own, as a terminal sends it. */
+const KEYS = {
+  enter: '\r',
+  esc: ESC,
+  backspace: '\u007F',
+  ctrlH: '\b',
+  up: `${ESC}[A`,
+  down: `${ESC}[B`,
+  upApplicationMode: `${ESC}OA`,
+  downApplicationMode: `${ESC}OB`,
+  delete: `${ESC}[3~`,
+} as const;
 
-describe('toDeviceEvents', () => {
+describe('keyActions: one key', () => {
   it.each([
-    ['Enter', '', { return: true }, 'ENTER'],
-    ['Enter (input still holding the carriage return)', '\r', { return: true }, 'ENTER'],
-    ['Esc', '', { escape: true, meta: true }, 'CANCEL'],
-    ['Backspace', '', { backspace: true }, 'CLEAR'],
-    ['Backspace sent as DEL (what most terminals send)', '', { delete: true }, 'CLEAR'],
-    ['Up arrow', '', { upArrow: true }, 'UP'],
-    ['Down arrow', '', { downArrow: true }, 'DOWN'],
-    ["'m'", 'm', {}, 'MENU'],
-    ["'p'", 'p', {}, 'POWER_CYCLE'],
-  ] as const)('%s → %s', (_, input, flags, type) => {
-    expect(toDeviceEvents(input, key(flags))).toEqual([{ type }]);
+    ['Enter', KEYS.enter, [device('ENTER')]],
+    ['Enter as a line feed', '\n', [device('ENTER')]],
+    ['Esc', KEYS.esc, [device('CANCEL')]],
+    ['Backspace (DEL, what most terminals send)', KEYS.backspace, [device('CLEAR')]],
+    ['Backspace as Ctrl+H', KEYS.ctrlH, [device('CLEAR')]],
+    ['Delete', KEYS.delete, [device('CLEAR')]],
+    ['Up arrow', KEYS.up, [device('UP')]],
+    ['Down arrow', KEYS.down, [device('DOWN')]],
+    ['Up arrow, application mode', KEYS.upApplicationMode, [device('UP')]],
+    ['Down arrow, application mode', KEYS.downApplicationMode, [device('DOWN')]],
+    ['Up arrow with a modifier', `${ESC}[1;2A`, [device('UP')]],
+    ["'m'", 'm', [device('MENU')]],
+    ["'p'", 'p', [device('POWER_CYCLE')]],
+    ["'n'", 'n', [trainer('NETWORK_TOGGLE')]],
+    ["'x'", 'x', [trainer('POWER_CUT')]],
+    ["'R'", 'R', [trainer('FACTORY_RESET')]],
+  ] as const)('%s', (_, raw, actions) => {
+    expect(keyActions(raw)).toEqual(actions);
   });
 
   it('each digit key presses that digit', () => {
-    for (const value of DIGITS) expect(toDeviceEvents(value, key())).toEqual([digit(value)]);
-  });
-
-  it('a run of keys typed fast arrives as one string and presses each key in order', () => {
-    expect(toDeviceEvents('1234', key())).toEqual(['1', '2', '3', '4'].map(digit));
-    expect(toDeviceEvents('0000', key())).toEqual(['0', '0', '0', '0'].map(digit));
-    expect(toDeviceEvents('m123456', key())).toEqual([{ type: 'MENU' }, ...['1', '2', '3', '4', '5', '6'].map(digit)]);
-    expect(toDeviceEvents('1p', key())).toEqual([digit('1'), { type: 'POWER_CYCLE' }]);
-    expect(toDeviceEvents('mp', key())).toEqual([{ type: 'MENU' }, { type: 'POWER_CYCLE' }]);
-  });
-
-  it('Enter and Backspace inside a chunk of typed keys count as their raw control characters', () => {
-    expect(toDeviceEvents('123456\r', key())).toEqual([...['1', '2', '3', '4', '5', '6'].map(digit), { type: 'ENTER' }]);
-    expect(toDeviceEvents('12\u007F3', key())).toEqual([digit('1'), digit('2'), { type: 'CLEAR' }, digit('3')]);
+    for (const value of DIGITS) expect(keyActions(value)).toEqual([device('DIGIT', value)]);
   });
 
   it('ignores keys that are not on the map', () => {
-    expect(toDeviceEvents('x', key())).toEqual([]);
-    expect(toDeviceEvents('q', key())).toEqual([]);
-    expect(toDeviceEvents('abc', key())).toEqual([]);
-    expect(toDeviceEvents('M', key({ shift: true }))).toEqual([]);
-    expect(toDeviceEvents('P', key({ shift: true }))).toEqual([]);
-    expect(toDeviceEvents('', key({ tab: true }))).toEqual([]);
-    expect(toDeviceEvents('', key({ leftArrow: true }))).toEqual([]);
-    expect(toDeviceEvents('', key({ rightArrow: true }))).toEqual([]);
-    expect(toDeviceEvents('', key({ pageUp: true }))).toEqual([]);
-    expect(toDeviceEvents('c', key({ ctrl: true }))).toEqual([]);
-    expect(toDeviceEvents('', key())).toEqual([]);
-    expect(toDeviceEvents('设置', key())).toEqual([]);
+    for (const raw of ['q', 'M', 'P', 'r', '\t', `${ESC}[D`, `${ESC}[C`, `${ESC}[5~`, `${ESC}[Z`, '\u0003', '设置', '']) {
+      expect(keyActions(raw), JSON.stringify(raw)).toEqual([]);
+    }
+  });
+});
+
+describe('keyActions: a burst does what its keys do one at a time', () => {
+  it.each([
+    ['digits', '1234', digits('1234')],
+    ['a password and Enter', '123456\r', [...digits('123456'), device('ENTER')]],
+    ['digits with Backspace', '12\u007F3', [...digits('12'), device('CLEAR'), ...digits('3')]],
+    ['menu, password, Enter', 'm123456\r', [device('MENU'), ...digits('123456'), device('ENTER')]],
+    ['Esc then a digit (not Alt+2)', `${ESC}2`, [device('CANCEL'), ...digits('2')]],
+    ['Esc Esc', `${ESC}${ESC}`, [device('CANCEL'), device('CANCEL')]],
+    ['Esc Esc Esc', `${ESC}${ESC}${ESC}`, [device('CANCEL'), device('CANCEL'), device('CANCEL')]],
+    ['Esc then Up (not Alt+Up)', `${ESC}${ESC}[A`, [device('CANCEL'), device('UP')]],
+    ['Esc then Enter', `${ESC}\r`, [device('CANCEL'), device('ENTER')]],
+    ['Esc then m', `${ESC}m`, [device('CANCEL'), device('MENU')]],
+    ['Esc then Backspace', `${ESC}\u007F`, [device('CANCEL'), device('CLEAR')]],
+    ['Up Down Enter', `${KEYS.up}${KEYS.down}\r`, [device('UP'), device('DOWN'), device('ENTER')]],
+    ['a digit then Esc', `1${ESC}`, [...digits('1'), device('CANCEL')]],
+    ['trainer letters among device keys', 'n1x', [trainer('NETWORK_TOGGLE'), ...digits('1'), trainer('POWER_CUT')]],
+    ['R R', 'RR', [trainer('FACTORY_RESET'), trainer('FACTORY_RESET')]],
+    ['unknown keys dropped, the keys around them kept', '1a2q', digits('12')],
+  ] as const)('%s', (_, raw, actions) => {
+    expect(keyActions(raw)).toEqual(actions);
   });
 
-  it('drops the unknown characters of a chunk and keeps the keys around them', () => {
-    expect(toDeviceEvents('1a2', key())).toEqual([digit('1'), digit('2')]);
-    expect(toDeviceEvents('x m', key())).toEqual([{ type: 'MENU' }]);
+  it('any run of keys sent at once: the same actions as each key sent alone', () => {
+    const oneKey = fc.constantFrom(...Object.values(KEYS), ...DIGITS, 'm', 'p', 'n', 'x', 'R', 'q', `${ESC}[D`);
+    fc.assert(
+      fc.property(fc.array(oneKey, { maxLength: 12 }), (keys) => {
+        expect(keyActions(keys.join(''))).toEqual(keys.flatMap((raw) => keyActions(raw)));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 

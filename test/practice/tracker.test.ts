@@ -220,13 +220,11 @@ describe('mistakes, each kind counted and named', () => {
     run.press('取消', '取消', '取消');
     expect(run.sim.session.activeStates()).toContain('device.home');
     const result = run.tracker.end();
-    expect(result).toMatchObject({ goalReached: false, endedBy: 'quit', mistakes: { ...noMistakes, cancelledStep: 1, forgottenRestart: 1 } });
-    expect(result.breakdown).toMatchObject({ mistakes: { forgottenRestart: 20, cancelledStep: 5 }, score: 0 });
-    // 稍后 on the restart question gave the step up; the setting it left pending is named by its menu item.
-    expect(result.notes).toMatchObject([
-      { kind: 'cancelledStep', what: 'passwordFree.saved', where: { zh: '是否立即重启POS机？', en: 'Restart the terminal now?' } },
-      { kind: 'forgottenRestart', what: 'passwordFree.pending', where: { zh: '免密支付', en: 'Password-free payment' } },
-    ]);
+    expect(result).toMatchObject({ goalReached: false, endedBy: 'quit', mistakes: { ...noMistakes, forgottenRestart: 1 } });
+    expect(result.breakdown).toMatchObject({ mistakes: { forgottenRestart: 20, cancelledStep: 0 }, score: 0 });
+    // 稍后 on the restart question is an answer, not a step given up (the README's own route goes on
+    // with the power key); the setting left pending is named by its menu item.
+    expect(result.notes).toMatchObject([{ kind: 'forgottenRestart', what: 'passwordFree.pending', where: { zh: '免密支付', en: 'Password-free payment' } }]);
   });
 
   it('a pending change left behind counts even when the goal is reached (P1 after a detour into 免密支付)', () => {

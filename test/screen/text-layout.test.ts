@@ -1,25 +1,7 @@
-// Laying text out on the device's grid: Chinese characters take two columns, breaks prefer spaces,
-// and no line starts with closing punctuation.
-import stringWidth from 'string-width';
+// Laying a screen out on the device's grid: a screen whose rows do not fit and cannot scroll is cut
+// off. (Where lines break: test/line-breaks.test.ts.)
 import { describe, expect, it } from 'vitest';
-import { isCutOff, wrapToWidth } from '../../src/screen/text-layout.js';
-
-describe('wrapToWidth', () => {
-  it('keeps a line that fits whole', () => {
-    expect(wrapToWidth('确认关闭 微信支付服务？', 34)).toEqual(['确认关闭 微信支付服务？']);
-  });
-
-  it('breaks at a space where it can, counting Chinese characters as two columns', () => {
-    expect(wrapToWidth('Password-free payment settings saved', 20)).toEqual(['Password-free', 'payment settings', 'saved']);
-    for (const row of wrapToWidth('关闭后本机将不能再受理微信支付付款，已完成的交易不受影响。', 16)) expect(stringWidth(row)).toBeLessThanOrEqual(16);
-  });
-
-  it('never starts a line with closing punctuation', () => {
-    const rows = wrapToWidth('关闭后本机将不能再受理微信支付付款；已完成的交易不受影响。', 34);
-    expect(rows).toEqual(['关闭后本机将不能再受理微信支付付', '款；已完成的交易不受影响。']);
-    for (const row of rows.slice(1)) expect(row).not.toMatch(/^[，。、；：？！）」』】》]/);
-  });
-});
+import { isCutOff } from '../../src/screen/text-layout.js';
 
 describe('isCutOff', () => {
   const size = { columns: 20, rows: 3 };

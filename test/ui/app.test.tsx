@@ -184,7 +184,7 @@ describe('keys', () => {
     const app = await start();
     const before = plain(app.lastFrame());
     const states = simulator?.session.activeStates();
-    app.stdin.write('xyz');
+    app.stdin.write('abz');
     app.stdin.write('\t');
     // A key that is mapped, written after the ignored ones, proves the earlier writes were handled.
     await press(app, 'm', '请输入密码');

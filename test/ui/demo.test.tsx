@@ -188,7 +188,7 @@ describe('the caption', () => {
 
   it('never starts a Chinese line with closing punctuation (禁则)', () => {
     const caption = '按[菜单]键进入设置，输入主管密码。按[确认]键继续';
-    expect(panelWith(caption, 'zh', 20)).toEqual([' 按[菜单]键进入设', ' 置，输入主管密码。', ' 按[确认]键继续']);
+    expect(panelWith(caption, 'zh', 20)).toEqual([' 按[菜单]键进入', ' 设置，输入主管', ' 密码。按[确认]键', ' 继续']);
     for (let width = 12; width <= 40; width++) {
       rendered?.unmount();
       const lines = panelWith(caption, 'zh', width);

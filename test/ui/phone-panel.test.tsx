@@ -9,7 +9,8 @@ import { createSimulator, type Simulator } from '../../src/device/simulator.js';
 import { translator } from '../../src/i18n/messages.js';
 import { App } from '../../src/ui/app.js';
 import { FRAME_HEIGHT, FRAME_WIDTH } from '../../src/ui/device-frame.js';
-import { PHONE_WIDTH, PhonePanel } from '../../src/ui/phone-panel.js';
+import { wrapToWidth } from '../../src/line-breaks.js';
+import { PHONE_MIN_WIDTH, PHONE_WIDTH, PhonePanel } from '../../src/ui/phone-panel.js';
 import { deviceBox, plain, resize, waitForFrame, type Rendered } from '../support/ink.js';
 
 /** What is drawn right of the device box, line by line. */
@@ -66,6 +67,19 @@ describe('the phone panel', () => {
     expect(frame.replace(/[|\s]/g, '')).toContain('【银联商务】您的验证码为482913，5分钟内有效，请勿泄露。');
     for (const line of lines) expect({ line, width: stringWidth(line) }).toEqual({ line, width: PHONE_WIDTH });
     expect(frame).not.toContain('13812341234');
+  });
+
+  it('breaks the text between words, as the device does: the code stays whole, even at its narrowest', () => {
+    for (let width = PHONE_MIN_WIDTH; width <= PHONE_WIDTH; width += 1) {
+      const panel = render(<PhonePanel sms={SMS} t={translator('zh')} width={width} />);
+      const rows = plain(panel.lastFrame())
+        .split('\n')
+        .slice(3, -1)
+        .map((line) => line.slice(2, -2).trimEnd());
+      panel.unmount();
+      expect(rows, `width ${width}`).toEqual(wrapToWidth(SMS.text, width - 4));
+      expect(rows.some((row) => row.includes('482913')), `width ${width}`).toBe(true);
+    }
   });
 
   it('speaks English', () => {

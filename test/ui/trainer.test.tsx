@@ -76,3 +76,38 @@ describe('trainer controls', () => {
     expect(sim.store.snapshot().records).toEqual([]);
   });
 });
+
+describe('f: the device clock fast-forwarded', () => {
+  /** A device on its own clock, which f moves on to the next thing the device waits for. */
+  const startWithClock = () => {
+    sim = createSimulator({ fixture: 'default' });
+    const fastForward = () => {
+      const ms = 5 * 60_000;
+      sim.advance(ms);
+      return ms;
+    };
+    app = render(<App session={sim.session} fastForward={fastForward} />);
+    return waitForText(app, '培训控制');
+  };
+
+  it('is listed only where the clock may be moved', async () => {
+    const frame = await startWithClock();
+    expect(frame).toMatch(/\| f {9}快进\(到下一个定时\)/);
+    app.unmount();
+    sim.stop();
+    await start();
+    expect(app.lastFrame()).not.toContain('快进');
+  });
+
+  it('ends a lockout at once, and says how far the clock went', async () => {
+    await startWithClock();
+    await press(app, 'm', '请输入密码');
+    await press(app, '111111\r111111\r111111\r', '密码错误次数过多');
+    const after = await press(app, 'f', '设备时钟已快进 5分0秒');
+    expect(after).not.toContain('密码错误次数过多');
+    expect(sim.session.activeStates().at(-1)).toBe('passwordPrompt.entering');
+    // A device key and the note has done its job.
+    await press(app, '1');
+    expect(app.lastFrame()).not.toContain('已快进');
+  });
+});

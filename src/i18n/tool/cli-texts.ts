@@ -27,6 +27,7 @@ export const cliTexts = defineTexts(
                          macOS ~/Library/Application Support/pos-sim，
                          Windows %LOCALAPPDATA%\\pos-sim\\Data)
   --fresh                出厂状态的设备，放在临时目录，不保存任何数据
+  --time-scale N         设备时钟快 N 倍(默认：1)
   --lang zh|en           设备和本工具的语言(默认：$POS_SIM_LANG 或 zh)
   --reporter NAME        run：pretty(默认)、tap、junit 或 json
   --bail                 run：遇到第一个失败的脚本就停止
@@ -58,11 +59,12 @@ export const cliTexts = defineTexts(
     'cli.what.run': '操作脚本文件或目录',
     'cli.what.record': '要写入的操作脚本文件',
     'cli.what.practice': '一个任务：`pos-sim practice` 列出的编号或名称，或任务文件',
-    'cli.what.demo': '一个操作脚本：`pos-sim demo` 列出的名称，或文件',
+    'cli.what.demo': '一个操作脚本：流程 P1…P5、`pos-sim demo` 列出的名称，或文件',
     'cli.badLang': '--lang {lang}：请用 {langs} 之一。',
     'cli.badReporter': '--reporter {reporter}：请用 {reporters} 之一。',
     'cli.historyWithTask': '--history 打印全部练习记录；请去掉任务({task})。',
     'cli.badSpeed': '--speed {speed}：请给一个大于 0(最多 100)的数，如 0.5 为半速，2 为两倍速。',
+    'cli.badTimeScale': '--time-scale {scale}：请给一个大于 0(最多 {max})的数：设备时钟走得快几倍，如 10 时 5 分钟的锁定 30 秒就结束。',
     'cli.badRecord': '--record {file}：asciinema 录像是 .cast 文件，如 --record demo.cast',
     'cli.freshWithDataDir': '--fresh 和 --data-dir 不能同时用：--fresh 使用临时目录。',
   },
@@ -91,6 +93,7 @@ Options
                          macOS ~/Library/Application Support/pos-sim,
                          Windows %LOCALAPPDATA%\\pos-sim\\Data)
   --fresh                a factory-fresh device in a throw-away folder; nothing is saved
+  --time-scale N         the device clock runs N times as fast (default: 1)
   --lang zh|en           language of the device and of this tool (default: $POS_SIM_LANG or zh)
   --reporter NAME        run: pretty (default), tap, junit or json
   --bail                 run: stop at the first failing walkthrough
@@ -122,11 +125,12 @@ Environment
     'cli.what.run': 'walkthrough files or folders',
     'cli.what.record': 'the walkthrough file to write',
     'cli.what.practice': 'one task: its number or name from `pos-sim practice`, or a task file',
-    'cli.what.demo': 'one walkthrough: a name from `pos-sim demo`, or a file',
+    'cli.what.demo': 'one walkthrough: a procedure P1…P5, a name from `pos-sim demo`, or a file',
     'cli.badLang': '--lang {lang}: use one of {langs}.',
     'cli.badReporter': '--reporter {reporter}: use one of {reporters}.',
     'cli.historyWithTask': '--history prints every practice; leave out the task ({task}).',
     'cli.badSpeed': '--speed {speed}: give a number above 0 (up to 100), e.g. 0.5 for half speed or 2 for double.',
+    'cli.badTimeScale': '--time-scale {scale}: give a number above 0 (up to {max}): how many times as fast the device clock runs, e.g. 10 ends a 5-minute lockout in 30 s.',
     'cli.badRecord': '--record {file}: an asciinema recording is a .cast file, e.g. --record demo.cast',
     'cli.freshWithDataDir': '--fresh and --data-dir do not go together: --fresh uses a throw-away folder.',
   },
