@@ -128,7 +128,7 @@ describe('the interactive device on the live clock', () => {
     const host = fakeHost();
     const clock = new LiveClock({ start: START, timers: host.timers });
     const store = new DeviceStore({ profile: loadProfile('default'), medium: memoryMedium(), now: () => clock.now() });
-    const session = new DeviceSession({ store, clock });
+    const session = new DeviceSession({ store, clock, autoSignIn: true });
     host.pass(BOOT_MS);
     const press = (...keys: string[]) => keys.forEach((key) => session.send(toKeyEvent(key)));
     return { host, clock, store, session, press };

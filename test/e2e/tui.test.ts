@@ -230,7 +230,7 @@ describe.concurrent('pos-sim in a real terminal', () => {
   it('takes keys sent in one burst, Esc included, as it takes them one by one', async ({ onTestFinished }) => {
     const terminal = await Terminal.open(startCommand(newDataDir()));
     onTestFinished(() => terminal.close());
-    await expectScreen(terminal, HOME, { timeout: 15_000 });
+    await signIn(terminal);
     await terminal.type(`m${PASSWORD}\r1`);
     await expectTitle(terminal, '绑定管理');
     // Esc Esc: back to 设置, then back home (not once, as Alt+Esc).
@@ -244,13 +244,13 @@ describe.concurrent('pos-sim in a real terminal', () => {
     expect(frameRows(screen).join('\n')).not.toContain('*');
   }, 45_000);
 
-  it('f fast-forwards the device clock: a lockout ends at once', async ({ onTestFinished }) => {
+  it('t fast-forwards the device clock: a lockout ends at once', async ({ onTestFinished }) => {
     const terminal = await Terminal.open(startCommand(newDataDir()));
     onTestFinished(() => terminal.close());
-    await expectScreen(terminal, HOME, { timeout: 15_000 });
+    await expectScreen(terminal, SIGN_IN, { timeout: 15_000 });
     await terminal.type(`m111111\r111111\r111111\r`);
     await expectScreen(terminal, '密码错误次数过多');
-    await terminal.send('f');
+    await terminal.send('t');
     const screen = await expectScreen(terminal, '设备时钟已快进 5分0秒');
     expect(screen).not.toContain('密码错误次数过多');
     await terminal.type(`${PASSWORD}\r`);

@@ -89,7 +89,7 @@ describe('绑定管理 → 注销 (P1)', () => {
     it.each([
       { at: 'the detail screen', keys: [], backTo: 'bindingManagement.list', title: '绑定管理' },
       { at: 'the confirmation', keys: ['确认'], backTo: 'bindingManagement.detail', title: '微信支付' },
-      { at: 'the password prompt', keys: ['确认', '确认', '1', '2'], backTo: 'bindingManagement.detail', title: '微信支付' },
+      { at: 'the password prompt', keys: ['确认', '确认', '1', '2'], backTo: 'bindingManagement.confirming', title: '关闭服务' },
     ])('取消 at $at goes back one step and leaves the store as it was', ({ keys, backTo, title }) => {
       const sim = createSimulator();
       openDetail(sim, '微信支付');
@@ -119,9 +119,9 @@ describe('绑定管理 → 注销 (P1)', () => {
     expect(sim.store.snapshot().records).toEqual([]);
     expect(sim.store.snapshot().lockouts['00']).toEqual({ failedAttempts: 1 });
 
-    // 取消 after the wrong password: back to the detail, still bound.
+    // 取消 after the wrong password: back one step, to the confirmation; still bound.
     sim.press('取消');
-    expect(states(sim)).toContain('bindingManagement.detail');
+    expect(states(sim)).toContain('bindingManagement.confirming');
     expect(bindingIds(sim)).toContain('unionpay-qr');
 
     // The right password afterwards still works.
@@ -143,7 +143,7 @@ describe('绑定管理 → 注销 (P1)', () => {
     expect(states(sim)).toContain('passwordPrompt.lockedOut');
     expect(display(sim)).toContain('密码错误次数过多，已锁定');
     sim.press('取消');
-    expect(states(sim)).toContain('bindingManagement.detail');
+    expect(states(sim)).toContain('bindingManagement.confirming');
     expect(bindingIds(sim)).toContain('unionpay-qr');
     expect(sim.store.snapshot().records.map((record) => record.action)).toEqual(['lockout']);
   });

@@ -100,9 +100,13 @@ describe('解绑 with a texted code (P4)', () => {
       { at: new Date(sim.store.now()).toISOString(), operator: '00', action: 'unbind', subject: '结算卡 6222 **** **** 1234 解绑原因：更换结算账户' },
     ]);
 
+    // 更换结算账户: straight on to binding the new card; 取消 there leaves the terminal without one.
     sim.press('确认');
+    expect(states(sim)).toContain('bind.number');
+    expect(sim.title()).toBe('绑定结算卡');
+    sim.press('取消');
     expect(states(sim)).toContain('bindingManagement.list');
-    expect(sim.screen()).not.toContain('结算卡');
+    expect(sim.screen()).not.toContain('结算卡 ');
 
     sim.powerCycle();
     sim.advance(BOOT_MS);
@@ -358,19 +362,19 @@ describe('关闭服务 confirmed with a texted code (P3)', () => {
     expect(sim.screen()).not.toContain('云闪付');
   });
 
-  it('取消 at the code or at an expired code goes back to the details; nothing changes', () => {
+  it('取消 at the code or at an expired code goes back one step, to the confirmation; nothing changes', () => {
     const sim = createSimulator();
     openDetail(sim, '支付宝');
     const before = sim.store.snapshot();
     sim.press('确认', '确认');
     expect(states(sim)).toContain('smsVerification.entering');
     sim.press('取消');
-    expect(states(sim)).toContain('bindingManagement.detail');
-    sim.press('确认', '确认');
+    expect(states(sim)).toContain('bindingManagement.confirming');
+    sim.press('确认');
     sim.advance(FIVE_MINUTES);
     expect(display(sim)).toContain('验证码已过期，请重新获取');
     sim.press('取消');
-    expect(states(sim)).toContain('bindingManagement.detail');
+    expect(states(sim)).toContain('bindingManagement.confirming');
     expect(sim.store.snapshot()).toEqual(before);
   });
 

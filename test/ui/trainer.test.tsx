@@ -77,8 +77,8 @@ describe('trainer controls', () => {
   });
 });
 
-describe('f: the device clock fast-forwarded', () => {
-  /** A device on its own clock, which f moves on to the next thing the device waits for. */
+describe('t: the device clock fast-forwarded', () => {
+  /** A device on its own clock, which t moves on to the next thing the device waits for. */
   const startWithClock = () => {
     sim = createSimulator({ fixture: 'default' });
     const fastForward = () => {
@@ -92,7 +92,7 @@ describe('f: the device clock fast-forwarded', () => {
 
   it('is listed only where the clock may be moved', async () => {
     const frame = await startWithClock();
-    expect(frame).toMatch(/\| f {9}快进\(到下一个定时\)/);
+    expect(frame).toMatch(/[|+] t {9}快进\(到下一个定时\)/);
     app.unmount();
     sim.stop();
     await start();
@@ -103,7 +103,7 @@ describe('f: the device clock fast-forwarded', () => {
     await startWithClock();
     await press(app, 'm', '请输入密码');
     await press(app, '111111\r111111\r111111\r', '密码错误次数过多');
-    const after = await press(app, 'f', '设备时钟已快进 5分0秒');
+    const after = await press(app, 't', '设备时钟已快进 5分0秒');
     expect(after).not.toContain('密码错误次数过多');
     expect(sim.session.activeStates().at(-1)).toBe('passwordPrompt.entering');
     // A device key and the note has done its job.
