@@ -4,7 +4,7 @@
  */
 import type { SnapshotFrom } from 'xstate';
 import { formatFen } from '../../menus/domain.js';
-import { batchEntries, batchTotals, isVoided, refundedFen, type JournalEntry } from '../../menus/journal.js';
+import { batchEntries, batchTotals, isVoided, refundedFen, sixDigits, type JournalEntry } from '../../menus/journal.js';
 import type { printJobMachine } from '../../menus/print-job.js';
 import { REPRINT_ITEMS, type reprintMachine } from '../../menus/reprint.js';
 import type { settlementMachine } from '../../menus/settlement.js';
@@ -112,7 +112,7 @@ export const reprintScreen = (snapshot: SnapshotFrom<typeof reprintMachine>, vie
     };
   }
   if (snapshot.matches('notFound')) {
-    return { title: t('reprint.title'), lines: [{ text: responseText('25', t), tone: 'error' }, { text: t('journal.noSuchTrace', { trace: context.entered }) }], hints: { confirm: t('hint.confirm') } };
+    return { title: t('reprint.title'), lines: [{ text: responseText('25', t), tone: 'error' }, { text: t('journal.noSuchTrace', { trace: sixDigits(Number(context.entered)) }) }], hints: { confirm: t('hint.confirm') } };
   }
   if (snapshot.matches('nothing')) {
     return { title: t('reprint.title'), lines: [{ text: t('reprint.nothing'), tone: 'muted' }], hints: { confirm: t('hint.confirm') } };

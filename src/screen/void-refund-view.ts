@@ -4,7 +4,7 @@
  */
 import type { SnapshotFrom } from 'xstate';
 import { formatFen, PAYMENT_METHODS, type PaymentMethod } from '../../menus/domain.js';
-import { refundableFen, type JournalEntry } from '../../menus/journal.js';
+import { refundableFen, sixDigits, type JournalEntry } from '../../menus/journal.js';
 import { DATE_LENGTH, REFERENCE_LENGTH, type refundMachine } from '../../menus/refund.js';
 import { TRACE_LENGTH, type voidSaleMachine } from '../../menus/void-sale.js';
 import type { Translate } from '../i18n/messages.js';
@@ -71,7 +71,7 @@ export const voidScreen = (snapshot: SnapshotFrom<typeof voidSaleMachine>, view:
   const outcome = outcomeScreen((name) => snapshot.matches(name), context, context.sale?.amountFen ?? 0, 'void', view);
   if (outcome) return outcome;
   if (snapshot.matches('notFound')) {
-    return { title: t('journal.failedTitle'), lines: [{ text: responseText('25', t), tone: 'error' }, { text: t('journal.noSuchTrace', { trace: context.entered }) }], hints: { confirm: t('hint.confirm') } };
+    return { title: t('journal.failedTitle'), lines: [{ text: responseText('25', t), tone: 'error' }, { text: t('journal.noSuchTrace', { trace: sixDigits(Number(context.entered)) }) }], hints: { confirm: t('hint.confirm') } };
   }
   if (snapshot.matches('notVoidable')) {
     return { title: t('journal.failedTitle'), lines: [{ text: responseText('12', t), tone: 'error' }, { text: t('journal.void.notVoidable') }], hints: { confirm: t('hint.confirm') } };
