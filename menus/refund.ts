@@ -72,6 +72,7 @@ export const refundMachine = setup({
     keyDate: assign({ date: ({ context, event }) => keyDigit(context.date, event, DATE_LENGTH) }),
     findSale: assign({ sale: ({ context }) => findSaleByReference(context.port.journal(), context.reference, context.date) }),
     forgetSale: assign({ reference: '', date: '', sale: undefined }),
+    forgetDate: assign({ date: '' }),
     appendDigit: assign({ amountFen: ({ context, event }) => context.amountFen * 10 + Number(digitOf(event)) }),
     deleteDigit: assign({ amountFen: ({ context }) => Math.floor(context.amountFen / 10) }),
     cursorUp: assign({ cursor: ({ context }) => moveCursor(context.cursor, PAYMENT_METHODS.length, -1) }),
@@ -121,7 +122,7 @@ export const refundMachine = setup({
         DIGIT: { actions: 'keyDate' },
         CLEAR: { actions: 'keyDate' },
         ENTER: { guard: 'hasWholeDate', target: 'finding' },
-        CANCEL: 'reference',
+        CANCEL: { target: 'reference', actions: 'forgetDate' },
       },
     },
     finding: {
