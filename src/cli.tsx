@@ -90,14 +90,36 @@ const main = async (): Promise<void> => {
   }
 };
 
+/**
+ * Ends the process once stdout and stderr have taken everything written to them. A pipe takes
+ * 64 KiB at a time; what does not fit waits in the process, and process.exit would drop it.
+ */
+const exitWhenWritten = (code: number): void => {
+  let open = 2;
+  const written = () => {
+    open -= 1;
+    if (open === 0) process.exit(code);
+  };
+  // A write's callback runs once everything written before it is out (or the stream failed).
+  process.stdout.write('', written);
+  process.stderr.write('', written);
+};
+
+// A reader that went away (`pos-sim run … | head`) is not a failure of pos-sim: stop writing, keep the exit code.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
+}
+
 main().then(
-  () => process.exit(process.exitCode ?? 0),
+  () => exitWhenWritten(typeof process.exitCode === 'number' ? process.exitCode : 0),
   (error: unknown) => {
     if (error instanceof PosSimError) {
       console.error(`pos-sim: ${error.message}`);
-      process.exit(error.exitCode);
+      return exitWhenWritten(error.exitCode);
     }
     console.error(error);
-    process.exit(1);
+    exitWhenWritten(1);
   },
 );
