@@ -3,6 +3,7 @@ import { existsSync, renameSync } from 'node:fs';
 import type { Profile } from '../profile/profile-schema.js';
 import { deviceFile } from '../store/data-dir.js';
 import { lockDevice } from '../store/device-lock.js';
+import { privateFile } from '../store/private-files.js';
 import { DeviceStore } from '../store/device-store.js';
 import { confMedium } from '../store/flash-medium.js';
 import { StoreCorruptError } from '../errors.js';
@@ -21,6 +22,7 @@ export const resetDevice = (profile: Profile, dataDir: string, now: Date = new D
         if (!(error instanceof StoreCorruptError)) throw error;
         const aside = `${file}.broken-${now.toISOString().replace(/[:.]/g, '-')}`;
         renameSync(file, aside);
+        privateFile(aside);
         messages.push(toolText('reset.keptAside', { path: aside }));
       }
     }

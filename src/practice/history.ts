@@ -5,7 +5,7 @@
  * under it. A damaged line is reported with its line number and the file is left as it is. Lines
  * written before mistakes were noted one by one have only the counts, and still read.
  */
-import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import stringWidth from 'string-width';
 import { z } from 'zod';
@@ -14,6 +14,7 @@ import { cutToWidth, padEnd, padStart } from '../text-width.js';
 import { checkSchema, describeIssues } from '../json-source.js';
 import { translator, type Lang } from '../i18n/messages.js';
 import { toolText } from '../i18n/tool-lang.js';
+import { PRIVATE_FILE_MODE, privateDir, privateFile } from '../store/private-files.js';
 import { noteText } from './note-text.js';
 import { MISTAKE_KINDS } from './score.js';
 import type { PracticeResult } from './tracker.js';
@@ -78,11 +79,12 @@ export const historyEntry = (result: PracticeResult, at: number): HistoryEntry =
   notes: result.notes.map((note) => ({ ...note })),
 });
 
-/** Adds one practice to the history (creating the data folder and file when needed). */
+/** Adds one practice to the history (creating the data folder and file when needed; both private). */
 export const appendHistory = (dataDir: string, entry: HistoryEntry): string => {
-  mkdirSync(dataDir, { recursive: true });
+  privateDir(dataDir);
   const file = historyFile(dataDir);
-  appendFileSync(file, `${JSON.stringify(historyEntrySchema.parse(entry))}\n`);
+  appendFileSync(file, `${JSON.stringify(historyEntrySchema.parse(entry))}\n`, { mode: PRIVATE_FILE_MODE });
+  privateFile(file);
   return file;
 };
 

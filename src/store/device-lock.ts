@@ -10,11 +10,11 @@
  *   marker `<lock>.takeover-X`, and that marker is itself taken like a lock: whoever links it
  *   first. A starter killed while it holds a marker leaves a stale marker, taken over the same way.
  */
-import { linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { linkSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DeviceInUseError } from '../errors.js';
 import { toolText } from '../i18n/tool-lang.js';
-import { PRIVATE_FILE_MODE } from './private-files.js';
+import { PRIVATE_FILE_MODE, privateDir } from './private-files.js';
 
 const isRunning = (pid: number): boolean => {
   try {
@@ -104,7 +104,7 @@ export type DeviceLock = { readonly file: string; release(): void };
 
 /** Takes the device `name` in `dir` for this process; throws DeviceInUseError when another has it. */
 export const lockDevice = (dir: string, name: string): DeviceLock => {
-  mkdirSync(dir, { recursive: true });
+  privateDir(dir);
   const file = join(dir, `${name}.lock`);
   const owner = take(file);
   if (owner !== undefined) throw new DeviceInUseError(toolText('lock.inUse', { name, pid: owner, dir }));

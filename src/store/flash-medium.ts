@@ -9,6 +9,7 @@ import { StoreCorruptError } from '../errors.js';
 import { toolText } from '../i18n/tool-lang.js';
 import { checkSchema, describeIssues, parseJson } from '../json-source.js';
 import { flashDataSchema, type FlashData } from './flash-data.js';
+import { PRIVATE_FILE_MODE, privateDir } from './private-files.js';
 
 export interface FlashMedium {
   /** The stored data, or undefined when the device has never run. */
@@ -31,7 +32,7 @@ export const memoryMedium = (initial?: FlashData): FlashMedium => {
 
 const resetHint = (file: string) => toolText('store.resetHint', { file });
 
-/** The device data file `<dir>/<name>.json`, written through conf. */
+/** The device data file `<dir>/<name>.json`, written through conf; folder and file kept private. */
 export const confMedium = (dir: string, name: string): FlashMedium => {
   const file = join(dir, `${name}.json`);
   // conf reads the file as it opens it, so it is opened only once the file is known to be sound.
@@ -52,7 +53,8 @@ export const confMedium = (dir: string, name: string): FlashMedium => {
       return result.data;
     },
     write: (data) => {
-      conf ??= new Conf({ cwd: dir, configName: name, projectName: 'pos-sim', clearInvalidConfig: false });
+      privateDir(dir);
+      conf ??= new Conf({ cwd: dir, configName: name, projectName: 'pos-sim', clearInvalidConfig: false, configFileMode: PRIVATE_FILE_MODE });
       conf.store = data;
     },
   };
