@@ -13,7 +13,7 @@ import { memoryShelf, type BackupShelf } from './backup-shelf.js';
 import { seedFlash, type FlashData, type OperationRecord } from './flash-data.js';
 import type { FlashMedium } from './flash-medium.js';
 import { SmsGateway, type PhoneMessage } from './sms-gateway.js';
-import { hashPassword, verifyPassword } from './password-hash.js';
+import { hashPassword, needsRehash, verifyPassword } from './password-hash.js';
 
 export type DeviceStoreOptions = {
   readonly profile: Profile;
@@ -82,7 +82,11 @@ export class DeviceStore implements DevicePort {
     if (lockedUntil !== undefined) return { result: 'locked', lockedUntil };
     const operator = this.current.operators[operatorId];
     if (operator && verifyPassword(password, operator.passwordHash)) {
-      this.setLockout(operatorId, { failedAttempts: 0 });
+      // A hash made at an older, lower cost is made again at today's, now that the password is known.
+      const operators = needsRehash(operator.passwordHash)
+        ? { ...this.current.operators, [operatorId]: { passwordHash: hashPassword(password) } }
+        : this.current.operators;
+      this.commit({ ...this.current, operators, lockouts: { ...this.current.lockouts, [operatorId]: { failedAttempts: 0 } } });
       return { result: 'accepted' };
     }
     const { maxAttempts, lockoutSeconds } = this.profile.security;

@@ -221,7 +221,8 @@ export class WalkthroughRecorder {
     const stored = store.snapshot().operators;
     return profile.operators.some((operator) => {
       const hash = stored[operator.id]?.passwordHash;
-      return hash !== undefined && hash !== operator.passwordHash && verifyPassword(digits, hash);
+      // Not the profile's password: a store makes a new hash of that one too, at its first right entry.
+      return hash !== undefined && verifyPassword(digits, hash) && !verifyPassword(digits, operator.passwordHash);
     });
   }
 
