@@ -13,8 +13,7 @@ import type { Profile } from '../profile/profile-schema.js';
 import { DeviceStore } from '../store/device-store.js';
 import { memoryMedium } from '../store/flash-medium.js';
 import { App } from '../ui/app.js';
-import { WalkthroughRecorder } from '../walkthrough/recorder.js';
-import { NEW_PASSWORD_ENV, PASSWORD_ENV } from '../walkthrough/walkthrough.js';
+import { SECRET_VARIABLES, WalkthroughRecorder } from '../walkthrough/recorder.js';
 
 export type RecordOptions = {
   readonly file: string;
@@ -51,11 +50,7 @@ export const recordWalkthrough = async ({ file, profile, fixture, lang }: Record
   return [
     toolText('record.done', { file }),
     toolText('record.replay', {
-      command: [
-        ...(recorder.typesPassword ? [`${PASSWORD_ENV}=${toolText('record.password')}`] : []),
-        ...(recorder.typesNewPassword ? [`${NEW_PASSWORD_ENV}=${toolText('record.newPassword')}`] : []),
-        `pos-sim run ${file}`,
-      ].join(' '),
+      command: [...recorder.variables.map((env) => `${env}=${toolText(SECRET_VARIABLES[env].placeholder)}`), `pos-sim run ${file}`].join(' '),
     }),
   ];
 };
