@@ -5,8 +5,8 @@
  */
 import { createRequire } from 'node:module';
 import { parseCli, usage } from './cli-args.js';
-import { PosSimError } from './errors.js';
-import { langOfCommandLine, setToolLang } from './i18n/tool-lang.js';
+import { PosSimError, UsageError } from './errors.js';
+import { langOfCommandLine, setToolLang, toolText } from './i18n/tool-lang.js';
 import { resolveDataDir, throwAwayDataDir } from './store/data-dir.js';
 import { packageRoot } from './package-root.js';
 
@@ -36,14 +36,23 @@ const main = async (): Promise<void> => {
       return;
     }
     case 'reset': {
-      const [{ resetDevice }, { loadProfile }] = await Promise.all([import('./commands/reset-device.js'), import('./profile/load-profile.js')]);
+      const [{ resetDevice }, { askYesNo }, { loadProfile }] = await Promise.all([
+        import('./commands/reset-device.js'),
+        import('./commands/ask-yes-no.js'),
+        import('./profile/load-profile.js'),
+      ]);
       const profile = loadProfile(options.fixture);
-      for (const line of resetDevice(profile, resolveDataDir(options.dataDir))) console.log(line);
+      const confirm = (file: string) => {
+        if (options.yes) return true;
+        if (!process.stdin.isTTY) throw new UsageError(toolText('reset.needsYes', { name: profile.name, file }));
+        return askYesNo(toolText('reset.confirm', { name: profile.name, file }));
+      };
+      for (const line of await resetDevice(profile, resolveDataDir(options.dataDir), { confirm })) console.log(line);
       return;
     }
     case 'records': {
       const [{ printRecords }, { loadProfile }] = await Promise.all([import('./commands/print-records.js'), import('./profile/load-profile.js')]);
-      const printed = printRecords({ profile: loadProfile(options.fixture), dataDir: resolveDataDir(options.dataDir), json: options.json, lang: options.lang });
+      const printed = printRecords({ profile: loadProfile(options.fixture), fixture: options.fixture, dataDir: resolveDataDir(options.dataDir), json: options.json, lang: options.lang });
       for (const line of printed.stdout) console.log(line);
       for (const line of printed.stderr) console.error(line);
       return;

@@ -14,11 +14,14 @@ import { confMedium } from '../store/flash-medium.js';
 
 export { App, loadProfile };
 
-/** The device session on this profile and data folder (locked by the caller); throws StoreCorruptError. */
-export const openSession = (profile: Profile, dataDir: string, lang: Lang): DeviceSession => {
+/**
+ * The device session on this profile (`fixture` as the user gave it) and data folder, locked by the
+ * caller; throws StoreCorruptError.
+ */
+export const openSession = (profile: Profile, fixture: string, dataDir: string, lang: Lang): DeviceSession => {
   const store = new DeviceStore({
     profile,
-    medium: confMedium(dataDir, profile.name),
+    medium: confMedium(dataDir, profile.name, fixture),
     now: Date.now,
     backups: folderShelf(join(dataDir, 'backups')),
   });

@@ -43,7 +43,7 @@ export const startDevice = async ({ fixture = 'default', dataDir, lang }: StartO
       heavy = await import('./open-device.js');
       const profile = heavy.loadProfile(fixture);
       lock ??= lockDevice(dataDir, profile.name);
-      session = heavy.openSession(profile, dataDir, lang);
+      session = heavy.openSession(profile, fixture, dataDir, lang);
     } catch (error) {
       if (ink) {
         // Leave no boot screen above the message: draw nothing, then give the terminal back.

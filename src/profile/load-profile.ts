@@ -17,7 +17,8 @@ export const shippedProfileNames = (): string[] =>
     .map((file) => basename(file, '.json'))
     .sort();
 
-const looksLikePath = (nameOrPath: string) => nameOrPath.includes('/') || nameOrPath.endsWith('.json');
+/** Whether --fixture names a file (a path, or a .json name) rather than a shipped profile. */
+export const looksLikePath = (nameOrPath: string): boolean => nameOrPath.includes('/') || nameOrPath.endsWith('.json');
 
 /** Resolves a profile name or path to a file, or fails naming the profiles there are. */
 export const profilePath = (nameOrPath: string): string => {

@@ -10,6 +10,7 @@ import { toolText } from '../i18n/tool-lang.js';
 import { checkSchema, describeIssues, parseJson } from '../json-source.js';
 import { flashDataSchema, type FlashData } from './flash-data.js';
 import { PRIVATE_FILE_MODE, privateDir } from './private-files.js';
+import { resetCommand } from './reset-command.js';
 
 export interface FlashMedium {
   /** The stored data, or undefined when the device has never run. */
@@ -30,11 +31,15 @@ export const memoryMedium = (initial?: FlashData): FlashMedium => {
   };
 };
 
-const resetHint = (file: string) => toolText('store.resetHint', { file });
 
-/** The device data file `<dir>/<name>.json`, written through conf; folder and file kept private. */
-export const confMedium = (dir: string, name: string): FlashMedium => {
+
+/**
+ * The device data file `<dir>/<name>.json`, written through conf; folder and file kept private.
+ * `fixture` is the profile as the user gave it, for the reset command a damaged file's message gives.
+ */
+export const confMedium = (dir: string, name: string, fixture: string = name): FlashMedium => {
   const file = join(dir, `${name}.json`);
+  const resetHint = () => toolText('store.resetHint', { file, command: resetCommand(fixture, dir) });
   // conf reads the file as it opens it, so it is opened only once the file is known to be sound.
   let conf: Conf<Record<string, unknown>> | undefined;
   return {
@@ -44,11 +49,11 @@ export const confMedium = (dir: string, name: string): FlashMedium => {
       const parsed = parseJson(readFileSync(file, 'utf8'));
       if (!parsed.ok) {
         const { line, column, reason } = parsed.failure;
-        throw new StoreCorruptError(toolText('store.damagedJson', { file, line, column, reason, hint: resetHint(file) }));
+        throw new StoreCorruptError(toolText('store.damagedJson', { file, line, column, reason, hint: resetHint() }));
       }
       const result = checkSchema(flashDataSchema, parsed.value);
       if (!result.success) {
-        throw new StoreCorruptError(toolText('store.damaged', { file, issues: describeIssues(result.error), hint: resetHint(file) }));
+        throw new StoreCorruptError(toolText('store.damaged', { file, issues: describeIssues(result.error), hint: resetHint() }));
       }
       return result.data;
     },

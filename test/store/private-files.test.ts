@@ -77,10 +77,10 @@ describe('private device data', () => {
     expect(modeOf(file)).toBe('600');
   });
 
-  it('reset keeps damaged data aside as a private file', () => {
+  it('reset keeps damaged data aside as a private file', async () => {
     mkdirSync(dir, { mode: 0o755 });
     writeFileSync(join(dir, 'default.json'), 'garbage {', { mode: 0o644 });
-    resetDevice(profile, dir, new Date(NOW));
+    await resetDevice(profile, dir, { now: new Date(NOW) });
     const [aside] = readdirSync(dir).filter((name) => name.startsWith('default.json.broken-'));
     expect(modeOf(join(dir, aside ?? ''))).toBe('600');
     expect(modeOf(join(dir, 'default.json'))).toBe('600');

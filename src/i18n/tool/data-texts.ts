@@ -56,13 +56,16 @@ export const dataTexts = defineTexts(
     'store.damagedJson': '{file}:{line}:{column}: 设备数据已损坏({reason})。\n{hint}',
     'store.damaged': '{file}：设备数据已损坏：\n{issues}\n{hint}',
     'store.resetHint':
-      '没有改动任何东西。请手工修复这个文件，或运行 `pos-sim reset` 把它另存一边(保留为 {file}.broken-<时间>)，再从设备配置重新开始。',
+      '没有改动任何东西。请手工修复这个文件，或运行 `{command}` 把它另存一边(保留为 {file}.broken-<时间>)，再从设备配置重新开始。',
 
     'lock.inUse':
       '设备 "{name}" 正被另一个 pos-sim 使用(进程 {pid})，数据在 {dir}。\n请先关闭那一个，或用 --fresh 在一台全新的临时设备上运行，或用 --data-dir 换一份数据。',
 
     'reset.keptAside': '损坏的设备数据已保留为 {path}',
     'reset.done': '设备 "{name}" 已恢复到设备配置：{location}',
+    'reset.confirm': '把设备 "{name}" 恢复到设备配置？这会替换它的数据 {file}(设置、绑定、改过的密码和操作记录；备份不受影响)。[y/N] ',
+    'reset.declined': '没有重置，未做任何修改。',
+    'reset.needsYes': 'pos-sim reset 会替换设备 "{name}" 的数据 {file}；这里没有终端可以询问，确要重置请加 --yes。',
 
     'recordsCli.noData': '设备 "{name}" 还没有设备数据({where} 不存在)：设备运行过才有操作记录。用 `{command}` 启动它。',
     'recordsCli.none': '设备 "{name}" 还没有操作记录({where})。',
@@ -125,13 +128,16 @@ export const dataTexts = defineTexts(
     'store.damagedJson': '{file}:{line}:{column}: the device data is damaged ({reason}).\n{hint}',
     'store.damaged': '{file}: the device data is damaged:\n{issues}\n{hint}',
     'store.resetHint':
-      'Nothing was changed. Repair the file by hand, or run `pos-sim reset` to set it aside (kept as {file}.broken-<time>) and start again from the device profile.',
+      'Nothing was changed. Repair the file by hand, or run `{command}` to set it aside (kept as {file}.broken-<time>) and start again from the device profile.',
 
     'lock.inUse':
       'The device "{name}" is in use by another pos-sim (process {pid}), data in {dir}.\nClose that one first, or run this one as a fresh throw-away device with --fresh, or on other data with --data-dir.',
 
     'reset.keptAside': 'The damaged device data was kept as {path}',
     'reset.done': 'Device "{name}" reset to its profile: {location}',
+    'reset.confirm': 'Reset device "{name}" to its profile? This replaces its data in {file} (settings, bindings, changed passwords and records; backups are kept). [y/N] ',
+    'reset.declined': 'Not reset; nothing was changed.',
+    'reset.needsYes': 'pos-sim reset would replace the data of device "{name}" in {file}; there is no terminal to ask, so add --yes to do it.',
 
     'recordsCli.noData':
       'No device data for "{name}" yet ({where} does not exist): the device keeps records once it has run. Start it with `{command}`.',
