@@ -12,6 +12,7 @@ import { loadProfile } from '../../src/profile/load-profile.js';
 import { folderShelf } from '../../src/store/backup-shelf.js';
 import { DeviceStore } from '../../src/store/device-store.js';
 import { confMedium } from '../../src/store/flash-medium.js';
+import { privateDir } from '../../src/store/private-files.js';
 
 const profile = loadProfile('default');
 const NOW = Date.parse('2026-06-01T09:00:00+08:00');
@@ -49,6 +50,13 @@ describe('private device data', () => {
     store.deregister('wechat-pay', '00');
     expect(modeOf(file)).toBe('600');
     expect(modeOf(dir)).toBe('700');
+  });
+
+  it('takes away only what others may do: a folder its owner made read-only stays read-only', () => {
+    mkdirSync(dir, { mode: 0o750 });
+    chmodSync(dir, 0o550);
+    privateDir(dir);
+    expect(modeOf(dir)).toBe('500');
   });
 
   it('backups are 0600 in a 0700 backups folder', () => {
