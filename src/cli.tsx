@@ -6,6 +6,7 @@
 import { createRequire } from 'node:module';
 import { parseCli, usage } from './cli-args.js';
 import { PosSimError, UsageError } from './errors.js';
+import { fileProblem, isFileSystemError } from './file-problem.js';
 import { langOfCommandLine, setToolLang, toolText } from './i18n/tool-lang.js';
 import { resolveDataDir, throwAwayDataDir } from './store/data-dir.js';
 import { packageRoot } from './package-root.js';
@@ -127,6 +128,11 @@ main().then(
     if (error instanceof PosSimError) {
       console.error(`pos-sim: ${error.message}`);
       return exitWhenWritten(error.exitCode);
+    }
+    // A file or folder that cannot be used, which no command turned into a message of its own.
+    if (isFileSystemError(error)) {
+      console.error(`pos-sim: ${fileProblem(error)}`);
+      return exitWhenWritten(2);
     }
     console.error(error);
     exitWhenWritten(1);

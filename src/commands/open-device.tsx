@@ -10,18 +10,30 @@ import { loadProfile } from '../profile/load-profile.js';
 import type { Profile } from '../profile/profile-schema.js';
 import { folderShelf } from '../store/backup-shelf.js';
 import { DeviceStore } from '../store/device-store.js';
-import { confMedium } from '../store/flash-medium.js';
+import { confMedium, removeInterruptedSaves } from '../store/flash-medium.js';
+import type { DataWriteError } from '../errors.js';
 
 export { App, loadProfile };
 
+export type OpenOptions = {
+  readonly profile: Profile;
+  /** The profile as the user gave it (a name or a path), for messages. */
+  readonly fixture: string;
+  readonly dataDir: string;
+  readonly lang: Lang;
+  /** Hears a save that failed (see ConfMediumOptions). */
+  readonly onWriteFailure: (error: DataWriteError) => void;
+};
+
 /**
- * The device session on this profile (`fixture` as the user gave it) and data folder, locked by the
- * caller; throws StoreCorruptError.
+ * The device session on this profile and data folder, locked by the caller: what interrupted saves
+ * left is cleared first. Throws StoreCorruptError or FileError when the data cannot be used.
  */
-export const openSession = (profile: Profile, fixture: string, dataDir: string, lang: Lang): DeviceSession => {
+export const openSession = ({ profile, fixture, dataDir, lang, onWriteFailure }: OpenOptions): DeviceSession => {
+  removeInterruptedSaves(dataDir, profile.name);
   const store = new DeviceStore({
     profile,
-    medium: confMedium(dataDir, profile.name, fixture),
+    medium: confMedium(dataDir, profile.name, { fixture, onWriteFailure }),
     now: Date.now,
     backups: folderShelf(join(dataDir, 'backups')),
   });

@@ -44,7 +44,7 @@ const asJson = (record: OperationRecord) => {
 
 export const printRecords = ({ profile, fixture = profile.name, dataDir, json, lang }: PrintRecordsOptions): PrintedRecords => {
   const file = deviceFile(dataDir, profile.name);
-  const data = confMedium(dataDir, profile.name, fixture).read();
+  const data = confMedium(dataDir, profile.name, { fixture }).read();
   const records = [...(data?.records ?? [])].reverse();
   const where = shownPath(file);
   // The notes follow --lang, like the table: `lang` is the language of everything this command prints.

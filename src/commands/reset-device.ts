@@ -1,13 +1,13 @@
 /**
  * `pos-sim reset`: the device back to its profile. It asks first when there is data to replace,
- * and a damaged data file is kept aside, never lost.
+ * a damaged data file is kept aside, never lost, and what interrupted saves left is cleared.
  */
 import { existsSync, renameSync } from 'node:fs';
 import type { Profile } from '../profile/profile-schema.js';
 import { deviceFile } from '../store/data-dir.js';
 import { lockDevice } from '../store/device-lock.js';
 import { DeviceStore } from '../store/device-store.js';
-import { confMedium } from '../store/flash-medium.js';
+import { confMedium, removeInterruptedSaves } from '../store/flash-medium.js';
 import { privateFile } from '../store/private-files.js';
 import { StoreCorruptError } from '../errors.js';
 import { toolText } from '../i18n/tool-lang.js';
@@ -25,6 +25,7 @@ export type ResetOptions = {
 export const resetDevice = async (profile: Profile, dataDir: string, { confirm = () => true, now = new Date() }: ResetOptions = {}): Promise<string[]> => {
   const lock = lockDevice(dataDir, profile.name);
   try {
+    removeInterruptedSaves(dataDir, profile.name);
     const file = deviceFile(dataDir, profile.name);
     const messages: string[] = [];
     if (existsSync(file)) {

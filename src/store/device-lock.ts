@@ -14,6 +14,7 @@ import { linkSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import { join } from 'node:path';
 import { DeviceInUseError } from '../errors.js';
 import { toolText } from '../i18n/tool-lang.js';
+import { inDataDir } from './data-dir.js';
 import { PRIVATE_FILE_MODE, privateDir } from './private-files.js';
 
 const isRunning = (pid: number): boolean => {
@@ -104,17 +105,24 @@ export type DeviceLock = { readonly file: string; release(): void };
 
 /** Takes the device `name` in `dir` for this process; throws DeviceInUseError when another has it. */
 export const lockDevice = (dir: string, name: string): DeviceLock => {
-  privateDir(dir);
   const file = join(dir, `${name}.lock`);
-  const owner = take(file);
+  const owner = inDataDir(dir, () => {
+    privateDir(dir);
+    return take(file);
+  });
   if (owner !== undefined) throw new DeviceInUseError(toolText('lock.inUse', { name, pid: owner, dir }));
-  removeLeftovers(dir, file);
+  inDataDir(dir, () => removeLeftovers(dir, file));
   let released = false;
   const release = () => {
     if (released) return;
     released = true;
-    if (readLock(file) === String(process.pid)) rmSync(file, { force: true });
     process.off('exit', release);
+    try {
+      if (readLock(file) === String(process.pid)) rmSync(file, { force: true });
+    } catch {
+      // A folder that became read-only keeps the lock file; it names this process, so once this
+      // process has ended the next start takes it over as stale.
+    }
   };
   process.on('exit', release);
   return { file, release };

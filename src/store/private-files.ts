@@ -9,10 +9,18 @@ import { chmodSync, mkdirSync, statSync } from 'node:fs';
 export const PRIVATE_DIR_MODE = 0o700;
 export const PRIVATE_FILE_MODE = 0o600;
 
-/** Takes away what group and others may do; what the owner may do is left as it is (a read-only folder stays so). */
+/**
+ * Takes away what group and others may do; what the owner may do is left as it is (a read-only
+ * folder stays so). Only the owner may change a mode: in a folder of someone else's it stays as it is.
+ */
 const restrict = (path: string): void => {
   const mode = statSync(path).mode & 0o777;
-  if ((mode & 0o077) !== 0) chmodSync(path, mode & 0o700);
+  if ((mode & 0o077) === 0) return;
+  try {
+    chmodSync(path, mode & 0o700);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM') throw error;
+  }
 };
 
 /** Makes `dir` (and any missing parent) and leaves it private. */
