@@ -83,7 +83,8 @@ const main = async (): Promise<void> => {
       const { practiceCommand } = await import('./commands/practice.js');
       const task = options.paths[0];
       const dataDir = resolveDataDir(options.dataDir);
-      for (const line of await practiceCommand({ task, history: options.history, dataDir, lang: options.lang })) console.log(line);
+      const warn = (note: string) => console.error(`pos-sim: ${note}`);
+      for (const line of await practiceCommand({ task, history: options.history, dataDir, lang: options.lang, warn })) console.log(line);
       return;
     }
     case 'demo': {

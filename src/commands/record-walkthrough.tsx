@@ -14,6 +14,7 @@ import { DeviceStore } from '../store/device-store.js';
 import { memoryMedium } from '../store/flash-medium.js';
 import { App } from '../ui/app.js';
 import { SECRET_VARIABLES, WalkthroughRecorder } from '../walkthrough/recorder.js';
+import { TuiFault } from './tui-fault.js';
 
 export type RecordOptions = {
   readonly file: string;
@@ -34,19 +35,33 @@ export const recordWalkthrough = async ({ file, profile, fixture, lang }: Record
   // Walkthroughs run on a factory-fresh device, so the recording starts on one.
   const store = new DeviceStore({ profile, medium: memoryMedium(), now: Date.now });
   const session = new DeviceSession({ store, lang });
+  // A write that fails (a full disk) ends the recording with a message, keeping what was written.
+  const fault = new TuiFault();
   const recorder = new WalkthroughRecorder({
     session,
     fixture: fixtureLine,
     name: basename(path, extname(path)),
     dir: dirname(path),
     now: Date.now,
-    onChange: (text) => writeFileSync(path, text),
+    onChange: (text) => {
+      if (fault.reported) return;
+      try {
+        writeFileSync(path, text);
+      } catch (error) {
+        fault.report(error as Error);
+      }
+    },
   });
   writeFileSync(path, recorder.text());
   const app = render(<App session={session} send={recorder.send} powerCut={recorder.powerCut} allowReset={false} />, { exitOnCtrlC: true });
-  await app.waitUntilExit();
-  recorder.stop();
-  session.stop();
+  fault.attach(app);
+  try {
+    await app.waitUntilExit();
+    recorder.stop();
+    fault.throwIfAny();
+  } finally {
+    session.stop();
+  }
   return [
     toolText('record.done', { file }),
     toolText('record.replay', {

@@ -9,7 +9,7 @@
 import type { Instance } from 'ink';
 
 export class TuiFault {
-  private app: Instance | undefined;
+  private app: Pick<Instance, 'unmount'> | undefined;
   private fault: Error | undefined;
 
   /** Reports a fault (the first is the one to tell: later ones follow from it); the app attached ends with it as soon as the current key has been handled. */
@@ -20,9 +20,14 @@ export class TuiFault {
   };
 
   /** The app to end on a fault; one already reported ends it at once. */
-  attach(app: Instance): void {
+  attach(app: Pick<Instance, 'unmount'>): void {
     this.app = app;
     this.end();
+  }
+
+  /** Whether a fault has been reported. */
+  get reported(): boolean {
+    return this.fault !== undefined;
   }
 
   /** Throws the fault reported, if any: after the app has ended, or before there is one. */
