@@ -4,6 +4,8 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { FileError } from '../errors.js';
+import { fileProblem, isFileSystemError } from '../file-problem.js';
 import { shownPath } from '../shown-path.js';
 import { PRIVATE_FILE_MODE, privateDir } from './private-files.js';
 
@@ -20,15 +22,20 @@ export type BackupFile = { readonly path: string; readonly text: string };
 /** Backups as private files in `dir` (made when the first backup is written); nothing is ever overwritten. */
 export const folderShelf = (dir: string): BackupShelf => ({
   put(stem, text) {
-    privateDir(dir);
-    for (let copy = 1; ; copy += 1) {
-      const file = join(dir, `${stem}${copy === 1 ? '' : `-${copy}`}.json`);
-      try {
-        writeFileSync(file, text, { flag: 'wx', mode: PRIVATE_FILE_MODE });
-        return shownPath(file);
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    try {
+      privateDir(dir);
+      for (let copy = 1; ; copy += 1) {
+        const file = join(dir, `${stem}${copy === 1 ? '' : `-${copy}`}.json`);
+        try {
+          writeFileSync(file, text, { flag: 'wx', mode: PRIVATE_FILE_MODE });
+          return shownPath(file);
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+        }
       }
+    } catch (error) {
+      // Said on the device's screen (备份失败：…): the path and the reason in words.
+      throw isFileSystemError(error) ? new FileError(fileProblem(error)) : error;
     }
   },
 });
