@@ -83,8 +83,9 @@ export class DeviceStore implements DevicePort {
     const operator = this.current.operators[operatorId];
     if (operator && verifyPassword(password, operator.passwordHash)) {
       // A hash made at an older, lower cost is made again at today's, now that the password is known.
-      const operators = needsRehash(operator.passwordHash)
-        ? { ...this.current.operators, [operatorId]: { passwordHash: hashPassword(password) } }
+      const { hashStrength = 'stored' } = this.medium;
+      const operators = needsRehash(operator.passwordHash, hashStrength)
+        ? { ...this.current.operators, [operatorId]: { passwordHash: hashPassword(password, hashStrength) } }
         : this.current.operators;
       this.commit({ ...this.current, operators, lockouts: { ...this.current.lockouts, [operatorId]: { failedAttempts: 0 } } });
       return { result: 'accepted' };
@@ -200,7 +201,7 @@ export class DeviceStore implements DevicePort {
     if (!operator) return;
     this.commit({
       ...this.current,
-      operators: { ...this.current.operators, [operatorId]: { passwordHash: hashPassword(newPassword) } },
+      operators: { ...this.current.operators, [operatorId]: { passwordHash: hashPassword(newPassword, this.medium.hashStrength ?? 'stored') } },
       records: [...this.current.records, this.record(operatorId, 'changePassword', `${operatorId} ${operator.name.zh}`)],
     });
   }

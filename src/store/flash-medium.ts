@@ -11,6 +11,7 @@ import { toolText } from '../i18n/tool-lang.js';
 import { checkSchema, describeIssues, parseJson } from '../json-source.js';
 import { isNotAFolder } from './data-dir.js';
 import { flashDataSchema, type FlashData } from './flash-data.js';
+import type { HashStrength } from './password-hash.js';
 import { PRIVATE_FILE_MODE, privateDir } from './private-files.js';
 import { resetCommand } from './reset-command.js';
 
@@ -20,12 +21,15 @@ export interface FlashMedium {
   write(data: FlashData): void;
   /** Where the data is, for messages. */
   readonly location: string;
+  /** How hard the password hashes it keeps are made: on disk at the OWASP cost (when absent), in memory cheaply. */
+  readonly hashStrength?: HashStrength;
 }
 
 export const memoryMedium = (initial?: FlashData): FlashMedium => {
   let stored = initial && structuredClone(initial);
   return {
     location: '(memory)',
+    hashStrength: 'throwaway',
     read: () => stored && structuredClone(stored),
     write: (data) => {
       stored = structuredClone(data);
@@ -56,6 +60,7 @@ export const confMedium = (dir: string, name: string, { fixture = name, onWriteF
   let conf: Conf<Record<string, unknown>> | undefined;
   return {
     location: file,
+    hashStrength: 'stored',
     read: () => {
       if (isNotAFolder(dir)) throw new FileError(toolText('store.notAFolder', { dir }));
       let text: string;

@@ -5,6 +5,11 @@
  * The cost is written in the hash, so a hash made before it was raised — `scrypt$<salt>$<hash>`,
  * N=2^10 — still checks, and `needsRehash` tells the store to make it again with today's cost once
  * the password is known (on the next right entry).
+ *
+ * How hard a new hash is made depends on where it goes: a hash written to disk is made at the OWASP
+ * cost; a device whose flash is memory (a walkthrough, a practice, the fuzzer, model paths) keeps
+ * nothing, so a password changed on it is hashed at the old, cheap cost — it protects nothing, and
+ * scripts change passwords thousands of times.
  */
 import { createHmac, randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 
@@ -19,6 +24,10 @@ type Cost = { readonly ln: number; readonly r: number; readonly p: number };
 const COST: Cost = { ln: 14, r: 8, p: 5 };
 /** Hashes without their cost written in were made with N=2^10. */
 const LEGACY_COST: Cost = { ln: 10, r: 8, p: 1 };
+
+/** Where a new hash goes: `stored` in a file (the OWASP cost), or `throwaway`, in memory only (N=2^10). */
+export type HashStrength = 'stored' | 'throwaway';
+const COSTS: Readonly<Record<HashStrength, Cost>> = { stored: COST, throwaway: LEGACY_COST };
 const KEY_LENGTH = 32;
 
 /**
@@ -59,10 +68,11 @@ const rememberRight = (stored: string, digest: Buffer): void => {
   rightAttempts.set(stored, digest);
 };
 
-/** A new salted hash of `password`, at today's cost. */
-export const hashPassword = (password: string, salt: Buffer = randomBytes(16)): string => {
-  const { ln, r, p } = COST;
-  const stored = `scrypt$ln=${ln},r=${r},p=${p}$${salt.toString('hex')}$${derive(password, salt, COST).toString('hex')}`;
+/** A new salted hash of `password`, at today's cost (or the cheap one for a hash kept only in memory). */
+export const hashPassword = (password: string, strength: HashStrength = 'stored'): string => {
+  const cost = COSTS[strength];
+  const salt = randomBytes(16);
+  const stored = `scrypt$ln=${cost.ln},r=${cost.r},p=${cost.p}$${salt.toString('hex')}$${derive(password, salt, cost).toString('hex')}`;
   rememberRight(stored, attemptDigest(stored, password));
   return stored;
 };
@@ -86,8 +96,9 @@ export const verifyPassword = (password: string, stored: string): boolean => {
   return isRight;
 };
 
-/** Whether `stored` was made at a lower cost than today's, and should be made again. */
-export const needsRehash = (stored: string): boolean => {
+/** Whether `stored` was made at a lower cost than today's (for where it is kept), and should be made again. */
+export const needsRehash = (stored: string, strength: HashStrength = 'stored'): boolean => {
   const cost = parse(stored)?.cost;
-  return cost === undefined || cost.ln < COST.ln || cost.r < COST.r || cost.p < COST.p;
+  const target = COSTS[strength];
+  return cost === undefined || cost.ln < target.ln || cost.r < target.r || cost.p < target.p;
 };

@@ -1,12 +1,16 @@
 // Password hashes cost an attacker real time (at least the OWASP minimum for scrypt), carry their
 // cost so that hashes made before still check and are made again at today's cost on the next right
-// entry, and cost the headless runner one scrypt per distinct check in a process, not one per check.
+// entry, and cost the headless runner one scrypt per distinct check in a process, not one per check;
+// a device whose flash is memory (it keeps nothing) hashes a changed password cheaply.
 import * as crypto from 'node:crypto';
-import { describe, expect, it, vi } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadProfile } from '../../src/profile/load-profile.js';
 import type { Profile } from '../../src/profile/profile-schema.js';
 import { DeviceStore } from '../../src/store/device-store.js';
-import { memoryMedium } from '../../src/store/flash-medium.js';
+import { confMedium, memoryMedium } from '../../src/store/flash-medium.js';
 import { hashPassword, needsRehash, PASSWORD_HASH_PATTERN, verifyPassword } from '../../src/store/password-hash.js';
 
 vi.mock('node:crypto', async (importOriginal) => {
@@ -81,23 +85,51 @@ describe('password hashes', () => {
   });
 });
 
-describe('a store with a hash made at the old cost', () => {
-  const legacyProfile = (): Profile => {
+describe('hashes a store makes', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'pos-sim-hash-'));
+  });
+  afterEach(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const withLegacySupervisor = (): Profile => {
     const profile = loadProfile('default');
     return { ...profile, operators: profile.operators.map((operator) => (operator.id === '00' ? { ...operator, passwordHash: LEGACY_123456 } : operator)) };
   };
+  const stored = (store: DeviceStore) => store.snapshot().operators['00']?.passwordHash ?? '';
 
-  it('makes it again at today\'s cost on the next right entry, and keeps the password working', () => {
-    const store = new DeviceStore({ profile: legacyProfile(), medium: memoryMedium(), now: () => 0 });
+  it('on disk, a hash made at the old cost is made again at today\'s on the next right entry, and the password keeps working', () => {
+    const store = new DeviceStore({ profile: withLegacySupervisor(), medium: confMedium(dir, 'default'), now: () => 0 });
     expect(store.checkPassword('00', '000001')).toEqual({ result: 'wrong', attemptsLeft: 2 });
-    expect(store.snapshot().operators['00']?.passwordHash).toBe(LEGACY_123456);
+    expect(stored(store)).toBe(LEGACY_123456);
     expect(store.checkPassword('00', '123456')).toEqual({ result: 'accepted' });
-    const upgraded = store.snapshot().operators['00']?.passwordHash ?? '';
+    const upgraded = stored(store);
     expect(upgraded).not.toBe(LEGACY_123456);
     expect(needsRehash(upgraded)).toBe(false);
     expect(verifyPassword('123456', upgraded)).toBe(true);
+    expect(JSON.parse(readFileSync(join(dir, 'default.json'), 'utf8'))).toMatchObject({ operators: { '00': { passwordHash: upgraded } } });
     expect(store.checkPassword('00', '123456')).toEqual({ result: 'accepted' });
-    expect(store.snapshot().operators['00']?.passwordHash).toBe(upgraded);
+    expect(stored(store)).toBe(upgraded);
     expect(store.snapshot().lockouts['00']).toEqual({ failedAttempts: 0 });
+  });
+
+  it('on disk, a changed password is hashed at the OWASP cost', () => {
+    const store = new DeviceStore({ profile: loadProfile('default'), medium: confMedium(dir, 'default'), now: () => 0 });
+    store.changePassword('00', '246813');
+    const cost = costOf(stored(store));
+    expect(OWASP_MINIMUMS.some((minimum) => cost.ln >= minimum.ln && cost.r >= minimum.r && cost.p >= minimum.p)).toBe(true);
+  });
+
+  it('in memory (a walkthrough, a practice), where nothing is kept, a changed password is hashed cheaply and nothing is made again', () => {
+    const store = new DeviceStore({ profile: withLegacySupervisor(), medium: memoryMedium(), now: () => 0 });
+    expect(store.checkPassword('00', '123456')).toEqual({ result: 'accepted' });
+    expect(stored(store)).toBe(LEGACY_123456);
+    const before = scryptCalls();
+    store.changePassword('00', '246813');
+    expect(costOf(stored(store))).toEqual({ ln: 10, r: 8, p: 1 });
+    expect(store.checkPassword('00', '246813')).toEqual({ result: 'accepted' });
+    expect(scryptCalls() - before).toBe(1);
   });
 });
