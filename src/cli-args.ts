@@ -25,6 +25,8 @@ export type CliOptions = {
   readonly history: boolean;
   /** records: machine-readable output. */
   readonly json: boolean;
+  /** reset: replace the device data without asking. */
+  readonly yes: boolean;
   /** demo: --lang or POS_SIM_LANG as given (the walkthrough's own language when neither is). */
   readonly langFlag: Lang | undefined;
   /** demo: how fast it plays (1 = a step about every 1.5 s). */
@@ -46,7 +48,7 @@ export const usage = (): string => toolText('cli.usage');
 /** Which flags each command accepts (help, version and lang go with any). */
 const FLAGS: Record<Command, readonly string[]> = {
   start: ['fixture', 'data-dir', 'fresh', 'time-scale'],
-  reset: ['fixture', 'data-dir'],
+  reset: ['fixture', 'data-dir', 'yes'],
   profiles: [],
   'hash-password': [],
   run: ['reporter', 'bail', 'coverage', 'snapshot-dir', 'fixture'],
@@ -85,6 +87,7 @@ const OPTIONS = {
   write: { type: 'string' },
   history: { type: 'boolean' },
   json: { type: 'boolean' },
+  yes: { type: 'boolean' },
   speed: { type: 'string' },
   record: { type: 'string' },
   'time-scale': { type: 'string' },
@@ -198,6 +201,7 @@ export const parseCli = (argv: readonly string[], env: NodeJS.ProcessEnv = {}): 
     write: values.write,
     history: values.history === true,
     json: values.json === true,
+    yes: values.yes === true,
     langFlag,
     speed,
     record: values.record,

@@ -5,8 +5,9 @@
  */
 import { createRequire } from 'node:module';
 import { parseCli, usage } from './cli-args.js';
-import { PosSimError } from './errors.js';
-import { langOfCommandLine, setToolLang } from './i18n/tool-lang.js';
+import { PosSimError, UsageError } from './errors.js';
+import { fileProblem, isFileSystemError } from './file-problem.js';
+import { langOfCommandLine, setToolLang, toolText } from './i18n/tool-lang.js';
 import { dropColorFrom, noColorWanted } from './no-color.js';
 import { resolveDataDir, throwAwayDataDir } from './store/data-dir.js';
 import { packageRoot } from './package-root.js';
@@ -38,14 +39,23 @@ const main = async (): Promise<void> => {
       return;
     }
     case 'reset': {
-      const [{ resetDevice }, { loadProfile }] = await Promise.all([import('./commands/reset-device.js'), import('./profile/load-profile.js')]);
+      const [{ resetDevice }, { askYesNo }, { loadProfile }] = await Promise.all([
+        import('./commands/reset-device.js'),
+        import('./commands/ask-yes-no.js'),
+        import('./profile/load-profile.js'),
+      ]);
       const profile = loadProfile(options.fixture);
-      for (const line of resetDevice(profile, resolveDataDir(options.dataDir))) console.log(line);
+      const confirm = (file: string) => {
+        if (options.yes) return true;
+        if (!process.stdin.isTTY) throw new UsageError(toolText('reset.needsYes', { name: profile.name, file }));
+        return askYesNo(toolText('reset.confirm', { name: profile.name, file }));
+      };
+      for (const line of await resetDevice(profile, resolveDataDir(options.dataDir), { confirm })) console.log(line);
       return;
     }
     case 'records': {
       const [{ printRecords }, { loadProfile }] = await Promise.all([import('./commands/print-records.js'), import('./profile/load-profile.js')]);
-      const printed = printRecords({ profile: loadProfile(options.fixture), dataDir: resolveDataDir(options.dataDir), json: options.json, lang: options.lang });
+      const printed = printRecords({ profile: loadProfile(options.fixture), fixture: options.fixture, dataDir: resolveDataDir(options.dataDir), json: options.json, lang: options.lang });
       for (const line of printed.stdout) console.log(line);
       for (const line of printed.stderr) console.error(line);
       return;
@@ -75,7 +85,8 @@ const main = async (): Promise<void> => {
       const { practiceCommand } = await import('./commands/practice.js');
       const task = options.paths[0];
       const dataDir = resolveDataDir(options.dataDir);
-      for (const line of await practiceCommand({ task, history: options.history, dataDir, lang: options.lang })) console.log(line);
+      const warn = (note: string) => console.error(`pos-sim: ${note}`);
+      for (const line of await practiceCommand({ task, history: options.history, dataDir, lang: options.lang, warn })) console.log(line);
       return;
     }
     case 'demo': {
@@ -92,14 +103,41 @@ const main = async (): Promise<void> => {
   }
 };
 
+/**
+ * Ends the process once stdout and stderr have taken everything written to them. A pipe takes
+ * 64 KiB at a time; what does not fit waits in the process, and process.exit would drop it.
+ */
+const exitWhenWritten = (code: number): void => {
+  let open = 2;
+  const written = () => {
+    open -= 1;
+    if (open === 0) process.exit(code);
+  };
+  // A write's callback runs once everything written before it is out (or the stream failed).
+  process.stdout.write('', written);
+  process.stderr.write('', written);
+};
+
+// A reader that went away (`pos-sim run … | head`) is not a failure of pos-sim: stop writing, keep the exit code.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
+}
+
 main().then(
-  () => process.exit(process.exitCode ?? 0),
+  () => exitWhenWritten(typeof process.exitCode === 'number' ? process.exitCode : 0),
   (error: unknown) => {
     if (error instanceof PosSimError) {
       console.error(`pos-sim: ${error.message}`);
-      process.exit(error.exitCode);
+      return exitWhenWritten(error.exitCode);
+    }
+    // A file or folder that cannot be used, which no command turned into a message of its own.
+    if (isFileSystemError(error)) {
+      console.error(`pos-sim: ${fileProblem(error)}`);
+      return exitWhenWritten(2);
     }
     console.error(error);
-    process.exit(1);
+    exitWhenWritten(1);
   },
 );

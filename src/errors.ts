@@ -23,6 +23,16 @@ export class DeviceInUseError extends PosSimError {
   override readonly name = 'DeviceInUseError';
 }
 
+/** A file or folder pos-sim cannot use (a folder where a file should be, no permission, a full disk). */
+export class FileError extends PosSimError {
+  override readonly name: string = 'FileError';
+}
+
+/** The device data could not be saved; what was saved before is kept. */
+export class DataWriteError extends FileError {
+  override readonly name = 'DataWriteError';
+}
+
 /** A command-line flag or argument that makes no sense. */
 export class UsageError extends PosSimError {
   override readonly name = 'UsageError';

@@ -24,6 +24,7 @@ import { shownPath } from '../shown-path.js';
 import { DemoApp } from '../ui/demo-app.js';
 import { wrapped } from '../line-breaks.js';
 import { loadWalkthroughs } from '../walkthrough/load-walkthroughs.js';
+import { TuiFault } from './tui-fault.js';
 
 /** Where `pos-sim demo NAME` finds NAME.yaml. */
 export const DEMOS_DIR = join(packageRoot, 'fixtures', 'walkthroughs');
@@ -218,13 +219,29 @@ export const runDemo = async (options: DemoOptions): Promise<string[]> => {
   const wholeFrames = options.record !== undefined && inkDrawsLastFrameOnly(process.env);
   let writer: CastWriter | undefined;
   let tee: TeeStdout | undefined;
+  // A recording that cannot be written on (a full disk) ends the demo with a message.
+  const fault = new TuiFault();
+  const recordingTo = (write: () => void) => {
+    if (fault.reported) return;
+    try {
+      write();
+    } catch (error) {
+      fault.report(error as Error);
+    }
+  };
   if (options.record !== undefined) {
     const size = { columns: stdout?.columns || CAST_SIZE.columns, rows: stdout?.rows || CAST_SIZE.rows };
     writer = new CastWriter(fileSink(resolve(options.record)), castHeader({ width: size.columns, height: size.rows, title: `${plan.walkthrough.name} - pos-sim demo` }));
     const cast = writer;
     // The recording is output too: NO_COLOR keeps colour out of it as out of the terminal.
     const forRecording = noColorWanted(process.env) ? withoutColor : (data: string) => data;
-    tee = new TeeStdout({ terminal: stdout, size, wholeFrames, onData: (data) => cast.output(forRecording(data)), onResize: (columns, rows) => cast.resize(columns, rows) });
+    tee = new TeeStdout({
+      terminal: stdout,
+      size,
+      wholeFrames,
+      onData: (data) => recordingTo(() => cast.output(forRecording(data))),
+      onResize: (columns, rows) => recordingTo(() => cast.resize(columns, rows)),
+    });
     // A marker per step: asciinema's player can jump from step to step.
     let markedStep = -1;
     player.subscribe(() => {
@@ -232,7 +249,7 @@ export const runDemo = async (options: DemoOptions): Promise<string[]> => {
       const step = plan.steps[stepIndex];
       if (stepIndex === markedStep || !step) return;
       markedStep = stepIndex;
-      cast.marker(`${step.number}/${plan.steps.length} ${step.caption}`);
+      recordingTo(() => cast.marker(`${step.number}/${plan.steps.length} ${step.caption}`));
     });
   }
 
@@ -248,22 +265,25 @@ export const runDemo = async (options: DemoOptions): Promise<string[]> => {
     // The recording ends on the end screen, the cursor shown again as the program will leave it.
     ...(recording
       ? {
-          endRecording: () => {
-            recording.output(SHOW_CURSOR);
-            recording.close();
-          },
+          endRecording: () =>
+            recordingTo(() => {
+              recording.output(SHOW_CURSOR);
+              recording.close();
+            }),
         }
       : {}),
     exit: () => app.unmount(),
   });
+  fault.attach(app);
   try {
     await app.waitUntilExit();
+    fault.throwIfAny();
   } finally {
     stopWatching();
     player.stop();
     sim.stop();
     tee?.dispose();
-    writer?.close();
+    recordingTo(() => writer?.close());
   }
   const view = player.view();
   const total = plan.steps.length;

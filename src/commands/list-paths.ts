@@ -63,13 +63,14 @@ export type PathsOptions = {
 /** Lists (or writes) the paths; returns the lines to print. */
 export const listPaths = ({ profile, fixture, write }: PathsOptions, env: NodeJS.ProcessEnv = process.env): string[] => {
   const password = settingsPassword(profile, env);
+  const dir = write === undefined ? undefined : resolve(write);
+  // A folder that cannot be made is said before the search, not after it.
+  if (dir) mkdirSync(dir, { recursive: true });
   const paths = shortestMenuPaths(profile, password);
   const reached = new Set(paths.map((path) => path.target));
   const unreachable = allMenuStates().filter((state) => !reached.has(state));
   const lines: string[] = [];
-  if (write) {
-    const dir = resolve(write);
-    mkdirSync(dir, { recursive: true });
+  if (dir) {
     const fixtureRef = fixture.includes('/') || fixture.endsWith('.json') ? relative(dir, profilePath(fixture)) : fixture;
     for (const path of paths) {
       const file = join(dir, `${path.target.replace(/\./g, '-')}.yaml`);

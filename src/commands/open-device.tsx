@@ -11,18 +11,32 @@ import { loadProfile } from '../profile/load-profile.js';
 import type { Profile } from '../profile/profile-schema.js';
 import { folderShelf } from '../store/backup-shelf.js';
 import { DeviceStore } from '../store/device-store.js';
-import { confMedium } from '../store/flash-medium.js';
+import { confMedium, removeInterruptedSaves } from '../store/flash-medium.js';
+import type { DataWriteError } from '../errors.js';
 
 export { App, LiveClock, loadProfile };
 
+export type OpenOptions = {
+  readonly profile: Profile;
+  /** The profile as the user gave it (a name or a path), for messages. */
+  readonly fixture: string;
+  readonly dataDir: string;
+  readonly lang: Lang;
+  /** Hears a save that failed (see ConfMediumOptions). */
+  readonly onWriteFailure: (error: DataWriteError) => void;
+  /** The device clock: real time, scaled or fast-forwarded by the trainer. */
+  readonly clock: LiveClock;
+};
+
 /**
- * The device session on this profile and data folder (locked by the caller), on the live clock;
- * throws StoreCorruptError.
+ * The device session on this profile and data folder, locked by the caller: what interrupted saves
+ * left is cleared first. Throws StoreCorruptError or FileError when the data cannot be used.
  */
-export const openSession = (profile: Profile, dataDir: string, lang: Lang, clock: LiveClock): DeviceSession => {
+export const openSession = ({ profile, fixture, dataDir, lang, onWriteFailure, clock }: OpenOptions): DeviceSession => {
+  removeInterruptedSaves(dataDir, profile.name);
   const store = new DeviceStore({
     profile,
-    medium: confMedium(dataDir, profile.name),
+    medium: confMedium(dataDir, profile.name, { fixture, onWriteFailure }),
     now: () => clock.now(),
     backups: folderShelf(join(dataDir, 'backups')),
   });

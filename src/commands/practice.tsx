@@ -9,6 +9,7 @@ import { UsageError } from '../errors.js';
 import { translator, type Lang } from '../i18n/messages.js';
 import { toolText } from '../i18n/tool-lang.js';
 import { appendHistory, formatHistory, historyEntry, readHistory } from '../practice/history.js';
+import { TuiFault } from './tui-fault.js';
 import { findTask, shippedTasks, taskFlash } from '../practice/load-tasks.js';
 import type { Task } from '../practice/task.js';
 import { PracticeTracker } from '../practice/tracker.js';
@@ -26,6 +27,8 @@ export type PracticeOptions = {
   readonly history: boolean;
   readonly dataDir: string;
   readonly lang: Lang;
+  /** Hears notes for stderr beside what is printed (history lines that were skipped). */
+  readonly warn: (note: string) => void;
 };
 
 /** The tasks as a numbered list, for a terminal that cannot choose interactively. */
@@ -50,9 +53,13 @@ const chooseTask = async (tasks: readonly Task[], lang: Lang): Promise<Task | un
 };
 
 /** Runs the command; returns what to print afterwards. */
-export const practiceCommand = async ({ task: choice, history, dataDir, lang }: PracticeOptions): Promise<string[]> => {
+export const practiceCommand = async ({ task: choice, history, dataDir, lang, warn }: PracticeOptions): Promise<string[]> => {
   const t = translator(lang);
-  if (history) return formatHistory(readHistory(dataDir), lang);
+  if (history) {
+    const { entries, skipped } = readHistory(dataDir);
+    skipped.forEach(warn);
+    return formatHistory(entries, lang);
+  }
   const tasks = shippedTasks();
   const interactive = process.stdin.isTTY === true;
   if (choice === undefined && !interactive) return taskList(tasks, lang);
@@ -64,15 +71,23 @@ export const practiceCommand = async ({ task: choice, history, dataDir, lang }: 
 
   const session = practiceDevice(task, lang);
   const tracker = new PracticeTracker({ task, session });
+  const fault = new TuiFault();
   let saved: string | undefined;
   // Recorded as soon as it is over, so leaving the score card with Ctrl+C loses nothing.
   const unsubscribe = tracker.subscribe(() => {
     const result = tracker.result();
-    if (result && saved === undefined) saved = appendHistory(dataDir, historyEntry(result, Date.now()));
+    if (!result || saved !== undefined || fault.reported) return;
+    try {
+      saved = appendHistory(dataDir, historyEntry(result, Date.now()));
+    } catch (error) {
+      fault.report(error as Error);
+    }
   });
   const app = render(<PracticeApp session={session} tracker={tracker} />, { exitOnCtrlC: true });
+  fault.attach(app);
   try {
     await app.waitUntilExit();
+    fault.throwIfAny();
   } finally {
     unsubscribe();
     tracker.stop();

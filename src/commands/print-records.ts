@@ -16,6 +16,8 @@ import { confMedium } from '../store/flash-medium.js';
 
 export type PrintRecordsOptions = {
   readonly profile: Profile;
+  /** The profile as given on the command line, for the reset command a damaged file's message gives. */
+  readonly fixture?: string | undefined;
   readonly dataDir: string;
   readonly json: boolean;
   readonly lang: Lang;
@@ -40,9 +42,9 @@ const asJson = (record: OperationRecord) => {
   return { ...record, deviceTime: `${date} ${time}` };
 };
 
-export const printRecords = ({ profile, dataDir, json, lang }: PrintRecordsOptions): PrintedRecords => {
+export const printRecords = ({ profile, fixture = profile.name, dataDir, json, lang }: PrintRecordsOptions): PrintedRecords => {
   const file = deviceFile(dataDir, profile.name);
-  const data = confMedium(dataDir, profile.name).read();
+  const data = confMedium(dataDir, profile.name, { fixture }).read();
   const records = [...(data?.records ?? [])].reverse();
   const where = shownPath(file);
   // The notes follow --lang, like the table: `lang` is the language of everything this command prints.

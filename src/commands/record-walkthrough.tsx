@@ -13,8 +13,8 @@ import type { Profile } from '../profile/profile-schema.js';
 import { DeviceStore } from '../store/device-store.js';
 import { memoryMedium } from '../store/flash-medium.js';
 import { App } from '../ui/app.js';
-import { WalkthroughRecorder } from '../walkthrough/recorder.js';
-import { NEW_PASSWORD_ENV, PASSWORD_ENV } from '../walkthrough/walkthrough.js';
+import { SECRET_VARIABLES, WalkthroughRecorder } from '../walkthrough/recorder.js';
+import { TuiFault } from './tui-fault.js';
 
 export type RecordOptions = {
   readonly file: string;
@@ -35,27 +35,37 @@ export const recordWalkthrough = async ({ file, profile, fixture, lang }: Record
   // Walkthroughs run on a factory-fresh device, so the recording starts on one.
   const store = new DeviceStore({ profile, medium: memoryMedium(), now: Date.now });
   const session = new DeviceSession({ store, lang, autoSignIn: true });
+  // A write that fails (a full disk) ends the recording with a message, keeping what was written.
+  const fault = new TuiFault();
   const recorder = new WalkthroughRecorder({
     session,
     fixture: fixtureLine,
     name: basename(path, extname(path)),
     dir: dirname(path),
     now: Date.now,
-    onChange: (text) => writeFileSync(path, text),
+    onChange: (text) => {
+      if (fault.reported) return;
+      try {
+        writeFileSync(path, text);
+      } catch (error) {
+        fault.report(error as Error);
+      }
+    },
   });
   writeFileSync(path, recorder.text());
   const app = render(<App session={session} send={recorder.send} powerCut={recorder.powerCut} allowReset={false} />, { exitOnCtrlC: true });
-  await app.waitUntilExit();
-  recorder.stop();
-  session.stop();
+  fault.attach(app);
+  try {
+    await app.waitUntilExit();
+    recorder.stop();
+    fault.throwIfAny();
+  } finally {
+    session.stop();
+  }
   return [
     toolText('record.done', { file }),
     toolText('record.replay', {
-      command: [
-        ...(recorder.typesPassword ? [`${PASSWORD_ENV}=${toolText('record.password')}`] : []),
-        ...(recorder.typesNewPassword ? [`${NEW_PASSWORD_ENV}=${toolText('record.newPassword')}`] : []),
-        `pos-sim run ${file}`,
-      ].join(' '),
+      command: [...recorder.variables.map((env) => `${env}=${toolText(SECRET_VARIABLES[env].placeholder)}`), `pos-sim run ${file}`].join(' '),
     }),
   ];
 };

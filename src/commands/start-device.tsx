@@ -4,7 +4,8 @@
  * The first frame is the device's boot screen, drawn by a light module (Ink and the device frame)
  * while the rest (zod, conf, xstate, the App) is imported; the App then takes over the same Ink
  * render. A failure on the way (bad profile, damaged data) erases the boot screen before the error
- * is reported, and the device lock is always released.
+ * is reported, and the device lock is always released. A save that fails while the device runs
+ * ends it cleanly (see TuiFault): terminal restored, lock released, the message naming the file.
  */
 import { render, type Instance } from 'ink';
 import { UsageError } from '../errors.js';
@@ -12,6 +13,7 @@ import type { Lang } from '../i18n/messages.js';
 import { toolText } from '../i18n/tool-lang.js';
 import { lockDevice, type DeviceLock } from '../store/device-lock.js';
 import { BootSplash, readBootSplash, splashFits } from '../ui/boot-splash.js';
+import { TuiFault } from './tui-fault.js';
 
 export type StartOptions = {
   /** Profile name or path; the default profile when absent. */
@@ -27,8 +29,10 @@ export const startDevice = async ({ fixture = 'default', dataDir, lang, timeScal
     throw new UsageError(toolText('start.needsTerminal'));
   }
   const splash = readBootSplash(fixture, dataDir);
+  const fault = new TuiFault();
   let lock: DeviceLock | undefined;
   let ink: Instance | undefined;
+  let session: import('../device/device-session.js').DeviceSession | undefined;
   let exited = false;
   try {
     if (splash && splashFits(splash, process.stdout)) {
@@ -40,14 +44,15 @@ export const startDevice = async ({ fixture = 'default', dataDir, lang, timeScal
       });
     }
     let heavy: typeof import('./open-device.js');
-    let session: import('../device/device-session.js').DeviceSession;
     let clock: import('../device/live-clock.js').LiveClock;
     try {
       heavy = await import('./open-device.js');
       clock = new heavy.LiveClock({ scale: timeScale });
       const profile = heavy.loadProfile(fixture);
       lock ??= lockDevice(dataDir, profile.name);
-      session = heavy.openSession(profile, dataDir, lang, clock);
+      session = heavy.openSession({ profile, fixture, dataDir, lang, onWriteFailure: fault.report, clock });
+      // The first save of a new device failed: said before the device is drawn.
+      fault.throwIfAny();
     } catch (error) {
       if (ink) {
         // Leave no boot screen above the message: draw nothing, then give the terminal back.
@@ -56,17 +61,16 @@ export const startDevice = async ({ fixture = 'default', dataDir, lang, timeScal
       }
       throw error;
     }
-    if (exited) {
-      // Ctrl+C on the boot screen.
-      session.stop();
-      return;
-    }
+    // Ctrl+C on the boot screen.
+    if (exited) return;
     const app = <heavy.App session={session} fastForward={() => clock.fastForward()} />;
     if (ink) ink.rerender(app);
     else ink = render(app, { exitOnCtrlC: true });
+    fault.attach(ink);
     await ink.waitUntilExit();
-    session.stop();
+    fault.throwIfAny();
   } finally {
+    session?.stop();
     lock?.release();
   }
 };

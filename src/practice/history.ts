@@ -2,27 +2,28 @@
  * The practice history: one JSON line per finished practice in the data folder
  * (practice-history.jsonl), appended so that nothing earlier is rewritten, and read back for
  * `pos-sim practice --history` as a table, newest first, each practice with its mistakes in a line
- * under it. A damaged line is reported with its line number and the file is left as it is. Lines
- * written before mistakes were noted one by one have only the counts, and still read.
+ * under it. A torn line (a practice cut off while it was written) or any other damaged line is
+ * skipped and named by file:line, the rest read, and the file left as it is; the next practice starts
+ * a line of its own. Lines written before mistakes were noted one by one have only the counts, and
+ * still read.
  */
-import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import stringWidth from 'string-width';
 import { z } from 'zod';
-import { PosSimError } from '../errors.js';
+import { FileError } from '../errors.js';
+import { fileReason } from '../file-problem.js';
+import { inDataDir } from '../store/data-dir.js';
 import { cutToWidth, padEnd, padStart } from '../text-width.js';
 import { checkSchema, describeIssues } from '../json-source.js';
 import { translator, type Lang } from '../i18n/messages.js';
 import { toolText } from '../i18n/tool-lang.js';
+import { PRIVATE_FILE_MODE, privateDir, privateFile } from '../store/private-files.js';
 import { noteText } from './note-text.js';
 import { MISTAKE_KINDS } from './score.js';
 import type { PracticeResult } from './tracker.js';
 
 export const HISTORY_FILE = 'practice-history.jsonl';
-
-export class HistoryError extends PosSimError {
-  override readonly name = 'HistoryError';
-}
 
 const count = z.number().int().min(0);
 const localText = z.object({ zh: z.string(), en: z.string() }).strict();
@@ -78,36 +79,63 @@ export const historyEntry = (result: PracticeResult, at: number): HistoryEntry =
   notes: result.notes.map((note) => ({ ...note })),
 });
 
-/** Adds one practice to the history (creating the data folder and file when needed). */
+/** Whether the file ends in the middle of a line (a practice cut off while it was written). */
+const endsMidLine = (file: string): boolean => {
+  const size = statSync(file, { throwIfNoEntry: false })?.size ?? 0;
+  if (size === 0) return false;
+  const last = Buffer.alloc(1);
+  const fd = openSync(file, 'r');
+  try {
+    readSync(fd, last, 0, 1, size - 1);
+  } finally {
+    closeSync(fd);
+  }
+  return last[0] !== 0x0a;
+};
+
+/** Adds one practice to the history (creating the data folder and file when needed; both private). */
 export const appendHistory = (dataDir: string, entry: HistoryEntry): string => {
-  mkdirSync(dataDir, { recursive: true });
   const file = historyFile(dataDir);
-  appendFileSync(file, `${JSON.stringify(historyEntrySchema.parse(entry))}\n`);
+  const line = `${JSON.stringify(historyEntrySchema.parse(entry))}\n`;
+  inDataDir(dataDir, () => {
+    privateDir(dataDir);
+    // After a torn line, on a line of its own: the torn one stays the only one lost.
+    appendFileSync(file, endsMidLine(file) ? `\n${line}` : line, { mode: PRIVATE_FILE_MODE });
+    privateFile(file);
+  });
   return file;
 };
 
-/** Every practice in the history, oldest first; none when there is no history yet. */
-export const readHistory = (dataDir: string): HistoryEntry[] => {
+/** The practices in the history, oldest first, and what was skipped (`file:line: why`). */
+export type History = { readonly entries: readonly HistoryEntry[]; readonly skipped: readonly string[] };
+
+/** Every practice in the history; none when there is no history yet. Damaged lines are skipped, and said. */
+export const readHistory = (dataDir: string): History => {
   const file = historyFile(dataDir);
-  if (!existsSync(file)) return [];
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR') return { entries: [], skipped: [] };
+    throw new FileError(toolText('history.unreadable', { file, reason: fileReason(error) }));
+  }
   const entries: HistoryEntry[] = [];
-  readFileSync(file, 'utf8')
-    .split('\n')
-    .forEach((line, index) => {
-      if (line.trim() === '') return;
-      const where = `${file}:${index + 1}`;
-      const fix = toolText('history.fix');
-      let value: unknown;
-      try {
-        value = JSON.parse(line);
-      } catch (error) {
-        throw new HistoryError(`${where}: ${toolText('history.notJson', { reason: (error as Error).message, fix })}`);
-      }
-      const parsed = checkSchema(historyEntrySchema, value);
-      if (!parsed.success) throw new HistoryError(`${where}: ${toolText('history.invalid', { issues: describeIssues(parsed.error), fix })}`);
-      entries.push(parsed.data);
-    });
-  return entries;
+  const skipped: string[] = [];
+  const fix = toolText('history.fix');
+  text.split('\n').forEach((line, index) => {
+    if (line.trim() === '') return;
+    const skip = (problem: string) => skipped.push(toolText('history.skipped', { where: `${file}:${index + 1}`, problem }));
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch (error) {
+      return skip(toolText('history.notJson', { reason: (error as Error).message, fix }));
+    }
+    const parsed = checkSchema(historyEntrySchema, value);
+    if (!parsed.success) return skip(toolText('history.invalid', { issues: describeIssues(parsed.error), fix }));
+    entries.push(parsed.data);
+  });
+  return { entries, skipped };
 };
 
 /** m:ss, or h:mm:ss past an hour. */

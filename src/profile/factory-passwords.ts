@@ -6,3 +6,6 @@
 export const FACTORY_PASSWORDS: readonly string[] = ['123456', '0000', '12345678', '000000', '888888'];
 
 export const isFactoryPassword = (digits: string): boolean => FACTORY_PASSWORDS.includes(digits);
+
+/** The test card's PIN in the shipped profiles, printed in the README: scripts may type it as it is. */
+export const FACTORY_CARD_PIN = '147258';

@@ -2,6 +2,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { ProfileError } from '../errors.js';
+import { fileReason } from '../file-problem.js';
 import { toolText } from '../i18n/tool-lang.js';
 import { checkSchema, describeIssues, parseJson } from '../json-source.js';
 import { profilesDir } from '../package-root.js';
@@ -17,7 +18,8 @@ export const shippedProfileNames = (): string[] =>
     .map((file) => basename(file, '.json'))
     .sort();
 
-const looksLikePath = (nameOrPath: string) => nameOrPath.includes('/') || nameOrPath.endsWith('.json');
+/** Whether --fixture names a file (a path, or a .json name) rather than a shipped profile. */
+export const looksLikePath = (nameOrPath: string): boolean => nameOrPath.includes('/') || nameOrPath.endsWith('.json');
 
 /** Resolves a profile name or path to a file, or fails naming the profiles there are. */
 export const profilePath = (nameOrPath: string): string => {
@@ -48,5 +50,11 @@ export const parseProfile = (text: string, file: string): Profile => {
 
 export const loadProfile = (nameOrPath: string = DEFAULT_PROFILE): Profile => {
   const path = profilePath(nameOrPath);
-  return parseProfile(readFileSync(path, 'utf8'), shownPath(path));
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new ProfileError(toolText('profile.unreadable', { path: shownPath(path), reason: fileReason(error) }));
+  }
+  return parseProfile(text, shownPath(path));
 };

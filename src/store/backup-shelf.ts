@@ -2,9 +2,12 @@
  * Where 数据备份 puts its files: a `backups/` folder in the device data folder for the interactive
  * device, or memory for headless devices (scripts, tests), which keep them for inspection.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { FileError } from '../errors.js';
+import { fileProblem, isFileSystemError } from '../file-problem.js';
 import { shownPath } from '../shown-path.js';
+import { PRIVATE_FILE_MODE, privateDir } from './private-files.js';
 
 export interface BackupShelf {
   /**
@@ -16,18 +19,23 @@ export interface BackupShelf {
 
 export type BackupFile = { readonly path: string; readonly text: string };
 
-/** Backups as files in `dir` (made when the first backup is written); nothing is ever overwritten. */
+/** Backups as private files in `dir` (made when the first backup is written); nothing is ever overwritten. */
 export const folderShelf = (dir: string): BackupShelf => ({
   put(stem, text) {
-    mkdirSync(dir, { recursive: true });
-    for (let copy = 1; ; copy += 1) {
-      const file = join(dir, `${stem}${copy === 1 ? '' : `-${copy}`}.json`);
-      try {
-        writeFileSync(file, text, { flag: 'wx' });
-        return shownPath(file);
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    try {
+      privateDir(dir);
+      for (let copy = 1; ; copy += 1) {
+        const file = join(dir, `${stem}${copy === 1 ? '' : `-${copy}`}.json`);
+        try {
+          writeFileSync(file, text, { flag: 'wx', mode: PRIVATE_FILE_MODE });
+          return shownPath(file);
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+        }
       }
+    } catch (error) {
+      // Said on the device's screen (备份失败：…): the path and the reason in words.
+      throw isFileSystemError(error) ? new FileError(fileProblem(error)) : error;
     }
   },
 });

@@ -8,9 +8,12 @@
  * On macOS and Windows, data an earlier version kept in the XDG folder stays in use while the
  * system's folder does not exist, so nothing is lost by updating.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join, posix, win32 } from 'node:path';
+import { FileError } from '../errors.js';
+import { fileReason, isFileSystemError } from '../file-problem.js';
+import { toolText } from '../i18n/tool-lang.js';
 
 export const DATA_DIR_ENV = 'POS_SIM_DATA_DIR';
 
@@ -61,4 +64,28 @@ export const throwAwayDataDir = (): string => {
   const dir = mkdtempSync(join(tmpdir(), 'pos-sim-fresh-'));
   process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
   return dir;
+};
+
+/** Whether `dir` is there but is not a folder (a file of that name). */
+export const isNotAFolder = (dir: string): boolean => {
+  try {
+    return !statSync(dir).isDirectory();
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * Runs `use` on the data folder; a file-system error on the way becomes a FileError that names the
+ * folder, says what is wrong with it and how to give another.
+ */
+export const inDataDir = <T>(dir: string, use: () => T): T => {
+  try {
+    return use();
+  } catch (error) {
+    if (!isFileSystemError(error)) throw error;
+    throw new FileError(
+      isNotAFolder(dir) ? toolText('store.notAFolder', { dir }) : toolText('store.folderUnusable', { dir, reason: fileReason(error) }),
+    );
+  }
 };

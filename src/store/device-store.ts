@@ -35,7 +35,7 @@ import { Acquirer } from './acquirer.js';
 import { memoryShelf, type BackupShelf } from './backup-shelf.js';
 import { seedFlash, type FlashData, type OperationRecord } from './flash-data.js';
 import type { FlashMedium } from './flash-medium.js';
-import { hashPassword, verifyPassword } from './password-hash.js';
+import { hashPassword, needsRehash, verifyPassword } from './password-hash.js';
 import { Printer, type PrintedHeader } from './printer.js';
 import type { PhoneMessage } from './sms-gateway.js';
 
@@ -119,7 +119,12 @@ export class DeviceStore implements DevicePort {
     if (lockedUntil !== undefined) return { result: 'locked', lockedUntil };
     const operator = this.current.operators[operatorId];
     if (operator && verifyPassword(password, operator.passwordHash)) {
-      this.setLockout(operatorId, { failedAttempts: 0 });
+      // A hash made at an older, lower cost is made again at today's, now that the password is known.
+      const { hashStrength = 'stored' } = this.medium;
+      const operators = needsRehash(operator.passwordHash, hashStrength)
+        ? { ...this.current.operators, [operatorId]: { passwordHash: hashPassword(password, hashStrength) } }
+        : this.current.operators;
+      this.commit({ ...this.current, operators, lockouts: { ...this.current.lockouts, [operatorId]: { failedAttempts: 0 } } });
       return { result: 'accepted' };
     }
     const { maxAttempts, lockoutSeconds } = this.profile.security;
@@ -388,7 +393,7 @@ export class DeviceStore implements DevicePort {
     if (!operator) return;
     this.commit({
       ...this.current,
-      operators: { ...this.current.operators, [operatorId]: { passwordHash: hashPassword(newPassword) } },
+      operators: { ...this.current.operators, [operatorId]: { passwordHash: hashPassword(newPassword, this.medium.hashStrength ?? 'stored') } },
       records: [...this.current.records, this.record(operatorId, 'changePassword', `${operatorId} ${operator.name.zh}`)],
     });
   }

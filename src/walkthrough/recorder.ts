@@ -1,18 +1,21 @@
 /**
  * Turns what a person does on the interactive device into a walkthrough: keys become `press`
- * steps, digits typed into the password prompt a `type` step, time the device spent on its own
- * (booting, a lockout) a `wait`, and every change of the screen title an `expect`. A password
- * that is not a factory one is written as `$POS_SIM_PASSWORD`, never in clear text.
+ * steps, digits typed into a password, code or card-PIN prompt a `type` step, time the device spent
+ * on its own (booting, a lockout) a `wait`, and every change of the screen title an `expect`.
+ * Digits typed at a password or PIN prompt are written only when they are a factory password or the
+ * factory card PIN; any other (the real one, a new one, a mistyped one) is typed from an environment
+ * variable such as `$POS_SIM_PASSWORD`, never written in clear text.
  */
 import type { DeviceEvent } from '../../menus/device-events.js';
 import type { DeviceSession } from '../device/device-session.js';
 import { BOOT_MS } from '../device/simulator.js';
+import type { MessageKey } from '../i18n/messages.js';
 import { toolText } from '../i18n/tool-lang.js';
 import { FUNCTION_KEY_INFO } from '../keys/device-keys.js';
-import { isFactoryPassword } from '../profile/factory-passwords.js';
+import { FACTORY_CARD_PIN, isFactoryPassword } from '../profile/factory-passwords.js';
 import { verifyPassword } from '../store/password-hash.js';
 import { schemaComment } from './schema-comment.js';
-import { NEW_PASSWORD_ENV, PASSWORD_ENV, SMS_CODE_VARIABLE } from './walkthrough.js';
+import { CARD_PIN_ENV, NEW_PASSWORD_ENV, PASSWORD_ENV, SMS_CODE_VARIABLE, WRONG_CARD_PIN_ENV, WRONG_PASSWORD_ENV } from './walkthrough.js';
 
 /** Waits are rounded up to this, so that a replay on the simulated clock is never short. */
 const WAIT_STEP_MS = 100;
@@ -32,6 +35,31 @@ export type RecorderOptions = {
   readonly onChange: (text: string) => void;
 };
 
+/**
+ * The environment variables a recording types secrets from: what the file's header says of each,
+ * and what the replay command tells the user to set it to.
+ */
+export const SECRET_VARIABLES = {
+  [PASSWORD_ENV]: { says: 'record.typesPassword', placeholder: 'record.password' },
+  [NEW_PASSWORD_ENV]: { says: 'record.typesNewPassword', placeholder: 'record.newPassword' },
+  [WRONG_PASSWORD_ENV]: { says: 'record.typesWrongPassword', placeholder: 'record.wrongPassword' },
+  [CARD_PIN_ENV]: { says: 'record.typesCardPin', placeholder: 'record.cardPin' },
+  [WRONG_CARD_PIN_ENV]: { says: 'record.typesWrongCardPin', placeholder: 'record.wrongCardPin' },
+} as const satisfies Record<string, { says: MessageKey; placeholder: MessageKey }>;
+
+export type SecretVariable = keyof typeof SECRET_VARIABLES;
+
+/** The prompts that take typed digits: operator password, 修改密码's new password, texted code, card PIN. */
+type Entry = 'password' | 'newPassword' | 'code' | 'pin';
+
+const entryOf = (active: readonly string[]): Entry | undefined => {
+  if (active.includes('changePassword.newPassword') || active.includes('changePassword.repeating')) return 'newPassword';
+  if (active.includes('passwordPrompt.entering')) return 'password';
+  if (active.includes('smsVerification.entering')) return 'code';
+  if (active.includes('sale.pin')) return 'pin';
+  return undefined;
+};
+
 const keyLabel = (event: DeviceEvent): string | undefined => {
   if (event.type === 'DIGIT') return event.digit;
   return FUNCTION_KEY_INFO.find((info) => info.key === event.type)?.zh;
@@ -48,10 +76,9 @@ export class WalkthroughRecorder {
   private bootEndsAt: number;
   private lastOwnChangeAt = 0;
   private title: string;
-  private usedPassword = false;
-  private usedNewPassword = false;
-  /** The digits being typed go into 修改密码's new-password entry. */
-  private typedIntoNewPassword = false;
+  /** The prompt the digits being typed go into. */
+  private typedInto: Entry = 'password';
+  private readonly used: SecretVariable[] = [];
   private readonly unsubscribe: () => void;
 
   constructor(private readonly options: RecorderOptions) {
@@ -68,15 +95,12 @@ export class WalkthroughRecorder {
   readonly send = (event: DeviceEvent): void => {
     const { session } = this.options;
     this.catchUp();
-    const active = session.activeStates();
-    const inNewPassword = active.includes('changePassword.newPassword') || active.includes('changePassword.repeating');
-    // A texted code is typed like a password; the recording types it as $SMS_CODE (see flushTyped).
-    const inPrompt = inNewPassword || active.includes('passwordPrompt.entering') || active.includes('smsVerification.entering');
-    if (inPrompt && event.type === 'DIGIT') {
+    const entry = entryOf(session.activeStates());
+    if (entry && event.type === 'DIGIT') {
       this.flushPresses();
-      if (this.typed === '') this.typedIntoNewPassword = inNewPassword;
+      if (this.typed === '') this.typedInto = entry;
       this.typed += event.digit;
-    } else if (inPrompt && event.type === 'CLEAR' && this.typed !== '') {
+    } else if (entry && event.type === 'CLEAR' && this.typed !== '') {
       this.typed = this.typed.slice(0, -1);
     } else if (event.type === 'POWER_CYCLE') {
       this.flushTyped();
@@ -125,14 +149,9 @@ export class WalkthroughRecorder {
     this.options.onChange(this.text());
   };
 
-  /** Whether the recording types the password from the environment. */
-  get typesPassword(): boolean {
-    return this.usedPassword;
-  }
-
-  /** Whether the recording types a new password (修改密码) from the environment. */
-  get typesNewPassword(): boolean {
-    return this.usedNewPassword;
+  /** The environment variables the recording types secrets from, in the order first used. */
+  get variables(): readonly SecretVariable[] {
+    return this.used;
   }
 
   stop(): void {
@@ -150,11 +169,7 @@ export class WalkthroughRecorder {
     if (this.presses.length > 0) pending.push(pressStep(this.presses));
     return [
       schemaComment(this.options.dir),
-      [
-        toolText('record.header'),
-        ...(this.usedPassword ? [toolText('record.typesPassword', { env: PASSWORD_ENV })] : []),
-        ...(this.usedNewPassword ? [toolText('record.typesNewPassword', { env: NEW_PASSWORD_ENV })] : []),
-      ].join(''),
+      [toolText('record.header'), ...this.used.map((env) => toolText(SECRET_VARIABLES[env].says, { env }))].join(''),
       `name: ${JSON.stringify(this.options.name)}`,
       `fixture: ${JSON.stringify(this.options.fixture)}`,
       ...(this.options.session.lang === 'zh' ? [] : [`lang: ${this.options.session.lang}`]),
@@ -193,26 +208,35 @@ export class WalkthroughRecorder {
     this.presses = [];
   }
 
-  /**
-   * Digits typed into the prompt: a password of the profile that is not a factory one goes in as a
-   * variable, and so does a new password (typed into 修改密码, or typed later to log in with it).
-   */
   private flushTyped(): void {
     if (this.typed === '') return;
-    const isNew = this.typedIntoNewPassword || this.isChangedPassword(this.typed);
-    if (isNew && !isFactoryPassword(this.typed)) {
-      this.usedNewPassword = true;
-      this.steps.push(`type: $${NEW_PASSWORD_ENV}`);
-    } else if (this.isPassword(this.typed) && !isFactoryPassword(this.typed)) {
-      this.usedPassword = true;
-      this.steps.push(`type: $${PASSWORD_ENV}`);
-    } else if (this.typed === this.options.session.sms()?.code) {
-      // The code changes from run to run: a replay types the one its own phone received.
-      this.steps.push(`type: $${SMS_CODE_VARIABLE}`);
-    } else {
-      this.steps.push(`type: ${JSON.stringify(this.typed)}`);
-    }
+    this.steps.push(`type: ${this.written(this.typed, this.typedInto)}`);
     this.typed = '';
+  }
+
+  /**
+   * How digits typed at a prompt are written: as they are only when they are no secret (a factory
+   * password or card PIN, a wrong texted code); otherwise the variable to type them from.
+   */
+  private written(digits: string, entry: Entry): string {
+    const { session } = this.options;
+    // The code changes from run to run: a replay types the one its own phone received.
+    if (entry === 'code' && digits === session.sms()?.code) return `$${SMS_CODE_VARIABLE}`;
+    if (entry === 'pin') {
+      if (digits === FACTORY_CARD_PIN) return JSON.stringify(digits);
+      return this.variable(verifyPassword(digits, session.profile.sale.cardPinHash) ? CARD_PIN_ENV : WRONG_CARD_PIN_ENV);
+    }
+    if (isFactoryPassword(digits)) return JSON.stringify(digits);
+    // A new password: typed into 修改密码, or typed later to log in with it.
+    if (entry === 'newPassword' || this.isChangedPassword(digits)) return this.variable(NEW_PASSWORD_ENV);
+    if (this.isPassword(digits)) return this.variable(PASSWORD_ENV);
+    // A wrong texted code is no secret; a mistyped password often is one digit off the real one.
+    return entry === 'code' ? JSON.stringify(digits) : this.variable(WRONG_PASSWORD_ENV);
+  }
+
+  private variable(env: SecretVariable): string {
+    if (!this.used.includes(env)) this.used.push(env);
+    return `$${env}`;
   }
 
   /** Whether `digits` is a password an operator changed to on this device (修改密码). */
@@ -221,7 +245,8 @@ export class WalkthroughRecorder {
     const stored = store.snapshot().operators;
     return profile.operators.some((operator) => {
       const hash = stored[operator.id]?.passwordHash;
-      return hash !== undefined && hash !== operator.passwordHash && verifyPassword(digits, hash);
+      // Not the profile's password: a store makes a new hash of that one too, at its first right entry.
+      return hash !== undefined && verifyPassword(digits, hash) && !verifyPassword(digits, operator.passwordHash);
     });
   }
 

@@ -65,3 +65,12 @@ export const PASSWORD_ENV = 'POS_SIM_PASSWORD';
 
 /** The environment variable recordings type a new password from (修改密码), so it is never written down. */
 export const NEW_PASSWORD_ENV = 'POS_SIM_NEW_PASSWORD';
+
+/** The environment variable recordings type a mistyped password from: it is often one digit off the real one. */
+export const WRONG_PASSWORD_ENV = 'POS_SIM_WRONG_PASSWORD';
+
+/** The environment variable recordings type the test card's PIN from, when it is not the factory one. */
+export const CARD_PIN_ENV = 'POS_SIM_CARD_PIN';
+
+/** The environment variable recordings type a mistyped card PIN from. */
+export const WRONG_CARD_PIN_ENV = 'POS_SIM_WRONG_CARD_PIN';

@@ -22,6 +22,7 @@ describe('parseCli: commands', () => {
       snapshotDir: undefined,
       write: undefined,
       json: false,
+      yes: false,
       history: false,
       langFlag: undefined,
       speed: 1,
@@ -75,8 +76,10 @@ describe('parseCli: commands', () => {
     expect(parseCli(['--fixture=unbound'])).toMatchObject({ command: 'start', fixture: 'unbound' });
   });
 
-  it('reset takes --fixture and --data-dir', () => {
-    expect(parseCli(['reset'])).toMatchObject({ command: 'reset', paths: [] });
+  it('reset takes --fixture, --data-dir and --yes (and only reset takes --yes)', () => {
+    expect(parseCli(['reset'])).toMatchObject({ command: 'reset', paths: [], yes: false });
+    expect(parseCli(['reset', '--yes'])).toMatchObject({ command: 'reset', yes: true });
+    expect(usageError(['run', 'x.yaml', '--yes']).message).toContain('--yes');
     expect(parseCli(['reset', '--fixture', 'unbound', '--data-dir', '/tmp/pos'])).toMatchObject({
       command: 'reset',
       fixture: 'unbound',

@@ -59,10 +59,10 @@ const shellQuote = (word: string) => `'${word.replace(/'/g, `'\\''`)}'`;
  * Runs `pos-sim ARGS` with a pseudo-terminal as its stdin and stdout (script(1)), for the start-up
  * checks that come after "is this a terminal". Output arrives as one stream with CRLF line ends.
  */
-const posSimInTerminal = (args: readonly string[], dataDir: string): Run => {
+const posSimInTerminal = (args: readonly string[], dataDir: string, input = ''): Run => {
   const command = [process.execPath, BIN, ...args].map(shellQuote).join(' ');
   const run = result(
-    spawnSync('script', ['-qec', command, '/dev/null'], { cwd: ROOT, env: environment(dataDir), input: '', encoding: 'utf8', timeout: 15_000 }),
+    spawnSync('script', ['-qec', command, '/dev/null'], { cwd: ROOT, env: environment(dataDir), input, encoding: 'utf8', timeout: 15_000 }),
   );
   return { ...run, stdout: run.stdout.replace(/\r\n/g, '\n') };
 };
@@ -186,6 +186,42 @@ describe('pos-sim reset', SLOW, () => {
     expect(readdirSync(dataDir).filter((name) => name.endsWith('.lock'))).toEqual([]);
   });
 
+  it('asks at a terminal before it replaces the device data, naming the device and the file; anything but y changes nothing', () => {
+    const dataDir = folder('reset-ask');
+    const file = deviceFile(dataDir, 'default');
+    expect(posSim(['reset'], { dataDir }).code).toBe(0);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"records":[]', '"records":[{"at":"2026-06-01T01:00:00.000Z","operator":"00","action":"backup","subject":"kept"}]'));
+    const before = readFileSync(file, 'utf8');
+    const no = posSimInTerminal(['reset'], dataDir, 'n\n');
+    expect(no.code).toBe(0);
+    expect(no.stdout).toContain(`Reset device "default" to its profile? This replaces its data in ${file}`);
+    expect(no.stdout).toContain('Not reset; nothing was changed.');
+    expect(readFileSync(file, 'utf8')).toBe(before);
+    const yes = posSimInTerminal(['reset'], dataDir, 'y\n');
+    expect(yes.code).toBe(0);
+    expect(yes.stdout).toContain(`Device "default" reset to its profile: ${file}`);
+    expect(readFileSync(file, 'utf8')).not.toContain('kept');
+  });
+
+  it('without a terminal it refuses to replace the device data unless --yes is given: exit 2, nothing changed', () => {
+    const dataDir = folder('reset-no-terminal');
+    const file = deviceFile(dataDir, 'default');
+    expect(posSim(['reset'], { dataDir }).code).toBe(0);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"records":[]', '"records":[{"at":"2026-06-01T01:00:00.000Z","operator":"00","action":"backup","subject":"kept"}]'));
+    const before = readFileSync(file, 'utf8');
+    const refused = posSim(['reset'], { dataDir });
+    expect(refused).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `pos-sim: pos-sim reset would replace the data of device "default" in ${file}; there is no terminal to ask, so add --yes to do it.\n`,
+    });
+    expect(readFileSync(file, 'utf8')).toBe(before);
+    expect(readdirSync(dataDir).sort()).toEqual(['default.json']);
+    const yes = posSim(['reset', '--yes'], { dataDir });
+    expect(yes).toMatchObject({ code: 0, stdout: `Device "default" reset to its profile: ${file}\n` });
+    expect(readFileSync(file, 'utf8')).not.toContain('kept');
+  });
+
   it('--fixture and --data-dir choose the profile and the folder', () => {
     const envDir = folder('reset-env');
     const flagDir = folder('reset-flag');
@@ -204,7 +240,7 @@ describe('a corrupt device data file', SLOW, () => {
     expect(run.code).toBe(2);
     expect(run.stdout).toContain(`pos-sim: ${file}:1:1: the device data is damaged`);
     expect(run.stdout).toContain('Nothing was changed.');
-    expect(run.stdout).toContain('run `pos-sim reset`');
+    expect(run.stdout).toContain(`run \`pos-sim reset --data-dir ${dataDir}\``);
     expect(readFileSync(file, 'utf8')).toBe('garbage {');
     expect(existsSync(join(dataDir, 'default.lock'))).toBe(false);
   });
@@ -219,10 +255,27 @@ describe('a corrupt device data file', SLOW, () => {
     expect(readFileSync(file, 'utf8')).toBe('{"network": 42}');
   });
 
+  it('the message gives the reset command for this device: its --fixture (a path made absolute) and its --data-dir', () => {
+    const dataDir = folder('corrupt-command');
+    write(dataDir, 'unbound.json', 'garbage {');
+    const named = posSim(['records', '--fixture', 'unbound'], { dataDir });
+    expect(named.code).toBe(2);
+    expect(named.stderr).toContain(`run \`pos-sim reset --fixture unbound --data-dir ${dataDir}\``);
+    const profiles = folder('my profiles');
+    writeFileSync(join(profiles, 'mine.json'), readFileSync(join(ROOT, 'fixtures/profiles/unbound.json')));
+    const byPath = posSim(['records', '--fixture', 'mine.json', '--data-dir', dataDir], { cwd: profiles });
+    expect(byPath.code).toBe(2);
+    expect(byPath.stderr).toContain(`run \`pos-sim reset --fixture '${join(profiles, 'mine.json')}' --data-dir ${dataDir}\``);
+    // What the message says resets that device, and no other.
+    const reset = posSim(['reset', '--yes', '--fixture', join(profiles, 'mine.json'), '--data-dir', dataDir]);
+    expect(reset.code).toBe(0);
+    expect(reset.stdout).toContain(`Device "unbound" reset to its profile: ${deviceFile(dataDir, 'unbound')}`);
+  });
+
   it('reset keeps the damaged file aside as .broken-<time> and writes fresh data', () => {
     const dataDir = folder('corrupt-reset');
     const file = write(dataDir, 'default.json', 'garbage {');
-    const run = posSim(['reset'], { dataDir });
+    const run = posSim(['reset', '--yes'], { dataDir });
     expect(run.code).toBe(0);
     const [kept, ...others] = readdirSync(dataDir).filter((name) => name.startsWith('default.json.broken-'));
     expect(others).toEqual([]);
@@ -256,7 +309,7 @@ describe('one pos-sim per device', SLOW, () => {
       lock.release();
     }
     // Once the other one is done, the device is free.
-    expect(posSim(['reset'], { dataDir }).code).toBe(0);
+    expect(posSim(['reset', '--yes'], { dataDir }).code).toBe(0);
   });
 
   it('a lock left by a process that is gone is taken over', () => {

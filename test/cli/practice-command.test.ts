@@ -88,16 +88,17 @@ describe('pos-sim practice without a terminal', () => {
     expect(en[2]).toBe('             Detour: went into "Operation records"');
   });
 
-  it('--history: a damaged line is named by file:line (exit 2), and the file is left as it was', () => {
+  it('--history: a torn line is skipped, named by file:line on stderr; the rest is shown (exit 0) and the file left as it was', () => {
     const dataDir = join(scratch, 'damaged');
     appendHistory(dataDir, historyEntry(finished(60_000), 0));
     const file = historyFile(dataDir);
-    writeFileSync(file, `${readFileSync(file, 'utf8')}not json\n`);
+    writeFileSync(file, `${readFileSync(file, 'utf8')}{"at":"2026-06-01T01:`);
     const before = readFileSync(file, 'utf8');
-    const { code, stderr } = posSimEn('practice', '--history', '--data-dir', dataDir);
-    expect(code).toBe(2);
-    expect(stderr).toContain(`${file}:2: this practice record is not valid JSON`);
-    expect(posSim('practice', '--history', '--data-dir', dataDir).stderr).toContain(`${file}:2: 这条练习记录不是有效的 JSON(`);
+    const { code, stdout, stderr } = posSimEn('practice', '--history', '--data-dir', dataDir);
+    expect(code).toBe(0);
+    expect(stdout.trimEnd().split('\n')).toEqual([expect.stringMatching(/^When/), expect.stringMatching(/P1 Deregister UnionPay Qu\.\.\s+yes\s+1:00\s+1\s+0\s+95$/)]);
+    expect(stderr).toMatch(new RegExp(`^pos-sim: ${file}:2: skipped this line: this practice record is not valid JSON \\(`));
+    expect(posSim('practice', '--history', '--data-dir', dataDir).stderr).toContain(`${file}:2: 跳过了这一行：这条练习记录不是有效的 JSON(`);
     expect(readFileSync(file, 'utf8')).toBe(before);
   });
 });

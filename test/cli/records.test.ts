@@ -5,16 +5,15 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadProfile } from '../../src/profile/load-profile.js';
 import { deviceFile } from '../../src/store/data-dir.js';
 import { lockDevice } from '../../src/store/device-lock.js';
 import { DeviceStore } from '../../src/store/device-store.js';
 import { confMedium } from '../../src/store/flash-medium.js';
+import { BIN, ROOT, buildWhenStale } from '../support/built-cli.js';
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const BIN = join(ROOT, 'bin/pos-sim.js');
 const SLOW = { timeout: 60_000 };
 /** 2026-06-01 09:00:00 in China. */
 const START = Date.parse('2026-06-01T09:00:00+08:00');
@@ -35,13 +34,6 @@ const posSim = (args: readonly string[], dataDir?: string, lang = 'en'): Run => 
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 };
 
-/** Newest modification time of the files under `dir`. */
-const newest = (dir: string): number =>
-  readdirSync(dir, { withFileTypes: true }).reduce((latest, entry) => {
-    const path = join(dir, entry.name);
-    return Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
-  }, 0);
-
 /** A device that has deregistered 云闪付 at 09:00:00 and written a backup at 09:05:30 (device time). */
 const deviceWithRecords = (dataDir: string, profileName = 'default'): void => {
   let now = START;
@@ -52,12 +44,7 @@ const deviceWithRecords = (dataDir: string, profileName = 'default'): void => {
 };
 
 beforeAll(() => {
-  // The executable runs dist/: build it when it is missing or older than the sources.
-  const dist = join(ROOT, 'dist/cli.js');
-  if (!existsSync(dist) || statSync(dist).mtimeMs < Math.max(newest(join(ROOT, 'src')), newest(join(ROOT, 'menus')))) {
-    const build = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, encoding: 'utf8' });
-    if (build.status !== 0) throw new Error(`build failed:\n${build.stderr}`);
-  }
+  buildWhenStale();
   scratch = mkdtempSync(join(tmpdir(), 'pos-sim-records-cli-'));
 }, 120_000);
 

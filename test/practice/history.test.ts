@@ -1,6 +1,6 @@
 // The practice history file: results appended and read back (newest first in the table), each
 // practice's mistakes in a line under it, the table fits 80 columns, lines written before mistakes
-// were noted still read, and a damaged line is reported by file:line with nothing changed.
+// were noted still read, and a torn or damaged line is skipped and named by file:line, with nothing changed.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +12,6 @@ import {
   formatHistory,
   historyEntry,
   historyFile,
-  HistoryError,
   readHistory,
   type HistoryEntry,
 } from '../../src/practice/history.js';
@@ -56,12 +55,12 @@ const NOTES: readonly MistakeNote[] = [
 
 describe('the practice history file', () => {
   it('round trips: what is appended is read back, oldest first, one JSON line each', () => {
-    expect(readHistory(dir)).toEqual([]);
+    expect(readHistory(dir)).toEqual({ entries: [], skipped: [] });
     const first = historyEntry(result(), AT);
     const second = historyEntry(result({ goalReached: false, endedBy: 'quit' }), AT + 60_000);
     expect(appendHistory(dir, first)).toBe(historyFile(dir));
     appendHistory(dir, second);
-    expect(readHistory(dir)).toEqual([first, second]);
+    expect(readHistory(dir)).toEqual({ entries: [first, second], skipped: [] });
     expect(first).toEqual({
       at: '2026-06-01T01:30:00.000Z',
       task: 'p1-deregister-unionpay',
@@ -82,7 +81,7 @@ describe('the practice history file', () => {
 
   it('keeps each mistake: what, when and where, in both languages (never anything typed)', () => {
     appendHistory(dir, historyEntry(result({ notes: NOTES }), AT));
-    expect(readHistory(dir)[0]?.notes).toEqual(NOTES);
+    expect(readHistory(dir).entries[0]?.notes).toEqual(NOTES);
     expect(readFileSync(historyFile(dir), 'utf8')).toContain('"where":{"zh":"进入设置","en":"opening the settings"}');
   });
 
@@ -93,7 +92,7 @@ describe('the practice history file', () => {
       '"mistakes":{"wrongPassword":0,"detour":1,"cancelledStep":0,"forgottenRestart":0},"hintsUsed":0,"score":95}';
     writeFileSync(historyFile(dir), `${old}\n`);
     appendHistory(dir, historyEntry(result({ notes: NOTES }), AT));
-    const [before, after] = readHistory(dir);
+    const [before, after] = readHistory(dir).entries;
     expect(before).toMatchObject({ task: 'p1-deregister-unionpay', mistakes: { detour: 1 }, score: 95, notes: [] });
     expect(after?.notes).toEqual(NOTES);
     const table = formatHistory([before, after].filter((entry) => entry !== undefined), 'zh', 'Asia/Shanghai');
@@ -105,29 +104,44 @@ describe('the practice history file', () => {
   it('creates the data folder when it is not there yet', () => {
     const nested = join(dir, 'new', 'data');
     appendHistory(nested, historyEntry(result(), AT));
-    expect(readHistory(nested)).toHaveLength(1);
+    expect(readHistory(nested).entries).toHaveLength(1);
   });
 
-  it('a damaged line is reported by file:line, and the file is left as it was', () => {
+  it('a torn line (a practice cut off mid-write) is skipped and named by file:line; the rest reads, and the file is left as it was', () => {
     setToolLang('en');
-    appendHistory(dir, historyEntry(result(), AT));
+    const first = historyEntry(result(), AT);
+    appendHistory(dir, first);
     const file = historyFile(dir);
-    writeFileSync(file, `${readFileSync(file, 'utf8')}{"at": "not a time"\n`);
-    const before = readFileSync(file, 'utf8');
-    expect(() => readHistory(dir)).toThrow(HistoryError);
-    expect(() => readHistory(dir)).toThrow(new RegExp(`^${file}:2: this practice record is not valid JSON .*repair or delete that line\\.$`, 's'));
-    writeFileSync(file, `${readFileSync(file, 'utf8').split('\n')[0]}\n{"at":"2026-06-01T01:30:00.000Z","task":"x"}\n`);
-    expect(() => readHistory(dir)).toThrow(new RegExp(`^${file}:2: this practice record is not valid:\\n  title: `));
-    expect(before).toContain('"not a time"');
+    const whole = readFileSync(file, 'utf8');
+    // The process died while appending the second: half a line, no newline.
+    writeFileSync(file, `${whole}${JSON.stringify(first).slice(0, 40)}`);
+    const torn = readFileSync(file, 'utf8');
+    const { entries, skipped } = readHistory(dir);
+    expect(entries).toEqual([first]);
+    expect(skipped).toEqual([expect.stringMatching(new RegExp(`^${file}:2: skipped this line: this practice record is not valid JSON \\(.+\\)\\. Nothing was changed; repair or delete that line\\.$`))]);
+    expect(readFileSync(file, 'utf8')).toBe(torn);
   });
 
-  it('says so in Chinese by default', () => {
+  it('the next practice after a torn line starts a line of its own, so it is not torn too', () => {
+    const first = historyEntry(result(), AT);
+    appendHistory(dir, first);
+    const file = historyFile(dir);
+    writeFileSync(file, `${readFileSync(file, 'utf8')}{"at": "2026-06`);
+    const next = historyEntry(result({ goalReached: false, endedBy: 'quit' }), AT + 60_000);
+    appendHistory(dir, next);
+    const { entries, skipped } = readHistory(dir);
+    expect(entries).toEqual([first, next]);
+    expect(skipped).toHaveLength(1);
+    expect(skipped[0]).toMatch(/:2: /);
+  });
+
+  it('a line that is JSON but no practice record is skipped too, with what is wrong, in Chinese by default', () => {
     appendHistory(dir, historyEntry(result(), AT));
     const file = historyFile(dir);
-    writeFileSync(file, `${readFileSync(file, 'utf8')}{"at": "not a time"\n`);
-    expect(() => readHistory(dir)).toThrow(new RegExp(`^${file}:2: 这条练习记录不是有效的 JSON\\(.*\\)。文件未作任何改动；请修复或删除这一行。$`, 's'));
-    writeFileSync(file, `${readFileSync(file, 'utf8').split('\n')[0]}\n{"at":"2026-06-01T01:30:00.000Z","task":"x"}\n`);
-    expect(() => readHistory(dir)).toThrow(new RegExp(`^${file}:2: 这条练习记录无效：\\n  title`));
+    writeFileSync(file, `${readFileSync(file, 'utf8')}{"at":"2026-06-01T01:30:00.000Z","task":"x"}\n`);
+    const { entries, skipped } = readHistory(dir);
+    expect(entries).toHaveLength(1);
+    expect(skipped).toEqual([expect.stringMatching(new RegExp(`^${file}:2: 跳过了这一行：这条练习记录无效：\\n  title`))]);
   });
 });
 

@@ -135,10 +135,10 @@ describe('DeviceStore on a conf medium', () => {
       expect(readdirSync(dir)).toEqual([`${NAME}.json`]);
     });
 
-    it('`pos-sim reset` keeps the damaged file aside as .broken-* with its content and starts again from the profile', () => {
+    it('`pos-sim reset` keeps the damaged file aside as .broken-* with its content and starts again from the profile', async () => {
       const original = '{"format": 1, "bindings": [';
       writeFileSync(file, original);
-      const messages = resetDevice(profile, dir, new Date(SIMULATION_START));
+      const messages = await resetDevice(profile, dir, { now: new Date(SIMULATION_START) });
 
       const aside = readdirSync(dir).filter((name) => name.startsWith(`${NAME}.json.broken-`));
       expect(aside).toHaveLength(1);
@@ -147,6 +147,31 @@ describe('DeviceStore on a conf medium', () => {
       expect(messages.join('\n')).toContain(asidePath);
       expect(openStore().snapshot()).toEqual(seedFlash(profile));
     });
+  });
+});
+
+describe('reset asks before it replaces anything', () => {
+  it('is asked, with the data file, only when there is data; a no changes nothing', async () => {
+    const asked: string[] = [];
+    const no = (at: string) => {
+      asked.push(at);
+      return false;
+    };
+    await resetDevice(profile, dir, { confirm: no });
+    expect(asked).toEqual([]);
+    openStore().deregister('alipay', '00');
+    const before = readFileSync(file, 'utf8');
+    setToolLang('en');
+    try {
+      expect(await resetDevice(profile, dir, { confirm: no })).toEqual(['Not reset; nothing was changed.']);
+    } finally {
+      setToolLang('zh');
+    }
+    expect(asked).toEqual([file]);
+    expect(readFileSync(file, 'utf8')).toBe(before);
+    expect(readdirSync(dir)).toEqual([`${NAME}.json`]);
+    await resetDevice(profile, dir, { confirm: () => true });
+    expect(openStore().snapshot()).toEqual(seedFlash(profile));
   });
 });
 
@@ -163,7 +188,7 @@ describe('damaged data and reset in Chinese (the default language)', () => {
     throw new Error('the damaged file was read');
   };
   const hint = () =>
-    `没有改动任何东西。请手工修复这个文件，或运行 \`pos-sim reset\` 把它另存一边(保留为 ${file}.broken-<时间>)，再从设备配置重新开始。`;
+    `没有改动任何东西。请手工修复这个文件，或运行 \`pos-sim reset --data-dir ${dir}\` 把它另存一边(保留为 ${file}.broken-<时间>)，再从设备配置重新开始。`;
 
   it('broken JSON names the file, the line and column, and the fix', () => {
     const message = damagedBy('this is not {json');
@@ -181,9 +206,9 @@ describe('damaged data and reset in Chinese (the default language)', () => {
     expect(damagedBy('[]')).toContain('\n  (顶层)：无效输入：期望 object，实际接收 数组\n');
   });
 
-  it('`pos-sim reset` says where the damaged file went and that the device is back to its profile', () => {
+  it('`pos-sim reset` says where the damaged file went and that the device is back to its profile', async () => {
     writeFileSync(file, '{"format": 1, "bindings": [');
-    const [kept, done] = resetDevice(profile, dir, new Date(SIMULATION_START));
+    const [kept, done] = await resetDevice(profile, dir, { now: new Date(SIMULATION_START) });
     const aside = readdirSync(dir).find((name) => name.startsWith(`${NAME}.json.broken-`)) as string;
     expect(kept).toBe(`损坏的设备数据已保留为 ${join(dir, aside)}`);
     expect(done).toBe(`设备 "default" 已恢复到设备配置：${file}`);

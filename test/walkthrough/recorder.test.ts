@@ -1,6 +1,7 @@
 // `pos-sim record`: what a person presses becomes a walkthrough that replays and passes, with
 // waits for what the device did on its own and an expect on every new title.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { scryptSync } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -40,12 +41,33 @@ const recording = (profile: Profile = loadProfile('default')) => {
 const replay = (text: string, env: NodeJS.ProcessEnv = {}) =>
   runWalkthrough(parseWalkthrough(text, 'recorded.yaml', env));
 
+/**
+ * Replays a recording made on a profile of its own: the default profile's file with `change` made to
+ * it, written beside the walkthrough, stands in for the recording's `fixture: default`.
+ */
+const replayOn = (change: (profile: { operators: { passwordHash: string }[]; sale: { cardPinHash: string } }) => void, text: string, env: NodeJS.ProcessEnv) => {
+  const dir = mkdtempSync(join(tmpdir(), 'pos-sim-replay-'));
+  try {
+    const profile = JSON.parse(readFileSync('fixtures/profiles/default.json', 'utf8')) as Parameters<typeof change>[0] & { $schema?: string };
+    delete profile.$schema;
+    change(profile);
+    const file = join(dir, 'default.json');
+    writeFileSync(file, JSON.stringify(profile));
+    return runWalkthrough(parseWalkthrough(text.replace('fixture: "default"', `fixture: ${JSON.stringify(file)}`), join(dir, 'recorded.yaml'), env));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+};
+
+/** 246810 hashed once for the file: each hash costs a sixth of a second. */
+const HASH_OF_246810 = hashPassword('246810');
+
 /** The default profile with the settings operator's password changed from the factory one. */
 const withChangedPassword = (): Profile => {
   const profile = loadProfile('default');
   return {
     ...profile,
-    operators: profile.operators.map((operator) => (operator.id === '00' ? { ...operator, passwordHash: hashPassword('246810') } : operator)),
+    operators: profile.operators.map((operator) => (operator.id === '00' ? { ...operator, passwordHash: HASH_OF_246810 } : operator)),
   };
 };
 
@@ -92,8 +114,10 @@ describe('the recorder', () => {
     const text = recorder.text();
     expect(text).toMatch(/wait: (29\d\.\d|300)\S*/);
     expect(text).toContain('power: cycle');
-    expect(text).toContain('type: "111111"');
-    const result = replay(text);
+    // Mistyped passwords are secrets too (one digit off the real one, often): typed from the environment.
+    expect(text).not.toMatch(/111111|222222|333333/);
+    expect(text.match(/type: \$POS_SIM_WRONG_PASSWORD/g)).toHaveLength(3);
+    const result = replay(text, { POS_SIM_WRONG_PASSWORD: '999999' });
     expect(result.failure?.message).toBeUndefined();
     expect(text.trimEnd().split('\n').at(-1)).toBe('  - expect: { title: "设置" }');
   });
@@ -139,8 +163,90 @@ describe('the recorder', () => {
     recorder.stop();
     expect(saved.join('\n')).not.toContain('246810');
     expect(recorder.text()).toContain('type: $POS_SIM_PASSWORD');
-    expect(recorder.typesPassword).toBe(true);
+    expect(recorder.variables).toEqual(['POS_SIM_PASSWORD']);
     expect(() => parseWalkthrough(recorder.text(), 'recorded.yaml', {})).toThrow(/recorded\.yaml:\d+:\d+: type: \$POS_SIM_PASSWORD is not set/);
+  });
+
+  it('never writes a mistyped password: it types $POS_SIM_WRONG_PASSWORD, and the replay is refused as the recording was', () => {
+    const { recorder, saved, press, type } = recording(withChangedPassword());
+    press('菜单');
+    // One digit off the real password 246810.
+    type('246811');
+    press('确认');
+    type('246810');
+    press('确认');
+    recorder.stop();
+    const text = recorder.text();
+    expect(saved.join('\n')).not.toMatch(/24681[01]/);
+    expect(text).toMatch(/type: \$POS_SIM_WRONG_PASSWORD\n {2}- press: 确认\n[^]*type: \$POS_SIM_PASSWORD\n/);
+    expect(recorder.variables).toEqual(['POS_SIM_WRONG_PASSWORD', 'POS_SIM_PASSWORD']);
+    expect(text).toContain('Types a wrong password from $POS_SIM_WRONG_PASSWORD');
+    const result = replayOn(
+      (profile) => {
+        const supervisor = profile.operators[0];
+        if (supervisor) supervisor.passwordHash = HASH_OF_246810;
+      },
+      text,
+      { POS_SIM_WRONG_PASSWORD: '135790', POS_SIM_PASSWORD: '246810' },
+    );
+    expect(result.failure?.message).toBeUndefined();
+    expect(text).toContain('expect: { title: "设置" }');
+  });
+
+  it('never writes a card PIN that is not the factory one: the right and a wrong one are typed from the environment', () => {
+    const profile = loadProfile('default');
+    const cardPinHash = hashPassword('369258');
+    const { sim, recorder, saved, press, type } = recording({ ...profile, sale: { ...profile.sale, cardPinHash } });
+    // A chip payment of 10.00元 always asks for the PIN.
+    press('确认', '1', '0', '0', '0', '确认', '2');
+    type('963852');
+    press('确认');
+    sim.advance(3000);
+    type('369258');
+    press('确认');
+    sim.advance(3000);
+    recorder.stop();
+    const text = recorder.text();
+    expect(saved.join('\n')).not.toMatch(/963852|369258|9,? 6,? 3|3,? 6,? 9/);
+    expect(text).toMatch(/type: \$POS_SIM_WRONG_CARD_PIN\n[^]*type: \$POS_SIM_CARD_PIN\n/);
+    expect(recorder.variables).toEqual(['POS_SIM_WRONG_CARD_PIN', 'POS_SIM_CARD_PIN']);
+    expect(sim.session.matchText()).toContain('交易成功');
+    const result = replayOn(
+      (changed) => {
+        changed.sale.cardPinHash = cardPinHash;
+      },
+      text,
+      { POS_SIM_WRONG_CARD_PIN: '111111', POS_SIM_CARD_PIN: '369258' },
+    );
+    expect(result.failure?.message).toBeUndefined();
+  });
+
+  it('writes the factory card PIN as it is', () => {
+    const { sim, recorder, press, type } = recording();
+    press('确认', '1', '0', '0', '0', '确认', '2');
+    type('147258');
+    press('确认');
+    sim.advance(3000);
+    recorder.stop();
+    expect(recorder.text()).toContain('type: "147258"');
+    expect(recorder.variables).toEqual([]);
+    expect(replay(recorder.text()).failure?.message).toBeUndefined();
+  });
+
+  it('a password whose hash the device made anew at today\'s cost is still the password, not a new one', () => {
+    const profile = loadProfile('default');
+    // 246810 hashed as pos-sim did before the cost was raised (N=2^10, no cost in the hash).
+    const salt = Buffer.from('00112233445566778899aabbccddeeff', 'hex');
+    const legacy = `scrypt$${salt.toString('hex')}$${scryptSync('246810', salt, 32, { N: 1024, r: 8, p: 1 }).toString('hex')}`;
+    const { recorder, press, type } = recording({ ...profile, operators: profile.operators.map((operator) => (operator.id === '00' ? { ...operator, passwordHash: legacy } : operator)) });
+    for (let time = 0; time < 2; time += 1) {
+      press('菜单');
+      type('246810');
+      press('确认', '取消');
+    }
+    recorder.stop();
+    expect(recorder.text().match(/type: \$POS_SIM_PASSWORD\n/g)).toHaveLength(2);
+    expect(recorder.variables).toEqual(['POS_SIM_PASSWORD']);
   });
 
   it('never writes a new password (修改密码): it types $POS_SIM_NEW_PASSWORD, also when logging in with it later', () => {
@@ -161,8 +267,7 @@ describe('the recorder', () => {
     expect(saved.join('\n')).not.toContain('246813');
     expect(text.match(/type: \$POS_SIM_NEW_PASSWORD/g)).toHaveLength(3);
     expect(text).toContain('Types the new password (修改密码) from $POS_SIM_NEW_PASSWORD.');
-    expect(recorder.typesNewPassword).toBe(true);
-    expect(recorder.typesPassword).toBe(false);
+    expect(recorder.variables).toEqual(['POS_SIM_NEW_PASSWORD']);
     const result = replay(text, { POS_SIM_NEW_PASSWORD: '246813' });
     expect(result.failure?.message).toBeUndefined();
     expect(result.passed).toBe(true);

@@ -35,6 +35,7 @@ export const cliTexts = defineTexts(
   --snapshot-dir DIR     run：snapshot 步骤写屏幕的目录(默认：pos-sim-snapshots)
   --write DIR            paths：把每条路径写成操作脚本，放进 DIR
   --json                 records：输出 JSON 而不是表格
+  --yes                  reset：替换设备数据前不再询问(没有终端时必须加)
   --history              practice：打印练习记录
   --speed N              demo：加快(2)或放慢(0.5)，默认约 1.5 秒一步(默认：1)
   --record FILE.cast     demo：同时写 asciinema 录像(没有终端也可以)
@@ -101,6 +102,7 @@ Options
   --snapshot-dir DIR     run: where snapshot steps write screens (default: pos-sim-snapshots)
   --write DIR            paths: write each path as a walkthrough file into DIR
   --json                 records: print JSON instead of a table
+  --yes                  reset: replace the device data without asking (needed without a terminal)
   --history              practice: print the practice history
   --speed N              demo: faster (2) or slower (0.5) than a step about every 1.5 s (default: 1)
   --record FILE.cast     demo: also write an asciinema recording (works without a terminal)

@@ -11,6 +11,7 @@ export const dataTexts = defineTexts(
     'json.issue': '  {field}：{message}',
 
     'profile.notFoundAt': '{path} 处没有设备配置。',
+    'profile.unreadable': '{path}：读不了这个设备配置：{reason}。请给出设备配置的名称(见 pos-sim profiles)或一个 .json 文件。',
     'profile.notFoundNamed': '没有名为 "{name}" 的设备配置。自带的设备配置有：{names}；也可以给出 .json 文件的路径。',
     'profile.badJson': '{file}:{line}:{column}: 不是有效的 JSON：{reason}',
     'profile.invalid': '{file}：设备配置有误：\n{issues}',
@@ -56,17 +57,36 @@ export const dataTexts = defineTexts(
     'profile.methodsNotService': '只有支付服务(kind: service)有 methods；商户账号和结算卡请删去',
     'profile.cardNumber': '测试卡号要 13 到 19 位数字',
 
+    'file.problem': '{path}：{reason}。',
+    'file.EACCES': '没有权限(EACCES)',
+    'file.EPERM': '不允许这样操作(EPERM)',
+    'file.ENOSPC': '磁盘已满(ENOSPC)',
+    'file.EDQUOT': '磁盘配额已用完(EDQUOT)',
+    'file.EROFS': '文件系统是只读的(EROFS)',
+    'file.EISDIR': '这是一个文件夹，不是文件(EISDIR)',
+    'file.ENOTDIR': '路径中有一段是文件，不是文件夹(ENOTDIR)',
+    'file.EEXIST': '这里已有一个同名的文件(EEXIST)',
+    'file.ENOENT': '不存在(ENOENT)',
+    'file.EMFILE': '打开的文件太多(EMFILE)',
+
     'store.notScryptHash': '应为 scrypt 哈希值',
+    'store.notAFolder': '{dir}：这里不能作为设备数据目录：它是一个文件。请用 --data-dir DIR(或 POS_SIM_DATA_DIR)换一个目录，或把这个文件移走。',
+    'store.folderUnusable': '{dir}：这里不能作为设备数据目录：{reason}。请用 --data-dir DIR(或 POS_SIM_DATA_DIR)换一个目录，或修改它的权限。',
+    'store.unreadable': '{file}：读不了设备数据：{reason}。没有改动任何东西。请把它移走或修改它的权限，或用 --data-dir 换一个目录。',
+    'store.saveFailed': '{file}：设备数据没能保存：{reason}。设备之前保存的数据仍在这个文件里，最后一次修改没有保存。请让这个目录可写(或腾出磁盘空间)，或用 --data-dir 换一个目录。',
     'store.damagedJson': '{file}:{line}:{column}: 设备数据已损坏({reason})。\n{hint}',
     'store.damaged': '{file}：设备数据已损坏：\n{issues}\n{hint}',
     'store.resetHint':
-      '没有改动任何东西。请手工修复这个文件，或运行 `pos-sim reset` 把它另存一边(保留为 {file}.broken-<时间>)，再从设备配置重新开始。',
+      '没有改动任何东西。请手工修复这个文件，或运行 `{command}` 把它另存一边(保留为 {file}.broken-<时间>)，再从设备配置重新开始。',
 
     'lock.inUse':
       '设备 "{name}" 正被另一个 pos-sim 使用(进程 {pid})，数据在 {dir}。\n请先关闭那一个，或用 --fresh 在一台全新的临时设备上运行，或用 --data-dir 换一份数据。',
 
     'reset.keptAside': '损坏的设备数据已保留为 {path}',
     'reset.done': '设备 "{name}" 已恢复到设备配置：{location}',
+    'reset.confirm': '把设备 "{name}" 恢复到设备配置？这会替换它的数据 {file}(设置、绑定、改过的密码和操作记录；备份不受影响)。[y/N] ',
+    'reset.declined': '没有重置，未做任何修改。',
+    'reset.needsYes': 'pos-sim reset 会替换设备 "{name}" 的数据 {file}；这里没有终端可以询问，确要重置请加 --yes。',
 
     'recordsCli.noData': '设备 "{name}" 还没有设备数据({where} 不存在)：设备运行过才有操作记录。用 `{command}` 启动它。',
     'recordsCli.none': '设备 "{name}" 还没有操作记录({where})。',
@@ -84,6 +104,7 @@ export const dataTexts = defineTexts(
     'json.issue': '  {field}: {message}',
 
     'profile.notFoundAt': 'No device profile at {path}.',
+    'profile.unreadable': '{path}: cannot read this device profile: {reason}. Give a profile name (see pos-sim profiles) or a .json file.',
     'profile.notFoundNamed': 'No device profile named "{name}". Shipped profiles: {names}; or give a path to a .json file.',
     'profile.badJson': '{file}:{line}:{column}: not valid JSON: {reason}',
     'profile.invalid': '{file}: this device profile is not valid:\n{issues}',
@@ -129,17 +150,36 @@ export const dataTexts = defineTexts(
     'profile.methodsNotService': 'only payment services (kind: service) have methods; remove it from the merchant account or settlement card',
     'profile.cardNumber': 'the test card number needs 13 to 19 digits',
 
+    'file.problem': '{path}: {reason}.',
+    'file.EACCES': 'permission denied (EACCES)',
+    'file.EPERM': 'operation not permitted (EPERM)',
+    'file.ENOSPC': 'the disk is full (ENOSPC)',
+    'file.EDQUOT': 'the disk quota is used up (EDQUOT)',
+    'file.EROFS': 'the file system is read-only (EROFS)',
+    'file.EISDIR': 'it is a folder, not a file (EISDIR)',
+    'file.ENOTDIR': 'part of the path is a file, not a folder (ENOTDIR)',
+    'file.EEXIST': 'a file of that name is in the way (EEXIST)',
+    'file.ENOENT': 'it does not exist (ENOENT)',
+    'file.EMFILE': 'too many open files (EMFILE)',
+
     'store.notScryptHash': 'must be a scrypt hash',
+    'store.notAFolder': '{dir}: this cannot be the device data folder: it is a file. Give another folder with --data-dir DIR (or POS_SIM_DATA_DIR), or move the file away.',
+    'store.folderUnusable': '{dir}: this cannot be the device data folder: {reason}. Give another folder with --data-dir DIR (or POS_SIM_DATA_DIR), or change its permissions.',
+    'store.unreadable': '{file}: cannot read the device data: {reason}. Nothing was changed. Move it away or change its permissions, or use another folder with --data-dir.',
+    'store.saveFailed': '{file}: the device data could not be saved: {reason}. What the device saved before is still in that file; the last change was not saved. Make the folder writable (or free some disk space), or use another folder with --data-dir.',
     'store.damagedJson': '{file}:{line}:{column}: the device data is damaged ({reason}).\n{hint}',
     'store.damaged': '{file}: the device data is damaged:\n{issues}\n{hint}',
     'store.resetHint':
-      'Nothing was changed. Repair the file by hand, or run `pos-sim reset` to set it aside (kept as {file}.broken-<time>) and start again from the device profile.',
+      'Nothing was changed. Repair the file by hand, or run `{command}` to set it aside (kept as {file}.broken-<time>) and start again from the device profile.',
 
     'lock.inUse':
       'The device "{name}" is in use by another pos-sim (process {pid}), data in {dir}.\nClose that one first, or run this one as a fresh throw-away device with --fresh, or on other data with --data-dir.',
 
     'reset.keptAside': 'The damaged device data was kept as {path}',
     'reset.done': 'Device "{name}" reset to its profile: {location}',
+    'reset.confirm': 'Reset device "{name}" to its profile? This replaces its data in {file} (settings, bindings, changed passwords and records; backups are kept). [y/N] ',
+    'reset.declined': 'Not reset; nothing was changed.',
+    'reset.needsYes': 'pos-sim reset would replace the data of device "{name}" in {file}; there is no terminal to ask, so add --yes to do it.',
 
     'recordsCli.noData':
       'No device data for "{name}" yet ({where} does not exist): the device keeps records once it has run. Start it with `{command}`.',
