@@ -12,7 +12,7 @@ export type PrintedHeader = {
   /** 商户编号, or undefined when no merchant account is bound. */
   readonly merchantId: string | undefined;
   readonly terminalId: string;
-  /** 操作员号 of the operator signed in. */
+  /** 操作员号 of the operator who made the transaction or settled the batch. */
   readonly operator: string;
   /** When it printed, on the device clock. */
   readonly at: number;
