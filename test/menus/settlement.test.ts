@@ -148,6 +148,28 @@ describe('结算', () => {
     });
   });
 
+  it('a batch of only a 退货 (of an earlier batch’s sale) nets below zero: shown, recorded and printed with the sign', () => {
+    const sim = start();
+    const sale = completeSale(sim, '1234', 'tap');
+    openSettlement(sim);
+    sim.press('确认');
+    waitForHost(sim);
+    sim.press('确认');
+    refund(sim, sale, '1234', '挥卡/闪付');
+    sim.press('确认');
+    openSettlement(sim);
+    expect(display(sim)).toContain('退货 1笔 12.34元');
+    expect(display(sim)).toContain('净额 -12.34元');
+    sim.press('下');
+    expect(display(sim)).toContain('银行卡 1笔 -12.34元');
+    sim.press('确认');
+    waitForHost(sim);
+    expect(display(sim)).toContain('批次000002 净额 -12.34元');
+    expect(lastRecord(sim)?.subject).toBe('批次号000002 1笔 净额-12.34元');
+    expect(sim.receipt()).toContain('-12.34');
+    expect(sim.receipt()).not.toContain('-.');
+  });
+
   it('取消 at the totals changes nothing', () => {
     const sim = busyBatch();
     openSettlement(sim);
