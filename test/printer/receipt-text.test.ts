@@ -109,14 +109,15 @@ describe('the 签购单 of a sale', () => {
 
 describe('撤销 and 退货 slips', () => {
   it('name their type and the original 凭证号, and print the amount given back as negative, with a signature line', () => {
-    const voided = slip({ trace: '000004', kind: 'void', amountFen: 5000, passwordFree: false, passwordFreeLimit: undefined, original: { trace: '000002', reference: '090004000002' } });
+    const undone = { trace: '000004', passwordFree: false, passwordFreeLimit: undefined, original: { trace: '000002', reference: '090004000002' } } as const;
+    const voided = slip({ ...undone, kind: 'void', amountFen: 5000 });
     const [merchant] = copies(printedLines(voided, 'zh'));
     expect(merchant).toContain('交易类型：撤销');
     expect(merchant).toContain('批次号：000001 凭证号：000004');
     expect(merchant).toContain('原凭证号：000002');
     expect(merchant).toContain('金额：RMB -50.00');
     expect(merchant).toContain('持卡人签名：');
-    const [refunded] = copies(printedLines({ ...voided, entry: { ...voided.entry, kind: 'refund', amountFen: 200 } } as PrintJob, 'zh'));
+    const [refunded] = copies(printedLines(slip({ ...undone, kind: 'refund', amountFen: 200 }), 'zh'));
     expect(refunded).toContain('交易类型：退货');
     expect(refunded).toContain('金额：RMB -2.00');
   });
