@@ -48,7 +48,7 @@ const passwordFreeRows = (sim: Simulator): string[] => {
 };
 
 /** A sale that must be refused: the screen says so with `code`, nothing is charged, journal or printer untouched, a declined record. */
-const expectRefused = (sim: Simulator, digits: string, paid: Paid, code: string, why: string) => {
+const expectRefused = (sim: Simulator, digits: string, paid: Paid, code: string, why: string, leaveWith = '确认') => {
   const before = { journal: journal(sim).length, printed: sim.receipts().length, records: records(sim).length };
   sell(sim, digits, paid);
   expect(sim.title(), paid).toBe('交易失败');
@@ -59,7 +59,7 @@ const expectRefused = (sim: Simulator, digits: string, paid: Paid, code: string,
   expect(sim.receipts()).toHaveLength(before.printed);
   expect(records(sim)).toHaveLength(before.records + 1);
   expect(lastRecord(sim)).toMatchObject({ action: 'sale', sale: { approved: false, responseCode: code, passwordFree: false } });
-  sim.press('确认');
+  sim.press(leaveWith);
   expect(isHome(sim)).toBe(true);
 };
 
@@ -146,7 +146,7 @@ describe('a closed payment service', () => {
     goHome(sim);
     sim.powerCycle();
     sim.advance(BOOT_MS);
-    expectRefused(sim, '100', 'qr-wechat', '58', '微信支付');
+    expectRefused(sim, '100', 'qr-wechat', '58', '微信支付', '取消');
   });
 });
 

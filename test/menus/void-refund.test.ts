@@ -200,9 +200,9 @@ describe('撤销', () => {
     });
 
     it.each([
-      ['voided', (sim: Simulator) => voidSale(sim, '2', '微信')],
-      ['partly refunded', (sim: Simulator) => refund(sim, journal(sim)[1] as JournalEntry, '100', '微信')],
-    ])('a sale already %s: [12]无效交易', (_, undo) => {
+      ['voided', (sim: Simulator) => voidSale(sim, '2', '微信'), '确认'],
+      ['partly refunded', (sim: Simulator) => refund(sim, journal(sim)[1] as JournalEntry, '100', '微信'), '取消'],
+    ])('a sale already %s: [12]无效交易; %s asks for the number again', (_, undo, key) => {
       const { sim } = dayWithSales();
       undo(sim);
       sim.press('确认');
@@ -213,8 +213,9 @@ describe('撤销', () => {
       expect(sim.title()).toBe('交易失败');
       expect(display(sim)).toContain('[12]无效交易');
       expect(display(sim)).toContain('原交易已撤销或已退货，不能撤销');
-      sim.press('确认');
+      sim.press(key);
       expect(display(sim)).toContain('请输入原凭证号');
+      expect(rows(sim)).toContain('  ______');
       goHome(sim);
       expect(sim.store.snapshot().journal).toEqual(before.journal);
     });
@@ -448,7 +449,7 @@ describe('退货', () => {
     expect(display(sim)).toContain('请输入退货金额');
   });
 
-  it('a voided sale cannot be refunded: [12]', () => {
+  it('a voided sale cannot be refunded: [12]; 取消 asks for the reference again', () => {
     const { sim, wechat } = dayWithSales();
     voidSale(sim, '2', '微信');
     sim.press('确认');
@@ -459,6 +460,9 @@ describe('退货', () => {
     sim.press('确认');
     expect(display(sim)).toContain('[12]无效交易');
     expect(display(sim)).toContain('原交易已撤销或已全额退货');
+    sim.press('取消');
+    expect(display(sim)).toContain('请输入原交易参考号');
+    expect(rows(sim)).toContain(`  ${'_'.repeat(12)}`);
   });
 
   describe('finding the sale', () => {
@@ -536,7 +540,11 @@ describe('退货', () => {
     sim.press('确认');
     sim.press('下', '确认');
     expect(display(sim)).toContain('与原交易的支付方式（微信）不一致');
-    sim.press('取消', '4');
+    sim.press('取消');
+    expect(rows(sim)).toContain('> 1.挥卡/闪付');
+    sim.press('上');
+    expect(rows(sim)).toContain('> 5.支付宝');
+    sim.press('上', '确认');
     waitForHost(sim);
     expect(sim.title()).toBe('退货成功');
   });
@@ -576,7 +584,7 @@ describe('退货', () => {
     expect(isHome(sim)).toBe(true);
   });
 
-  it('refused when the terminal has no settlement card now: [58], recorded as declined; 取消 goes home', () => {
+  it.each(['确认', '取消'])('refused when the terminal has no settlement card now: [58], recorded as declined; %s goes home', (key) => {
     const { sim, tap } = dayWithSales();
     unbindAccount(sim, '结算卡', '2');
     goHome(sim);
@@ -585,7 +593,7 @@ describe('退货', () => {
     expect(display(sim)).toContain('本机未绑定结算卡，不能交易');
     expect(lastRecord(sim)).toMatchObject({ action: 'refund', transaction: { approved: false, responseCode: '58' } });
     expect(journal(sim)).toHaveLength(3);
-    sim.press('取消');
+    sim.press(key);
     expect(isHome(sim)).toBe(true);
   });
 
