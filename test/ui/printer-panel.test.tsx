@@ -131,6 +131,25 @@ describe('the printer beside the device', () => {
     expect(insideDevice(again)).toContain('按[确认]键收款');
   });
 
+  it('still shows a new printout after a long day (the printer keeps only its last 50)', async () => {
+    simulator = createSimulator();
+    const sim = simulator;
+    sim.press('确认');
+    sim.type('100');
+    sim.press('确认', '1');
+    sim.advance(HOST_REPLY_MS);
+    sim.press('确认');
+    for (let copy = 1; copy < 60; copy++) sim.store.print({ kind: 'transaction', reprint: true });
+    expect(sim.receipts()).toHaveLength(50);
+    rendered = render(<App session={sim.session} />);
+    resize(rendered, 80, 24);
+    const home = await waitForText(rendered, '上海浦东便利店');
+    expect(hasPrinter(home)).toBe(false);
+    await tapSale(sim, rendered);
+    const frame = await waitForFrame(rendered, (each) => hasPrinter(besideDevice(each)), 'the printer');
+    expect(besideDevice(frame)).toContain('持卡人存根');
+  });
+
   it('o takes the paper out: 打印机缺纸 on the device, nothing printed; o puts it back and 确认 prints', async () => {
     const { sim, app } = await drawn(100, 40);
     const out = await press(app, 'o', '已取出打印纸：打印机缺纸');
