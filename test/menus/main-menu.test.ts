@@ -136,6 +136,21 @@ describe('the profile lays the main menu out', () => {
     expect(rows(sim)).toContain('  4.签退');
   });
 
+  it.each(['default', 'landi-a8', 'newland-n910', 'pax-a920'])('%s: select finds every item of the main menu, opening the sub-menus that lead there', (fixture) => {
+    for (const [item, title] of [
+      ['结算', '结算'],
+      ['重打印', '重打印'],
+      ['交易查询', '交易查询 批次000001'],
+      ['签退', '签退'],
+      ['撤销', '请输入主管密码'],
+    ]) {
+      const sim = start({ fixture });
+      sim.press('F1');
+      sim.select(item as string);
+      expect(sim.title(), `${fixture}: ${item}`).toBe(title);
+    }
+  });
+
   it('a profile that lays none out gets the classic one', () => {
     const profile = structuredClone(loadProfile('default')) as unknown as Record<string, unknown>;
     delete profile.mainMenu;
