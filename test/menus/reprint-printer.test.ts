@@ -3,6 +3,7 @@
 // with paper prints it or 取消 goes on without; 重打印 prints the last receipt, one by 凭证号 or the
 // last 结算单 again, marked 重打印凭证.
 import { describe, expect, it } from 'vitest';
+import type { JournalEntry } from '../../menus/journal.js';
 import { loadProfile, parseProfile, type Simulator } from '../../src/index.js';
 import { hashPassword } from '../../src/store/password-hash.js';
 import {
@@ -109,7 +110,7 @@ describe('打印机缺纸', () => {
 
   it.each([
     ['撤销', (sim: Simulator) => voidSale(sim, '1', '挥卡/闪付'), '撤销成功'],
-    ['退货', (sim: Simulator) => refund(sim, journal(sim)[0] as never, '100', '挥卡/闪付'), '退货成功'],
+    ['退货', (sim: Simulator) => refund(sim, journal(sim)[0] as JournalEntry, '100', '挥卡/闪付'), '退货成功'],
   ])('%s waits for paper the same way', (_, undo, done) => {
     const sim = start();
     completeSale(sim, '1234', 'tap');
