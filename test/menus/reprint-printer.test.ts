@@ -51,7 +51,9 @@ describe('printing as the day goes', () => {
     refund(sim, sale, '100', '挥卡/闪付');
     sim.press('确认');
     // A payment refused prints nothing.
-    sim.setPaper(true);
+    sim.store.deregister('wechat-pay', '00');
+    expect(sell(sim, '100', 'qr-wechat')).toBeUndefined();
+    sim.press('确认');
     mainMenu(sim, '管理', '结算');
     sim.press('确认');
     waitForHost(sim);
