@@ -1,10 +1,10 @@
 /**
  * `select: LABEL` — what a person does to pick a menu item by its name: find the numbered item
- * whose label contains LABEL, move the cursor onto it with 上/下, and press 确认. In 设置 an item
- * that is not on screen is looked for in the sub-menus, which are opened on the way.
+ * whose label contains LABEL, move the cursor onto it with 上/下, and press 确认. In 设置 and the
+ * main menu an item that is not on screen is looked for in the sub-menus, which are opened on the way.
  */
 import type { MenuNode } from '../../menus/domain.js';
-import { currentMenuItems } from '../../menus/settings.js';
+import { currentMenuItems } from '../../menus/menu-tree.js';
 import { PosSimError } from '../errors.js';
 import { toolText } from '../i18n/tool-lang.js';
 import type { DeviceSession } from './device-session.js';
@@ -35,14 +35,19 @@ const matchesOf = (labels: readonly string[], label: string): number[] => {
   return exact.length > 0 ? exact : labels.flatMap((candidate, index) => (candidate.includes(label) ? [index] : []));
 };
 
+/** The machines whose menu is a tree from the profile, and the state that shows it. */
+const MENU_TREES: Readonly<Record<string, string>> = { settings: 'settings.menu', mainMenu: 'mainMenu.menu' };
+
 /**
- * In 设置, the labels of the sub-menus that lead to the one item called `label` further down, so
- * that `select: 免密支付` works whether a profile files it under 支付方式管理 or 安全设置.
+ * In 设置 or the main menu, the labels of the sub-menus that lead to the one item called `label`
+ * further down, so that `select: 免密支付` works whether a profile files it under 支付方式管理 or
+ * 安全设置, and `select: 结算` whether it is under 管理 or on the main menu itself.
  */
 const routeThroughSubmenus = (session: DeviceSession, label: string): string[] | undefined => {
-  const settings = session.activeSnapshots().at(-1);
-  if (settings?.machine.id !== 'settings' || !session.activeStates().includes('settings.menu')) return undefined;
-  const { menu, path } = settings.context as SettingsContext;
+  const shown = session.activeSnapshots().at(-1);
+  const menuState = shown && MENU_TREES[shown.machine.id];
+  if (!shown || !menuState || !session.activeStates().includes(menuState)) return undefined;
+  const { menu, path } = shown.context as MenuTreeContext;
   const routes: string[][] = [];
   const search = (nodes: readonly MenuNode[], route: string[]) => {
     for (const node of nodes) {
@@ -55,7 +60,7 @@ const routeThroughSubmenus = (session: DeviceSession, label: string): string[] |
   return routes.length === 1 ? routes[0] : undefined;
 };
 
-type SettingsContext = { readonly menu: readonly MenuNode[]; readonly path: readonly number[] };
+type MenuTreeContext = { readonly menu: readonly MenuNode[]; readonly path: readonly number[] };
 
 export const selectItem = (session: DeviceSession, label: string): void => {
   const items = menuItems(session);

@@ -7,6 +7,7 @@ import { formatFen, maskCardNumber } from '../../menus/domain.js';
 import { SETTLEMENT_GROUPS, TRANSACTION_KINDS } from '../../menus/journal.js';
 import { deviceDateTime } from '../device/device-time.js';
 import { translator, type Lang, type Translate } from '../i18n/messages.js';
+import { wrapToWidth } from '../line-breaks.js';
 import { methodName } from '../screen/transaction-words.js';
 import type { PrintJob } from '../store/printer.js';
 import { padEnd, padStart } from '../text-width.js';
@@ -91,11 +92,15 @@ const settlementLines = (job: Extract<PrintJob, { kind: 'settlement' }>, t: Tran
   ];
 };
 
+/** The lines as the paper takes them: a line wider than the roll goes on to the next, broken as the display breaks text. */
+const onPaper = (lines: readonly string[]): string[] =>
+  lines.flatMap((line) => (stringWidth(line) <= PAPER_COLUMNS ? [line] : wrapToWidth(line, PAPER_COLUMNS)));
+
 /** Every line the job put on paper, top to bottom, in the device's language. */
 export const printedLines = (job: PrintJob, lang: Lang): string[] => {
   const t = translator(lang);
-  if (job.kind === 'settlement') return settlementLines(job, t, lang);
-  return [...transactionCopy(job, 'merchant', t, lang), '', TEAR, '', ...transactionCopy(job, 'cardholder', t, lang)];
+  if (job.kind === 'settlement') return onPaper(settlementLines(job, t, lang));
+  return onPaper([...transactionCopy(job, 'merchant', t, lang), '', TEAR, '', ...transactionCopy(job, 'cardholder', t, lang)]);
 };
 
 /** The job's paper as one text. */

@@ -365,23 +365,24 @@ export class DeviceStore implements DevicePort {
   }
 
   print(request: PrintRequest): void {
-    const header: PrintedHeader = {
+    // The paper names who made the transaction or settled, also when it is printed again later.
+    const header = (operator: string): PrintedHeader => ({
       merchantName: this.profile.device.merchantName,
       merchantId: merchantOf(this.facts())?.account,
       terminalId: this.profile.device.terminalId,
-      operator: this.current.day.signedIn?.operator ?? this.profile.sale.operator,
+      operator,
       at: this.now(),
       reprint: request.reprint === true,
-    };
+    });
     if (request.kind === 'settlement') {
       const settlement = this.current.settlements.at(-1);
-      if (settlement) this.printer.print({ ...header, kind: 'settlement', settlement });
+      if (settlement) this.printer.print({ ...header(settlement.operator), kind: 'settlement', settlement });
       return;
     }
     const entry = request.trace === undefined ? this.current.journal.at(-1) : this.current.journal.find((candidate) => candidate.trace === request.trace);
     if (!entry) return;
     const card = entry.method === 'contactless' || entry.method === 'chip' ? this.profile.sale.cardNumber : undefined;
-    this.printer.print({ ...header, kind: 'transaction', entry, cardNumber: card });
+    this.printer.print({ ...header(entry.operator), kind: 'transaction', entry, cardNumber: card });
   }
 
   operators(): readonly Operator[] {

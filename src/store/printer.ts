@@ -12,7 +12,7 @@ export type PrintedHeader = {
   /** 商户编号, or undefined when no merchant account is bound. */
   readonly merchantId: string | undefined;
   readonly terminalId: string;
-  /** 操作员号 of the operator signed in. */
+  /** 操作员号 of the operator who made the transaction or settled the batch. */
   readonly operator: string;
   /** When it printed, on the device clock. */
   readonly at: number;
@@ -35,6 +35,7 @@ const KEPT_JOBS = 50;
 export class Printer {
   private paper = true;
   private readonly jobs: PrintJob[] = [];
+  private count = 0;
 
   hasPaper(): boolean {
     return this.paper;
@@ -48,6 +49,7 @@ export class Printer {
   /** Prints a job if there is paper; returns whether it printed. */
   print(job: PrintJob): boolean {
     if (!this.paper) return false;
+    this.count += 1;
     this.jobs.push(job);
     if (this.jobs.length > KEPT_JOBS) this.jobs.shift();
     return true;
@@ -56,5 +58,10 @@ export class Printer {
   /** What was printed, oldest first. */
   printed(): readonly PrintJob[] {
     return [...this.jobs];
+  }
+
+  /** How many jobs it has printed, the ones no longer kept included: a new printout makes it grow. */
+  printedCount(): number {
+    return this.count;
   }
 }

@@ -86,7 +86,7 @@ export const App = ({
   const resetArmedRef = useRef(false);
   const [note, setNote] = useState<TrainerNote | undefined>(undefined);
   // Printouts already torn off: the printer shows a new one until a key is pressed at the home screen.
-  const [tornOff, setTornOff] = useState(() => session.printouts().length);
+  const [tornOff, setTornOff] = useState(() => session.store.printer.printedCount());
   const trainer = (action: TrainerAction) => {
     resetArmedRef.current = action === 'FACTORY_RESET' && allowReset && !resetArmedRef.current;
     switch (action) {
@@ -126,15 +126,14 @@ export const App = ({
       if (action?.kind === 'trainer') return trainer(action.action);
       resetArmedRef.current = false;
       setNote(undefined);
-      if (session.activeStates().includes('device.home')) setTornOff(session.printouts().length);
+      if (session.activeStates().includes('device.home')) setTornOff(session.store.printer.printedCount());
       if (action) send(action.event);
     },
     { isActive: isRawModeSupported === true },
   );
 
   const sms = session.awaitedSms();
-  const printouts = session.printouts();
-  const paper = printouts.length > tornOff ? printouts.at(-1)?.text.split('\n') : undefined;
+  const paper = session.store.printer.printedCount() > tornOff ? session.printouts().at(-1)?.text.split('\n') : undefined;
   const noteText = note && session.t(note.key, { profile: session.profile.name, time: note.time ?? '' });
   const phoneRows = sms ? phoneHeight(sms, PHONE_WIDTH, session.t) : 0;
   const requests = (withNote: boolean): PanelRequest[] => [
