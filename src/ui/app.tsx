@@ -181,7 +181,7 @@ export const App = ({
       ),
     };
     return (
-      <Box key={placement.id} flexDirection="column" flexShrink={0} width={placement.width} height={placement.height} overflow="hidden">
+      <Box key={placement.id} flexDirection="column" flexShrink={0} width={placement.width}>
         {panels[placement.id]()}
       </Box>
     );

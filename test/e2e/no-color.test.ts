@@ -23,7 +23,8 @@ afterAll(async () => {
 const settingsMenu = async (noColor: string): Promise<string> => {
   const terminal = await Terminal.open(`CI=true NO_COLOR=${shellQuote(noColor)} node ${shellQuote(BIN)} --fresh`);
   terminals.push(terminal);
-  await terminal.waitFor('按[菜单]键进入设置', { timeout: 15_000 });
+  // The device starts at 签到; 设置 opens from there too.
+  await terminal.waitFor('请输入操作员号', { timeout: 15_000 });
   await terminal.send('m');
   await terminal.waitFor('请输入密码');
   await terminal.type('123456');

@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, isBuilt, ROOT, shellQuote, Terminal } from './terminal.js';
 
-const HOME = '按[菜单]键进入设置';
+/** The device starts at 签到 (请输入操作员号), where it already saves and trainer keys work. */
+const HOME = '请输入操作员号';
 const NOBODY = 65_534;
 const asRoot = process.getuid?.() === 0;
 
