@@ -46,6 +46,16 @@ export type TransactionOutcome = {
   readonly original: JournalEntry;
 };
 
+/** A 撤销 or 退货 refused before it reached the host: what was asked, and the answer shown. */
+export type TransactionRefusal = {
+  readonly kind: Exclude<TransactionKind, 'sale'>;
+  /** [25]找不到原始交易, [12]无效交易, [61]超出金额限制. */
+  readonly responseCode: ResponseCode;
+  /** The 凭证号 or 参考号 (and date) typed, as the operator typed it. */
+  readonly asked: string;
+  readonly amountFen?: number;
+};
+
 /** What to print: the receipt (签购单) of a transaction, or a 结算单; `reprint` marks a copy printed again. */
 export type PrintRequest =
   | { readonly kind: 'transaction'; readonly trace?: string; readonly reprint?: boolean }
@@ -114,6 +124,8 @@ export interface FlashPort {
   recordSale(sale: SaleRecord, operatorId: string): void;
   /** Records a finished 撤销 or 退货; an approved one enters the journal. */
   recordTransaction(outcome: TransactionOutcome, operatorId: string): void;
+  /** Records a 撤销 or 退货 the terminal refused itself (no such sale, nothing left, over the limit). */
+  recordRefusal(refusal: TransactionRefusal, operatorId: string): void;
   /** 结算: closes the current batch (its totals are kept) and opens the next one. */
   settle(operatorId: string): Settlement;
 }

@@ -34,6 +34,8 @@ export type JournalEntry = {
   readonly date: string;
   /** The operator signed in when it was made. */
   readonly operator: string;
+  /** 商户编号 the terminal was bound to then: a receipt printed again later says the same. */
+  readonly merchantId?: string | undefined;
   /** For 撤销 and 退货: the sale undone. */
   readonly original?: { readonly trace: string; readonly reference: string } | undefined;
 };

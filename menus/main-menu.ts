@@ -23,8 +23,6 @@ type Context = MainMenuInput & {
   readonly menu: readonly MenuNode[];
   path: readonly number[];
   cursor: number;
-  /** The flow 请先签到 is asked for. */
-  wanted: MainFlowId | undefined;
 };
 
 /** One state per main-menu flow: it runs the flow, and the device goes home when it ends. */
@@ -72,7 +70,7 @@ export const mainMenuMachine = setup({
   },
 }).createMachine({
   id: 'mainMenu',
-  context: ({ input }) => ({ ...input, menu: input.config.mainMenu, path: [], cursor: 0, wanted: undefined }),
+  context: ({ input }) => ({ ...input, menu: input.config.mainMenu, path: [], cursor: 0 }),
   initial: 'menu',
   states: {
     menu: {

@@ -39,6 +39,9 @@ type Context = RefundInput & {
   refusal: Refusal | undefined;
 };
 
+/** 参考号090003000001 日期0601: what was typed to find the sale, as a record names it. */
+const referenceAsked = (context: Context) => `参考号${context.reference} 日期${context.date}`;
+
 const refundable = (context: Context) => (context.sale ? refundableFen(context.port.journal(), context.sale) : 0);
 const supervisorOf = (port: DevicePort, fallback: string) => port.operators().find((operator) => operator.role === 'supervisor')?.id ?? fallback;
 
@@ -86,6 +89,12 @@ export const refundMachine = setup({
       const { sale } = context;
       context.port.recordTransaction({ kind: 'refund', amountFen: context.amountFen, method: sale.method, responseCode: '00', original: sale }, context.operatorId);
     },
+    recordNotFound: ({ context }) => context.port.recordRefusal({ kind: 'refund', responseCode: '25', asked: referenceAsked(context) }, context.operatorId),
+    recordNothingLeft: ({ context }) => context.port.recordRefusal({ kind: 'refund', responseCode: '12', asked: referenceAsked(context) }, context.operatorId),
+    recordOverLimit: ({ context }) =>
+      context.port.recordRefusal({ kind: 'refund', responseCode: '61', asked: referenceAsked(context), amountFen: context.amountFen }, context.operatorId),
+    recordMismatch: ({ context }) =>
+      context.port.recordRefusal({ kind: 'refund', responseCode: '12', asked: referenceAsked(context), amountFen: context.amountFen }, context.operatorId),
     recordRefused: ({ context }) => {
       if (!context.sale || !context.refusal) return;
       const { sale, refusal } = context;
@@ -132,10 +141,12 @@ export const refundMachine = setup({
     },
     notFound: {
       description: 'Says [25]找不到原始交易: no sale with that 参考号 on that day.',
+      entry: 'recordNotFound',
       on: { ENTER: { target: 'reference', actions: 'forgetSale' }, CANCEL: { target: 'reference', actions: 'forgetSale' } },
     },
     nothingLeft: {
       description: 'Says [12]无效交易: the sale was voided or refunded in full already.',
+      entry: 'recordNothingLeft',
       on: { ENTER: { target: 'reference', actions: 'forgetSale' }, CANCEL: { target: 'reference', actions: 'forgetSale' } },
     },
     amount: {
@@ -149,6 +160,7 @@ export const refundMachine = setup({
     },
     overLimit: {
       description: 'Says [61]超出金额限制: more than is left to refund of the sale.',
+      entry: 'recordOverLimit',
       on: { ENTER: 'amount', CANCEL: 'amount' },
     },
     present: {
@@ -166,6 +178,7 @@ export const refundMachine = setup({
     },
     mismatch: {
       description: 'Says [12]无效交易: not the card or code the sale was paid with.',
+      entry: 'recordMismatch',
       on: { ENTER: 'present', CANCEL: 'present' },
     },
     processing: {

@@ -11,7 +11,7 @@ import type { KeyEvent } from './device-events.js';
 import type { DevicePort } from './device-port.js';
 import { PAYMENT_METHODS, type PaymentMethod } from './domain.js';
 import { forwardKeysTo } from './forward-keys.js';
-import { findByTrace, isVoided, refundedFen, type JournalEntry } from './journal.js';
+import { findByTrace, isVoided, refundedFen, sixDigits, type JournalEntry } from './journal.js';
 import { digitOf, HOST_REPLY_MS, keyDigit } from './keyed-digits.js';
 import { moveCursor, pickByDigit } from './menu-cursor.js';
 import { passwordPromptMachine, type PasswordPromptOutput } from './password-prompt.js';
@@ -36,6 +36,9 @@ export const voidTarget = (port: DevicePort, trace: string): { sale: JournalEntr
   const journal = port.journal();
   return { sale, problem: isVoided(journal, sale) || refundedFen(journal, sale) > 0 ? 'notVoidable' : undefined };
 };
+
+/** 凭证号000009: what was typed to find the sale, as a record names it. */
+const traceAsked = (entered: string) => `凭证号${sixDigits(Number(entered))}`;
 
 const supervisorOf = (port: DevicePort, fallback: string) => port.operators().find((operator) => operator.role === 'supervisor')?.id ?? fallback;
 
@@ -81,6 +84,12 @@ export const voidSaleMachine = setup({
       const { sale } = context;
       context.port.recordTransaction({ kind: 'void', amountFen: sale.amountFen, method: sale.method, responseCode: '00', original: sale }, context.operatorId);
     },
+    recordNotFound: ({ context }) =>
+      context.port.recordRefusal({ kind: 'void', responseCode: '25', asked: traceAsked(context.entered) }, context.operatorId),
+    recordNotVoidable: ({ context }) =>
+      context.port.recordRefusal({ kind: 'void', responseCode: '12', asked: traceAsked(context.entered) }, context.operatorId),
+    recordMismatch: ({ context }) =>
+      context.port.recordRefusal({ kind: 'void', responseCode: '12', asked: traceAsked(context.entered), ...(context.sale ? { amountFen: context.sale.amountFen } : {}) }, context.operatorId),
     recordRefused: ({ context }) => {
       if (!context.sale || !context.refusal) return;
       const { sale, refusal } = context;
@@ -118,10 +127,12 @@ export const voidSaleMachine = setup({
     },
     notFound: {
       description: 'Says [25]找不到原始交易: no sale with that 凭证号 in this batch.',
+      entry: 'recordNotFound',
       on: { ENTER: { target: 'trace', actions: 'forgetTrace' }, CANCEL: { target: 'trace', actions: 'forgetTrace' } },
     },
     notVoidable: {
       description: 'Says [12]无效交易: the sale was voided or refunded already.',
+      entry: 'recordNotVoidable',
       on: { ENTER: { target: 'trace', actions: 'forgetTrace' }, CANCEL: { target: 'trace', actions: 'forgetTrace' } },
     },
     review: {
@@ -143,6 +154,7 @@ export const voidSaleMachine = setup({
     },
     mismatch: {
       description: 'Says [12]无效交易: not the card or code the sale was paid with.',
+      entry: 'recordMismatch',
       on: { ENTER: 'present', CANCEL: 'present' },
     },
     processing: {

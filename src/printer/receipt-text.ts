@@ -51,12 +51,13 @@ const transactionCopy = (job: Extract<PrintJob, { kind: 'transaction' }>, copy: 
       : field(t('receipt.card'), `${maskCardNumber(job.cardNumber)} ${t(`receipt.entry.${entry.method === 'chip' ? 'chip' : 'contactless'}`)}`);
   const signature =
     entry.kind === 'sale' && entry.passwordFree
-      ? [t('receipt.passwordFree', { limit: entry.passwordFreeLimit ?? 0 })]
+      ? [t('receipt.passwordFreeShort'), t('receipt.passwordFree', { limit: entry.passwordFreeLimit ?? 0 })]
       : job.cardNumber === undefined
         ? [t('receipt.confirmedOnPhone')]
         : [t('receipt.signature'), '', '', t('receipt.agree')];
   return [
     ...header(job, t, lang, t('receipt.title'), t(`receipt.copy.${copy}`)),
+    ...field(t('receipt.acquirer'), job.acquirer[lang]),
     ...how,
     ...field(t('receipt.type'), t(`journal.kind.${entry.kind}`)),
     ...field(t('receipt.batch'), `${entry.batch} ${t('receipt.trace')}${entry.trace}`),
@@ -65,6 +66,7 @@ const transactionCopy = (job: Extract<PrintJob, { kind: 'transaction' }>, copy: 
     ...(entry.original ? field(t('receipt.original'), entry.original.trace) : []),
     ...field(t('receipt.time'), printedTime(entry.at)),
     ...field(t('receipt.amount'), `RMB ${entry.kind === 'sale' ? '' : '-'}${formatFen(entry.amountFen)}`),
+    t('receipt.remark'),
     RULE,
     ...signature,
   ];

@@ -13,6 +13,7 @@ import type {
   SmsDelivery,
   SmsPurpose,
   TransactionOutcome,
+  TransactionRefusal,
 } from '../../menus/device-port.js';
 import {
   formatFen,
@@ -343,6 +344,25 @@ export class DeviceStore implements DevicePort {
     this.commit({ ...this.withEntry(entry), records: [...this.current.records, record] });
   }
 
+  recordRefusal(refusal: TransactionRefusal, operatorId: string): void {
+    const subject = [
+      refusal.asked,
+      ...(refusal.amountFen === undefined ? [] : [`${formatFen(refusal.amountFen)}元`]),
+      answerWords(refusal.responseCode),
+    ].join(' ');
+    const record: OperationRecord = {
+      ...this.record(operatorId, refusal.kind, subject),
+      transaction: {
+        kind: refusal.kind,
+        approved: false,
+        responseCode: refusal.responseCode,
+        asked: refusal.asked,
+        ...(refusal.amountFen === undefined ? {} : { amountFen: refusal.amountFen }),
+      },
+    };
+    this.commit({ ...this.current, records: [...this.current.records, record] });
+  }
+
   settle(operatorId: string): Settlement {
     const batch = this.batch();
     const totals = batchTotals(batchEntries(this.current.journal, batch));
@@ -366,9 +386,10 @@ export class DeviceStore implements DevicePort {
 
   print(request: PrintRequest): void {
     // The paper names who made the transaction or settled, also when it is printed again later.
-    const header = (operator: string): PrintedHeader => ({
+    const header = (operator: string, merchantId = merchantOf(this.facts())?.account): PrintedHeader => ({
       merchantName: this.profile.device.merchantName,
-      merchantId: merchantOf(this.facts())?.account,
+      merchantId,
+      acquirer: this.profile.sms.signature,
       terminalId: this.profile.device.terminalId,
       operator,
       at: this.now(),
@@ -382,7 +403,7 @@ export class DeviceStore implements DevicePort {
     const entry = request.trace === undefined ? this.current.journal.at(-1) : this.current.journal.find((candidate) => candidate.trace === request.trace);
     if (!entry) return;
     const card = entry.method === 'contactless' || entry.method === 'chip' ? this.profile.sale.cardNumber : undefined;
-    this.printer.print({ ...header(entry.operator), kind: 'transaction', entry, cardNumber: card });
+    this.printer.print({ ...header(entry.operator, entry.merchantId), kind: 'transaction', entry, cardNumber: card });
   }
 
   operators(): readonly Operator[] {
@@ -450,6 +471,7 @@ export class DeviceStore implements DevicePort {
       authCode,
       at: new Date(at).toISOString(),
       date: deviceDateTime(at).date,
+      merchantId: merchantOf(this.facts())?.account,
     };
   }
 

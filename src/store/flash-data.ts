@@ -45,14 +45,17 @@ export const saleDetailSchema = z
 export const transactionDetailSchema = z
   .object({
     kind: z.enum(['void', 'refund']),
-    amountFen: z.number().int().positive(),
-    method: z.enum(PAYMENT_METHODS),
+    /** The amount asked for; absent when refused before one was keyed. */
+    amountFen: z.number().int().positive().optional(),
+    method: z.enum(PAYMENT_METHODS).optional(),
     approved: z.boolean(),
     responseCode: z.enum(RESPONSE_CODES),
     /** 凭证号 of this transaction, when approved. */
     trace: z.string().optional(),
-    /** 凭证号 of the sale it undoes. */
-    originalTrace: z.string(),
+    /** 凭证号 of the sale it undoes, when it was found. */
+    originalTrace: z.string().optional(),
+    /** What the operator typed to find the sale, when it was refused before the host. */
+    asked: z.string().optional(),
   })
   .strict();
 
@@ -73,6 +76,7 @@ export const journalEntrySchema = z
     at: z.string(),
     date: z.iso.date(),
     operator: z.string(),
+    merchantId: z.string().optional(),
     original: z.object({ trace: sixDigitString, reference: z.string() }).strict().optional(),
   })
   .strict();

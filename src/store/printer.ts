@@ -11,6 +11,8 @@ export type PrintedHeader = {
   readonly merchantName: LocalText;
   /** 商户编号, or undefined when no merchant account is bound. */
   readonly merchantId: string | undefined;
+  /** 收单行: the acquirer, as its texts sign (银联商务). */
+  readonly acquirer: LocalText;
   readonly terminalId: string;
   /** 操作员号 of the operator who made the transaction or settled the batch. */
   readonly operator: string;

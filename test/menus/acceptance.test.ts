@@ -56,7 +56,7 @@ describe('refusals of the whole terminal', () => {
   it('a terminal bound to a merchant and a settlement card may transact', () => {
     expect(terminalRefusal(facts())).toBeUndefined();
     expect(merchantOf(facts())?.account).toBe('898310058120134');
-    expect(settlementCardOf(facts())?.account).toBe('6222020402011234');
+    expect(settlementCardOf(facts())?.account).toBe('6222020402071234');
   });
 
   it('without a merchant account every transaction is [03]无效商户, even without a settlement card too', () => {

@@ -35,7 +35,7 @@ describe('绑定管理 → 注销 (P1)', () => {
     expect(list).toContain('  3.云闪付');
     expect(list).toContain('  4.微信支付');
     expect(list).toContain('  5.支付宝');
-    expect(sim.screen()).not.toContain('6222020402011234');
+    expect(sim.screen()).not.toContain('6222020402071234');
 
     sim.select('云闪付');
     expect(sim.title()).toBe('云闪付');

@@ -223,7 +223,7 @@ describe('重打印', () => {
     sim.type('9');
     sim.press('确认');
     expect(display(sim)).toContain('[25]找不到原始交易');
-    expect(display(sim)).toContain('没有凭证号为 9 的交易');
+    expect(display(sim)).toContain('没有凭证号为 000009 的交易');
     sim.press('取消');
     expect(rows(sim)).toContain('  _');
     sim.type('99');

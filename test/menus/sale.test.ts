@@ -98,7 +98,7 @@ describe('the sale machine on its own', () => {
     const active: PasswordFreeSettings = { enabled: true, channels: [{ id: 'unionpay', smallAmountEnabled: true, limit: 300 }] };
     const bound = [
       { id: 'merchant', kind: 'merchant', name: { zh: '商户账号', en: 'Merchant' }, account: '898310058120134', boundAt: '2024-03-18' },
-      { id: 'card', kind: 'settlementCard', name: { zh: '结算卡', en: 'Card' }, account: '6222020402011234', boundAt: '2024-03-18' },
+      { id: 'card', kind: 'settlementCard', name: { zh: '结算卡', en: 'Card' }, account: '6222020402071234', boundAt: '2024-03-18' },
     ] as const;
     const port = {
       now: () => 0,

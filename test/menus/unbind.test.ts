@@ -62,7 +62,7 @@ describe('解绑 with a texted code (P4)', () => {
     expect(display(sim)).toContain('账号：6222 **** **** 1234');
     expect(display(sim)).toContain('解绑原因：更换结算账户');
     expect(display(sim)).toContain('验证码将发送至 138****1234');
-    expect(sim.screen()).not.toContain('6222020402011234');
+    expect(sim.screen()).not.toContain('6222020402071234');
     expect(sim.sms()).toBeUndefined();
 
     sim.press('确认');

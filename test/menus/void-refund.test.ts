@@ -173,7 +173,7 @@ describe('撤销', () => {
       sim.press('确认');
       expect(sim.title()).toBe('交易失败');
       expect(display(sim)).toContain('[25]找不到原始交易');
-      expect(display(sim)).toContain('没有凭证号为 9 的交易');
+      expect(display(sim)).toContain('没有凭证号为 000009 的交易');
       sim.press(key);
       expect(display(sim)).toContain('请输入原凭证号');
       expect(rows(sim)).toContain('  ______');
@@ -621,5 +621,36 @@ describe('退货', () => {
     sim.type('9999');
     sim.press('确认');
     expect(display(sim)).toContain('Exceeds amount limit');
+  });
+});
+
+describe('refusals before the host are recorded too', () => {
+  it('[25] no such 凭证号, [12] voided already or another card, [61] over what is left: one declined record each, nothing in the journal', () => {
+    const sim = start();
+    const sale = completeSale(sim, '1234', 'tap');
+    const inJournal = journal(sim).length;
+    authorised(sim, '撤销');
+    sim.type('9');
+    sim.press('确认');
+    expect(lastRecord(sim)).toMatchObject({ action: 'void', subject: '凭证号000009 [25]交易失败', transaction: { kind: 'void', approved: false, responseCode: '25', asked: '凭证号000009' } });
+    sim.press('确认');
+    sim.type('1');
+    sim.press('确认', '确认', '2');
+    expect(lastRecord(sim)).toMatchObject({ action: 'void', transaction: { responseCode: '12', amountFen: 1234, approved: false } });
+    goHome(sim);
+    authorised(sim, '退货');
+    sim.type(sale.reference);
+    sim.press('确认');
+    sim.type('0601');
+    sim.press('确认');
+    sim.type('99999');
+    sim.press('确认');
+    expect(lastRecord(sim)).toMatchObject({
+      action: 'refund',
+      subject: `参考号${sale.reference} 日期0601 999.99元 [61]交易失败`,
+      transaction: { kind: 'refund', responseCode: '61', amountFen: 99_999, approved: false },
+    });
+    goHome(sim);
+    expect(journal(sim)).toHaveLength(inJournal);
   });
 });

@@ -31,6 +31,7 @@ const SALE: JournalEntry = {
 const header = {
   merchantName: { zh: '上海浦东便利店', en: 'Pudong Corner Shop' },
   merchantId: '898310058120134',
+  acquirer: { zh: '银联商务', en: 'ChinaUMS' },
   terminalId: '10086021',
   operator: '01',
   at: Date.parse(SALE.at),
@@ -48,7 +49,7 @@ const copies = (lines: readonly string[]): [string[], string[]] => {
 };
 
 describe('the 签购单 of a sale', () => {
-  it('a 免密 tap: both copies carry every field, and 交易金额未超过1000元，免密免签 instead of a signature', () => {
+  it('a 免密 tap: both copies carry every field, and 本交易免密免签 (交易金额未超过1000元) instead of a signature', () => {
     const lines = printedLines(slip(), 'zh');
     const [merchant, cardholder] = copies(lines);
     expect(merchant).toEqual([
@@ -58,6 +59,7 @@ describe('the 签购单 of a sale', () => {
       '商户名称：上海浦东便利店',
       '商户编号：898310058120134',
       '终端编号：10086021 操作员号：01',
+      '收单行：银联商务',
       '卡号：621700******5672 C 挥卡',
       '交易类型：消费',
       '批次号：000001 凭证号：000001',
@@ -65,7 +67,9 @@ describe('the 签购单 of a sale', () => {
       '参考号：090003000001',
       '日期/时间：2026/06/01 09:00:03',
       '金额：RMB 12.34',
+      '备注：',
       '--------------------------------',
+      '本交易免密免签',
       '交易金额未超过1000元，免密免签',
     ]);
     expect(cardholder).toEqual(merchant.map((line) => (line.includes('商户存根') ? '   持卡人存根 CARDHOLDER COPY' : line)));

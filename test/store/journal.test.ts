@@ -112,6 +112,7 @@ describe('the numbers of an approved transaction', () => {
       at: '2026-06-01T01:00:03.100Z',
       date: '2026-06-01',
       operator: '01',
+      merchantId: '898310058120134',
     });
     // The same sale on another device at the same moment gets the same numbers: runs are reproducible.
     expect(completeSale(start(), '1234', 'tap')).toEqual(sale);

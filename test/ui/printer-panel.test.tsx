@@ -13,11 +13,13 @@ import { FRAME_HEIGHT, FRAME_WIDTH } from '../../src/ui/device-frame.js';
 import { paperInView, PRINTER_CHROME_ROWS, PRINTER_WIDTH, PrinterPanel } from '../../src/ui/printer-panel.js';
 import { deviceBox, KEY, plain, press, resize, waitForFrame, waitForText, type Rendered } from '../support/ink.js';
 
-/** What is drawn right of the device box, line by line. */
+/** What is drawn right of the device box, line by line (a panel beside it may go on below its bottom). */
 const besideDevice = (frame: string): string =>
   frame
     .split('\n')
-    .map((line, index) => (index < FRAME_HEIGHT ? line.slice(deviceBox(frame)[index]?.length) : ''))
+    .map((line, index) =>
+      index < FRAME_HEIGHT ? line.slice(deviceBox(frame)[index]?.length) : line.startsWith(' '.repeat(FRAME_WIDTH)) ? line.slice(FRAME_WIDTH) : '',
+    )
     .join('\n');
 
 const insideDevice = (frame: string): string => deviceBox(frame).join('\n');
