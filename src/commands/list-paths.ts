@@ -14,7 +14,8 @@ import type { Profile } from '../profile/profile-schema.js';
 import { shownPath } from '../shown-path.js';
 import { verifyPassword } from '../store/password-hash.js';
 import { PASSWORD_ENV } from '../walkthrough/walkthrough.js';
-import { allMenuStates, isWritable, pathToWalkthrough, shortestMenuPaths, type ModelStep } from '../walkthrough/model-paths.js';
+import type { ModelStep } from '../walkthrough/model-actions.js';
+import { allMenuStates, isWritable, pathToWalkthrough, shortestMenuPaths } from '../walkthrough/model-paths.js';
 
 const settingsPassword = (profile: Profile, env: NodeJS.ProcessEnv): string => {
   const hash = profile.operators.find((operator) => operator.id === profile.security.settingsOperator)?.passwordHash ?? '';

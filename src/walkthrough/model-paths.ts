@@ -11,13 +11,15 @@
  * is replayed. A device that waits for its clock (a boot step, a host's answer, a code's expiry)
  * cannot be forked, as a snapshot does not hold its timers: the rest then starts further back.
  */
-import type { Snapshot } from 'xstate';
-import { fromTransition } from 'xstate';
+import { fromTransition, type Snapshot } from 'xstate';
 import { getShortestPaths } from 'xstate/graph';
+import { HOST_REPLY_MS } from '../../menus/keyed-digits.js';
+import { SETTLEMENT_MS } from '../../menus/unbind.js';
 import { createSimulator } from '../device/simulator.js';
 import { toolText } from '../i18n/tool-lang.js';
 import type { Profile } from '../profile/profile-schema.js';
 import type { FlashData } from '../store/flash-data.js';
+import { memoryMedium, type FlashMedium } from '../store/flash-medium.js';
 import { CoverageTracker } from './coverage.js';
 import {
   MODEL_ACTIONS,
@@ -33,10 +35,6 @@ import { isWorthTrying } from './model-pruning.js';
 import { keyOf, situationOf, type Situation } from './model-situation.js';
 import { schemaComment } from './schema-comment.js';
 import { SMS_CODE_VARIABLE } from './walkthrough.js';
-import { HOST_REPLY_MS } from '../../menus/keyed-digits.js';
-import { SETTLEMENT_MS } from '../../menus/unbind.js';
-
-export { MODEL_ACTIONS, type ModelAction, type ModelStep };
 
 type Outcome = {
   readonly key: string;
@@ -56,20 +54,20 @@ type Checkpoint = {
 };
 
 /**
- * The flash of a model device: kept as it is written, without the copies a shared medium makes
- * (the store replaces its data on every change and never edits it in place, so forks can share
- * it), and readable at any moment for a checkpoint.
+ * The flash of a model device: a memory medium that keeps the data as it is written, without the
+ * copies a memory medium makes (the store replaces its data on every change and never edits it in
+ * place, so forks can share it), readable at any moment for a checkpoint.
  */
-class ModelMedium {
-  readonly location = '(memory)';
-  constructor(private stored: FlashData | undefined) {}
-  read(): FlashData | undefined {
-    return this.stored;
-  }
-  write(data: FlashData): void {
-    this.stored = data;
-  }
-}
+const modelMedium = (initial: FlashData | undefined): FlashMedium & { read(): FlashData | undefined } => {
+  let stored = initial;
+  return {
+    ...memoryMedium(),
+    read: () => stored,
+    write: (data) => {
+      stored = data;
+    },
+  };
+};
 
 /**
  * Replays action sequences, remembering each sequence's outcome and, for every menu state, the
@@ -96,7 +94,7 @@ class Replayer {
     let from = actions.length - 1;
     while (from >= 0 && !this.checkpoints.has(ids[from] as string)) from -= 1;
     const checkpoint = from >= 0 ? this.checkpoints.get(ids[from] as string) : undefined;
-    const medium = new ModelMedium(checkpoint?.flash);
+    const medium = modelMedium(checkpoint?.flash);
     const sim = createSimulator({
       fixture: this.profile,
       medium,
