@@ -2,16 +2,7 @@
  * One running simulated terminal: the device actor over a store, and what its display shows.
  * The Ink UI and the headless simulator both drive the device through a session.
  */
-import {
-  createActor,
-  type Actor,
-  type ActorOptions,
-  type AnyActorLogic,
-  type AnyActorRef,
-  type AnyMachineSnapshot,
-  type InspectionEvent,
-  type Snapshot,
-} from 'xstate';
+import { createActor, type Actor, type ActorOptions, type AnyActorLogic, type AnyActorRef, type AnyMachineSnapshot, type InspectionEvent, type Snapshot } from 'xstate';
 import type { DeviceEvent } from '../../menus/device-events.js';
 import { deviceMachine } from '../../menus/device.js';
 import type { DeviceConfig } from '../../menus/flows.js';
@@ -106,13 +97,7 @@ const onStore = (snapshot: PersistedMachine, store: DeviceStore): PersistedMachi
 /** Starts the device; `onChange` hears every snapshot of every actor in it (flows, prompts). */
 export const startDeviceActor = (
   store: DeviceStore,
-  {
-    clock,
-    onChange,
-    observe,
-    autoSignIn = false,
-    resume,
-  }: { clock?: Clock | undefined; onChange?: () => void; observe?: ((event: InspectionEvent) => void) | undefined; autoSignIn?: boolean; resume?: Snapshot<unknown> | undefined },
+  { clock, onChange, observe, autoSignIn = false, resume }: { clock?: Clock | undefined; onChange?: () => void; observe?: ((event: InspectionEvent) => void) | undefined; autoSignIn?: boolean; resume?: Snapshot<unknown> | undefined },
 ): DeviceActor => {
   const { profile } = store;
   const actor = createActor(deviceMachine, {
