@@ -16,7 +16,6 @@ export const MODEL_ACTIONS = [
   { type: '菜单' },
   { type: '确认' },
   { type: '取消' },
-  { type: '清除' },
   { type: '上' },
   { type: '下' },
   { type: 'F1' },
