@@ -14,7 +14,8 @@ import type { Profile } from '../profile/profile-schema.js';
 import { shownPath } from '../shown-path.js';
 import { verifyPassword } from '../store/password-hash.js';
 import { PASSWORD_ENV } from '../walkthrough/walkthrough.js';
-import { allMenuStates, pathToWalkthrough, shortestMenuPaths, type ModelAction } from '../walkthrough/model-paths.js';
+import type { ModelStep } from '../walkthrough/model-actions.js';
+import { allMenuStates, isWritable, pathToWalkthrough, shortestMenuPaths } from '../walkthrough/model-paths.js';
 
 const settingsPassword = (profile: Profile, env: NodeJS.ProcessEnv): string => {
   const hash = profile.operators.find((operator) => operator.id === profile.security.settingsOperator)?.passwordHash ?? '';
@@ -32,25 +33,37 @@ const settingsPassword = (profile: Profile, env: NodeJS.ProcessEnv): string => {
   return factory;
 };
 
-/** How the listing shows the actions that are not a key press. */
-const ACTION_LABELS: Partial<Record<ModelAction['type'], MessageKey>> = {
+/** How the listing shows the actions that are not a key press ({digits}: what the action typed). */
+const ACTION_LABELS: Partial<Record<ModelStep['type'], MessageKey>> = {
   password: 'paths.action.password',
   wrongPassword: 'paths.action.wrongPassword',
   operatorPassword: 'paths.action.operatorPassword',
+  cashierId: 'paths.action.cashierId',
+  trace: 'paths.action.trace',
+  wrongTrace: 'paths.action.wrongTrace',
+  reference: 'paths.action.reference',
+  saleDate: 'paths.action.saleDate',
+  wrongDate: 'paths.action.wrongDate',
+  refundLeft: 'paths.action.refundLeft',
+  refundOver: 'paths.action.refundOver',
+  cardNumber: 'paths.action.cardNumber',
+  merchantNumber: 'paths.action.merchantNumber',
   waitRestart: 'paths.action.waitRestart',
   waitLockout: 'paths.action.waitLockout',
-  waitProcessing: 'paths.action.waitProcessing',
+  waitHost: 'paths.action.waitHost',
   networkDown: 'paths.action.networkDown',
   networkUp: 'paths.action.networkUp',
+  paperOut: 'paths.action.paperOut',
+  paperIn: 'paths.action.paperIn',
   powerCycle: 'paths.action.powerCycle',
   smsCode: 'paths.action.smsCode',
   waitCode: 'paths.action.waitCode',
   waitSettlement: 'paths.action.waitSettlement',
 };
 
-const actionLabel = (action: ModelAction): string => {
+const actionLabel = (action: ModelStep): string => {
   const key = ACTION_LABELS[action.type];
-  return key ? toolText(key) : action.type;
+  return key ? toolText(key, { digits: action.digits ?? '' }) : action.type;
 };
 
 export type PathsOptions = {
@@ -73,6 +86,10 @@ export const listPaths = ({ profile, fixture, write }: PathsOptions, env: NodeJS
   if (dir) {
     const fixtureRef = fixture.includes('/') || fixture.endsWith('.json') ? relative(dir, profilePath(fixture)) : fixture;
     for (const path of paths) {
+      if (!isWritable(path)) {
+        lines.push(toolText('paths.notWritten', { target: path.target }));
+        continue;
+      }
       const file = join(dir, `${path.target.replace(/\./g, '-')}.yaml`);
       const typed = isFactoryPassword(password) ? `"${password}"` : `$${PASSWORD_ENV}`;
       writeFileSync(file, pathToWalkthrough(path, fixtureRef, typed, profile.security.lockoutSeconds, dir, profile.sms.codeValidSeconds));

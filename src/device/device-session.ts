@@ -2,7 +2,7 @@
  * One running simulated terminal: the device actor over a store, and what its display shows.
  * The Ink UI and the headless simulator both drive the device through a session.
  */
-import { createActor, type Actor, type ActorOptions, type AnyActorLogic, type AnyActorRef, type AnyMachineSnapshot, type InspectionEvent } from 'xstate';
+import { createActor, type Actor, type ActorOptions, type AnyActorLogic, type AnyActorRef, type AnyMachineSnapshot, type InspectionEvent, type Snapshot } from 'xstate';
 import type { DeviceEvent } from '../../menus/device-events.js';
 import { deviceMachine } from '../../menus/device.js';
 import type { DeviceConfig } from '../../menus/flows.js';
@@ -76,16 +76,33 @@ export type DeviceSessionOptions = {
    * recording, practice); the interactive device starts at power-on and asks for 签到.
    */
   readonly autoSignIn?: boolean;
+  /**
+   * Go on from this persisted snapshot of another device's actor (its flows included) instead of
+   * booting; the store holds a copy of that device's flash. A power cut boots as usual.
+   */
+  readonly resume?: Snapshot<unknown>;
 };
+
+type PersistedMachine = { readonly context?: Record<string, unknown>; readonly children?: Record<string, { readonly snapshot: PersistedMachine }> };
+
+/** A persisted snapshot with every machine's `port` (the device store each flow talks to) pointed at `store`. */
+const onStore = (snapshot: PersistedMachine, store: DeviceStore): PersistedMachine => ({
+  ...snapshot,
+  ...(snapshot.context && 'port' in snapshot.context ? { context: { ...snapshot.context, port: store } } : {}),
+  ...(snapshot.children
+    ? { children: Object.fromEntries(Object.entries(snapshot.children).map(([id, child]) => [id, { ...child, snapshot: onStore(child.snapshot, store) }])) }
+    : {}),
+});
 
 /** Starts the device; `onChange` hears every snapshot of every actor in it (flows, prompts). */
 export const startDeviceActor = (
   store: DeviceStore,
-  { clock, onChange, observe, autoSignIn = false }: { clock?: Clock | undefined; onChange?: () => void; observe?: ((event: InspectionEvent) => void) | undefined; autoSignIn?: boolean },
+  { clock, onChange, observe, autoSignIn = false, resume }: { clock?: Clock | undefined; onChange?: () => void; observe?: ((event: InspectionEvent) => void) | undefined; autoSignIn?: boolean; resume?: Snapshot<unknown> | undefined },
 ): DeviceActor => {
   const { profile } = store;
   const actor = createActor(deviceMachine, {
     input: { port: store, config: deviceConfig(profile, { autoSignIn }) },
+    ...(resume ? { snapshot: onStore(resume as PersistedMachine, store) as Snapshot<unknown> } : {}),
     ...(clock ? { clock } : {}),
     // A flow's own state changes (a digit typed into the password prompt) do not change the device
     // actor's snapshot, so watchers listen to the whole actor system.
@@ -110,7 +127,7 @@ export class DeviceSession {
   private readonly listeners = new Set<() => void>();
   private changes = 0;
 
-  constructor({ store, lang = 'zh', clock, observe, autoSignIn = false }: DeviceSessionOptions) {
+  constructor({ store, lang = 'zh', clock, observe, autoSignIn = false, resume }: DeviceSessionOptions) {
     this.store = store;
     this.profile = store.profile;
     this.lang = lang;
@@ -118,7 +135,7 @@ export class DeviceSession {
     this.clock = clock;
     this.observe = observe;
     this.autoSignIn = autoSignIn;
-    this.current = this.startActor();
+    this.current = this.startActor(resume);
   }
 
   /** Calls `listener` whenever anything on the device changed; returns the unsubscribe function. */
@@ -224,8 +241,8 @@ export class DeviceSession {
     this.current.stop();
   }
 
-  private startActor(): DeviceActor {
-    return startDeviceActor(this.store, { clock: this.clock, onChange: this.notify, observe: this.observe, autoSignIn: this.autoSignIn });
+  private startActor(resume?: Snapshot<unknown>): DeviceActor {
+    return startDeviceActor(this.store, { clock: this.clock, onChange: this.notify, observe: this.observe, autoSignIn: this.autoSignIn, resume });
   }
 
   private viewContext() {

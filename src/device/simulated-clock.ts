@@ -30,6 +30,11 @@ export class SteppingClock implements Clock {
     this.timers.delete(id);
   }
 
+  /** How many timers are waiting to fire. */
+  pending(): number {
+    return this.timers.size;
+  }
+
   /** Moves time forward by `ms`, firing every timer that falls due on the way. */
   advance(ms: number): void {
     const target = this.current + ms;

@@ -2,7 +2,7 @@
  * The headless device for scripts and tests: a session on a simulated clock over a throw-away
  * store (or a given medium). Keys go in as device key names; the display comes out as text.
  */
-import type { InspectionEvent } from 'xstate';
+import type { InspectionEvent, Snapshot } from 'xstate';
 import type { KeyEvent } from '../../menus/device-events.js';
 import { BOOT_STEPS, BOOT_STEP_MS } from '../../menus/device.js';
 import { PosSimError } from '../errors.js';
@@ -40,6 +40,13 @@ export type SimulatorOptions = {
    * boot), or false to start at power-on, where an operator signs in (签到) first.
    */
   readonly signedIn?: boolean;
+  /**
+   * Go on from another simulator's device instead of booting: its actor's persisted snapshot
+   * (`session.actor.getPersistedSnapshot()` of an `idle()` one), with `medium` holding a copy of
+   * its flash and `startTime` its clock. Model paths fork devices this way. The printouts, the
+   * phone's texts and the backups stay with the original.
+   */
+  readonly resume?: Snapshot<unknown>;
 };
 
 export class UnknownKeyError extends PosSimError {
@@ -66,9 +73,10 @@ export const createSimulator = (options: SimulatorOptions = {}) => {
     autoSignIn: options.signedIn !== false,
     ...(options.lang ? { lang: options.lang } : {}),
     ...(options.observe ? { observe: options.observe } : {}),
+    ...(options.resume ? { resume: options.resume } : {}),
   });
   const advance = (ms: number) => clock.advance(ms);
-  if (!options.stayAtBoot) advance(BOOT_MS);
+  if (!options.stayAtBoot && !options.resume) advance(BOOT_MS);
 
   return {
     session,
@@ -86,6 +94,11 @@ export const createSimulator = (options: SimulatorOptions = {}) => {
     select: (label: string) => selectItem(session, label),
     /** Lets simulated time pass: boot, restart, lockout. */
     advance,
+    /**
+     * Whether nothing is due on the device clock (a boot step, a host's answer, a lockout's or a
+     * code's end): then the device actor's persisted snapshot holds all it is doing (see `resume`).
+     */
+    idle: () => clock.pending() === 0,
     /** The display as text, as a person sees it. */
     screen: () => session.text(),
     /** The last text the merchant's phone received (sender, text, the code in it), or undefined. */

@@ -1,299 +1,157 @@
 /**
  * Model-based paths: xstate/graph's shortest-path search over the whole simulated device. The
- * model's states are what the device would be after a sequence of operator actions (replayed on
- * a fresh headless device), keyed by the active menu states and the few facts that change what
- * the next key does; its events are the operator's actions. Every path ends at the first moment
- * a menu state is reached, and can be written out as a walkthrough that replays it.
+ * model's states are what the device would be after a sequence of operator actions (replayed on a
+ * headless device), keyed by the active menu states and the few facts that change what the next
+ * action does (model-situation.ts); its events are the operator's actions (model-actions.ts),
+ * pruned to those that can lead somewhere new (model-pruning.ts). Every path ends at the first
+ * moment a menu state is reached, and can be written out as a walkthrough that replays it.
+ *
+ * A sequence is not replayed from a fresh device: the device after its longest prefix the search
+ * has seen is forked (its actor's persisted snapshot over a copy of its flash), and only the rest
+ * is replayed. A device that waits for its clock (a boot step, a host's answer, a code's expiry)
+ * cannot be forked, as a snapshot does not hold its timers: the rest then starts further back.
  */
-import { fromTransition } from 'xstate';
+import { fromTransition, type Snapshot } from 'xstate';
 import { getShortestPaths } from 'xstate/graph';
-import { samePasswordFreeSettings, type Binding, type PasswordFreeSettings } from '../../menus/domain.js';
-import { SALE_PROCESSING_MS } from '../../menus/sale.js';
+import { HOST_REPLY_MS } from '../../menus/keyed-digits.js';
 import { SETTLEMENT_MS } from '../../menus/unbind.js';
-import { BOOT_MS, createSimulator, type Simulator } from '../device/simulator.js';
+import { createSimulator } from '../device/simulator.js';
 import { toolText } from '../i18n/tool-lang.js';
 import type { Profile } from '../profile/profile-schema.js';
+import type { FlashData } from '../store/flash-data.js';
+import { memoryMedium, type FlashMedium } from '../store/flash-medium.js';
 import { CoverageTracker } from './coverage.js';
+import {
+  MODEL_ACTIONS,
+  OPERATOR_PASSWORD,
+  performAction,
+  RESTART_WAIT_MS,
+  WRONG_PASSWORD,
+  type ActionEnv,
+  type ModelAction,
+  type ModelStep,
+} from './model-actions.js';
+import { isWorthTrying } from './model-pruning.js';
+import { keyOf, situationOf, type Situation } from './model-situation.js';
 import { schemaComment } from './schema-comment.js';
 import { SMS_CODE_VARIABLE } from './walkthrough.js';
 
-/** What an operator can do, as a walkthrough step says it. */
-export const MODEL_ACTIONS = [
-  { type: '菜单' },
-  { type: '确认' },
-  { type: '取消' },
-  { type: '清除' },
-  { type: '上' },
-  { type: '下' },
-  { type: '1' },
-  { type: '2' },
-  { type: '3' },
-  { type: '4' },
-  { type: '5' },
-  { type: '8' },
-  { type: 'password' },
-  { type: 'wrongPassword' },
-  { type: 'operatorPassword' },
-  { type: 'waitRestart' },
-  { type: 'waitLockout' },
-  { type: 'waitProcessing' },
-  { type: 'smsCode' },
-  { type: 'waitCode' },
-  { type: 'waitSettlement' },
-  { type: 'networkDown' },
-  { type: 'networkUp' },
-  { type: 'powerCycle' },
-] as const;
-export type ModelAction = (typeof MODEL_ACTIONS)[number];
-
-const WRONG_PASSWORD = '000000';
-/** The factory password of ordinary operators (01…): enough to show that they may not open 设置. */
-const OPERATOR_PASSWORD = '0000';
-const RESTART_WAIT_MS = 3000;
-
 type Outcome = {
-  /** Model state key. */
   readonly key: string;
-  /** Menu states active after the last action. */
-  readonly active: readonly string[];
+  readonly situation: Situation;
   /** Menu states the last action reached, including ones it passed straight through. */
   readonly reached: readonly string[];
+  /** The digits the last action typed, when the device decided them. */
+  readonly digits: string | undefined;
 };
 
-const perform = (sim: Simulator, action: ModelAction, password: string, lockoutMs: number) => {
-  switch (action.type) {
-    case 'password':
-      return sim.type(password);
-    case 'wrongPassword':
-      return sim.type(WRONG_PASSWORD);
-    case 'operatorPassword':
-      return sim.type(OPERATOR_PASSWORD);
-    case 'waitRestart':
-      return sim.advance(RESTART_WAIT_MS);
-    case 'waitLockout':
-      return sim.advance(lockoutMs);
-    case 'waitProcessing':
-      return sim.advance(SALE_PROCESSING_MS);
-    case 'smsCode':
-      // What an operator reads off the phone.
-      return sim.type(sim.sms()?.code ?? '');
-    case 'waitCode':
-      return sim.advance(sim.profile.sms.codeValidSeconds * 1000);
-    case 'waitSettlement':
-      return sim.advance(SETTLEMENT_MS);
-    case 'networkDown':
-      return sim.networkDown();
-    case 'networkUp':
-      return sim.networkUp();
-    case 'powerCycle':
-      sim.powerCycle();
-      return sim.advance(BOOT_MS);
-    default:
-      return sim.press(action.type);
-  }
+/** A device at one moment, as data another device can go on from (see `createSimulator`'s `resume`). */
+type Checkpoint = {
+  readonly snapshot: Snapshot<unknown>;
+  readonly flash: FlashData;
+  readonly now: number;
+  readonly paper: boolean;
 };
 
 /**
- * Replays action sequences on fresh devices, remembering each sequence's outcome and, for every
- * menu state, the shortest sequence seen that reaches it.
+ * The flash of a model device: a memory medium that keeps the data as it is written, without the
+ * copies a memory medium makes (the store replaces its data on every change and never edits it in
+ * place, so forks can share it), readable at any moment for a checkpoint.
+ */
+const modelMedium = (initial: FlashData | undefined): FlashMedium & { read(): FlashData | undefined } => {
+  let stored = initial;
+  return {
+    ...memoryMedium(),
+    read: () => stored,
+    write: (data) => {
+      stored = data;
+    },
+  };
+};
+
+/**
+ * Replays action sequences, remembering each sequence's outcome and, for every menu state, the
+ * shortest sequence seen that reaches it. Devices are forked from checkpoints of the sequences the
+ * search goes on from (the first with each key), so that a sequence costs about one action.
  */
 class Replayer {
   private readonly outcomes = new Map<string, Outcome>();
-  readonly shortest = new Map<string, ModelPath>();
+  private readonly checkpoints = new Map<string, Checkpoint>();
+  private readonly keys = new Set<string>();
+  /** For every menu state, the shortest sequence that reached it, and where the device was then. */
+  readonly shortest = new Map<string, { readonly actions: readonly ModelAction[]; readonly situation: Situation }>();
+
   constructor(
     private readonly profile: Profile,
-    private readonly password: string,
+    private readonly env: ActionEnv,
   ) {}
 
   outcome(actions: readonly ModelAction[]): Outcome {
-    const id = actions.map((action) => action.type).join(' ');
+    const ids = prefixIds(actions);
+    const id = ids[actions.length] as string;
     const known = this.outcomes.get(id);
     if (known) return known;
-    let tracker = new CoverageTracker();
-    const sim = createSimulator({ fixture: this.profile, observe: (event) => tracker.observe(event) });
-    const lockoutMs = this.profile.security.lockoutSeconds * 1000;
+    let from = actions.length - 1;
+    while (from >= 0 && !this.checkpoints.has(ids[from] as string)) from -= 1;
+    const checkpoint = from >= 0 ? this.checkpoints.get(ids[from] as string) : undefined;
+    const medium = modelMedium(checkpoint?.flash);
+    const sim = createSimulator({
+      fixture: this.profile,
+      medium,
+      ...(checkpoint ? { startTime: checkpoint.now, resume: checkpoint.snapshot } : {}),
+    });
+    if (checkpoint) sim.setPaper(checkpoint.paper);
     try {
-      actions.forEach((action, index) => {
-        if (index === actions.length - 1) tracker = new CoverageTracker();
-        perform(sim, action, this.password, lockoutMs);
+      const tracker = new CoverageTracker();
+      let digits: string | undefined;
+      actions.slice(Math.max(from, 0)).forEach((action, index, rest) => {
+        // Only the last action's states count as reached by this sequence.
+        if (index === rest.length - 1) sim.session.actor.system.inspect(tracker.observe);
+        digits = performAction(sim, action, this.env);
       });
-      const active = sim.session.activeStates();
-      const reached = actions.length > 0 ? tracker.reachedStateNames() : active;
-      const flows = sim.session.activeSnapshots();
-      const prompt = flows.find((snapshot) => snapshot.machine.id === 'passwordPrompt');
-      // 修改密码's new-password entry takes the password actions like the prompt does.
-      const newPassword = flows.find((snapshot) => snapshot.machine.id === 'changePassword')?.context as { entered: string } | undefined;
-      const entered = (prompt?.context as { entered?: string } | undefined)?.entered ?? newPassword?.entered ?? '';
-      // On the 设置 prompt 上/下 change who logs in, which the active states do not show.
-      const promptContext = prompt?.context as { operatorId: string; operatorIds?: readonly string[] } | undefined;
-      const promptRole = this.profile.operators.find((operator) => operator.id === promptContext?.operatorId)?.role;
-      const editor = flows.find((snapshot) => snapshot.machine.id === 'passwordFree')?.context as
-        | { draft: PasswordFreeSettings; saved: PasswordFreeSettings }
-        | undefined;
-      // A sale's amount matters only as zero or not, so that keying digits does not grow the model.
-      const sale = flows.find((snapshot) => snapshot.machine.id === 'sale')?.context as
-        | { amountFen: number; pin: string; pinRight: boolean | undefined; wrongPins: number }
-        | undefined;
-      const facts = [
-        entered === '' ? '' : entered === this.password ? 'typed-right' : 'typed-other',
-        sim.store.isOnline() ? 'online' : 'offline',
-        // Wrong attempts so far, per operator; an operator who logged in fine (0) is no different from one who never tried.
-        Object.entries(sim.store.snapshot().lockouts)
-          .flatMap(([id, lockout]) => (lockout.failedAttempts > 0 ? [`${id}:${lockout.failedAttempts}`] : []))
-          .join(','),
-        sim.store.lockedUntil(this.profile.security.settingsOperator) ? 'locked' : '',
-        editor && !samePasswordFreeSettings(editor.draft, editor.saved) ? 'unsaved' : '',
-        promptContext
-          ? [
-              'prompt',
-              promptContext.operatorId,
-              promptRole ?? '',
-              (promptContext.operatorIds?.length ?? 0) > 1 ? 'switch' : 'fixed',
-              promptContext.operatorId === this.profile.security.settingsOperator ? 'known' : 'other',
-            ].join(':')
-          : '',
-        // Whether 操作记录 has anything to open; only where it can be opened, so it does not double every situation.
-        (active.includes('settings.menu') || active.some((state) => state.startsWith('operationRecords.'))) && sim.store.records().length > 0
-          ? 'records'
-          : '',
-        // In 绑定管理 what 确认 does next depends on the kind of binding under the cursor (关闭服务 by
-        // password or by code, or 解绑), not on which one it is.
-        ['list', 'detail', 'confirming'].some((state) => active.includes(`bindingManagement.${state}`)) ? bindingUnderCursor(flows) : '',
-      ];
-      // In 解绑 and 短信验证 only the network and whether the code is typed change what the next key
-      // does; passwords, lockouts and records play no part there.
-      const code = flows.find((snapshot) => snapshot.machine.id === 'smsVerification')?.context as { entered: string } | undefined;
-      const codeFacts = (code || active.some((state) => state.startsWith('unbind.'))) && [
-        sim.store.isOnline() ? 'online' : 'offline',
-        code?.entered ? 'code-typed' : '',
-      ];
-      // Inside a sale only the network and the sale's own progress change what the next key does;
-      // leaving the other facts out keeps the sale from multiplying the settings side's situations.
-      const saleFacts = sale && [
-        sim.store.isOnline() ? 'online' : 'offline',
-        `sale:${sale.amountFen > 0 ? 'amount' : 'zero'},${sale.pin === '' ? '' : 'pin'},${sale.pinRight === false ? 'sent-wrong' : ''},${sale.wrongPins}`,
-      ];
-      // The title tells sub-menus apart; elsewhere it only names the item picked, which changes nothing.
-      const where = active.includes('settings.menu') ? sim.title() : '';
-      const outcome = { key: [active.join(' '), where, (saleFacts || codeFacts || facts).join('|')].join(' / '), active, reached };
+      const flash = medium.read() as FlashData;
+      const situation = situationOf(sim, this.env.password, flash);
+      const reached = actions.length > 0 ? tracker.reachedStateNames() : situation.active;
+      const outcome: Outcome = { key: keyOf(situation), situation, reached, digits };
       this.outcomes.set(id, outcome);
-      for (const target of reached) {
-        const known = this.shortest.get(target);
-        if (!known || actions.length < known.actions.length) {
-          this.shortest.set(target, { target, actions, endsIn: active.includes(target), active });
+      // The search goes on only from the first sequence with each key.
+      if (!this.keys.has(outcome.key)) {
+        this.keys.add(outcome.key);
+        if (sim.idle()) {
+          this.checkpoints.set(id, { snapshot: sim.session.actor.getPersistedSnapshot(), flash, now: sim.store.now(), paper: sim.store.printer.hasPaper() });
         }
+      }
+      for (const target of reached) {
+        const shortest = this.shortest.get(target);
+        if (!shortest || actions.length < shortest.actions.length) this.shortest.set(target, { actions, situation });
       }
       return outcome;
     } finally {
       sim.stop();
     }
   }
+
+  /** The steps of a sequence the search went through, with the digits each typed. */
+  steps(actions: readonly ModelAction[]): ModelStep[] {
+    const ids = prefixIds(actions);
+    return actions.map((action, index) => {
+      const digits = this.outcomes.get(ids[index + 1] as string)?.digits;
+      return digits === undefined ? { type: action.type } : { type: action.type, digits };
+    });
+  }
 }
 
-const SALE_ANSWERS = ['sale.approved', 'sale.declined', 'sale.commsError'];
-
-/**
- * What matters in each step of 解绑 and 短信验证; the other actions there change nothing, or nothing
- * that a shorter path does not reach (the reason picked, the power, keys the step ignores).
- */
-const UNBIND_ACTIONS: readonly (readonly [string, readonly ModelAction['type'][]])[] = [
-  ['unbind.reason', ['确认', '取消']],
-  ['unbind.review', ['确认', '取消', 'networkDown', 'networkUp']],
-  ['smsVerification.entering', ['smsCode', 'waitCode', '确认', '取消', 'networkDown', 'networkUp']],
-  ['smsVerification.expired', ['确认', '取消', 'networkDown', 'networkUp']],
-  ['unbind.settling', ['waitSettlement', 'networkDown']],
-  ['unbind.unbound', ['确认']],
-  ['unbind.offline', ['确认']],
-];
-
-/** In 绑定管理: what the binding under the cursor is (an account to unbind, or a service and how closing it is confirmed). */
-const bindingUnderCursor = (flows: readonly { machine: { id: string }; context: unknown }[]): string => {
-  const flow = flows.find((snapshot) => snapshot.machine.id === 'bindingManagement')?.context as
-    | { bindings: readonly Binding[]; cursor: number }
-    | undefined;
-  const binding = flow?.bindings[flow.cursor];
-  if (!binding) return '';
-  // The merchant account and the settlement card are both unbound the same way.
-  return binding.kind === 'service' ? `binding:service:${binding.verification ?? 'password'}` : 'binding:account';
-};
-
-/** Prunes actions that cannot change anything where the device is, to keep the search small. */
-const isWorthTrying = (outcome: Outcome, action: ModelAction): boolean => {
-  const facts = outcome.key.split(' / ').at(-1)?.split('|') ?? [];
-  const inPrompt = outcome.active.includes('passwordPrompt.entering');
-  const inNewPassword = outcome.active.includes('changePassword.newPassword') || outcome.active.includes('changePassword.repeating');
-  // prompt:<operator>:<role>:<switch|fixed>:<known|other>; the model knows the settings operator's password.
-  const prompt = facts.find((fact) => fact.startsWith('prompt:'))?.split(':') ?? [];
-  const promptIsSettingsOperator = prompt[4] === 'known';
-  // 操作记录, 数据备份, 操作员无权限 and 修改密码's entries answer only these; the network, power and
-  // the other keys change nothing there that another path does not reach sooner.
-  const quiet = outcome.active.some(
-    (state) => state.startsWith('operationRecords.') || state.startsWith('dataBackup.') || state === 'settings.refused' || state === 'changePassword.changed',
-  );
-  if (quiet) return action.type === '确认' || action.type === '取消';
-  if (inNewPassword) return action.type === 'password' || action.type === 'wrongPassword' || action.type === '确认' || action.type === '取消';
-  // The card PIN prompt of a sale: a wrong PIN (wrongPassword) is all it needs to reach every state.
-  const inCardPin = outcome.active.includes('sale.pin');
-  // A sale's answer ends it in the model: leaving would only repeat every other situation of the
-  // device with one more record.
-  if (outcome.active.some((state) => SALE_ANSWERS.includes(state))) return false;
-  // Typing a texted code: the code from the phone (smsCode) stands for the digits.
-  const inSmsCode = outcome.active.includes('smsVerification.entering');
-  const unbindStep = UNBIND_ACTIONS.find(([state]) => outcome.active.includes(state));
-  if (unbindStep) return unbindStep[1].includes(action.type);
-  switch (action.type) {
-    case 'password':
-    case '清除':
-      return (inPrompt && promptIsSettingsOperator) || inNewPassword;
-    case 'wrongPassword':
-      return (inPrompt && promptIsSettingsOperator) || inCardPin || inNewPassword;
-    case 'operatorPassword':
-      return inPrompt && prompt[2] === 'operator';
-    case 'waitProcessing':
-      return outcome.active.includes('sale.processing');
-    case 'smsCode':
-    case 'waitCode':
-      return inSmsCode;
-    case 'waitSettlement':
-      return outcome.active.includes('unbind.settling');
-    case 'networkDown':
-      return facts.includes('online');
-    case 'networkUp':
-      return facts.includes('offline');
-    case 'waitLockout':
-      return facts.includes('locked');
-    case 'waitRestart':
-      return outcome.active.some((state) => state.startsWith('device.booting') || state === 'device.shuttingDown');
-    case '1':
-    case '2':
-    case '3':
-      // 收款 picks how the customer pays from three items (and the wallet from three more); 确认注销 offers 按[1]先备份数据.
-      return (
-        outcome.active.includes('settings.menu') ||
-        outcome.active.includes('sale.method') ||
-        outcome.active.includes('sale.wallet') ||
-        (action.type === '1' && outcome.active.includes('bindingManagement.confirming'))
-      );
-    case '4':
-    case '5':
-      // Only 设置's top menu has more than three items to pick.
-      return outcome.active.includes('settings.menu');
-    case '8':
-      // In the prompts digits are password digits: the password actions stand for them.
-      return !inPrompt && !inCardPin && !inNewPassword && !inSmsCode;
-    case '上':
-    case '下':
-      // On a prompt they only switch the operator, where the prompt lets them.
-      return inPrompt ? prompt[3] === 'switch' && facts[0] === '' : !inCardPin && !inNewPassword;
-    default:
-      return true;
-  }
+/** Ids of a sequence's prefixes, from the empty one to the whole. */
+const prefixIds = (actions: readonly ModelAction[]): string[] => {
+  const ids = [''];
+  for (const action of actions) ids.push(`${ids.at(-1)} ${action.type}`);
+  return ids;
 };
 
 export type ModelPath = {
   /** The menu state this path reaches, e.g. bindingManagement.confirming. */
   readonly target: string;
-  readonly actions: readonly ModelAction[];
+  readonly actions: readonly ModelStep[];
   /** Whether the target is still active at the end (not just passed through). */
   readonly endsIn: boolean;
   /** The menu states active at the end. */
@@ -302,7 +160,11 @@ export type ModelPath = {
 
 /** The shortest path to every menu state the model reaches, in the menus' order. */
 export const shortestMenuPaths = (profile: Profile, password: string): ModelPath[] => {
-  const replayer = new Replayer(profile, password);
+  const replayer = new Replayer(profile, {
+    password,
+    lockoutMs: profile.security.lockoutSeconds * 1000,
+    codeValidMs: profile.sms.codeValidSeconds * 1000,
+  });
   const logic = fromTransition(
     (actions: readonly ModelAction[], action: ModelAction) => [...actions, action],
     [] as readonly ModelAction[],
@@ -312,21 +174,31 @@ export const shortestMenuPaths = (profile: Profile, password: string): ModelPath
   getShortestPaths(logic, {
     events: [...MODEL_ACTIONS],
     serializeState: (snapshot) => replayer.outcome(snapshot.context).key,
-    filterEvents: (snapshot, action) => isWorthTrying(replayer.outcome(snapshot.context), action),
+    filterEvents: (snapshot, action) => isWorthTrying(replayer.outcome(snapshot.context).situation, action),
   });
-  return allMenuStates().flatMap((state) => {
-    const path = replayer.shortest.get(state);
-    return path ? [path] : [];
+  return allMenuStates().flatMap((target) => {
+    const shortest = replayer.shortest.get(target);
+    if (!shortest) return [];
+    const { active } = shortest.situation;
+    return [{ target, actions: replayer.steps(shortest.actions), endsIn: active.includes(target), active }];
   });
 };
 
 /** Every menu state, in the menus' order. */
 export const allMenuStates = (): readonly string[] => new CoverageTracker().report().states.missed;
 
-/** A path as walkthrough YAML: the actions as steps, then an expectation on where it ends. */
+/** Actions a walkthrough has no step for: the printer's paper is a trainer's fault only. */
+const UNWRITABLE: readonly ModelStep['type'][] = ['paperOut', 'paperIn'];
+
+/** Whether a path can be written as a walkthrough (it takes no action a walkthrough cannot say). */
+export const isWritable = (path: ModelPath): boolean => !path.actions.some((action) => UNWRITABLE.includes(action.type));
+
 /**
+ * A path as walkthrough YAML: the actions as steps, then an expectation on where it ends.
  * `typedPassword` is how the file types the password: quoted digits or $POS_SIM_PASSWORD; `dir` is
  * where it goes; `codeValidSeconds` how long a texted code is good (the profile's sms settings).
+ * Numbers the device decided on the way (a 凭证号, a 参考号) are typed as they were: a fresh device
+ * on the simulated clock decides the same ones.
  */
 export const pathToWalkthrough = (
   path: ModelPath,
@@ -344,20 +216,23 @@ export const pathToWalkthrough = (
     presses = [];
   };
   for (const action of path.actions) {
-    const step = {
-      password: `type: ${typedPassword}`,
-      wrongPassword: `type: "${WRONG_PASSWORD}"`,
-      operatorPassword: `type: "${OPERATOR_PASSWORD}"`,
-      waitRestart: `wait: ${RESTART_WAIT_MS / 1000}s`,
-      waitLockout: `wait: ${lockoutSeconds}s`,
-      waitProcessing: `wait: ${SALE_PROCESSING_MS}ms`,
-      smsCode: `type: $${SMS_CODE_VARIABLE}`,
-      waitCode: `wait: ${codeValidSeconds}s`,
-      waitSettlement: `wait: ${SETTLEMENT_MS}ms`,
-      networkDown: 'network: down',
-      networkUp: 'network: up',
-      powerCycle: 'power: cycle',
-    }[action.type as string];
+    const step =
+      action.digits !== undefined
+        ? `type: "${action.digits}"`
+        : {
+            password: `type: ${typedPassword}`,
+            wrongPassword: `type: "${WRONG_PASSWORD}"`,
+            operatorPassword: `type: "${OPERATOR_PASSWORD}"`,
+            waitRestart: `wait: ${RESTART_WAIT_MS / 1000}s`,
+            waitLockout: `wait: ${lockoutSeconds}s`,
+            waitHost: `wait: ${HOST_REPLY_MS}ms`,
+            smsCode: `type: $${SMS_CODE_VARIABLE}`,
+            waitCode: `wait: ${codeValidSeconds}s`,
+            waitSettlement: `wait: ${SETTLEMENT_MS}ms`,
+            networkDown: 'network: down',
+            networkUp: 'network: up',
+            powerCycle: 'power: cycle',
+          }[action.type as string];
     if (step === undefined) {
       presses.push(action.type);
       continue;

@@ -9,7 +9,7 @@ import { setToolLang } from '../../src/i18n/tool-lang.js';
 import { loadProfile, shippedProfileNames } from '../../src/profile/load-profile.js';
 import { hashPassword } from '../../src/store/password-hash.js';
 import { loadWalkthroughs } from '../../src/walkthrough/load-walkthroughs.js';
-import { allMenuStates, pathToWalkthrough, shortestMenuPaths } from '../../src/walkthrough/model-paths.js';
+import { allMenuStates, pathToWalkthrough, shortestMenuPaths, type ModelPath } from '../../src/walkthrough/model-paths.js';
 import { parseWalkthrough } from '../../src/walkthrough/parse-walkthrough.js';
 import { runWalkthrough } from '../../src/walkthrough/run-walkthrough.js';
 
@@ -25,17 +25,62 @@ const withChangedPassword = () => {
   };
 };
 
+/** The default profile's paths, searched once for the tests that read them. */
+let defaultPaths: ModelPath[] | undefined;
+const pathsOnDefault = () => (defaultPaths ??= shortestMenuPaths(loadProfile('default'), '123456'));
+
+/** A path's steps as words: an action, with what it typed after a colon (trace:000001). */
+const stepsTo = (target: string): string[] =>
+  (pathsOnDefault().find((path) => path.target === target)?.actions ?? []).map((step) => (step.digits === undefined ? step.type : `${step.type}:${step.digits}`));
+
+/** The 0.08元 tap sale, approved and printed, back home: what 撤销 and 退货 start from. */
+const A_SALE = ['确认', '8', '确认', '1', 'waitHost', '确认'];
+
 describe('model-based paths', () => {
   beforeEach(() => setToolLang('en'));
   afterEach(() => setToolLang('zh'));
 
   it('reach every menu state on the default profile, each by a shortest path', () => {
-    const paths = shortestMenuPaths(loadProfile('default'), '123456');
-    expect(paths.map((path) => path.target)).toEqual(allMenuStates());
-    const byTarget = new Map(paths.map((path) => [path.target, path.actions.map((action) => action.type)]));
-    expect(byTarget.get('settings.menu')).toEqual(['菜单', 'password', '确认']);
-    expect(byTarget.get('passwordPrompt.lockedOut')).toEqual(['菜单', 'wrongPassword', '确认', 'wrongPassword', '确认', 'wrongPassword', '确认']);
-    expect(byTarget.get('bindingManagement.offline')).toContain('networkDown');
+    expect(pathsOnDefault().map((path) => path.target)).toEqual(allMenuStates());
+    expect(stepsTo('settings.menu')).toEqual(['菜单', 'password', '确认']);
+    expect(stepsTo('passwordPrompt.lockedOut')).toEqual(['菜单', 'wrongPassword', '确认', 'wrongPassword', '确认', 'wrongPassword', '确认']);
+    expect(stepsTo('bindingManagement.offline')).toContain('networkDown');
+  });
+
+  it("reach the working day's states the way a technician would: a sale before its 撤销 or 退货, typed by the numbers a fresh device gives it", () => {
+    // On the simulated clock the first sale of a fresh device is 凭证号 000001, 参考号 090003000001 (09:00:03), on 0601.
+    expect(stepsTo('voidSale.approved')).toEqual([...A_SALE, 'F1', '2', 'password', '确认', 'trace:000001', '确认', '确认', '1', 'waitHost']);
+    expect(stepsTo('voidSale.notFound')).toEqual(['F1', '2', 'password', '确认', 'wrongTrace:999999', '确认']);
+    expect(stepsTo('refund.notFound')).toEqual([...A_SALE, 'F1', '3', 'password', '确认', 'reference:090003000001', '确认', 'wrongDate:0602', '确认']);
+    // More than is left of the 8 fen sale, or all of it.
+    expect(stepsTo('refund.overLimit').slice(-2)).toEqual(['refundOver:9', '确认']);
+    expect(stepsTo('refund.approved')).toContain('refundLeft:8');
+    // Nothing is left to refund once the sale is voided.
+    const nothingLeft = stepsTo('refund.nothingLeft');
+    expect(nothingLeft.indexOf('trace:000001')).toBeGreaterThan(0);
+    expect(nothingLeft.indexOf('trace:000001')).toBeLessThan(nothingLeft.indexOf('reference:090003000001'));
+    // Refused: the sale was paid with a wallet (扫码 云闪付) whose service was closed in 设置 afterwards.
+    const refused = stepsTo('voidSale.refused');
+    expect(refused.slice(0, 5)).toEqual(['确认', '8', '确认', '3', '1']);
+    expect(refused.indexOf('菜单')).toBeGreaterThan(refused.indexOf('waitHost'));
+    expect(refused.indexOf('菜单')).toBeLessThan(refused.indexOf('F1'));
+    // 请先签到 and 签到 need a 签退 first; 签到 is refused once the merchant account is unbound (资金清算 waited out).
+    expect(stepsTo('mainMenu.signInFirst').slice(0, 4)).toEqual(['F1', '5', '2', '确认']);
+    const signInRefused = stepsTo('signIn.refused');
+    expect(signInRefused.indexOf('waitSettlement')).toBeLessThan(signInRefused.indexOf('cashierId:01'));
+    // Binding again: an account unbound first (资金清算 waited out), then its new number typed.
+    const bindReview = stepsTo('bind.review');
+    expect(bindReview.indexOf('waitSettlement')).toBeLessThan(bindReview.indexOf('merchantNumber:898310058120134'));
+    expect(stepsTo('printJob.paperOut')).toEqual(['paperOut', ...A_SALE.slice(0, 5)]);
+  });
+
+  it('write what the device decided as the digits it typed, and the host\'s answer as a wait', () => {
+    const path = pathsOnDefault().find((candidate) => candidate.target === 'voidSale.approved') as ModelPath;
+    const text = pathToWalkthrough(path, 'default', '"123456"', 300, dir, 300);
+    expect(text).toContain('  - type: "000001"\n');
+    expect(text).toContain('  - wait: 1500ms\n');
+    expect(text).toContain('  - expect: { state: voidSale.approved }\n');
+    expect(runWalkthrough(parseWalkthrough(text, join(dir, 'void.yaml'), {})).failure?.message).toBeUndefined();
   });
 
   it.each(shippedProfileNames())('written for %s, every path replays and ends where it says', (name) => {
@@ -43,6 +88,11 @@ describe('model-based paths', () => {
     const lines = listPaths({ profile: loadProfile(name), fixture: name, write: out }, {});
     const written = readdirSync(out);
     expect(lines.filter((line) => line.startsWith('wrote '))).toHaveLength(written.length);
+    // A walkthrough cannot take the printer's paper out: those paths are said, not written.
+    const notWritten = lines.filter((line) => line.startsWith('not written: '));
+    expect(notWritten.every((line) => /path to printJob\.\w+ takes the printer's paper out/.test(line))).toBe(true);
+    expect(written).not.toContain('printJob-paperOut.yaml');
+    expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^${written.length + notWritten.length} of \\d+ menu states reached on ${name}\\.$`)));
     const results = loadWalkthroughs([out]).map((walkthrough) => runWalkthrough(walkthrough));
     expect(results.filter((result) => !result.passed).map((result) => `${result.walkthrough.file}: ${result.failure?.message}`)).toEqual([]);
     expect(readFileSync(join(out, 'settings-menu.yaml'), 'utf8')).toContain('expect: { state: settings.menu }');
@@ -51,7 +101,7 @@ describe('model-based paths', () => {
   it('say which states a profile cannot reach', () => {
     const lines = listPaths({ profile: loadProfile('unbound'), fixture: 'unbound', write: undefined }, {});
     expect(lines).toContain('Not reachable on this profile:');
-    expect(lines).toContain('  bindingManagement.detail');
+    expect(lines).toContain('  bindingManagement.confirming');
     expect(lines.join('\n')).not.toContain('123456');
   });
 
@@ -76,8 +126,9 @@ describe('pos-sim paths in Chinese (the default language)', () => {
     const lines = listPaths({ profile: loadProfile('unbound'), fixture: 'unbound', write: undefined }, {});
     expect(lines.find((line) => line.startsWith('settings.menu '))).toMatch(/ 菜单 \(密码\) 确认$/);
     expect(lines.find((line) => line.startsWith('device.home '))).toMatch(/ \(设备开机就在此状态\)$/);
+    expect(lines.find((line) => line.startsWith('bind.review '))).toMatch(/ F1 1 \(新结算卡卡号 6228480076543211\) 确认$/);
     expect(lines).toContain('在此设备配置上到达不了：');
-    expect(lines).toContain('  bindingManagement.detail');
+    expect(lines).toContain('  bindingManagement.confirming');
     expect(lines.find((line) => line.startsWith('在设备配置 unbound 上到达了 '))).toMatch(/^在设备配置 unbound 上到达了 \d+ 个菜单状态中的 \d+ 个。$/);
   });
 
