@@ -80,7 +80,7 @@ export const esbuildOptions = {
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
   const result = await build({
     ...esbuildOptions,
-    entryPoints: { cli: 'src/cli.tsx', index: 'src/index.ts' },
+    entryPoints: { cli: 'src/cli.tsx', index: 'src/index.ts', 'run-worker': 'src/walkthrough/run-worker.ts' },
     outdir: 'dist',
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',

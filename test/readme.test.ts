@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { embedChart } from '../src/chart/readme-chart.js';
 import { COMMANDS } from '../src/cli-args.js';
 import { KEY_BINDINGS, keyLabel } from '../src/keys/key-map.js';
-import { STEP_KINDS } from '../src/walkthrough/walkthrough.js';
+import { STEP_KINDS } from '../src/walkthrough/format.js';
 
 const readme = readFileSync('README.md', 'utf8');
 const section = (heading: string) => readme.split(/^## /m).find((part) => part.startsWith(heading)) ?? '';

@@ -1,8 +1,19 @@
-/** `pos-sim run`: plays walkthroughs headless and reports; exit 0 all passed, 1 any failed. */
+/**
+ * `pos-sim run`: plays walkthroughs headless and reports as they finish, in file order; exit 0 all
+ * passed (or skipped), 1 any failed, 2 any file that cannot run. Files are read, played and
+ * dropped one at a time, on N worker threads when the suite is big enough to gain from them.
+ */
+import { availableParallelism } from 'node:os';
+import { PosSimError } from '../errors.js';
+import { toolLang } from '../i18n/tool-lang.js';
+import { shippedProfileNames } from '../profile/load-profile.js';
 import { CoverageTracker, formatCoverage } from '../walkthrough/coverage.js';
-import { loadWalkthroughs } from '../walkthrough/load-walkthroughs.js';
-import { formatResults, type ReporterName } from '../walkthrough/reporters.js';
-import { runWalkthrough, type WalkthroughResult } from '../walkthrough/run-walkthrough.js';
+import { runInWorkers } from '../walkthrough/pool.js';
+import { createReporter, type ReporterName } from '../walkthrough/reporters/index.js';
+import { bailReason } from '../walkthrough/reporters/reporter.js';
+import { ProfileCache, runFile } from '../walkthrough/run-file.js';
+import type { WalkthroughResult } from '../walkthrough/run-walkthrough.js';
+import { findWalkthroughFiles, resolveFixtureArgument, shardOf, type Shard } from '../walkthrough/suite.js';
 
 export type RunCommandOptions = {
   readonly paths: readonly string[];
@@ -10,25 +21,81 @@ export type RunCommandOptions = {
   readonly bail: boolean;
   readonly coverage: boolean;
   readonly snapshotDir: string | undefined;
-  /** Plays every walkthrough on this profile instead of the one it names. */
+  /** Plays every walkthrough on this profile instead of the one it names; `all`: on every shipped profile. */
   readonly fixture?: string | undefined;
+  /** Worker threads; the machine's cores when absent. */
+  readonly workers?: number | undefined;
+  readonly shard?: Shard | undefined;
 };
 
+/** Files each worker must have for the workers to pay for their start (a worker loads the simulator anew, ~0.1 s). */
+export const FILES_PER_WORKER = 24;
+
+/** The profiles to play on instead of each walkthrough's own, checked before anything runs. */
+const givenFixtures = (fixture: string | undefined, profiles: ProfileCache): string[] | undefined => {
+  if (fixture === undefined) return undefined;
+  const fixtures = fixture === 'all' ? shippedProfileNames() : [resolveFixtureArgument(fixture)];
+  for (const name of fixtures) {
+    try {
+      profiles.get(name);
+    } catch (error) {
+      if (error instanceof PosSimError) throw new PosSimError(`--fixture: ${error.message}`);
+      throw error;
+    }
+  }
+  return fixtures;
+};
+
+/** How many workers a run of this many files uses: at most the cores (or --workers), each with enough files. */
+export const workerCount = (files: number, requested: number | undefined): number =>
+  Math.max(1, Math.min(requested ?? availableParallelism(), requested === undefined ? Math.floor(files / FILES_PER_WORKER) : files));
+
 /** Runs the walkthroughs and returns the exit code. */
-export const runWalkthroughsCommand = (options: RunCommandOptions, out: (text: string) => void = console.log): number => {
-  const walkthroughs = loadWalkthroughs(options.paths, options.fixture);
+export const runWalkthroughsCommand = async (options: RunCommandOptions, out: (text: string) => void = console.log, err: (text: string) => void = console.error): Promise<number> => {
+  const profiles = new ProfileCache();
+  const fixtures = givenFixtures(options.fixture, profiles);
+  const files = shardOf(findWalkthroughFiles(options.paths), options.shard);
   const tracker = options.coverage ? new CoverageTracker() : undefined;
-  const results: WalkthroughResult[] = [];
-  for (const walkthrough of walkthroughs) {
-    const result = runWalkthrough(walkthrough, {
+  const reporter = createReporter(options.reporter);
+  const started = reporter.start({ total: files.length * (fixtures?.length ?? 1), perProfile: (fixtures?.length ?? 1) > 1, startedAt: new Date() });
+  if (started !== undefined) out(started);
+
+  let failed = false;
+  let unreadable = false;
+  let bailedOut: string | undefined;
+  const report = (results: readonly WalkthroughResult[]): boolean => {
+    for (const result of results) {
+      const text = reporter.result(result);
+      if (text !== undefined) out(text);
+      if (result.status === 'error') {
+        unreadable = true;
+        // Machine-readable reports keep stdout parseable; the problem is told beside them too.
+        if (options.reporter !== 'pretty') err(`pos-sim: ${result.reason ?? ''}`);
+      }
+      if (result.status === 'failed') failed = true;
+      if (options.bail && (result.status === 'failed' || result.status === 'error')) {
+        bailedOut = bailReason(result);
+        return false;
+      }
+    }
+    return true;
+  };
+
+  const workers = workerCount(files.length, options.workers);
+  if (workers <= 1) {
+    const fileOptions = {
+      profiles,
+      ...(fixtures ? { fixtures } : {}),
       ...(options.snapshotDir ? { snapshotDir: options.snapshotDir } : {}),
       ...(tracker ? { observe: tracker.observe } : {}),
-    });
-    results.push(result);
-    if (!result.passed && options.bail) break;
+    };
+    for (const file of files) if (!report(runFile(file, fileOptions))) break;
+  } else {
+    const setup = { lang: toolLang(), coverage: tracker !== undefined, ...(fixtures ? { fixtures } : {}), ...(options.snapshotDir ? { snapshotDir: options.snapshotDir } : {}) };
+    await runInWorkers(files, { workers, setup, ...(tracker ? { tracker } : {}) }, report);
   }
-  out(formatResults(options.reporter, results));
+  out(reporter.end(bailedOut === undefined ? {} : { bailedOut }));
   // Machine-readable reports stay parseable on stdout; the coverage summary goes beside them.
-  if (tracker) (options.reporter === 'pretty' ? out : console.error)(`\n${formatCoverage(tracker.report())}`);
-  return results.every((result) => result.passed) ? 0 : 1;
+  if (tracker) (options.reporter === 'pretty' ? out : err)(`\n${formatCoverage(tracker.report())}`);
+  return unreadable ? 2 : failed ? 1 : 0;
 };

@@ -82,8 +82,8 @@ export const createSimulator = (options: SimulatorOptions = {}) => {
     advance,
     /** The display as text, as a person sees it. */
     screen: () => session.text(),
-    /** The last text the merchant's phone received (sender, text, the code in it), or undefined. */
-    sms: () => session.sms(),
+    /** The last text the merchant's phone received (sender, text, the code in it), or undefined; `sms(1)` the first it received. */
+    sms: (number?: number) => session.sms(number),
     /** The screen's title line. */
     title: () => session.screen().title,
     /** The device machine's snapshot (state value and context). */

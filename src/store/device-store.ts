@@ -133,6 +133,11 @@ export class DeviceStore implements DevicePort {
     return this.sms.last();
   }
 
+  /** Every text the merchant's phone received, oldest first (scripts type an earlier code). */
+  smsMessages(): readonly PhoneMessage[] {
+    return this.sms.messages();
+  }
+
   activePasswordFree(): PasswordFreeSettings {
     return this.current.passwordFree.active;
   }

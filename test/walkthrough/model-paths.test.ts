@@ -44,7 +44,7 @@ describe('model-based paths', () => {
     const written = readdirSync(out);
     expect(lines.filter((line) => line.startsWith('wrote '))).toHaveLength(written.length);
     const results = loadWalkthroughs([out]).map((walkthrough) => runWalkthrough(walkthrough));
-    expect(results.filter((result) => !result.passed).map((result) => `${result.walkthrough.file}: ${result.failure?.message}`)).toEqual([]);
+    expect(results.filter((result) => result.status !== 'passed').map((result) => `${result.file}: ${result.failure?.message}`)).toEqual([]);
     expect(readFileSync(join(out, 'settings-menu.yaml'), 'utf8')).toContain('expect: { state: settings.menu }');
   });
 
