@@ -138,6 +138,9 @@ export const issueInToolLang: z.core.$ZodErrorMap = (issue) => (toolLang() === '
 /** A schema's own message (`.min(1, says(key))`), worded in the tool language when the issue is raised, not at import. */
 export const says = (key: MessageKey, params?: Readonly<Record<string, string | number>>) => ({ error: () => toolText(key, params) });
 
+/** A refinement's `when`: it runs only on a value with no other problem (an unknown key is not also "empty"). */
+export const onlyIfValid = (payload: { readonly issues: readonly unknown[] }): boolean => payload.issues.length === 0;
+
 /** Validates a value; the issues, if any, are worded in the tool language (see issueInToolLang). */
 export const checkSchema = <T extends z.ZodType>(schema: T, value: unknown): z.ZodSafeParseResult<z.output<T>> =>
   schema.safeParse(value, { error: issueInToolLang });

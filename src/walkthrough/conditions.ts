@@ -7,7 +7,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { z } from 'zod';
 import type { MenuNode } from '../../menus/domain.js';
-import { says } from '../json-source.js';
+import { onlyIfValid, says } from '../json-source.js';
 import type { Profile } from '../profile/profile-schema.js';
 import { seedFlash } from '../store/flash-data.js';
 import { readStorePath } from './store-path.js';
@@ -57,7 +57,7 @@ const conditionShape = {
 export const conditionSchema: z.ZodType<Condition, unknown> = z.lazy(() =>
   z
     .strictObject({ ...conditionShape, not: conditionSchema.optional().meta({ description: 'the condition that must not hold' }) }, says('when.needsMap'))
-    .refine((condition) => Object.keys(condition).length > 0, says('when.needsFacet'))
+    .refine((condition) => Object.keys(condition).length > 0, { ...says('when.needsFacet'), when: onlyIfValid })
     .meta({ minProperties: 1 }),
 );
 

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { LANGS } from '../i18n/messages.js';
 import { toolText } from '../i18n/tool-lang.js';
-import { says } from '../json-source.js';
+import { onlyIfValid, says } from '../json-source.js';
 import { FUNCTION_KEY_INFO } from '../keys/device-keys.js';
 import { DEFAULT_PROFILE } from '../profile/load-profile.js';
 import { conditionSchema } from './conditions.js';
@@ -98,7 +98,7 @@ const expectation = z
     },
     unknownKeys((name) => toolText('walkthrough.unknownExpectKey', { key: name, keys: EXPECT_KEYS.join(', ') })),
   )
-  .refine((checks) => Object.keys(checks).length > 0, says('walkthrough.expectNeedsCheck', { keys: EXPECT_KEYS.join(', ') }))
+  .refine((checks) => Object.keys(checks).length > 0, { ...says('walkthrough.expectNeedsCheck', { keys: EXPECT_KEYS.join(', ') }), when: onlyIfValid })
   .meta({ minProperties: 1 })
   .transform(
     (checks): Expectation => ({
@@ -178,7 +178,7 @@ const textPerLang = (field: string) =>
           >,
           unknownKeys((name) => toolText('walkthrough.unknownTextLang', { field, key: name, langs: LANGS.join(', ') })),
         )
-        .refine((texts) => Object.keys(texts).length > 0, says(field === 'name' ? 'walkthrough.needsName' : 'walkthrough.badCaption', { example: LANG_EXAMPLE }))
+        .refine((texts) => Object.keys(texts).length > 0, { ...says(field === 'name' ? 'walkthrough.needsName' : 'walkthrough.badCaption', { example: LANG_EXAMPLE }), when: onlyIfValid })
         .meta({ minProperties: 1 }),
     ],
     says(field === 'name' ? 'walkthrough.needsName' : 'walkthrough.badCaption', { example: LANG_EXAMPLE }),
