@@ -59,7 +59,7 @@ export const conditionSchema: z.ZodType<Condition, unknown> = z.lazy(() =>
     .strictObject({ ...conditionShape, not: conditionSchema.optional().meta({ description: 'the condition that must not hold' }) }, says('when.needsMap'))
     .refine((condition) => Object.keys(condition).length > 0, { ...says('when.needsFacet'), when: onlyIfValid })
     .meta({ minProperties: 1 }),
-);
+).meta({ id: 'condition' });
 
 /** The facets a condition may name, for messages. */
 export const CONDITION_FACETS = [...Object.keys(conditionShape), 'not'] as const;
