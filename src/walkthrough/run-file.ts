@@ -77,7 +77,7 @@ export const runFile = (file: string, options: FileRunOptions, env: NodeJS.Proce
     walkthrough = { ...parseWalkthrough(readFileSync(file, 'utf8'), shownPath(file), env, { checkFixture: options.fixtures === undefined }), file };
   } catch (error) {
     if (!(error instanceof WalkthroughError)) throw error;
-    return (options.fixtures ?? ['']).map((fixture) => errorResult(file, fixture && profileLabel(fixture), error.message));
+    return (options.fixtures ?? [undefined]).map((fixture) => errorResult(file, fixture === undefined ? toolText('report.noProfile') : profileLabel(fixture), error.message));
   }
   return (options.fixtures ?? [walkthrough.fixture]).map((fixture) => runOn(walkthrough, fixture, options));
 };
