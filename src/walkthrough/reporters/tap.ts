@@ -4,7 +4,6 @@
  * profile, `Bail out!` when --bail stops the run. A name is one line with `#` and `\` escaped as
  * TAP 14 says, so no name can end a test line early or add one.
  */
-import { stringify } from 'yaml';
 import type { WalkthroughResult } from '../run-walkthrough.js';
 import { Counter, tallyText, type Reporter } from './reporter.js';
 
@@ -16,13 +15,26 @@ export const tapText = (text: string): string =>
     .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
     .trim();
 
-/** A YAML diagnostic block, indented under its test line and closed by `...`. */
-const diagnostics = (fields: Record<string, unknown>): string[] => [
+// eslint-disable-next-line no-control-regex
+const NOT_PRINTABLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff]/;
+
+/** A YAML double-quoted scalar (JSON's escapes are YAML's; YAML also wants DEL, C1 and line separators escaped). */
+const quoted = (text: string): string =>
+  JSON.stringify(text).replace(/[\u007f-\u009f\u2028\u2029\ufeff]/g, (char) => `\\u${(char.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`);
+
+/**
+ * A YAML diagnostic block, indented under its test line and closed by `...`, in the plain subset
+ * that prove's YAMLish reader takes as well as full YAML readers (tap-parser): quoted scalars, a
+ * literal block for the screen, a list of states.
+ */
+const diagnostics = (fields: Readonly<Record<string, string | readonly string[] | undefined>>): string[] => [
   '  ---',
-  ...stringify(fields, { lineWidth: 0 })
-    .trimEnd()
-    .split('\n')
-    .map((line) => `  ${line}`),
+  ...Object.entries(fields).flatMap(([key, value]) => {
+    if (value === undefined) return [];
+    if (typeof value !== 'string') return [`  ${key}:`, ...value.map((item) => `    - ${quoted(item)}`)];
+    if (key === 'screen' && !NOT_PRINTABLE.test(value)) return [`  ${key}: |`, ...value.split('\n').map((line) => `    ${line}`)];
+    return [`  ${key}: ${quoted(value)}`];
+  }),
   '  ...',
 ];
 
