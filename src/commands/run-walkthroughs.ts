@@ -6,12 +6,11 @@
 import { availableParallelism } from 'node:os';
 import { PosSimError } from '../errors.js';
 import { toolLang } from '../i18n/tool-lang.js';
-import { shippedProfileNames } from '../profile/load-profile.js';
-import { CoverageTracker, formatCoverage } from '../walkthrough/coverage.js';
+import type { CoverageTracker } from '../walkthrough/coverage.js';
 import { runInWorkers } from '../walkthrough/pool.js';
 import { createReporter, type ReporterName } from '../walkthrough/reporters/index.js';
 import { bailReason } from '../walkthrough/reporters/reporter.js';
-import { ProfileCache, runFile } from '../walkthrough/run-file.js';
+import type { ProfileCache } from '../walkthrough/run-file.js';
 import type { WalkthroughResult } from '../walkthrough/run-walkthrough.js';
 import { findWalkthroughFiles, resolveFixtureArgument, shardOf, type Shard } from '../walkthrough/suite.js';
 
@@ -31,9 +30,15 @@ export type RunCommandOptions = {
 /** Files each worker must have for the workers to pay for their start (a worker loads the simulator anew, ~0.1 s). */
 export const FILES_PER_WORKER = 24;
 
+/**
+ * Suites this small play in the pos-sim process itself, which starts fastest; larger ones on worker
+ * threads, whose memory is bounded (a run's memory stays flat however many files it has).
+ */
+export const IN_PROCESS_FILES = 2 * FILES_PER_WORKER;
+
 /** The profiles to play on instead of each walkthrough's own, checked before anything runs. */
-const givenFixtures = (fixture: string | undefined, profiles: ProfileCache): string[] | undefined => {
-  if (fixture === undefined) return undefined;
+const givenFixtures = async (fixture: string, profiles: ProfileCache): Promise<string[]> => {
+  const { shippedProfileNames } = await import('../profile/load-profile.js');
   const fixtures = fixture === 'all' ? shippedProfileNames() : [resolveFixtureArgument(fixture)];
   for (const name of fixtures) {
     try {
@@ -46,16 +51,24 @@ const givenFixtures = (fixture: string | undefined, profiles: ProfileCache): str
   return fixtures;
 };
 
-/** How many workers a run of this many files uses: at most the cores (or --workers), each with enough files. */
+/**
+ * How many worker threads a run of this many files uses: none for a small suite, else at most
+ * --workers (the cores by default), each with FILES_PER_WORKER files or more.
+ */
 export const workerCount = (files: number, requested: number | undefined): number =>
-  Math.max(1, Math.min(requested ?? availableParallelism(), requested === undefined ? Math.floor(files / FILES_PER_WORKER) : files));
+  files < IN_PROCESS_FILES ? 0 : Math.max(1, Math.min(requested ?? availableParallelism(), Math.floor(files / FILES_PER_WORKER)));
 
 /** Runs the walkthroughs and returns the exit code. */
 export const runWalkthroughsCommand = async (options: RunCommandOptions, out: (text: string) => void = console.log, err: (text: string) => void = console.error): Promise<number> => {
-  const profiles = new ProfileCache();
-  const fixtures = givenFixtures(options.fixture, profiles);
   const files = shardOf(findWalkthroughFiles(options.paths), options.shard);
-  const tracker = options.coverage ? new CoverageTracker() : undefined;
+  const workers = workerCount(files.length, options.workers);
+  // Profiles and the simulator are loaded here only when the files play in this process or
+  // --fixture must be checked; workers load their own.
+  const here = workers === 0 || options.fixture !== undefined ? await import('../walkthrough/run-file.js') : undefined;
+  const profiles = here && new here.ProfileCache();
+  const fixtures = options.fixture !== undefined && profiles ? await givenFixtures(options.fixture, profiles) : undefined;
+  const coverage = options.coverage ? await import('../walkthrough/coverage.js') : undefined;
+  const tracker = coverage ? new coverage.CoverageTracker() : undefined;
   const reporter = createReporter(options.reporter);
   const started = reporter.start({ total: files.length * (fixtures?.length ?? 1), perProfile: (fixtures?.length ?? 1) > 1, startedAt: new Date() });
   if (started !== undefined) out(started);
@@ -81,21 +94,20 @@ export const runWalkthroughsCommand = async (options: RunCommandOptions, out: (t
     return true;
   };
 
-  const workers = workerCount(files.length, options.workers);
-  if (workers <= 1) {
+  if (workers === 0 && here && profiles) {
     const fileOptions = {
       profiles,
       ...(fixtures ? { fixtures } : {}),
       ...(options.snapshotDir ? { snapshotDir: options.snapshotDir } : {}),
       ...(tracker ? { observe: tracker.observe } : {}),
     };
-    for (const file of files) if (!report(runFile(file, fileOptions))) break;
+    for (const file of files) if (!report(here.runFile(file, fileOptions))) break;
   } else {
     const setup = { lang: toolLang(), coverage: tracker !== undefined, ...(fixtures ? { fixtures } : {}), ...(options.snapshotDir ? { snapshotDir: options.snapshotDir } : {}) };
     await runInWorkers(files, { workers, setup, ...(tracker ? { tracker } : {}) }, report);
   }
   out(reporter.end(bailedOut === undefined ? {} : { bailedOut }));
   // Machine-readable reports stay parseable on stdout; the coverage summary goes beside them.
-  if (tracker) (options.reporter === 'pretty' ? out : err)(`\n${formatCoverage(tracker.report())}`);
+  if (tracker && coverage) (options.reporter === 'pretty' ? out : err)(`\n${coverage.formatCoverage(tracker.report())}`);
   return unreadable ? 2 : failed ? 1 : 0;
 };

@@ -54,6 +54,23 @@ const problemsOf = (issues: readonly Issue[], at: FieldPath, source: YamlSource)
       return [source.problem(source.nodeAt(path), issue.message)];
     });
 
+const profilesLookedUp = new Map<string, string | undefined>();
+
+/** Why a profile cannot be found, or undefined when it is there (each looked up once per process). */
+const missingProfile = (fixture: string): string | undefined => {
+  if (!profilesLookedUp.has(fixture)) {
+    try {
+      profilePath(fixture);
+      profilesLookedUp.set(fixture, undefined);
+    } catch (error) {
+      if (!(error instanceof PosSimError)) throw error;
+      // A file may yet appear: only profiles found are remembered.
+      return error.message;
+    }
+  }
+  return profilesLookedUp.get(fixture);
+};
+
 /** Problems from the top of the file down (each starts with file:line:col). */
 const inFileOrder = (problems: readonly string[]): string[] => {
   const place = (problem: string) => /:(\d+):(\d+): /.exec(problem)?.slice(1).map(Number) ?? [0, 0];
@@ -128,12 +145,8 @@ export const parseWalkthrough = (text: string, file: string, env: NodeJS.Process
 
   const fixture = written ? resolveFixture(written.fixture, file) : undefined;
   if (fixture !== undefined && options.checkFixture !== false) {
-    try {
-      profilePath(fixture);
-    } catch (error) {
-      if (!(error instanceof PosSimError)) throw error;
-      problems.push(source.problem(source.nodeAt(['fixture']), `fixture: ${error.message}`));
-    }
+    const missing = missingProfile(fixture);
+    if (missing !== undefined) problems.push(source.problem(source.nodeAt(['fixture']), `fixture: ${missing}`));
   }
   if (problems.length > 0 || !written || !fixture) throw new WalkthroughError(inFileOrder(problems).join('\n'));
   return {

@@ -17,6 +17,12 @@ export const WORKER_FILE = join(packageRoot, 'dist', 'run-worker.js');
 /** Batches each worker has in hand, so that it never waits for the next. */
 const IN_HAND = 2;
 
+/**
+ * A worker's heap: a walkthrough's device lives a few milliseconds, so a small young generation
+ * and an old one well above what a run keeps (~20 MB) keep memory flat with little more GC.
+ */
+const RESOURCE_LIMITS = { maxYoungGenerationSizeMb: 12, maxOldGenerationSizeMb: 96 } as const;
+
 export type PoolOptions = {
   readonly workers: number;
   readonly setup: WorkerSetup;
@@ -74,7 +80,7 @@ export const runInWorkers = (files: readonly string[], options: PoolOptions, rep
     };
 
     for (let index = 0; index < Math.min(options.workers, batches.length); index += 1) {
-      const worker = new Worker(WORKER_FILE, { workerData: options.setup });
+      const worker = new Worker(WORKER_FILE, { workerData: options.setup, resourceLimits: RESOURCE_LIMITS });
       workers.push(worker);
       worker.on('error', end);
       worker.on('message', (message: FromWorker) => {
