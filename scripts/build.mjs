@@ -1,5 +1,8 @@
-// Bundles the CLI and the programmatic API with esbuild: unbundled Ink costs ~0.5 s at start-up.
-// scripts/bench.mjs bundles its minimal Ink reference app with the same options (esbuildOptions).
+// Bundles the CLI, the programmatic API, the run's worker and the vitest matchers with esbuild
+// (unbundled Ink costs ~0.5 s at start-up), and writes the API's TypeScript declarations with tsc
+// (dist/types, what package.json's "types" names). scripts/bench.mjs bundles its minimal Ink
+// reference app with the same options (esbuildOptions).
+import { execFileSync } from 'node:child_process';
 import { build } from 'esbuild';
 import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -80,7 +83,9 @@ export const esbuildOptions = {
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
   const result = await build({
     ...esbuildOptions,
-    entryPoints: { cli: 'src/cli.tsx', index: 'src/index.ts', 'run-worker': 'src/walkthrough/run-worker.ts' },
+    entryPoints: { cli: 'src/cli.tsx', index: 'src/index.ts', 'run-worker': 'src/walkthrough/run-worker.ts', vitest: 'src/vitest.ts' },
+    // pos-sim/vitest extends the test runner's own expect.
+    external: ['vitest'],
     outdir: 'dist',
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',
@@ -92,4 +97,6 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
   if (existsSync(chunks)) {
     for (const name of readdirSync(chunks)) if (!written.has(join(chunks, name))) rmSync(join(chunks, name), { force: true });
   }
+  rmSync(join(root, 'dist', 'types'), { recursive: true, force: true });
+  execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
 }
