@@ -42,7 +42,7 @@ const text = (what: string) =>
   z.union([z.string(), z.number()], says('walkthrough.matcherNeedsText', { what })).transform((value) => String(value));
 
 /** A text or /regex/ to find. */
-const matcher = (what: string, description: string) =>
+const matcher = (what: string, meta: { readonly description: string }) =>
   text(what)
     .transform((value, context): TextMatcher => {
       const parsed = parseTextMatcher(value);
@@ -52,23 +52,23 @@ const matcher = (what: string, description: string) =>
       }
       return parsed;
     })
-    .meta({ description });
+    .meta(meta);
 
 /** One text or /regex/, or a list of them. */
-const matchers = (what: string, description: string) =>
+const matchers = (what: string, meta: { readonly description: string }) =>
   z
-    .union([matcher(what, description), z.array(matcher(what, description)).min(1, says('walkthrough.listNeedsText', { what }))], says('walkthrough.matcherNeedsText', { what }))
+    .union([matcher(what, meta), z.array(matcher(what, meta)).min(1, says('walkthrough.listNeedsText', { what }))], says('walkthrough.matcherNeedsText', { what }))
     .transform((value) => (Array.isArray(value) ? value : [value]));
 
-const names = (what: string, description: string) =>
+const names = (what: string, meta: { readonly description: string }) =>
   z
     .union([z.string().min(1), z.array(z.string().min(1)).min(1, says('walkthrough.listNeedsText', { what }))], says('walkthrough.stateNeedsName'))
     .transform((value) => (Array.isArray(value) ? value : [value]))
-    .meta({ description });
+    .meta(meta);
 
 /** What an `expect:` map may check; the keys are the table. */
 const EXPECTATIONS = {
-  screen: matchers('expect.screen', 'text (or /regex/) that must be on the screen, as a person reads it'),
+  screen: matchers('expect.screen', { description: 'text (or /regex/) that must be on the screen, as a person reads it' }),
   title: z
     .union([z.string(), z.number()], says('walkthrough.titleTakesOne'))
     .transform((value, context): TextMatcher => {
@@ -78,10 +78,10 @@ const EXPECTATIONS = {
       return z.NEVER;
     })
     .meta({ description: 'text (or /regex/) the title must contain' }),
-  not: matchers('expect.not', 'text (or /regex/) that must not be on the screen'),
-  state: names('expect.state', 'active menu states, e.g. bindingManagement.detail, passwordPrompt.entering, home'),
+  not: matchers('expect.not', { description: 'text (or /regex/) that must not be on the screen' }),
+  state: names('expect.state', { description: 'active menu states, e.g. bindingManagement.detail, passwordPrompt.entering, home' }),
   store: storeChecksSchema,
-  sms: matchers('expect.sms', 'text (or /regex/) the last SMS on the merchant’s phone must contain, e.g. 您的验证码为'),
+  sms: matchers('expect.sms', { description: 'text (or /regex/) the last SMS on the merchant’s phone must contain, e.g. 您的验证码为' }),
 } as const;
 
 export const EXPECT_KEYS = Object.keys(EXPECTATIONS) as (keyof typeof EXPECTATIONS)[];
@@ -129,7 +129,7 @@ const STEPS = {
     .transform((value): StepAction => ({ kind: 'select', label: String(value) }))
     .meta({ description: 'move to the menu item whose label contains this text and confirm it' }),
   expect: z
-    .union([matchers('expect', 'text or /regex/ on the screen').transform(screenOnly), expectation], says('walkthrough.matcherNeedsText', { what: 'expect' }))
+    .union([matchers('expect', { description: 'text or /regex/ on the screen' }).transform(screenOnly), expectation], says('walkthrough.matcherNeedsText', { what: 'expect' }))
     .transform((value): StepAction => ({ kind: 'expect', expectation: value }))
     .meta({ description: 'check the screen, title, menu state, store or the last SMS' }),
   wait: z
