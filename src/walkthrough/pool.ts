@@ -43,7 +43,7 @@ export const runInWorkers = (files: readonly string[], options: PoolOptions, rep
     let sent = 0;
     let reported = 0;
     let stopped = false;
-    let finished = 0;
+    const finished = new Set<Worker>();
     const workers: Worker[] = [];
 
     const end = (error?: unknown) => {
@@ -83,6 +83,10 @@ export const runInWorkers = (files: readonly string[], options: PoolOptions, rep
       const worker = new Worker(WORKER_FILE, { workerData: options.setup, resourceLimits: RESOURCE_LIMITS });
       workers.push(worker);
       worker.on('error', end);
+      // A worker that ends before it has said it finished has lost its files: never wait for them.
+      worker.on('exit', (code) => {
+        if (!stopped && !finished.has(worker)) end(new Error(`pos-sim run: a worker thread ended (exit code ${code}) before its files were played`));
+      });
       worker.on('message', (message: FromWorker) => {
         if (message.type === 'ready') for (let batch = 0; batch < IN_HAND; batch += 1) sendNext(worker);
         else if (message.type === 'results') {
@@ -91,8 +95,8 @@ export const runInWorkers = (files: readonly string[], options: PoolOptions, rep
           flush();
         } else if (message.type === 'finished') {
           if (message.reached) options.tracker?.merge(message.reached);
-          finished += 1;
-          if (finished === workers.length) {
+          finished.add(worker);
+          if (finished.size === workers.length) {
             stopped = true;
             resolve();
           }
