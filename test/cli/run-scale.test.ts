@@ -22,8 +22,6 @@ const run = (args: readonly string[]) => {
 type Entry = { name: string; file: string; profile: string; status: string; steps: number; stepsRun: number; failure?: unknown; reason?: string };
 const entries = (stdout: string): Omit<Entry, 'durationMs'>[] =>
   (JSON.parse(stdout) as { walkthroughs: (Entry & { durationMs: number })[] }).walkthroughs.map(({ durationMs: _, ...entry }) => entry);
-/** A pretty report without its timings. */
-const untimed = (stdout: string) => stdout.replace(/\d+\.\d ms/g, 'T ms');
 
 beforeAll(() => {
   // Two copies of the shipped suite, a failing walkthrough in the middle, and a file that cannot run.
@@ -42,7 +40,6 @@ describe('pos-sim run --workers', SLOW, () => {
     const results = entries(serial.stdout);
     expect(results.length).toBeGreaterThanOrEqual(92);
     expect(entries(parallel.stdout)).toEqual(results);
-    expect(untimed(run(['suite', '--workers', '3']).stdout)).toBe(untimed(run(['suite', '--workers', '1']).stdout));
   });
 
   it('stops where one process stops with --bail', () => {
