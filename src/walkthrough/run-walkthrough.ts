@@ -14,8 +14,6 @@ import { shownPath } from '../shown-path.js';
 import { unmet } from './expectations.js';
 import { SMS_CODE_VARIABLE, type Step, type Walkthrough } from './walkthrough.js';
 
-export { normalisePunctuation } from './text-match.js';
-
 export type StepFailure = {
   /** file:line:col of the step. */
   readonly at: string;
