@@ -21,7 +21,7 @@ const IN_HAND = 2;
  * A worker's heap: a walkthrough's device lives a few milliseconds, so a small young generation
  * and an old one well above what a run keeps (~20 MB) keep memory flat with little more GC.
  */
-const RESOURCE_LIMITS = { maxYoungGenerationSizeMb: 12, maxOldGenerationSizeMb: 96 } as const;
+const RESOURCE_LIMITS = { maxYoungGenerationSizeMb: 6, maxOldGenerationSizeMb: 64 } as const;
 
 export type PoolOptions = {
   readonly workers: number;
