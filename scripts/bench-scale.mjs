@@ -5,7 +5,7 @@
 // `node -e 0`; and how fast a worker thread and a child process start. Each run is a fresh process;
 // CPU is the process's own (user + system, its worker threads included), memory its peak RSS.
 // `node scripts/bench-scale.mjs` runs this part alone (after `npm run build`).
-import { fork, spawnSync } from 'node:child_process';
+import { fork, spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -85,6 +85,19 @@ const workerStarts = async (runs) => {
   return { thread: median(thread), child: median(child) };
 };
 
+/** What the machine gives two busy processes at once: 2 × one loop's time / two loops' time (2.0 on two free cores). */
+const parallelCapacity = async () => {
+  const loop = ['-e', 'let x = 0; for (let i = 0; i < 2e8; i++) x += i % 7;'];
+  const time = async (count) => {
+    const started = performance.now();
+    await Promise.all(Array.from({ length: count }, () => new Promise((resolve) => spawn(NODE, loop, { stdio: 'ignore' }).on('exit', resolve))));
+    return performance.now() - started;
+  };
+  const one = median([await time(1), await time(1), await time(1)]);
+  const two = median([await time(2), await time(2), await time(2)]);
+  return (2 * one) / two;
+};
+
 /**
  * Measures, and hands each figure to `row(name, value, reference, target, pass)`. Runs one at a
  * time so that the runs do not compete for the CPU (the parallel run needs both cores).
@@ -97,6 +110,8 @@ export const measureScale = async (row, progress = () => {}) => {
     mkdirSync(suite);
     const size = makeSuite(suite, SUITE_SIZE);
 
+    progress('(e) what two cores give right now');
+    const capacity = await parallelCapacity();
     progress(`(e) ${size} walkthroughs, one runner`);
     const serial = measure([BIN, 'run', suite, '--workers', '1']);
     progress(`(e) ${size} walkthroughs, ${cpus().length} workers`);
@@ -112,7 +127,7 @@ export const measureScale = async (row, progress = () => {}) => {
     const starts = await workerStarts(5);
 
     const speedUp = serial.wall / parallel.wall;
-    row(`(e) ${size} walkthroughs, ${cpus().length} workers`, `${(parallel.wall / 1000).toFixed(1)} s`, `one runner ${(serial.wall / 1000).toFixed(1)} s`,
+    row(`(e) ${size} walkthroughs, ${cpus().length} workers`, `${(parallel.wall / 1000).toFixed(1)} s`, `one runner ${(serial.wall / 1000).toFixed(1)} s · two busy loops ran ${capacity.toFixed(2)}× one`,
       `≥ 1.8× faster (${speedUp.toFixed(2)}×)`, speedUp >= 1.8);
     const shippedCpu = median(shipped.map((run) => run.cpu));
     const warm = (serial.cpu - shippedCpu) / (size - 45);
