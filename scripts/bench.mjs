@@ -9,6 +9,8 @@
 //   (c) keypress to screen: a key written to the pseudo-terminal until the redrawn frame is read back.
 //   (d) peak RSS of the interactive UI (over the key session of (c)) and of a headless `run` of the shipped suite,
 //       beside the minimal Ink app and `node -e 0`.
+//   (e) scale (scripts/bench-scale.mjs): 10,000 walkthroughs on worker threads against one runner, the CPU
+//       of a walkthrough once warm, peak RSS at 45 and at 10,000, one walkthrough's process against `node -e 0`.
 //
 // BENCH_RUNS sets the repetitions (default 9). Everything runs one at a time, so runs do not
 // compete for the CPU; cold starts interleave the three programs so that a busy machine slows all
@@ -22,6 +24,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import stringWidth from 'string-width';
 import { parse as parseYaml } from 'yaml';
+import { measureScale } from './bench-scale.mjs';
 import { esbuildOptions } from './build.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -485,6 +488,10 @@ row('(d) peak RSS, interactive UI', mb(interactive), '', `minimal Ink ${mb(inkMb
   `≤ 2× minimal Ink (${(interactive / inkMb).toFixed(2)}×)`, interactive <= 2 * inkMb);
 row('(d) peak RSS, headless suite run', mb(suiteMb), '', `node -e 0 ${mb(nodeMb)}${suiteStatus ? ' (the suite had failures)' : ''}`, `≤ 3× node -e 0 (${(suiteMb / nodeMb).toFixed(2)}×)`,
   suiteMb <= 3 * nodeMb);
+
+// (e) a suite of 10,000 walkthroughs on worker threads, memory as it grows, one walkthrough's cost.
+await measureScale((name, value, reference, target, pass) => row(name, value, '', reference, target, pass), progress);
+progress('');
 
 const headers = ['measure', 'median', 'reference (same run)', 'target', ''];
 const cells = results.map((r) => [r.name, r.value, r.reference, r.target, r.pass ? 'PASS' : 'MISS']);

@@ -1,5 +1,8 @@
-// Bundles the CLI and the programmatic API with esbuild: unbundled Ink costs ~0.5 s at start-up.
-// scripts/bench.mjs bundles its minimal Ink reference app with the same options (esbuildOptions).
+// Bundles the CLI, the programmatic API, the run's worker and the vitest matchers with esbuild
+// (unbundled Ink costs ~0.5 s at start-up), and writes the API's TypeScript declarations with tsc
+// (dist/types, what package.json's "types" names). scripts/bench.mjs bundles its minimal Ink
+// reference app with the same options (esbuildOptions).
+import { execFileSync } from 'node:child_process';
 import { build } from 'esbuild';
 import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -31,7 +34,8 @@ const yogaWithoutFetch = {
  * string-width measures non-ASCII text with Intl.Segmenter and emoji regexes (compiled on first use):
  * a UI in Chinese pays that on its first frame and on every new string Ink lays out. Printable
  * ASCII and the common CJK blocks (ideographs, CJK punctuation, full-width forms), with colour
- * codes around them, hold no emoji, marks or clusters: 1 column per ASCII character, 2 per other.
+ * codes around them, hold no emoji, marks or clusters: 1 column per ASCII character, 2 per other;
+ * string-width itself is loaded when other text first needs it.
  * Every importer (Ink, wrap-ansi, ours) keeps its own string-width version for all other text.
  */
 const plainStringWidth = {
@@ -45,18 +49,57 @@ const plainStringWidth = {
     esbuild.onLoad({ filter: /.*/, namespace: 'plain-string-width' }, (args) => ({
       loader: 'js',
       resolveDir: root,
-      contents: String.raw`import stringWidth from ${JSON.stringify(args.path)};
+      // The real string-width is required lazily: loading it makes an Intl.Segmenter and compiles
+      // emoji regexes (~25 ms), which text that is all plain never needs.
+      contents: String.raw`let stringWidth;
 const plain = /^[\u0020-\u007E\u3000-\u3029\u3030-\u303E\u4E00-\u9FFF\uFF01-\uFF5E]*$/;
 const colors = /\x1b\[[\d;]*m/g;
 export default function plainStringWidth(text, options) {
-  if (options !== undefined || typeof text !== 'string') return stringWidth(text, options);
-  const bare = text.includes('\x1b') ? text.replace(colors, '') : text;
-  if (!plain.test(bare)) return stringWidth(text, options);
+  const bare = typeof text === 'string' && text.includes('\x1b') ? text.replace(colors, '') : text;
+  if (options !== undefined || typeof text !== 'string' || !plain.test(bare)) {
+    stringWidth ??= require(${JSON.stringify(args.path)}).default;
+    return stringWidth(text, options);
+  }
   let width = bare.length;
   for (let index = 0; index < bare.length; index++) if (bare.charCodeAt(index) > 0x7e) width++;
   return width;
 }
 `,
+    }));
+  },
+};
+
+/**
+ * zod's `z` namespace re-exports all of its ~40 message locales (some 350 kB that every command
+ * would compile at start-up); pos-sim uses two: English (zod's default) and Chinese.
+ */
+const ZOD_LOCALES = /zod[\\/]v4[\\/]locales[\\/]index\.js$/;
+const twoZodLocales = {
+  name: 'two-zod-locales',
+  setup(esbuild) {
+    esbuild.onLoad({ filter: ZOD_LOCALES }, () => ({
+      loader: 'js',
+      contents: 'export { default as en } from "./en.js";\nexport { default as zhCN } from "./zh-CN.js";\n',
+    }));
+  },
+};
+
+/**
+ * conf (with ajv, some 430 kB) is only needed once a device keeps its data on disk: the bundle
+ * loads it when the first Conf is made, so headless runs (`pos-sim run`, the API) never load it.
+ */
+const lazyConf = {
+  name: 'lazy-conf',
+  setup(esbuild) {
+    esbuild.onResolve({ filter: /^conf$/ }, async (args) => {
+      if (args.pluginData?.real) return undefined;
+      const real = await esbuild.resolve(args.path, { resolveDir: args.resolveDir, kind: args.kind, pluginData: { real: true } });
+      return real.errors.length > 0 ? { errors: real.errors } : { path: real.path, namespace: 'lazy-conf' };
+    });
+    esbuild.onLoad({ filter: /.*/, namespace: 'lazy-conf' }, (args) => ({
+      loader: 'js',
+      resolveDir: root,
+      contents: `let Conf;\nexport default function LazyConf(options) {\n  Conf ??= require(${JSON.stringify(args.path)}).default;\n  return new Conf(options);\n}\n`,
     }));
   },
 };
@@ -74,13 +117,15 @@ export const esbuildOptions = {
   alias: { 'react-devtools-core': './scripts/devtools-stub.mjs' },
   // signal-exit (via Ink) calls require() at run time.
   banner: { js: "import {createRequire as __cr} from 'node:module'; const require = __cr(import.meta.url);" },
-  plugins: [yogaWithoutFetch, plainStringWidth],
+  plugins: [yogaWithoutFetch, plainStringWidth, twoZodLocales, lazyConf],
 };
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
   const result = await build({
     ...esbuildOptions,
-    entryPoints: { cli: 'src/cli.tsx', index: 'src/index.ts' },
+    entryPoints: { cli: 'src/cli.tsx', index: 'src/index.ts', 'run-worker': 'src/walkthrough/run-worker.ts', vitest: 'src/vitest.ts' },
+    // pos-sim/vitest extends the test runner's own expect.
+    external: ['vitest'],
     outdir: 'dist',
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',
@@ -92,4 +137,6 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
   if (existsSync(chunks)) {
     for (const name of readdirSync(chunks)) if (!written.has(join(chunks, name))) rmSync(join(chunks, name), { force: true });
   }
+  rmSync(join(root, 'dist', 'types'), { recursive: true, force: true });
+  execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
 }

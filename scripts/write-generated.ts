@@ -1,22 +1,11 @@
-// Writes the files generated from the code (`npm run generate`): the JSON Schemas of profiles and
-// walkthroughs in fixtures/, and the menu chart embedded in the README. Tests check they are current.
+// Writes the files generated from the code (`npm run generate`): the JSON Schemas of profiles,
+// walkthroughs and tasks in fixtures/, and the menu chart embedded in the README. Tests check they are current.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { embedChart, README_FILE } from '../src/chart/readme-chart.js';
-import {
-  PROFILE_SCHEMA_FILE,
-  profileJsonSchema,
-  TASK_SCHEMA_FILE,
-  taskJsonSchema,
-  WALKTHROUGH_SCHEMA_FILE,
-  walkthroughJsonSchema,
-} from '../src/json-schemas.js';
+import { JSON_SCHEMAS } from '../src/json-schemas.js';
 
-for (const [file, schema] of [
-  [PROFILE_SCHEMA_FILE, profileJsonSchema()],
-  [WALKTHROUGH_SCHEMA_FILE, walkthroughJsonSchema()],
-  [TASK_SCHEMA_FILE, taskJsonSchema()],
-] as const) {
-  writeFileSync(file, `${JSON.stringify(schema, null, 2)}\n`);
+for (const [file, schema] of JSON_SCHEMAS) {
+  writeFileSync(file, `${JSON.stringify(schema(), null, 2)}\n`);
   console.log(`wrote ${file}`);
 }
 writeFileSync(README_FILE, embedChart(readFileSync(README_FILE, 'utf8')));

@@ -3,7 +3,8 @@ import { parseArgs } from 'node:util';
 import { UsageError } from './errors.js';
 import { isLang, LANGS, type Lang, type MessageKey } from './i18n/messages.js';
 import { toolText } from './i18n/tool-lang.js';
-import { REPORTERS, type ReporterName } from './walkthrough/reporters.js';
+import { REPORTERS, type ReporterName } from './walkthrough/reporters/index.js';
+import type { Shard } from './walkthrough/suite.js';
 
 export const COMMANDS = ['start', 'reset', 'profiles', 'hash-password', 'run', 'record', 'paths', 'chart', 'records', 'practice', 'demo'] as const;
 export type Command = (typeof COMMANDS)[number];
@@ -20,6 +21,10 @@ export type CliOptions = {
   readonly bail: boolean;
   readonly coverage: boolean;
   readonly snapshotDir: string | undefined;
+  /** run: worker threads (the cores when absent). */
+  readonly workers: number | undefined;
+  /** run: the share of the files to play. */
+  readonly shard: Shard | undefined;
   readonly write: string | undefined;
   /** practice: print the practice history instead of practising. */
   readonly history: boolean;
@@ -41,6 +46,8 @@ export type CliOptions = {
 
 /** The fastest the interactive device's clock may run: an hour a real second is past any use. */
 const MAX_TIME_SCALE = 1000;
+/** The most worker threads `run --workers` takes. */
+const MAX_WORKERS = 64;
 
 /** The help text, in the tool's language. */
 export const usage = (): string => toolText('cli.usage');
@@ -51,7 +58,7 @@ const FLAGS: Record<Command, readonly string[]> = {
   reset: ['fixture', 'data-dir', 'yes'],
   profiles: [],
   'hash-password': [],
-  run: ['reporter', 'bail', 'coverage', 'snapshot-dir', 'fixture'],
+  run: ['reporter', 'bail', 'coverage', 'snapshot-dir', 'fixture', 'workers', 'shard'],
   record: ['fixture'],
   paths: ['fixture', 'write'],
   chart: [],
@@ -84,6 +91,8 @@ const OPTIONS = {
   bail: { type: 'boolean' },
   coverage: { type: 'boolean' },
   'snapshot-dir': { type: 'string' },
+  workers: { type: 'string' },
+  shard: { type: 'string' },
   write: { type: 'string' },
   history: { type: 'boolean' },
   json: { type: 'boolean' },
@@ -187,6 +196,15 @@ export const parseCli = (argv: readonly string[], env: NodeJS.ProcessEnv = {}): 
   if (values.fresh && values['data-dir']) {
     throw new UsageError(toolText('cli.freshWithDataDir'));
   }
+  const workers = values.workers === undefined ? undefined : Number(values.workers);
+  if (workers !== undefined && !(Number.isInteger(workers) && workers >= 1 && workers <= MAX_WORKERS)) {
+    throw new UsageError(toolText('cli.badWorkers', { workers: values.workers ?? '', max: MAX_WORKERS }));
+  }
+  const shardMatch = values.shard === undefined ? undefined : /^(\d+)\/(\d+)$/.exec(values.shard);
+  const shard = shardMatch ? { index: Number(shardMatch[1]), count: Number(shardMatch[2]) } : undefined;
+  if (values.shard !== undefined && !(shard && shard.index >= 1 && shard.index <= shard.count)) {
+    throw new UsageError(toolText('cli.badShard', { shard: values.shard }));
+  }
   return {
     command,
     paths,
@@ -198,6 +216,8 @@ export const parseCli = (argv: readonly string[], env: NodeJS.ProcessEnv = {}): 
     bail: values.bail === true,
     coverage: values.coverage === true,
     snapshotDir: values['snapshot-dir'],
+    workers,
+    shard,
     write: values.write,
     history: values.history === true,
     json: values.json === true,

@@ -62,7 +62,7 @@ const main = async (): Promise<void> => {
     }
     case 'run': {
       const { runWalkthroughsCommand } = await import('./commands/run-walkthroughs.js');
-      process.exitCode = runWalkthroughsCommand(options);
+      process.exitCode = await runWalkthroughsCommand(options);
       return;
     }
     case 'paths': {

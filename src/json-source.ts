@@ -16,19 +16,106 @@ const lineAndColumn = (text: string, offset: number) => {
   return { line: before.length, column: (before.at(-1)?.length ?? 0) + 1 };
 };
 
-/** Parses JSON, or describes where it breaks. */
+/** A character as a message shows it: "x", or its escape when it is not printable. */
+const shown = (char: string): string =>
+  /^[\x20-\x7e\u00a0-\ufefe\uff00-\ufffd]$/.test(char) ? `"${char}"` : `U+${char.codePointAt(0)?.toString(16).toUpperCase().padStart(4, '0')}`;
+
+/** Where JSON text breaks and why: JSON's grammar walked once, only when JSON.parse has refused the text. */
+const locateJsonError = (text: string): { offset: number; reason: string } => {
+  let at = 0;
+  const open: { char: string; offset: number }[] = [];
+  const fail = (offset: number, reason: string): never => {
+    throw { offset, reason };
+  };
+  const end = (): never => {
+    const unclosed = open.at(-1);
+    if (!unclosed) return fail(at, toolText('json.emptyOrEnds'));
+    const { line, column } = lineAndColumn(text, unclosed.offset);
+    return fail(at, toolText('json.endsOpen', { char: unclosed.char, line, column }));
+  };
+  const found = () => (at < text.length ? shown(text[at] as string) : end());
+  const space = () => {
+    while (at < text.length && ' \t\n\r'.includes(text[at] as string)) at += 1;
+  };
+  const string = () => {
+    const start = at;
+    at += 1;
+    for (;;) {
+      if (at >= text.length) fail(start, toolText('json.stringOpen'));
+      const char = text[at] as string;
+      if (char === '"') return void (at += 1);
+      if (char === '\n' || char === '\r') fail(start, toolText('json.stringOpen'));
+      if (char < ' ') fail(at, toolText('json.controlInString', { char: shown(char) }));
+      if (char === '\\') {
+        const escape = text[at + 1] ?? '';
+        if ('"\\/bfnrt'.includes(escape) && escape !== '') at += 2;
+        else if (escape === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(at + 2, at + 6))) at += 6;
+        else fail(at, toolText('json.badEscape', { escape: `\\${escape}` }));
+      } else at += 1;
+    }
+  };
+  const value = (): void => {
+    space();
+    if (at >= text.length) end();
+    const char = text[at] as string;
+    if (char === '{' || char === '[') {
+      const close = char === '{' ? '}' : ']';
+      open.push({ char, offset: at });
+      at += 1;
+      space();
+      if (text[at] === close) {
+        at += 1;
+        open.pop();
+        return;
+      }
+      for (;;) {
+        if (char === '{') {
+          space();
+          if (text[at] !== '"') fail(at, toolText(text[at] === '}' ? 'json.trailingComma' : 'json.expectedKey', { found: found() }));
+          string();
+          space();
+          if (text[at] !== ':') fail(at, toolText('json.expectedColon', { found: found() }));
+          at += 1;
+        }
+        value();
+        space();
+        if (text[at] === ',') {
+          at += 1;
+          space();
+          if (char === '[' && text[at] === ']') fail(at, toolText('json.trailingComma', { found: found() }));
+          continue;
+        }
+        if (text[at] === close) {
+          at += 1;
+          open.pop();
+          return;
+        }
+        fail(at, toolText(char === '{' ? 'json.expectedCommaOrBrace' : 'json.expectedCommaOrBracket', { found: found() }));
+      }
+    }
+    if (char === '"') return string();
+    const literal = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(text.slice(at, at + 400))?.[0];
+    if (literal) return void (at += literal.length);
+    fail(at, toolText('json.expectedValue', { found: found() }));
+  };
+  try {
+    value();
+    space();
+    if (at < text.length) fail(at, toolText('json.afterEnd', { found: found() }));
+  } catch (error) {
+    if (typeof error === 'object' && error !== null && 'offset' in error) return error as { offset: number; reason: string };
+    throw error;
+  }
+  return { offset: 0, reason: toolText('json.emptyOrEnds') };
+};
+
+/** Parses JSON, or says where it breaks and why, in the tool's language. */
 export const parseJson = (text: string): { ok: true; value: unknown } | { ok: false; failure: JsonParseFailure } => {
   try {
     return { ok: true, value: JSON.parse(text) };
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    const position = /position (\d+)/.exec(reason)?.[1];
-    const lineColumn = /line (\d+) column (\d+)/.exec(reason);
-    if (lineColumn) return { ok: false, failure: { line: Number(lineColumn[1]), column: Number(lineColumn[2]), reason } };
-    // A truncated file ("Unexpected end of JSON input") breaks where the text ends, not at its start.
-    const offset = position !== undefined ? Number(position) : /end of JSON input/i.test(reason) ? text.length : 0;
-    const at = lineAndColumn(text, offset);
-    return { ok: false, failure: { ...at, reason: reason.replace(/^.*?:\s*/, '') } };
+  } catch {
+    const { offset, reason } = locateJsonError(text);
+    return { ok: false, failure: { ...lineAndColumn(text, offset), reason } };
   }
 };
 
@@ -50,6 +137,9 @@ export const issueInToolLang: z.core.$ZodErrorMap = (issue) => (toolLang() === '
 
 /** A schema's own message (`.min(1, says(key))`), worded in the tool language when the issue is raised, not at import. */
 export const says = (key: MessageKey, params?: Readonly<Record<string, string | number>>) => ({ error: () => toolText(key, params) });
+
+/** A refinement's `when`: it runs only on a value with no other problem (an unknown key is not also "empty"). */
+export const onlyIfValid = (payload: { readonly issues: readonly unknown[] }): boolean => payload.issues.length === 0;
 
 /** Validates a value; the issues, if any, are worded in the tool language (see issueInToolLang). */
 export const checkSchema = <T extends z.ZodType>(schema: T, value: unknown): z.ZodSafeParseResult<z.output<T>> =>

@@ -1,14 +1,42 @@
-// The JSON Schemas shipped for editors match what the loaders accept.
+// The JSON Schemas shipped for editors are generated from the definitions the loaders validate
+// with; a standard validator (ajv, draft 2020-12) accepts every shipped profile, walkthrough and
+// task with them, and accepts or refuses a walkthrough exactly when the parser does.
 import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import { PROFILE_SCHEMA_FILE, profileJsonSchema, WALKTHROUGH_SCHEMA_FILE, walkthroughJsonSchema } from '../src/json-schemas.js';
+import { parse as parseYaml } from 'yaml';
+import { JSON_SCHEMAS, PROFILE_SCHEMA_FILE, TASK_SCHEMA_FILE, WALKTHROUGH_SCHEMA_FILE } from '../src/json-schemas.js';
+import { parseWalkthrough } from '../src/walkthrough/parse-walkthrough.js';
 
 const readJson = (file: string): unknown => JSON.parse(readFileSync(file, 'utf8'));
+const filesUnder = (dir: string, ending: RegExp): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? filesUnder(join(dir, entry.name), ending) : ending.test(entry.name) ? [join(dir, entry.name)] : [],
+  );
+
+const ajv = new Ajv2020({ allErrors: true, strict: false });
+const validator = (file: string) => ajv.compile(readJson(file) as object);
+const validProfile = validator(PROFILE_SCHEMA_FILE);
+const validWalkthrough = validator(WALKTHROUGH_SCHEMA_FILE);
+const validTask = validator(TASK_SCHEMA_FILE);
+const errors = (validate: ReturnType<typeof validator>) => JSON.stringify(validate.errors);
 
 describe('shipped JSON Schemas', () => {
   it('are current (regenerate with `npm run generate`)', () => {
-    expect(readJson(PROFILE_SCHEMA_FILE)).toEqual(JSON.parse(JSON.stringify(profileJsonSchema())));
-    expect(readJson(WALKTHROUGH_SCHEMA_FILE)).toEqual(JSON.parse(JSON.stringify(walkthroughJsonSchema())));
+    for (const [file, schema] of JSON_SCHEMAS) expect(readJson(file), file).toEqual(JSON.parse(JSON.stringify(schema())));
+  });
+
+  it('accept every shipped profile, walkthrough and task (ajv, draft 2020-12)', () => {
+    const profiles = [...filesUnder('fixtures/profiles', /\.json$/), ...filesUnder('fixtures/walkthroughs', /\.json$/)];
+    const walkthroughs = filesUnder('fixtures/walkthroughs', /\.ya?ml$/);
+    const tasks = filesUnder('fixtures/tasks', /\.ya?ml$/);
+    expect(profiles.length).toBeGreaterThanOrEqual(7);
+    expect(walkthroughs.length).toBeGreaterThanOrEqual(45);
+    expect(tasks.length).toBeGreaterThanOrEqual(6);
+    for (const file of profiles) expect(validProfile(readJson(file)), `${file}: ${errors(validProfile)}`).toBe(true);
+    for (const file of walkthroughs) expect(validWalkthrough(parseYaml(readFileSync(file, 'utf8'))), `${file}: ${errors(validWalkthrough)}`).toBe(true);
+    for (const file of tasks) expect(validTask(parseYaml(readFileSync(file, 'utf8'))), `${file}: ${errors(validTask)}`).toBe(true);
   });
 
   it('are what the shipped profiles and walkthroughs point editors at', () => {
@@ -23,14 +51,88 @@ describe('shipped JSON Schemas', () => {
       expect((readJson(`fixtures/walkthroughs/profiles/${file}`) as { $schema: string }).$schema).toBe('../../profile.schema.json');
     }
   });
+});
 
-  it('list every step, device key and expectation the parser takes', () => {
-    const schema = walkthroughJsonSchema() as {
-      properties: { steps: { items: { oneOf: { required: string[]; properties: Record<string, { oneOf?: { enum?: unknown[] }[] }> }[] } } };
-    };
-    const steps = schema.properties.steps.items.oneOf;
-    expect(steps.map((step) => step.required[0])).toEqual(['press', 'type', 'select', 'expect', 'wait', 'network', 'power', 'snapshot']);
-    const keys = steps[0]?.properties.press?.oneOf?.[0]?.enum ?? [];
-    expect(keys).toEqual(expect.arrayContaining(['确认', 'ENTER', '取消', 'CANCEL', '清除', 'CLEAR', '上', 'UP', '下', 'DOWN', '菜单', 'MENU', '0', 9]));
+describe('the walkthrough schema and the parser', () => {
+  /** Whether the parser takes a walkthrough whose steps (or extra fields) are these lines. */
+  const parses = (text: string) => {
+    try {
+      parseWalkthrough(text, 'case.yaml', {});
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const file = (body: string) => `name: case\n${body}`;
+  const step = (line: string) => file(`steps:\n  - ${line}\n`);
+
+  // What the schema can say: everything but what depends on the world (a profile that exists, an
+  // environment variable that is set) and a regex's own syntax.
+  const CASES = [
+    step('press: 确认'),
+    step('press: enter'),
+    step('press: Enter'),
+    step('press: " Enter"'),
+    step('press: eNTER'),
+    step('press: 7'),
+    step('press: 12'),
+    step('press: []'),
+    step('press: [下, 下, ENTER]'),
+    step('type: "123456"'),
+    step('type: 123456'),
+    step('type: $SMS_CODE_2'),
+    step('type: "12a"'),
+    step('select: 免密支付'),
+    step('select: 2'),
+    step('select: ""'),
+    step('expect: 注销成功'),
+    step('expect: 12'),
+    step('expect: []'),
+    step('expect: [a, b]'),
+    step('expect: {}'),
+    step('expect: { sms: [] }'),
+    step('expect: { screen: [] }'),
+    step('expect: { title: [a, b] }'),
+    step('expect: { state: home }'),
+    step('expect: { phone: x }'),
+    step('expect: { store: { bindings.length: 4 } }'),
+    step('expect: { store: { "nothing.here": 1 } }'),
+    step('expect: { store: { "bindings[*].id": { includes: alipay } } }'),
+    step('expect: true'),
+    step('wait: 5s'),
+    step('wait: 5'),
+    step('wait: 1.5m'),
+    step('wait: soon'),
+    step('network: down'),
+    step('network: off'),
+    step('power: cut'),
+    step('snapshot: a-b.c'),
+    step('snapshot: a/b'),
+    step('{ press: 菜单, type: "1" }'),
+    step('{ press: 菜单, caption: 打开 }'),
+    step('{ press: 菜单, caption: { fr: x } }'),
+    step('{ press: 菜单, caption: {} }'),
+    step('jump: 1'),
+    step('caption: 只有说明'),
+    file('steps: []\n'),
+    file('steps:\n  - press: 菜单\nlang: fr\n'),
+    file('steps:\n  - press: 菜单\nfixture: ""\n'),
+    file('steps:\n  - press: 菜单\nextra: 1\n'),
+    file('steps:\n  - press: 菜单\nwhen: {}\n'),
+    file('steps:\n  - press: 菜单\nwhen: { profile: [] }\n'),
+    file('steps:\n  - press: 菜单\nwhen: { profile: [default, pax-a920], network: online }\n'),
+    file('steps:\n  - press: 菜单\nwhen: { network: maybe }\n'),
+    file('steps:\n  - press: 菜单\nwhen: { not: { has: 绑定管理 } }\n'),
+    file('steps:\n  - press: 菜单\nwhen: { store: { "bindings[*].id": { includes: wechat-pay } } }\n'),
+    file('steps:\n  - press: 菜单\nwhen: { colour: red }\n'),
+    'steps:\n  - press: 菜单\n',
+    'name: ""\nsteps:\n  - press: 菜单\n',
+    'name: {}\nsteps:\n  - press: 菜单\n',
+    'name: { en: x }\nsteps:\n  - press: 菜单\n',
+  ];
+
+  it.each(CASES)('agree on %j', (text) => {
+    const schema = validWalkthrough(parseYaml(text));
+    expect(schema, errors(validWalkthrough)).toBe(parses(text));
   });
 });

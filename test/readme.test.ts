@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { embedChart } from '../src/chart/readme-chart.js';
 import { COMMANDS } from '../src/cli-args.js';
 import { KEY_BINDINGS, keyLabel, TRAINER_BINDINGS } from '../src/keys/key-map.js';
-import { STEP_KINDS } from '../src/walkthrough/walkthrough.js';
+import { CONDITION_FACETS } from '../src/walkthrough/conditions.js';
+import { EXPECT_KEYS, STEP_KINDS } from '../src/walkthrough/format.js';
 
 const readme = readFileSync('README.md', 'utf8');
 const section = (heading: string) => readme.split(/^## /m).find((part) => part.startsWith(heading)) ?? '';
@@ -29,6 +30,9 @@ describe('README', () => {
     for (const command of COMMANDS.filter((name) => name !== 'start')) expect(readme).toContain(`pos-sim ${command}`);
     const steps = section('Walkthroughs');
     for (const kind of STEP_KINDS) expect(steps).toContain(`| \`${kind}\` |`);
+    expect(steps).toContain(`expect: { ${EXPECT_KEYS.join(', ')} }`);
+    for (const facet of CONDITION_FACETS) expect(steps).toContain(`| \`${facet}\` |`);
+    for (const flag of ['--workers N', '--shard I/N', '--fixture NAME|PATH|all']) expect(steps).toContain(flag);
   });
 
   it('embeds the current menu chart (regenerate with `npm run generate`)', () => {

@@ -1,8 +1,18 @@
-/** `pos-sim run`: plays walkthroughs headless and reports; exit 0 all passed, 1 any failed. */
-import { CoverageTracker, formatCoverage } from '../walkthrough/coverage.js';
-import { loadWalkthroughs } from '../walkthrough/load-walkthroughs.js';
-import { formatResults, type ReporterName } from '../walkthrough/reporters.js';
-import { runWalkthrough, type WalkthroughResult } from '../walkthrough/run-walkthrough.js';
+/**
+ * `pos-sim run`: plays walkthroughs headless and reports as they finish, in file order; exit 0 all
+ * passed (or skipped), 1 any failed, 2 any file that cannot run. Files are read, played and
+ * dropped one at a time, on N worker threads when the suite is big enough to gain from them.
+ */
+import { availableParallelism } from 'node:os';
+import { PosSimError } from '../errors.js';
+import { toolLang } from '../i18n/tool-lang.js';
+import type { CoverageTracker } from '../walkthrough/coverage.js';
+import { runInWorkers } from '../walkthrough/pool.js';
+import { createReporter, type ReporterName } from '../walkthrough/reporters/index.js';
+import { bailReason } from '../walkthrough/reporters/reporter.js';
+import type { ProfileCache } from '../walkthrough/run-file.js';
+import type { WalkthroughResult } from '../walkthrough/run-walkthrough.js';
+import { findWalkthroughFiles, resolveFixtureArgument, shardOf, type Shard } from '../walkthrough/suite.js';
 
 export type RunCommandOptions = {
   readonly paths: readonly string[];
@@ -10,25 +20,94 @@ export type RunCommandOptions = {
   readonly bail: boolean;
   readonly coverage: boolean;
   readonly snapshotDir: string | undefined;
-  /** Plays every walkthrough on this profile instead of the one it names. */
+  /** Plays every walkthrough on this profile instead of the one it names; `all`: on every shipped profile. */
   readonly fixture?: string | undefined;
+  /** Worker threads; the machine's cores when absent. */
+  readonly workers?: number | undefined;
+  readonly shard?: Shard | undefined;
 };
 
+/** Files each worker must have for the workers to pay for their start (a worker loads the simulator anew, ~0.1 s). */
+export const FILES_PER_WORKER = 24;
+
+/**
+ * Suites this small play in the pos-sim process itself, which starts fastest; larger ones on worker
+ * threads, whose memory is bounded (a run's memory stays flat however many files it has).
+ */
+export const IN_PROCESS_FILES = 2 * FILES_PER_WORKER;
+
+/** The profiles to play on instead of each walkthrough's own, checked before anything runs. */
+const givenFixtures = async (fixture: string, profiles: ProfileCache): Promise<string[]> => {
+  const { shippedProfileNames } = await import('../profile/load-profile.js');
+  const fixtures = fixture === 'all' ? shippedProfileNames() : [resolveFixtureArgument(fixture)];
+  for (const name of fixtures) {
+    try {
+      profiles.get(name);
+    } catch (error) {
+      if (error instanceof PosSimError) throw new PosSimError(`--fixture: ${error.message}`);
+      throw error;
+    }
+  }
+  return fixtures;
+};
+
+/**
+ * How many worker threads a run of this many files uses: none for a small suite, else at most
+ * --workers (the cores by default), each with FILES_PER_WORKER files or more.
+ */
+export const workerCount = (files: number, requested: number | undefined): number =>
+  files < IN_PROCESS_FILES ? 0 : Math.max(1, Math.min(requested ?? availableParallelism(), Math.floor(files / FILES_PER_WORKER)));
+
 /** Runs the walkthroughs and returns the exit code. */
-export const runWalkthroughsCommand = (options: RunCommandOptions, out: (text: string) => void = console.log): number => {
-  const walkthroughs = loadWalkthroughs(options.paths, options.fixture);
-  const tracker = options.coverage ? new CoverageTracker() : undefined;
-  const results: WalkthroughResult[] = [];
-  for (const walkthrough of walkthroughs) {
-    const result = runWalkthrough(walkthrough, {
+export const runWalkthroughsCommand = async (options: RunCommandOptions, out: (text: string) => void = console.log, err: (text: string) => void = console.error): Promise<number> => {
+  const files = shardOf(findWalkthroughFiles(options.paths), options.shard);
+  const workers = workerCount(files.length, options.workers);
+  // Profiles and the simulator are loaded here only when the files play in this process or
+  // --fixture must be checked; workers load their own.
+  const here = workers === 0 || options.fixture !== undefined ? await import('../walkthrough/run-file.js') : undefined;
+  const profiles = here && new here.ProfileCache();
+  const fixtures = options.fixture !== undefined && profiles ? await givenFixtures(options.fixture, profiles) : undefined;
+  const coverage = options.coverage ? await import('../walkthrough/coverage.js') : undefined;
+  const tracker = coverage ? new coverage.CoverageTracker() : undefined;
+  const reporter = createReporter(options.reporter);
+  const started = reporter.start({ total: files.length * (fixtures?.length ?? 1), perProfile: (fixtures?.length ?? 1) > 1, startedAt: new Date() });
+  if (started !== undefined) out(started);
+
+  let failed = false;
+  let unreadable = false;
+  let bailedOut: string | undefined;
+  const report = (results: readonly WalkthroughResult[]): boolean => {
+    for (const result of results) {
+      const text = reporter.result(result);
+      if (text !== undefined) out(text);
+      if (result.status === 'error') {
+        unreadable = true;
+        // Machine-readable reports keep stdout parseable; the problem is told beside them too.
+        if (options.reporter !== 'pretty') err(`pos-sim: ${result.reason ?? ''}`);
+      }
+      if (result.status === 'failed') failed = true;
+      if (options.bail && (result.status === 'failed' || result.status === 'error')) {
+        bailedOut = bailReason(result);
+        return false;
+      }
+    }
+    return true;
+  };
+
+  if (workers === 0 && here && profiles) {
+    const fileOptions = {
+      profiles,
+      ...(fixtures ? { fixtures } : {}),
       ...(options.snapshotDir ? { snapshotDir: options.snapshotDir } : {}),
       ...(tracker ? { observe: tracker.observe } : {}),
-    });
-    results.push(result);
-    if (!result.passed && options.bail) break;
+    };
+    for (const file of files) if (!report(here.runFile(file, fileOptions))) break;
+  } else {
+    const setup = { lang: toolLang(), coverage: tracker !== undefined, ...(fixtures ? { fixtures } : {}), ...(options.snapshotDir ? { snapshotDir: options.snapshotDir } : {}) };
+    await runInWorkers(files, { workers, setup, ...(tracker ? { tracker } : {}) }, report);
   }
-  out(formatResults(options.reporter, results));
+  out(reporter.end(bailedOut === undefined ? {} : { bailedOut }));
   // Machine-readable reports stay parseable on stdout; the coverage summary goes beside them.
-  if (tracker) (options.reporter === 'pretty' ? out : console.error)(`\n${formatCoverage(tracker.report())}`);
-  return results.every((result) => result.passed) ? 0 : 1;
+  if (tracker && coverage) (options.reporter === 'pretty' ? out : err)(`\n${coverage.formatCoverage(tracker.report())}`);
+  return unreadable ? 2 : failed ? 1 : 0;
 };

@@ -177,9 +177,12 @@ export class DeviceSession {
     return displayRows(deviceScreen(this.activeSnapshots(), view), statusBar(snapshot, view), this.t, this.profile.device.display);
   }
 
-  /** The last text the merchant's phone received, if any (短信验证码 for 关闭服务 and 解绑). */
-  sms(): Sms | undefined {
-    const message = this.store.lastSms();
+  /**
+   * The last text the merchant's phone received, if any (短信验证码 for 关闭服务 and 解绑); with
+   * `number`, the number-th it received (1 the first).
+   */
+  sms(number?: number): Sms | undefined {
+    const message = number === undefined ? this.store.lastSms() : this.store.smsMessages()[number - 1];
     if (!message) return undefined;
     const { from, to, code, at, signature, validMinutes } = message;
     return { from, to, code, at, text: this.t('sms.text', { signature: signature[this.lang], code, minutes: validMinutes }) };

@@ -101,8 +101,8 @@ export const createSimulator = (options: SimulatorOptions = {}) => {
     idle: () => clock.pending() === 0,
     /** The display as text, as a person sees it. */
     screen: () => session.text(),
-    /** The last text the merchant's phone received (sender, text, the code in it), or undefined. */
-    sms: () => session.sms(),
+    /** The last text the merchant's phone received (sender, text, the code in it), or undefined; `sms(1)` the first it received. */
+    sms: (number?: number) => session.sms(number),
     /** The last receipt or 结算单 the printer printed (as the paper reads), or undefined. */
     receipt: () => session.printouts().at(-1)?.text,
     /** Everything the printer printed, oldest first. */

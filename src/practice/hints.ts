@@ -4,7 +4,7 @@
  * active state with a matching hint wins, and where none matches, the procedure's first step.
  */
 import type { Lang } from '../i18n/messages.js';
-import { normalisePunctuation } from '../walkthrough/run-walkthrough.js';
+import { normalisePunctuation } from '../walkthrough/text-match.js';
 import { holdsAll } from './store-checks.js';
 import { isStateNamed, type Hint, type Task } from './task.js';
 

@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { AnyStateMachine } from 'xstate';
-import { isMap, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap } from 'yaml';
 import { z } from 'zod';
 import { PosSimError } from '../errors.js';
 import type { MessageKey } from '../i18n/messages.js';
@@ -15,6 +15,7 @@ import { checkSchema, fieldPath } from '../json-source.js';
 import { loadProfile } from '../profile/load-profile.js';
 import { packageRoot } from '../package-root.js';
 import { shownPath } from '../shown-path.js';
+import { readYaml, type YamlSource } from '../yaml-source.js';
 import { flashDataSchema, seedFlash, type FlashData } from '../store/flash-data.js';
 import { MENU_MACHINES } from '../walkthrough/coverage.js';
 import { toStoreChecks, writeStorePath, type StoreCheck } from './store-checks.js';
@@ -31,33 +32,11 @@ type Path = readonly (string | number)[];
 
 class Problems {
   readonly list: string[] = [];
-  constructor(
-    private readonly file: string,
-    private readonly doc: Document,
-    private readonly lines: LineCounter,
-  ) {}
-
-  /** The node at a field path, or the nearest one above it that exists. */
-  private nodeAt(path: Path): Node | undefined {
-    for (let length = path.length; length >= 0; length -= 1) {
-      const node = this.doc.getIn(path.slice(0, length), true) as Node | undefined;
-      if (node && typeof node === 'object' && 'range' in node) return node;
-    }
-    return undefined;
-  }
-
-  /** The key of a field, where it has one, so the line points at the field's name. */
-  private keyAt(path: Path): Node | undefined {
-    const parent = path.length > 0 ? this.doc.getIn(path.slice(0, -1), true) : undefined;
-    if (!isMap(parent)) return undefined;
-    const pair = parent.items.find((item) => (item.key as { value?: unknown } | null)?.value === path.at(-1));
-    return (pair?.key as Node | undefined) ?? undefined;
-  }
+  constructor(private readonly source: YamlSource) {}
 
   add(path: Path, message: string, pointAtKey = false): void {
-    const node = (pointAtKey ? this.keyAt(path) : undefined) ?? this.nodeAt(path);
-    const { line, col } = this.lines.linePos(node?.range?.[0] ?? 0);
-    this.list.push(`${this.file}:${line}:${col}: ${path.length > 0 ? `${fieldPath(path as PropertyKey[])}: ` : ''}${message}`);
+    const node = pointAtKey ? this.source.keyAt(path) : this.source.nodeAt(path);
+    this.list.push(this.source.problem(node, `${path.length > 0 ? `${fieldPath(path as PropertyKey[])}: ` : ''}${message}`));
   }
 }
 
@@ -108,17 +87,12 @@ const describeField = (key: string): string => {
 
 /** Parses task text; `file` names it in messages and anchors the relative paths in it. */
 export const parseTask = (text: string, file: string, machines: readonly AnyStateMachine[] = MENU_MACHINES): Task => {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const shown = shownPath(file);
-  if (doc.errors.length > 0) {
-    const [error] = doc.errors;
-    const { line, col } = lines.linePos(error?.pos[0] ?? 0);
-    throw new TaskError(`${shown}:${line}:${col}: ${toolText('tasks.notYaml', { reason: error?.message.split('\n')[0] ?? '' })}`);
-  }
-  const problems = new Problems(shown, doc, lines);
-  if (!isMap(doc.contents)) throw new TaskError(`${shown}:1:1: ${toolText('tasks.notAMap', { fields: Object.keys(taskSchema.shape).join(', ') })}`);
-  const parsed = checkSchema(taskSchema, doc.toJS());
+  const read = readYaml(text, shown, (reason) => toolText('tasks.notYaml', { reason }));
+  if ('problems' in read) throw new TaskError(read.problems.join('\n'));
+  const problems = new Problems(read.source);
+  if (!isMap(read.source.doc.contents)) throw new TaskError(`${shown}:1:1: ${toolText('tasks.notAMap', { fields: Object.keys(taskSchema.shape).join(', ') })}`);
+  const parsed = checkSchema(taskSchema, read.value);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const path = issue.path as (string | number)[];

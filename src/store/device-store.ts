@@ -208,6 +208,11 @@ export class DeviceStore implements DevicePort {
     return this.acquirer.messages().at(-1);
   }
 
+  /** Every text the merchant's phone received, oldest first (scripts type an earlier code). */
+  smsMessages(): readonly PhoneMessage[] {
+    return this.acquirer.messages();
+  }
+
   activePasswordFree(): PasswordFreeSettings {
     return this.current.passwordFree.active;
   }

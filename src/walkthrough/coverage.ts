@@ -60,6 +60,9 @@ const universeOf = (machines: readonly AnyStateMachine[]): Universe => {
   return universe;
 };
 
+/** The names of the states and transitions a tracker saw. */
+export type Reached = { readonly states: readonly string[]; readonly transitions: readonly string[] };
+
 export class CoverageTracker {
   private readonly stateNames: ReadonlyMap<StateNodeLike, string>;
   private readonly transitionNames: ReadonlyMap<TransitionLike, string>;
@@ -93,6 +96,17 @@ export class CoverageTracker {
   /** The states reached so far, by name. */
   reachedStateNames(): string[] {
     return [...this.reachedStates];
+  }
+
+  /** What this tracker saw, by name: a run in workers merges each worker's into one. */
+  reached(): Reached {
+    return { states: [...this.reachedStates], transitions: [...this.reachedTransitions] };
+  }
+
+  /** Adds what another tracker saw. */
+  merge(reached: Reached): void {
+    for (const name of reached.states) this.reachedStates.add(name);
+    for (const name of reached.transitions) this.reachedTransitions.add(name);
   }
 
   private markReached(node: StateNodeLike): void {

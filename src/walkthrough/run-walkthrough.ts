@@ -1,19 +1,24 @@
 /**
  * Plays a walkthrough on a fresh throw-away device with a simulated clock, step by step, and
- * stops at the first step that fails, keeping the screen as it was then.
+ * stops at the first step that fails, keeping the screen as it was then. A result is plain data
+ * (it crosses from a worker to the reporter): what ran, on which profile, and how it ended.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isDeepStrictEqual } from 'node:util';
 import type { InspectionEvent } from 'xstate';
 import { SelectError } from '../device/select-item.js';
 import { BOOT_MS, createSimulator, type Simulator } from '../device/simulator.js';
 import { toolText } from '../i18n/tool-lang.js';
-import { readStorePath } from './store-path.js';
-import { SMS_CODE_VARIABLE, type Expectation, type Step, type StoreCheck, type TextMatcher, type Walkthrough } from './walkthrough.js';
+import type { Profile } from '../profile/profile-schema.js';
+import { shownPath } from '../shown-path.js';
+import { unmet } from './expectations.js';
+import { SMS_CODE_VARIABLE, type Step, type Walkthrough } from './walkthrough.js';
 
 export type StepFailure = {
-  readonly step: Step;
+  /** file:line:col of the step. */
+  readonly at: string;
+  /** The step as written. */
+  readonly step: string;
   /** What was expected and what was found. */
   readonly message: string;
   /** The display as it was when the step failed. */
@@ -21,12 +26,23 @@ export type StepFailure = {
   readonly states: readonly string[];
 };
 
+/** passed, failed, skipped (its `when` does not hold on the profile), or error (the file cannot be run). */
+export type RunStatus = 'passed' | 'failed' | 'skipped' | 'error';
+
 export type WalkthroughResult = {
-  readonly walkthrough: Walkthrough;
-  readonly passed: boolean;
-  readonly failure?: StepFailure;
+  /** The walkthrough file, as given. */
+  readonly file: string;
+  readonly name: string;
+  /** The profile it ran on: a name, or the path of a profile file. */
+  readonly profile: string;
+  readonly status: RunStatus;
+  /** How many steps the walkthrough has, and how many ran (up to the failing one). */
+  readonly steps: number;
   readonly stepsRun: number;
   readonly durationMs: number;
+  readonly failure?: StepFailure;
+  /** Why it was skipped, or why the file cannot be run (file:line:col: …). */
+  readonly reason?: string;
 };
 
 export type RunOptions = {
@@ -34,69 +50,12 @@ export type RunOptions = {
   readonly snapshotDir?: string;
   /** Hears every inspection event (coverage). */
   readonly observe?: (event: InspectionEvent) => void;
+  /** The walkthrough's profile, already loaded (a run loads each profile once). */
+  readonly profile?: Profile;
 };
 
-const FULLWIDTH_PUNCTUATION: Record<string, string> = { '，': ',', '：': ':', '？': '?', '！': '!', '（': '(', '）': ')', '；': ';' };
-
-/** Chinese and ASCII punctuation match each other, so scripts need not type full-width commas. */
-export const normalisePunctuation = (text: string): string => text.replace(/[，：？！（）；]/g, (char) => FULLWIDTH_PUNCTUATION[char] ?? char);
-
-const describeMatcher = (matcher: TextMatcher) => (matcher.kind === 'text' ? `"${matcher.text}"` : String(matcher.regex));
-const matches = (matcher: TextMatcher, text: string) =>
-  matcher.kind === 'text'
-    ? normalisePunctuation(text).includes(normalisePunctuation(matcher.text))
-    : matcher.regex.test(normalisePunctuation(text));
-
-const checkStore = (actual: unknown, check: StoreCheck): boolean => {
-  switch (check.kind) {
-    case 'equals':
-      // `null` in a script also means "not there".
-      return isDeepStrictEqual(actual ?? null, check.value);
-    case 'includes':
-      return Array.isArray(actual) && actual.some((item) => isDeepStrictEqual(item, check.value));
-    case 'excludes':
-      return Array.isArray(actual) && !actual.some((item) => isDeepStrictEqual(item, check.value));
-  }
-};
-
-const STORE_CHECK_TEXTS = { equals: 'run.storeEquals', includes: 'run.storeIncludes', excludes: 'run.storeExcludes' } as const;
-
-const isStateActive = (active: readonly string[], state: string) =>
-  active.some((name) => name === state || name.endsWith(`.${state}`));
-
-/** Every unmet part of an expectation, as sentences; empty when it holds. */
-const unmet = (sim: Simulator, expectation: Expectation): string[] => {
-  const text = sim.session.matchText();
-  const problems: string[] = [];
-  for (const matcher of expectation.screen) {
-    if (!matches(matcher, text)) problems.push(toolText('run.screenMissing', { text: describeMatcher(matcher) }));
-  }
-  if (expectation.title && !matches(expectation.title, sim.title())) {
-    problems.push(toolText('run.titleWrong', { text: describeMatcher(expectation.title), title: sim.title() }));
-  }
-  for (const matcher of expectation.not) {
-    if (matches(matcher, text)) problems.push(toolText('run.screenUnwanted', { text: describeMatcher(matcher) }));
-  }
-  const active = sim.session.activeStates();
-  for (const state of expectation.state) {
-    if (!isStateActive(active, state)) problems.push(toolText('run.stateInactive', { state }));
-  }
-  if (expectation.sms.length > 0) {
-    const sms = sim.sms();
-    for (const matcher of expectation.sms) {
-      if (!sms) problems.push(toolText('run.smsNone', { text: describeMatcher(matcher) }));
-      else if (!matches(matcher, sms.text)) problems.push(toolText('run.smsWrong', { text: describeMatcher(matcher), sms: sms.text }));
-    }
-  }
-  const data = sim.store.snapshot();
-  for (const { path, check } of expectation.store) {
-    const actual = readStorePath(data, path);
-    if (!checkStore(actual, check)) {
-      problems.push(toolText(STORE_CHECK_TEXTS[check.kind], { path, value: JSON.stringify(check.value), actual: String(JSON.stringify(actual)) }));
-    }
-  }
-  return problems;
-};
+/** How a profile is named in reports: its name, or the path it was given by. */
+export const profileLabel = (fixture: string): string => (fixture.includes('/') || fixture.endsWith('.json') ? shownPath(fixture) : fixture);
 
 /** Runs one step; returns what went wrong, or undefined when it passed. (pos-sim demo plays steps one by one.) */
 export const runStep = (sim: Simulator, step: Step, walkthrough: Walkthrough, options: RunOptions): string | undefined => {
@@ -108,8 +67,12 @@ export const runStep = (sim: Simulator, step: Step, walkthrough: Walkthrough, op
       sim.type(step.digits);
       return undefined;
     case 'typeSmsCode': {
-      const sms = sim.sms();
-      if (!sms) return toolText('run.noSmsYet', { variable: SMS_CODE_VARIABLE });
+      const sms = sim.sms(step.index);
+      if (!sms) {
+        return step.index === undefined
+          ? toolText('run.noSmsYet', { variable: SMS_CODE_VARIABLE })
+          : toolText('run.noSuchSms', { variable: `${SMS_CODE_VARIABLE}_${step.index}`, count: sim.session.store.smsMessages().length });
+      }
       sim.type(sms.code);
       return undefined;
     }
@@ -150,26 +113,28 @@ export const runStep = (sim: Simulator, step: Step, walkthrough: Walkthrough, op
 export const runWalkthrough = (walkthrough: Walkthrough, options: RunOptions = {}): WalkthroughResult => {
   const started = performance.now();
   const sim = createSimulator({
-    fixture: walkthrough.fixture,
+    fixture: options.profile ?? walkthrough.fixture,
     lang: walkthrough.lang,
     ...(options.observe ? { observe: options.observe } : {}),
   });
+  const base = { file: walkthrough.file, name: walkthrough.name, profile: profileLabel(walkthrough.fixture), steps: walkthrough.steps.length };
   let stepsRun = 0;
   try {
     for (const step of walkthrough.steps) {
       stepsRun += 1;
       const problem = runStep(sim, step, walkthrough, options);
       if (problem !== undefined) {
-        return {
-          walkthrough,
-          passed: false,
-          failure: { step, message: problem, screen: sim.screen(), states: sim.session.activeStates() },
-          stepsRun,
-          durationMs: performance.now() - started,
+        const failure: StepFailure = {
+          at: `${shownPath(walkthrough.file)}:${step.at.line}:${step.at.column}`,
+          step: step.source,
+          message: problem,
+          screen: sim.screen(),
+          states: sim.session.activeStates(),
         };
+        return { ...base, status: 'failed', stepsRun, durationMs: performance.now() - started, failure };
       }
     }
-    return { walkthrough, passed: true, stepsRun, durationMs: performance.now() - started };
+    return { ...base, status: 'passed', stepsRun, durationMs: performance.now() - started };
   } finally {
     sim.stop();
   }

@@ -1,15 +1,11 @@
 /** A parsed walkthrough: a named script of device steps and expectations, each knowing its line. */
 import type { Lang } from '../i18n/messages.js';
+import type { SourcePosition } from '../yaml-source.js';
+import type { Condition } from './conditions.js';
+import type { StoreCheck } from './store-values.js';
+import type { TextMatcher } from './text-match.js';
 
-export type SourcePosition = { readonly line: number; readonly column: number };
-
-/** Text to find on screen: a plain substring or a /regular expression/. */
-export type TextMatcher = { readonly kind: 'text'; readonly text: string } | { readonly kind: 'regex'; readonly regex: RegExp };
-
-export type StoreCheck =
-  | { readonly kind: 'equals'; readonly value: unknown }
-  | { readonly kind: 'includes'; readonly value: unknown }
-  | { readonly kind: 'excludes'; readonly value: unknown };
+export type { SourcePosition, StoreCheck, TextMatcher };
 
 export type Expectation = {
   readonly screen: readonly TextMatcher[];
@@ -18,7 +14,7 @@ export type Expectation = {
   /** Active states that must hold, e.g. bindingManagement.detail or home. */
   readonly state: readonly string[];
   /** Store paths (bindings[*].id, passwordFree.active.enabled) and what they must hold. */
-  readonly store: readonly { readonly path: string; readonly check: StoreCheck }[];
+  readonly store: readonly StoreCheck[];
   /** Text the last SMS on the merchant's phone must contain (短信验证码). */
   readonly sms: readonly TextMatcher[];
 };
@@ -26,8 +22,11 @@ export type Expectation = {
 export type StepAction =
   | { readonly kind: 'press'; readonly keys: readonly string[] }
   | { readonly kind: 'type'; readonly digits: string }
-  /** `type: $SMS_CODE`: types the code of the last SMS the phone received, read when the step runs. */
-  | { readonly kind: 'typeSmsCode' }
+  /**
+   * `type: $SMS_CODE` types the code of the last SMS the phone received, `$SMS_CODE_2` the second
+   * it received (`index` 2): read when the step runs.
+   */
+  | { readonly kind: 'typeSmsCode'; readonly index?: number }
   | { readonly kind: 'select'; readonly label: string }
   | { readonly kind: 'expect'; readonly expectation: Expectation }
   | { readonly kind: 'wait'; readonly ms: number }
@@ -52,10 +51,12 @@ export type Walkthrough = {
   /** Profile name, or a path resolved against the walkthrough's folder. */
   readonly fixture: string;
   readonly lang: Lang;
+  /** The devices it applies to (`when:`); elsewhere it is skipped. */
+  readonly when?: Condition;
+  /** The `when:` condition as written, for reports. */
+  readonly whenText?: string;
   readonly steps: readonly Step[];
 };
-
-export const STEP_KINDS = ['press', 'type', 'select', 'expect', 'wait', 'network', 'power', 'snapshot'] as const;
 
 /** `type: $SMS_CODE` types the code in the last SMS, like an operator reading it off the phone. */
 export const SMS_CODE_VARIABLE = 'SMS_CODE';

@@ -115,7 +115,7 @@ describe('a hand-broken profile', () => {
     const file = writeProfile(cut);
     const { message } = loadError(file);
     expect(message).toMatch(new RegExp(`^${escape(file)}:${cut.split('\n').length}:\\d+: not valid JSON`));
-    expect(message).toContain('Unexpected end of JSON input');
+    expect(message).toMatch(/: not valid JSON: the file ends here, but the \{ at line \d+, column 15 is never closed$/);
   });
 });
 
@@ -157,9 +157,9 @@ describe('profile errors in Chinese (the default language)', () => {
     expect(message).toContain('\n  security.settingsOperator：没有操作员 "42"；请用 00, 01, 99 之一');
   });
 
-  it('invalid JSON names the file and the line, and keeps the parser\'s reason', () => {
+  it('invalid JSON names the file, the line and column, and what is wrong there', () => {
     const file = writeProfile('{\n  "name": "x",\n  "description": \n');
-    expect(loadError(file).message).toMatch(new RegExp(`^${escape(file)}:4:1: 不是有效的 JSON：Unexpected end of JSON input`));
+    expect(loadError(file).message).toBe(`${file}:4:1: 不是有效的 JSON：文件在这里结束了，但第 1 行第 1 列的 { 还没有闭合`);
   });
 
   it('an unknown name lists the shipped profiles; a missing path names the path', () => {

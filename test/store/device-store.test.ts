@@ -102,7 +102,7 @@ describe('DeviceStore on a conf medium', () => {
           return cut;
         },
         at: ':17:',
-        says: 'Unexpected end of JSON input',
+        says: 'the file ends here, but the [ at line 17, column 15 is never closed',
       },
       {
         damage: 'a wrongly typed field',

@@ -94,7 +94,7 @@ describe('model-based paths', () => {
     expect(written).not.toContain('printJob-paperOut.yaml');
     expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^${written.length + notWritten.length} of \\d+ menu states reached on ${name}\\.$`)));
     const results = loadWalkthroughs([out]).map((walkthrough) => runWalkthrough(walkthrough));
-    expect(results.filter((result) => !result.passed).map((result) => `${result.walkthrough.file}: ${result.failure?.message}`)).toEqual([]);
+    expect(results.filter((result) => result.status !== 'passed').map((result) => `${result.file}: ${result.failure?.message}`)).toEqual([]);
     expect(readFileSync(join(out, 'settings-menu.yaml'), 'utf8')).toContain('expect: { state: settings.menu }');
   });
 

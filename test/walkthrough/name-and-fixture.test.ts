@@ -9,7 +9,7 @@ import { setToolLang } from '../../src/i18n/tool-lang.js';
 import { shippedProfileNames } from '../../src/profile/load-profile.js';
 import { loadWalkthroughs } from '../../src/walkthrough/load-walkthroughs.js';
 import { parseWalkthrough } from '../../src/walkthrough/parse-walkthrough.js';
-import { formatResults } from '../../src/walkthrough/reporters.js';
+import { formatResults } from '../../src/walkthrough/reporters/index.js';
 import { runWalkthrough } from '../../src/walkthrough/run-walkthrough.js';
 import { thrownMessage } from '../support/thrown.js';
 
@@ -54,7 +54,7 @@ describe('a walkthrough name in both languages', () => {
   it('is checked at its line:col like any other field', () => {
     const bad = `name: { zh: 关闭微信支付, fr: Fermer }\nfixture: default\n${BOOT_STEPS}`;
     expect(thrownMessage(() => parseWalkthrough(bad, 'bad.yaml', {}))).toBe('bad.yaml:1:21: name 没有 "fr"；请用 zh, en');
-    expect(thrownMessage(() => parseWalkthrough(`name: { en: "" }\n${BOOT_STEPS}`, 'empty.yaml', {}))).toBe('empty.yaml:1:9: name.en 要写文字');
+    expect(thrownMessage(() => parseWalkthrough(`name: { en: "" }\n${BOOT_STEPS}`, 'empty.yaml', {}))).toBe('empty.yaml:1:13: name.en 要写文字');
     setToolLang('en');
     expect(thrownMessage(() => parseWalkthrough(`name: {}\n${BOOT_STEPS}`, 'none.yaml', {}))).toBe(
       'none.yaml:1:7: name: give the walkthrough a name, as text or one per language: { zh: …, en: … }',
@@ -75,7 +75,7 @@ describe('a walkthrough without fixture:', () => {
   it('plays on the default profile', () => {
     const walkthrough = parseWalkthrough(`name: 开机\n${BOOT_STEPS}`, 'boot.yaml', {});
     expect(walkthrough.fixture).toBe('default');
-    expect(runWalkthrough(walkthrough).passed).toBe(true);
+    expect(runWalkthrough(walkthrough).status).toBe('passed');
   });
 
   it('loads from a file, and --fixture still replaces it', () => {

@@ -51,7 +51,7 @@ describe('type: $SMS_CODE', () => {
       walkthrough(`${TO_CODE_PROMPT}  - type: $SMS_CODE\n  - expect: "******_"\n  - press: 确认\n  - expect: { state: unbind.settling }\n`),
     );
     expect(result.failure?.message).toBeUndefined();
-    expect(result.passed).toBe(true);
+    expect(result.status).toBe('passed');
   });
 
   it('types the newest code after a new one was sent', () => {
@@ -63,10 +63,10 @@ describe('type: $SMS_CODE', () => {
 
   it('fails the step, naming it, when the phone has received nothing', () => {
     const result = runWalkthrough(walkthrough('  - press: 菜单\n  - type: $SMS_CODE\n'));
-    expect(result.passed).toBe(false);
+    expect(result.status).toBe('failed');
     expect(result.stepsRun).toBe(2);
     expect(result.failure?.message).toBe('type: $SMS_CODE, but the phone has received no SMS yet');
-    expect(result.failure?.step.at.line).toBe(5);
+    expect(result.failure?.at).toBe(`${FILE}:5:5`);
   });
 });
 
@@ -85,7 +85,7 @@ describe('expect: { sms: TEXT }', () => {
   it('names a bad pattern by line and column, and lists sms among the keys', () => {
     expect(parseError('name: x\nfixture: default\nsteps:\n  - expect: { sms: "/(/" }\n')).toMatch(/^\/tmp\/sms\.yaml:4:20: invalid regular expression/);
     expect(parseError('name: x\nfixture: default\nsteps:\n  - expect: { phone: x }\n')).toContain('use screen, title, not, state, store, sms');
-    expect(parseError('name: x\nfixture: default\nsteps:\n  - expect: { sms: [] }\n')).toContain('expect needs at least one of screen, title, not, state, store, sms');
+    expect(parseError('name: x\nfixture: default\nsteps:\n  - expect: { sms: [] }\n')).toBe('/tmp/sms.yaml:4:20: a list in expect.sms needs at least one entry');
   });
 
   it('passes on the last SMS, full-width punctuation matched loosely', () => {
@@ -163,6 +163,6 @@ describe('pos-sim record', () => {
     expect(text).toContain('expect: { title: "解绑成功" }');
     const replayed = runWalkthrough(parseWalkthrough(`${text}  - expect: { store: { "bindings[*].id": { excludes: settlement-card } } }\n`, 'recorded.yaml', {}));
     expect(replayed.failure?.message).toBeUndefined();
-    expect(replayed.passed).toBe(true);
+    expect(replayed.status).toBe('passed');
   });
 });

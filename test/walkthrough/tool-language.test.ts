@@ -11,7 +11,7 @@ import { setToolLang } from '../../src/i18n/tool-lang.js';
 import { formatCoverage, type CoverageReport } from '../../src/walkthrough/coverage.js';
 import { loadWalkthroughs } from '../../src/walkthrough/load-walkthroughs.js';
 import { parseWalkthrough } from '../../src/walkthrough/parse-walkthrough.js';
-import { formatResults } from '../../src/walkthrough/reporters.js';
+import { formatResults } from '../../src/walkthrough/reporters/index.js';
 import { runWalkthrough, type WalkthroughResult } from '../../src/walkthrough/run-walkthrough.js';
 import { thrownMessage } from '../support/thrown.js';
 
@@ -93,7 +93,7 @@ describe('walkthrough messages in Chinese (the default)', () => {
   it('report each walkthrough, the failing step with the screen and states, and the tally', () => {
     const lines = formatResults('pretty', results()).split('\n');
     expect(lines[0]).toMatch(/^✓ 开机 {2}\(1 步，\d+\.\d ms\)$/);
-    expect(lines[1]).toMatch(/^✗ 打开设置 {2}\(2 步，\d+\.\d ms\)$/);
+    expect(lines[1]).toMatch(/^✗ 打开设置 {2}\(第 2 步失败，共 2 步，\d+\.\d ms\)$/);
     expect(lines[2]).toBe('  settings.yaml:5:5  expect: { screen: 请输入密码, title: 设置, state: settings.menu, store: { passwordFree.active.enabled: false } }');
     expect(lines[3]).toBe('  期望标题为 "设置"，实际标题是 "请输入密码"');
     expect(lines[6]).toBe('  屏幕：');
@@ -108,7 +108,7 @@ describe('walkthrough messages in Chinese (the default)', () => {
     expect(tap).toContain('  message: "期望标题为 \\"设置\\"，实际标题是 \\"请输入密码\\"\\n期望处于状态 settings.menu，但不在该状态\\n期望设备数据 passwordFree.active.enabled 为 false，实际是 true"');
     expect(tap.at(-1)).toBe('# 1 个通过，1 个失败');
     const junit = formatResults('junit', results());
-    expect(junit).toContain('<failure message="期望标题为 &quot;设置&quot;，实际标题是 &quot;请输入密码&quot;">settings.yaml:5:5\n');
+    expect(junit).toContain('<failure message="期望标题为 &quot;设置&quot;，实际标题是 &quot;请输入密码&quot;" type="expect">settings.yaml:5:5  expect: {');
     expect(junit).toContain('\n\n屏幕：\n');
     expect(junit).toContain('\n\n状态：device.settings, settings.authenticating, passwordPrompt.entering</failure>');
     const json = JSON.parse(formatResults('json', results())) as { failed: number; walkthroughs: { failure?: { at: string; message: string } }[] };
@@ -127,11 +127,11 @@ describe('walkthrough messages in Chinese (the default)', () => {
     ]);
   });
 
-  it('pos-sim run prints the report and the coverage in Chinese', () => {
+  it('pos-sim run prints the report and the coverage in Chinese', async () => {
     const suite = mkdtempSync(join(dir, 'suite-'));
     writeFileSync(join(suite, 'boot.yaml'), PASSING);
     const out: string[] = [];
-    const code = runWalkthroughsCommand({ paths: [suite], reporter: 'pretty', bail: false, coverage: true, snapshotDir: undefined }, (text) => out.push(text));
+    const code = await runWalkthroughsCommand({ paths: [suite], reporter: 'pretty', bail: false, coverage: true, snapshotDir: undefined }, (text) => out.push(text));
     expect(code).toBe(0);
     const lines = out.join('\n').split('\n');
     expect(lines).toContain('1 个通过，0 个失败');
@@ -149,7 +149,7 @@ describe('walkthrough messages with --lang en', () => {
       'bad.yaml:5:5: unknown step "jump"; steps are press, type, select, expect, wait, network, power, snapshot',
     );
     const lines = formatResults('pretty', results()).split('\n');
-    expect(lines[1]).toMatch(/^✗ 打开设置 {2}\(2 steps, \d+\.\d ms\)$/);
+    expect(lines[1]).toMatch(/^✗ 打开设置 {2}\(step 2 of 2 failed, \d+\.\d ms\)$/);
     expect(lines[3]).toBe('  expected the title "设置", the title is "请输入密码"');
     expect(lines[6]).toBe('  screen:');
     expect(lines).toContain('  state: device.settings, settings.authenticating, passwordPrompt.entering');

@@ -21,7 +21,7 @@ export const cliTexts = defineTexts(
 
 选项
   --fixture NAME|PATH    设备配置：\`pos-sim profiles\` 中的名称或 .json 文件(默认：default)
-                         (run：所有操作脚本改在此配置上回放)
+                         (run：所有操作脚本改在此配置上回放；all：在每个自带配置上各回放一遍)
   --data-dir DIR         设备数据目录(默认：$POS_SIM_DATA_DIR，其次系统的数据目录：
                          Linux $XDG_DATA_HOME/pos-sim 或 ~/.local/share/pos-sim，
                          macOS ~/Library/Application Support/pos-sim，
@@ -33,6 +33,8 @@ export const cliTexts = defineTexts(
   --bail                 run：遇到第一个失败的脚本就停止
   --coverage             run：报告脚本覆盖到的菜单状态和转换
   --snapshot-dir DIR     run：snapshot 步骤写屏幕的目录(默认：pos-sim-snapshots)
+  --workers N            run：并行的工作线程数(默认：CPU 核数；脚本少时少用)
+  --shard I/N            run：只回放 N 份中的第 I 份(CI 矩阵，如 --shard 2/4)
   --write DIR            paths：把每条路径写成操作脚本，放进 DIR
   --json                 records：输出 JSON 而不是表格
   --yes                  reset：替换设备数据前不再询问(没有终端时必须加)
@@ -68,6 +70,8 @@ export const cliTexts = defineTexts(
     'cli.badTimeScale': '--time-scale {scale}：请给一个大于 0(最多 {max})的数：设备时钟走得快几倍，如 10 时 5 分钟的锁定 30 秒就结束。',
     'cli.badRecord': '--record {file}：asciinema 录像是 .cast 文件，如 --record demo.cast',
     'cli.freshWithDataDir': '--fresh 和 --data-dir 不能同时用：--fresh 使用临时目录。',
+    'cli.badWorkers': '--workers {workers}：请给 1 到 {max} 之间的整数。',
+    'cli.badShard': '--shard {shard}：请写成 I/N，1 ≤ I ≤ N，如 --shard 2/4 是 4 份中的第 2 份。',
   },
   {
     'cli.usage': `pos-sim - a POS terminal simulator in your terminal
@@ -88,7 +92,8 @@ Usage
 
 Options
   --fixture NAME|PATH    device profile: a name from \`pos-sim profiles\` or a .json file (default: default)
-                         (run: plays every walkthrough on this profile instead of its own)
+                         (run: plays every walkthrough on this profile instead of its own;
+                         all: on every shipped profile in turn)
   --data-dir DIR         where device data lives (default: $POS_SIM_DATA_DIR, else the system's:
                          Linux $XDG_DATA_HOME/pos-sim or ~/.local/share/pos-sim,
                          macOS ~/Library/Application Support/pos-sim,
@@ -100,6 +105,8 @@ Options
   --bail                 run: stop at the first failing walkthrough
   --coverage             run: report the menu states and transitions the walkthroughs reached
   --snapshot-dir DIR     run: where snapshot steps write screens (default: pos-sim-snapshots)
+  --workers N            run: worker threads in parallel (default: the CPU cores; fewer for few files)
+  --shard I/N            run: play only the I-th of N shares of the files (CI matrices, e.g. --shard 2/4)
   --write DIR            paths: write each path as a walkthrough file into DIR
   --json                 records: print JSON instead of a table
   --yes                  reset: replace the device data without asking (needed without a terminal)
@@ -135,5 +142,7 @@ Environment
     'cli.badTimeScale': '--time-scale {scale}: give a number above 0 (up to {max}): how many times as fast the device clock runs, e.g. 10 ends a 5-minute lockout in 30 s.',
     'cli.badRecord': '--record {file}: an asciinema recording is a .cast file, e.g. --record demo.cast',
     'cli.freshWithDataDir': '--fresh and --data-dir do not go together: --fresh uses a throw-away folder.',
+    'cli.badWorkers': '--workers {workers}: give a whole number from 1 to {max}.',
+    'cli.badShard': '--shard {shard}: write I/N with 1 ≤ I ≤ N, e.g. --shard 2/4 for the 2nd of 4 shares.',
   },
 );

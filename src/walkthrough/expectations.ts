@@ -1,0 +1,59 @@
+/**
+ * What a device is checked for — the screen, its title, the active states, the stored data, the
+ * phone's texts — as walkthrough `expect:` steps and the vitest matchers (pos-sim/vitest) both ask
+ * it, with the sentences that say what was expected and what the device had instead.
+ */
+import type { Simulator } from '../device/simulator.js';
+import { toolText } from '../i18n/tool-lang.js';
+import { storeCheckHolds } from './conditions.js';
+import { readStorePath } from './store-path.js';
+import type { StoreCheck } from './store-values.js';
+import { describeMatcher, shows, type TextMatcher } from './text-match.js';
+import type { Expectation } from './walkthrough.js';
+
+const STORE_CHECK_TEXTS = { equals: 'run.storeEquals', includes: 'run.storeIncludes', excludes: 'run.storeExcludes' } as const;
+
+/** A state name as scripts write it (home, passwordPrompt.entering) matches a full name or its end. */
+export const isStateActive = (active: readonly string[], state: string): boolean => active.some((name) => name === state || name.endsWith(`.${state}`));
+
+/** The display as expectations read it: a person's reading, wrapped lines joined. */
+export const screenText = (sim: Simulator): string => sim.session.matchText();
+
+export const screenMissing = (matcher: TextMatcher): string => toolText('run.screenMissing', { text: describeMatcher(matcher) });
+export const screenUnwanted = (matcher: TextMatcher): string => toolText('run.screenUnwanted', { text: describeMatcher(matcher) });
+export const titleWrong = (matcher: TextMatcher, title: string): string => toolText('run.titleWrong', { text: describeMatcher(matcher), title });
+export const stateInactive = (state: string): string => toolText('run.stateInactive', { state });
+
+/** What is wrong with a store check, or undefined when the data meets it. */
+export const storeProblem = (data: unknown, check: StoreCheck): string | undefined => {
+  const actual = readStorePath(data, check.path);
+  return storeCheckHolds(actual, check) ? undefined : toolText(STORE_CHECK_TEXTS[check.kind], { path: check.path, value: JSON.stringify(check.value), actual: JSON.stringify(actual) });
+};
+
+/** Every unmet part of an expectation, as sentences; empty when it holds. */
+export const unmet = (sim: Simulator, expectation: Expectation): string[] => {
+  const text = screenText(sim);
+  const problems: string[] = [];
+  for (const matcher of expectation.screen) if (!shows(matcher, text)) problems.push(screenMissing(matcher));
+  if (expectation.title && !shows(expectation.title, sim.title())) problems.push(titleWrong(expectation.title, sim.title()));
+  for (const matcher of expectation.not) if (shows(matcher, text)) problems.push(screenUnwanted(matcher));
+  if (expectation.state.length > 0) {
+    const active = sim.session.activeStates();
+    for (const state of expectation.state) if (!isStateActive(active, state)) problems.push(stateInactive(state));
+  }
+  if (expectation.sms.length > 0) {
+    const sms = sim.sms();
+    for (const matcher of expectation.sms) {
+      if (!sms) problems.push(toolText('run.smsNone', { text: describeMatcher(matcher) }));
+      else if (!shows(matcher, sms.text)) problems.push(toolText('run.smsWrong', { text: describeMatcher(matcher), sms: sms.text }));
+    }
+  }
+  if (expectation.store.length > 0) {
+    const data = sim.store.snapshot();
+    for (const check of expectation.store) {
+      const problem = storeProblem(data, check);
+      if (problem) problems.push(problem);
+    }
+  }
+  return problems;
+};

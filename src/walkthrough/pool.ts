@@ -1,0 +1,106 @@
+/**
+ * Plays a suite's files on worker threads and hands their results on in file order, exactly as a
+ * run in one process would: files go out in order, a few batches ahead of what is reported, so
+ * what waits to be reported stays small however long the suite. With --bail the pool stops at
+ * the first failure in file order and drops whatever the workers ran past it.
+ */
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { packageRoot } from '../package-root.js';
+import type { CoverageTracker } from './coverage.js';
+import type { WalkthroughResult } from './run-walkthrough.js';
+import type { FromWorker, ToWorker, WorkerSetup } from './worker-messages.js';
+
+/** The bundled worker (`npm run build` writes it): a worker thread runs built JavaScript. */
+export const WORKER_FILE = join(packageRoot, 'dist', 'run-worker.js');
+
+/** Batches each worker has in hand, so that it never waits for the next. */
+const IN_HAND = 2;
+
+/**
+ * A worker's heap: a walkthrough's device lives a few milliseconds, so a small young generation
+ * and an old one well above what a run keeps (~20 MB) keep memory flat with little more GC.
+ */
+const RESOURCE_LIMITS = { maxYoungGenerationSizeMb: 6, maxOldGenerationSizeMb: 64 } as const;
+
+export type PoolOptions = {
+  readonly workers: number;
+  readonly setup: WorkerSetup;
+  readonly tracker?: CoverageTracker;
+};
+
+/**
+ * Runs the files; `report` hears each file's results in file order and returns false to stop
+ * (--bail). Resolves when every file is reported or the run stopped.
+ */
+export const runInWorkers = (files: readonly string[], options: PoolOptions, report: (results: readonly WalkthroughResult[]) => boolean): Promise<void> =>
+  new Promise((resolve, reject) => {
+    // Batches small enough that every worker gets several, large enough that messages stay few.
+    const size = Math.max(1, Math.min(16, Math.floor(files.length / (options.workers * 8))));
+    const batches: string[][] = [];
+    for (let start = 0; start < files.length; start += size) batches.push(files.slice(start, start + size));
+    const done = new Map<number, readonly (readonly WalkthroughResult[])[]>();
+    let sent = 0;
+    let reported = 0;
+    let stopped = false;
+    const finished = new Set<Worker>();
+    const workers: Worker[] = [];
+
+    const end = (error?: unknown) => {
+      if (stopped) return;
+      stopped = true;
+      if (error) {
+        for (const worker of workers) void worker.terminate();
+        reject(error);
+      }
+    };
+
+    const sendNext = (worker: Worker) => {
+      if (sent >= batches.length || stopped) return;
+      const message: ToWorker = { type: 'run', id: sent, files: batches[sent] ?? [] };
+      sent += 1;
+      worker.postMessage(message);
+    };
+
+    const flush = () => {
+      for (let next = done.get(reported); next !== undefined && !stopped; next = done.get(reported)) {
+        done.delete(reported);
+        reported += 1;
+        for (const results of next) {
+          if (!report(results)) {
+            stopped = true;
+            Promise.all(workers.map((worker) => worker.terminate())).then(() => resolve(), reject);
+            return;
+          }
+        }
+      }
+      if (reported === batches.length && !stopped) {
+        for (const worker of workers) worker.postMessage({ type: 'finish' } satisfies ToWorker);
+      }
+    };
+
+    for (let index = 0; index < Math.min(options.workers, batches.length); index += 1) {
+      const worker = new Worker(WORKER_FILE, { workerData: options.setup, resourceLimits: RESOURCE_LIMITS });
+      workers.push(worker);
+      worker.on('error', end);
+      // A worker that ends before it has said it finished has lost its files: never wait for them.
+      worker.on('exit', (code) => {
+        if (!stopped && !finished.has(worker)) end(new Error(`pos-sim run: a worker thread ended (exit code ${code}) before its files were played`));
+      });
+      worker.on('message', (message: FromWorker) => {
+        if (message.type === 'ready') for (let batch = 0; batch < IN_HAND; batch += 1) sendNext(worker);
+        else if (message.type === 'results') {
+          done.set(message.id, message.results);
+          sendNext(worker);
+          flush();
+        } else if (message.type === 'finished') {
+          if (message.reached) options.tracker?.merge(message.reached);
+          finished.add(worker);
+          if (finished.size === workers.length) {
+            stopped = true;
+            resolve();
+          }
+        }
+      });
+    }
+  });

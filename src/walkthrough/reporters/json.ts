@@ -1,0 +1,40 @@
+/** The whole run as one JSON document, for scripts. */
+import type { WalkthroughResult } from '../run-walkthrough.js';
+import { Counter, type Reporter } from './reporter.js';
+
+export const jsonReporter = (): Reporter => {
+  const counter = new Counter();
+  const walkthroughs: object[] = [];
+  return {
+    start: () => undefined,
+    result: (result: WalkthroughResult) => {
+      counter.add(result);
+      walkthroughs.push({
+        name: result.name,
+        file: result.file,
+        profile: result.profile,
+        status: result.status,
+        passed: result.status === 'passed',
+        steps: result.steps,
+        stepsRun: result.stepsRun,
+        durationMs: Number(result.durationMs.toFixed(3)),
+        ...(result.failure ? { failure: result.failure } : {}),
+        ...(result.reason !== undefined ? { reason: result.reason } : {}),
+      });
+      return undefined;
+    },
+    end: (end) =>
+      JSON.stringify(
+        {
+          passed: counter.all.passed,
+          failed: counter.all.failed,
+          skipped: counter.all.skipped,
+          errors: counter.all.error,
+          ...(end.bailedOut !== undefined ? { bailedOut: end.bailedOut } : {}),
+          walkthroughs,
+        },
+        null,
+        2,
+      ),
+  };
+};

@@ -1,0 +1,55 @@
+/** The report a person reads in a terminal: a line per walkthrough, the failing step with the screen, the totals. */
+import { stepCount, toolText } from '../../i18n/tool-lang.js';
+import type { WalkthroughResult } from '../run-walkthrough.js';
+import { Counter, tallyText, type Reporter, type RunPlan } from './reporter.js';
+
+const indent = (text: string, prefix: string) =>
+  text
+    .split('\n')
+    .map((line) => prefix + line)
+    .join('\n');
+
+export const prettyReporter = (): Reporter => {
+  const counter = new Counter();
+  let perProfile = false;
+  return {
+    start: (plan: RunPlan) => {
+      perProfile = plan.perProfile;
+      return undefined;
+    },
+    result: (result: WalkthroughResult) => {
+      counter.add(result);
+      const name = perProfile ? `${result.name} · ${result.profile}` : result.name;
+      const time = `${result.durationMs.toFixed(1)} ms`;
+      switch (result.status) {
+        case 'passed':
+          return toolText('report.walkthrough', { mark: '✓', name, steps: stepCount(result.steps), time });
+        case 'skipped':
+          return toolText('report.skipped', { name, reason: result.reason ?? '' });
+        case 'error':
+          return `${toolText('report.error', { name })}\n${indent(result.reason ?? '', '  ')}`;
+        case 'failed': {
+          const failure = result.failure;
+          const lines = [toolText('report.failed', { name, ran: result.stepsRun, total: result.steps, time })];
+          if (failure) {
+            lines.push(
+              `  ${failure.at}  ${failure.step.split('\n')[0]}`,
+              indent(failure.message, '  '),
+              `  ${toolText('report.screen')}`,
+              indent(failure.screen, '  | '),
+              `  ${toolText('report.states', { states: failure.states.join(', ') })}`,
+            );
+          }
+          return lines.join('\n');
+        }
+      }
+    },
+    end: (end) => {
+      const lines = [''];
+      if (end.bailedOut !== undefined) lines.push(toolText('report.bailedOut', { reason: end.bailedOut }));
+      if (perProfile) for (const [profile, tally] of counter.byProfile) lines.push(`${profile}: ${tallyText(tally)}`);
+      lines.push(tallyText(counter.all));
+      return lines.join('\n');
+    },
+  };
+};

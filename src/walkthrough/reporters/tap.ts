@@ -1,0 +1,81 @@
+/**
+ * TAP for prove, tap-parser and CI plugins: version 13 (which TAP 14 readers take too), the plan up
+ * front, a YAML block under each failure, `# SKIP` for a walkthrough that does not apply to the
+ * profile, `Bail out!` when --bail stops the run. A name is one line with `#` and `\` escaped as
+ * TAP 14 says, so no name can end a test line early or add one.
+ */
+import type { WalkthroughResult } from '../run-walkthrough.js';
+import { Counter, tallyText, type Reporter } from './reporter.js';
+
+/** Text for a test line: one line, `\` and `#` escaped, control characters as spaces. */
+export const tapText = (text: string): string =>
+  text
+    .replace(/[\\#]/g, (char) => `\\${char}`)
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
+    .trim();
+
+// eslint-disable-next-line no-control-regex
+const NOT_PRINTABLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff]/;
+
+/** A YAML double-quoted scalar (JSON's escapes are YAML's; YAML also wants DEL, C1 and line separators escaped). */
+const quoted = (text: string): string =>
+  JSON.stringify(text).replace(/[\u007f-\u009f\u2028\u2029\ufeff]/g, (char) => `\\u${(char.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`);
+
+/**
+ * A YAML diagnostic block, indented under its test line and closed by `...`, in the plain subset
+ * that prove's YAMLish reader takes as well as full YAML readers (tap-parser): quoted scalars, a
+ * literal block for the screen, a list of states.
+ */
+const diagnostics = (fields: Readonly<Record<string, string | readonly string[] | undefined>>): string[] => [
+  '  ---',
+  ...Object.entries(fields).flatMap(([key, value]) => {
+    if (value === undefined) return [];
+    if (typeof value !== 'string') return [`  ${key}:`, ...value.map((item) => `    - ${quoted(item)}`)];
+    if (key === 'screen' && !NOT_PRINTABLE.test(value)) return [`  ${key}: |`, ...value.split('\n').map((line) => `    ${line}`)];
+    return [`  ${key}: ${quoted(value)}`];
+  }),
+  '  ...',
+];
+
+export const tapReporter = (): Reporter => {
+  const counter = new Counter();
+  let number = 0;
+  let perProfile = false;
+  return {
+    start: (plan) => {
+      perProfile = plan.perProfile;
+      return ['TAP version 13', `1..${plan.total}`].join('\n');
+    },
+    result: (result: WalkthroughResult) => {
+      counter.add(result);
+      number += 1;
+      const name = tapText(perProfile ? `${result.name} · ${result.profile}` : result.name);
+      switch (result.status) {
+        case 'passed':
+          return `ok ${number} - ${name}`;
+        case 'skipped':
+          return `ok ${number} - ${name} # SKIP ${tapText(result.reason ?? '')}`;
+        case 'error':
+          return [`not ok ${number} - ${tapText(result.name || result.file)}`, ...diagnostics({ profile: result.profile, message: result.reason ?? '' })].join('\n');
+        case 'failed': {
+          const failure = result.failure;
+          return [
+            `not ok ${number} - ${name}`,
+            ...diagnostics({
+              at: failure?.at,
+              profile: result.profile,
+              step: failure?.step,
+              stepsRun: `${result.stepsRun}/${result.steps}`,
+              message: failure?.message,
+              screen: failure?.screen,
+              states: failure?.states,
+            }),
+          ].join('\n');
+        }
+      }
+    },
+    end: (end) => [...(end.bailedOut !== undefined ? [`Bail out! ${tapText(end.bailedOut)}`] : []), `# ${tallyText(counter.all)}`].join('\n'),
+  };
+};
+

@@ -1,0 +1,46 @@
+/**
+ * A suite: the walkthrough files under the given files and folders, in one order that is the same
+ * on every machine (by path, code point by code point), and the profiles each runs on. `--shard
+ * i/n` takes every n-th file from the i-th, so shards are balanced to one file and stable.
+ */
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { toolText } from '../i18n/tool-lang.js';
+import { WalkthroughError } from './parse-walkthrough.js';
+
+const isWalkthroughFile = (name: string) => name.endsWith('.yaml') || name.endsWith('.yml');
+const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+const findFiles = (path: string): string[] => {
+  if (!statSync(path).isDirectory()) return [path];
+  return readdirSync(path, { withFileTypes: true })
+    .sort((a, b) => byCodePoint(a.name, b.name))
+    .flatMap((entry) => {
+      const child = join(path, entry.name);
+      return entry.isDirectory() ? findFiles(child) : isWalkthroughFile(entry.name) ? [child] : [];
+    });
+};
+
+/** The walkthrough files, absolute, in run order; a path that does not exist stops everything. */
+export const findWalkthroughFiles = (paths: readonly string[]): string[] => {
+  const problems: string[] = [];
+  const files: string[] = [];
+  for (const path of paths) {
+    const absolute = resolve(path);
+    if (!existsSync(absolute)) problems.push(toolText('walkthrough.noSuchPath', { path }));
+    else files.push(...findFiles(absolute));
+  }
+  if (problems.length === 0 && files.length === 0) problems.push(toolText('walkthrough.noFiles', { paths: paths.join(', ') }));
+  if (problems.length > 0) throw new WalkthroughError(problems.join('\n'));
+  return files;
+};
+
+/** `--shard 2/3`: the 2nd of 3 shards. */
+export type Shard = { readonly index: number; readonly count: number };
+
+/** The files of one shard: every count-th, from the index-th on (1-based, as test runners number shards). */
+export const shardOf = <T>(files: readonly T[], shard: Shard | undefined): T[] =>
+  shard === undefined ? [...files] : files.filter((_, position) => position % shard.count === shard.index - 1);
+
+/** A profile path given on the command line is relative to where the user is. */
+export const resolveFixtureArgument = (fixture: string): string => (fixture.includes('/') || fixture.endsWith('.json') ? resolve(fixture) : fixture);

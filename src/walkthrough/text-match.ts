@@ -1,0 +1,66 @@
+/**
+ * How walkthrough texts and /regexes/ are found on the screen (and in texts on the phone): Chinese
+ * and ASCII punctuation match each other, so a script need not type full-width commas. Plain texts
+ * and regexes are normalised alike: the screen, the text and the pattern's literal characters.
+ */
+
+/** Text to find: a plain substring or a /regular expression/. */
+export type TextMatcher =
+  | { readonly kind: 'text'; readonly text: string }
+  /** `text` is the regex as written (/…/flags), for messages. */
+  | { readonly kind: 'regex'; readonly regex: RegExp; readonly text: string };
+
+const FULLWIDTH_PUNCTUATION: Readonly<Record<string, string>> = { '，': ',', '：': ':', '？': '?', '！': '!', '（': '(', '）': ')', '；': ';' };
+const FULLWIDTH = /[，：？！（）；]/g;
+
+/** Chinese punctuation as its ASCII twin. */
+export const normalisePunctuation = (text: string): string => text.replace(FULLWIDTH, (char) => FULLWIDTH_PUNCTUATION[char] ?? char);
+
+/** Characters with a meaning in a regex, which an ASCII twin must be escaped as. */
+const REGEX_SYNTAX = /[\\^$.*+?()[\]{}|/]/;
+
+/**
+ * A regex source with its full-width punctuation as the ASCII twin the normalised screen shows.
+ * Full-width punctuation has no regex meaning, so its twin is always literal: `（` becomes `\(`, and
+ * an escaped `\（` the same; ASCII punctuation keeps its meaning (`?` is still a quantifier).
+ */
+export const normaliseRegexSource = (source: string): string => {
+  let out = '';
+  for (let index = 0; index < source.length; index += 1) {
+    const char = source[index] as string;
+    if (char === '\\') {
+      const next = source[index + 1];
+      const twin = next === undefined ? undefined : FULLWIDTH_PUNCTUATION[next];
+      if (twin !== undefined) out += REGEX_SYNTAX.test(twin) ? `\\${twin}` : twin;
+      else out += char + (next ?? '');
+      index += 1;
+      continue;
+    }
+    const twin = FULLWIDTH_PUNCTUATION[char];
+    out += twin === undefined ? char : REGEX_SYNTAX.test(twin) ? `\\${twin}` : twin;
+  }
+  return out;
+};
+
+/**
+ * Reads a text as written in a script: `/pattern/flags` is a regex, anything else a plain text.
+ * Returns the reason when the pattern is not a valid regex.
+ */
+export const parseTextMatcher = (value: string): TextMatcher | { readonly invalid: string } => {
+  const regex = /^\/(.*)\/([dgimsuvy]*)$/s.exec(value);
+  if (!regex) return { kind: 'text', text: value };
+  try {
+    // A global or sticky regex would remember where it last matched between checks.
+    const flags = (regex[2] ?? '').replace(/[gy]/g, '');
+    return { kind: 'regex', regex: new RegExp(normaliseRegexSource(regex[1] ?? ''), flags), text: value };
+  } catch (error) {
+    return { invalid: (error as Error).message };
+  }
+};
+
+/** Whether the text shows what the matcher asks for, with punctuation normalised on both sides. */
+export const shows = (matcher: TextMatcher, text: string): boolean =>
+  matcher.kind === 'text' ? normalisePunctuation(text).includes(normalisePunctuation(matcher.text)) : matcher.regex.test(normalisePunctuation(text));
+
+/** The matcher as a script writes it, for messages: "text" or /regex/. */
+export const describeMatcher = (matcher: TextMatcher): string => (matcher.kind === 'text' ? `"${matcher.text}"` : matcher.text);

@@ -1,0 +1,22 @@
+/** What the run's pool and its workers say to each other (structured-cloned plain data). */
+import type { Lang } from '../i18n/messages.js';
+import type { Reached } from './coverage.js';
+import type { WalkthroughResult } from './run-walkthrough.js';
+
+/** What every file of the run is played with. */
+export type WorkerSetup = {
+  readonly lang: Lang;
+  readonly fixtures?: readonly string[];
+  readonly snapshotDir?: string;
+  readonly coverage: boolean;
+};
+
+export type ToWorker =
+  | { readonly type: 'setup'; readonly setup: WorkerSetup }
+  | { readonly type: 'run'; readonly id: number; readonly files: readonly string[] }
+  | { readonly type: 'finish' };
+
+export type FromWorker =
+  | { readonly type: 'ready' }
+  | { readonly type: 'results'; readonly id: number; readonly results: readonly (readonly WalkthroughResult[])[] }
+  | { readonly type: 'finished'; readonly reached?: Reached };
