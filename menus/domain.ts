@@ -176,5 +176,8 @@ export type SaleRecord = {
   readonly passwordFree: boolean;
 };
 
-/** An amount in fen as the device shows it, e.g. 1234 as 12.34. */
-export const formatFen = (fen: number): string => `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
+/** An amount in fen as the device shows it, e.g. 1234 as 12.34, and a net below zero -1234 as -12.34. */
+export const formatFen = (fen: number): string => {
+  const size = Math.abs(fen);
+  return `${fen < 0 ? '-' : ''}${Math.floor(size / 100)}.${String(size % 100).padStart(2, '0')}`;
+};
