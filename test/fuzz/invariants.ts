@@ -48,6 +48,8 @@ export type CheckEnv = {
   readonly servicesOf: Readonly<Record<PaymentMethod, readonly string[]>>;
   /** The profile's payment services, which 开通 binds again as they were. */
   readonly services: readonly Binding[];
+  /** The ids a new merchant account or settlement card is bound under: the profile's own, or the device's. */
+  readonly accountIds: Readonly<Record<'merchant' | 'settlementCard', string>>;
   /** Each operator's role: ordinary operators may not open 设置, only they sign in. */
   readonly roles: Readonly<Record<string, string>>;
   /** The merchant's phone number, whose last four digits the code prompt shows. */
@@ -79,6 +81,10 @@ export const checkEnv = (profile: Profile, lang: Lang, { signedIn = true }: { re
       methods.map((method) => [method, services.filter((service) => service.methods?.includes(method)).map((service) => service.id)]),
     ) as Record<PaymentMethod, string[]>,
     services,
+    accountIds: {
+      merchant: profile.bindings.find((binding) => binding.kind === 'merchant')?.id ?? 'merchant',
+      settlementCard: profile.bindings.find((binding) => binding.kind === 'settlementCard')?.id ?? 'settlement-card',
+    },
     roles: Object.fromEntries(profile.operators.map((operator) => [operator.id, operator.role])),
     phone: profile.sms.phone,
   };
@@ -210,8 +216,8 @@ const stepFacts = (before: Observation, step: Step, after: Observation, env: Che
       const service = env.services.find((candidate) => candidate.id === target.service.id);
       added = service && { ...service, boundAt };
     } else {
-      const name = { zh: '', en: '' };
-      added = { id: target.kind === 'merchant' ? 'merchant' : 'settlement-card', kind: target.kind, name, account: before.bind.entered, boundAt };
+      // Its name is the device's words; what is checked is what it is, its number and date.
+      added = { id: env.accountIds[target.kind], kind: target.kind, name: { zh: '', en: '' }, account: before.bind.entered, boundAt };
     }
   }
   const signedIn = before.flash.day.signedIn?.operator;

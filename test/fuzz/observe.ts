@@ -12,8 +12,10 @@ import type { JournalEntry } from '../../menus/journal.js';
 import type { PasswordPurpose } from '../../menus/password-prompt.js';
 import type { Simulator } from '../../src/device/simulator.js';
 import type { Profile } from '../../src/profile/profile-schema.js';
-import { bodySize, displayText, matchableText } from '../../src/screen/screen-text.js';
-import { isCutOff } from '../../src/screen/text-layout.js';
+import { statusBar } from '../../src/screen/device-view.js';
+import { bodySize, displayRows, displayText, matchableText } from '../../src/screen/screen-text.js';
+import type { Screen } from '../../src/screen/screen.js';
+import { isCutOff, type GridSize } from '../../src/screen/text-layout.js';
 import { DeviceStore } from '../../src/store/device-store.js';
 import type { FlashData } from '../../src/store/flash-data.js';
 import type { FlashMedium } from '../../src/store/flash-medium.js';
@@ -142,30 +144,63 @@ const topState = (value: unknown): string => (typeof value === 'string' ? value 
 
 /**
  * The display texts, as shown and with wrapped lines joined. Laying a screen out on the grid is the
- * costly part of a step, and the fuzzer sees the same screens again and again, so the texts are
- * remembered by what decides them: the screen model, the status line (network, minute) and the
- * device (profile and language).
+ * costly part of a step, and the fuzzer sees the same screens again and again, so the texts below
+ * the status line are remembered by what decides them: the screen model and the device (profile
+ * and language); the status line (network, time) is drawn afresh.
  */
 type Layout = { readonly texts: readonly string[]; readonly cutOff: boolean };
 const layouts = new Map<Profile, Map<string, Layout>>();
 const MAX_LAYOUTS = 20_000;
 
 /** Forgets the remembered display texts (for tests that change how the device draws). */
-export const forgetLayouts = (): void => layouts.clear();
+export const forgetLayouts = (): void => {
+  layouts.clear();
+  statusLines.clear();
+};
+
+/**
+ * Whether a screen might need more rows than the display: more lines than rows, or a line that
+ * might wrap (n characters take at most 2n columns). Only then is it laid out a second time to see.
+ */
+const mayOverflow = (screen: Screen, size: GridSize): boolean =>
+  screen.lines.length + (screen.progress === undefined ? 0 : 1) > size.rows || screen.lines.some((line) => line.text.length * 2 > size.columns);
+
+/** A text without its first line (the status line). */
+const belowStatus = (text: string): string => text.slice(text.indexOf('\n'));
+
+const NO_SCREEN: Screen = { title: '', lines: [], hints: {} };
 
 const layout = (sim: Simulator): Layout => {
-  const cache = layouts.get(sim.profile) ?? new Map<string, Layout>();
-  layouts.set(sim.profile, cache);
-  const screen = sim.session.screen();
-  const key = JSON.stringify([sim.session.lang, sim.state.context.online, Math.floor(sim.store.now() / 60_000), screen]);
-  let known = cache.get(key);
-  if (!known) {
-    const rows = sim.session.rows();
-    known = { texts: [displayText(rows), matchableText(rows)], cutOff: isCutOff(screen, bodySize(sim.profile.device.display)) };
+  const { session, profile } = sim;
+  const cache = layouts.get(profile) ?? new Map<string, Layout>();
+  layouts.set(profile, cache);
+  const screen = session.screen();
+  const key = JSON.stringify([session.lang, screen]);
+  let body = cache.get(key);
+  if (!body) {
+    const rows = session.rows();
+    const size = bodySize(profile.device.display);
+    body = { texts: [belowStatus(displayText(rows)), belowStatus(matchableText(rows))], cutOff: mayOverflow(screen, size) && isCutOff(screen, size) };
     if (cache.size >= MAX_LAYOUTS) cache.clear();
-    cache.set(key, known);
+    cache.set(key, body);
   }
-  return known;
+  return { texts: body.texts.map((text) => statusLine(sim) + text), cutOff: body.cutOff };
+};
+
+/** Status lines by language, network and minute. */
+const statusLines = new Map<string, string>();
+
+const statusLine = (sim: Simulator): string => {
+  const { session, profile } = sim;
+  const now = sim.store.now();
+  const key = `${profile.name} ${session.lang} ${sim.state.context.online} ${Math.floor(now / 60_000)}`;
+  let status = statusLines.get(key);
+  if (status === undefined) {
+    status = displayRows(NO_SCREEN, statusBar(sim.state, { profile, now }), session.t, profile.device.display).status.trimEnd();
+    if (statusLines.size >= MAX_LAYOUTS) statusLines.clear();
+    statusLines.set(key, status);
+  }
+  return status;
 };
 
 /** What a screen is drawn from: the running machines' snapshots, the clock, the flash and the phone. */

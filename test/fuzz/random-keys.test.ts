@@ -648,6 +648,17 @@ describe('the fuzz invariants are not vacuous', () => {
       }, /the screen shows "147258"|the card PIN prompt shows the digits/);
     });
 
+    it('a home screen with more rows than the display', () => {
+      const original = DeviceSession.prototype.screen;
+      catches('screen cut off', () => {
+        vi.spyOn(DeviceSession.prototype, 'screen').mockImplementation(function (this: DeviceSession) {
+          const screen = original.call(this);
+          const home = screen.title === this.profile.device.merchantName[this.lang];
+          return home ? { ...screen, lines: [...screen.lines, ...Array.from({ length: 12 }, () => ({ text: '' }))] } : screen;
+        });
+      }, /the screen is cut off/);
+    });
+
     // The terminal's working day (issue 11): each invariant catches a small wrong variant of the real thing.
 
     it('a payment accepted on a closed service (a flow deciding from the bindings as they were)', () => {
