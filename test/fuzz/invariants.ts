@@ -20,7 +20,7 @@ import { verifyPassword } from '../../src/store/password-hash.js';
 import type { PrintJob } from '../../src/store/printer.js';
 import { CARD_PIN, KNOWN_PASSWORDS, WRONG_PASSWORD, type Step } from './actions.js';
 import type { Observation } from './observe.js';
-import { flashNumbers, money, nextNumber, refusalOf, sixDigits, totalsOf, TALLY_KINDS, undoProblem, yuan, type Totals } from './oracle.js';
+import { flashNumbers, money, nextNumber, refusalOf, serviceClosed, sixDigits, totalsOf, TALLY_KINDS, undoProblem, yuan, type Totals } from './oracle.js';
 
 export type CheckEnv = {
   readonly lang: Lang;
@@ -37,6 +37,8 @@ export type CheckEnv = {
   readonly publicNumbers: readonly string[];
   /** The home screen's 有设置待重启生效 line in the session's language. */
   readonly pendingNotice: string;
+  /** A merchant number on the home screen (商户号 898310058120134), whichever. */
+  readonly merchantIdShown: RegExp;
   /** What the status line starts with online and offline (在线, 离线). */
   readonly networkStatus: { readonly online: string; readonly offline: string };
   /** The cashier who takes sales when nobody signed in by hand, and who is signed in at boot when `autoSignIn`. */
@@ -73,6 +75,7 @@ export const checkEnv = (profile: Profile, lang: Lang, { signedIn = true }: { re
     secrets: [...new Set([...Object.values(KNOWN_PASSWORDS), WRONG_PASSWORD, CARD_PIN])],
     publicNumbers: [profile.device.merchantId, profile.device.terminalId, ...profile.bindings.map((binding) => binding.account)],
     pendingNotice: t('home.pending'),
+    merchantIdShown: new RegExp(`${(t('home.merchantId', { id: '\u0000' }).split('\u0000')[0] ?? '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\d`),
     networkStatus: { online: t('status.online'), offline: t('status.offline') },
     cashier: profile.sale.operator,
     autoSignIn: signedIn,
@@ -595,6 +598,15 @@ const sales: Check = (before, after, env, facts, fail) => {
 };
 
 /**
+ * Whether a run of digits is a number the device shows on purpose: one the profile or the flash
+ * holds, the 元 of an amount being keyed, digits typed into a field shown in clear.
+ */
+const publicIn = (after: Observation, env: CheckEnv) => {
+  const running = [after.sale?.amountFen, after.undo?.amountFen].flatMap((fen) => (fen === undefined ? [] : [yuan(fen)]));
+  return (run: string) => env.publicNumbers.includes(run) || running.includes(run) || flashNumbers(after.flash).has(run) || after.typedInClear.includes(run);
+};
+
+/**
  * Secrets: no password (nor the wrong one typed, nor the card PIN) on any screen or in any record.
  * A run of digits that is a whole public number — the profile's (the unbound profile's merchant
  * 000000000000000), one the journal holds (批次号 000001, 凭证号, 参考号, 授权码), the 元 of an
@@ -602,9 +614,7 @@ const sales: Check = (before, after, env, facts, fail) => {
  * not a leak; any other run containing a secret is.
  */
 const secrets: Check = (_before, after, env, facts, fail) => {
-  const running = [after.sale?.amountFen, after.undo?.amountFen].flatMap((fen) => (fen === undefined ? [] : [yuan(fen)]));
-  const isPublic = (run: string) =>
-    env.publicNumbers.includes(run) || running.includes(run) || flashNumbers(after.flash).has(run) || after.typedInClear.includes(run);
+  const isPublic = publicIn(after, env);
   const runsOf = (text: string | undefined, pattern = /\d+/g) => (text?.match(pattern) ?? []).filter((run) => !isPublic(run));
   // Only a run holding a secret is looked up among the public numbers.
   const leaks = (text: string) =>
@@ -672,8 +682,8 @@ const settlementLines = (env: CheckEnv, totals: Totals, page: number): string[] 
 
 /**
  * The screens tell the truth: the status line the network state, the home screen whether a change
- * is pending, 结算 the sums of the batch's journal entries (and, once settled, the batch closed and
- * the new one).
+ * is pending and the merchant bound, the wallet list which services are closed, 结算 the sums of the
+ * batch's journal entries (and, once settled, the batch closed and the new one).
  */
 const screens: Check = (_before, after, env, _facts, fail) => {
   const status = env.networkStatus[after.flash.network];
@@ -684,8 +694,23 @@ const screens: Check = (_before, after, env, _facts, fail) => {
       fail(`the home screen ${says ? 'says' : 'does not say'} "${env.pendingNotice}" while pending is ${show(after.flash.passwordFree.pending)}`);
     }
   }
-  const settlement = after.settlement;
   const text = after.screens[1] ?? '';
+  // What the screens say the terminal is bound to and accepts is what it holds.
+  if (after.device === 'home') {
+    const merchant = binding(after.flash.bindings, 'merchant');
+    if (merchant ? !text.includes(env.t('home.merchantId', { id: merchant.account })) : env.merchantIdShown.test(text)) {
+      fail(`the home screen ${merchant ? `does not show 商户号 ${merchant.account}` : 'shows a 商户号 while no merchant account is bound'}:\n${text}`);
+    }
+  }
+  if (after.sale?.state === 'wallet') {
+    for (const wallet of ['qr-unionpay', 'qr-wechat', 'qr-alipay'] as const) {
+      const label = env.t(`sale.wallet.${wallet}`);
+      const unavailable = env.t('sale.unavailable', { method: label });
+      const closed = serviceClosed(after.flash.bindings, env.servicesOf[wallet]);
+      if (text.includes(unavailable) !== closed) fail(`the wallet list shows ${label} as ${closed ? 'open' : 'closed'}, but its service is ${closed ? 'closed' : 'open'}:\n${text}`);
+    }
+  }
+  const settlement = after.settlement;
   const missing = (lines: readonly string[]) => lines.filter((line) => !text.includes(line));
   if (settlement?.state === 'summary') {
     const lines = missing(settlementLines(env, totalsOf(after.flash.journal, batchOf(after)), settlement.page));
@@ -715,7 +740,13 @@ const printer: Check = (before, after, env, facts, fail) => {
     if (facts.settleDone && !newJobs.some((job) => job.kind === 'settlement')) fail('the 结算单 was not printed, with paper in');
   }
   const merchant = binding(after.flash.bindings, 'merchant')?.account;
+  const isPublic = publicIn(after, env);
   for (const job of newJobs) {
+    const paper = printedLines(job, env.lang).join('\n');
+    for (const run of paper.match(/\d+/g) ?? []) {
+      const held = env.secrets.filter((secret) => run.includes(secret));
+      if (held.length > 0 && !isPublic(run)) fail(`a printout shows "${held.join('", "')}":\n${paper}`);
+    }
     if (job.merchantId !== merchant) fail(`a printout says 商户编号 ${show(job.merchantId)}, but the merchant bound is ${show(merchant)}`);
     if (job.kind === 'transaction') {
       const entry = after.flash.journal.find((candidate) => candidate.trace === job.entry.trace);

@@ -146,7 +146,7 @@ const topState = (value: unknown): string => (typeof value === 'string' ? value 
  * The display texts, as shown and with wrapped lines joined. Laying a screen out on the grid is the
  * costly part of a step, and the fuzzer sees the same screens again and again, so the texts below
  * the status line are remembered by what decides them: the screen model and the device (profile
- * and language); the status line (network, time) is drawn afresh.
+ * and language); the status line apart, by network and minute, so a new minute lays out nothing again.
  */
 type Layout = { readonly texts: readonly string[]; readonly cutOff: boolean };
 const layouts = new Map<Profile, Map<string, Layout>>();
@@ -184,7 +184,8 @@ const layout = (sim: Simulator): Layout => {
     if (cache.size >= MAX_LAYOUTS) cache.clear();
     cache.set(key, body);
   }
-  return { texts: body.texts.map((text) => statusLine(sim) + text), cutOff: body.cutOff };
+  const status = statusLine(sim);
+  return { texts: body.texts.map((text) => status + text), cutOff: body.cutOff };
 };
 
 /** Status lines by language, network and minute. */

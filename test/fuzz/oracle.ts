@@ -18,9 +18,12 @@ export type Refusal = { readonly code: '03' | '58'; readonly why: string };
 export const refusalOf = (bindings: readonly Binding[], servicesOf: readonly string[], method: PaymentMethod): Refusal | undefined => {
   if (!bindings.some((binding) => binding.kind === 'merchant')) return { code: '03', why: 'no merchant account is bound' };
   if (!bindings.some((binding) => binding.kind === 'settlementCard')) return { code: '58', why: 'no settlement card is bound' };
-  const open = servicesOf.length === 0 || bindings.some((binding) => binding.kind === 'service' && servicesOf.includes(binding.id));
-  return open ? undefined : { code: '58', why: `the service of ${method} is closed` };
+  return serviceClosed(bindings, servicesOf) ? { code: '58', why: `the service of ${method} is closed` } : undefined;
 };
+
+/** Whether some service governs a method (`servicesOf`) and none of them is bound. */
+export const serviceClosed = (bindings: readonly Binding[], servicesOf: readonly string[]): boolean =>
+  servicesOf.length > 0 && !bindings.some((binding) => binding.kind === 'service' && servicesOf.includes(binding.id));
 
 /** 6-digit numbers as the terminal prints them. */
 export const sixDigits = (value: number): string => String(value).padStart(6, '0');

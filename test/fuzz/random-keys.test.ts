@@ -547,6 +547,20 @@ describe('the fuzz invariants are not vacuous', () => {
     }
   });
 
+  it('flag a home screen that shows a merchant no longer bound, and a password on paper', () => {
+    const [before, after] = aroundHost(sellByQr);
+    const sim = createSimulator({ fixture: profile });
+    const home = observe(sim);
+    sim.stop();
+    expect(checkStep(home, hostReply, home, env)).toEqual([]);
+    const unbound = withFlash(home, without('merchant'));
+    expect(checkStep(unbound, hostReply, unbound, env).join('\n')).toMatch(/the home screen shows a 商户号 while no merchant account is bound/);
+    const receipt = after.printed.at(-1);
+    expect(receipt?.kind).toBe('transaction');
+    const onPaper = { ...after, printed: [...before.printed, ...(receipt ? [{ ...receipt, terminalId: '10000001' }] : [])] };
+    expect(checkStep(before, hostReply, onPaper, env).join('\n')).toMatch(/a printout shows "0000"/);
+  });
+
   describe('a device with a planted bug is caught by the fuzzer, with a short readable counterexample', () => {
     beforeEach(() => {
       forgetLayouts();
@@ -669,7 +683,7 @@ describe('the fuzz invariants are not vacuous', () => {
           const closed = this.profile.bindings.filter((binding) => binding.kind === 'service' && !facts.bindings.some((bound) => bound.id === binding.id));
           return { ...facts, bindings: [...facts.bindings, ...closed] };
         });
-      }, /the service of [\w-]+ is closed/);
+      }, /the service of [\w-]+ is closed|as open, but its service is closed/);
     });
 
     it('a transaction approved without the merchant account or the settlement card (unbound, but still believed bound)', () => {
