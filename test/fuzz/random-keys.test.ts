@@ -1,13 +1,16 @@
 // Property-based fuzzing of the whole device: random sequences of key presses, passwords (right and
-// wrong), waits, network changes and power events, on every shipped profile. After every single
-// key or event the flash, the active states and the display are checked against invariants that
-// say what the device may do in that step — and, where the guides say something must happen (a
-// confirmed 注销 removes the binding, a boot applies the pending change), that it did.
+// wrong), waits, network changes, power events and paper out, and the working day (签到, sales,
+// 撤销, 退货, 结算), on every shipped profile, starting signed in or at power-on. After every single
+// key or event the flash, the journal, the active states, the display and the paper are checked
+// against invariants that say what the device may do in that step — and, where the guides say
+// something must happen (a confirmed 注销 removes the binding, a boot applies the pending change,
+// an approved sale enters the journal), that it did.
 //
 //   FUZZ_SEED=123 FUZZ_RUNS=500 npx vitest run test/fuzz
 //
-// A failure prints fast-check's shrunk counterexample: the language and the list of actions, each
-// a readable name ("菜单", "type 123456 (right password)", "wait 5min", "power cut").
+// A failure prints fast-check's shrunk counterexample: the language, whether the device started
+// signed in, and the list of actions, each a readable name ("菜单", "type 123456 (operator 00's
+// password)", "wait 5min", "power cut").
 import fc from 'fast-check';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DeviceSession } from '../../src/device/device-session.js';
