@@ -1,17 +1,21 @@
 // Property-based fuzzing of the whole device: random sequences of key presses, passwords (right and
-// wrong), waits, network changes and power events, on every shipped profile. After every single
-// key or event the flash, the active states and the display are checked against invariants that
-// say what the device may do in that step — and, where the guides say something must happen (a
-// confirmed 注销 removes the binding, a boot applies the pending change), that it did.
+// wrong), waits, network changes, power events and paper out, and the working day (签到, sales,
+// 撤销, 退货, 结算), on every shipped profile, starting signed in or at power-on. After every single
+// key or event the flash, the journal, the active states, the display and the paper are checked
+// against invariants that say what the device may do in that step — and, where the guides say
+// something must happen (a confirmed 注销 removes the binding, a boot applies the pending change,
+// an approved sale enters the journal), that it did.
 //
 //   FUZZ_SEED=123 FUZZ_RUNS=500 npx vitest run test/fuzz
 //
-// A failure prints fast-check's shrunk counterexample: the language and the list of actions, each
-// a readable name ("菜单", "type 123456 (right password)", "wait 5min", "power cut").
+// A failure prints fast-check's shrunk counterexample: the language, whether the device started
+// signed in, and the list of actions, each a readable name ("菜单", "type 123456 (operator 00's
+// password)", "wait 5min", "power cut").
 import fc from 'fast-check';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DeviceSession } from '../../src/device/device-session.js';
 import { createSimulator, type Simulator } from '../../src/device/simulator.js';
+import { HOST_REPLY_MS } from '../../menus/keyed-digits.js';
 import { SETTLEMENT_MS } from '../../menus/unbind.js';
 import { loadProfile, shippedProfileNames } from '../../src/profile/load-profile.js';
 import { DeviceStore } from '../../src/store/device-store.js';
@@ -72,14 +76,30 @@ const recordingHooks = (name: string) => {
   };
 };
 
+/** The working day, reached on every profile bound and online. */
+const WORKING_DAY = [
+  'signIn.signedIn',
+  'sale.approved',
+  'sale.refused',
+  'voidSale.approved',
+  'refund.approved',
+  'settlement.settled',
+  'printJob.paperOut',
+  'bind.bound',
+];
+const SETTINGS = ['bindingManagement.deregistered', 'unbind.unbound', 'passwordFree.saved', 'device.shuttingDown'];
+
 /**
- * States that show runs get deep into the flows, per profile: each is reached by a quarter or more
- * of the runs, so that any seed with the default number of runs reaches them all.
+ * States that show runs get deep into the flows, per profile: each is reached by a tenth or more
+ * of the runs with the default seed, so that any seed with the default number of runs reaches them all.
  */
 const DEEP_STATES: Readonly<Record<string, readonly string[]>> = {
-  default: ['bindingManagement.deregistered', 'unbind.unbound', 'passwordFree.saved', 'device.shuttingDown', 'sale.approved'],
-  offline: ['bindingManagement.offline', 'passwordFree.offline', 'sale.commsError'],
-  unbound: ['bindingManagement.list', 'passwordFree.saved', 'device.shuttingDown'],
+  default: [...SETTINGS, ...WORKING_DAY],
+  'landi-a8': [...SETTINGS, ...WORKING_DAY],
+  'newland-n910': [...SETTINGS, ...WORKING_DAY],
+  'pax-a920': [...SETTINGS, ...WORKING_DAY],
+  offline: ['bindingManagement.offline', 'passwordFree.offline', 'unbind.offline', 'sale.commsError', 'signIn.commsError', 'settlement.commsError'],
+  unbound: ['bindingManagement.list', 'passwordFree.saved', 'device.shuttingDown', 'sale.refused', 'signIn.refused', 'bind.bound'],
 };
 
 describe(`random key sequences (seed ${SEED}, ${RUNS} runs per profile)`, () => {
@@ -388,6 +408,162 @@ describe('the fuzz invariants are not vacuous', () => {
     expect(checkStep(before, key('清除'), unmasked, env).join('\n')).toMatch(/the code prompt (shows the digits|does not show \*{5}_)/);
   });
 
+  // The working day: real transactions pass, the same steps on a terminal that must refuse them are flagged.
+
+  /** A 0.12元 sale paid by the 云闪付 code (免密 on the default profile), up to 交易处理中. */
+  const sellByQr = (sim: Simulator) => {
+    sim.press('确认');
+    sim.type('12');
+    sim.press('确认');
+    sim.select('扫码');
+    sim.select('云闪付');
+  };
+  /** The sale approved and back home: 确认 leaves 交易成功. */
+  const sold = (sim: Simulator) => {
+    sellByQr(sim);
+    sim.advance(HOST_REPLY_MS);
+    sim.press('确认');
+  };
+  /** The device after `setup`, and after the host's answer came. */
+  const aroundHost = (setup: (sim: Simulator) => void): [Observation, Observation] => {
+    const sim = createSimulator({ fixture: profile });
+    setup(sim);
+    const before = observe(sim);
+    sim.advance(HOST_REPLY_MS);
+    const after = observe(sim);
+    sim.stop();
+    return [before, after];
+  };
+  const hostReply = { kind: 'advance', ms: HOST_REPLY_MS } as const;
+  /** Both observations of a step on a terminal whose flash differs in the same way. */
+  const bothWith = ([before, after]: [Observation, Observation], change: (flash: FlashData) => FlashData) =>
+    [withFlash(before, change), withFlash(after, change)] as const;
+  const without = (id: string) => (flash: FlashData) => ({ ...flash, bindings: flash.bindings.filter((binding) => binding.id !== id) });
+  /** The 主管 authorises, and the customer shows the 云闪付 code again (3. in the list of ways to present). */
+  const undo = (sim: Simulator, item: '撤销' | '退货', find: (sim: Simulator) => void) => {
+    sim.press('F1');
+    sim.select(item);
+    sim.type(KNOWN_PASSWORDS['00'] ?? '');
+    sim.press('确认');
+    find(sim);
+    sim.press('3');
+  };
+  const voidFirst = (sim: Simulator) => undo(sim, '撤销', () => {
+    sim.type('1');
+    sim.press('确认', '确认');
+  });
+  const refundFirst = (sim: Simulator) => undo(sim, '退货', () => {
+    sim.type(sim.store.journal()[0]?.reference ?? '');
+    sim.press('确认');
+    sim.type('0601');
+    sim.press('确认');
+    sim.type('12');
+    sim.press('确认');
+  });
+
+  it('accept a real sale, and flag one approved on a closed service or without a merchant account', () => {
+    const step = aroundHost(sellByQr);
+    expect(step[1].flash.journal.map((entry) => entry.kind)).toEqual(['sale']);
+    expect(checkStep(step[0], hostReply, step[1], env)).toEqual([]);
+    const [closedBefore, closedAfter] = bothWith(step, without('unionpay-qr'));
+    expect(checkStep(closedBefore, hostReply, closedAfter, env).join('\n')).toMatch(/was approved though the service of qr-unionpay is closed/);
+    const [noMerchantBefore, noMerchantAfter] = bothWith(step, without('merchant'));
+    expect(checkStep(noMerchantBefore, hostReply, noMerchantAfter, env).join('\n')).toMatch(/was approved though no merchant account is bound/);
+    const [noCardBefore, noCardAfter] = bothWith(step, without('settlement-card'));
+    expect(checkStep(noCardBefore, hostReply, noCardAfter, env).join('\n')).toMatch(/was approved though no settlement card is bound/);
+  });
+
+  it('accept a real 撤销 and 退货, and flag either beyond its original', () => {
+    const voided = aroundHost((sim) => {
+      sold(sim);
+      voidFirst(sim);
+    });
+    expect(voided[1].flash.journal.map((entry) => entry.kind)).toEqual(['sale', 'void']);
+    expect(checkStep(voided[0], hostReply, voided[1], env)).toEqual([]);
+    // The same void, of a sale that was voided already.
+    const voidEntry = voided[1].flash.journal[1] as FlashData['journal'][number];
+    const voidedBefore = (flash: FlashData) => ({ ...flash, journal: [flash.journal[0], { ...voidEntry, trace: '000009' }, ...flash.journal.slice(1)] as FlashData['journal'] });
+    expect(checkStep(withFlash(voided[0], voidedBefore), hostReply, withFlash(voided[1], voidedBefore), env).join('\n')).toMatch(
+      /goes beyond its original: sale 000001 was voided already/,
+    );
+
+    const refunded = aroundHost((sim) => {
+      sold(sim);
+      refundFirst(sim);
+    });
+    expect(refunded[1].flash.journal.map((entry) => entry.kind)).toEqual(['sale', 'refund']);
+    expect(checkStep(refunded[0], hostReply, refunded[1], env)).toEqual([]);
+    // The same full refund, after 0.01元 of the sale was refunded already.
+    const refund = refunded[1].flash.journal[1] as FlashData['journal'][number];
+    const partRefunded = (flash: FlashData) => ({ ...flash, journal: [flash.journal[0], { ...refund, trace: '000009', amountFen: 1 }, ...flash.journal.slice(1)] as FlashData['journal'] });
+    expect(checkStep(withFlash(refunded[0], partRefunded), hostReply, withFlash(refunded[1], partRefunded), env).join('\n')).toMatch(
+      /goes beyond its original: refunds of sale 000001 come to 13 fen, above its 12/,
+    );
+  });
+
+  it('accept a real 结算, and flag totals kept, shown or printed that are not the sums of the batch', () => {
+    const [before, after] = aroundHost((sim) => {
+      sold(sim);
+      sim.press('F1');
+      sim.select('管理');
+      sim.select('结算');
+      sim.press('确认');
+    });
+    expect(after.flash.settlements).toHaveLength(1);
+    expect(checkStep(before, hostReply, after, env)).toEqual([]);
+    const kept = withFlash(after, (flash) => ({
+      ...flash,
+      settlements: flash.settlements.map((settlement) => ({ ...settlement, totals: { ...settlement.totals, netFen: settlement.totals.netFen + 1 } })),
+    }));
+    expect(checkStep(before, hostReply, kept, env).join('\n')).toMatch(/the settlement of batch 000001 keeps .* but its journal entries sum to/);
+    const printed = {
+      ...after,
+      printed: after.printed.map((job) => (job.kind === 'settlement' ? { ...job, settlement: { ...job.settlement, totals: { ...job.settlement.totals, netFen: 0 } } } : job)),
+    };
+    expect(checkStep(before, hostReply, printed, env).join('\n')).toMatch(/the 结算单 of batch 000001 prints/);
+    // The 结算 screen of the new batch (no transactions) saying the old batch's sale.
+    const summary = { ...after, settlement: { state: 'summary', page: 0 }, screens: after.screens.map((screen) => `${screen}\n消费 1笔 0.12元`) };
+    expect(checkStep(before, hostReply, summary, env).join('\n')).toMatch(/结算 does not show the sums of batch 000002's journal entries: \["消费 0笔 0.00元"/);
+  });
+
+  it('take 批次号, 凭证号, 参考号, 授权码, amounts and digits typed in clear as public, and still flag a password beside them', () => {
+    const sim = createSimulator({ fixture: profile });
+    sold(sim);
+    const home = observe(sim);
+    // 操作员 01 收银员 批次号 000001: operator 01's password 0000 is in the batch number.
+    expect(home.screens[0]).toContain('000001');
+    expect(checkStep(home, hostReply, home, env)).toEqual([]);
+    sim.press('F1');
+    sim.select('撤销');
+    sim.type(KNOWN_PASSWORDS['00'] ?? '');
+    sim.press('确认');
+    sim.type('000001');
+    const typedTrace = observe(sim);
+    sim.press('确认');
+    const review = observe(sim);
+    sim.stop();
+    expect(typedTrace.screens[0]).toContain('000001');
+    expect(checkStep(typedTrace, key('确认'), review, env)).toEqual([]);
+    for (const observation of [home, review]) {
+      const leaked = { ...observation, screens: observation.screens.map((screen) => `${screen}\n0000`) };
+      expect(checkStep(observation, key('1'), leaked, env).join('\n')).toContain('the screen shows "0000"');
+    }
+  });
+
+  it('flag a home screen that shows a merchant no longer bound, and a password on paper', () => {
+    const [before, after] = aroundHost(sellByQr);
+    const sim = createSimulator({ fixture: profile });
+    const home = observe(sim);
+    sim.stop();
+    expect(checkStep(home, hostReply, home, env)).toEqual([]);
+    const unbound = withFlash(home, without('merchant'));
+    expect(checkStep(unbound, hostReply, unbound, env).join('\n')).toMatch(/the home screen shows a 商户号 while no merchant account is bound/);
+    const receipt = after.printed.at(-1);
+    expect(receipt?.kind).toBe('transaction');
+    const onPaper = { ...after, printed: [...before.printed, ...(receipt ? [{ ...receipt, terminalId: '10000001' }] : [])] };
+    expect(checkStep(before, hostReply, onPaper, env).join('\n')).toMatch(/a printout shows "0000"/);
+  });
+
   describe('a device with a planted bug is caught by the fuzzer, with a short readable counterexample', () => {
     beforeEach(() => {
       forgetLayouts();
@@ -404,12 +580,12 @@ describe('the fuzz invariants are not vacuous', () => {
       plant();
       const result = fc.check(deviceProperty(profile), { seed: SEED, numRuns: 300, endOnFailure: !shrink });
       expect(result.failed).toBe(true);
-      const [lang, actions] = result.counterexample ?? [];
+      const [lang, signedIn, actions] = result.counterexample ?? [];
       expect(actions?.every((action) => words.has(action))).toBe(true);
       if (shrink) expect(actions?.length ?? 99).toBeLessThanOrEqual(12);
       const message = result.errorInstance instanceof Error ? result.errorInstance.message : String(result.errorInstance);
       expect(message).toMatch(expected);
-      const counterexample = shrink ? `${lang}: ${JSON.stringify(actions)}` : `(not shrunk: ${actions?.length} actions)`;
+      const counterexample = shrink ? `${lang}${signedIn ? '' : ' at power-on'}: ${JSON.stringify(actions)}` : `(not shrunk: ${actions?.length} actions)`;
       console.log(`Planted bug "${bug}" caught in run ${result.numRuns}, ${counterexample}\n  ${message.split('\n')[1]?.slice(0, 160)}`);
     };
 
@@ -420,7 +596,7 @@ describe('the fuzz invariants are not vacuous', () => {
           const check = original.call(this, operatorId, password);
           return check.result === 'wrong' ? { result: 'accepted' } : check;
         });
-      }, /设置 opened without a correct password|without a correct-password/, true);
+      }, /设置 opened without a correct password|without a correct-password|went on without the .*right password/, true);
     });
 
     it('a saved 免密 change in force at once', () => {
@@ -469,12 +645,13 @@ describe('the fuzz invariants are not vacuous', () => {
     });
 
     it('a sale deciding by the saved 免密 change before the restart', () => {
+      const original = DeviceStore.prototype.facts;
       catches('sale by pending settings', () => {
-        vi.spyOn(DeviceStore.prototype, 'activePasswordFree').mockImplementation(function (this: DeviceStore) {
-          const { active, pending } = this.snapshot().passwordFree;
-          return pending ?? active;
+        vi.spyOn(DeviceStore.prototype, 'facts').mockImplementation(function (this: DeviceStore) {
+          const facts = original.call(this);
+          return { ...facts, passwordFree: this.pendingPasswordFree() ?? facts.passwordFree };
         });
-      }, /sale of .* (asks for|skips) the PIN while the settings in force|went through (with|without) a PIN while the settings in force/);
+      }, /sale of .* went to (pin|processing), expected (pin|processing) while the settings in force|went through (with|without) a PIN while the settings in force/);
     });
 
     it('the card PIN echoed on screen', () => {
@@ -486,6 +663,59 @@ describe('the fuzz invariants are not vacuous', () => {
           return { ...rows, title: `${rows.title} ${String(sale?.context.pin ?? '')}` };
         });
       }, /the screen shows "147258"|the card PIN prompt shows the digits/);
+    });
+
+    it('a home screen with more rows than the display', () => {
+      const original = DeviceSession.prototype.screen;
+      catches('screen cut off', () => {
+        vi.spyOn(DeviceSession.prototype, 'screen').mockImplementation(function (this: DeviceSession) {
+          const screen = original.call(this);
+          const home = screen.title === this.profile.device.merchantName[this.lang];
+          return home ? { ...screen, lines: [...screen.lines, ...Array.from({ length: 12 }, () => ({ text: '' }))] } : screen;
+        });
+      }, /the screen is cut off/);
+    });
+
+    // The terminal's working day (issue 11): each invariant catches a small wrong variant of the real thing.
+
+    it('a payment accepted on a closed service (a flow deciding from the bindings as they were)', () => {
+      const original = DeviceStore.prototype.facts;
+      catches('closed service accepted', () => {
+        vi.spyOn(DeviceStore.prototype, 'facts').mockImplementation(function (this: DeviceStore) {
+          const facts = original.call(this);
+          const closed = this.profile.bindings.filter((binding) => binding.kind === 'service' && !facts.bindings.some((bound) => bound.id === binding.id));
+          return { ...facts, bindings: [...facts.bindings, ...closed] };
+        });
+      }, /the service of [\w-]+ is closed|as open, but its service is closed/);
+    });
+
+    it('a transaction approved without the merchant account or the settlement card (unbound, but still believed bound)', () => {
+      const original = DeviceStore.prototype.facts;
+      catches('no merchant or settlement card', () => {
+        vi.spyOn(DeviceStore.prototype, 'facts').mockImplementation(function (this: DeviceStore) {
+          const facts = original.call(this);
+          const accounts = this.profile.bindings.filter((binding) => binding.kind !== 'service' && !facts.bindings.some((bound) => bound.kind === binding.kind));
+          return { ...facts, bindings: [...accounts, ...facts.bindings] };
+        });
+      }, /no (merchant account|settlement card) is bound/);
+    });
+
+    it('a 撤销 or 退货 beyond its original (the journal read loses what a void or refund points at)', () => {
+      const original = DeviceStore.prototype.journal;
+      catches('undo beyond the original', () => {
+        vi.spyOn(DeviceStore.prototype, 'journal').mockImplementation(function (this: DeviceStore) {
+          return original.call(this).map((entry) => (entry.original ? { ...entry, original: { trace: entry.original.trace, reference: '' } } : entry));
+        });
+      }, /goes beyond its original/);
+    });
+
+    it('batch totals that are not the batch’s journal entries (the journal read lists each 撤销 twice)', () => {
+      const original = DeviceStore.prototype.journal;
+      catches('totals off the journal', () => {
+        vi.spyOn(DeviceStore.prototype, 'journal').mockImplementation(function (this: DeviceStore) {
+          return original.call(this).flatMap((entry) => (entry.kind === 'void' ? [entry, entry] : [entry]));
+        });
+      }, /结算 does not show the sums of batch/);
     });
   });
 });
