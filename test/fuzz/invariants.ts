@@ -125,6 +125,9 @@ export const withPassword = (env: CheckEnv, id: string, password: string): Check
 });
 
 const batchOf = (observation: Observation) => sixDigits(observation.flash.day.batch);
+/** The states where 撤销 or 退货 is refused before the host: no such sale, nothing left, over the limit, another card. */
+const LOCAL_REFUSALS = ['notFound', 'notVoidable', 'nothingLeft', 'overLimit', 'mismatch'];
+
 const entered = (state: string | undefined, ...states: string[]) => state !== undefined && states.includes(state);
 const binding = (bindings: readonly Binding[], kind: Binding['kind']) => bindings.find((candidate) => candidate.kind === kind);
 
@@ -161,6 +164,8 @@ type StepFacts = {
   readonly saleRefused: boolean;
   readonly undoApproved: boolean;
   readonly undoAnswered: boolean;
+  /** A 撤销 or 退货 the terminal refused itself ([25], [12], [61]): recorded, nothing in the journal. */
+  readonly undoRefusedHere: boolean;
   readonly settleDone: boolean;
   readonly signInDone: boolean;
   readonly signOutDone: boolean;
@@ -253,6 +258,7 @@ const stepFacts = (before: Observation, step: Step, after: Observation, env: Che
     saleRefused: entered(before.sale?.state, 'method', 'wallet') && saleState === 'refused',
     undoApproved: before.undo?.state === 'processing' && entered(undoState, 'printing', 'approved'),
     undoAnswered: before.undo?.state === 'processing' && entered(undoState, 'printing', 'approved', 'refused'),
+    undoRefusedHere: before.undo?.state !== undoState && entered(undoState, ...LOCAL_REFUSALS),
     settleDone: before.settlement?.state === 'settling' && entered(after.settlement?.state, 'printing', 'settled'),
     signInDone: before.signIn?.state === 'connecting' && after.signIn?.state === 'signedIn',
     signOutDone: isEnter && before.signOut === 'confirming' && after.signOut === 'signedOut',
@@ -510,6 +516,7 @@ const records: Check = (before, after, _env, facts, fail) => {
   // 收款: the host's answer (approved, or declined after the last wrong PIN), or the terminal's refusal.
   if (facts.saleAnswered || facts.saleRefused) expected.push('sale');
   if (facts.undoAnswered && before.undo) expected.push(before.undo.kind);
+  if (facts.undoRefusedHere && after.undo) expected.push(after.undo.kind);
   if (facts.settleDone) expected.push('settle');
   if (facts.signInDone) expected.push('signIn');
   if (facts.signOutDone) expected.push('signOut');
@@ -747,7 +754,9 @@ const printer: Check = (before, after, env, facts, fail) => {
       const held = env.secrets.filter((secret) => run.includes(secret));
       if (held.length > 0 && !isPublic(run)) fail(`a printout shows "${held.join('", "')}":\n${paper}`);
     }
-    if (job.merchantId !== merchant) fail(`a printout says 商户编号 ${show(job.merchantId)}, but the merchant bound is ${show(merchant)}`);
+    // A 签购单 names the merchant the transaction was made under (also when printed again later); a 结算单 the one bound now.
+    const owner = job.kind === 'transaction' && job.entry.merchantId !== undefined ? job.entry.merchantId : merchant;
+    if (job.merchantId !== owner) fail(`a printout says 商户编号 ${show(job.merchantId)}, but it belongs to ${show(owner)}`);
     if (job.kind === 'transaction') {
       const entry = after.flash.journal.find((candidate) => candidate.trace === job.entry.trace);
       if (!same(job.entry, entry)) fail(`the 签购单 of 凭证号 ${job.entry.trace} prints ${show(job.entry)}, but the journal holds ${show(entry)}`);

@@ -284,6 +284,10 @@ export const observe = (sim: Simulator, medium?: RecordingMedium): Observation =
   const undoSale = undoFlow?.context.sale as JournalEntry | undefined;
   const typedInClear = [
     voidFlow?.context.entered,
+    // 凭证号 are shown six digits long: a 9 typed shows as 000009.
+    ...[voidFlow?.context.entered, reprintFlow?.context.entered].flatMap((entered) =>
+      typeof entered === 'string' && entered.length > 0 ? [String(Number(entered)).padStart(6, '0')] : [],
+    ),
     refundFlow?.context.reference,
     refundFlow?.context.date,
     reprintFlow?.context.entered,

@@ -129,6 +129,12 @@ export const flashNumbers = (flash: FlashData): ReadonlySet<string> => {
     numbers.add(yuan(totals.netFen));
   };
   for (const batch of batches) addTotals(totalsOf(flash.journal, batch));
+  // What an operator typed to find a sale the terminal refused (凭证号000009, 参考号… 日期0601) is
+  // recorded as typed, and shown again in 操作记录.
+  for (const record of flash.records) {
+    if (record.transaction?.asked !== undefined) for (const run of record.transaction.asked.match(/\d+/g) ?? []) numbers.add(run);
+    if (record.transaction?.amountFen !== undefined) numbers.add(yuan(record.transaction.amountFen));
+  }
   for (const settlement of flash.settlements) {
     numbers.add(settlement.batch);
     addTotals(settlement.totals);
