@@ -36,8 +36,7 @@ export const homeScreen = (snapshot: SnapshotFrom<typeof deviceMachine>, view: V
     ...(refusal ? [{ ...(refusalLines(refusal, t, lang)[1] as ScreenLine), tone: 'warning' as const }] : []),
   ];
   return {
-    // A terminal no merchant owns any more shows its make, not the former merchant's name.
-    title: merchant ? profile.device.merchantName[lang] : t('boot.title', { brand: profile.device.brand, model: profile.device.model }),
+    title: profile.device.merchantName[lang],
     lines: [
       ...status,
       { text: '' },
