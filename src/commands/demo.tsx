@@ -211,7 +211,13 @@ export const runDemo = async (options: DemoOptions): Promise<string[]> => {
     throw new UsageError(toolText('demoCli.needsTerminal', { procedure: options.procedure }));
   }
   const plan = planDemo(walkthrough, options.lang ? { lang: options.lang } : {});
-  const sim = createSimulator({ fixture: plan.profile, lang: plan.lang, startTime: plan.startTime, stayAtBoot: true });
+  const sim = createSimulator({
+    fixture: plan.profile,
+    lang: plan.lang,
+    startTime: plan.startTime,
+    stayAtBoot: true,
+    signedIn: plan.walkthrough.start !== 'power-on',
+  });
   const player = new DemoPlayer(plan, simulatorDevice(sim, plan), { speed: options.speed, scheduler: realTimers });
 
   const stdout = process.stdout.isTTY ? process.stdout : undefined;

@@ -93,6 +93,8 @@ export const stepCaption = (
       return t(step.mode === 'cycle' ? 'caption.powerCycle' : 'caption.powerCut');
     case 'network':
       return t(step.state === 'down' ? 'caption.networkDown' : 'caption.networkUp');
+    case 'paper':
+      return t(step.state === 'out' ? 'caption.paperOut' : 'caption.paperIn');
     default:
       // Steps that type what the device sent (the SMS code) and any step kind added later: never
       // show digits.

@@ -37,6 +37,8 @@ export type DemoAction =
   /** Power key or network; `shown` is how the key line shows the power key ([电源(重启)]), none for the network. */
   | { readonly kind: 'system'; readonly event: SystemEvent; readonly shown?: string }
   | { readonly kind: 'powerCut' }
+  /** The printer's paper taken out (打印机缺纸) or loaded again. */
+  | { readonly kind: 'paper'; readonly paper: boolean }
   /** Device time passes (a restart, a lockout); the demo lets it pass on screen. */
   | { readonly kind: 'wait'; readonly ms: number };
 
@@ -117,8 +119,9 @@ export const planDemo = (walkthrough: Walkthrough, options: PlanOptions = {}): D
     const sent = externalEvent(event);
     if (sent) events.push(sent);
   };
-  const script = createSimulator({ fixture: profile, lang: walkthrough.lang, startTime, observe });
-  const shown = createSimulator({ fixture: profile, lang, startTime });
+  const signedIn = walkthrough.start !== 'power-on';
+  const script = createSimulator({ fixture: profile, lang: walkthrough.lang, startTime, observe, signedIn });
+  const shown = createSimulator({ fixture: profile, lang, startTime, signedIn });
   const firstChecks: Step[] = [];
   const steps: (DemoStep & { checks: Step[] })[] = [];
   try {
@@ -147,10 +150,12 @@ export const planDemo = (walkthrough: Walkthrough, options: PlanOptions = {}): D
         actions.push(action);
         if (action.kind === 'key' || action.kind === 'system') shown.session.send(action.event);
         else if (action.kind === 'powerCut') shown.powerCut();
+        else if (action.kind === 'paper') shown.setPaper(action.paper);
         else shown.advance(action.ms);
       };
       if (step.kind === 'wait') replay({ kind: 'wait', ms: step.ms });
       else if (step.kind === 'power' && step.mode === 'cut') replay({ kind: 'powerCut' });
+      else if (step.kind === 'paper') replay({ kind: 'paper', paper: step.state === 'in' });
       for (const event of sent) {
         if (!isKeyEvent(event)) {
           const power = event.type === 'POWER_CYCLE' ? powerKey(lang, profile) : undefined;
@@ -205,6 +210,7 @@ export const withoutTexts = (step: Step): Step => {
 export const simulatorDevice = (sim: Simulator, plan: DemoPlan): DemoDevice => ({
   send: (event) => sim.session.send(event),
   powerCut: () => sim.powerCut(),
+  setPaper: (paper) => sim.setPaper(paper),
   advance: (ms) => sim.advance(ms),
   // Played in another language than the script's, screen texts were checked by the headless run.
   check: (step) => runStep(sim, plan.lang === plan.walkthrough.lang ? step : withoutTexts(step), plan.walkthrough, {}),

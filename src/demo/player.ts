@@ -35,6 +35,8 @@ export interface Scheduler {
 export interface DemoDevice {
   send(event: DeviceEvent): void;
   powerCut(): void;
+  /** The printer's paper taken out, or loaded again. */
+  setPaper(paper: boolean): void;
   /** Lets device time pass. */
   advance(ms: number): void;
   /** What is wrong with an expect step, or undefined when it holds. */
@@ -290,6 +292,9 @@ export class DemoPlayer {
         return;
       case 'powerCut':
         this.device.powerCut();
+        return;
+      case 'paper':
+        this.device.setPaper(action.paper);
         return;
     }
   }

@@ -27,6 +27,8 @@ type AppProps = {
   readonly send?: (event: DeviceEvent) => void;
   /** The power fails (trainer control); the recorder listens in here too. */
   readonly powerCut?: () => void;
+  /** The printer's paper taken out or loaded (trainer control); the recorder listens in here too. */
+  readonly setPaper?: (paper: boolean) => void;
   /** Whether the trainer may reset the device to its profile (not while recording). */
   readonly allowReset?: boolean;
   /**
@@ -76,6 +78,7 @@ export const App = ({
   session,
   send = (event) => session.send(event),
   powerCut = () => session.powerCut(),
+  setPaper = (paper) => session.store.printer.setPaper(paper),
   allowReset = true,
   fastForward,
   aside,
@@ -97,7 +100,7 @@ export const App = ({
       }
       case 'PAPER_TOGGLE': {
         const paper = !session.store.printer.hasPaper();
-        session.store.printer.setPaper(paper);
+        setPaper(paper);
         return setNote({ key: paper ? 'keys.note.paperIn' : 'keys.note.paperOut' });
       }
       case 'POWER_CUT':

@@ -48,6 +48,16 @@ export const unmet = (sim: Simulator, expectation: Expectation): string[] => {
       else if (!shows(matcher, sms.text)) problems.push(toolText('run.smsWrong', { text: describeMatcher(matcher), sms: sms.text }));
     }
   }
+  if (expectation.receipt.length > 0) {
+    const receipt = sim.receipt();
+    for (const matcher of expectation.receipt) {
+      if (receipt === undefined) problems.push(toolText('run.receiptNone', { text: describeMatcher(matcher) }));
+      // A line too long for the paper goes on to the next: a person reads it whole.
+      else if (!shows(matcher, receipt) && !shows(matcher, receipt.replaceAll('\n', ''))) {
+        problems.push(toolText('run.receiptWrong', { text: describeMatcher(matcher), receipt }));
+      }
+    }
+  }
   if (expectation.store.length > 0) {
     const data = sim.store.snapshot();
     for (const check of expectation.store) {

@@ -13,7 +13,7 @@ import { DEFAULT_PROFILE } from '../profile/load-profile.js';
 import { conditionSchema } from './conditions.js';
 import { storeChecksSchema } from './store-values.js';
 import { parseTextMatcher, type TextMatcher } from './text-match.js';
-import { SMS_CODE_VARIABLE, type Expectation, type StepAction } from './walkthrough.js';
+import { SMS_CODE_VARIABLE, WALKTHROUGH_STARTS, type Expectation, type StepAction } from './walkthrough.js';
 
 /** The longest `wait:` one step takes: a month of device time (the device clock ends long after). */
 export const MAX_WAIT_MS = 30 * 24 * 60 * 60 * 1000;
@@ -82,6 +82,7 @@ const EXPECTATIONS = {
   state: names('expect.state', { description: 'active menu states, e.g. bindingManagement.detail, passwordPrompt.entering, home' }),
   store: storeChecksSchema,
   sms: matchers('expect.sms', { description: 'text (or /regex/) the last SMS on the merchant’s phone must contain, e.g. 您的验证码为' }),
+  receipt: matchers('expect.receipt', { description: 'text (or /regex/) the last printout (签购单 or 结算单) must contain, e.g. 持卡人存根' }),
 } as const;
 
 export const EXPECT_KEYS = Object.keys(EXPECTATIONS) as (keyof typeof EXPECTATIONS)[];
@@ -107,11 +108,12 @@ const expectation = z
       state: checks.state ?? [],
       store: checks.store ?? [],
       sms: checks.sms ?? [],
+      receipt: checks.receipt ?? [],
       ...(checks.title ? { title: checks.title } : {}),
     }),
   );
 
-const screenOnly = (screen: TextMatcher[]): Expectation => ({ screen, not: [], state: [], store: [], sms: [] });
+const screenOnly = (screen: TextMatcher[]): Expectation => ({ screen, not: [], state: [], store: [], sms: [], receipt: [] });
 
 /** What a step of each kind takes, and the action it becomes; the keys are the table of steps. */
 const STEPS = {
@@ -131,7 +133,7 @@ const STEPS = {
   expect: z
     .union([matchers('expect', { description: 'text or /regex/ on the screen' }).transform(screenOnly), expectation], says('walkthrough.matcherNeedsText', { what: 'expect' }))
     .transform((value): StepAction => ({ kind: 'expect', expectation: value }))
-    .meta({ description: 'check the screen, title, menu state, store or the last SMS' }),
+    .meta({ description: 'check the screen, title, menu state, store, the last SMS or the last printout' }),
   wait: z
     .string(says('walkthrough.waitNeedsDuration'))
     .regex(DURATION, says('walkthrough.waitNeedsDuration'))
@@ -153,6 +155,10 @@ const STEPS = {
     .enum(['cycle', 'cut'], says('walkthrough.badPower'))
     .transform((mode): StepAction => ({ kind: 'power', mode }))
     .meta({ description: 'restart by the power key, or the power fails (only what was saved survives)' }),
+  paper: z
+    .enum(['out', 'in'], says('walkthrough.badPaper'))
+    .transform((state): StepAction => ({ kind: 'paper', state }))
+    .meta({ description: 'the printer runs out of paper (打印机缺纸), or paper is loaded again' }),
   snapshot: z
     .string(says('walkthrough.badSnapshot'))
     .regex(/^[\w.-]+$/, says('walkthrough.badSnapshot'))
@@ -212,6 +218,10 @@ const FIELDS = {
     .enum(LANGS, says('walkthrough.badLang', { langs: LANGS.join(', ') }))
     .default('zh')
     .meta({ description: 'the device’s language (default zh)' }),
+  start: z
+    .enum(WALKTHROUGH_STARTS, says('walkthrough.badStart', { starts: WALKTHROUGH_STARTS.join(', ') }))
+    .default('signed-in')
+    .meta({ description: 'signed-in (the default): the device is booted and signed in for the day; power-on: it has just booted and asks for 签到' }),
   when: conditionSchema.optional().meta({
     description: 'the devices this walkthrough applies to (profile, network, has, store, not); on others it is reported as skipped',
   }),

@@ -154,6 +154,7 @@ export const parseWalkthrough = (text: string, file: string, env: NodeJS.Process
     name: nameIn(written.name),
     fixture,
     lang,
+    start: written.start,
     ...(written.when ? { when: written.when as Condition, whenText: source.slice(source.nodeAt(['when'])).replace(/\s*\n\s*/g, ' ') } : {}),
     steps,
   };

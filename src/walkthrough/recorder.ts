@@ -131,6 +131,16 @@ export class WalkthroughRecorder {
     this.options.onChange(this.text());
   };
 
+  /** The printer's paper is taken out or put back (a trainer control): recorded as `paper: out` / `paper: in`. */
+  readonly setPaper = (paper: boolean): void => {
+    this.catchUp();
+    this.flushTyped();
+    this.flushPresses();
+    this.steps.push(`paper: ${paper ? 'in' : 'out'}`);
+    this.options.session.store.printer.setPaper(paper);
+    this.options.onChange(this.text());
+  };
+
   /** The power fails (a trainer control): recorded as `power: cut`. */
   readonly powerCut = (): void => {
     this.catchUp();

@@ -101,6 +101,9 @@ export const runStep = (sim: Simulator, step: Step, walkthrough: Walkthrough, op
       // Power steps leave the device booted, as a technician would wait for it.
       sim.advance(BOOT_MS);
       return undefined;
+    case 'paper':
+      sim.setPaper(step.state === 'in');
+      return undefined;
     case 'snapshot': {
       const dir = join(options.snapshotDir ?? 'pos-sim-snapshots', walkthrough.name.replace(/[^\w.\u4e00-\u9fff-]+/g, '_'));
       mkdirSync(dir, { recursive: true });
@@ -115,6 +118,7 @@ export const runWalkthrough = (walkthrough: Walkthrough, options: RunOptions = {
   const sim = createSimulator({
     fixture: options.profile ?? walkthrough.fixture,
     lang: walkthrough.lang,
+    signedIn: walkthrough.start !== 'power-on',
     ...(options.observe ? { observe: options.observe } : {}),
   });
   const base = { file: walkthrough.file, name: walkthrough.name, profile: profileLabel(walkthrough.fixture), steps: walkthrough.steps.length };

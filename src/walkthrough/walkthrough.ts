@@ -17,6 +17,8 @@ export type Expectation = {
   readonly store: readonly StoreCheck[];
   /** Text the last SMS on the merchant's phone must contain (短信验证码). */
   readonly sms: readonly TextMatcher[];
+  /** Text the last printout (签购单 or 结算单) must contain. */
+  readonly receipt: readonly TextMatcher[];
 };
 
 export type StepAction =
@@ -32,6 +34,8 @@ export type StepAction =
   | { readonly kind: 'wait'; readonly ms: number }
   | { readonly kind: 'network'; readonly state: 'down' | 'up' }
   | { readonly kind: 'power'; readonly mode: 'cycle' | 'cut' }
+  /** The printer's paper is taken out (打印机缺纸) or loaded again. */
+  | { readonly kind: 'paper'; readonly state: 'out' | 'in' }
   | { readonly kind: 'snapshot'; readonly name: string };
 
 /** A step's caption for demos, per language (`caption:` in the script). */
@@ -51,12 +55,17 @@ export type Walkthrough = {
   /** Profile name, or a path resolved against the walkthrough's folder. */
   readonly fixture: string;
   readonly lang: Lang;
+  /** Where the device is when the steps start: signed in for the day, or just powered on (签到 first). */
+  readonly start: WalkthroughStart;
   /** The devices it applies to (`when:`); elsewhere it is skipped. */
   readonly when?: Condition;
   /** The `when:` condition as written, for reports. */
   readonly whenText?: string;
   readonly steps: readonly Step[];
 };
+
+export const WALKTHROUGH_STARTS = ['signed-in', 'power-on'] as const;
+export type WalkthroughStart = (typeof WALKTHROUGH_STARTS)[number];
 
 /** `type: $SMS_CODE` types the code in the last SMS, like an operator reading it off the phone. */
 export const SMS_CODE_VARIABLE = 'SMS_CODE';

@@ -23,7 +23,7 @@ const expectStep = (line: number): Step => ({
 
 /** A plan of `steps`, each a list of actions, with one check after each step. */
 const planOf = (steps: DemoAction[][]): DemoPlan => ({
-  walkthrough: { file: 't.yaml', name: 't', fixture: 'default', lang: 'zh', steps: [] } as Walkthrough,
+  walkthrough: { file: 't.yaml', name: 't', fixture: 'default', lang: 'zh', start: 'signed-in', steps: [] } as Walkthrough,
   profile: {} as Profile,
   lang: 'zh',
   startTime: 0,
@@ -48,6 +48,7 @@ const fakeDevice = (clock: SteppingClock, failOn: number[] = []) => {
   const device: DemoDevice = {
     send: (event: DeviceEvent) => log.push({ at: clock.now(), what: event.type }),
     powerCut: () => log.push({ at: clock.now(), what: 'powerCut' }),
+    setPaper: (paper: boolean) => log.push({ at: clock.now(), what: paper ? 'paperIn' : 'paperOut' }),
     advance: (ms) => {
       deviceTime += ms;
     },
