@@ -66,6 +66,8 @@ export const posSimMatchers = {
 expect.extend(posSimMatchers);
 
 declare module 'vitest' {
+  // The type parameter must read exactly as vitest declares it for the interfaces to merge.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   interface Matchers<T = any> {
     /** The screen shows every text (or matches every regex), as a person reads it. */
     toShow(...texts: ScreenText[]): T;

@@ -5,7 +5,7 @@
  * comes before it. A field path found wrong later (by a schema) is located back in the file, through
  * aliases, at the place that holds it.
  */
-import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type YAMLError } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type YAMLError } from 'yaml';
 import { toolText } from './i18n/tool-lang.js';
 
 export type SourcePosition = { readonly line: number; readonly column: number };

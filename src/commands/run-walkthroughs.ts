@@ -6,7 +6,6 @@
 import { availableParallelism } from 'node:os';
 import { PosSimError } from '../errors.js';
 import { toolLang } from '../i18n/tool-lang.js';
-import type { CoverageTracker } from '../walkthrough/coverage.js';
 import { runInWorkers } from '../walkthrough/pool.js';
 import { createReporter, type ReporterName } from '../walkthrough/reporters/index.js';
 import { bailReason } from '../walkthrough/reporters/reporter.js';

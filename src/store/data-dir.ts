@@ -76,12 +76,12 @@ export const isNotAFolder = (dir: string): boolean => {
 };
 
 /**
- * Runs `use` on the data folder; a file-system error on the way becomes a FileError that names the
+ * Runs `work` on the data folder; a file-system error on the way becomes a FileError that names the
  * folder, says what is wrong with it and how to give another.
  */
-export const inDataDir = <T>(dir: string, use: () => T): T => {
+export const inDataDir = <T>(dir: string, work: () => T): T => {
   try {
-    return use();
+    return work();
   } catch (error) {
     if (!isFileSystemError(error)) throw error;
     throw new FileError(

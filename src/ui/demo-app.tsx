@@ -88,7 +88,9 @@ export const DemoApp = ({ session, player, controls, flashMs = 300 }: DemoAppPro
   const view = useSyncExternalStore(player.subscribe, player.view);
   const { exit } = useApp();
   const size = useTerminalSize();
-  const [flash, setFlash] = useState(false);
+  // The key-press count the highlight last faded at: a key is highlighted until its flash ends.
+  const [fadedAt, setFadedAt] = useState(0);
+  const flash = view.keyPresses > fadedAt;
   const frame = frameSize(session.profile.device.display);
   const beside = size.columns - frame.width;
   const width = beside >= 30 ? Math.min(PANEL_MAX, beside) : Math.min(PANEL_MAX, size.columns);
@@ -100,8 +102,8 @@ export const DemoApp = ({ session, player, controls, flashMs = 300 }: DemoAppPro
 
   useEffect(() => {
     if (view.keyPresses === 0) return;
-    setFlash(true);
-    const timer = setTimeout(() => setFlash(false), flashMs);
+    const pressed = view.keyPresses;
+    const timer = setTimeout(() => setFadedAt(pressed), flashMs);
     return () => clearTimeout(timer);
   }, [view.keyPresses, flashMs]);
 

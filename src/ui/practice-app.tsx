@@ -10,8 +10,6 @@ import type { PracticeTracker } from '../practice/tracker.js';
 import { App } from './app.js';
 import { ScoreCardView } from './score-card.js';
 import { TaskCard } from './task-card.js';
-import { useTerminalSize } from './use-terminal-size.js';
-import { wrapped } from '../line-breaks.js';
 
 type PracticeAppProps = {
   /** The throw-away device the task runs on. */
@@ -37,7 +35,6 @@ const useTick = (active: boolean): void => {
 
 export const PracticeApp = ({ session, tracker }: PracticeAppProps) => {
   const { exit } = useApp();
-  const terminal = useTerminalSize();
   useSyncExternalStore(tracker.subscribe, tracker.version);
   const result = tracker.result();
   useTick(result === undefined);

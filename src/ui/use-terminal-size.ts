@@ -4,12 +4,13 @@ import { useEffect, useState } from 'react';
 
 export type TerminalSize = { readonly columns: number; readonly rows: number };
 
+const sizeOf = (stdout: NodeJS.WriteStream): TerminalSize => ({ columns: stdout.columns ?? 80, rows: stdout.rows ?? 24 });
+
 export const useTerminalSize = (): TerminalSize => {
   const { stdout } = useStdout();
-  const read = () => ({ columns: stdout.columns ?? 80, rows: stdout.rows ?? 24 });
-  const [size, setSize] = useState(read);
+  const [size, setSize] = useState(() => sizeOf(stdout));
   useEffect(() => {
-    const onResize = () => setSize(read());
+    const onResize = () => setSize(sizeOf(stdout));
     stdout.on('resize', onResize);
     return () => {
       stdout.off('resize', onResize);

@@ -83,7 +83,7 @@ describe('pos-sim practice without a terminal', () => {
     const detour: MistakeNote = { kind: 'detour', atMs: 31_000, what: 'operationRecords', where: { zh: '操作记录', en: 'Operation records' } };
     appendHistory(dataDir, historyEntry(finished(45_000, [detour]), Date.parse('2026-06-01T09:00:00Z')));
     const zh = posSim('practice', '--history', '--data-dir', dataDir).stdout.trimEnd().split('\n');
-    expect(zh.slice(1)).toEqual([expect.stringMatching(/^06-01 17:00  P1 注销云闪付\s+达成\s+0:45\s+1\s+0\s+95$/), '             走错菜单：进入了「操作记录」']);
+    expect(zh.slice(1)).toEqual([expect.stringMatching(/^06-01 17:00 {2}P1 注销云闪付\s+达成\s+0:45\s+1\s+0\s+95$/), '             走错菜单：进入了「操作记录」']);
     const en = posSimEn('practice', '--history', '--data-dir', dataDir).stdout.trimEnd().split('\n');
     expect(en[2]).toBe('             Detour: went into "Operation records"');
   });

@@ -148,14 +148,14 @@ describe.concurrent('pos-sim in a real terminal', () => {
     await signIn(terminal);
     // P2 · 支付方式管理 → 免密支付: off, save, password, restart now.
     await playInTerminal(terminal, p2, checkFrame);
-    let screen = await expectScreen(terminal, (s) => s.includes('[ ] 开启免密支付'), { what: '免密支付, off' });
+    await expectScreen(terminal, (s) => s.includes('[ ] 开启免密支付'), { what: '免密支付, off' });
 
     // Kill it (closing the terminal hangs it up), then start again on the same data.
     const pid = ownerOf(dataDir);
     await terminal.close();
     await waitUntilGone(pid);
     terminal = await Terminal.open(startCommand(dataDir));
-    screen = await signIn(terminal);
+    let screen = await signIn(terminal);
     expect(screen).not.toContain('有设置待重启生效');
     await openSettings(terminal);
     await choose(terminal, '绑定管理');

@@ -95,13 +95,13 @@ export const runSequence = (profile: Profile, start: Lang | RunStart, actions: r
     try {
       perform(sim, step);
     } catch (error) {
-      throw new Error(`${where} threw: ${describeError(error)}`);
+      throw new Error(`${where} threw: ${describeError(error)}`, { cause: error });
     }
     let after: Observation;
     try {
       after = observe(sim, medium);
     } catch (error) {
-      throw new Error(`${where}: observing the device threw: ${describeError(error)}`);
+      throw new Error(`${where}: observing the device threw: ${describeError(error)}`, { cause: error });
     }
     const problems = checkStep(before, step, after, env);
     if (problems.length > 0) throw new Error(`${where}:\n${problems.join('\n')}`);
@@ -127,6 +127,7 @@ export const runSequence = (profile: Profile, start: Lang | RunStart, actions: r
         throw new Error(
           `${error instanceof Error ? error.message : String(error)}\n` +
             `Actions up to the failure (${ran.length} of ${actions.length}; the rest never ran): ${JSON.stringify(ran)}`,
+          { cause: error },
         );
       }
     });

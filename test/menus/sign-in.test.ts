@@ -16,7 +16,6 @@ import {
   rows,
   signIn,
   simulators,
-  states,
   SUPERVISOR_PASSWORD,
   unbindAccount,
   waitForHost,

@@ -98,7 +98,7 @@ describe('the practice history file', () => {
     const table = formatHistory([before, after].filter((entry) => entry !== undefined), 'zh', 'Asia/Shanghai');
     // The newest with its mistakes under it; the old one as counts only.
     expect(table).toHaveLength(4);
-    expect(table[3]).toMatch(/^05-01 09:30  P1 注销云闪付\s+达成\s+1:00\s+1\s+0\s+95$/);
+    expect(table[3]).toMatch(/^05-01 09:30 {2}P1 注销云闪付\s+达成\s+1:00\s+1\s+0\s+95$/);
   });
 
   it('creates the data folder when it is not there yet', () => {
@@ -162,16 +162,16 @@ describe('the history table', () => {
   it('lists the newest first, with goal, time, mistakes, hints and score', () => {
     const [header, newest, oldest] = formatHistory(entries, 'zh', 'Asia/Shanghai');
     expect(header).toMatch(/^时间\s+任务\s+目标\s+用时\s+错误\s+提示\s+得分$/);
-    expect(newest).toMatch(/^06-02 09:30  P5 关闭免密并用一笔小额闪\.\.\s+未达成\s+1:02:05\s+3\s+1\s+0$/);
-    expect(oldest).toMatch(/^06-01 09:30  P1 注销云闪付\s+达成\s+1:42\s+3\s+1\s+74$/);
+    expect(newest).toMatch(/^06-02 09:30 {2}P5 关闭免密并用一笔小额闪\.\.\s+未达成\s+1:02:05\s+3\s+1\s+0$/);
+    expect(oldest).toMatch(/^06-01 09:30 {2}P1 注销云闪付\s+达成\s+1:42\s+3\s+1\s+74$/);
   });
 
   it('shows the mistakes in a line under the practice, as many as fit, then how many more', () => {
     const noted = [historyEntry(result({ notes: NOTES.slice(0, 2) }), AT), historyEntry(result({ notes: NOTES }), AT + 60_000)];
     expect(formatHistory(noted, 'zh', 'Asia/Shanghai').slice(1)).toEqual([
-      expect.stringMatching(/^06-01 09:31  P1 注销云闪付/),
+      expect.stringMatching(/^06-01 09:31 {2}P1 注销云闪付/),
       '             密码错误：进入设置(操作员 00) · …还有 3 项',
-      expect.stringMatching(/^06-01 09:30  P1 注销云闪付/),
+      expect.stringMatching(/^06-01 09:30 {2}P1 注销云闪付/),
       '             密码错误：进入设置(操作员 00) · 走错菜单：进入了「操作记录」',
     ]);
     expect(formatHistory(noted, 'en', 'Asia/Shanghai')[2]).toBe('             Wrong password: opening the settings (operator 00) · …and 3 more');

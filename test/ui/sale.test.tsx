@@ -59,14 +59,14 @@ describe('收款 in the terminal', () => {
     expect(deviceBox(plain(app.lastFrame())).join('\n')).toContain('按[菜单]键进入设置');
     let frame = await press(app, ENTER, '请输入金额');
     expect(frame).toContain('0.00元');
-    frame = await press(app, '1', '0.01元');
-    frame = await press(app, '2', '0.12元');
-    frame = await press(app, '3', '1.23元');
+    await press(app, '1', '0.01元');
+    await press(app, '2', '0.12元');
+    await press(app, '3', '1.23元');
     frame = await press(app, '4', '12.34元');
     expectSquareBox(frame);
     frame = await press(app, BACKSPACE, '1.23元');
     expect(frame).not.toContain('12.34元');
-    frame = await press(app, ESCAPE, '按[确认]键收款');
+    await press(app, ESCAPE, '按[确认]键收款');
     expect(simulator?.session.activeStates()).toEqual(['device.home']);
   });
 
@@ -95,7 +95,7 @@ describe('收款 in the terminal', () => {
     expectSquareBox(frame);
     // One key at a time, as a cardholder types.
     for (const [index, digit] of [...CARD_PIN].entries()) await press(app, digit, `${'*'.repeat(index + 1)}_`);
-    frame = await press(app, BACKSPACE, '*****_');
+    await press(app, BACKSPACE, '*****_');
     frame = await press(app, '8', '******_');
     const pinRow = deviceBox(frame).find((line) => line.includes('*'));
     expect(pinRow).toMatch(/^\|\s+\*{6}_\s+\|$/);

@@ -10,7 +10,7 @@ import { shownPath } from '../../shown-path.js';
 import type { WalkthroughResult } from '../run-walkthrough.js';
 import { Counter, type Reporter, type Tally } from './reporter.js';
 
-// eslint-disable-next-line no-control-regex
+ 
 const NOT_IN_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 const visible = (char: string) => `\\u${(char.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`;
 

@@ -11,11 +11,11 @@ import { Counter, tallyText, type Reporter } from './reporter.js';
 export const tapText = (text: string): string =>
   text
     .replace(/[\\#]/g, (char) => `\\${char}`)
-    // eslint-disable-next-line no-control-regex
+     
     .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
     .trim();
 
-// eslint-disable-next-line no-control-regex
+ 
 const NOT_PRINTABLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff]/;
 
 /** A YAML double-quoted scalar (JSON's escapes are YAML's; YAML also wants DEL, C1 and line separators escaped). */
