@@ -38,6 +38,8 @@ export const recordingMedium = (): RecordingMedium => {
   let stored: FlashData | undefined;
   return {
     location: '(fuzz memory)',
+    // Memory keeps nothing once the run ends: a changed password is hashed cheaply, as memoryMedium does.
+    hashStrength: 'throwaway',
     read: () => stored,
     write: (data) => {
       deepFreeze(data);
