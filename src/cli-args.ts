@@ -21,6 +21,8 @@ export type CliOptions = {
   readonly bail: boolean;
   readonly coverage: boolean;
   readonly snapshotDir: string | undefined;
+  /** run: write golden screen snapshots anew where the screen differs, remove unused ones. */
+  readonly updateSnapshots: boolean;
   /** run: worker threads (the cores when absent). */
   readonly workers: number | undefined;
   /** run: the share of the files to play. */
@@ -58,7 +60,7 @@ const FLAGS: Record<Command, readonly string[]> = {
   reset: ['fixture', 'data-dir', 'yes'],
   profiles: [],
   'hash-password': [],
-  run: ['reporter', 'bail', 'coverage', 'snapshot-dir', 'fixture', 'workers', 'shard'],
+  run: ['reporter', 'bail', 'coverage', 'snapshot-dir', 'update-snapshots', 'fixture', 'workers', 'shard'],
   record: ['fixture'],
   paths: ['fixture', 'write'],
   chart: [],
@@ -91,6 +93,7 @@ const OPTIONS = {
   bail: { type: 'boolean' },
   coverage: { type: 'boolean' },
   'snapshot-dir': { type: 'string' },
+  'update-snapshots': { type: 'boolean' },
   workers: { type: 'string' },
   shard: { type: 'string' },
   write: { type: 'string' },
@@ -216,6 +219,7 @@ export const parseCli = (argv: readonly string[], env: NodeJS.ProcessEnv = {}): 
     bail: values.bail === true,
     coverage: values.coverage === true,
     snapshotDir: values['snapshot-dir'],
+    updateSnapshots: values['update-snapshots'] === true,
     workers,
     shard,
     write: values.write,
