@@ -11,8 +11,8 @@ import { goldenText } from './golden-text.js';
 /** At most this many differing lines of a section are shown; the rest are counted. */
 const MOST_LINES = 12;
 
-/** The text as cells: a wide character, then '' for the cell it covers. */
-const cells = (text: string): string[] => [...text].flatMap((char) => (stringWidth(char) === 2 ? [char, ''] : [char]));
+/** The text as cells: a wide character in both of its cells, so a changed one is marked across two. */
+const cells = (text: string): string[] => [...text].flatMap((char) => (stringWidth(char) === 2 ? [char, char] : [char]));
 
 /** ^ under each cell where the two texts differ, spaces elsewhere (trailing spaces dropped). */
 export const changedCells = (expected: string, actual: string): string => {
