@@ -2,15 +2,17 @@
  * The HTML report of a run as one self-contained page (no network: styles, script, pictures and
  * data are all inside). The walkthroughs are listed as the page loads, each with its status,
  * profile and time; a walkthrough's steps with the screen each left are drawn when it is opened
- * (failed ones open at once, the failing step marked, the golden screen beside the device's), so a
- * report of a thousand walkthroughs opens fast. Each distinct screen is stored once.
+ * (failed ones open, drawn as they come into view, the failing step marked, the golden screen
+ * beside the device's), so a report of a thousand walkthroughs opens fast. Each distinct screen is
+ * stored once, and the data is gzipped.
  */
 import type { Lang } from '../i18n/messages.js';
 import { stepCount, toolText } from '../i18n/tool-lang.js';
 import type { CoverageReport } from '../walkthrough/coverage.js';
 import type { RunStatus } from '../walkthrough/run-walkthrough.js';
 import type { Tally } from '../walkthrough/reporters/reporter.js';
-import { escapeHtml, scriptJson } from './html.js';
+import { gzipSync } from 'node:zlib';
+import { escapeHtml } from './html.js';
 
 /** A failed snapshot check, its screens as indexes into the report's screens. */
 export type ReportSnapshot = {
@@ -46,6 +48,12 @@ export type ReportData = {
   readonly coverage?: CoverageReport;
   readonly bailedOut?: string;
 };
+
+/** The page's data as JSON, gzipped, in base64 (the script unpacks it with the browser's DecompressionStream). */
+export const packed = (data: unknown): string => gzipSync(JSON.stringify(data), { level: 9 }).toString('base64');
+
+/** The page's data back from its text (for tests and tools). */
+export const REPORT_DATA = /<script type="application\/gzip" id="report-data">([^<]*)<\/script>/;
 
 const STATUSES: readonly RunStatus[] = ['failed', 'error', 'passed', 'skipped'];
 const MARKS: Record<RunStatus, string> = { passed: '✓', failed: '✗', skipped: '-', error: '!' };
@@ -98,30 +106,35 @@ table { border-collapse: collapse; font-size: 13px; } td, th { border-bottom: 1p
 [hidden] { display: none !important; }
 `;
 
-/** Builds a walkthrough's steps when it is opened; filters the list. Plain browser JavaScript. */
+/**
+ * Unpacks the data (gzip, base64: the pictures' text repeats a lot), builds a walkthrough's steps
+ * when it is opened and comes into view, filters the list. Plain browser JavaScript.
+ */
 const SCRIPT = `
 (() => {
-  const data = JSON.parse(document.getElementById('report-data').textContent);
-  const texts = data.texts;
+  const packed = document.getElementById('report-data').textContent;
+  const bytes = Uint8Array.from(atob(packed), (char) => char.charCodeAt(0));
+  const ready = new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).json();
   const make = (tag, className, text) => {
     const node = document.createElement(tag);
     if (className) node.className = className;
     if (text !== undefined) node.textContent = text;
     return node;
   };
-  const picture = (index, caption, className) => {
-    const figure = make('figure', className);
-    if (caption) figure.append(make('figcaption', '', caption));
-    const holder = make('div');
-    holder.innerHTML = data.screens[index];
-    figure.append(holder);
-    return figure;
-  };
   const fill = (template, values) => template.replace(/\\{(\\w+)\\}/g, (match, key) => (key in values ? String(values[key]) : match));
-  const build = (details) => {
+  const build = (data, details) => {
     const body = details.querySelector('.body');
     if (body.dataset.built) return;
     body.dataset.built = '1';
+    const texts = data.texts;
+    const picture = (index, caption, className) => {
+      const figure = make('figure', className);
+      if (caption) figure.append(make('figcaption', '', caption));
+      const holder = make('div');
+      holder.innerHTML = data.screens[index];
+      figure.append(holder);
+      return figure;
+    };
     const walkthrough = data.walkthroughs[Number(details.dataset.index)];
     if (walkthrough.reason) body.append(make('pre', 'reason', walkthrough.reason));
     const failure = walkthrough.failure;
@@ -150,10 +163,21 @@ const SCRIPT = `
     body.append(list);
   };
   const all = [...document.querySelectorAll('details.wt')];
-  for (const details of all) {
-    details.addEventListener('toggle', () => details.open && build(details));
-    if (details.open) build(details);
-  }
+  ready.then((data) => {
+    // An open walkthrough is drawn once it comes near the view: a report with many failures opens at once.
+    const near = new IntersectionObserver((entries) => {
+      for (const entry of entries) {
+        if (!entry.isIntersecting) continue;
+        near.unobserve(entry.target);
+        build(data, entry.target);
+      }
+    }, { rootMargin: '800px 0px' });
+    for (const details of all) {
+      details.addEventListener('toggle', () => details.open && build(data, details));
+      if (details.open) near.observe(details);
+    }
+    document.body.dataset.ready = '1';
+  });
   let status = 'all';
   const profile = document.getElementById('profile');
   const shown = document.getElementById('shown');
@@ -164,7 +188,7 @@ const SCRIPT = `
       details.hidden = !visible;
       if (visible) count += 1;
     }
-    shown.textContent = fill(texts.shown, { shown: count, total: all.length });
+    shown.textContent = fill(shown.dataset.template, { shown: count, total: all.length });
   };
   for (const button of document.querySelectorAll('nav button[data-filter]')) {
     button.addEventListener('click', () => {
@@ -236,7 +260,6 @@ export const reportPage = (data: ReportData): string => {
     expected: toolText('html.expected'),
     actual: toolText('html.actual'),
     states: toolText('report.states', { states: '{states}' }),
-    shown: toolText('html.shown'),
   };
   const title = toolText('html.title');
   return [
@@ -257,13 +280,13 @@ export const reportPage = (data: ReportData): string => {
     ...STATUSES.filter((status) => counts[status] > 0).map((status) => filterButton(status, toolText(`html.filter.${status}`), counts[status])),
     `<label>${escapeHtml(toolText('html.profile'))} <select id="profile"><option value="">${escapeHtml(toolText('html.allProfiles'))}</option>`,
     ...profiles.map((profile) => `<option>${escapeHtml(profile)}</option>`),
-    '</select></label><span id="shown"></span></nav>',
+    `</select></label><span id="shown" data-template="${escapeHtml(toolText('html.shown'))}"></span></nav>`,
     data.coverage ? coverageSection(data.coverage) : '',
     timingsSection(data.walkthroughs),
     `<main id="walkthroughs"><h2>${escapeHtml(toolText('html.walkthroughs'))}</h2>`,
     ...data.walkthroughs.map(summaryOf),
     '</main>',
-    `<script type="application/json" id="report-data">${scriptJson({
+    `<script type="application/gzip" id="report-data">${packed({
       texts,
       screens: data.screens,
       walkthroughs: data.walkthroughs.map(({ status, trace, failure, reason }) => ({ status, trace, ...(failure ? { failure } : {}), ...(reason === undefined ? {} : { reason }) })),

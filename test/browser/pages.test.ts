@@ -60,6 +60,7 @@ const open = async (file: string): Promise<Page> => {
     if (!request.url().startsWith('file:') && !request.url().startsWith('data:')) requests.push(request.url());
   });
   await page.goto(pathToFileURL(file).href);
+  if (file === report) await page.waitForSelector('body[data-ready="1"] details.wt.failed li.fail');
   expect(requests).toEqual([]);
   return page;
 };

@@ -5,9 +5,11 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runWalkthroughsCommand } from '../../src/commands/run-walkthroughs.js';
 import { setToolLang } from '../../src/i18n/tool-lang.js';
+import { REPORT_DATA } from '../../src/report/report-page.js';
 
 type ReportJson = {
   readonly screens: readonly string[];
@@ -44,7 +46,7 @@ afterAll(() => {
   setToolLang('zh');
 });
 
-const data = (): ReportJson => JSON.parse(/<script type="application\/json" id="report-data">(.*?)<\/script>/s.exec(page)?.[1] ?? '{}') as ReportJson;
+const data = (): ReportJson => JSON.parse(gunzipSync(Buffer.from(REPORT_DATA.exec(page)?.[1] ?? '', 'base64')).toString('utf8')) as ReportJson;
 
 describe('the HTML report', () => {
   it('is one page that needs nothing from the network', () => {
@@ -86,5 +88,11 @@ describe('the HTML report', () => {
   it('shows a name with markup as text', () => {
     expect(page).toContain('opens 免密支付 &lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;');
     expect(page).not.toContain('</script><img');
+  });
+
+  it('packs its data small: each distinct screen once, gzipped', () => {
+    const { screens } = data();
+    const raw = screens.reduce((sum, svg) => sum + svg.length, 0);
+    expect(REPORT_DATA.exec(page)?.[1]?.length).toBeLessThan(raw / 3);
   });
 });
