@@ -124,8 +124,8 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
   const result = await build({
     ...esbuildOptions,
     entryPoints: { cli: 'src/cli.tsx', index: 'src/index.ts', 'run-worker': 'src/walkthrough/run-worker.ts', vitest: 'src/vitest.ts' },
-    // pos-sim/vitest extends the test runner's own expect.
-    external: ['vitest'],
+    // pos-sim/vitest extends the test runner's own expect; resvg (PNG pictures) is a native addon.
+    external: ['vitest', '@resvg/resvg-js'],
     outdir: 'dist',
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',

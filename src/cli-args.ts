@@ -6,7 +6,7 @@ import { toolText } from './i18n/tool-lang.js';
 import { REPORTERS, type ReporterName } from './walkthrough/reporters/index.js';
 import type { Shard } from './walkthrough/suite.js';
 
-export const COMMANDS = ['start', 'reset', 'profiles', 'hash-password', 'run', 'record', 'paths', 'chart', 'records', 'practice', 'demo'] as const;
+export const COMMANDS = ['start', 'reset', 'profiles', 'hash-password', 'run', 'record', 'paths', 'chart', 'records', 'practice', 'demo', 'screenshot', 'guide'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export type CliOptions = {
@@ -21,6 +21,8 @@ export type CliOptions = {
   readonly bail: boolean;
   readonly coverage: boolean;
   readonly snapshotDir: string | undefined;
+  /** run: write golden screen snapshots anew where the screen differs, remove unused ones. */
+  readonly updateSnapshots: boolean;
   /** run: worker threads (the cores when absent). */
   readonly workers: number | undefined;
   /** run: the share of the files to play. */
@@ -40,9 +42,18 @@ export type CliOptions = {
   readonly record: string | undefined;
   /** The interactive device: device seconds per real second. */
   readonly timeScale: number;
+  /** screenshot: the step whose screen to draw (0: before the first), the last when absent. */
+  readonly step: number | undefined;
+  /** screenshot, guide: the file to write. */
+  readonly out: string | undefined;
+  /** guide: an HTML page or Markdown with picture files. */
+  readonly format: GuideFormat;
   readonly help: boolean;
   readonly version: boolean;
 };
+
+export const GUIDE_FORMATS = ['html', 'md'] as const;
+export type GuideFormat = (typeof GUIDE_FORMATS)[number];
 
 /** The fastest the interactive device's clock may run: an hour a real second is past any use. */
 const MAX_TIME_SCALE = 1000;
@@ -58,13 +69,15 @@ const FLAGS: Record<Command, readonly string[]> = {
   reset: ['fixture', 'data-dir', 'yes'],
   profiles: [],
   'hash-password': [],
-  run: ['reporter', 'bail', 'coverage', 'snapshot-dir', 'fixture', 'workers', 'shard'],
+  run: ['reporter', 'bail', 'coverage', 'snapshot-dir', 'update-snapshots', 'fixture', 'workers', 'shard'],
   record: ['fixture'],
   paths: ['fixture', 'write'],
   chart: [],
   practice: ['history', 'data-dir'],
   records: ['fixture', 'data-dir', 'json'],
   demo: ['speed', 'record'],
+  screenshot: ['step', 'out', 'fixture'],
+  guide: ['format', 'out', 'fixture'],
 };
 const ANY_COMMAND = ['help', 'version', 'lang'];
 
@@ -80,6 +93,8 @@ const ARITY: Record<Command, { min: number; max: number; what?: MessageKey }> = 
   practice: { min: 0, max: 1, what: 'cli.what.practice' },
   records: { min: 0, max: 0 },
   demo: { min: 0, max: 1, what: 'cli.what.demo' },
+  screenshot: { min: 1, max: 1, what: 'cli.what.screenshot' },
+  guide: { min: 1, max: 1, what: 'cli.what.guide' },
 };
 
 const OPTIONS = {
@@ -91,6 +106,7 @@ const OPTIONS = {
   bail: { type: 'boolean' },
   coverage: { type: 'boolean' },
   'snapshot-dir': { type: 'string' },
+  'update-snapshots': { type: 'boolean' },
   workers: { type: 'string' },
   shard: { type: 'string' },
   write: { type: 'string' },
@@ -100,6 +116,9 @@ const OPTIONS = {
   speed: { type: 'string' },
   record: { type: 'string' },
   'time-scale': { type: 'string' },
+  step: { type: 'string' },
+  out: { type: 'string' },
+  format: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -196,6 +215,15 @@ export const parseCli = (argv: readonly string[], env: NodeJS.ProcessEnv = {}): 
   if (values.fresh && values['data-dir']) {
     throw new UsageError(toolText('cli.freshWithDataDir'));
   }
+  const step = values.step === undefined ? undefined : Number(values.step);
+  if (step !== undefined && !(Number.isInteger(step) && step >= 0 && /^\d+$/.test(values.step ?? ''))) {
+    throw new UsageError(toolText('cli.badStep', { step: values.step ?? '' }));
+  }
+  const format = values.format ?? 'html';
+  if (!(GUIDE_FORMATS as readonly string[]).includes(format)) throw new UsageError(toolText('cli.badFormat', { format, formats: GUIDE_FORMATS.join(', ') }));
+  if (command === 'screenshot' && values.out !== undefined && !/\.(svg|png)$/i.test(values.out)) {
+    throw new UsageError(toolText('cli.badPictureFile', { file: values.out }));
+  }
   const workers = values.workers === undefined ? undefined : Number(values.workers);
   if (workers !== undefined && !(Number.isInteger(workers) && workers >= 1 && workers <= MAX_WORKERS)) {
     throw new UsageError(toolText('cli.badWorkers', { workers: values.workers ?? '', max: MAX_WORKERS }));
@@ -216,6 +244,7 @@ export const parseCli = (argv: readonly string[], env: NodeJS.ProcessEnv = {}): 
     bail: values.bail === true,
     coverage: values.coverage === true,
     snapshotDir: values['snapshot-dir'],
+    updateSnapshots: values['update-snapshots'] === true,
     workers,
     shard,
     write: values.write,
@@ -226,6 +255,9 @@ export const parseCli = (argv: readonly string[], env: NodeJS.ProcessEnv = {}): 
     speed,
     record: values.record,
     timeScale,
+    step,
+    out: values.out,
+    format: format as GuideFormat,
     help,
     version,
   };

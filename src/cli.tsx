@@ -94,6 +94,18 @@ const main = async (): Promise<void> => {
       for (const line of await runDemo({ procedure: options.paths[0], lang: options.langFlag, speed: options.speed, record: options.record })) console.log(line);
       return;
     }
+    case 'screenshot': {
+      const { screenshotCommand } = await import('./commands/screenshot.js');
+      const lines = await screenshotCommand({ walkthrough: options.paths[0] ?? '', step: options.step, lang: options.langFlag, out: options.out, fixture: options.fixture });
+      for (const line of lines) console.log(line);
+      return;
+    }
+    case 'guide': {
+      const { guideCommand } = await import('./commands/guide.js');
+      const lines = await guideCommand({ walkthrough: options.paths[0] ?? '', format: options.format, lang: options.langFlag, out: options.out, fixture: options.fixture });
+      for (const line of lines) console.log(line);
+      return;
+    }
     case 'start': {
       const { startDevice } = await import('./commands/start-device.js');
       const dataDir = options.fresh ? throwAwayDataDir() : resolveDataDir(options.dataDir);

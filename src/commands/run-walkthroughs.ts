@@ -5,6 +5,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { PosSimError } from '../errors.js';
+import { DEFAULT_SNAPSHOT_DIR, SnapshotReport } from '../golden/snapshot-report.js';
 import { toolLang } from '../i18n/tool-lang.js';
 import { runInWorkers } from '../walkthrough/pool.js';
 import { createReporter, type ReporterName } from '../walkthrough/reporters/index.js';
@@ -18,7 +19,10 @@ export type RunCommandOptions = {
   readonly reporter: ReporterName;
   readonly bail: boolean;
   readonly coverage: boolean;
+  /** Where the pictures of screens that differ from their golden snapshots go. */
   readonly snapshotDir: string | undefined;
+  /** Write golden snapshots anew where the screen differs, and remove those no step uses. */
+  readonly updateSnapshots?: boolean | undefined;
   /** Plays every walkthrough on this profile instead of the one it names; `all`: on every shipped profile. */
   readonly fixture?: string | undefined;
   /** Worker threads; the machine's cores when absent. */
@@ -66,7 +70,8 @@ export const runWalkthroughsCommand = async (options: RunCommandOptions, out: (t
   const here = workers === 0 || options.fixture !== undefined ? await import('../walkthrough/run-file.js') : undefined;
   const profiles = here && new here.ProfileCache();
   const fixtures = options.fixture !== undefined && profiles ? await givenFixtures(options.fixture, profiles) : undefined;
-  const coverage = options.coverage ? await import('../walkthrough/coverage.js') : undefined;
+  // The HTML report shows the coverage whether or not it is printed.
+  const coverage = options.coverage || options.reporter === 'html' ? await import('../walkthrough/coverage.js') : undefined;
   const tracker = coverage ? new coverage.CoverageTracker() : undefined;
   const reporter = createReporter(options.reporter);
   const started = reporter.start({ total: files.length * (fixtures?.length ?? 1), perProfile: (fixtures?.length ?? 1) > 1, startedAt: new Date() });
@@ -75,8 +80,10 @@ export const runWalkthroughsCommand = async (options: RunCommandOptions, out: (t
   let failed = false;
   let unreadable = false;
   let bailedOut: string | undefined;
+  const snapshots = new SnapshotReport();
   const report = (results: readonly WalkthroughResult[]): boolean => {
     for (const result of results) {
+      snapshots.add(result);
       const text = reporter.result(result);
       if (text !== undefined) out(text);
       if (result.status === 'error') {
@@ -93,20 +100,25 @@ export const runWalkthroughsCommand = async (options: RunCommandOptions, out: (t
     return true;
   };
 
+  const trace = options.reporter === 'html';
   if (workers === 0 && here && profiles) {
     const fileOptions = {
       profiles,
       ...(fixtures ? { fixtures } : {}),
-      ...(options.snapshotDir ? { snapshotDir: options.snapshotDir } : {}),
+      ...(options.updateSnapshots ? { snapshots: 'update' as const } : {}),
+      ...(trace ? { trace } : {}),
       ...(tracker ? { observe: tracker.observe } : {}),
     };
     for (const file of files) if (!report(here.runFile(file, fileOptions))) break;
   } else {
-    const setup = { lang: toolLang(), coverage: tracker !== undefined, ...(fixtures ? { fixtures } : {}), ...(options.snapshotDir ? { snapshotDir: options.snapshotDir } : {}) };
+    const setup = { lang: toolLang(), coverage: tracker !== undefined, ...(fixtures ? { fixtures } : {}), ...(options.updateSnapshots ? { updateSnapshots: true } : {}), ...(trace ? { trace } : {}) };
     await runInWorkers(files, { workers, setup, ...(tracker ? { tracker } : {}) }, report);
   }
-  out(reporter.end(bailedOut === undefined ? {} : { bailedOut }));
-  // Machine-readable reports stay parseable on stdout; the coverage summary goes beside them.
-  if (tracker && coverage) (options.reporter === 'pretty' ? out : err)(`\n${coverage.formatCoverage(tracker.report())}`);
+  out(await reporter.end({ ...(bailedOut === undefined ? {} : { bailedOut }), ...(tracker && trace ? { coverage: tracker.report() } : {}) }));
+  // Machine-readable reports stay parseable on stdout; the coverage summary and the snapshots' news go beside them.
+  const aside = options.reporter === 'pretty' ? out : err;
+  if (tracker && coverage && options.coverage) aside(`\n${coverage.formatCoverage(tracker.report())}`);
+  const news = await snapshots.finish({ dir: options.snapshotDir ?? DEFAULT_SNAPSHOT_DIR, update: options.updateSnapshots === true });
+  if (news.length > 0) aside(`\n${news.join('\n')}`);
   return unreadable ? 2 : failed ? 1 : 0;
 };

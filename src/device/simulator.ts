@@ -9,6 +9,7 @@ import { PosSimError } from '../errors.js';
 import type { Lang } from '../i18n/messages.js';
 import { toolText } from '../i18n/tool-lang.js';
 import { deviceKeyNames, parseDeviceKey } from '../keys/device-keys.js';
+import { captureScreen, type ScreenCapture } from '../picture/screen-capture.js';
 import { loadProfile } from '../profile/load-profile.js';
 import type { Profile } from '../profile/profile-schema.js';
 import { memoryShelf } from '../store/backup-shelf.js';
@@ -61,6 +62,23 @@ export const toKeyEvent = (name: string): KeyEvent => {
 
 export type Simulator = ReturnType<typeof createSimulator>;
 
+type Screenshot = {
+  (options?: { readonly format?: 'svg' }): Promise<string>;
+  (options: { readonly format: 'png' }): Promise<Buffer>;
+};
+
+/** The picture modules (a terminal emulator, a rasteriser) load when the first picture is asked for. */
+const screenshotOf =
+  (capture: () => ScreenCapture): Screenshot =>
+  (async (options: { readonly format?: 'svg' | 'png' } = {}) => {
+    const shot = capture();
+    const { screenshotSvg } = await import('../picture/screenshot.js');
+    const svg = await screenshotSvg(shot);
+    if (options.format !== 'png') return svg;
+    const { svgToPng } = await import('../picture/png.js');
+    return svgToPng(svg);
+  }) as Screenshot;
+
 export const createSimulator = (options: SimulatorOptions = {}) => {
   const profile = typeof options.fixture === 'object' ? options.fixture : loadProfile(options.fixture);
   const clock = new SteppingClock(options.startTime ?? SIMULATION_START);
@@ -77,6 +95,12 @@ export const createSimulator = (options: SimulatorOptions = {}) => {
   });
   const advance = (ms: number) => clock.advance(ms);
   if (!options.stayAtBoot && !options.resume) advance(BOOT_MS);
+  // A printout stays on the printer until a key is pressed on the home screen, as in the UI.
+  let tornOff = store.printer.printedCount();
+  const tearOffAtHome = () => {
+    if (session.activeStates().includes('device.home')) tornOff = store.printer.printedCount();
+  };
+  const capture = (): ScreenCapture => captureScreen(session, store.printer.printedCount() > tornOff);
 
   return {
     session,
@@ -84,14 +108,25 @@ export const createSimulator = (options: SimulatorOptions = {}) => {
     profile,
     /** Presses one or more keys by name: "确认", "ENTER", "7". */
     press(...keys: readonly string[]) {
-      for (const key of keys) session.send(toKeyEvent(key));
+      for (const key of keys) {
+        const event = toKeyEvent(key);
+        tearOffAtHome();
+        session.send(event);
+      }
     },
     /** Types a run of digits. */
     type(digits: string) {
-      for (const digit of digits) session.send(toKeyEvent(digit));
+      for (const digit of digits) {
+        const event = toKeyEvent(digit);
+        tearOffAtHome();
+        session.send(event);
+      }
     },
     /** Moves to the menu item whose label contains `label` and confirms it; throws naming the items when none or several match. */
-    select: (label: string) => selectItem(session, label),
+    select: (label: string) => {
+      tearOffAtHome();
+      selectItem(session, label);
+    },
     /** Lets simulated time pass: boot, restart, lockout. */
     advance,
     /**
@@ -109,6 +144,13 @@ export const createSimulator = (options: SimulatorOptions = {}) => {
     receipts: () => session.printouts(),
     /** Takes the printer's paper out (打印机缺纸) or puts a roll back. */
     setPaper: (paper: boolean) => store.printer.setPaper(paper),
+    /** What is on screen as data: the display's rows, and the phone and the printer beside it when they show. */
+    capture,
+    /**
+     * A picture of what is on screen — the device's frame, and the phone and the printer beside it
+     * when they show — as SVG text, or as PNG bytes with `{ format: 'png' }`.
+     */
+    screenshot: screenshotOf(capture),
     /** The screen's title line. */
     title: () => session.screen().title,
     /** The device machine's snapshot (state value and context). */

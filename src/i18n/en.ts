@@ -251,4 +251,7 @@ export const en: Record<keyof typeof zh, string> = {
   'keys.note.powerCut': 'power cut: unsaved edits lost',
   'keys.note.reset': 'reset to profile {profile}',
   'keys.note.fastForward': 'device clock moved on {time}',
+  'keys.label.SCREENSHOT': 'save a picture (SVG)',
+  'keys.note.screenshot': 'saved {file}',
+  'keys.note.screenshotFailed': 'picture not saved: {reason}',
 };

@@ -249,5 +249,8 @@ export const zh = {
   'keys.note.powerCut': '已断电：未保存的修改丢失',
   'keys.note.reset': '已恢复为设备配置 {profile}',
   'keys.note.fastForward': '设备时钟已快进 {time}',
+  'keys.label.SCREENSHOT': '截图(保存为 SVG)',
+  'keys.note.screenshot': '截图：{file}',
+  'keys.note.screenshotFailed': '截图没有保存：{reason}',
 } as const;
 

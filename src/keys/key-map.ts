@@ -37,7 +37,7 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
 type DeviceAction = KeyEvent | SystemEvent;
 
 /** What a trainer does to the device from outside it, to show how it copes. */
-export type TrainerAction = 'NETWORK_TOGGLE' | 'PAPER_TOGGLE' | 'POWER_CUT' | 'FACTORY_RESET' | 'FAST_FORWARD';
+export type TrainerAction = 'NETWORK_TOGGLE' | 'PAPER_TOGGLE' | 'POWER_CUT' | 'FACTORY_RESET' | 'FAST_FORWARD' | 'SCREENSHOT';
 
 export type TrainerBinding = {
   readonly action: TrainerAction;
@@ -53,6 +53,8 @@ export const TRAINER_BINDINGS: readonly TrainerBinding[] = [
   { action: 'POWER_CUT', terminalKeys: 'x', label: 'keys.label.POWER_CUT', input: 'x' },
   { action: 'FACTORY_RESET', terminalKeys: 'R R', label: 'keys.label.FACTORY_RESET', input: 'R' },
   { action: 'FAST_FORWARD', terminalKeys: 't', label: 'keys.label.FAST_FORWARD', input: 't' },
+  // A picture of the screen for slides and guides (an SVG file in the current folder).
+  { action: 'SCREENSHOT', terminalKeys: 's', label: 'keys.label.SCREENSHOT', input: 's' },
 ];
 
 const toTrainerAction = (input: string): TrainerAction | undefined =>

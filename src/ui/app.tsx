@@ -7,6 +7,8 @@ import { useRef, useState, type ReactNode } from 'react';
 import { Box, Text, useStdin, type Key } from 'ink';
 import type { DeviceEvent } from '../../menus/device-events.js';
 import type { DeviceSession } from '../device/device-session.js';
+import { fileReason } from '../file-problem.js';
+import { captureScreen } from '../picture/screen-capture.js';
 import { KEY_BINDINGS, keyAction, TRAINER_BINDINGS, type TrainerAction } from '../keys/key-map.js';
 import { formatDuration } from '../screen/device-view.js';
 import { DeviceFrame, frameSize } from './device-frame.js';
@@ -52,9 +54,13 @@ type TrainerNote = {
     | 'keys.note.reset'
     | 'keys.note.fastForward'
     | 'keys.note.paperOut'
-    | 'keys.note.paperIn';
+    | 'keys.note.paperIn'
+    | 'keys.note.screenshot'
+    | 'keys.note.screenshotFailed';
   /** How far the clock moved on (fast-forward). */
   readonly time?: string;
+  /** The picture's file (screenshot), or why it was not written. */
+  readonly file?: string;
 };
 
 /** The legend's width beside the frame, and the least it reads in. */
@@ -116,6 +122,16 @@ export const App = ({
       case 'FAST_FORWARD':
         if (fastForward) setNote({ key: 'keys.note.fastForward', time: formatDuration(fastForward(), session.t) });
         return;
+      case 'SCREENSHOT': {
+        const capture = captureScreen(session, session.store.printer.printedCount() > tornOff);
+        void import('../picture/save-screenshot.js')
+          .then(({ saveScreenshot }) => saveScreenshot(capture, process.cwd(), session.store.now()))
+          .then(
+            (file) => setNote({ key: 'keys.note.screenshot', file }),
+            (error: unknown) => setNote({ key: 'keys.note.screenshotFailed', file: fileReason(error) }),
+          );
+        return;
+      }
     }
   };
   const size = useTerminalSize();
@@ -137,7 +153,7 @@ export const App = ({
 
   const sms = session.awaitedSms();
   const paper = session.store.printer.printedCount() > tornOff ? session.printouts().at(-1)?.text.split('\n') : undefined;
-  const noteText = note && session.t(note.key, { profile: session.profile.name, time: note.time ?? '' });
+  const noteText = note && session.t(note.key, { profile: session.profile.name, time: note.time ?? '', file: note.file ?? '', reason: note.file ?? '' });
   const phoneRows = sms ? phoneHeight(sms, PHONE_WIDTH, session.t) : 0;
   const requests = (withNote: boolean): PanelRequest[] => [
     // The card or captions keep their place; the phone goes under them when it comes (P3, P4).

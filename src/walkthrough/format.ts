@@ -18,6 +18,9 @@ import { SMS_CODE_VARIABLE, WALKTHROUGH_STARTS, type Expectation, type StepActio
 /** The longest `wait:` one step takes: a month of device time (the device clock ends long after). */
 export const MAX_WAIT_MS = 30 * 24 * 60 * 60 * 1000;
 
+/** A snapshot's name: it names a file. */
+const SNAPSHOT_NAME = /^[\w-][\w.-]*$/;
+
 const DURATION = /^(\d+(?:\.\d+)?)\s*(ms|s|m)$/;
 const UNIT_MS = { ms: 1, s: 1000, m: 60_000 } as const;
 
@@ -83,6 +86,10 @@ const EXPECTATIONS = {
   store: storeChecksSchema,
   sms: matchers('expect.sms', { description: 'text (or /regex/) the last SMS on the merchant’s phone must contain, e.g. 您的验证码为' }),
   receipt: matchers('expect.receipt', { description: 'text (or /regex/) the last printout (签购单 or 结算单) must contain, e.g. 持卡人存根' }),
+  snapshot: z
+    .string(says('walkthrough.badSnapshot'))
+    .regex(SNAPSHOT_NAME, says('walkthrough.badSnapshot'))
+    .meta({ description: 'the golden screen snapshot of this name (__snapshots__/ beside the walkthrough) the whole screen must match' }),
 } as const;
 
 export const EXPECT_KEYS = Object.keys(EXPECTATIONS) as (keyof typeof EXPECTATIONS)[];
@@ -110,6 +117,7 @@ const expectation = z
       sms: checks.sms ?? [],
       receipt: checks.receipt ?? [],
       ...(checks.title ? { title: checks.title } : {}),
+      ...(checks.snapshot ? { snapshot: checks.snapshot } : {}),
     }),
   );
 
@@ -161,9 +169,9 @@ const STEPS = {
     .meta({ description: 'the printer runs out of paper (打印机缺纸), or paper is loaded again' }),
   snapshot: z
     .string(says('walkthrough.badSnapshot'))
-    .regex(/^[\w.-]+$/, says('walkthrough.badSnapshot'))
+    .regex(SNAPSHOT_NAME, says('walkthrough.badSnapshot'))
     .transform((name): StepAction => ({ kind: 'snapshot', name }))
-    .meta({ description: 'write the screen text to a file of this name' }),
+    .meta({ description: 'compare the whole screen with the golden snapshot of this name (__snapshots__/ beside the walkthrough; --update-snapshots writes it)' }),
 } as const;
 
 export type StepKind = keyof typeof STEPS;

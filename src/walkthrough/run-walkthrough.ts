@@ -3,12 +3,15 @@
  * stops at the first step that fails, keeping the screen as it was then. A result is plain data
  * (it crosses from a worker to the reporter): what ran, on which profile, and how it ended.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { InspectionEvent } from 'xstate';
 import { SelectError } from '../device/select-item.js';
 import { BOOT_MS, createSimulator, type Simulator } from '../device/simulator.js';
+import { checkSnapshot, goldenPath, type SnapshotCheck } from '../golden/golden-files.js';
+import { snapshotProblem, type SnapshotMismatch } from '../golden/snapshot-log.js';
+import { ScreenRecords } from '../golden/screen-records.js';
 import { toolText } from '../i18n/tool-lang.js';
+import type { ScreenCapture } from '../picture/screen-capture.js';
+import type { StepTrace } from '../picture/screen-trace.js';
 import type { Profile } from '../profile/profile-schema.js';
 import { shownPath } from '../shown-path.js';
 import { unmet } from './expectations.js';
@@ -24,6 +27,8 @@ export type StepFailure = {
   /** The display as it was when the step failed. */
   readonly screen: string;
   readonly states: readonly string[];
+  /** A screen that differs from its golden snapshot: the golden's screen beside the device's. */
+  readonly snapshot?: SnapshotMismatch;
 };
 
 /** passed, failed, skipped (its `when` does not hold on the profile), or error (the file cannot be run). */
@@ -43,11 +48,20 @@ export type WalkthroughResult = {
   readonly failure?: StepFailure;
   /** Why it was skipped, or why the file cannot be run (file:line:col: …). */
   readonly reason?: string;
+  /** The snapshot names its steps use, and the goldens --update-snapshots wrote or replaced. */
+  readonly snapshots?: { readonly names: readonly string[]; readonly written: readonly string[]; readonly updated: readonly string[] };
+  /** The screens the steps left (told apart, each once) and each step's screen, when traced. */
+  readonly screens?: readonly ScreenCapture[];
+  readonly trace?: readonly StepTrace[];
 };
 
 export type RunOptions = {
-  /** Where `snapshot:` steps write screen text. */
-  readonly snapshotDir?: string;
+  /** Golden screen snapshots: compared (the default), written anew where they differ (--update-snapshots), or not looked at (demos, guides). */
+  readonly snapshots?: 'check' | 'update' | 'ignore';
+  /** Hears how each snapshot check ended. */
+  readonly onSnapshot?: (name: string, check: SnapshotCheck) => void;
+  /** Keep the screen after every step (the HTML report shows them). */
+  readonly trace?: boolean;
   /** Hears every inspection event (coverage). */
   readonly observe?: (event: InspectionEvent) => void;
   /** The walkthrough's profile, already loaded (a run loads each profile once). */
@@ -86,6 +100,8 @@ export const runStep = (sim: Simulator, step: Step, walkthrough: Walkthrough, op
       }
     case 'expect': {
       const problems = unmet(sim, step.expectation);
+      const snapshot = step.expectation.snapshot === undefined ? undefined : compareSnapshot(sim, step.expectation.snapshot, walkthrough, options);
+      if (snapshot !== undefined) problems.push(snapshot);
       return problems.length > 0 ? problems.join('\n') : undefined;
     }
     case 'wait':
@@ -104,13 +120,17 @@ export const runStep = (sim: Simulator, step: Step, walkthrough: Walkthrough, op
     case 'paper':
       sim.setPaper(step.state === 'in');
       return undefined;
-    case 'snapshot': {
-      const dir = join(options.snapshotDir ?? 'pos-sim-snapshots', walkthrough.name.replace(/[^\w.\u4e00-\u9fff-]+/g, '_'));
-      mkdirSync(dir, { recursive: true });
-      writeFileSync(join(dir, `${step.name}.txt`), `${sim.screen()}\n`);
-      return undefined;
-    }
+    case 'snapshot':
+      return compareSnapshot(sim, step.name, walkthrough, options);
   }
+};
+
+/** Compares the screen with its golden snapshot (or writes it); what is wrong, or undefined. */
+const compareSnapshot = (sim: Simulator, name: string, walkthrough: Walkthrough, options: RunOptions): string | undefined => {
+  if (options.snapshots === 'ignore') return undefined;
+  const check = checkSnapshot(goldenPath(walkthrough.file, name, sim.profile.name), sim.capture(), options.snapshots === 'update');
+  options.onSnapshot?.(name, check);
+  return snapshotProblem(name, check);
 };
 
 export const runWalkthrough = (walkthrough: Walkthrough, options: RunOptions = {}): WalkthroughResult => {
@@ -122,11 +142,12 @@ export const runWalkthrough = (walkthrough: Walkthrough, options: RunOptions = {
     ...(options.observe ? { observe: options.observe } : {}),
   });
   const base = { file: walkthrough.file, name: walkthrough.name, profile: profileLabel(walkthrough.fixture), steps: walkthrough.steps.length };
+  const records = new ScreenRecords(walkthrough, options);
   let stepsRun = 0;
   try {
     for (const step of walkthrough.steps) {
       stepsRun += 1;
-      const problem = runStep(sim, step, walkthrough, options);
+      const problem = records.step(step, sim, (stepOptions) => runStep(sim, step, walkthrough, stepOptions));
       if (problem !== undefined) {
         const failure: StepFailure = {
           at: `${shownPath(walkthrough.file)}:${step.at.line}:${step.at.column}`,
@@ -134,11 +155,12 @@ export const runWalkthrough = (walkthrough: Walkthrough, options: RunOptions = {
           message: problem,
           screen: sim.screen(),
           states: sim.session.activeStates(),
+          ...records.failure(),
         };
-        return { ...base, status: 'failed', stepsRun, durationMs: performance.now() - started, failure };
+        return { ...base, status: 'failed', stepsRun, durationMs: performance.now() - started, failure, ...records.result() };
       }
     }
-    return { ...base, status: 'passed', stepsRun, durationMs: performance.now() - started };
+    return { ...base, status: 'passed', stepsRun, durationMs: performance.now() - started, ...records.result() };
   } finally {
     sim.stop();
   }

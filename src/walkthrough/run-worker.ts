@@ -35,7 +35,8 @@ port.on((message) => {
       const options = {
         profiles,
         ...(setup?.fixtures ? { fixtures: setup.fixtures } : {}),
-        ...(setup?.snapshotDir ? { snapshotDir: setup.snapshotDir } : {}),
+        ...(setup?.updateSnapshots ? { snapshots: 'update' as const } : {}),
+        ...(setup?.trace ? { trace: true } : {}),
         ...(tracker ? { observe: tracker.observe } : {}),
       };
       port.send({ type: 'results', id: message.id, results: message.files.map((file) => runFile(file, options)) });

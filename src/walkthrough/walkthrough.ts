@@ -19,6 +19,8 @@ export type Expectation = {
   readonly sms: readonly TextMatcher[];
   /** Text the last printout (签购单 or 结算单) must contain. */
   readonly receipt: readonly TextMatcher[];
+  /** The golden screen snapshot the screen must match (beside the walkthrough, see golden-files). */
+  readonly snapshot?: string;
 };
 
 export type StepAction =

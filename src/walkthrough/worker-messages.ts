@@ -7,8 +7,11 @@ import type { WalkthroughResult } from './run-walkthrough.js';
 export type WorkerSetup = {
   readonly lang: Lang;
   readonly fixtures?: readonly string[];
-  readonly snapshotDir?: string;
   readonly coverage: boolean;
+  /** --update-snapshots: goldens that differ are written anew. */
+  readonly updateSnapshots?: boolean;
+  /** Keep every step's screen (the HTML report). */
+  readonly trace?: boolean;
 };
 
 export type ToWorker =

@@ -20,6 +20,7 @@ describe('parseCli: commands', () => {
       bail: false,
       coverage: false,
       snapshotDir: undefined,
+      updateSnapshots: false,
       write: undefined,
       json: false,
       yes: false,
@@ -28,6 +29,9 @@ describe('parseCli: commands', () => {
       speed: 1,
       record: undefined,
       timeScale: 1,
+      step: undefined,
+      out: undefined,
+      format: 'html',
       help: false,
       version: false,
     });
@@ -116,9 +120,30 @@ describe('parseCli: commands', () => {
     // Flags may come before the command's arguments too.
     expect(parseCli(['run', '--reporter', 'junit', 'x.yaml'])).toMatchObject({ paths: ['x.yaml'], reporter: 'junit' });
     expect(parseCli(['run', 'x.yaml', '--fixture', 'landi-a8'])).toMatchObject({ command: 'run', fixture: 'landi-a8' });
-    for (const reporter of ['pretty', 'tap', 'junit', 'json']) {
+    for (const reporter of ['pretty', 'tap', 'junit', 'json', 'html']) {
       expect(parseCli(['run', 'x.yaml', '--reporter', reporter]).reporter).toBe(reporter);
     }
+    expect(parseCli(['run', 'x.yaml', '--update-snapshots'])).toMatchObject({ updateSnapshots: true });
+  });
+
+  it('screenshot takes one walkthrough, --step, --out (.svg or .png) and --fixture; guide takes --format and --out', () => {
+    expect(parseCli(['screenshot', 'P2', '--step', '5', '--out', 'five.png', '--fixture', 'pax-a920'])).toMatchObject({
+      command: 'screenshot',
+      paths: ['P2'],
+      step: 5,
+      out: 'five.png',
+      fixture: 'pax-a920',
+    });
+    expect(parseCli(['screenshot', 'P2', '--step', '0'])).toMatchObject({ step: 0, out: undefined });
+    expect(parseCli(['guide', 'P2', '--format', 'md', '--lang', 'en'])).toMatchObject({ command: 'guide', format: 'md', langFlag: 'en' });
+    expect(parseCli(['guide', 'P2'])).toMatchObject({ format: 'html', out: undefined });
+    for (const step of ['1.5', 'last', '', '+2']) expect(usageError(['screenshot', 'P2', '--step', step]).message).toBe(`--step ${step}：请给步骤的编号(0 是第一步之前)，如 --step 5。`);
+    expect(usageError(['screenshot', 'P2', '--out', 'shot.jpg']).message).toBe('--out shot.jpg：截图是 .svg 或 .png 文件，如 --out screen.png');
+    expect(usageError(['guide', 'P2', '--format', 'pdf']).message).toBe('--format pdf：请用 html, md 之一。');
+    expect(usageError(['guide']).message).toMatch(/^"guide" 需要一个操作脚本/);
+    expect(usageError(['screenshot', 'P1', 'P2']).message).toMatch(/^"screenshot" 只接受一个操作脚本/);
+    expect(usageError(['guide', 'P2', '--step', '3']).message).toMatch(/^--step 不能用于guide/);
+    expect(usageError(['run', 'x.yaml', '--out', 'r.html']).message).toMatch(/^--out 不能用于run/);
   });
 
   it('--help and --version go with any command and skip its argument checks', () => {
@@ -131,7 +156,7 @@ describe('parseCli: commands', () => {
   });
 
   it('the usage names every command and option, in Chinese by default and in English', () => {
-    const words = ['run FILES|DIRS', 'reset', 'profiles', 'hash-password', '--fixture', '--data-dir', '--fresh', '--time-scale', '--lang', '--reporter', '--bail', '--coverage', '--snapshot-dir', '--help', '--version'];
+    const words = ['run FILES|DIRS', 'reset', 'profiles', 'hash-password', '--fixture', '--data-dir', '--fresh', '--time-scale', '--lang', '--reporter', '--bail', '--coverage', '--snapshot-dir', '--update-snapshots', 'screenshot WALKTHROUGH', 'guide WALKTHROUGH', '--step', '--out', '--format', '--help', '--version'];
     const chinese = usage();
     for (const word of words) expect(chinese).toContain(word);
     expect(chinese).toContain('运行模拟 POS 机');
@@ -247,6 +272,6 @@ describe('parseCli: errors in English', () => {
   });
 
   it('an unknown reporter is refused with the ones there are', () => {
-    expect(usageError(['run', 'x.yaml', '--reporter', 'xml']).message).toBe('--reporter xml: use one of pretty, tap, junit, json.');
+    expect(usageError(['run', 'x.yaml', '--reporter', 'xml']).message).toBe('--reporter xml: use one of pretty, tap, junit, json, html.');
   });
 });

@@ -111,3 +111,29 @@ describe('t: the device clock fast-forwarded', () => {
     expect(app.lastFrame()).not.toContain('已快进');
   });
 });
+
+describe('the screenshot key', () => {
+  it('s saves a picture of the screen in the current folder, never over another file, and says its name', async () => {
+    const { mkdtempSync, readdirSync, readFileSync, rmSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'pos-sim-s-'));
+    const cwd = process.cwd();
+    process.chdir(dir);
+    try {
+      await start();
+      await press(app, 'm', '请输入密码');
+      // Named after the device clock, HHMMSS.
+      const stem = `screen-${new Date(sim.store.now() + 8 * 3600_000).toISOString().slice(11, 19).replaceAll(':', '')}`;
+      await press(app, 's', `截图：${stem}.svg`);
+      await press(app, 's', `截图：${stem}-2.svg`);
+      expect(readdirSync(dir).sort()).toEqual([`${stem}-2.svg`, `${stem}.svg`]);
+      const picture = readFileSync(join(dir, `${stem}.svg`), 'utf8');
+      expect(picture).toContain('请输入密码');
+      expect(picture).toContain('操作员\u00a000\u00a0主管');
+    } finally {
+      process.chdir(cwd);
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

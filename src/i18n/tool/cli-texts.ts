@@ -16,6 +16,8 @@ export const cliTexts = defineTexts(
   pos-sim practice [TASK]        在临时设备上练习一个流程并打分(不给 TASK：列出任务)
   pos-sim practice --history     历次练习成绩，最新的在前
   pos-sim demo [PROCEDURE]       慢速演示一个操作脚本，每步有说明(不给 PROCEDURE：列出可演示的)
+  pos-sim screenshot WALKTHROUGH 操作脚本某一步的屏幕截图(SVG 或 PNG)
+  pos-sim guide WALKTHROUGH      由操作脚本生成带屏幕截图的操作指南(HTML 或 Markdown)
   pos-sim chart                  菜单状态机的 Mermaid 状态图(Markdown)
   pos-sim hash-password          读入一个密码，打印可写入设备配置的加盐哈希
 
@@ -29,10 +31,11 @@ export const cliTexts = defineTexts(
   --fresh                出厂状态的设备，放在临时目录，不保存任何数据
   --time-scale N         设备时钟快 N 倍(默认：1)
   --lang zh|en           设备和本工具的语言(默认：$POS_SIM_LANG 或 zh)
-  --reporter NAME        run：pretty(默认)、tap、junit 或 json
+  --reporter NAME        run：pretty(默认)、tap、junit、json 或 html(一个带每步屏幕的网页)
   --bail                 run：遇到第一个失败的脚本就停止
   --coverage             run：报告脚本覆盖到的菜单状态和转换
-  --snapshot-dir DIR     run：snapshot 步骤写屏幕的目录(默认：pos-sim-snapshots)
+  --update-snapshots     run：与屏幕快照不同时写入新的快照，删除没有步骤使用的快照
+  --snapshot-dir DIR     run：与快照不同的屏幕的图片写到这里(默认：pos-sim-snapshots)
   --workers N            run：并行的工作线程数(默认：CPU 核数；脚本少时少用)
   --shard I/N            run：只回放 N 份中的第 I 份(CI 矩阵，如 --shard 2/4)
   --write DIR            paths：把每条路径写成操作脚本，放进 DIR
@@ -41,6 +44,9 @@ export const cliTexts = defineTexts(
   --history              practice：打印练习记录
   --speed N              demo：加快(2)或放慢(0.5)，默认约 1.5 秒一步(默认：1)
   --record FILE.cast     demo：同时写 asciinema 录像(没有终端也可以)
+  --step N               screenshot：第 N 步之后的屏幕(0：第一步之前；默认：最后一步)
+  --out FILE             screenshot：.svg 或 .png 文件；guide：指南文件
+  --format html|md       guide：一个 HTML 网页(默认)，或 Markdown 加图片文件
   -h, --help             本帮助
   -v, --version          版本号
 
@@ -63,6 +69,8 @@ export const cliTexts = defineTexts(
     'cli.what.record': '要写入的操作脚本文件',
     'cli.what.practice': '一个任务：`pos-sim practice` 列出的编号或名称，或任务文件',
     'cli.what.demo': '一个操作脚本：流程 P1…P5、`pos-sim demo` 列出的名称，或文件',
+    'cli.what.screenshot': '一个操作脚本：流程 P1…P5、`pos-sim demo` 列出的名称，或文件',
+    'cli.what.guide': '一个操作脚本：流程 P1…P5、`pos-sim demo` 列出的名称，或文件',
     'cli.badLang': '--lang {lang}：请用 {langs} 之一。',
     'cli.badReporter': '--reporter {reporter}：请用 {reporters} 之一。',
     'cli.historyWithTask': '--history 打印全部练习记录；请去掉任务({task})。',
@@ -72,6 +80,9 @@ export const cliTexts = defineTexts(
     'cli.freshWithDataDir': '--fresh 和 --data-dir 不能同时用：--fresh 使用临时目录。',
     'cli.badWorkers': '--workers {workers}：请给 1 到 {max} 之间的整数。',
     'cli.badShard': '--shard {shard}：请写成 I/N，1 ≤ I ≤ N，如 --shard 2/4 是 4 份中的第 2 份。',
+    'cli.badStep': '--step {step}：请给步骤的编号(0 是第一步之前)，如 --step 5。',
+    'cli.badFormat': '--format {format}：请用 {formats} 之一。',
+    'cli.badPictureFile': '--out {file}：截图是 .svg 或 .png 文件，如 --out screen.png',
   },
   {
     'cli.usage': `pos-sim - a POS terminal simulator in your terminal
@@ -87,6 +98,8 @@ Usage
   pos-sim practice [TASK]        practise a procedure on a throw-away device and get a score (no TASK: the list)
   pos-sim practice --history     the practice results so far, newest first
   pos-sim demo [PROCEDURE]       play a walkthrough slowly with a caption per step (no PROCEDURE: the list)
+  pos-sim screenshot WALKTHROUGH a picture of the screen at a step of a walkthrough (SVG or PNG)
+  pos-sim guide WALKTHROUGH      a step-by-step guide with a picture of every screen (HTML or Markdown)
   pos-sim chart                  the menu machines as Mermaid state diagrams (Markdown)
   pos-sim hash-password          read a password, print its salted hash for a profile
 
@@ -101,10 +114,11 @@ Options
   --fresh                a factory-fresh device in a throw-away folder; nothing is saved
   --time-scale N         the device clock runs N times as fast (default: 1)
   --lang zh|en           language of the device and of this tool (default: $POS_SIM_LANG or zh)
-  --reporter NAME        run: pretty (default), tap, junit or json
+  --reporter NAME        run: pretty (default), tap, junit, json or html (a page with every step's screen)
   --bail                 run: stop at the first failing walkthrough
   --coverage             run: report the menu states and transitions the walkthroughs reached
-  --snapshot-dir DIR     run: where snapshot steps write screens (default: pos-sim-snapshots)
+  --update-snapshots     run: write screen snapshots anew where the screen differs; remove unused ones
+  --snapshot-dir DIR     run: where pictures of screens that differ from their snapshots go (default: pos-sim-snapshots)
   --workers N            run: worker threads in parallel (default: the CPU cores; fewer for few files)
   --shard I/N            run: play only the I-th of N shares of the files (CI matrices, e.g. --shard 2/4)
   --write DIR            paths: write each path as a walkthrough file into DIR
@@ -113,6 +127,9 @@ Options
   --history              practice: print the practice history
   --speed N              demo: faster (2) or slower (0.5) than a step about every 1.5 s (default: 1)
   --record FILE.cast     demo: also write an asciinema recording (works without a terminal)
+  --step N               screenshot: the screen after step N (0: before the first; default: the last)
+  --out FILE             screenshot: a .svg or .png file; guide: the guide's file
+  --format html|md       guide: one HTML page (default), or Markdown with picture files
   -h, --help             this help
   -v, --version          the version
 
@@ -135,6 +152,8 @@ Environment
     'cli.what.record': 'the walkthrough file to write',
     'cli.what.practice': 'one task: its number or name from `pos-sim practice`, or a task file',
     'cli.what.demo': 'one walkthrough: a procedure P1…P5, a name from `pos-sim demo`, or a file',
+    'cli.what.screenshot': 'one walkthrough: a procedure P1…P5, a name from `pos-sim demo`, or a file',
+    'cli.what.guide': 'one walkthrough: a procedure P1…P5, a name from `pos-sim demo`, or a file',
     'cli.badLang': '--lang {lang}: use one of {langs}.',
     'cli.badReporter': '--reporter {reporter}: use one of {reporters}.',
     'cli.historyWithTask': '--history prints every practice; leave out the task ({task}).',
@@ -144,5 +163,8 @@ Environment
     'cli.freshWithDataDir': '--fresh and --data-dir do not go together: --fresh uses a throw-away folder.',
     'cli.badWorkers': '--workers {workers}: give a whole number from 1 to {max}.',
     'cli.badShard': '--shard {shard}: write I/N with 1 ≤ I ≤ N, e.g. --shard 2/4 for the 2nd of 4 shares.',
+    'cli.badStep': '--step {step}: give the number of a step (0 is before the first), e.g. --step 5.',
+    'cli.badFormat': '--format {format}: use one of {formats}.',
+    'cli.badPictureFile': '--out {file}: a picture is a .svg or .png file, e.g. --out screen.png',
   },
 );

@@ -1,24 +1,29 @@
 /** The reporters `pos-sim run --reporter` offers. */
 import type { WalkthroughResult } from '../run-walkthrough.js';
+import { htmlReporter } from './html.js';
 import { jsonReporter } from './json.js';
 import { junitReporter } from './junit.js';
 import { prettyReporter } from './pretty.js';
 import type { Reporter, RunEnd, RunPlan } from './reporter.js';
 import { tapReporter } from './tap.js';
 
-export const REPORTERS = ['pretty', 'tap', 'junit', 'json'] as const;
+export const REPORTERS = ['pretty', 'tap', 'junit', 'json', 'html'] as const;
 export type ReporterName = (typeof REPORTERS)[number];
+/** The reporters whose report is text as it comes (html draws its pictures at the end). */
+export type TextReporterName = Exclude<ReporterName, 'html'>;
 
-export const createReporter = (name: ReporterName): Reporter => ({ pretty: prettyReporter, tap: tapReporter, junit: junitReporter, json: jsonReporter })[name]();
+const TEXT_REPORTERS: Record<TextReporterName, () => Reporter> = { pretty: prettyReporter, tap: tapReporter, junit: junitReporter, json: jsonReporter };
+
+export const createReporter = (name: ReporterName): Reporter<string | Promise<string>> => (name === 'html' ? htmlReporter() : TEXT_REPORTERS[name]());
 
 /** A whole report of finished results at once (the command streams them instead). */
 export const formatResults = (
-  name: ReporterName,
+  name: TextReporterName,
   results: readonly WalkthroughResult[],
   plan: Partial<RunPlan> = {},
   end: RunEnd = {},
 ): string => {
-  const reporter = createReporter(name);
+  const reporter = TEXT_REPORTERS[name]();
   const parts = [
     reporter.start({ total: results.length, perProfile: false, startedAt: new Date(), ...plan }),
     ...results.map((result) => reporter.result(result)),

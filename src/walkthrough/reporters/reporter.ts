@@ -4,6 +4,7 @@
  * TAP print as they go; JUnit and JSON keep the results (a few hundred bytes each) for the end.
  */
 import { toolText } from '../../i18n/tool-lang.js';
+import type { CoverageReport } from '../coverage.js';
 import type { RunStatus, WalkthroughResult } from '../run-walkthrough.js';
 
 export type RunPlan = {
@@ -18,12 +19,15 @@ export type RunPlan = {
 export type RunEnd = {
   /** Set when --bail stopped the run: the failure that stopped it. */
   readonly bailedOut?: string;
+  /** What the run covered, for reports that show it (html). */
+  readonly coverage?: CoverageReport;
 };
 
-export type Reporter = {
+/** `End`: what `end` gives, a Promise for a report drawn at the end (html). */
+export type Reporter<End extends string | Promise<string> = string> = {
   readonly start: (plan: RunPlan) => string | undefined;
   readonly result: (result: WalkthroughResult) => string | undefined;
-  readonly end: (end: RunEnd) => string;
+  readonly end: (end: RunEnd) => End;
 };
 
 export type Tally = Record<RunStatus, number>;

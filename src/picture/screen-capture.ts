@@ -1,0 +1,69 @@
+/**
+ * What is on screen at one moment, as plain data: the device's display rows (with the selection and
+ * each line's tone), and the phone and the printer beside it when they are shown. It is what a
+ * picture is drawn from and what a golden snapshot stores, and it crosses from a worker to the
+ * reporter as it is.
+ */
+import type { DeviceSession } from '../device/device-session.js';
+import type { Lang } from '../i18n/messages.js';
+import type { LineTone } from '../screen/screen.js';
+import type { DisplayRows } from '../screen/screen-text.js';
+import type { GridSize } from '../screen/text-layout.js';
+
+/** One body row of the display. */
+export type CapturedLine = {
+  readonly text: string;
+  readonly selected: boolean;
+  readonly tone: LineTone;
+};
+
+/** The merchant's phone beside the device, showing the text whose code the device waits for. */
+export type CapturedPhone = {
+  /** The merchant's phone number (the panel shows it masked). */
+  readonly to: string;
+  /** Who sent the text, e.g. 95534. */
+  readonly from: string;
+  /** When it arrived, on the device clock (ms since the epoch). */
+  readonly at: number;
+  readonly text: string;
+};
+
+export type ScreenCapture = {
+  /** The device's language (the panels' titles). */
+  readonly lang: Lang;
+  /** The display's text grid. */
+  readonly display: GridSize;
+  readonly status: string;
+  readonly title: string;
+  /** Exactly `display.rows` rows. */
+  readonly body: readonly CapturedLine[];
+  readonly hints: string;
+  readonly phone?: CapturedPhone;
+  /** The paper of the printout on the printer, top to bottom. */
+  readonly paper?: readonly string[];
+};
+
+/** A capture of display rows as the frame draws them (what a row does not show is dropped). */
+export const captureRows = (rows: DisplayRows, display: GridSize, lang: Lang, beside: Pick<ScreenCapture, 'phone' | 'paper'> = {}): ScreenCapture => ({
+  lang,
+  display: { columns: display.columns, rows: display.rows },
+  status: rows.status.trimEnd(),
+  title: rows.title.trimEnd(),
+  body: rows.body.map((line) => ({ text: line.text.trimEnd(), selected: line.selected, tone: line.tone })),
+  hints: rows.hints.trimEnd(),
+  ...(beside.phone ? { phone: beside.phone } : {}),
+  ...(beside.paper ? { paper: beside.paper } : {}),
+});
+
+/**
+ * What the session shows now. `paperShown`: whether the last printout is still on the printer (the
+ * UI and the simulator tear it off when a key is pressed on the home screen).
+ */
+export const captureScreen = (session: DeviceSession, paperShown: boolean): ScreenCapture => {
+  const sms = session.awaitedSms();
+  const paper = paperShown ? session.printouts().at(-1)?.text.split('\n').map((line) => line.trimEnd()) : undefined;
+  return captureRows(session.rows(), session.profile.device.display, session.lang, {
+    ...(sms ? { phone: { to: sms.to, from: sms.from, at: sms.at, text: sms.text } } : {}),
+    ...(paper ? { paper } : {}),
+  });
+};

@@ -1,0 +1,104 @@
+/**
+ * `--reporter html`: the run as one self-contained HTML page (see report/report-page). Results are
+ * kept as they come with their screens told apart once for the whole run, and the pictures are
+ * drawn at the end, each distinct screen once.
+ */
+import { goldenText } from '../../golden/golden-text.js';
+import { toolLang } from '../../i18n/tool-lang.js';
+import type { ScreenCapture } from '../../picture/screen-capture.js';
+import type { ReportWalkthrough } from '../../report/report-page.js';
+import { shownPath } from '../../shown-path.js';
+import type { WalkthroughResult } from '../run-walkthrough.js';
+import { Counter, type Reporter } from './reporter.js';
+
+/** The run's distinct screens, each numbered once. */
+class Screens {
+  readonly captures: ScreenCapture[] = [];
+  private readonly numbers = new Map<string, number>();
+
+  number(capture: ScreenCapture): number {
+    const key = goldenText(capture);
+    let number = this.numbers.get(key);
+    if (number === undefined) {
+      number = this.captures.push(capture) - 1;
+      this.numbers.set(key, number);
+    }
+    return number;
+  }
+}
+
+const reportWalkthrough = (result: WalkthroughResult, screens: Screens): ReportWalkthrough => {
+  const own = (result.screens ?? []).map((capture) => screens.number(capture));
+  const failure = result.failure;
+  const snapshot = failure?.snapshot;
+  return {
+    name: result.name,
+    file: shownPath(result.file),
+    profile: result.profile,
+    status: result.status,
+    steps: result.steps,
+    stepsRun: result.stepsRun,
+    ms: result.durationMs,
+    trace: (result.trace ?? []).map((step) => ({ ...step, screen: own[step.screen] ?? 0 })),
+    ...(failure
+      ? {
+          failure: {
+            at: failure.at,
+            step: failure.step,
+            message: failure.message,
+            states: failure.states,
+            ...(snapshot
+              ? {
+                  snapshot: {
+                    name: snapshot.name,
+                    golden: snapshot.golden,
+                    diff: snapshot.diff,
+                    ...(snapshot.expected ? { expected: screens.number(snapshot.expected) } : {}),
+                    actual: screens.number(snapshot.actual),
+                  },
+                }
+              : {}),
+          },
+        }
+      : {}),
+    ...(result.reason === undefined ? {} : { reason: result.reason }),
+  };
+};
+
+export const htmlReporter = (): Reporter<Promise<string>> => {
+  const counter = new Counter();
+  const screens = new Screens();
+  const walkthroughs: ReportWalkthrough[] = [];
+  let startedAt = new Date();
+  return {
+    start: (plan) => {
+      startedAt = plan.startedAt;
+      return undefined;
+    },
+    result: (result) => {
+      counter.add(result);
+      walkthroughs.push(reportWalkthrough(result, screens));
+      return undefined;
+    },
+    end: async (end) => {
+      const [{ ScreenPainter }, { reportPage }] = await Promise.all([import('../../picture/screenshot.js'), import('../../report/report-page.js')]);
+      const painter = new ScreenPainter();
+      const pictures: string[] = [];
+      try {
+        for (const capture of screens.captures) pictures.push(await painter.svg(capture));
+      } finally {
+        painter.dispose();
+      }
+      return reportPage({
+        lang: toolLang(),
+        startedAt,
+        durationMs: Date.now() - startedAt.getTime(),
+        tally: counter.all,
+        walkthroughs,
+        screens: pictures,
+        ...(end.coverage ? { coverage: end.coverage } : {}),
+        ...(end.bailedOut === undefined ? {} : { bailedOut: end.bailedOut }),
+      });
+    },
+  };
+};

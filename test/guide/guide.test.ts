@@ -1,0 +1,112 @@
+// `pos-sim guide`: a procedure guide made from a walkthrough that passes — numbered steps in the
+// device's words with a picture of every screen, the cautions where they apply — in Chinese and in
+// English, on the walkthrough's profile or another; a walkthrough that fails makes none.
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { guideCommand, guideOf } from '../../src/commands/guide.js';
+import { screenshotCommand } from '../../src/commands/screenshot.js';
+import { DemoError } from '../../src/demo/demo-plan.js';
+import { setToolLang } from '../../src/i18n/tool-lang.js';
+import { svgRows } from '../support/svg.js';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'pos-sim-guide-'));
+});
+afterEach(() => {
+  rmSync(dir, { recursive: true, force: true });
+  setToolLang('zh');
+});
+
+const texts = (svg: string) => svgRows(svg).map((row) => row.text).join('\n');
+
+describe('the P2 guide', () => {
+  it('numbers the steps in the device’s words, each with the screen it leads to, and says what to mind', () => {
+    const guide = guideOf('P2', { lang: undefined, fixture: undefined });
+    expect(guide.lang).toBe('zh');
+    expect(guide.steps.map((step) => step.caption).slice(0, 4)).toEqual([
+      '按[菜单]键进入设置。设置受主管密码保护',
+      '输入主管密码 ********，屏幕上只显示星号',
+      '按[确认]键验证密码，进入设置菜单',
+      '选择「支付方式管理」，免密支付的设置在这里',
+    ]);
+    expect(guide.start.title).toBe('上海浦东便利店');
+    expect(guide.steps[5]?.screen.body.map((line) => line.text)).toContain('> 1.[ ] 开启免密支付 *未保存');
+    expect(guide.before).toEqual(['network']);
+    const noted = guide.steps.filter((step) => step.cautions.length > 0).map((step) => [step.caption, step.cautions]);
+    expect(noted).toEqual([
+      ['按[确认]键保存。设置已保存，但重启后才生效', ['pending']],
+      ['按[确认]键立即重启POS机，让新设置生效', ['restart']],
+    ]);
+  });
+
+  it('is one HTML page with a picture of the start and of every step, in Chinese and in English', async () => {
+    const zh = join(dir, 'p2.html');
+    expect(await guideCommand({ walkthrough: 'P2', format: 'html', lang: undefined, out: zh, fixture: undefined })).toEqual([`操作指南：${zh}`]);
+    const page = readFileSync(zh, 'utf8');
+    expect(page).toContain('<h1>P2 关闭免密支付并重启生效</h1>');
+    expect(page.match(/<li id="step-/g)).toHaveLength(17);
+    expect(page.match(/<svg /g)).toHaveLength(18);
+    expect(page).toContain('<p class="note"><strong>注意：</strong>POS机正在重启：等它回到待机界面，重启过程中不要断电。</p>');
+    expect(page).not.toMatch(/<link|<script|<img|https?:\/\/(?!www\.w3\.org\/2000\/svg)/);
+    expect(page).not.toContain('123456');
+
+    const en = join(dir, 'p2.en.html');
+    // --lang is the tool's language too: the walkthrough's name is read in it.
+    setToolLang('en');
+    await guideCommand({ walkthrough: 'p2-password-free-off', format: 'html', lang: 'en', out: en, fixture: undefined });
+    const english = readFileSync(en, 'utf8');
+    expect(english).toContain('<h1>P2 Turn password-free payment off and restart for it to take effect</h1>');
+    expect(english).toContain('Press MENU to open the settings');
+    expect(english).toContain('Settings');
+    expect(english).not.toMatch(/[\u4e00-\u9fff]{2}/);
+  });
+
+  it('is Markdown with its pictures in a folder beside it', async () => {
+    const out = join(dir, 'guides', 'p2.md');
+    setToolLang('en');
+    const told = await guideCommand({ walkthrough: 'P2', format: 'md', lang: 'en', out, fixture: undefined });
+    expect(told[1]).toBe(`pictures: ${join(dir, 'guides', 'p2-images')} (18)`);
+    const markdown = readFileSync(out, 'utf8');
+    expect(markdown).toContain('1. Press MENU to open the settings, which the supervisor\'s password protects\n\n   ![Step 1](p2-images/01.svg)\n');
+    expect(markdown).toContain('   > **Note:** The terminal is restarting');
+    for (const [, image] of markdown.matchAll(/\]\((p2-images\/\d+\.svg)\)/g)) expect(existsSync(join(dir, 'guides', image ?? ''))).toBe(true);
+    expect(texts(readFileSync(join(dir, 'guides', 'p2-images', '06.svg'), 'utf8'))).toContain('Password-free');
+  });
+
+  it('plays on another profile, with that terminal’s screens', () => {
+    const guide = guideOf(join('fixtures', 'walkthroughs', 'brands', 'p2-off-then-on.yaml'), { lang: undefined, fixture: 'pax-a920' });
+    expect(guide.profile.name).toBe('pax-a920');
+    expect(guide.start.display).toEqual(guide.profile.device.display);
+  });
+});
+
+describe('a walkthrough that fails', () => {
+  it('makes no guide and no picture', async () => {
+    const file = join(dir, 'broken.yaml');
+    writeFileSync(file, 'name: broken\nsteps:\n  - press: 菜单\n  - expect: 设置成功\n');
+    const error = await guideCommand({ walkthrough: file, format: 'html', lang: undefined, out: join(dir, 'g.html'), fixture: undefined }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(DemoError);
+    expect((error as Error).message).toContain('broken.yaml:4:5  expect: 设置成功');
+    expect(existsSync(join(dir, 'g.html'))).toBe(false);
+    await expect(screenshotCommand({ walkthrough: file, step: 1, lang: undefined, out: join(dir, 's.svg'), fixture: undefined })).rejects.toBeInstanceOf(DemoError);
+  });
+});
+
+describe('pos-sim screenshot', () => {
+  it('draws the screen after step N as the guide numbers it, 0 the start, as SVG or PNG', async () => {
+    const svg = join(dir, 'five.svg');
+    expect(await screenshotCommand({ walkthrough: 'P2', step: 5, lang: undefined, out: svg, fixture: undefined })).toEqual([`截图：${svg}`]);
+    expect(texts(readFileSync(svg, 'utf8'))).toContain('> 1.[x] 开启免密支付');
+    await screenshotCommand({ walkthrough: 'P2', step: 0, lang: undefined, out: join(dir, 'start.svg'), fixture: undefined });
+    expect(texts(readFileSync(join(dir, 'start.svg'), 'utf8'))).toContain('上海浦东便利店');
+    await screenshotCommand({ walkthrough: 'P2', step: undefined, lang: 'en', out: join(dir, 'last.png'), fixture: undefined });
+    expect(readFileSync(join(dir, 'last.png')).subarray(1, 4).toString()).toBe('PNG');
+    setToolLang('en');
+    await expect(screenshotCommand({ walkthrough: 'P2', step: 19, lang: undefined, out: join(dir, 'x.svg'), fixture: undefined })).rejects.toThrow(
+      /p2-password-free-off.yaml has 17 steps to picture \(--step 0 to 17\), no step 19/,
+    );
+  });
+});

@@ -1,0 +1,23 @@
+// The README's device pictures (docs/*.svg) are what the device draws now: regenerate them with
+// `npm run pictures` when a screen changes. (docs/report.png and docs/guide.png are browser
+// screenshots that the same command writes; the browser tests check the pages they show.)
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { docsScreens } from '../../scripts/docs-screens.js';
+
+const ROOT = join(import.meta.dirname, '../..');
+
+describe('the README pictures', () => {
+  it('are current (regenerate with `npm run pictures`)', async () => {
+    for (const [file, svg] of await docsScreens()) expect(readFileSync(join(ROOT, file), 'utf8') === svg, `${file} is stale`).toBe(true);
+  });
+
+  it('are all shown in the README', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    for (const file of ['docs/screen-password-free.svg', 'docs/screen-sms-code.svg', 'docs/screen-receipt-en.svg', 'docs/report.png', 'docs/guide.png']) {
+      expect(existsSync(join(ROOT, file)), file).toBe(true);
+      expect(readme).toContain(`(${file})`);
+    }
+  });
+});
