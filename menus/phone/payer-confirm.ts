@@ -67,7 +67,7 @@ export const payerConfirmMachine = setup({
       on: { ...forwardKeys, PAYMENT_WITHDRAWN: { target: 'result', actions: { type: 'noteOutcome', params: 'withdrawn' } } },
     },
     result: {
-      description: 'Says how it ended — 支付成功 (the terminal finishes the sale), 已取消付款, 支付密码已锁定 or 收款方已取消 — for a moment, then the home screen.',
+      description: 'Says how it ended — 支付成功 (the terminal finishes the sale), 已取消付款, 付款失败 (the password locked) or 付款已取消 (the terminal withdrew it) — for a moment, then the home screen.',
       after: { resultShown: 'done' },
       on: { ENTER: 'done', CANCEL: 'done' },
     },

@@ -58,7 +58,7 @@ export const walletPasswordMachine = setup({
       always: [{ guard: 'isLocked', target: 'locked' }, { target: 'entering' }],
     },
     entering: {
-      description: 'Shows 请输入支付密码 with six boxes, one dot per digit typed; 支付密码错误 with the tries left after a wrong one.',
+      description: 'Shows 请输入支付密码 with six boxes, a * in each digit typed; 支付密码错误 with the tries left after a wrong one.',
       on: {
         DIGIT: [{ guard: 'completesPassword', target: 'checking', actions: 'checkPassword' }, { actions: 'appendDigit' }],
         CLEAR: { actions: 'deleteDigit' },
