@@ -148,6 +148,13 @@ export class DeviceSession {
   private readonly listeners = new Set<() => void>();
   private changes = 0;
   private readonly stopHearingPayer: () => void;
+  /**
+   * What the terminal and the phone tell each other (a payment to confirm, the payer's answer),
+   * delivered once the actor that caused it has finished its step: never from inside another
+   * actor's action.
+   */
+  private readonly mailbox: (() => void)[] = [];
+  private delivering = false;
 
   constructor({ store, lang = 'zh', clock, observe, autoSignIn = false, resume, resumePhone }: DeviceSessionOptions) {
     this.store = store;
@@ -158,10 +165,10 @@ export class DeviceSession {
     this.observe = observe;
     this.autoSignIn = autoSignIn;
     this.current = this.startActor(resume);
-    this.phone = new PhoneSession({ store, lang, t: this.t, clock, observe, onChange: this.notify, resume: resumePhone });
+    this.phone = new PhoneSession({ store, lang, t: this.t, clock, observe, onChange: this.notify, onStep: this.stepped, post: this.post, resume: resumePhone });
     // The payer's answer on the phone reaches the terminal through its acquirer.
     this.stopHearingPayer = store.wallets.subscribe((event) => {
-      if (event.type === 'answered') this.current.send({ type: PAYER_EVENTS[event.answer] });
+      if (event.type === 'answered') this.post(() => this.current.send({ type: PAYER_EVENTS[event.answer] }));
     });
   }
 
@@ -179,12 +186,34 @@ export class DeviceSession {
     for (const listener of this.listeners) listener();
   };
 
+  /** Hands a message between the terminal and the phone to the mailbox. */
+  private readonly post = (message: () => void): void => {
+    this.mailbox.push(message);
+  };
+
+  /** An actor (the terminal's or the phone's) finished a step: the screens changed, and the mailbox is delivered. */
+  private readonly stepped = (): void => {
+    this.notify();
+    this.deliver();
+  };
+
+  private deliver(): void {
+    if (this.delivering) return;
+    this.delivering = true;
+    try {
+      for (let message = this.mailbox.shift(); message; message = this.mailbox.shift()) message();
+    } finally {
+      this.delivering = false;
+    }
+  }
+
   get actor(): DeviceActor {
     return this.current;
   }
 
   send(event: DeviceEvent): void {
     this.current.send(event);
+    this.deliver();
   }
 
   /** The power fails: whatever was not saved is gone, and the device boots from its flash. */
@@ -275,7 +304,7 @@ export class DeviceSession {
   }
 
   private startActor(resume?: Snapshot<unknown>): DeviceActor {
-    return startDeviceActor(this.store, { clock: this.clock, onChange: this.notify, observe: this.observe, autoSignIn: this.autoSignIn, resume });
+    return startDeviceActor(this.store, { clock: this.clock, onChange: this.stepped, observe: this.observe, autoSignIn: this.autoSignIn, resume });
   }
 
   private viewContext() {

@@ -22,6 +22,11 @@ export const phoneDeviceTexts = defineTexts(
     'phone.hint.open.on': '开启',
     'phone.focusHint': '按 {key} 操作手机',
     'phone.focusedHint': '按 {key} 回到POS机',
+    'keys.label.FOCUS': '切换POS机/手机',
+    'keys.label.PHONE_TOGGLE': '显示/收起手机',
+    'keys.note.phoneShown': '手机一直显示',
+    'keys.note.phoneAuto': '手机已收起：需要时会出现',
+    'keys.note.phoneNoRoom': '窗口太小，放不下手机',
 
     'phone.sms.none': '暂无短信',
     'phone.sms.item': '{from} {time} {signature}',
@@ -139,6 +144,11 @@ export const phoneDeviceTexts = defineTexts(
     'phone.hint.open.on': 'Turn on',
     'phone.focusHint': '{key}: use the phone',
     'phone.focusedHint': '{key}: back to the terminal',
+    'keys.label.FOCUS': 'Terminal / phone',
+    'keys.label.PHONE_TOGGLE': 'Show / put away the phone',
+    'keys.note.phoneShown': 'The phone stays on screen',
+    'keys.note.phoneAuto': 'Phone put away: it comes when needed',
+    'keys.note.phoneNoRoom': 'No room for the phone in this window',
 
     'phone.sms.none': 'No messages',
     'phone.sms.item': '{from} {time} {signature}',

@@ -84,8 +84,12 @@ export type PhoneSessionOptions = {
   readonly t: Translate;
   readonly clock?: Clock | undefined;
   readonly observe?: ((event: InspectionEvent) => void) | undefined;
-  /** Hears every change of the phone: its screens, its wallets. */
+  /** Hears every change of the phone's wallets. */
   readonly onChange: () => void;
+  /** Hears the phone's actor finish each step (its screens changed). */
+  readonly onStep: () => void;
+  /** Hands a message for the phone to the session's mailbox, delivered once no actor is mid-step. */
+  readonly post: (message: () => void) => void;
   /** Go on from this persisted snapshot of another phone's actor (see the simulator's `resume`). */
   readonly resume?: Snapshot<unknown> | undefined;
 };
@@ -107,8 +111,8 @@ export class PhoneSession {
     this.port = phonePort(options.store);
     this.current = this.startActor(options.resume);
     this.unsubscribe = options.store.wallets.subscribe((event) => {
-      if (event.type === 'requested') this.current.send({ type: 'PAYMENT_REQUEST' });
-      if (event.type === 'withdrawn') this.current.send({ type: 'PAYMENT_WITHDRAWN' });
+      if (event.type === 'requested') options.post(() => this.current.send({ type: 'PAYMENT_REQUEST' }));
+      if (event.type === 'withdrawn') options.post(() => this.current.send({ type: 'PAYMENT_WITHDRAWN' }));
       options.onChange();
     });
   }
@@ -120,6 +124,7 @@ export class PhoneSession {
   /** A key pressed on the phone. */
   send(event: KeyEvent): void {
     this.current.send(event);
+    this.options.onStep();
   }
 
   /** Back to the profile's phone: the wallets as shipped, at the home screen (the trainer's reset). */
@@ -127,17 +132,20 @@ export class PhoneSession {
     this.current.stop();
     this.store.wallets.reset();
     this.current = this.startActor();
-    this.options.onChange();
+    this.options.onStep();
   }
 
   screen(): Screen {
     return phoneScreen(this.activeSnapshots(), this.viewContext());
   }
 
-  /** The phone's screen laid out on its grid: status (number and time), title, body rows, soft keys. */
-  rows(): DisplayRows {
+  /**
+   * The phone's screen laid out on its grid: status (number and time), title, body rows, soft keys;
+   * `bodyRows` fewer than the grid's where the window is short (a list scrolls with its selection).
+   */
+  rows(bodyRows: number = PHONE_DISPLAY.rows): DisplayRows {
     const screen = this.screen();
-    const size = PHONE_DISPLAY;
+    const size = { columns: PHONE_DISPLAY.columns, rows: bodyRows };
     const body = layoutBody(screen, { columns: size.columns - MARKER_WIDTH, rows: size.rows }).map((line) => ({
       ...line,
       text: `${line.continued ? '  ' : line.selected ? '> ' : '  '}${line.text}`,
@@ -194,14 +202,14 @@ export class PhoneSession {
   }
 
   private startActor(resume?: Snapshot<unknown>): PhoneActor {
-    const { clock, observe, onChange } = this.options;
+    const { clock, observe, onStep } = this.options;
     const actor = createActor(phoneMachine, {
       input: { port: this.port, config: phoneConfig(this.store.profile) },
       ...(resume ? { snapshot: onPort(resume as PersistedMachine, this.port) as Snapshot<unknown> } : {}),
       ...(clock ? { clock } : {}),
       inspect: (event: InspectionEvent) => {
         observe?.(event);
-        if (event.type === '@xstate.snapshot') onChange();
+        if (event.type === '@xstate.snapshot') onStep();
       },
     });
     actor.start();
