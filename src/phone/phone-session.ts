@@ -8,6 +8,7 @@
 import { createActor, type Actor, type AnyActorRef, type AnyMachineSnapshot, type InspectionEvent, type Snapshot } from 'xstate';
 import type { KeyEvent } from '../../menus/device-events.js';
 import { phoneMachine } from '../../menus/phone/phone.js';
+import { WALLET_IDS } from '../../menus/phone/phone-domain.js';
 import type { PhoneConfig, PhoneNotification, PhonePort, PhoneText } from '../../menus/phone/phone-port.js';
 import type { Clock } from '../device/device-session.js';
 import type { Lang, Translate } from '../i18n/messages.js';
@@ -46,16 +47,18 @@ export const phonePort = (store: DeviceStore): PhonePort => {
     notices: (wallet) => wallets.notices(wallet),
     unread: (): PhoneNotification | undefined => {
       const texts: PhoneNotification[] = allTexts(store)
-        .filter((text) => text.at > wallets.readUpTo('sms'))
+        .slice(wallets.readCount('sms'))
         .map((text) => ({ kind: 'text', text }));
-      const notices: PhoneNotification[] = wallets
-        .allNotices()
-        .filter((notice) => notice.at > wallets.readUpTo(notice.wallet))
-        .map((notice) => ({ kind: 'notice', notice }));
+      const notices: PhoneNotification[] = WALLET_IDS.flatMap((wallet) =>
+        wallets
+          .notices(wallet)
+          .slice(wallets.readCount(wallet))
+          .map((notice): PhoneNotification => ({ kind: 'notice', notice })),
+      );
       const at = (item: PhoneNotification) => (item.kind === 'text' ? item.text.at : item.notice.at);
       return [...texts, ...notices].sort((a, b) => at(a) - at(b)).at(-1);
     },
-    markRead: (app) => wallets.markRead(app),
+    markRead: (app) => (app === 'sms' ? wallets.markRead('sms', allTexts(store).length) : wallets.markRead(app)),
     walletLockedUntil: (wallet) => wallets.walletLockedUntil(wallet),
     checkWalletPassword: (wallet, password) => wallets.checkWalletPassword(wallet, password),
     setWalletPasswordFree: (wallet, enabled) => wallets.setWalletPasswordFree(wallet, enabled),

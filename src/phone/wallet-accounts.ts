@@ -49,8 +49,8 @@ export type WalletsData = {
   /** How many codes were texted so far (the next code's seed). */
   readonly sent: number;
   readonly request?: PaymentRequest | undefined;
-  /** Up to when the texts (sms) and each wallet's notices have been looked at, on the device clock. */
-  readonly readUpTo: Readonly<Record<'sms' | WalletId, number>>;
+  /** How many of the phone's texts (sms), and of each wallet's notices, have been looked at. */
+  readonly read: Readonly<Record<'sms' | WalletId, number>>;
 };
 
 /** What the wallets tell whoever listens (the session): a payment asked, withdrawn or answered, or anything else changed. */
@@ -64,7 +64,7 @@ const seed = (profile: Profile): WalletsData => {
   const accounts = Object.fromEntries(
     profile.phone.wallets.map((wallet) => [wallet.id, { passwordFree: { ...wallet.passwordFree }, cards: wallet.cards.map((card) => ({ ...card })), failedAttempts: 0 }]),
   ) as unknown as Record<WalletId, AccountData>;
-  return { accounts, notices: [], texts: [], sent: 0, readUpTo: { sms: 0, unionpay: 0, wechat: 0, alipay: 0 } };
+  return { accounts, notices: [], texts: [], sent: 0, read: { sms: 0, unionpay: 0, wechat: 0, alipay: 0 } };
 };
 
 /** Whether a card may pay from this wallet: in 云闪付 only a card whose 云闪付 service is open. */
@@ -117,12 +117,14 @@ export class WalletAccounts {
     return this.data.texts;
   }
 
-  readUpTo(app: 'sms' | WalletId): number {
-    return this.data.readUpTo[app];
+  /** How many texts (sms) or notices of a wallet have been looked at. */
+  readCount(app: 'sms' | WalletId): number {
+    return this.data.read[app];
   }
 
-  markRead(app: 'sms' | WalletId): void {
-    this.update({ readUpTo: { ...this.data.readUpTo, [app]: this.now() } });
+  /** `count` texts (sms), or all of a wallet's notices, are looked at. */
+  markRead(app: 'sms' | WalletId, count: number = app === 'sms' ? 0 : this.notices(app).length): void {
+    this.update({ read: { ...this.data.read, [app]: count } });
   }
 
   // The payer's side, as the terminal's acquirer reaches it.

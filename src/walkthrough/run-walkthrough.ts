@@ -12,7 +12,7 @@ import { toolText } from '../i18n/tool-lang.js';
 import type { Profile } from '../profile/profile-schema.js';
 import { shownPath } from '../shown-path.js';
 import { unmet } from './expectations.js';
-import { SMS_CODE_VARIABLE, type Step, type Walkthrough } from './walkthrough.js';
+import { SMS_CODE_VARIABLE, type PhoneAction, type Step, type Walkthrough } from './walkthrough.js';
 
 export type StepFailure = {
   /** file:line:col of the step. */
@@ -104,12 +104,40 @@ export const runStep = (sim: Simulator, step: Step, walkthrough: Walkthrough, op
     case 'paper':
       sim.setPaper(step.state === 'in');
       return undefined;
+    case 'phone':
+      return runPhoneStep(sim, step.action);
     case 'snapshot': {
       const dir = join(options.snapshotDir ?? 'pos-sim-snapshots', walkthrough.name.replace(/[^\w.\u4e00-\u9fff-]+/g, '_'));
       mkdirSync(dir, { recursive: true });
       writeFileSync(join(dir, `${step.name}.txt`), `${sim.screen()}\n`);
       return undefined;
     }
+  }
+};
+
+/** A step on the phone beside the terminal; returns what went wrong, or undefined. */
+const runPhoneStep = (sim: Simulator, action: PhoneAction): string | undefined => {
+  switch (action.kind) {
+    case 'press':
+      sim.phone.press(...action.keys);
+      return undefined;
+    case 'type':
+      sim.phone.type(action.digits);
+      return undefined;
+    case 'typeSmsCode': {
+      const sms = sim.sms(action.index);
+      if (!sms) return toolText('run.noSmsYet', { variable: SMS_CODE_VARIABLE });
+      sim.phone.type(sms.code);
+      return undefined;
+    }
+    case 'select':
+      try {
+        sim.phone.select(action.label);
+        return undefined;
+      } catch (error) {
+        if (error instanceof SelectError) return error.message;
+        throw error;
+      }
   }
 };
 

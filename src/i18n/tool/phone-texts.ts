@@ -12,6 +12,13 @@ export const phoneTexts = defineTexts(
     'phoneProfile.walletTwice': '钱包 {wallet} 写了两次；每个钱包只写一次',
     'phoneProfile.walletMissing': '请加上钱包 {wallet}：{method} 扫码付款要在付款人手机上的这个钱包里确认',
     'phoneRun.noSuchKey': '手机没有 "{key}" 键。手机的按键有：{keys}。',
+    'phoneWalkthrough.noSuchKey': '手机没有 "{key}" 键；手机的按键有 {keys}',
+    'phoneWalkthrough.oneAction': 'phone: 后面写一个在手机上做的动作：{actions}',
+    'phoneWalkthrough.expect': 'expect.phone 写手机屏幕上要有的文字(或文字列表)，或 {keys} 中的一些',
+    'phoneRun.screenMissing': '期望手机屏幕显示 {text}，但手机屏幕上没有',
+    'phoneRun.screenUnwanted': '期望手机屏幕不显示 {text}，但手机屏幕上有',
+    'phoneRun.titleWrong': '期望手机标题为 {text}，实际是 "{title}"',
+    'phoneRun.stateInactive': '期望手机处于状态 {state}，但不在该状态',
 
     // pos-sim chart: the names and notes of the phone's machines, and of the sale's states that wait for it.
     'chart.name.sale.awaitingPayer': '等付款人确认',
@@ -106,6 +113,13 @@ export const phoneTexts = defineTexts(
     'phoneProfile.walletTwice': 'wallet {wallet} is given twice; give each wallet once',
     'phoneProfile.walletMissing': 'add the wallet {wallet}: a {method} QR payment is confirmed in that wallet on the payer’s phone',
     'phoneRun.noSuchKey': 'The phone has no key "{key}". Its keys: {keys}.',
+    'phoneWalkthrough.noSuchKey': 'the phone has no key "{key}"; its keys are {keys}',
+    'phoneWalkthrough.oneAction': 'phone: takes one thing done on the phone: {actions}',
+    'phoneWalkthrough.expect': 'expect.phone takes a text (or a list) the phone’s screen must show, or some of {keys}',
+    'phoneRun.screenMissing': 'expected the phone’s screen to show {text}',
+    'phoneRun.screenUnwanted': 'expected the phone’s screen not to show {text}',
+    'phoneRun.titleWrong': 'expected the phone’s title {text}, it is "{title}"',
+    'phoneRun.stateInactive': 'expected the phone in state {state}',
 
     // pos-sim chart: the names and notes of the phone's machines, and of the sale's states that wait for it.
     'chart.name.sale.awaitingPayer': 'Payer confirms',
