@@ -20,7 +20,14 @@ export type SystemEvent =
   | { readonly type: 'NETWORK_DOWN' }
   | { readonly type: 'NETWORK_UP' };
 
-export type DeviceEvent = KeyEvent | SystemEvent;
+/**
+ * The payer's answer to a QR payment, confirmed on the phone, as the acquirer passes it to the
+ * terminal: confirmed with the wallet's password, cancelled, or failed as the password locked.
+ */
+export const PAYER_EVENT_TYPES = ['PAYER_CONFIRMED', 'PAYER_CANCELLED', 'PAYER_LOCKED'] as const;
+export type PayerEvent = { readonly type: (typeof PAYER_EVENT_TYPES)[number] };
+
+export type DeviceEvent = KeyEvent | SystemEvent | PayerEvent;
 
 /** All key event types, for forwarding keys from a parent machine to the flow it runs. */
 export const KEY_EVENT_TYPES = ['DIGIT', ...FUNCTION_KEYS] as const;

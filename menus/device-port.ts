@@ -4,7 +4,7 @@
  * texted codes, the card's PIN), the printer, and the clock. The machines call it; src/ plugs in
  * the real store, tests plug in the same store in memory.
  */
-import type { SignIn, TerminalFacts } from './acceptance.js';
+import type { PayerFacts, SignIn, TerminalFacts } from './acceptance.js';
 import type {
   BackupResult,
   Binding,
@@ -140,6 +140,15 @@ export interface AcquirerPort {
   sendSmsCode(purpose: SmsPurpose): SmsDelivery;
   /** Checks a typed code against the last one texted, counting wrong attempts. */
   checkSmsCode(code: string): SmsCheck;
+  /**
+   * For a QR payment: what the payer's wallet answers through the acquirer (its 小额免密 and limit,
+   * whether it can pay); undefined for a card.
+   */
+  payerFacts(method: PaymentMethod): PayerFacts | undefined;
+  /** Asks the payer to confirm a QR payment on the phone; the answer comes back as a PAYER_… event. */
+  askPayer(method: PaymentMethod, amountFen: number): void;
+  /** The terminal no longer waits for the payer (its operator cancelled, or it restarted). */
+  withdrawPayerRequest(): void;
 }
 
 export interface PrinterPort {

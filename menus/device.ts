@@ -52,6 +52,8 @@ export const deviceMachine = setup({
     applyPending: ({ context }) => {
       context.port.applyPending();
     },
+    // A terminal that restarts no longer waits for a payer to confirm on the phone.
+    forgetPayerRequest: ({ context }) => context.port.withdrawPayerRequest(),
     startDay: ({ context }) => context.port.startDay(context.config.autoSignIn ? context.config.cashierId : undefined),
     advanceBoot: assign({ bootProgress: ({ context }) => context.bootProgress + 1 }),
     noteOffline: assign({ online: false }),
@@ -71,7 +73,7 @@ export const deviceMachine = setup({
   states: {
     booting: {
       description: 'Boot screen with a progress bar; a pending change is applied now (正在应用新设置).',
-      entry: ['startBoot', 'applyPending', 'startDay'],
+      entry: ['startBoot', 'applyPending', 'startDay', 'forgetPayerRequest'],
       initial: 'loading',
       states: {
         loading: {

@@ -1,9 +1,11 @@
 /**
- * Every machine of the device, found by walking the actors each machine declares from the device
- * machine down: coverage, the chart, practice and model paths count exactly what the device runs.
+ * Every machine of the simulation, found by walking the actors each machine declares from the
+ * device machine down, and from the phone's beside it: coverage, the chart, practice and model
+ * paths count exactly what the terminal and the phone run.
  */
 import type { AnyStateMachine } from 'xstate';
 import { deviceMachine } from './device.js';
+import { phoneMachine } from './phone/phone.js';
 
 const isMachine = (logic: unknown): logic is AnyStateMachine =>
   typeof logic === 'object' && logic !== null && 'root' in logic && 'implementations' in logic;
@@ -20,5 +22,8 @@ export const machinesUnder = (root: AnyStateMachine): AnyStateMachine[] => {
   return found;
 };
 
-/** The machines whose states and transitions coverage counts and the chart draws. */
-export const MENU_MACHINES: readonly AnyStateMachine[] = machinesUnder(deviceMachine);
+/** The phone's machines: the phone and the apps it runs. */
+export const PHONE_MACHINES: readonly AnyStateMachine[] = machinesUnder(phoneMachine);
+
+/** The machines whose states and transitions coverage counts and the chart draws: the terminal's, then the phone's. */
+export const MENU_MACHINES: readonly AnyStateMachine[] = [...machinesUnder(deviceMachine), ...PHONE_MACHINES];

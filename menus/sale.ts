@@ -2,15 +2,18 @@
  * 消费 / 收款 (sale), also the technician's own check that a 免密 setting took effect (P5). The
  * amount is keyed in fen like on real terminals (1,2,3,4 shows 0.01, 0.12, 1.23, 12.34元), the
  * customer pays by 挥卡/闪付, 插卡 or 扫码 (云闪付, 微信, 支付宝), and what the terminal accepts
- * (menus/acceptance.ts) decides: refused ([58] a closed service, [03] no merchant …), or through
- * without a PIN (免密免签) under the 免密 settings IN FORCE, or with the PIN. The host answers after
- * a short 交易处理中 on the device clock: offline it never answers (通讯错误), a wrong PIN gets
- * [55]密码错, the third [75]密码错误次数超限. An approved sale enters the journal and its 签购单 is
- * printed. 取消 at any step before the host answers goes home without a sale.
+ * (menus/acceptance.ts) decides: refused ([58] a closed service, [03] no merchant, [05] a wallet
+ * that cannot pay …), or through without a password (免密免签) under the terminal's 免密 settings
+ * IN FORCE and, for 扫码, the payer's own wallet setting; otherwise a card asks for its PIN on the
+ * keypad, and a QR payment waits while the payer confirms on the phone (请付款人在手机上确认) —
+ * never on the terminal's keypad. The host answers after a short 交易处理中 on the device clock:
+ * offline it never answers (通讯错误), a wrong PIN gets [55]密码错, the third
+ * [75]密码错误次数超限. An approved sale enters the journal and its 签购单 is printed. 取消 at any
+ * step before the host answers goes home without a sale.
  */
 import { assign, raise, setup } from 'xstate';
-import { decidePayment, type AcceptanceRules, type PaymentDecision } from './acceptance.js';
-import type { KeyEvent } from './device-events.js';
+import { decidePayment, isQrMethod, type AcceptanceRules, type PaymentDecision } from './acceptance.js';
+import type { KeyEvent, PayerEvent } from './device-events.js';
 import type { DevicePort } from './device-port.js';
 import type { PaymentMethod } from './domain.js';
 import { HOST_REPLY_MS } from './keyed-digits.js';
@@ -55,13 +58,13 @@ type Context = SaleInput & {
   wrongPins: number;
 };
 
-const digitOf = (event: KeyEvent): string | undefined => (event.type === 'DIGIT' ? event.digit : undefined);
+const digitOf = (event: KeyEvent | PayerEvent): string | undefined => (event.type === 'DIGIT' ? event.digit : undefined);
 
 const saleSetup = setup({
   types: {
     input: {} as SaleInput,
     context: {} as Context,
-    events: {} as KeyEvent,
+    events: {} as KeyEvent | PayerEvent,
   },
   actors: { printJob: printJobMachine },
   delays: { processing: SALE_PROCESSING_MS },
@@ -78,6 +81,7 @@ const saleSetup = setup({
     isQrSelected: ({ context }) => METHOD_ITEMS[context.cursor] === 'qr',
     isRefused: ({ context }) => context.decision?.accepted === false,
     isPasswordFree: ({ context }) => context.decision?.accepted === true && context.decision.passwordFree,
+    confirmsOnPhone: ({ context }) => context.decision?.accepted === true && context.decision.confirm === 'payerPhone',
     hasPinRoom: ({ context }) => context.pin.length < MAX_PIN_LENGTH,
     isPinComplete: ({ context }) => context.pin.length >= MIN_PIN_LENGTH,
     isOffline: ({ context }) => !context.port.isOnline(),
@@ -99,8 +103,15 @@ const saleSetup = setup({
     decide: assign({
       // What the terminal holds now decides: bindings, and the 免密 settings IN FORCE (never a
       // change saved but not yet applied by a restart).
-      decision: ({ context }) => decidePayment(context.port.facts(), context.rules, context.method ?? 'chip', context.amountFen),
+      // A QR payment also asks the payer's wallet (its own 小额免密, whether it can pay).
+      decision: ({ context }) => {
+        const method = context.method ?? 'chip';
+        return decidePayment(context.port.facts(), context.rules, method, context.amountFen, isQrMethod(method) ? context.port.payerFacts(method) : undefined);
+      },
     }),
+    askPayer: ({ context }) => context.port.askPayer(context.method ?? 'chip', context.amountFen),
+    withdrawPayerRequest: ({ context }) => context.port.withdrawPayerRequest(),
+    notePayerConfirmed: assign({ pinRight: true }),
     appendPinDigit: assign({ pin: ({ context, event }) => context.pin + (digitOf(event) ?? '') }),
     deletePinDigit: assign({ pin: ({ context }) => context.pin.slice(0, -1) }),
     sendPin: assign({ pinRight: ({ context }) => context.port.checkCardPin(context.pin), pin: '' }),
@@ -200,6 +211,7 @@ export const saleMachine = saleSetup.createMachine({
       always: [
         { guard: 'isRefused', target: 'refused', actions: 'recordRefused' },
         { guard: 'isPasswordFree', target: 'processing' },
+        { guard: 'confirmsOnPhone', target: 'awaitingPayer' },
         { target: 'pin' },
       ],
     },
@@ -207,9 +219,22 @@ export const saleMachine = saleSetup.createMachine({
       description: 'Says 交易失败 with the refusal ([58]不允许终端进行的交易 for a closed service, [03]无效商户 …); nothing was charged, the refusal is recorded.',
       on: { ENTER: 'done', CANCEL: 'done' },
     },
+    awaitingPayer: {
+      description: 'Says 请付款人在手机上确认 and waits while the payer enters the wallet’s payment password on the phone; 取消 withdraws the payment.',
+      entry: 'askPayer',
+      on: {
+        PAYER_CONFIRMED: { target: 'processing', actions: 'notePayerConfirmed' },
+        PAYER_CANCELLED: 'payerCancelled',
+        PAYER_LOCKED: { target: 'declined', actions: 'recordDeclined' },
+        CANCEL: { target: 'done', actions: 'withdrawPayerRequest' },
+      },
+    },
+    payerCancelled: {
+      description: 'Says 交易失败: 付款人已取消支付 on the phone; nothing was charged.',
+      on: { ENTER: 'done', CANCEL: 'done' },
+    },
     pin: {
-      description:
-        'Asks 请持卡人输入密码 (扫码: the payer\'s password) with one * per digit; after a wrong one, [55]密码错 and the tries left.',
+      description: 'Asks 请持卡人输入密码 with one * per digit; after a wrong one, [55]密码错 and the tries left.',
       on: {
         DIGIT: { guard: 'hasPinRoom', actions: 'appendPinDigit' },
         CLEAR: { actions: 'deletePinDigit' },

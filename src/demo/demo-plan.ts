@@ -9,7 +9,7 @@
  * the script. The demo device then replays the same keys at the same device times.
  */
 import type { InspectionEvent } from 'xstate';
-import { KEY_EVENT_TYPES, type DeviceEvent, type KeyEvent, type SystemEvent } from '../../menus/device-events.js';
+import { KEY_EVENT_TYPES, PAYER_EVENT_TYPES, type KeyEvent, type SystemEvent } from '../../menus/device-events.js';
 import type { DeviceSession } from '../device/device-session.js';
 import { menuItems } from '../device/select-item.js';
 import { BOOT_MS, createSimulator, SIMULATION_START, type Simulator } from '../device/simulator.js';
@@ -73,7 +73,7 @@ export type PlanOptions = {
   readonly profile?: Profile;
 };
 
-const isKeyEvent = (event: DeviceEvent): event is KeyEvent => (KEY_EVENT_TYPES as readonly string[]).includes(event.type);
+const isKeyEvent = (event: KeyEvent | SystemEvent): event is KeyEvent => (KEY_EVENT_TYPES as readonly string[]).includes(event.type);
 
 /** An input line that shows a secret being typed: stars and the cursor ("***_"). */
 const SECRET_FIELD = /^\**_$/;
@@ -96,9 +96,17 @@ export const describeFailure = (walkthrough: Walkthrough, step: Step, message: s
     ...(screen === undefined ? [] : [`  ${toolText('demoPlan.screen')}`, ...screen.split('\n').map((line) => `  | ${line}`)]),
   ].join('\n');
 
-/** Device events sent from outside (keys, power, network), not the machines' own. */
-const externalEvent = (event: InspectionEvent): DeviceEvent | undefined =>
-  event.type === '@xstate.event' && event.sourceRef === undefined && !event.event.type.startsWith('xstate.') ? (event.event as DeviceEvent) : undefined;
+/**
+ * Device events sent from outside (keys, power, network), not the machines' own, nor the payer's
+ * answer (a consequence of the phone's keys, which the replay presses too).
+ */
+const externalEvent = (event: InspectionEvent): KeyEvent | SystemEvent | undefined =>
+  event.type === '@xstate.event' &&
+  event.sourceRef === undefined &&
+  !event.event.type.startsWith('xstate.') &&
+  !(PAYER_EVENT_TYPES as readonly string[]).includes(event.event.type)
+    ? (event.event as KeyEvent | SystemEvent)
+    : undefined;
 
 const POWER_BINDING = KEY_BINDINGS.find((binding) => binding.action === 'POWER_CYCLE');
 
@@ -114,7 +122,7 @@ export const planDemo = (walkthrough: Walkthrough, options: PlanOptions = {}): D
   // The scripts' own moment (2026-06-01 09:00): what a script expects may depend on it (record times).
   const startTime = options.startTime ?? SIMULATION_START;
   const profile = options.profile ?? loadProfile(walkthrough.fixture);
-  const events: DeviceEvent[] = [];
+  const events: (KeyEvent | SystemEvent)[] = [];
   const observe = (event: InspectionEvent) => {
     const sent = externalEvent(event);
     if (sent) events.push(sent);

@@ -5,6 +5,7 @@
 import { createActor, type Actor, type ActorOptions, type AnyActorLogic, type AnyActorRef, type AnyMachineSnapshot, type InspectionEvent, type Snapshot } from 'xstate';
 import type { DeviceEvent } from '../../menus/device-events.js';
 import { deviceMachine } from '../../menus/device.js';
+import { WALLET_METHODS } from '../../menus/phone/phone-domain.js';
 import type { DeviceConfig } from '../../menus/flows.js';
 import { translator, type Lang, type Translate } from '../i18n/messages.js';
 import type { Profile } from '../profile/profile-schema.js';
@@ -12,6 +13,9 @@ import { deviceScreen, statusBar } from '../screen/device-view.js';
 import type { Screen } from '../screen/screen.js';
 import { displayRows, displayText, matchableText, type DisplayRows } from '../screen/screen-text.js';
 import { printedText } from '../printer/receipt-text.js';
+import { PhoneSession } from '../phone/phone-session.js';
+import type { PayerAnswer } from '../../menus/phone/phone-domain.js';
+import type { PayerEvent } from '../../menus/device-events.js';
 import type { DeviceStore } from '../store/device-store.js';
 
 /**
@@ -31,6 +35,12 @@ export const deviceConfig = (profile: Profile, { autoSignIn }: { readonly autoSi
       binding.kind === 'service' && binding.methods ? [{ id: binding.id, name: binding.name, methods: binding.methods }] : [],
     ),
     channels: profile.passwordFree.channels.map(({ id, covers }) => ({ id, covers })),
+    wallets: profile.phone.wallets.map(({ id, decides }) => ({
+      id,
+      name: { zh: translator('zh')(`phone.app.${id}`), en: translator('en')(`phone.app.${id}`) },
+      method: WALLET_METHODS[id],
+      decides,
+    })),
   },
   services: profile.bindings.filter((binding) => binding.kind === 'service'),
   cashierId: profile.sale.operator,
@@ -38,6 +48,13 @@ export const deviceConfig = (profile: Profile, { autoSignIn }: { readonly autoSi
 });
 
 export type DeviceActor = Actor<typeof deviceMachine>;
+
+/** The event that tells the terminal how the payer answered on the phone. */
+const PAYER_EVENTS: Readonly<Record<PayerAnswer, PayerEvent['type']>> = {
+  confirmed: 'PAYER_CONFIRMED',
+  cancelled: 'PAYER_CANCELLED',
+  locked: 'PAYER_LOCKED',
+};
 
 /** A text on the merchant's phone, as the phone shows it (in the session's language). */
 export type Sms = {
@@ -81,6 +98,8 @@ export type DeviceSessionOptions = {
    * booting; the store holds a copy of that device's flash. A power cut boots as usual.
    */
   readonly resume?: Snapshot<unknown>;
+  /** Go on from this persisted snapshot of another phone's actor; the store holds a copy of its wallets. */
+  readonly resumePhone?: Snapshot<unknown>;
 };
 
 type PersistedMachine = { readonly context?: Record<string, unknown>; readonly children?: Record<string, { readonly snapshot: PersistedMachine }> };
@@ -124,10 +143,20 @@ export class DeviceSession {
   private readonly observe: ((event: InspectionEvent) => void) | undefined;
   private readonly autoSignIn: boolean;
   private current: DeviceActor;
+  /** The phone beside the terminal: the texts it receives, the payer's wallet apps. */
+  readonly phone: PhoneSession;
   private readonly listeners = new Set<() => void>();
   private changes = 0;
+  private readonly stopHearingPayer: () => void;
+  /**
+   * What the terminal and the phone tell each other (a payment to confirm, the payer's answer),
+   * delivered once the actor that caused it has finished its step: never from inside another
+   * actor's action.
+   */
+  private readonly mailbox: (() => void)[] = [];
+  private delivering = false;
 
-  constructor({ store, lang = 'zh', clock, observe, autoSignIn = false, resume }: DeviceSessionOptions) {
+  constructor({ store, lang = 'zh', clock, observe, autoSignIn = false, resume, resumePhone }: DeviceSessionOptions) {
     this.store = store;
     this.profile = store.profile;
     this.lang = lang;
@@ -136,6 +165,11 @@ export class DeviceSession {
     this.observe = observe;
     this.autoSignIn = autoSignIn;
     this.current = this.startActor(resume);
+    this.phone = new PhoneSession({ store, lang, t: this.t, clock, observe, onChange: this.notify, onStep: this.stepped, post: this.post, resume: resumePhone });
+    // The payer's answer on the phone reaches the terminal through its acquirer.
+    this.stopHearingPayer = store.wallets.subscribe((event) => {
+      if (event.type === 'answered') this.post(() => this.current.send({ type: PAYER_EVENTS[event.answer] }));
+    });
   }
 
   /** Calls `listener` whenever anything on the device changed; returns the unsubscribe function. */
@@ -152,12 +186,34 @@ export class DeviceSession {
     for (const listener of this.listeners) listener();
   };
 
+  /** Hands a message between the terminal and the phone to the mailbox. */
+  private readonly post = (message: () => void): void => {
+    this.mailbox.push(message);
+  };
+
+  /** An actor (the terminal's or the phone's) finished a step: the screens changed, and the mailbox is delivered. */
+  private readonly stepped = (): void => {
+    this.notify();
+    this.deliver();
+  };
+
+  private deliver(): void {
+    if (this.delivering) return;
+    this.delivering = true;
+    try {
+      for (let message = this.mailbox.shift(); message; message = this.mailbox.shift()) message();
+    } finally {
+      this.delivering = false;
+    }
+  }
+
   get actor(): DeviceActor {
     return this.current;
   }
 
   send(event: DeviceEvent): void {
     this.current.send(event);
+    this.deliver();
   }
 
   /** The power fails: whatever was not saved is gone, and the device boots from its flash. */
@@ -178,14 +234,15 @@ export class DeviceSession {
   }
 
   /**
-   * The last text the merchant's phone received, if any (短信验证码 for 关闭服务 and 解绑); with
-   * `number`, the number-th it received (1 the first).
+   * The last text the phone received, if any (短信验证码 for 关闭服务 and 解绑, or a wallet's code);
+   * with `number`, the number-th it received (1 the first).
    */
   sms(number?: number): Sms | undefined {
-    const message = number === undefined ? this.store.lastSms() : this.store.smsMessages()[number - 1];
+    const texts = [...this.store.smsMessages(), ...this.store.wallets.texts()].sort((a, b) => a.at - b.at);
+    const message = number === undefined ? texts.at(-1) : texts[number - 1];
     if (!message) return undefined;
-    const { from, to, code, at, signature, validMinutes } = message;
-    return { from, to, code, at, text: this.t('sms.text', { signature: signature[this.lang], code, minutes: validMinutes }) };
+    const { from, code, at, signature, validMinutes } = message;
+    return { from, to: this.profile.sms.phone, code, at, text: this.t('sms.text', { signature: signature[this.lang], code, minutes: validMinutes }) };
   }
 
   /** What the printer put on paper this session, oldest first, as the paper reads (in the session's language). */
@@ -202,6 +259,15 @@ export class DeviceSession {
     const waiting = this.activeSnapshots().some((snapshot) => snapshot.machine.id === 'smsVerification');
     const fresh = sms !== undefined && this.store.now() - sms.at < this.profile.sms.codeValidSeconds * 1000;
     return waiting && fresh ? sms : undefined;
+  }
+
+  /**
+   * Whether the phone beside the terminal is needed on screen: a code is awaited, a payment waits
+   * for the payer, or an app is open on it. The UI (which also shows it when the trainer keeps it)
+   * and the pictures both ask this.
+   */
+  phoneNeeded(): boolean {
+    return this.awaitedSms() !== undefined || this.store.wallets.paymentRequest() !== undefined || !this.phone.atHome();
   }
 
   /** The display as plain text: what a person sees, one row a line. */
@@ -241,11 +307,13 @@ export class DeviceSession {
   }
 
   stop(): void {
+    this.stopHearingPayer();
+    this.phone.stop();
     this.current.stop();
   }
 
   private startActor(resume?: Snapshot<unknown>): DeviceActor {
-    return startDeviceActor(this.store, { clock: this.clock, onChange: this.notify, observe: this.observe, autoSignIn: this.autoSignIn, resume });
+    return startDeviceActor(this.store, { clock: this.clock, onChange: this.stepped, observe: this.observe, autoSignIn: this.autoSignIn, resume });
   }
 
   private viewContext() {

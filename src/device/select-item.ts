@@ -1,13 +1,28 @@
 /**
  * `select: LABEL` — what a person does to pick a menu item by its name: find the numbered item
  * whose label contains LABEL, move the cursor onto it with 上/下, and press 确认. In 设置 and the
- * main menu an item that is not on screen is looked for in the sub-menus, which are opened on the way.
+ * main menu (and a wallet app's pages on the phone) an item that is not on screen is looked for in
+ * the sub-menus, which are opened on the way.
  */
+import type { AnyMachineSnapshot } from 'xstate';
+import type { KeyEvent } from '../../menus/device-events.js';
 import type { MenuNode } from '../../menus/domain.js';
-import { currentMenuItems } from '../../menus/menu-tree.js';
+import { currentMenuItems, type TreeNode } from '../../menus/menu-tree.js';
+import type { AppMenuNode } from '../../menus/phone/phone-domain.js';
 import { PosSimError } from '../errors.js';
+import { translator, type MessageKey } from '../i18n/messages.js';
 import { toolText } from '../i18n/tool-lang.js';
+import type { PhoneSession } from '../phone/phone-session.js';
+import type { Screen } from '../screen/screen.js';
 import type { DeviceSession } from './device-session.js';
+
+/** What `select` works on: a screen to read, keys to press, and the sub-menus that lead to an item not on screen. */
+export type SelectTarget = {
+  readonly screen: () => Screen;
+  readonly send: (event: KeyEvent) => void;
+  /** The labels of the sub-menus to open, then the item, when the item is further down; undefined when not. */
+  readonly route: (label: string) => string[] | undefined;
+};
 
 export class SelectError extends PosSimError {
   override readonly name = 'SelectError';
@@ -19,7 +34,7 @@ type MenuItem = { readonly index: number; readonly label: string; readonly selec
 const NUMBERED = /^(\d+)\.(.*)$/;
 
 /** The numbered items on the current screen, in order. */
-export const menuItems = (session: DeviceSession): MenuItem[] =>
+export const menuItems = (session: Pick<SelectTarget, 'screen'>): MenuItem[] =>
   session
     .screen()
     .lines.flatMap((line) => {
@@ -36,7 +51,29 @@ const matchesOf = (labels: readonly string[], label: string): number[] => {
 };
 
 /** The machines whose menu is a tree from the profile, and the state that shows it. */
-const MENU_TREES: Readonly<Record<string, string>> = { settings: 'settings.menu', mainMenu: 'mainMenu.menu' };
+const MENU_TREES: Readonly<Record<string, string>> = { settings: 'settings.menu', mainMenu: 'mainMenu.menu', walletApp: 'walletApp.menu' };
+
+type MenuTreeContext<N extends TreeNode> = { readonly menu: readonly N[]; readonly path: readonly number[] };
+
+/** The labels of the sub-menus that lead from the menu shown to the one item called `label` further down. */
+const routeIn = <N extends TreeNode>({ menu, path }: MenuTreeContext<N>, name: (node: N) => string, label: string): string[] | undefined => {
+  const routes: string[][] = [];
+  const search = (nodes: readonly N[], route: string[]) => {
+    for (const node of nodes) {
+      if ('items' in node) search(node.items as readonly N[], [...route, name(node)]);
+      else if (route.length > 0 && matchesOf([name(node)], label).length > 0) routes.push([...route, name(node)]);
+    }
+  };
+  search(currentMenuItems(menu, path), []);
+  return routes.length === 1 ? routes[0] : undefined;
+};
+
+/** The menu-tree machine on screen, when its menu state is active. */
+const shownMenu = (snapshots: readonly AnyMachineSnapshot[], active: readonly string[]): AnyMachineSnapshot | undefined => {
+  const shown = snapshots.at(-1);
+  const menuState = shown && MENU_TREES[shown.machine.id];
+  return shown && menuState && active.includes(menuState) ? shown : undefined;
+};
 
 /**
  * In 设置 or the main menu, the labels of the sub-menus that lead to the one item called `label`
@@ -44,34 +81,41 @@ const MENU_TREES: Readonly<Record<string, string>> = { settings: 'settings.menu'
  * 安全设置, and `select: 结算` whether it is under 管理 or on the main menu itself.
  */
 const routeThroughSubmenus = (session: DeviceSession, label: string): string[] | undefined => {
-  const shown = session.activeSnapshots().at(-1);
-  const menuState = shown && MENU_TREES[shown.machine.id];
-  if (!shown || !menuState || !session.activeStates().includes(menuState)) return undefined;
-  const { menu, path } = shown.context as MenuTreeContext;
-  const routes: string[][] = [];
-  const search = (nodes: readonly MenuNode[], route: string[]) => {
-    for (const node of nodes) {
-      const name = node.label[session.lang];
-      if ('items' in node) search(node.items, [...route, name]);
-      else if (route.length > 0 && matchesOf([name], label).length > 0) routes.push([...route, name]);
-    }
-  };
-  search(currentMenuItems(menu, path), []);
-  return routes.length === 1 ? routes[0] : undefined;
+  const shown = shownMenu(session.activeSnapshots(), session.activeStates());
+  return shown && routeIn(shown.context as MenuTreeContext<MenuNode>, (node) => node.label[session.lang], label);
 };
 
-type MenuTreeContext = { readonly menu: readonly MenuNode[]; readonly path: readonly number[] };
+/** `select` on the terminal. */
+export const deviceTarget = (session: DeviceSession): SelectTarget => ({
+  screen: () => session.screen(),
+  send: (event) => session.send(event),
+  route: (label) => routeThroughSubmenus(session, label),
+});
 
-export const selectItem = (session: DeviceSession, label: string): void => {
+/** `select` on the phone: in a wallet app, `select: 免密支付` opens 我 → 服务 → 钱包 → 支付设置 on the way. */
+export const phoneTarget = (phone: PhoneSession, lang: DeviceSession['lang']): SelectTarget => ({
+  screen: () => phone.screen(),
+  send: (event) => phone.send(event),
+  route: (label) => {
+    const shown = shownMenu(phone.activeSnapshots(), phone.activeStates());
+    const t = translator(lang);
+    return shown && routeIn(shown.context as MenuTreeContext<AppMenuNode>, (node) => t(`phone.menu.${node.label}` as MessageKey), label);
+  },
+});
+
+export const selectItem = (session: DeviceSession, label: string): void => selectOn(deviceTarget(session), label);
+
+/** Picks the item called `label` on the target's screen, through the sub-menus that lead to it. */
+export const selectOn = (session: SelectTarget, label: string): void => {
   const items = menuItems(session);
   const matching = matchesOf(
     items.map((item) => item.label),
     label,
   ).map((index) => items[index] as MenuItem);
   if (matching.length === 0) {
-    const route = routeThroughSubmenus(session, label);
+    const route = session.route(label);
     if (route) {
-      for (const step of route) selectItem(session, step);
+      for (const step of route) selectOn(session, step);
       return;
     }
   }

@@ -8,15 +8,16 @@ import { BOOT_STEPS, BOOT_STEP_MS } from '../../menus/device.js';
 import { PosSimError } from '../errors.js';
 import type { Lang } from '../i18n/messages.js';
 import { toolText } from '../i18n/tool-lang.js';
-import { deviceKeyNames, parseDeviceKey } from '../keys/device-keys.js';
 import { captureScreen, type ScreenCapture } from '../picture/screen-capture.js';
+import { deviceKeyNames, parseDeviceKey, parsePhoneKey, phoneKeyNames } from '../keys/device-keys.js';
+import { WalletAccounts, type WalletsData } from '../phone/wallet-accounts.js';
 import { loadProfile } from '../profile/load-profile.js';
 import type { Profile } from '../profile/profile-schema.js';
 import { memoryShelf } from '../store/backup-shelf.js';
 import { DeviceStore } from '../store/device-store.js';
 import { memoryMedium, type FlashMedium } from '../store/flash-medium.js';
 import { DeviceSession } from './device-session.js';
-import { selectItem } from './select-item.js';
+import { phoneTarget, selectItem, selectOn } from './select-item.js';
 import { SteppingClock } from './simulated-clock.js';
 
 /** Scripted devices start at a fixed moment so that records and screens are reproducible. */
@@ -48,6 +49,11 @@ export type SimulatorOptions = {
    * phone's texts and the backups stay with the original.
    */
   readonly resume?: Snapshot<unknown>;
+  /**
+   * With `resume`: the phone's actor's persisted snapshot (`session.phone.actor.getPersistedSnapshot()`)
+   * and a copy of the payer's wallets (`store.wallets.snapshot()`) to go on from.
+   */
+  readonly resumePhone?: { readonly snapshot: Snapshot<unknown>; readonly wallets: WalletsData };
 };
 
 export class UnknownKeyError extends PosSimError {
@@ -57,6 +63,13 @@ export class UnknownKeyError extends PosSimError {
 export const toKeyEvent = (name: string): KeyEvent => {
   const event = parseDeviceKey(name);
   if (!event) throw new UnknownKeyError(toolText('run.noSuchKey', { key: name, keys: deviceKeyNames().join(', ') }));
+  return event;
+};
+
+/** The event for a key pressed on the phone; throws naming the phone's keys for one it does not have. */
+export const toPhoneKeyEvent = (name: string): KeyEvent => {
+  const event = parsePhoneKey(name);
+  if (!event) throw new UnknownKeyError(toolText('phoneRun.noSuchKey', { key: name, keys: phoneKeyNames().join(', ') }));
   return event;
 };
 
@@ -84,7 +97,9 @@ export const createSimulator = (options: SimulatorOptions = {}) => {
   const clock = new SteppingClock(options.startTime ?? SIMULATION_START);
   // 数据备份 on a headless device keeps its files in memory, for scripts and tests to read.
   const shelf = memoryShelf();
-  const store = new DeviceStore({ profile, medium: options.medium ?? memoryMedium(), now: () => clock.now(), backups: shelf });
+  const now = () => clock.now();
+  const wallets = new WalletAccounts(profile, now, options.resumePhone?.wallets);
+  const store = new DeviceStore({ profile, medium: options.medium ?? memoryMedium(), now, backups: shelf, wallets });
   const session = new DeviceSession({
     store,
     clock,
@@ -92,7 +107,9 @@ export const createSimulator = (options: SimulatorOptions = {}) => {
     ...(options.lang ? { lang: options.lang } : {}),
     ...(options.observe ? { observe: options.observe } : {}),
     ...(options.resume ? { resume: options.resume } : {}),
+    ...(options.resumePhone ? { resumePhone: options.resumePhone.snapshot } : {}),
   });
+  const { phone } = session;
   const advance = (ms: number) => clock.advance(ms);
   if (!options.stayAtBoot && !options.resume) advance(BOOT_MS);
   // A printout stays on the printer until a key is pressed on the home screen, as in the UI.
@@ -161,6 +178,24 @@ export const createSimulator = (options: SimulatorOptions = {}) => {
     backups: () => shelf.files(),
     networkDown: () => session.send({ type: 'NETWORK_DOWN' }),
     networkUp: () => session.send({ type: 'NETWORK_UP' }),
+    /**
+     * The phone beside the terminal: press its keys, type on it, pick an item by its label, and read
+     * its screen, as for the terminal; `wallets()` is what the payer's wallets hold (never a password).
+     */
+    phone: {
+      press(...keys: readonly string[]) {
+        for (const key of keys) phone.send(toPhoneKeyEvent(key));
+      },
+      type(digits: string) {
+        for (const digit of digits) phone.send(toPhoneKeyEvent(digit));
+      },
+      select: (label: string) => selectOn(phoneTarget(phone, session.lang), label),
+      screen: () => phone.text(),
+      title: () => phone.screen().title,
+      /** The phone's active states, as `machine.state` (phone.home, walletApp.menu, walletPassword.entering …). */
+      states: () => phone.activeStates(),
+      wallets: () => wallets.snapshot(),
+    },
     /** Restart by the power key: the device reboots and applies what is pending. */
     powerCycle: () => session.send({ type: 'POWER_CYCLE' }),
     /** The power fails; only what was saved survives. The device is at power-on afterwards. */

@@ -10,20 +10,22 @@
  * |免密支付                            |
  * |> 1.[x] 开启免密支付                | selected
  * ...
- * phone 13812341234 95534 2026-06-01 09:03:00
- * |【银联商务】您的验证码为…
+ * phone 32x9
+ * |138****1234                09:03|
+ * |短信                            |
+ * ...
  * printer
  * |          签购单
  * ```
  */
 import stringWidth from 'string-width';
-import { deviceDateTime } from '../device/device-time.js';
 import { isLang } from '../i18n/messages.js';
 import type { LineTone } from '../screen/screen.js';
-import type { CapturedLine, ScreenCapture } from '../picture/screen-capture.js';
+import type { CapturedLine, CapturedPhone, ScreenCapture } from '../picture/screen-capture.js';
+import { PHONE_DISPLAY } from '../phone/phone-session.js';
 
 const HEADER = /^pos-sim screen (\d+)x(\d+) (\w+)$/;
-const PHONE = /^phone (\S+) (\S+) (\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2})$/;
+const PHONE = /^phone (\d+)x(\d+)$/;
 const TONES: readonly LineTone[] = ['muted', 'error', 'success', 'warning'];
 
 /** A stored snapshot that cannot be read: which line, and what is wrong. */
@@ -42,20 +44,19 @@ export const displayRow = (text: string, columns: number, line?: Pick<CapturedLi
   return `|${text}${' '.repeat(Math.max(0, columns - stringWidth(text)))}|${notes.length > 0 ? ` ${notes.join(' ')}` : ''}`;
 };
 
+/** A screen's rows between bars: status, title, body, soft keys. */
+const screenRows = (screen: CapturedPhone, columns: number): string[] => [
+  displayRow(screen.status, columns),
+  displayRow(screen.title, columns),
+  ...screen.body.map((line) => displayRow(line.text, columns, line)),
+  displayRow(screen.hints, columns),
+];
+
 /** The capture as a golden file's text (ending in a newline). */
 export const goldenText = (capture: ScreenCapture): string => {
   const { columns, rows } = capture.display;
-  const lines = [
-    `pos-sim screen ${columns}x${rows} ${capture.lang}`,
-    displayRow(capture.status, columns),
-    displayRow(capture.title, columns),
-    ...capture.body.map((line) => displayRow(line.text, columns, line)),
-    displayRow(capture.hints, columns),
-  ];
-  if (capture.phone) {
-    const { date, time } = deviceDateTime(capture.phone.at);
-    lines.push(`phone ${capture.phone.to} ${capture.phone.from} ${date} ${time}`, ...capture.phone.text.split('\n').map((line) => `|${line}`));
-  }
+  const lines = [`pos-sim screen ${columns}x${rows} ${capture.lang}`, ...screenRows(capture, columns)];
+  if (capture.phone) lines.push(`phone ${PHONE_DISPLAY.columns}x${capture.phone.body.length}`, ...screenRows(capture.phone, PHONE_DISPLAY.columns));
   if (capture.paper) lines.push('printer', ...capture.paper.map((line) => `|${line}`));
   return `${lines.join('\n')}\n`;
 };
@@ -69,6 +70,17 @@ const readRow = (row: string | undefined, number: number): { readonly text: stri
   const unknown = notes.find((note) => note !== 'selected' && note !== tone);
   if (unknown !== undefined) throw new GoldenFormatError(number, `selected, ${TONES.join(', ')}`);
   return { text: row.slice(1, end).trimEnd(), selected: notes.includes('selected'), tone };
+};
+
+/** A screen's rows read back from `from` (0-based): status, title, `rows` body rows, soft keys. */
+const readScreen = (lines: readonly string[], from: number, rows: number): CapturedPhone => {
+  const row = (index: number) => readRow(lines[index], index + 1);
+  return {
+    status: row(from).text,
+    title: row(from + 1).text,
+    body: Array.from({ length: rows }, (_, index) => row(from + 2 + index)),
+    hints: row(from + 2 + rows).text,
+  };
 };
 
 /** The lines after a section's heading that belong to it (each starts with a bar), without the bar. */
@@ -85,26 +97,20 @@ export const readGolden = (text: string): ScreenCapture => {
   const lang = header?.[3];
   if (!header || !isLang(lang)) throw new GoldenFormatError(1, 'pos-sim screen COLUMNSxROWS zh|en');
   const display = { columns: Number(header[1]), rows: Number(header[2]) };
-  const status = readRow(lines[1], 2);
-  const title = readRow(lines[2], 3);
-  const body = Array.from({ length: display.rows }, (_, index) => {
-    const { text, selected, tone } = readRow(lines[3 + index], 4 + index);
-    return { text, selected, tone };
-  });
-  const hints = readRow(lines[3 + display.rows], 4 + display.rows);
+  const screen = readScreen(lines, 1, display.rows);
   let next = 4 + display.rows;
-  let phone: ScreenCapture['phone'];
+  let phone: CapturedPhone | undefined;
   let paper: ScreenCapture['paper'];
   const phoneLine = PHONE.exec(lines[next] ?? '');
   if (phoneLine) {
-    const text = sectionLines(lines, next + 1);
-    phone = { to: phoneLine[1] ?? '', from: phoneLine[2] ?? '', at: Date.parse(`${(phoneLine[3] ?? '').replace(' ', 'T')}+08:00`), text: text.join('\n') };
-    next += 1 + text.length;
+    const phoneRows = Number(phoneLine[2]);
+    phone = readScreen(lines, next + 1, phoneRows);
+    next += 1 + 3 + phoneRows;
   }
   if (lines[next] === 'printer') {
     paper = sectionLines(lines, next + 1);
     next += 1 + paper.length;
   }
   if (next < lines.length) throw new GoldenFormatError(next + 1, lines[next] === undefined ? '' : 'phone … | printer');
-  return { lang, display, status: status.text, title: title.text, body, hints: hints.text, ...(phone ? { phone } : {}), ...(paper ? { paper } : {}) };
+  return { lang, display, ...screen, ...(phone ? { phone } : {}), ...(paper ? { paper } : {}) };
 };

@@ -76,7 +76,6 @@ export const en: Record<keyof typeof zh, string> = {
   'sale.paidBy.qr-wechat': 'Paid by: QR (WeChat Pay)',
   'sale.paidBy.qr-alipay': 'Paid by: QR (Alipay)',
   'sale.pin.card': 'Cardholder, enter your PIN',
-  'sale.pin.qr': 'Payer, enter your payment password',
   'sale.pin.wrong': '[55] Wrong PIN',
   'sale.pin.triesLeft': 'Try again ({left} tries left)',
   'sale.processing': 'Processing',

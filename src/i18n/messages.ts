@@ -4,8 +4,10 @@ import { chartTexts } from './tool/chart-texts.js';
 import { cliTexts } from './tool/cli-texts.js';
 import { dataTexts } from './tool/data-texts.js';
 import { pictureTexts } from './tool/picture-texts.js';
+import { phoneTexts } from './tool/phone-texts.js';
 import { trainingTexts } from './tool/training-texts.js';
 import { walkthroughTexts } from './tool/walkthrough-texts.js';
+import { phoneDeviceTexts } from './phone.js';
 import { workingDayTexts } from './working-day.js';
 import { zh } from './zh.js';
 
@@ -16,8 +18,8 @@ export const isLang = (value: string | undefined): value is Lang => (LANGS as re
 
 /** The device's texts and the tool's own (usage, errors, reports), one catalog per language. */
 export const CATALOGS = {
-  zh: { ...zh, ...workingDayTexts.zh, ...cliTexts.zh, ...walkthroughTexts.zh, ...trainingTexts.zh, ...dataTexts.zh, ...chartTexts.zh, ...pictureTexts.zh },
-  en: { ...en, ...workingDayTexts.en, ...cliTexts.en, ...walkthroughTexts.en, ...trainingTexts.en, ...dataTexts.en, ...chartTexts.en, ...pictureTexts.en },
+  zh: { ...zh, ...workingDayTexts.zh, ...cliTexts.zh, ...walkthroughTexts.zh, ...trainingTexts.zh, ...dataTexts.zh, ...chartTexts.zh, ...phoneDeviceTexts.zh, ...phoneTexts.zh, ...pictureTexts.zh },
+  en: { ...en, ...workingDayTexts.en, ...cliTexts.en, ...walkthroughTexts.en, ...trainingTexts.en, ...dataTexts.en, ...chartTexts.en, ...phoneDeviceTexts.en, ...phoneTexts.en, ...pictureTexts.en },
 } as const;
 
 export type MessageKey = keyof typeof CATALOGS.zh;

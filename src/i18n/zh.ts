@@ -74,7 +74,6 @@ export const zh = {
   'sale.paidBy.qr-wechat': '支付方式：扫码（微信）',
   'sale.paidBy.qr-alipay': '支付方式：扫码（支付宝）',
   'sale.pin.card': '请持卡人输入密码',
-  'sale.pin.qr': '请付款人输入支付密码',
   'sale.pin.wrong': '[55]密码错',
   'sale.pin.triesLeft': '请重新输入（还可输入{left}次）',
   'sale.processing': '交易处理中',

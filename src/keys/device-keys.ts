@@ -40,3 +40,18 @@ export const deviceKeyNames = (): string[] => [
 
 /** The name a key has on the device, for recordings and captions. */
 export const keyName = (event: KeyEvent): string => (event.type === 'DIGIT' ? event.digit : event.type);
+
+/** The keys the phone answers to: the digits, 确认, 取消 (back), 清除, 上 and 下 — no 菜单, no F keys. */
+export const PHONE_FUNCTION_KEYS: readonly FunctionKey[] = ['ENTER', 'CANCEL', 'CLEAR', 'UP', 'DOWN'];
+
+/** The event for a key on the phone, or undefined for a key the phone does not have. */
+export const parsePhoneKey = (name: string): KeyEvent | undefined => {
+  const event = parseDeviceKey(name);
+  return event && (event.type === 'DIGIT' || PHONE_FUNCTION_KEYS.includes(event.type)) ? event : undefined;
+};
+
+/** Every key name the phone accepts, for error messages. */
+export const phoneKeyNames = (): string[] => [
+  '0-9',
+  ...FUNCTION_KEY_INFO.filter((info) => PHONE_FUNCTION_KEYS.includes(info.key)).map((info) => `${info.zh}/${info.en}`),
+];

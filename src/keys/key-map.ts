@@ -8,8 +8,11 @@ import { translator, type Lang, type MessageKey } from '../i18n/messages.js';
 import { splitKeys, type TerminalKey } from './terminal-input.js';
 
 export type KeyBinding = {
-  /** What the key does on the device: a keypad key, or a system event such as the power key. */
-  readonly action: KeyEvent['type'] | SystemEvent['type'];
+  /**
+   * What the key does on the device: a keypad key, or a system event such as the power key; FOCUS
+   * moves the keypad between the terminal and the phone beside it.
+   */
+  readonly action: KeyEvent['type'] | SystemEvent['type'] | 'FOCUS';
   /** The terminal keys, as shown in the legend. */
   readonly terminalKeys: string;
   /** The device key's label, a catalog key. */
@@ -32,12 +35,17 @@ export const KEY_BINDINGS: readonly KeyBinding[] = [
   { action: 'MENU', terminalKeys: 'm', label: 'keys.label.MENU', matches: (input) => input === 'm' },
   { action: 'F1', terminalKeys: 'f', label: 'keys.label.F1', matches: (input) => input === 'f' },
   { action: 'POWER_CYCLE', terminalKeys: 'p', label: 'keys.label.POWER_CYCLE', matches: (input) => input === 'p' },
+  // The phone answers to the digits, Enter, Esc, Backspace and the arrows; m, f and p stay the terminal's.
+  { action: 'FOCUS', terminalKeys: 'Tab', label: 'keys.label.FOCUS', matches: (_, key) => key.tab && !key.shift },
 ];
+
+/** The terminal key that moves the keypad between the terminal and the phone, as the legend shows it. */
+export const FOCUS_KEY = KEY_BINDINGS.find((binding) => binding.action === 'FOCUS')?.terminalKeys ?? 'Tab';
 
 type DeviceAction = KeyEvent | SystemEvent;
 
 /** What a trainer does to the device from outside it, to show how it copes. */
-export type TrainerAction = 'NETWORK_TOGGLE' | 'PAPER_TOGGLE' | 'POWER_CUT' | 'FACTORY_RESET' | 'FAST_FORWARD' | 'SCREENSHOT';
+export type TrainerAction = 'NETWORK_TOGGLE' | 'PAPER_TOGGLE' | 'POWER_CUT' | 'FACTORY_RESET' | 'FAST_FORWARD' | 'SCREENSHOT' | 'PHONE_TOGGLE';
 
 export type TrainerBinding = {
   readonly action: TrainerAction;
@@ -55,6 +63,7 @@ export const TRAINER_BINDINGS: readonly TrainerBinding[] = [
   { action: 'FAST_FORWARD', terminalKeys: 't', label: 'keys.label.FAST_FORWARD', input: 't' },
   // A picture of the screen for slides and guides (an SVG file in the current folder).
   { action: 'SCREENSHOT', terminalKeys: 's', label: 'keys.label.SCREENSHOT', input: 's' },
+  { action: 'PHONE_TOGGLE', terminalKeys: 'h', label: 'keys.label.PHONE_TOGGLE', input: 'h' },
 ];
 
 const toTrainerAction = (input: string): TrainerAction | undefined =>
@@ -73,14 +82,18 @@ export const keyLabel = (
 const toAction = (binding: KeyBinding, char: string): DeviceAction =>
   binding.action === 'DIGIT' && isDigit(char) ? { type: 'DIGIT', digit: char } : ({ type: binding.action } as DeviceAction);
 
-/** What one terminal key does: press a device key, work a trainer control, or nothing. */
-export type KeyAction = { readonly kind: 'device'; readonly event: DeviceAction } | { readonly kind: 'trainer'; readonly action: TrainerAction };
+/** What one terminal key does: press a device key, work a trainer control, move the focus, or nothing. */
+export type KeyAction =
+  | { readonly kind: 'device'; readonly event: DeviceAction }
+  | { readonly kind: 'trainer'; readonly action: TrainerAction }
+  | { readonly kind: 'focus' };
 
 /** The action of one key, as it comes from splitKeys. */
 export const keyAction = ({ input, key }: TerminalKey): KeyAction | undefined => {
   const trainer = toTrainerAction(input);
   if (trainer) return { kind: 'trainer', action: trainer };
   const binding = KEY_BINDINGS.find((candidate) => candidate.matches(input, key));
+  if (binding?.action === 'FOCUS') return { kind: 'focus' };
   return binding ? { kind: 'device', event: toAction(binding, input) } : undefined;
 };
 

@@ -9,7 +9,7 @@ import type { ReactNode } from 'react';
 import { translator } from '../i18n/messages.js';
 import { DeviceFrame, frameSize } from '../ui/device-frame.js';
 import { PANEL_GAP, planLayout, type PanelRequest, type Placement } from '../ui/layout-plan.js';
-import { PHONE_MIN_WIDTH, PHONE_WIDTH, PhonePanel, phoneHeight } from '../ui/phone-panel.js';
+import { PHONE_HEIGHT, PHONE_WIDTH, PhonePanel } from '../ui/phone-panel.js';
 import { PRINTER_CHROME_ROWS, PRINTER_WIDTH, PrinterPanel } from '../ui/printer-panel.js';
 import type { ScreenCapture } from './screen-capture.js';
 
@@ -24,15 +24,20 @@ export type TerminalFrame = {
 /** The fewest rows of paper the printer shows (the UI's rule too). */
 const PRINTER_MIN_ROWS = 8;
 
-const phoneSms = (phone: NonNullable<ScreenCapture['phone']>) => ({ ...phone, code: '' });
+/** Captured rows as the frame and panels draw them (no line continues another: a capture is whole rows). */
+const drawnRows = (rows: Pick<ScreenCapture, 'status' | 'title' | 'body' | 'hints'>) => ({
+  status: rows.status,
+  title: rows.title,
+  body: rows.body.map((line) => ({ ...line, continued: false, joint: '', indent: 0 })),
+  hints: rows.hints,
+});
 
 /** Ink lays the frame out for a terminal this size: the device with its panels beside it, as tall as the device. */
 const pictureLayout = (capture: ScreenCapture) => {
   const t = translator(capture.lang);
   const frame = frameSize(capture.display);
-  const phoneRows = capture.phone ? phoneHeight(phoneSms(capture.phone), PHONE_WIDTH, t) : 0;
   const requests: PanelRequest[] = [
-    ...(capture.phone ? [{ id: 'phone' as const, width: PHONE_WIDTH, minWidth: PHONE_MIN_WIDTH, height: phoneRows }] : []),
+    ...(capture.phone ? [{ id: 'phone' as const, width: PHONE_WIDTH, minWidth: PHONE_WIDTH, height: PHONE_HEIGHT }] : []),
     // The printer shows the end of the paper, as tall as the device: the part that just came out.
     ...(capture.paper
       ? [{ id: 'printer' as const, width: PRINTER_WIDTH, minWidth: PRINTER_WIDTH, height: Math.min(capture.paper.length + PRINTER_CHROME_ROWS, Math.max(frame.height, PRINTER_MIN_ROWS)) }]
@@ -47,22 +52,16 @@ const pictureLayout = (capture: ScreenCapture) => {
 /** The capture as the UI's components draw it. */
 const PictureFrame = ({ capture }: { readonly capture: ScreenCapture }): ReactNode => {
   const { t, plan } = pictureLayout(capture);
-  const rows = {
-    status: capture.status,
-    title: capture.title,
-    body: capture.body.map((line) => ({ ...line, continued: false, joint: '', indent: 0 })),
-    hints: capture.hints,
-  };
   const draw = (placement: Placement): ReactNode =>
     placement.id === 'phone' && capture.phone ? (
-      <PhonePanel key="phone" sms={phoneSms(capture.phone)} t={t} width={placement.width} />
+      <PhonePanel key="phone" rows={drawnRows(capture.phone)} t={t} focused={false} />
     ) : placement.id === 'printer' && capture.paper ? (
       <PrinterPanel key="printer" lines={capture.paper} t={t} height={placement.height} />
     ) : null;
   const columns = [...new Set(plan.map((placement) => placement.column))];
   return (
     <Box flexDirection="row" alignItems="flex-start">
-      <DeviceFrame rows={rows} display={capture.display} />
+      <DeviceFrame rows={drawnRows(capture)} display={capture.display} />
       {columns.map((column) => (
         <Box key={column} flexDirection="column" marginLeft={PANEL_GAP} flexShrink={0}>
           {plan.filter((placement) => placement.column === column).map(draw)}

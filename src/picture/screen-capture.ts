@@ -17,15 +17,13 @@ export type CapturedLine = {
   readonly tone: LineTone;
 };
 
-/** The merchant's phone beside the device, showing the text whose code the device waits for. */
+/** The phone beside the device: its screen, laid out on its own grid like the display. */
 export type CapturedPhone = {
-  /** The merchant's phone number (the panel shows it masked). */
-  readonly to: string;
-  /** Who sent the text, e.g. 95534. */
-  readonly from: string;
-  /** When it arrived, on the device clock (ms since the epoch). */
-  readonly at: number;
-  readonly text: string;
+  readonly status: string;
+  readonly title: string;
+  /** Exactly PHONE_DISPLAY.rows rows. */
+  readonly body: readonly CapturedLine[];
+  readonly hints: string;
 };
 
 export type ScreenCapture = {
@@ -43,27 +41,37 @@ export type ScreenCapture = {
   readonly paper?: readonly string[];
 };
 
-/** A capture of display rows as the frame draws them (what a row does not show is dropped). */
-export const captureRows = (rows: DisplayRows, display: GridSize, lang: Lang, beside: Pick<ScreenCapture, 'phone' | 'paper'> = {}): ScreenCapture => ({
-  lang,
-  display: { columns: display.columns, rows: display.rows },
+/** Display rows as plain data (what a row does not show is dropped). */
+const capturedRows = (rows: DisplayRows) => ({
   status: rows.status.trimEnd(),
   title: rows.title.trimEnd(),
   body: rows.body.map((line) => ({ text: line.text.trimEnd(), selected: line.selected, tone: line.tone })),
   hints: rows.hints.trimEnd(),
-  ...(beside.phone ? { phone: beside.phone } : {}),
+});
+
+/** A capture of display rows as the frame draws them, with the phone's rows and the paper when they are shown. */
+export const captureRows = (
+  rows: DisplayRows,
+  display: GridSize,
+  lang: Lang,
+  beside: { readonly phone?: DisplayRows; readonly paper?: readonly string[] } = {},
+): ScreenCapture => ({
+  lang,
+  display: { columns: display.columns, rows: display.rows },
+  ...capturedRows(rows),
+  ...(beside.phone ? { phone: capturedRows(beside.phone) } : {}),
   ...(beside.paper ? { paper: beside.paper } : {}),
 });
 
 /**
  * What the session shows now. `paperShown`: whether the last printout is still on the printer (the
- * UI and the simulator tear it off when a key is pressed on the home screen).
+ * UI and the simulator tear it off when a key is pressed on the home screen). The phone is shown
+ * when the session needs it, as the UI shows it.
  */
 export const captureScreen = (session: DeviceSession, paperShown: boolean): ScreenCapture => {
-  const sms = session.awaitedSms();
   const paper = paperShown ? session.printouts().at(-1)?.text.split('\n').map((line) => line.trimEnd()) : undefined;
   return captureRows(session.rows(), session.profile.device.display, session.lang, {
-    ...(sms ? { phone: { to: sms.to, from: sms.from, at: sms.at, text: sms.text } } : {}),
+    ...(session.phoneNeeded() ? { phone: session.phone.rows() } : {}),
     ...(paper ? { paper } : {}),
   });
 };

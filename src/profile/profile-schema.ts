@@ -20,6 +20,7 @@ import { toolText } from '../i18n/tool-lang.js';
 import type { MessageKey } from '../i18n/messages.js';
 import { says } from '../json-source.js';
 import { PASSWORD_HASH_PATTERN } from '../store/password-hash.js';
+import { phoneSchema } from '../phone/phone-profile.js';
 
 /** An error map that explains a missing section (`key`) and leaves every other issue to zod. */
 const whenMissing = (key: MessageKey) => ({ error: (issue: { readonly input?: unknown }) => (issue.input === undefined ? toolText(key) : undefined) });
@@ -151,6 +152,8 @@ export const profileSchema = z
       )
       .strict(),
     sms: smsSettingsSchema,
+    /** The payer's wallets on the phone beside the terminal (src/phone/phone-profile.ts). */
+    phone: phoneSchema,
     settingsMenu: menuTreeSchema(SETTINGS_FLOW_IDS),
     /** The main menu (主菜单) of the working day: 消费, 撤销, 退货 … 签到, 签退, 结算. */
     mainMenu: menuTreeSchema(MAIN_FLOW_IDS).default(() => [...DEFAULT_MAIN_MENU]),

@@ -69,10 +69,23 @@ export const saleScreen = (snapshot: SaleSnapshot, t: Translate, lang: Lang): Sc
       hints: back,
     };
   }
-  if (snapshot.matches('pin')) {
-    const isCard = context.method === 'contactless' || context.method === 'chip';
+  if (snapshot.matches('awaitingPayer')) {
     return {
-      title: t(isCard ? 'sale.pin.card' : 'sale.pin.qr'),
+      title: t('sale.awaitingPayer'),
+      lines: [amountLine(snapshot, t), { text: t(`sale.paidBy.${context.method ?? 'chip'}`) }, { text: t('sale.awaitingPayerMessage'), tone: 'muted' }],
+      hints: { cancel: t('hint.cancel') },
+    };
+  }
+  if (snapshot.matches('payerCancelled')) {
+    return {
+      title: t('sale.declined'),
+      lines: [{ text: t('sale.payerCancelled'), tone: 'error' }, amountLine(snapshot, t), { text: t('sale.notCharged') }],
+      hints: back,
+    };
+  }
+  if (snapshot.matches('pin')) {
+    return {
+      title: t('sale.pin.card'),
       lines: [
         amountLine(snapshot, t),
         { text: `${'*'.repeat(context.pin.length)}_` },
@@ -99,7 +112,7 @@ export const saleScreen = (snapshot: SaleSnapshot, t: Translate, lang: Lang): Sc
         { text: t(`sale.paidBy.${context.method ?? 'chip'}`) },
         decision?.accepted === true && decision.passwordFree
           ? { text: t('sale.passwordFree', { limit: decision.limit ?? 0 }), tone: 'success' }
-          : { text: t('sale.pinVerified') },
+          : { text: t(decision?.accepted === true && decision.confirm === 'payerPhone' ? 'sale.confirmedOnPhone' : 'sale.pinVerified') },
       ],
       hints: back,
     };

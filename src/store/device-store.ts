@@ -39,6 +39,9 @@ import type { FlashMedium } from './flash-medium.js';
 import { hashPassword, needsRehash, verifyPassword } from './password-hash.js';
 import { Printer, type PrintedHeader } from './printer.js';
 import type { PhoneMessage } from './sms-gateway.js';
+import type { PayerFacts } from '../../menus/acceptance.js';
+import { isQrMethod } from '../../menus/acceptance.js';
+import { WalletAccounts } from '../phone/wallet-accounts.js';
 
 export type DeviceStoreOptions = {
   readonly profile: Profile;
@@ -47,6 +50,8 @@ export type DeviceStoreOptions = {
   readonly now: () => number;
   /** Where 数据备份 writes; kept in memory when absent. */
   readonly backups?: BackupShelf;
+  /** The payer's wallets (not in the flash); fresh from the profile when absent. */
+  readonly wallets?: WalletAccounts;
 };
 
 /** Records are written in the device language, as the device shows them. */
@@ -72,16 +77,19 @@ export class DeviceStore implements DevicePort {
   readonly acquirer: Acquirer;
   /** The receipt printer and the paper it printed: not in the flash. */
   readonly printer = new Printer();
+  /** The payer's wallet accounts, reached through the acquirer for QR payments: not in the flash. */
+  readonly wallets: WalletAccounts;
   private readonly medium: FlashMedium;
   private readonly backups: BackupShelf;
   private current: FlashData;
 
-  constructor({ profile, medium, now, backups = memoryShelf() }: DeviceStoreOptions) {
+  constructor({ profile, medium, now, backups = memoryShelf(), wallets }: DeviceStoreOptions) {
     this.profile = profile;
     this.medium = medium;
     this.now = now;
     this.backups = backups;
     this.acquirer = new Acquirer(profile, now);
+    this.wallets = wallets ?? new WalletAccounts(profile, now);
     const stored = medium.read();
     this.current = stored ?? seedFlash(profile);
     if (!stored) medium.write(this.current);
@@ -203,6 +211,18 @@ export class DeviceStore implements DevicePort {
     return this.acquirer.checkSmsCode(code);
   }
 
+  payerFacts(method: PaymentMethod): PayerFacts | undefined {
+    return this.wallets.payerFacts(method);
+  }
+
+  askPayer(method: PaymentMethod, amountFen: number): void {
+    this.wallets.ask(method, amountFen, this.profile.device.merchantName);
+  }
+
+  withdrawPayerRequest(): void {
+    this.wallets.withdraw();
+  }
+
   /** The last text the merchant's phone received (the verification code), for the UI and scripts. */
   lastSms(): PhoneMessage | undefined {
     return this.acquirer.messages().at(-1);
@@ -313,6 +333,8 @@ export class DeviceStore implements DevicePort {
       sale: { ...rest, ...(channelId === undefined ? {} : { channel: channelId }), approved },
     };
     this.commit({ ...this.withEntry(entry), records: [...this.current.records, record] });
+    // The payer's wallet tells its user the payment went through.
+    if (approved && isQrMethod(sale.method)) this.wallets.notePaid(sale.method, sale.amountFen, this.profile.device.merchantName, sale.passwordFree);
   }
 
   recordTransaction(outcome: TransactionOutcome, operatorId: string): void {

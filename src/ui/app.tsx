@@ -1,11 +1,14 @@
 /**
  * The interactive simulator: the device frame, the panels around it (phone, printer, key legend,
- * and whatever a command puts beside it), and the terminal keys wired to the device. Where each
- * panel goes is decided by planLayout; this component only draws the plan.
+ * and whatever a command puts beside it), and the terminal keys wired to the device — or to the
+ * phone, when the keypad is moved to it (Tab). The phone is on screen when the trainer keeps it
+ * there (h), or while it is needed: a texted code the terminal waits for, a payment to confirm on
+ * it, an app open on it, or the keypad on it; a payment to confirm moves the keypad to it, and back
+ * when it is answered. Where each panel goes is decided by planLayout; this component only draws the plan.
  */
-import { useRef, useState, type ReactNode } from 'react';
+import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { Box, Text, useStdin, type Key } from 'ink';
-import type { DeviceEvent } from '../../menus/device-events.js';
+import type { DeviceEvent, KeyEvent } from '../../menus/device-events.js';
 import type { DeviceSession } from '../device/device-session.js';
 import { fileReason } from '../file-problem.js';
 import { captureScreen } from '../picture/screen-capture.js';
@@ -14,7 +17,8 @@ import { formatDuration } from '../screen/device-view.js';
 import { DeviceFrame, frameSize } from './device-frame.js';
 import { KeyLegend } from './key-legend.js';
 import { PANEL_GAP, planLayout, type PanelId, type PanelRequest, type Placement } from './layout-plan.js';
-import { PHONE_MIN_WIDTH, PHONE_WIDTH, PhonePanel, phoneHeight } from './phone-panel.js';
+import { PHONE_CHROME_ROWS, PHONE_HEIGHT, PHONE_MIN_HEIGHT, PHONE_WIDTH, PhonePanel } from './phone-panel.js';
+import { parsePhoneKey } from '../keys/device-keys.js';
 import { PRINTER_CHROME_ROWS, PRINTER_WIDTH, PrinterPanel } from './printer-panel.js';
 import { useDeviceRows } from './use-device-rows.js';
 import { useTerminalKeys } from './use-terminal-keys.js';
@@ -27,6 +31,10 @@ type AppProps = {
   readonly session: DeviceSession;
   /** Where the keys go; straight to the device unless something (the recorder) listens in. */
   readonly send?: (event: DeviceEvent) => void;
+  /** Where the keys go while the phone has the keypad; straight to the phone unless something (the recorder) listens in. */
+  readonly sendPhone?: (event: KeyEvent) => void;
+  /** Keep the phone on screen from the start (a demo that plays on it), as the trainer's h does. */
+  readonly showPhone?: boolean;
   /** The power fails (trainer control); the recorder listens in here too. */
   readonly powerCut?: () => void;
   /** The printer's paper taken out or loaded (trainer control); the recorder listens in here too. */
@@ -56,7 +64,10 @@ type TrainerNote = {
     | 'keys.note.paperOut'
     | 'keys.note.paperIn'
     | 'keys.note.screenshot'
-    | 'keys.note.screenshotFailed';
+    | 'keys.note.screenshotFailed'
+    | 'keys.note.phoneShown'
+    | 'keys.note.phoneAuto'
+    | 'keys.note.phoneNoRoom';
   /** How far the clock moved on (fast-forward). */
   readonly time?: string;
   /** The picture's file (screenshot), or why it was not written. */
@@ -83,6 +94,8 @@ const PRINTER_MIN_ROWS = 8;
 export const App = ({
   session,
   send = (event) => session.send(event),
+  sendPhone = (event) => session.phone.send(event),
+  showPhone = false,
   powerCut = () => session.powerCut(),
   setPaper = (paper) => session.store.printer.setPaper(paper),
   allowReset = true,
@@ -96,6 +109,33 @@ export const App = ({
   const [note, setNote] = useState<TrainerNote | undefined>(undefined);
   // Printouts already torn off: the printer shows a new one until a key is pressed at the home screen.
   const [tornOff, setTornOff] = useState(() => session.store.printer.printedCount());
+  // The phone: kept on screen by the trainer (h), and whether the keypad goes to it. The refs answer
+  // the next key at once (keys can arrive together); the state redraws.
+  const phoneKeptRef = useRef(showPhone);
+  const [phoneKept, setPhoneKeptDrawn] = useState(showPhone);
+  const focusRef = useRef<'terminal' | 'phone'>('terminal');
+  const [focus, setFocusDrawn] = useState<'terminal' | 'phone'>('terminal');
+  /** Whether a payment to confirm was pending when last looked, and whether it moved the keypad to the phone. */
+  const requestRef = useRef({ pending: false, movedFocus: false });
+  const setFocus = (focus: 'terminal' | 'phone', redraw = true) => {
+    focusRef.current = focus;
+    if (redraw) setFocusDrawn(focus);
+  };
+  /**
+   * A payment to confirm moves the keypad to the phone, and back once it is answered. Looked at
+   * before each key and after each drawing.
+   */
+  const followPaymentRequest = (redraw: boolean) => {
+    const pending = session.store.wallets.paymentRequest() !== undefined;
+    const seen = requestRef.current;
+    if (pending && !seen.pending) {
+      requestRef.current = { pending, movedFocus: focusRef.current !== 'phone' };
+      setFocus('phone', redraw);
+    } else if (!pending && seen.pending) {
+      if (seen.movedFocus) setFocus('terminal', redraw);
+      requestRef.current = { pending, movedFocus: false };
+    }
+  };
   const trainer = (action: TrainerAction) => {
     resetArmedRef.current = action === 'FACTORY_RESET' && allowReset && !resetArmedRef.current;
     switch (action) {
@@ -118,6 +158,9 @@ export const App = ({
         if (resetArmedRef.current) return setNote({ key: 'keys.confirmReset' });
         setNote({ key: 'keys.note.reset' });
         session.store.reset();
+        // The trainer's scene starts over: the customer's phone too.
+        session.phone.reset();
+        setFocus('terminal');
         return session.powerCut();
       case 'FAST_FORWARD':
         if (fastForward) setNote({ key: 'keys.note.fastForward', time: formatDuration(fastForward(), session.t) });
@@ -132,35 +175,56 @@ export const App = ({
           );
         return;
       }
+      case 'PHONE_TOGGLE': {
+        const kept = !phoneKeptRef.current;
+        phoneKeptRef.current = kept;
+        setPhoneKeptDrawn(kept);
+        if (!kept) setFocus('terminal');
+        return setNote({ key: kept ? 'keys.note.phoneShown' : 'keys.note.phoneAuto' });
+      }
     }
   };
   const size = useTerminalSize();
+  const phoneWantedRef = useRef(false);
+  const phonePlacedRef = useRef(false);
   const rows = useDeviceRows(session);
   const { display } = session.profile.device;
   const frame = frameSize(display);
+  useLayoutEffect(() => followPaymentRequest(true));
+  // The phone is on screen when kept there, or while it is needed.
+  const phoneWanted = phoneKept || focus === 'phone' || session.phoneNeeded();
   useTerminalKeys(
     ({ input, key }) => {
       if (onKey?.(input, key)) return;
+      followPaymentRequest(true);
       const action = keyAction({ input, key });
       if (action?.kind === 'trainer') return trainer(action.action);
       resetArmedRef.current = false;
       setNote(undefined);
+      if (action?.kind === 'focus') {
+        if (!phonePlacedRef.current && focusRef.current === 'terminal' && phoneWantedRef.current) return setNote({ key: 'keys.note.phoneNoRoom' });
+        return setFocus(focusRef.current === 'phone' ? 'terminal' : 'phone');
+      }
+      // The phone has the keypad's keys; 菜单, F1 and the power key stay the terminal's.
+      const event = action?.kind === 'device' ? action.event : undefined;
+      const phoneKey = event && parsePhoneKey(event.type === 'DIGIT' ? event.digit : event.type);
+      if (phoneKey && focusRef.current === 'phone' && phonePlacedRef.current) return sendPhone(phoneKey);
       if (session.activeStates().includes('device.home')) setTornOff(session.store.printer.printedCount());
-      if (action) send(action.event);
+      if (event) send(event);
     },
     { isActive: isRawModeSupported === true },
   );
 
-  const sms = session.awaitedSms();
   const paper = session.store.printer.printedCount() > tornOff ? session.printouts().at(-1)?.text.split('\n') : undefined;
   const noteText = note && session.t(note.key, { profile: session.profile.name, time: note.time ?? '', file: note.file ?? '', reason: note.file ?? '' });
-  const phoneRows = sms ? phoneHeight(sms, PHONE_WIDTH, session.t) : 0;
+  // Under a card or captions in a short window the phone gives up rows of its screen, so that they keep theirs.
+  const phoneRows = !phoneWanted ? 0 : aside === undefined ? PHONE_HEIGHT : Math.max(PHONE_MIN_HEIGHT, Math.min(PHONE_HEIGHT, size.rows - 1 - ASIDE_MIN_ROWS));
   const requests = (withNote: boolean): PanelRequest[] => [
     // The card or captions keep their place; the phone goes under them when it comes (P3, P4).
     ...(aside !== undefined
       ? [{ id: 'aside' as const, width: size.columns, minWidth: ASIDE_MIN_WIDTH, height: size.rows - 1 - phoneRows, minHeight: ASIDE_MIN_ROWS, padded: true }]
       : []),
-    ...(sms ? [{ id: 'phone' as const, width: PHONE_WIDTH, minWidth: PHONE_MIN_WIDTH, height: phoneRows }] : []),
+    ...(phoneWanted ? [{ id: 'phone' as const, width: PHONE_WIDTH, minWidth: PHONE_WIDTH, height: phoneRows, minHeight: PHONE_MIN_HEIGHT }] : []),
     ...(paper ? [{ id: 'printer' as const, width: PRINTER_WIDTH, minWidth: PRINTER_WIDTH, height: paper.length + PRINTER_CHROME_ROWS, minHeight: PRINTER_MIN_ROWS }] : []),
     ...(withNote && noteText ? [{ id: 'note' as const, width: LEGEND_WIDTH, minWidth: 10, height: 1, padded: true }] : []),
     ...(aside === undefined
@@ -170,6 +234,14 @@ export const App = ({
   let plan = planLayout(size, frame, requests(false));
   // Without the legend the trainer's note (再按 R …) must still be seen: on its own line.
   if (plan.kind === 'fits' && plan.left.includes('legend') && noteText) plan = planLayout(size, frame, requests(true));
+
+  const phonePlaced = plan.kind === 'fits' && plan.placements.some((placement) => placement.id === 'phone');
+  const phoneFocused = phonePlaced && focus === 'phone';
+  // Where the keys go needs to know, at the next key, whether the phone is drawn.
+  useLayoutEffect(() => {
+    phoneWantedRef.current = phoneWanted;
+    phonePlacedRef.current = phonePlaced;
+  });
 
   if (plan.kind === 'tooSmall') {
     return (
@@ -181,7 +253,7 @@ export const App = ({
 
   const draw = (placement: Placement): ReactNode => {
     const panels: Record<PanelId, () => ReactNode> = {
-      phone: () => sms && <PhonePanel sms={sms} t={session.t} width={placement.width} />,
+      phone: () => <PhonePanel rows={session.phone.rows(placement.height - PHONE_CHROME_ROWS)} t={session.t} focused={phoneFocused} />,
       printer: () => paper && <PrinterPanel lines={paper} t={session.t} height={placement.height} />,
       aside: () => (typeof aside === 'function' ? aside({ columns: placement.width, rows: placement.height }) : aside),
       note: () => (
@@ -216,7 +288,7 @@ export const App = ({
   return (
     <Box flexDirection="column" alignItems="flex-start">
       <Box flexDirection="row" alignItems="flex-start">
-        <DeviceFrame rows={rows} display={display} />
+        <DeviceFrame rows={rows} display={display} focused={phonePlaced && !phoneFocused} />
         {columns.map((column) => (
           <Box key={column} flexDirection="column" marginLeft={margin(column)} flexShrink={0}>
             {beside.filter((placement) => placement.column === column).map(draw)}

@@ -1,41 +1,56 @@
 /**
- * The merchant's phone beside the device: the last text it received (the verification code for
- * 关闭服务 and 解绑), so the operator can read the code and type it on the device, as with a real
- * phone next to a real terminal.
+ * The phone beside the terminal, drawn from the phone's rows: its number and the time, the title,
+ * the screen's rows (selection marked, as on the terminal) and its soft keys, then which key moves
+ * the keypad to it or back. When it has the keypad its border is drawn with '=' (and in colour),
+ * as the terminal's is when the terminal has it: plain ASCII, so the box lines up in any terminal.
  */
 import { Box, Text } from 'ink';
-import type { Sms } from '../device/device-session.js';
-import { deviceDateTime } from '../device/device-time.js';
 import type { Translate } from '../i18n/messages.js';
-import { wrapped } from '../line-breaks.js';
-import { maskPhone } from '../store/sms-gateway.js';
-import stringWidth from 'string-width';
+import { FOCUS_KEY } from '../keys/key-map.js';
+import type { DisplayRows } from '../screen/screen-text.js';
+import { PHONE_DISPLAY } from '../phone/phone-session.js';
+import { FOCUSED_BORDER, TONE_COLOR } from './device-frame.js';
 
 type PhonePanelProps = {
-  /** The last text the phone received. */
-  readonly sms: Sms;
+  /** What the phone's screen shows, laid out on its grid (with PHONE_HEIGHT - CHROME_ROWS body rows, or fewer). */
+  readonly rows: DisplayRows;
   readonly t: Translate;
-  /** Columns the panel takes, border included. */
-  readonly width: number;
+  /** Whether the keypad goes to the phone. */
+  readonly focused: boolean;
 };
 
-/** The phone's width beside the device when there is room for it. */
-export const PHONE_WIDTH = 36;
-/** Fewer columns than this and the text no longer reads as a message. */
-export const PHONE_MIN_WIDTH = 24;
+/** Columns the phone takes, border and padding included. */
+export const PHONE_WIDTH = PHONE_DISPLAY.columns + 4;
+/** Rows around the screen's rows: border, status, title, rule, rule, soft keys, the focus line. */
+export const PHONE_CHROME_ROWS = 8;
+/** Rows it takes with all of its screen. */
+export const PHONE_HEIGHT = PHONE_DISPLAY.rows + PHONE_CHROME_ROWS;
+/** Rows it can live with in a short window: five rows of its screen (a list scrolls with its selection). */
+export const PHONE_MIN_HEIGHT = 5 + PHONE_CHROME_ROWS;
 
-/** Rows the panel takes for a message at `width` columns: border, title, sender and the wrapped text. */
-export const phoneHeight = (sms: Sms, width: number, t: Translate): number =>
-  4 + wrapped(sms.text, width - 4).split('\n').length + (stringWidth(t('phone.title', { phone: maskPhone(sms.to) })) > width - 4 ? 1 : 0);
-
-export const PhonePanel = ({ sms, t, width }: PhonePanelProps) => (
-  <Box flexDirection="column" flexShrink={0} alignSelf="flex-start" width={width} borderStyle="classic" paddingX={1}>
-    <Text bold>{t('phone.title', { phone: maskPhone(sms.to) })}</Text>
-    <Text>
-      <Text color="cyan">{t('phone.from', { from: sms.from })}</Text>
-      <Text dimColor>{`  ${deviceDateTime(sms.at).time.slice(0, 5)}`}</Text>
-    </Text>
-    {/* Border and padding take four columns; the text breaks as the device's own lines do. */}
-    <Text>{wrapped(sms.text, width - 4)}</Text>
-  </Box>
-);
+export const PhonePanel = ({ rows, t, focused }: PhonePanelProps) => {
+  const rule = '-'.repeat(PHONE_DISPLAY.columns);
+  return (
+    <Box
+      flexDirection="column"
+      flexShrink={0}
+      alignSelf="flex-start"
+      width={PHONE_WIDTH}
+      borderStyle={focused ? FOCUSED_BORDER : 'classic'}
+      {...(focused ? { borderColor: 'cyan' } : {})}
+      paddingX={1}
+    >
+      <Text color="cyan">{rows.status}</Text>
+      <Text bold>{rows.title || ' '}</Text>
+      <Text dimColor>{rule}</Text>
+      {rows.body.map((line, index) => (
+        <Text key={index} color={TONE_COLOR[line.tone]} inverse={line.selected}>
+          {line.text || ' '}
+        </Text>
+      ))}
+      <Text dimColor>{rule}</Text>
+      <Text>{rows.hints || ' '}</Text>
+      <Text dimColor>{t(focused ? 'phone.focusedHint' : 'phone.focusHint', { key: FOCUS_KEY })}</Text>
+    </Box>
+  );
+};

@@ -9,7 +9,7 @@ import { storeCheckHolds } from './conditions.js';
 import { readStorePath } from './store-path.js';
 import type { StoreCheck } from './store-values.js';
 import { describeMatcher, shows, type TextMatcher } from './text-match.js';
-import type { Expectation } from './walkthrough.js';
+import type { Expectation, PhoneExpectation } from './walkthrough.js';
 
 const STORE_CHECK_TEXTS = { equals: 'run.storeEquals', includes: 'run.storeIncludes', excludes: 'run.storeExcludes' } as const;
 
@@ -28,6 +28,20 @@ export const stateInactive = (state: string): string => toolText('run.stateInact
 export const storeProblem = (data: unknown, check: StoreCheck): string | undefined => {
   const actual = readStorePath(data, check.path);
   return storeCheckHolds(actual, check) ? undefined : toolText(STORE_CHECK_TEXTS[check.kind], { path: check.path, value: JSON.stringify(check.value), actual: JSON.stringify(actual) });
+};
+
+/** What is not as expected on the phone beside the terminal. */
+const unmetOnPhone = (sim: Simulator, expected: PhoneExpectation): string[] => {
+  const { phone } = sim.session;
+  const text = phone.matchText();
+  const title = phone.screen().title;
+  const problems: string[] = [];
+  for (const matcher of expected.screen) if (!shows(matcher, text)) problems.push(toolText('phoneRun.screenMissing', { text: describeMatcher(matcher) }));
+  if (expected.title && !shows(expected.title, title)) problems.push(toolText('phoneRun.titleWrong', { text: describeMatcher(expected.title), title }));
+  for (const matcher of expected.not) if (shows(matcher, text)) problems.push(toolText('phoneRun.screenUnwanted', { text: describeMatcher(matcher) }));
+  const active = phone.activeStates();
+  for (const state of expected.state) if (!isStateActive(active, state)) problems.push(toolText('phoneRun.stateInactive', { state }));
+  return problems;
 };
 
 /** Every unmet part of an expectation, as sentences; empty when it holds. */
@@ -58,6 +72,7 @@ export const unmet = (sim: Simulator, expectation: Expectation): string[] => {
       }
     }
   }
+  if (expectation.phone) problems.push(...unmetOnPhone(sim, expectation.phone));
   if (expectation.store.length > 0) {
     const data = sim.store.snapshot();
     for (const check of expectation.store) {

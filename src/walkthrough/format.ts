@@ -8,12 +8,12 @@ import { z } from 'zod';
 import { LANGS } from '../i18n/messages.js';
 import { toolText } from '../i18n/tool-lang.js';
 import { onlyIfValid, says } from '../json-source.js';
-import { FUNCTION_KEY_INFO } from '../keys/device-keys.js';
+import { FUNCTION_KEY_INFO, PHONE_FUNCTION_KEYS, phoneKeyNames } from '../keys/device-keys.js';
 import { DEFAULT_PROFILE } from '../profile/load-profile.js';
 import { conditionSchema } from './conditions.js';
 import { storeChecksSchema } from './store-values.js';
 import { parseTextMatcher, type TextMatcher } from './text-match.js';
-import { SMS_CODE_VARIABLE, WALKTHROUGH_STARTS, type Expectation, type StepAction } from './walkthrough.js';
+import { SMS_CODE_VARIABLE, WALKTHROUGH_STARTS, type Expectation, type PhoneAction, type PhoneExpectation, type StepAction } from './walkthrough.js';
 
 /** The longest `wait:` one step takes: a month of device time (the device clock ends long after). */
 export const MAX_WAIT_MS = 30 * 24 * 60 * 60 * 1000;
@@ -69,6 +69,42 @@ const names = (what: string, meta: { readonly description: string }) =>
     .transform((value) => (Array.isArray(value) ? value : [value]))
     .meta(meta);
 
+/** Every spelling of a key the phone has: 0-9, 确认, 取消, 清除, 上, 下 (Chinese or English). */
+const PHONE_KEY_SPELLINGS: readonly string[] = [
+  ...'0123456789',
+  ...new Set(
+    FUNCTION_KEY_INFO.filter((info) => PHONE_FUNCTION_KEYS.includes(info.key)).flatMap((info) => [info.zh, info.en, info.en.toLowerCase(), info.en.charAt(0) + info.en.slice(1).toLowerCase()]),
+  ),
+];
+const noSuchPhoneKey = { error: (issue: { readonly input?: unknown }) => toolText('phoneWalkthrough.noSuchKey', { key: String(issue.input ?? ''), keys: phoneKeyNames().join(', ') }) };
+const phoneKey = z
+  .union([z.enum(PHONE_KEY_SPELLINGS as [string, ...string[]]), z.number().int(noSuchPhoneKey).min(0, noSuchPhoneKey).max(9, noSuchPhoneKey)], noSuchPhoneKey)
+  .transform(String)
+  .meta({ description: 'a key of the phone: 0-9, 确认, 取消, 清除, 上 or 下 (Chinese or English name)' });
+
+const PHONE_EXPECT_KEYS = ['screen', 'title', 'not', 'state'] as const;
+
+/** `expect: { phone: … }`: a text (or a list) on the phone's screen, or a map of screen, title, not and state. */
+const phoneExpectation = z
+  .union(
+    [
+      matchers('expect.phone', { description: 'text (or /regex/) on the phone’s screen' }).transform((screen): PhoneExpectation => ({ screen, not: [], state: [] })),
+      z
+        .strictObject(
+          {
+            screen: matchers('expect.phone.screen', { description: 'text (or /regex/) that must be on the phone’s screen' }).optional(),
+            title: matcher('expect.phone.title', { description: 'text (or /regex/) the phone’s title must contain' }).optional(),
+            not: matchers('expect.phone.not', { description: 'text (or /regex/) that must not be on the phone’s screen' }).optional(),
+            state: names('expect.phone.state', { description: 'the phone’s active states, e.g. walletApp.menu, walletPassword.entering, phone.home' }).optional(),
+          },
+          { error: (issue) => (issue.code === 'unrecognized_keys' ? toolText('phoneWalkthrough.expect', { keys: PHONE_EXPECT_KEYS.join(', ') }) : undefined) },
+        )
+        .transform((checks): PhoneExpectation => ({ screen: checks.screen ?? [], not: checks.not ?? [], state: checks.state ?? [], ...(checks.title ? { title: checks.title } : {}) })),
+    ],
+    says('phoneWalkthrough.expect', { keys: PHONE_EXPECT_KEYS.join(', ') }),
+  )
+  .meta({ description: 'what the phone beside the terminal shows: text on its screen, or { screen, title, not, state }' });
+
 /** What an `expect:` map may check; the keys are the table. */
 const EXPECTATIONS = {
   screen: matchers('expect.screen', { description: 'text (or /regex/) that must be on the screen, as a person reads it' }),
@@ -90,6 +126,7 @@ const EXPECTATIONS = {
     .string(says('walkthrough.badSnapshot'))
     .regex(SNAPSHOT_NAME, says('walkthrough.badSnapshot'))
     .meta({ description: 'the golden screen snapshot of this name (__snapshots__/ beside the walkthrough) the whole screen must match' }),
+  phone: phoneExpectation,
 } as const;
 
 export const EXPECT_KEYS = Object.keys(EXPECTATIONS) as (keyof typeof EXPECTATIONS)[];
@@ -118,6 +155,7 @@ const expectation = z
       receipt: checks.receipt ?? [],
       ...(checks.title ? { title: checks.title } : {}),
       ...(checks.snapshot ? { snapshot: checks.snapshot } : {}),
+      ...(checks.phone ? { phone: checks.phone } : {}),
     }),
   );
 
@@ -172,6 +210,27 @@ const STEPS = {
     .regex(SNAPSHOT_NAME, says('walkthrough.badSnapshot'))
     .transform((name): StepAction => ({ kind: 'snapshot', name }))
     .meta({ description: 'compare the whole screen with the golden snapshot of this name (__snapshots__/ beside the walkthrough; --update-snapshots writes it)' }),
+  phone: z
+    .union(
+      [
+        z
+          .strictObject({ press: z.union([phoneKey, z.array(phoneKey).min(1, says('walkthrough.pressNeedsKeys'))], noSuchPhoneKey) })
+          .transform(({ press }): PhoneAction => ({ kind: 'press', keys: Array.isArray(press) ? press : [press] })),
+        z
+          .strictObject({
+            type: z
+              .string(says('walkthrough.typeNeedsQuotes'))
+              .regex(/^(\d+|\$[A-Z_][A-Z0-9_]*)$/, says('walkthrough.typeNeedsDigits', { smsCode: SMS_CODE_VARIABLE })),
+          })
+          .transform(({ type }): PhoneAction => ({ kind: 'type', digits: type })),
+        z
+          .strictObject({ select: z.union([z.string().min(1), z.number()], says('walkthrough.selectNeedsLabel')) })
+          .transform(({ select }): PhoneAction => ({ kind: 'select', label: String(select) })),
+      ],
+      says('phoneWalkthrough.oneAction', { actions: 'press: …, type: …, select: …' }),
+    )
+    .transform((action): StepAction => ({ kind: 'phone', action }))
+    .meta({ description: 'on the phone beside the terminal: press its keys, type digits (a wallet’s payment password, $SMS_CODE), or select an item by its label' }),
 } as const;
 
 export type StepKind = keyof typeof STEPS;

@@ -13,7 +13,7 @@ import { profilePath } from '../profile/load-profile.js';
 import { readYaml, type FieldPath, type YamlSource } from '../yaml-source.js';
 import type { Condition } from './conditions.js';
 import { stepSchemaFor, walkthroughFieldsSchema } from './format.js';
-import { SMS_CODE_VARIABLE, type Caption, type Step, type StepAction, type Walkthrough } from './walkthrough.js';
+import { SMS_CODE_VARIABLE, type Caption, type PhoneAction, type Step, type StepAction, type Walkthrough } from './walkthrough.js';
 
 /** A walkthrough file that cannot be run; the message lists every problem found. */
 export class WalkthroughError extends PosSimError {
@@ -134,6 +134,11 @@ export const parseWalkthrough = (text: string, file: string, env: NodeJS.Process
       const resolved = typed(action.digits, env);
       if (typeof resolved === 'string') return void problems.push(source.problem(source.nodeAt([...at, 'type']), resolved));
       action = resolved;
+    }
+    if (action.kind === 'phone' && action.action.kind === 'type') {
+      const resolved = typed(action.action.digits, env);
+      if (typeof resolved === 'string') return void problems.push(source.problem(source.nodeAt([...at, 'phone', 'type']), resolved));
+      action = { kind: 'phone', action: resolved as PhoneAction };
     }
     const writtenCaption = parsed.data.caption as string | Caption | undefined;
     const caption: Caption | undefined = typeof writtenCaption === 'string' ? { [lang]: writtenCaption } : writtenCaption;

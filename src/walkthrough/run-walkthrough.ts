@@ -15,7 +15,7 @@ import type { StepTrace } from '../picture/screen-trace.js';
 import type { Profile } from '../profile/profile-schema.js';
 import { shownPath } from '../shown-path.js';
 import { unmet } from './expectations.js';
-import { SMS_CODE_VARIABLE, type Step, type Walkthrough } from './walkthrough.js';
+import { SMS_CODE_VARIABLE, type PhoneAction, type Step, type Walkthrough } from './walkthrough.js';
 
 export type StepFailure = {
   /** file:line:col of the step. */
@@ -120,6 +120,8 @@ export const runStep = (sim: Simulator, step: Step, walkthrough: Walkthrough, op
     case 'paper':
       sim.setPaper(step.state === 'in');
       return undefined;
+    case 'phone':
+      return runPhoneStep(sim, step.action);
     case 'snapshot':
       return compareSnapshot(sim, step.name, walkthrough, options);
   }
@@ -131,6 +133,32 @@ const compareSnapshot = (sim: Simulator, name: string, walkthrough: Walkthrough,
   const check = checkSnapshot(goldenPath(walkthrough.file, name, sim.profile.name), sim.capture(), options.snapshots === 'update');
   options.onSnapshot?.(name, check);
   return snapshotProblem(name, check);
+};
+
+/** A step on the phone beside the terminal; returns what went wrong, or undefined. */
+const runPhoneStep = (sim: Simulator, action: PhoneAction): string | undefined => {
+  switch (action.kind) {
+    case 'press':
+      sim.phone.press(...action.keys);
+      return undefined;
+    case 'type':
+      sim.phone.type(action.digits);
+      return undefined;
+    case 'typeSmsCode': {
+      const sms = sim.sms(action.index);
+      if (!sms) return toolText('run.noSmsYet', { variable: SMS_CODE_VARIABLE });
+      sim.phone.type(sms.code);
+      return undefined;
+    }
+    case 'select':
+      try {
+        sim.phone.select(action.label);
+        return undefined;
+      } catch (error) {
+        if (error instanceof SelectError) return error.message;
+        throw error;
+      }
+  }
 };
 
 export const runWalkthrough = (walkthrough: Walkthrough, options: RunOptions = {}): WalkthroughResult => {

@@ -21,7 +21,24 @@ export type Expectation = {
   readonly receipt: readonly TextMatcher[];
   /** The golden screen snapshot the screen must match (beside the walkthrough, see golden-files). */
   readonly snapshot?: string;
+  /** What the phone beside the terminal must show: its screen, title, texts not shown, its states. */
+  readonly phone?: PhoneExpectation;
 };
+
+/** `expect: { phone: … }`: the phone's screen as a person reads it, its title, and its active states (walletApp.menu …). */
+export type PhoneExpectation = {
+  readonly screen: readonly TextMatcher[];
+  readonly title?: TextMatcher;
+  readonly not: readonly TextMatcher[];
+  readonly state: readonly string[];
+};
+
+/** Something done on the phone: keys pressed, digits typed (a wallet's password, a texted code), an item picked by its label. */
+export type PhoneAction =
+  | { readonly kind: 'press'; readonly keys: readonly string[] }
+  | { readonly kind: 'type'; readonly digits: string }
+  | { readonly kind: 'typeSmsCode'; readonly index?: number }
+  | { readonly kind: 'select'; readonly label: string };
 
 export type StepAction =
   | { readonly kind: 'press'; readonly keys: readonly string[] }
@@ -38,7 +55,9 @@ export type StepAction =
   | { readonly kind: 'power'; readonly mode: 'cycle' | 'cut' }
   /** The printer's paper is taken out (打印机缺纸) or loaded again. */
   | { readonly kind: 'paper'; readonly state: 'out' | 'in' }
-  | { readonly kind: 'snapshot'; readonly name: string };
+  | { readonly kind: 'snapshot'; readonly name: string }
+  /** A step taken on the phone beside the terminal (`phone: { press | type | select: … }`). */
+  | { readonly kind: 'phone'; readonly action: PhoneAction };
 
 /** A step's caption for demos, per language (`caption:` in the script). */
 export type Caption = Partial<Record<Lang, string>>;

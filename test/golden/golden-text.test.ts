@@ -18,7 +18,7 @@ const CAPTURE: ScreenCapture = {
   title: '免密支付',
   body: [line('> 1.[x] 开启', { selected: true }), line('  免密限额 300元', { tone: 'muted' }), line('')],
   hints: '[取消]返回',
-  phone: { to: '13812341234', from: '95534', at: Date.parse('2026-06-01T09:03:00+08:00'), text: '【银联商务】您的验证码为123456' },
+  phone: { status: '138****1234                09:03', title: '短信', body: [line('95534 09:03', { selected: true }), line('【银联商务】您的验证码为123456')], hints: '[取消]返回' },
   paper: ['     签购单', '', '金额 10.00'],
 };
 
@@ -29,8 +29,12 @@ const GOLDEN = `pos-sim screen 20x3 zh
 |  免密限额 300元    | muted
 |                    |
 |[取消]返回          |
-phone 13812341234 95534 2026-06-01 09:03:00
-|【银联商务】您的验证码为123456
+phone 32x2
+|138****1234                09:03|
+|短信                            |
+|95534 09:03                     | selected
+|【银联商务】您的验证码为123456  |
+|[取消]返回                      |
 printer
 |     签购单
 |
@@ -64,7 +68,7 @@ describe('a golden screen snapshot', () => {
     expect(readError('screen 20x3\n')).toMatchObject({ line: 1, message: 'pos-sim screen COLUMNSxROWS zh|en' });
     expect(readError(GOLDEN.replace('|免密支付            |', '免密支付'))).toMatchObject({ line: 3, message: '|…|' });
     expect(readError(GOLDEN.replace('| muted', '| grey'))).toMatchObject({ line: 5 });
-    expect(readError(GOLDEN.replace('printer', 'scanner'))).toMatchObject({ line: 10, message: 'phone … | printer' });
+    expect(readError(GOLDEN.replace('printer', 'scanner'))).toMatchObject({ line: 14, message: 'phone … | printer' });
   });
 });
 
@@ -85,13 +89,13 @@ describe('the differences between two screens', () => {
       '  + |> 1.[ ] 开启        | selected',
       '          ^',
       'the snapshot shows the printer, the screen does not:',
-      'line 10:',
+      'line 14:',
       '  - printer',
-      'line 11:',
+      'line 15:',
       '  - |     签购单',
-      'line 12:',
+      'line 16:',
       '  - |',
-      'line 13:',
+      'line 17:',
       '  - |金额 10.00',
     ]);
     expect(screenDiff(CAPTURE, CAPTURE)).toEqual([]);

@@ -43,6 +43,9 @@ describe('keyActions: one key', () => {
     ["'n'", 'n', [trainer('NETWORK_TOGGLE')]],
     ["'x'", 'x', [trainer('POWER_CUT')]],
     ["'R'", 'R', [trainer('FACTORY_RESET')]],
+    ["'h'", 'h', [trainer('PHONE_TOGGLE')]],
+    ['Tab', '\t', [{ kind: 'focus' }]],
+    ['Shift+Tab', `${ESC}[Z`, []],
   ] as const)('%s', (_, raw, actions) => {
     expect(keyActions(raw)).toEqual(actions);
   });
@@ -52,7 +55,7 @@ describe('keyActions: one key', () => {
   });
 
   it('ignores keys that are not on the map', () => {
-    for (const raw of ['q', 'M', 'P', 'r', '\t', `${ESC}[D`, `${ESC}[C`, `${ESC}[5~`, `${ESC}[Z`, '\u0003', '设置', '']) {
+    for (const raw of ['q', 'M', 'P', 'r', `${ESC}[D`, `${ESC}[C`, `${ESC}[5~`, `${ESC}[Z`, '\u0003', '设置', '']) {
       expect(keyActions(raw), JSON.stringify(raw)).toEqual([]);
     }
   });

@@ -1,6 +1,7 @@
 // What the terminal accepts, the one answer every flow asks: from the bindings and the 免密 settings
-// in force to a refusal with its response code ([03]无效商户, [58]不允许终端进行的交易), or 免密免签, or
-// the PIN. Pure, so played as a table over the default profile's own rules.
+// in force — and, for a QR payment, what the payer's wallet answers — to a refusal with its response
+// code ([03]无效商户, [58]不允许终端进行的交易, [05]不予承兑), or 免密免签, or the card's PIN, or the
+// payer's password on the phone. Pure, so played as a table over the default profile's own rules.
 import { describe, expect, it } from 'vitest';
 import {
   channelApplies,
@@ -12,6 +13,7 @@ import {
   settlementCardOf,
   terminalRefusal,
   type AcceptanceRules,
+  type PayerFacts,
   type TerminalFacts,
 } from '../../menus/acceptance.js';
 import { PAYMENT_METHODS, type Binding, type PasswordFreeSettings, type PaymentMethod } from '../../menus/domain.js';
@@ -48,6 +50,14 @@ describe('the rules come from the profile', () => {
       { id: 'unionpay', covers: ['contactless', 'qr-unionpay'] },
       { id: 'wechat', covers: ['qr-wechat'] },
       { id: 'alipay', covers: ['qr-alipay'] },
+    ]);
+  });
+
+  it('each wallet on the payer’s phone pays its own QR code, and its own 小额免密 decides it too', () => {
+    expect(rules.wallets.map((wallet) => [wallet.id, wallet.name.zh, wallet.method, wallet.decides])).toEqual([
+      ['unionpay', '云闪付', 'qr-unionpay', true],
+      ['wechat', '微信', 'qr-wechat', true],
+      ['alipay', '支付宝', 'qr-alipay', true],
     ]);
   });
 });
@@ -114,8 +124,10 @@ describe('the 免密 decision', () => {
 
 describe('decidePayment: the whole answer for one payment', () => {
   it('accepted: 免密免签 under the limit, the PIN above it', () => {
-    expect(decidePayment(facts(), rules, 'qr-wechat', 100)).toEqual({ accepted: true, channel: 'wechat', limit: 500, passwordFree: true });
-    expect(decidePayment(facts(), rules, 'qr-wechat', 50_001)).toEqual({ accepted: true, channel: 'wechat', limit: 500, passwordFree: false });
+    const decidedBy = { terminal: true, wallet: false };
+    expect(decidePayment(facts(), rules, 'contactless', 100)).toEqual({ accepted: true, channel: 'unionpay', limit: 1000, passwordFree: true, confirm: 'none', decidedBy });
+    expect(decidePayment(facts(), rules, 'contactless', 100_001)).toEqual({ accepted: true, channel: 'unionpay', limit: 1000, passwordFree: false, confirm: 'cardPin', decidedBy });
+    expect(decidePayment(facts(), rules, 'chip', 1)).toMatchObject({ passwordFree: false, confirm: 'cardPin', decidedBy: { terminal: false, wallet: false } });
   });
 
   it('a closed service is refused however small the amount and whatever its 免密 switch says', () => {
@@ -142,6 +154,48 @@ describe('decidePayment: the whole answer for one payment', () => {
   it('a change saved but not applied does not count: only the settings passed in (those in force) decide', () => {
     const off: TerminalFacts = { ...facts(), passwordFree: { ...inForce, enabled: false } };
     expect(decidePayment(off, rules, 'contactless', 1)).toMatchObject({ accepted: true, passwordFree: false });
+  });
+});
+
+describe('decidePayment for a QR payment: the payer’s wallet decides too, and the payer confirms on the phone', () => {
+  const wallet = (enabled: boolean, limit = 500, canPay = true): PayerFacts => ({ wallet: 'wechat', passwordFree: { enabled, limit }, canPay });
+
+  it('免密 only when the terminal’s channel and the wallet both allow it; the limit said is the smaller', () => {
+    const both = { terminal: true, wallet: true };
+    expect(decidePayment(facts(), rules, 'qr-wechat', 100, wallet(true))).toEqual({ accepted: true, channel: 'wechat', limit: 500, passwordFree: true, confirm: 'none', decidedBy: both });
+    expect(decidePayment(facts(), rules, 'qr-wechat', 20_001, wallet(true, 200))).toMatchObject({ passwordFree: false, confirm: 'payerPhone', limit: 200 });
+    expect(decidePayment(facts(), rules, 'qr-wechat', 50_001, wallet(true, 1000))).toMatchObject({ passwordFree: false, confirm: 'payerPhone', limit: 500 });
+  });
+
+  it('the wallet’s 免密 off asks for the password on the phone whatever the terminal’s settings say', () => {
+    expect(decidePayment(facts(), rules, 'qr-wechat', 1, wallet(false))).toMatchObject({ accepted: true, passwordFree: false, confirm: 'payerPhone' });
+    // The terminal's own rows keep deciding card payments: the wallet has no say in a tap.
+    expect(decidePayment(facts(), rules, 'contactless', 1, wallet(false))).toMatchObject({ passwordFree: true, confirm: 'none' });
+  });
+
+  it('the terminal’s 微信 row off asks for it on the phone too: never on the keypad', () => {
+    const wechatOff: TerminalFacts = { ...facts(), passwordFree: { ...inForce, channels: inForce.channels.map((channel) => ({ ...channel, smallAmountEnabled: channel.id !== 'wechat' })) } };
+    expect(decidePayment(wechatOff, rules, 'qr-wechat', 1, wallet(true))).toMatchObject({ passwordFree: false, confirm: 'payerPhone' });
+  });
+
+  it('which side decides is profile data: a wallet that does not decide leaves it to the terminal, a channel that does not cover it to the wallet', () => {
+    const walletOnly: AcceptanceRules = { ...rules, channels: rules.channels.map((channel) => (channel.id === 'wechat' ? { ...channel, covers: [] } : channel)) };
+    expect(decidePayment(facts(), walletOnly, 'qr-wechat', 60_000, wallet(true, 1000))).toMatchObject({ passwordFree: true, limit: 1000, decidedBy: { terminal: false, wallet: true } });
+    const terminalOnly: AcceptanceRules = { ...rules, wallets: rules.wallets.map((rule) => ({ ...rule, decides: false })) };
+    expect(decidePayment(facts(), terminalOnly, 'qr-wechat', 1, wallet(false))).toMatchObject({ passwordFree: true, confirm: 'none', decidedBy: { terminal: true, wallet: false } });
+    const nobody: AcceptanceRules = { ...walletOnly, wallets: terminalOnly.wallets };
+    expect(decidePayment(facts(), nobody, 'qr-wechat', 1, wallet(true))).toMatchObject({ passwordFree: false, confirm: 'payerPhone' });
+  });
+
+  it('a wallet that cannot pay (no card with its 云闪付 service open) is refused with [05], after the terminal’s own refusals', () => {
+    expect(decidePayment(facts(), rules, 'qr-unionpay', 1, { wallet: 'unionpay', passwordFree: { enabled: true, limit: 1000 }, canPay: false })).toEqual({
+      accepted: false,
+      channel: 'unionpay',
+      refusal: { code: '05', reason: 'payerCannotPay', service: expect.objectContaining({ zh: '云闪付' }) },
+    });
+    expect(decidePayment(facts('unionpay-qr'), rules, 'qr-unionpay', 1, { wallet: 'unionpay', passwordFree: { enabled: true, limit: 1000 }, canPay: false })).toMatchObject({
+      refusal: { code: '58', reason: 'serviceClosed' },
+    });
   });
 });
 

@@ -24,6 +24,8 @@ import { setToolLang } from '../../src/i18n/tool-lang.js';
 /** The test card's PIN in the shipped profiles (sale.cardPinHash). */
 const CARD_PIN = '147258';
 const WRONG_PIN = '975319';
+/** The factory payment password of the default profile's wallets. */
+const WALLET_PASSWORD = '112233';
 const SETTINGS_PASSWORD = '123456';
 
 const display = (sim: Simulator) => sim.session.matchText();
@@ -118,7 +120,7 @@ describe('the sale machine on its own', () => {
     const { port, recorded } = fakePort(online);
     const clock = new SimulatedClock();
     const actor = createActor(saleMachine, {
-      input: { port, operatorId: '01', rules: { services: [], channels: [{ id: 'unionpay', covers: ['contactless'] }] } },
+      input: { port, operatorId: '01', rules: { services: [], channels: [{ id: 'unionpay', covers: ['contactless'] }], wallets: [] } },
       clock,
     });
     actor.start();
@@ -132,7 +134,7 @@ describe('the sale machine on its own', () => {
     digits('30000');
     press({ type: 'ENTER' }, { type: 'DIGIT', digit: '1' });
     expect(actor.getSnapshot().value).toBe('processing');
-    expect(actor.getSnapshot().context.decision).toEqual({ accepted: true, channel: 'unionpay', limit: 300, passwordFree: true });
+    expect(actor.getSnapshot().context.decision).toMatchObject({ accepted: true, channel: 'unionpay', limit: 300, passwordFree: true, confirm: 'none' });
     clock.increment(SALE_PROCESSING_MS - 1);
     expect(actor.getSnapshot().value).toBe('processing');
     expect(recorded).toEqual([]);
@@ -303,7 +305,7 @@ describe('收款 (P5)', () => {
   });
 
   describe('扫码', () => {
-    it('微信 up to its own 500元 limit goes through without a password; above, the payer enters it', () => {
+    it('微信 up to its own 500元 limit goes through without a password; above, the payer confirms on the phone', () => {
       const sim = start();
       startSale(sim, '50000');
       sim.select('扫码');
@@ -321,11 +323,19 @@ describe('收款 (P5)', () => {
       startSale(sim, '50001');
       sim.press('3');
       sim.press('2');
-      expect(sim.title()).toBe('请付款人输入支付密码');
-      sim.type(CARD_PIN);
-      sim.press('确认');
+      // The terminal waits; the payer's wallet asks on the phone, and the keypad takes no password.
+      expect(sim.title()).toBe('请付款人在手机上确认');
+      expect(states(sim)).toContain('sale.awaitingPayer');
+      expect(sim.phone.title()).toBe('微信付款');
+      expect(sim.phone.screen()).toContain('¥500.01');
+      sim.type(WALLET_PASSWORD);
+      expect(states(sim)).toContain('sale.awaitingPayer');
+      sim.phone.type(WALLET_PASSWORD);
+      expect(states(sim)).toContain('sale.processing');
       waitForHost(sim);
       expect(display(sim)).toContain('交易成功');
+      expect(display(sim)).toContain('付款人已在手机上确认');
+      expect(display(sim)).not.toContain('已验证持卡人密码');
       expect(sales(sim).at(-1)?.sale).toMatchObject({ method: 'qr-wechat', passwordFree: false });
     });
 
@@ -339,10 +349,46 @@ describe('收款 (P5)', () => {
       sim.press('取消');
       startSale(sim, '80000');
       sim.press('3', '下', '下', '确认');
-      expect(sim.title()).toBe('请付款人输入支付密码');
+      expect(sim.title()).toBe('请付款人在手机上确认');
       expect(display(sim)).toContain('金额：800.00元');
+      expect(sim.phone.title()).toBe('支付宝付款');
       sim.press('取消');
       expect(states(sim)).toEqual(['device.home']);
+      // The payer's phone hears that the terminal no longer waits.
+      expect(sim.phone.title()).toBe('付款已取消');
+      expect(sim.phone.wallets().request).toBeUndefined();
+    });
+
+    it('the payer cancels on the phone: 交易失败, nothing charged, nothing recorded', () => {
+      const sim = start();
+      startSale(sim, '80000');
+      sim.press('3', '3');
+      sim.phone.press('取消');
+      expect(states(sim)).toContain('sale.payerCancelled');
+      expect(display(sim)).toContain('付款人已取消支付');
+      expect(display(sim)).toContain('交易未完成，未扣款');
+      expect(sim.phone.title()).toBe('已取消付款');
+      expect(sales(sim)).toHaveLength(0);
+    });
+
+    it('wrong payment passwords on the phone: the tries left there, then the wallet locks it and the terminal declines with [75]', () => {
+      const sim = start();
+      startSale(sim, '80000');
+      sim.press('3', '2');
+      sim.phone.type('000000');
+      expect(sim.phone.screen()).toContain('支付密码错误，还可输入2次');
+      expect(states(sim)).toContain('sale.awaitingPayer');
+      sim.phone.type('000000');
+      sim.phone.type('000000');
+      expect(sim.phone.title()).toBe('支付密码已锁定');
+      expect(sim.phone.screen()).toContain('请180分0秒后再试');
+      sim.phone.press('确认');
+      expect(sim.phone.title()).toBe('付款失败');
+      expect(states(sim)).toContain('sale.declined');
+      expect(display(sim)).toContain('[75]密码错误次数超限');
+      expect(sales(sim).at(-1)?.sale).toMatchObject({ method: 'qr-wechat', approved: false, responseCode: '75' });
+      expect(sim.phone.screen()).not.toContain('000000');
+      expect(sim.screen()).not.toContain('000000');
     });
   });
 

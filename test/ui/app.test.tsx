@@ -223,7 +223,7 @@ describe('terminal size', () => {
   it('a narrow but tall terminal puts the legend under the frame; a narrow short one leaves it out', async () => {
     const app = await start();
     // The legend's rows under the frame, and a row spare.
-    resize(app, FRAME_WIDTH + 2, FRAME_HEIGHT + 17);
+    resize(app, FRAME_WIDTH + 2, FRAME_HEIGHT + 20);
     const tall = await waitForFrame(app, (frame) => frame.split('\n').length > FRAME_HEIGHT + 5, 'the legend under the frame');
     expectSquareBox(tall);
     const under = tall.split('\n').slice(FRAME_HEIGHT).join('\n');

@@ -106,7 +106,7 @@ describe('the practice screen', () => {
     await press(app, '2', '按[确认]解绑');
     await press(app, KEY.enter, '请选择解绑原因');
     await press(app, '1', '解绑申请');
-    const frame = await press(app, KEY.enter, '来自 95534');
+    const frame = await press(app, KEY.enter, '手机 138****1234');
     const code = practice?.sim.sms()?.code ?? 'no SMS';
     // The merchant's phone goes under the task card, which stays: the hint can still be asked for.
     const side = beside(frame);

@@ -4,6 +4,7 @@ import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BOOT_MS, createSimulator, type Simulator } from '../../src/device/simulator.js';
 import { App } from '../../src/ui/app.js';
+import { FRAME_WIDTH } from '../../src/ui/device-frame.js';
 import { press, waitForText, type Rendered } from '../support/ink.js';
 
 let sim: Simulator;
@@ -23,8 +24,9 @@ afterEach(() => {
 describe('trainer controls', () => {
   it('are listed beside the device, outside its frame', async () => {
     const frame = await start();
-    const legendLines = frame.split('\n').filter((line) => /\| (n|x|R R) /.test(line.slice(line.lastIndexOf('|'))));
-    expect(legendLines.map((line) => line.slice(line.lastIndexOf('|') + 1).trim())).toEqual([
+    // The legend is right of the frame (and runs on under it).
+    const legendLines = frame.split('\n').map((line) => line.slice(FRAME_WIDTH).trim()).filter((text) => /^(n|x|R R) /.test(text));
+    expect(legendLines).toEqual([
       'n         断网/联网',
       'x         断电',
       'R R       恢复出厂(按两次)',
@@ -92,7 +94,7 @@ describe('t: the device clock fast-forwarded', () => {
 
   it('is listed only where the clock may be moved', async () => {
     const frame = await startWithClock();
-    expect(frame).toMatch(/[|+] t {9}快进\(到下一个定时\)/);
+    expect(frame).toMatch(/(^|[|+ ]) t {9}快进\(到下一个定时\)/m);
     app.unmount();
     sim.stop();
     await start();

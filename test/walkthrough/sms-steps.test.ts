@@ -84,7 +84,7 @@ describe('expect: { sms: TEXT }', () => {
 
   it('names a bad pattern by line and column, and lists sms among the keys', () => {
     expect(parseError('name: x\nfixture: default\nsteps:\n  - expect: { sms: "/(/" }\n')).toMatch(/^\/tmp\/sms\.yaml:4:20: invalid regular expression/);
-    expect(parseError('name: x\nfixture: default\nsteps:\n  - expect: { phone: x }\n')).toContain('use screen, title, not, state, store, sms');
+    expect(parseError('name: x\nfixture: default\nsteps:\n  - expect: { printer: x }\n')).toContain('use screen, title, not, state, store, sms');
     expect(parseError('name: x\nfixture: default\nsteps:\n  - expect: { sms: [] }\n')).toBe('/tmp/sms.yaml:4:20: a list in expect.sms needs at least one entry');
   });
 

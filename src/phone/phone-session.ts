@@ -1,0 +1,227 @@
+/**
+ * The phone beside the terminal, running: the phone's actor over the payer's wallet accounts and
+ * the texts it received, and what its screen shows. The terminal's session owns one; the Ink UI and
+ * the headless simulator press its keys and read its screen as they do the terminal's. A payment
+ * the terminal asks the payer to confirm comes up on it (PAYMENT_REQUEST), and is gone when the
+ * terminal withdraws it. The phone is not the terminal: a power cut of the terminal leaves it as it is.
+ */
+import { createActor, type Actor, type AnyActorRef, type AnyMachineSnapshot, type InspectionEvent, type Snapshot } from 'xstate';
+import type { KeyEvent } from '../../menus/device-events.js';
+import { phoneMachine } from '../../menus/phone/phone.js';
+import { WALLET_IDS } from '../../menus/phone/phone-domain.js';
+import type { PhoneConfig, PhoneNotification, PhonePort, PhoneText } from '../../menus/phone/phone-port.js';
+import type { Clock } from '../device/device-session.js';
+import type { Lang, Translate } from '../i18n/messages.js';
+import type { Profile } from '../profile/profile-schema.js';
+import type { Screen } from '../screen/screen.js';
+import { displayText, matchableText, type DisplayRows } from '../screen/screen-text.js';
+import { layoutBody, type GridSize } from '../screen/text-layout.js';
+import type { DeviceStore } from '../store/device-store.js';
+import { maskPhone } from '../store/sms-gateway.js';
+import { deviceDateTime } from '../device/device-time.js';
+import { phoneScreen } from './phone-view.js';
+import { phoneWallets } from './wallet-accounts.js';
+import stringWidth from 'string-width';
+
+export type PhoneActor = Actor<typeof phoneMachine>;
+
+/** The phone's text grid: a narrow, tall screen beside the terminal. */
+export const PHONE_DISPLAY: GridSize = { columns: 32, rows: 9 };
+
+/** Columns taken by the selection marker in front of each body row. */
+const MARKER_WIDTH = 2;
+
+/** What the phone's machines are given: its number and the wallet apps on it. */
+export const phoneConfig = (profile: Profile): PhoneConfig => ({ number: profile.sms.phone, wallets: phoneWallets(profile) });
+
+/** Every text the phone received — the acquirer's codes and the wallets' — oldest first. */
+const allTexts = (store: DeviceStore): PhoneText[] => [...store.smsMessages(), ...store.wallets.texts()].sort((a, b) => a.at - b.at);
+
+/** The phone's port: the wallets, the texts the phone received, the terminal's clock. */
+export const phonePort = (store: DeviceStore): PhonePort => {
+  const { wallets } = store;
+  return {
+    now: () => store.now(),
+    texts: () => allTexts(store),
+    account: (wallet) => wallets.account(wallet),
+    notices: (wallet) => wallets.notices(wallet),
+    unread: (): PhoneNotification | undefined => {
+      const texts: PhoneNotification[] = allTexts(store)
+        .slice(wallets.readCount('sms'))
+        .map((text) => ({ kind: 'text', text }));
+      const notices: PhoneNotification[] = WALLET_IDS.flatMap((wallet) =>
+        wallets
+          .notices(wallet)
+          .slice(wallets.readCount(wallet))
+          .map((notice): PhoneNotification => ({ kind: 'notice', notice })),
+      );
+      const at = (item: PhoneNotification) => (item.kind === 'text' ? item.text.at : item.notice.at);
+      return [...texts, ...notices].sort((a, b) => at(a) - at(b)).at(-1);
+    },
+    markRead: (app) => (app === 'sms' ? wallets.markRead('sms', allTexts(store).length) : wallets.markRead(app)),
+    walletLockedUntil: (wallet) => wallets.walletLockedUntil(wallet),
+    checkWalletPassword: (wallet, password) => wallets.checkWalletPassword(wallet, password),
+    setWalletPasswordFree: (wallet, enabled) => wallets.setWalletPasswordFree(wallet, enabled),
+    closeCardService: (wallet, cardId, how) => wallets.closeCardService(wallet, cardId, how),
+    sendWalletCode: (wallet) => wallets.sendWalletCode(wallet),
+    checkWalletCode: (code) => wallets.checkWalletCode(code),
+    paymentRequest: () => wallets.paymentRequest(),
+    answerPayment: (answer) => wallets.answerPayment(answer),
+  };
+};
+
+type PersistedMachine = { readonly context?: Record<string, unknown>; readonly children?: Record<string, { readonly snapshot: PersistedMachine }> };
+
+/** A persisted snapshot with every phone machine's `port` pointed at `port`. */
+const onPort = (snapshot: PersistedMachine, port: PhonePort): PersistedMachine => ({
+  ...snapshot,
+  ...(snapshot.context && 'port' in snapshot.context ? { context: { ...snapshot.context, port } } : {}),
+  ...(snapshot.children
+    ? { children: Object.fromEntries(Object.entries(snapshot.children).map(([id, child]) => [id, { ...child, snapshot: onPort(child.snapshot, port) }])) }
+    : {}),
+});
+
+export type PhoneSessionOptions = {
+  readonly store: DeviceStore;
+  readonly lang: Lang;
+  readonly t: Translate;
+  readonly clock?: Clock | undefined;
+  readonly observe?: ((event: InspectionEvent) => void) | undefined;
+  /** Hears every change of the phone's wallets. */
+  readonly onChange: () => void;
+  /** Hears the phone's actor finish each step (its screens changed). */
+  readonly onStep: () => void;
+  /** Hands a message for the phone to the session's mailbox, delivered once no actor is mid-step. */
+  readonly post: (message: () => void) => void;
+  /** Go on from this persisted snapshot of another phone's actor (see the simulator's `resume`). */
+  readonly resume?: Snapshot<unknown> | undefined;
+};
+
+export class PhoneSession {
+  private readonly store: DeviceStore;
+  private readonly lang: Lang;
+  private readonly t: Translate;
+  private readonly options: PhoneSessionOptions;
+  private readonly port: PhonePort;
+  private current: PhoneActor;
+  private readonly unsubscribe: () => void;
+
+  constructor(options: PhoneSessionOptions) {
+    this.options = options;
+    this.store = options.store;
+    this.lang = options.lang;
+    this.t = options.t;
+    this.port = phonePort(options.store);
+    this.current = this.startActor(options.resume);
+    this.unsubscribe = options.store.wallets.subscribe((event) => {
+      if (event.type === 'requested') options.post(() => this.current.send({ type: 'PAYMENT_REQUEST' }));
+      if (event.type === 'withdrawn') options.post(() => this.current.send({ type: 'PAYMENT_WITHDRAWN' }));
+      options.onChange();
+    });
+  }
+
+  get actor(): PhoneActor {
+    return this.current;
+  }
+
+  /** A key pressed on the phone. */
+  send(event: KeyEvent): void {
+    this.current.send(event);
+    this.options.onStep();
+  }
+
+  /** Back to the profile's phone: the wallets as shipped, at the home screen (the trainer's reset). */
+  reset(): void {
+    this.current.stop();
+    this.store.wallets.reset();
+    this.current = this.startActor();
+    this.options.onStep();
+  }
+
+  screen(): Screen {
+    return phoneScreen(this.activeSnapshots(), this.viewContext());
+  }
+
+  /**
+   * The phone's screen laid out on its grid: status (number and time), title, body rows, soft keys;
+   * `bodyRows` fewer than the grid's where the window is short (a list scrolls with its selection).
+   */
+  rows(bodyRows: number = PHONE_DISPLAY.rows): DisplayRows {
+    const screen = this.screen();
+    const size = { columns: PHONE_DISPLAY.columns, rows: bodyRows };
+    const body = layoutBody(screen, { columns: size.columns - MARKER_WIDTH, rows: size.rows }).map((line) => ({
+      ...line,
+      text: `${line.continued ? '  ' : line.selected ? '> ' : '  '}${line.text}`,
+    }));
+    while (body.length < size.rows) body.push({ text: '', selected: false, tone: 'normal', continued: false, joint: '', indent: 0 });
+    const { t } = this;
+    const confirm = screen.hints.confirm ? `[${t('hint.confirm')}]${screen.hints.confirm}` : '';
+    const cancel = screen.hints.cancel ? `[${t('hint.cancel')}]${screen.hints.cancel}` : '';
+    return {
+      status: spread(t('phone.status', { phone: maskPhone(this.store.profile.sms.phone) }), deviceDateTime(this.store.now()).time.slice(0, 5), size.columns),
+      title: screen.title,
+      body,
+      hints: spread(cancel, confirm, size.columns),
+    };
+  }
+
+  /** The phone's screen as plain text, one row a line. */
+  text(): string {
+    return displayText(this.rows());
+  }
+
+  /** The screen with wrapped lines joined, for expectations to match against. */
+  matchText(): string {
+    return matchableText(this.rows());
+  }
+
+  /** Snapshots of the phone and of every app running in it, outermost first. */
+  activeSnapshots(): AnyMachineSnapshot[] {
+    const snapshots: AnyMachineSnapshot[] = [];
+    let actor: AnyActorRef | undefined = this.current;
+    while (actor) {
+      const snapshot = actor.getSnapshot() as AnyMachineSnapshot;
+      snapshots.push(snapshot);
+      actor = Object.values(snapshot.children as Record<string, AnyActorRef | undefined>).find((child) => child?.getSnapshot().status === 'active');
+    }
+    return snapshots;
+  }
+
+  /** The active states of the phone and its apps, outermost first, as `machineId.state.path` (phone.wallet, walletApp.menu …). */
+  activeStates(): string[] {
+    return this.activeSnapshots().flatMap((snapshot) =>
+      snapshot._nodes.filter((node) => node.type !== 'parallel' && node.parent).map((node) => `${snapshot.machine.id}.${node.path.join('.')}`),
+    );
+  }
+
+  /** Whether the phone is at its home screen (no app open, nothing to confirm). */
+  atHome(): boolean {
+    return this.activeStates().join() === 'phone.home';
+  }
+
+  stop(): void {
+    this.unsubscribe();
+    this.current.stop();
+  }
+
+  private startActor(resume?: Snapshot<unknown>): PhoneActor {
+    const { clock, observe, onStep } = this.options;
+    const actor = createActor(phoneMachine, {
+      input: { port: this.port, config: phoneConfig(this.store.profile) },
+      ...(resume ? { snapshot: onPort(resume as PersistedMachine, this.port) as Snapshot<unknown> } : {}),
+      ...(clock ? { clock } : {}),
+      inspect: (event: InspectionEvent) => {
+        observe?.(event);
+        if (event.type === '@xstate.snapshot') onStep();
+      },
+    });
+    actor.start();
+    return actor;
+  }
+
+  private viewContext() {
+    return { profile: this.store.profile, lang: this.lang, t: this.t, now: this.store.now() };
+  }
+}
+
+const spread = (left: string, right: string, columns: number) => left + ' '.repeat(Math.max(1, columns - stringWidth(left) - stringWidth(right))) + right;
