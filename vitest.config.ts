@@ -6,7 +6,7 @@ const MOCKING = ['test/store/data-dir.test.ts', 'test/store/password-hash.test.t
 
 export default defineConfig({
   test: {
-    testTimeout: 20_000,
+    testTimeout: 120_000,
     // The end-to-end tests drive real terminals in tmux; two cores, so keep the pool small.
     maxWorkers: 2,
     setupFiles: ['test/setup.ts'],

@@ -15,7 +15,7 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const BIN = join(ROOT, 'bin/pos-sim.js');
 const WALKTHROUGHS = join(ROOT, 'fixtures/walkthroughs');
 /** Each test spawns node a few times; on a busy machine that takes a while. */
-const SLOW = { timeout: 60_000 };
+const SLOW = { timeout: 240_000 };
 const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
 let scratch: string;
@@ -49,7 +49,7 @@ const posSim = (args: readonly string[], options: { dataDir?: string; cwd?: stri
       env: environment(options.dataDir ?? folder('unused-data'), options.lang),
       input: options.input ?? '',
       encoding: 'utf8',
-      timeout: 15_000,
+      timeout: 120_000,
     }),
   );
 
@@ -62,7 +62,7 @@ const shellQuote = (word: string) => `'${word.replace(/'/g, `'\\''`)}'`;
 const posSimInTerminal = (args: readonly string[], dataDir: string, input = ''): Run => {
   const command = [process.execPath, BIN, ...args].map(shellQuote).join(' ');
   const run = result(
-    spawnSync('script', ['-qec', command, '/dev/null'], { cwd: ROOT, env: environment(dataDir), input, encoding: 'utf8', timeout: 15_000 }),
+    spawnSync('script', ['-qec', command, '/dev/null'], { cwd: ROOT, env: environment(dataDir), input, encoding: 'utf8', timeout: 120_000 }),
   );
   return { ...run, stdout: run.stdout.replace(/\r\n/g, '\n') };
 };
@@ -168,7 +168,7 @@ describe('pos-sim: usage errors exit 2 with a message on stderr', SLOW, () => {
     expect(posSim(['run', WALKTHROUGHS, '--reporter', 'xml'])).toMatchObject({
       code: 2,
       stdout: '',
-      stderr: expect.stringContaining('--reporter xml: use one of pretty, tap, junit, json.'),
+      stderr: expect.stringContaining('--reporter xml: use one of pretty, tap, junit, json, html.'),
     });
   });
 });
@@ -403,12 +403,12 @@ describe('pos-sim run', SLOW, () => {
     const run = posSim(['run', '.'], { cwd: dir });
     expect(run.code).toBe(2);
     expect(run.stdout).toContain(
-      '! a-bad.yaml  (cannot run)\n  a-bad.yaml:5:5: unknown step "jump"; steps are press, type, select, expect, wait, network, power, paper, snapshot\n✓ opens settings',
+      '! a-bad.yaml  (cannot run)\n  a-bad.yaml:5:5: unknown step "jump"; steps are press, type, select, expect, wait, network, power, paper, snapshot, phone\n✓ opens settings',
     );
     expect(run.stdout.trimEnd()).toMatch(/\n1 passed, 0 failed, 1 could not run$/);
     const tap = posSim(['run', '.', '--reporter', 'tap'], { cwd: dir });
     expect(tap.code).toBe(2);
-    expect(tap.stderr).toBe('pos-sim: a-bad.yaml:5:5: unknown step "jump"; steps are press, type, select, expect, wait, network, power, paper, snapshot\n');
+    expect(tap.stderr).toBe('pos-sim: a-bad.yaml:5:5: unknown step "jump"; steps are press, type, select, expect, wait, network, power, paper, snapshot, phone\n');
   });
 
   it('bad indentation exits 2 with file:line:col', () => {

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, ROOT, buildWhenStale } from '../support/built-cli.js';
 
-const SLOW = { timeout: 60_000 };
+const SLOW = { timeout: 240_000 };
 /** Who may not read a file made unreadable: nobody, when the tests run as root. */
 const NOBODY = 65_534;
 const asRoot = process.getuid?.() === 0;
@@ -30,7 +30,7 @@ const posSim = (args: readonly string[], { cwd = ROOT, unprivileged = false } = 
   const env: NodeJS.ProcessEnv = { ...process.env, CI: 'true', NO_COLOR: '1', POS_SIM_LANG: 'en', XDG_DATA_HOME: join(scratch, 'xdg') };
   delete env.POS_SIM_DATA_DIR;
   const user = unprivileged && asRoot ? { uid: NOBODY, gid: NOBODY } : {};
-  const run = spawnSync(process.execPath, [BIN, ...args], { cwd, env, input: '', encoding: 'utf8', timeout: 15_000, ...user });
+  const run = spawnSync(process.execPath, [BIN, ...args], { cwd, env, input: '', encoding: 'utf8', timeout: 120_000, ...user });
   if (run.error) throw run.error;
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 };
@@ -152,7 +152,14 @@ describe('profiles, walkthroughs and outputs', SLOW, () => {
     const taken = join(dir, 'taken');
     writeFileSync(taken, 'mine');
     writeFileSync(join(dir, 'snap.yaml'), 'name: snap\nsteps:\n  - snapshot: here\n');
-    expectRefused(posSim(['run', 'snap.yaml', '--snapshot-dir', 'taken'], { cwd: dir }), 'taken/snap: part of the path is a file, not a folder (ENOTDIR).');
+    expect(posSim(['run', 'snap.yaml', '--update-snapshots'], { cwd: dir }).code).toBe(0);
+    // A golden that differs: the pictures of both screens go to --snapshot-dir, a file here.
+    const golden = join(dir, '__snapshots__', 'snap', 'here.default.txt');
+    writeFileSync(golden, readFileSync(golden, 'utf8').replace('按[确认]键收款', '按[确认]键付款'));
+    // The report comes first (the results are known); then the pictures cannot be written.
+    const run = posSim(['run', 'snap.yaml', '--snapshot-dir', 'taken'], { cwd: dir });
+    expect(run.stdout).toContain('the screen differs from snapshot here');
+    expectRefused({ ...run, stdout: '' }, 'taken/snap: part of the path is a file, not a folder (ENOTDIR).');
     expectRefused(posSim(['paths', '--write', taken]), `${taken}: a file of that name is in the way (EEXIST).`);
     expect(readFileSync(taken, 'utf8')).toBe('mine');
   });

@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 const ROOT = resolve(import.meta.dirname, '../..');
 const BIN = join(ROOT, 'bin/pos-sim.js');
 const scratch = mkdtempSync(join(tmpdir(), 'pos-sim-no-color-'));
-const SLOW = { timeout: 60_000 };
+const SLOW = { timeout: 240_000 };
 
 /** SGR sequences that set a colour (39 and 49 only reset it). */
 const COLOR = /\u001B\[(?:[\d;]*;)?(?:3[0-8]|4[0-8]|9[0-7]|10[0-7])(?:;[\d;]*)?m/;
@@ -19,7 +19,7 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 const posSim = (args: readonly string[], noColor: string) => {
   const env: NodeJS.ProcessEnv = { ...process.env, CI: 'true', FORCE_COLOR: '3', NO_COLOR: noColor, POS_SIM_DATA_DIR: join(scratch, 'data'), POS_SIM_LANG: 'zh' };
-  const run = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, env, input: '', encoding: 'utf8', timeout: 30_000 });
+  const run = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, env, input: '', encoding: 'utf8', timeout: 120_000 });
   if (run.error) throw run.error;
   return { code: run.status, output: run.stdout + run.stderr };
 };

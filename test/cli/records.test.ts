@@ -14,7 +14,7 @@ import { DeviceStore } from '../../src/store/device-store.js';
 import { confMedium } from '../../src/store/flash-medium.js';
 import { BIN, ROOT, buildWhenStale } from '../support/built-cli.js';
 
-const SLOW = { timeout: 60_000 };
+const SLOW = { timeout: 240_000 };
 /** 2026-06-01 09:00:00 in China. */
 const START = Date.parse('2026-06-01T09:00:00+08:00');
 
@@ -29,7 +29,7 @@ const posSim = (args: readonly string[], dataDir?: string, lang = 'en'): Run => 
   const env: NodeJS.ProcessEnv = { ...process.env, CI: 'true', NO_COLOR: '1', XDG_DATA_HOME: join(scratch, 'xdg'), POS_SIM_LANG: lang };
   delete env.POS_SIM_DATA_DIR;
   if (dataDir) env.POS_SIM_DATA_DIR = dataDir;
-  const run = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, env, input: '', encoding: 'utf8', timeout: 15_000 });
+  const run = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, env, input: '', encoding: 'utf8', timeout: 120_000 });
   if (run.error) throw run.error;
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 };
@@ -195,7 +195,7 @@ describe('the small commands in Chinese (the default language)', SLOW, () => {
       env: { ...process.env, CI: 'true', NO_COLOR: '1', POS_SIM_LANG: '' },
       input: 'ab12cd\n',
       encoding: 'utf8',
-      timeout: 15_000,
+      timeout: 120_000,
     });
     expect(spawned.status).toBe(2);
     expect(spawned.stdout).toBe('');

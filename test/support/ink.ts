@@ -19,7 +19,7 @@ export const KEY = {
 export const plain = (frame: string | undefined): string => stripVTControlCharacters(frame ?? '');
 
 /** Polls the rendered output until `check` holds, for at most `timeoutMs`. */
-export const waitForFrame = async (rendered: Rendered, check: (frame: string) => boolean, what: string, timeoutMs = 5000): Promise<string> => {
+export const waitForFrame = async (rendered: Rendered, check: (frame: string) => boolean, what: string, timeoutMs = 20_000): Promise<string> => {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const frame = plain(rendered.lastFrame());
