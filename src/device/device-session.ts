@@ -6,8 +6,10 @@ import { createActor, type Actor, type ActorOptions, type AnyActorLogic, type An
 import type { DeviceEvent } from '../../menus/device-events.js';
 import { deviceMachine } from '../../menus/device.js';
 import type { DeviceConfig } from '../../menus/flows.js';
+import { CLASSIC_TEXTS } from '../i18n/classic-texts.js';
 import { translator, type Lang, type Translate } from '../i18n/messages.js';
 import type { Profile } from '../profile/profile-schema.js';
+import { isClassic } from '../screen/default-display.js';
 import { deviceScreen, statusBar } from '../screen/device-view.js';
 import type { Screen } from '../screen/screen.js';
 import { displayRows, displayText, matchableText, type DisplayRows } from '../screen/screen-text.js';
@@ -126,12 +128,17 @@ export class DeviceSession {
   private current: DeviceActor;
   private readonly listeners = new Set<() => void>();
   private changes = 0;
+  /**
+   * The page of a paged text on a classic LCD, and the machines' snapshots it was turned on: once
+   * any of them changes (another screen, a digit typed), the display is back at the first page.
+   */
+  private paged: { readonly page: number; readonly chain: readonly AnyMachineSnapshot[] } | undefined;
 
   constructor({ store, lang = 'zh', clock, observe, autoSignIn = false, resume }: DeviceSessionOptions) {
     this.store = store;
     this.profile = store.profile;
     this.lang = lang;
-    this.t = translator(lang);
+    this.t = translator(lang, isClassic(this.profile.device.display) ? CLASSIC_TEXTS : undefined);
     this.clock = clock;
     this.observe = observe;
     this.autoSignIn = autoSignIn;
@@ -156,8 +163,31 @@ export class DeviceSession {
     return this.current;
   }
 
+  /**
+   * A key or system event for the device. On a classic LCD 上/下 turn the pages of a text longer
+   * than the display (not of a list, whose cursor they move); past its first or last page they go
+   * to the device as usual.
+   */
   send(event: DeviceEvent): void {
+    if ((event.type === 'UP' || event.type === 'DOWN') && this.turnPage(event.type === 'UP' ? -1 : 1)) return;
     this.current.send(event);
+  }
+
+  private turnPage(by: number): boolean {
+    const paging = this.rows().classic?.paging;
+    const page = (paging?.page ?? 0) + by;
+    if (!paging || page < 0 || page >= paging.count) return false;
+    this.paged = { page, chain: this.activeSnapshots() };
+    this.notify();
+    return true;
+  }
+
+  /** The page of a paged text that 上/下 turned to; undefined once the screen changed (it opens at its own page). */
+  private page(): number | undefined {
+    const paged = this.paged;
+    if (!paged) return undefined;
+    const chain = this.activeSnapshots();
+    return chain.length === paged.chain.length && chain.every((snapshot, index) => snapshot === paged.chain[index]) ? paged.page : undefined;
   }
 
   /** The power fails: whatever was not saved is gone, and the device boots from its flash. */
@@ -174,7 +204,7 @@ export class DeviceSession {
   rows(): DisplayRows {
     const snapshot = this.current.getSnapshot();
     const view = this.viewContext();
-    return displayRows(deviceScreen(this.activeSnapshots(), view), statusBar(snapshot, view), this.t, this.profile.device.display);
+    return displayRows(deviceScreen(this.activeSnapshots(), view), statusBar(snapshot, view), this.t, this.profile.device.display, this.page());
   }
 
   /**

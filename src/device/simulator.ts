@@ -109,8 +109,8 @@ export const createSimulator = (options: SimulatorOptions = {}) => {
     receipts: () => session.printouts(),
     /** Takes the printer's paper out (打印机缺纸) or puts a roll back. */
     setPaper: (paper: boolean) => store.printer.setPaper(paper),
-    /** The screen's title line. */
-    title: () => session.screen().title,
+    /** The screen's title, as the display shows it ('' where a classic menu took the title's line). */
+    title: () => session.rows().title,
     /** The device machine's snapshot (state value and context). */
     get state() {
       return session.actor.getSnapshot();

@@ -156,6 +156,7 @@ export const en: Record<keyof typeof zh, string> = {
   'phone.title': 'Phone {phone}',
   'phone.from': 'From {from}',
   'unbind.title': 'Unbind',
+  'unbind.which': '{name} {account}',
   'unbind.reasonPrompt': 'Why unbind?',
   'unbind.reason.changeAccount': 'New settlement account',
   'unbind.reason.closingDown': 'Business closing',

@@ -155,6 +155,7 @@ export const zh = {
   'phone.from': '来自 {from}',
   'unbind.title': '解绑',
   'unbind.reasonPrompt': '请选择解绑原因',
+  'unbind.which': '{name} {account}',
   'unbind.reason.changeAccount': '更换结算账户',
   'unbind.reason.closingDown': '商户停业',
   'unbind.reason.other': '其他',

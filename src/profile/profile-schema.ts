@@ -91,13 +91,31 @@ export const profileSchema = z
       merchantName: localText,
       merchantId: z.string().regex(/^\d{15}$/, says('profile.merchantId')),
       terminalId: z.string().regex(/^\d{8}$/, says('profile.terminalId')),
-      /** The text grid of the display; smart terminals fit about 36x10 in landscape, 30x13 in portrait. */
+      /**
+       * The display: a smart terminal's text grid (body rows; about 36x10 in landscape, 30x13 in
+       * portrait), or a classic terminal's monochrome LCD ("kind": "classic", 16x4, title line included).
+       */
       display: z
-        .object({
-          columns: z.number().int().min(28, says('profile.columnsMin')).max(60, says('profile.columnsMax')),
-          rows: z.number().int().min(8, says('profile.rowsMin')).max(20, says('profile.rowsMax')),
-        })
-        .strict()
+        .discriminatedUnion(
+          'kind',
+          [
+            z
+              .object({
+                kind: z.literal('smart').optional(),
+                columns: z.number().int().min(28, says('profile.columnsMin')).max(60, says('profile.columnsMax')),
+                rows: z.number().int().min(8, says('profile.rowsMin')).max(20, says('profile.rowsMax')),
+              })
+              .strict(),
+            z
+              .object({
+                kind: z.literal('classic'),
+                columns: z.number().int().min(16, says('profile.classicColumnsMin')).max(24, says('profile.classicColumnsMax')),
+                rows: z.number().int().min(4, says('profile.classicRowsMin')).max(8, says('profile.classicRowsMax')),
+              })
+              .strict(),
+          ],
+          says('profile.displayKind'),
+        )
         .default(DEFAULT_DISPLAY),
       /** What this model prints on keys that differ from the usual caps, e.g. {"MENU": {"zh": "功能", "en": "FN"}}. */
       keyLabels: z.partialRecord(z.enum(FUNCTION_KEYS), localText).default({}),

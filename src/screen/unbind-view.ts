@@ -8,7 +8,7 @@ import { UNBIND_REASONS } from '../../menus/domain.js';
 import { SETTLEMENT_MS, selectedReason, type unbindMachine } from '../../menus/unbind.js';
 import { maskPhone } from '../store/sms-gateway.js';
 import { maskAccount } from '../../menus/domain.js';
-import { formatDuration, type ViewContext } from './view-context.js';
+import { formatDuration, numbered, type ViewContext } from './view-context.js';
 import type { Screen, ScreenLine } from './screen.js';
 
 /** Where the code went, as the device says it: 验证码已发送至 138****1234. */
@@ -39,7 +39,7 @@ export const smsVerificationScreen = (snapshot: SnapshotFrom<typeof smsVerificat
       { text: t('sms.validFor', { time: formatDuration(left, t) }), tone: 'muted' },
       { text: '' },
       { text: t('sms.prompt') },
-      { text: `${'*'.repeat(context.entered.length)}_` },
+      { text: `${'*'.repeat(context.entered.length)}_`, field: true },
       ...(lastCheck?.result === 'wrong' ? [{ text: t('sms.wrong', { left: lastCheck.attemptsLeft }), tone: 'error' as const }] : []),
     ],
     hints: { confirm: t('hint.confirm'), cancel: t('hint.cancel') },
@@ -56,9 +56,9 @@ export const unbindScreen = (snapshot: SnapshotFrom<typeof unbindMachine>, view:
     return {
       title: t('unbind.title'),
       lines: [
-        { text: `${binding.name[lang]} ${maskAccount(binding)}`, tone: 'muted' },
+        { text: t('unbind.which', { name: binding.name[lang], account: maskAccount(binding) }), tone: 'muted' },
         { text: t('unbind.reasonPrompt') },
-        ...UNBIND_REASONS.map((id, index) => ({ text: `${index + 1}.${t(`unbind.reason.${id}`)}`, selected: index === context.cursor })),
+        ...numbered(UNBIND_REASONS.map((id) => t(`unbind.reason.${id}`)), context.cursor),
       ],
       hints: { confirm: t('hint.confirm'), cancel: t('hint.back') },
     };
