@@ -6,10 +6,9 @@ import { createActor, type Actor, type ActorOptions, type AnyActorLogic, type An
 import type { DeviceEvent } from '../../menus/device-events.js';
 import { deviceMachine } from '../../menus/device.js';
 import type { DeviceConfig } from '../../menus/flows.js';
-import { CLASSIC_TEXTS } from '../i18n/classic-texts.js';
-import { translator, type Lang, type Translate } from '../i18n/messages.js';
+import { displayTranslator } from '../i18n/classic-texts.js';
+import type { Lang, Translate } from '../i18n/messages.js';
 import type { Profile } from '../profile/profile-schema.js';
-import { isClassic } from '../screen/default-display.js';
 import { deviceScreen, statusBar } from '../screen/device-view.js';
 import type { Screen } from '../screen/screen.js';
 import { displayRows, displayText, matchableText, type DisplayRows } from '../screen/screen-text.js';
@@ -138,7 +137,7 @@ export class DeviceSession {
     this.store = store;
     this.profile = store.profile;
     this.lang = lang;
-    this.t = translator(lang, isClassic(this.profile.device.display) ? CLASSIC_TEXTS : undefined);
+    this.t = displayTranslator(lang, this.profile.device.display);
     this.clock = clock;
     this.observe = observe;
     this.autoSignIn = autoSignIn;
@@ -182,8 +181,11 @@ export class DeviceSession {
     return true;
   }
 
-  /** The page of a paged text that 上/下 turned to; undefined once the screen changed (it opens at its own page). */
-  private page(): number | undefined {
+  /**
+   * The page of a paged text (classic LCD) that 上/下 turned to; undefined when they have not, or
+   * the screen changed since (it shows the page it opens at).
+   */
+  turnedPage(): number | undefined {
     const paged = this.paged;
     if (!paged) return undefined;
     const chain = this.activeSnapshots();
@@ -204,7 +206,7 @@ export class DeviceSession {
   rows(): DisplayRows {
     const snapshot = this.current.getSnapshot();
     const view = this.viewContext();
-    return displayRows(deviceScreen(this.activeSnapshots(), view), statusBar(snapshot, view), this.t, this.profile.device.display, this.page());
+    return displayRows(deviceScreen(this.activeSnapshots(), view), statusBar(snapshot, view), this.t, this.profile.device.display, this.turnedPage());
   }
 
   /**

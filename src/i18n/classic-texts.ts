@@ -6,10 +6,11 @@
  * the words a procedure is known by (免密免签, 商户信息已更新) so that the same walkthroughs pass.
  * An empty text leaves its line out where another line says the same.
  */
-import type { MessageKey } from './messages.js';
+import { isClassic, type DisplaySpec } from '../screen/default-display.js';
+import { translator, type Lang, type MessageKey, type Translate } from './messages.js';
 
-/** A pair of short catalogs: the compiler refuses an en text missing for a zh key. */
-const defineShorter = <const Zh extends Partial<Record<MessageKey, string>>>(zh: Zh, en: Record<keyof Zh, string>) => ({ zh, en });
+/** Short texts per language: each language shortens what is too long in it (English words are longer). */
+const defineShorter = (zh: Partial<Record<MessageKey, string>>, en: Partial<Record<MessageKey, string>>) => ({ zh, en });
 
 export const CLASSIC_TEXTS = defineShorter(
   {
@@ -36,6 +37,8 @@ export const CLASSIC_TEXTS = defineShorter(
     'passwordFree.limit': '限额{limit}元',
     'saved.question': '按[确认]立即重启',
     'discard.question': '放弃修改？',
+    // The numbered methods say it.
+    'sale.chooseMethod': '',
     'sale.processingMessage': '请稍候...',
     'sale.paidBy.contactless': '挥卡/闪付支付',
     'sale.paidBy.chip': '插卡支付',
@@ -71,6 +74,11 @@ export const CLASSIC_TEXTS = defineShorter(
     'unbind.pressToSubmit': '按[确认]提交',
     'unbind.settling': '资金清算中...',
     'mainMenu.signInFirst': '交易前须签到',
+    'refusal.noMerchant': '未绑定商户',
+    'refusal.noSettlementCard': '未绑定结算卡',
+    'refusal.serviceClosed': '已关闭{service}',
+    'sale.unavailable': '{method}未开通',
+    'passwordFree.notApplicable': '不适用',
     'signIn.tellers': '柜员：{tellers}',
     'signIn.problem.notTeller': '该操作员不能签到',
     'signIn.connecting': '签到中...',
@@ -133,10 +141,26 @@ export const CLASSIC_TEXTS = defineShorter(
     'offline.save': 'Not saved. Check network',
     'offline.unbind': 'Not unbound. Check network',
     'bind.offline': 'Not bound. Check network',
+    'passwordFree.title': 'No-PIN pay',
+    'sale.amountLine': 'CNY {amount}',
+    'bind.new.settlementCard': 'New card',
+    'bind.new.merchant': 'New merchant',
+    'sale.method.contactless': 'Tap',
+    'sale.method.chip': 'Chip',
+    'sale.method.qr': 'QR code',
+    'sale.chooseWallet': '',
+    'sale.wallet.qr-unionpay': 'UnionPay',
+    'sale.wallet.qr-wechat': 'WeChat',
+    'sale.wallet.qr-alipay': 'Alipay',
+    'unbind.reasonPrompt': 'Why?',
+    'unbind.reason.changeAccount': 'New account',
+    'unbind.reason.closingDown': 'Closing down',
+    'passwordFree.master': 'No-PIN payment',
     'passwordFree.channel': '{channel} no-PIN',
     'passwordFree.limit': 'Limit {limit}',
     'saved.question': '[OK] restart now',
     'discard.question': 'Discard changes?',
+    'sale.chooseMethod': '',
     'sale.processingMessage': 'Please wait...',
     'sale.paidBy.contactless': 'Tap',
     'sale.paidBy.chip': 'Chip',
@@ -155,6 +179,13 @@ export const CLASSIC_TEXTS = defineShorter(
     'operators.mismatch': 'Do not match',
     'operators.changedDetail': 'New one in force',
     'records.count': '{count} records',
+    'records.title': 'Records',
+    'records.system': 'Sys',
+    'records.kind.deregister': 'Closed',
+    'records.kind.savePasswordFree': 'No-PIN saved',
+    'records.kind.applyPasswordFree': 'No-PIN applied',
+    'records.kind.changePassword': 'Password',
+    'records.kind.backup': 'Backup',
     'records.time': '{date} {time}',
     'records.subject': '{subject}',
     'backup.question': 'Back up data?',
@@ -172,6 +203,11 @@ export const CLASSIC_TEXTS = defineShorter(
     'unbind.pressToSubmit': '[OK] submit',
     'unbind.settling': 'Settling funds...',
     'mainMenu.signInFirst': 'Sign in first',
+    'refusal.noMerchant': 'No merchant',
+    'refusal.noSettlementCard': 'No card bound',
+    'refusal.serviceClosed': '{service} closed',
+    'sale.unavailable': '{method} closed',
+    'passwordFree.notApplicable': 'n/a',
     'signIn.tellers': 'Cashiers: {tellers}',
     'signIn.problem.notTeller': 'May not sign in',
     'signIn.connecting': 'Signing in...',
@@ -216,3 +252,6 @@ export const CLASSIC_TEXTS = defineShorter(
     'bind.pressToSubmit': '[OK] submit',
   },
 );
+
+/** The device's words on a display: the shorter ones on a classic LCD. */
+export const displayTranslator = (lang: Lang, display: DisplaySpec): Translate => translator(lang, isClassic(display) ? CLASSIC_TEXTS : undefined);

@@ -64,11 +64,13 @@ const textRows = (line: ScreenLine, columns: number): BodyRow[] => {
 
 /**
  * An item on rows of its own: the marker column, then the item broken to what is left, its rows
- * under its text, or at the left edge where a word would not fit there (a 15-digit merchant number).
+ * under its text — or at the left edge where that takes fewer rows or keeps a word whole (a
+ * 15-digit merchant number, a masked card number).
  */
 const itemRows = (line: ScreenLine, item: number, columns: number): BodyRow[] => {
   const hanging = breakLine(line.text, columns - 1);
-  const pieces = hanging.some((piece) => piece.cut) ? breakLine(line.text, columns - 1, { hang: false }) : hanging;
+  const flush = breakLine(line.text, columns - 1, { hang: false });
+  const pieces = hanging.some((piece) => piece.cut) || flush.length < hanging.length ? flush : hanging;
   return pieces.map((piece, index) => ({
     text: `${index === 0 && line.selected ? CURSOR : ' '}${piece.text}`,
     selected: line.selected === true,
