@@ -94,14 +94,19 @@ export const samePasswordFreeSettings = (a: PasswordFreeSettings, b: PasswordFre
     );
   });
 
-/** Settings-menu tree from the device profile: a leaf runs a flow, a branch opens a sub-menu. */
+/**
+ * A menu tree from the device profile: a leaf runs a flow, a branch opens a sub-menu. In the main
+ * menu a leaf may also be a transaction this terminal does not offer (预授权, 离线 on a classic
+ * terminal whose acquirer has not opened them): picking it says 本机未开通该交易.
+ */
 export type MenuNode =
   | { readonly label: LocalText; readonly flow: FlowId }
-  | { readonly label: LocalText; readonly items: readonly MenuNode[] };
+  | { readonly label: LocalText; readonly items: readonly MenuNode[] }
+  | { readonly label: LocalText; readonly unavailable: true };
 
 /** The items of a menu tree that run a flow, wherever they sit, in menu order. */
 export const flowItems = (nodes: readonly MenuNode[]): Extract<MenuNode, { readonly flow: FlowId }>[] =>
-  nodes.flatMap((node) => ('flow' in node ? [node] : flowItems(node.items)));
+  nodes.flatMap((node) => ('flow' in node ? [node] : 'items' in node ? flowItems(node.items) : []));
 
 /** The flows 设置's menu tree runs. */
 export const SETTINGS_FLOW_IDS = ['bindings', 'passwordFree', 'changePassword', 'records', 'backup'] as const;

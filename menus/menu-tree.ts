@@ -29,6 +29,12 @@ export const isSubmenuSelected = (position: MenuPosition): boolean => {
   return node !== undefined && 'items' in node;
 };
 
+/** The item under the cursor is one this terminal does not offer. */
+export const isUnavailableSelected = (position: MenuPosition): boolean => {
+  const node = selectedNode(position);
+  return node !== undefined && 'unavailable' in node;
+};
+
 export const isFlowSelected = (position: MenuPosition, flow: FlowId): boolean => {
   const node = selectedNode(position);
   return node !== undefined && 'flow' in node && node.flow === flow;

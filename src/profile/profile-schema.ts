@@ -69,12 +69,16 @@ export const passwordFreeSettingsSchema = z.object({
   channels: z.array(channelSettingSchema),
 });
 
-/** A menu tree whose leaves run the given flows: 设置 runs the settings flows, the main menu the working day's. */
-const menuTreeSchema = (flows: readonly [FlowId, ...FlowId[]]) => {
+/**
+ * A menu tree whose leaves run the given flows: 设置 runs the settings flows, the main menu the
+ * working day's (where a leaf may be a transaction the terminal does not offer: `"unavailable": true`).
+ */
+const menuTreeSchema = (flows: readonly [FlowId, ...FlowId[]], { unavailable }: { readonly unavailable: boolean }) => {
   const node: z.ZodType<MenuNode> = z.lazy(() =>
     z.union([
       z.object({ label: localText, flow: z.enum(flows, says('profile.menuFlow', { flows: flows.join(', ') })) }).strict(),
       z.object({ label: localText, items: z.array(node).min(1, says('profile.subMenuEmpty')) }).strict(),
+      ...(unavailable ? [z.object({ label: localText, unavailable: z.literal(true) }).strict()] : []),
     ]),
   );
   return z.array(node).min(1);
@@ -169,9 +173,9 @@ export const profileSchema = z
       )
       .strict(),
     sms: smsSettingsSchema,
-    settingsMenu: menuTreeSchema(SETTINGS_FLOW_IDS),
+    settingsMenu: menuTreeSchema(SETTINGS_FLOW_IDS, { unavailable: false }),
     /** The main menu (主菜单) of the working day: 消费, 撤销, 退货 … 签到, 签退, 结算. */
-    mainMenu: menuTreeSchema(MAIN_FLOW_IDS).default(() => [...DEFAULT_MAIN_MENU]),
+    mainMenu: menuTreeSchema(MAIN_FLOW_IDS, { unavailable: true }).default(() => [...DEFAULT_MAIN_MENU]),
   })
   .strict()
   .superRefine((profile, ctx) => {
