@@ -169,16 +169,32 @@ const titleLine = (title: string, more: string, columns: number): string => {
 };
 
 /**
- * Where the pages of a text start. A screen that asks for input is cut from its end, so that its
- * last page is full and holds the input line with what follows it (a wrong-password line); it
- * opens at that page. Any other text is cut from its start and opens at its first page.
+ * Where the pages of a text start: a page ends early rather than break a line that fits on one
+ * page. A screen that asks for input is cut from its end, so that its last page holds the input
+ * line with what follows it (a wrong-password line), and opens at that page; any other text is cut
+ * from its start and opens at its first page.
  */
 const pagesOf = (rows: readonly BodyRow[], room: number): { readonly starts: readonly number[]; readonly opening: number } => {
-  const count = Math.ceil(rows.length / room);
   const field = rows.findIndex((row) => row.field);
-  if (field < 0) return { starts: Array.from({ length: count }, (_, index) => index * room), opening: 0 };
-  const first = rows.length - (count - 1) * room;
-  const starts = Array.from({ length: count }, (_, index) => (index === 0 ? 0 : first + (index - 1) * room));
+  if (field < 0) {
+    const starts = [0];
+    for (let start = 0; start + room < rows.length; ) {
+      let next = start + room;
+      while (next > start + 1 && rows[next]?.continued) next -= 1;
+      if (rows[next]?.continued) next = start + room;
+      starts.push(next);
+      start = next;
+    }
+    return { starts, opening: 0 };
+  }
+  const starts: number[] = [];
+  for (let end = rows.length; end > 0; ) {
+    let start = Math.max(0, end - room);
+    while (start > 0 && start < end - 1 && rows[start]?.continued) start += 1;
+    if (start > 0 && rows[start]?.continued) start = end - room;
+    starts.unshift(start);
+    end = start;
+  }
   return { starts, opening: starts.findLastIndex((start) => start <= field) };
 };
 
