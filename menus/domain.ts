@@ -186,3 +186,23 @@ export const formatFen = (fen: number): string => {
   const whole = Math.abs(fen);
   return `${fen < 0 ? '-' : ''}${Math.floor(whole / 100)}.${String(whole % 100).padStart(2, '0')}`;
 };
+
+/**
+ * A 解绑 application as the acquirer handles it once the terminal has let the account go: it is
+ * reviewed (审核), then the funds held for it are moved to the merchant's other account (资金已划转).
+ */
+export type UnbindApplication = {
+  /** What was unbound, as the records name it: 结算卡 6222 **** **** 1234. */
+  readonly subject: string;
+  /** The binding's name, in both languages, for the screens. */
+  readonly name: LocalText;
+  readonly kind: BindingKind;
+  readonly reason: UnbindReason;
+  /** The operator who submitted it. */
+  readonly operator: string;
+  /** When it was submitted, and when its review ends, ms on the device clock. */
+  readonly submittedAt: number;
+  readonly reviewedAt: number;
+  /** When the funds were moved; absent while it is under review. */
+  readonly transferredAt?: number;
+};

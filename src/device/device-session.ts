@@ -5,6 +5,7 @@
 import { createActor, type Actor, type ActorOptions, type AnyActorLogic, type AnyActorRef, type AnyMachineSnapshot, type InspectionEvent, type Snapshot } from 'xstate';
 import type { DeviceEvent } from '../../menus/device-events.js';
 import { deviceMachine } from '../../menus/device.js';
+import { FUNDS_TRANSFER_ID } from '../../menus/funds-transfer.js';
 import type { DeviceConfig } from '../../menus/flows.js';
 import { displayTranslator } from '../i18n/classic-texts.js';
 import type { Lang, Translate } from '../i18n/messages.js';
@@ -265,9 +266,10 @@ export class DeviceSession {
     while (actor) {
       const snapshot = actor.getSnapshot() as AnyMachineSnapshot;
       snapshots.push(snapshot);
-      actor = Object.values(snapshot.children as Record<string, AnyActorRef | undefined>).find(
-        (child) => child?.getSnapshot().status === 'active',
-      );
+      // The acquirer's review of 解绑 runs beside the screens, never as one of them.
+      actor = Object.entries(snapshot.children as Record<string, AnyActorRef | undefined>).find(
+        ([id, child]) => id !== FUNDS_TRANSFER_ID && child?.getSnapshot().status === 'active',
+      )?.[1];
     }
     return snapshots;
   }

@@ -252,4 +252,13 @@ export const en: Record<keyof typeof zh, string> = {
   'keys.note.powerCut': 'power cut: unsaved edits lost',
   'keys.note.reset': 'reset to profile {profile}',
   'keys.note.fastForward': 'device clock moved on {time}',
+  'records.kind.fundsTransferred': 'Funds moved',
+  'records.subject.fundsTransferred': '{subject}: unbinding approved',
+  'unbind.underReview': 'Sent to the acquirer for review',
+  'unbind.fundsAfterReview': 'Once approved the funds move to your other account, by {time}',
+  'home.unbindUnderReview': 'Unbinding under review, funds move by {time}',
+  'home.fundsTransferred': '{name} unbinding approved, funds moved',
+  'bindings.otherRoute.unbind': 'Or call {phone}, or apply at the bank counter (reviewed)',
+  'bindings.otherRoute.service': 'Or call {phone} to close it',
+  'bindings.otherRoute.lost': 'Terminal lost? Call {phone} to report it',
 };

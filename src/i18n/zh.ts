@@ -250,5 +250,13 @@ export const zh = {
   'keys.note.powerCut': '已断电：未保存的修改丢失',
   'keys.note.reset': '已恢复为设备配置 {profile}',
   'keys.note.fastForward': '设备时钟已快进 {time}',
+  'records.kind.fundsTransferred': '资金已划转',
+  'records.subject.fundsTransferred': '{subject} 解绑审核通过',
+  'unbind.underReview': '解绑申请已提交审核',
+  'unbind.fundsAfterReview': '审核通过后资金划转至指定账户，预计{time}前完成',
+  'home.unbindUnderReview': '解绑审核中，预计{time}前资金划转',
+  'home.fundsTransferred': '{name}解绑审核通过，资金已划转',
+  'bindings.otherRoute.unbind': '也可致电客服{phone}或到银行柜台申请解绑，需审核',
+  'bindings.otherRoute.service': '也可致电客服{phone}注销',
+  'bindings.otherRoute.lost': '终端丢失：请致电客服{phone}挂失',
 } as const;
-
