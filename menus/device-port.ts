@@ -14,6 +14,7 @@ import type {
   PaymentMethod,
   ResponseCode,
   SaleRecord,
+  UnbindApplication,
   UnbindReason,
 } from './domain.js';
 import type { JournalEntry, Settlement, TransactionKind } from './journal.js';
@@ -83,8 +84,15 @@ export interface FlashPort {
   facts(): TerminalFacts;
   /** Closes a payment service (removes the binding) and records who did it. */
   deregister(bindingId: string, operatorId: string): void;
-  /** After a verified code and 资金清算: removes the merchant account or settlement card, and records it. */
-  unbind(bindingId: string, operatorId: string, reason: UnbindReason): void;
+  /**
+   * After a verified code and 资金清算: removes the merchant account or settlement card, records it,
+   * and files the 解绑 application the acquirer reviews (审核) until `reviewedAt`.
+   */
+  unbind(bindingId: string, operatorId: string, reason: UnbindReason, reviewedAt: number): void;
+  /** The 解绑 applications filed, oldest first: under review, or with their funds moved. */
+  unbindApplications(): readonly UnbindApplication[];
+  /** Moves the funds of every application whose review is over (资金已划转), and records each. */
+  transferUnbindFunds(): void;
   /** Opens a closed payment service again (the profile's binding of it), and records it. */
   reopenService(serviceId: string, operatorId: string): void;
   /** Binds a new settlement card or merchant account (taking the old one's place), and records it. */

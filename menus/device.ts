@@ -9,6 +9,7 @@ import type { DeviceEvent } from './device-events.js';
 import type { DevicePort } from './device-port.js';
 import { flowOperator, type DeviceConfig } from './flows.js';
 import { forwardKeysTo } from './forward-keys.js';
+import { FUNDS_TRANSFER_ID, fundsTransferMachine } from './funds-transfer.js';
 import { mainMenuMachine } from './main-menu.js';
 import { saleMachine } from './sale.js';
 import { settingsMachine, type SettingsOutput } from './settings.js';
@@ -36,7 +37,7 @@ export const deviceMachine = setup({
     },
     events: {} as DeviceEvent,
   },
-  actors: { settings: settingsMachine, sale: saleMachine, mainMenu: mainMenuMachine, signIn: signInMachine },
+  actors: { settings: settingsMachine, sale: saleMachine, mainMenu: mainMenuMachine, signIn: signInMachine, fundsTransfer: fundsTransferMachine },
   delays: { bootStep: BOOT_STEP_MS, shutdown: SHUTDOWN_MS },
   guards: {
     isBootComplete: ({ context }) => context.bootProgress + 1 >= BOOT_STEPS,
@@ -65,6 +66,8 @@ export const deviceMachine = setup({
   id: 'device',
   context: ({ input }) => ({ ...input, online: input.port.isOnline(), bootProgress: 0, appliedOnBoot: false }),
   initial: 'booting',
+  // The acquirer reviews 解绑 applications whatever the device shows; it is not one of its screens.
+  invoke: { id: FUNDS_TRANSFER_ID, systemId: FUNDS_TRANSFER_ID, src: 'fundsTransfer', input: ({ context }) => ({ port: context.port }) },
   on: {
     POWER_CYCLE: { target: '.booting', reenter: true },
     NETWORK_DOWN: { actions: ['takeNetworkDown', 'noteOffline'] },

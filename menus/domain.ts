@@ -94,14 +94,19 @@ export const samePasswordFreeSettings = (a: PasswordFreeSettings, b: PasswordFre
     );
   });
 
-/** Settings-menu tree from the device profile: a leaf runs a flow, a branch opens a sub-menu. */
+/**
+ * A menu tree from the device profile: a leaf runs a flow, a branch opens a sub-menu. In the main
+ * menu a leaf may also be a transaction this terminal does not offer (预授权, 离线 on a classic
+ * terminal whose acquirer has not opened them): picking it says 本机未开通该交易.
+ */
 export type MenuNode =
   | { readonly label: LocalText; readonly flow: FlowId }
-  | { readonly label: LocalText; readonly items: readonly MenuNode[] };
+  | { readonly label: LocalText; readonly items: readonly MenuNode[] }
+  | { readonly label: LocalText; readonly unavailable: true };
 
 /** The items of a menu tree that run a flow, wherever they sit, in menu order. */
 export const flowItems = (nodes: readonly MenuNode[]): Extract<MenuNode, { readonly flow: FlowId }>[] =>
-  nodes.flatMap((node) => ('flow' in node ? [node] : flowItems(node.items)));
+  nodes.flatMap((node) => ('flow' in node ? [node] : 'items' in node ? flowItems(node.items) : []));
 
 /** The flows 设置's menu tree runs. */
 export const SETTINGS_FLOW_IDS = ['bindings', 'passwordFree', 'changePassword', 'records', 'backup'] as const;
@@ -180,4 +185,24 @@ export type SaleRecord = {
 export const formatFen = (fen: number): string => {
   const whole = Math.abs(fen);
   return `${fen < 0 ? '-' : ''}${Math.floor(whole / 100)}.${String(whole % 100).padStart(2, '0')}`;
+};
+
+/**
+ * A 解绑 application as the acquirer handles it once the terminal has let the account go: it is
+ * reviewed (审核), then the funds held for it are moved to the merchant's other account (资金已划转).
+ */
+export type UnbindApplication = {
+  /** What was unbound, as the records name it: 结算卡 6222 **** **** 1234. */
+  readonly subject: string;
+  /** The binding's name, in both languages, for the screens. */
+  readonly name: LocalText;
+  readonly kind: BindingKind;
+  readonly reason: UnbindReason;
+  /** The operator who submitted it. */
+  readonly operator: string;
+  /** When it was submitted, and when its review ends, ms on the device clock. */
+  readonly submittedAt: number;
+  readonly reviewedAt: number;
+  /** When the funds were moved; absent while it is under review. */
+  readonly transferredAt?: number;
 };

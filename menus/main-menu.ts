@@ -52,6 +52,7 @@ export const mainMenuMachine = setup({
   actors: flowActors(MAIN_FLOW_IDS),
   guards: {
     isSubmenuSelected: ({ context }) => tree.isSubmenuSelected(context),
+    isUnavailableSelected: ({ context }) => tree.isUnavailableSelected(context),
     isFlowSelected: ({ context }, flow: MainFlowId) => tree.isFlowSelected(context, flow),
     needsSignIn: ({ context }) => {
       const node = tree.selectedNode(context);
@@ -81,11 +82,16 @@ export const mainMenuMachine = setup({
         DIGIT: { guard: 'isValidPick', actions: ['pickByDigit', 'confirmPick'] },
         ENTER: [
           { guard: 'isSubmenuSelected', actions: 'openSubmenu' },
+          { guard: 'isUnavailableSelected', target: 'unavailable' },
           { guard: 'needsSignIn', target: 'signInFirst' },
           ...MAIN_FLOW_IDS.map((id) => ({ guard: { type: 'isFlowSelected' as const, params: id }, target: id })),
         ],
         CANCEL: [{ guard: 'isInSubmenu', actions: 'closeSubmenu' }, { target: 'exited' }],
       },
+    },
+    unavailable: {
+      description: 'Says 本机未开通该交易 for an item the terminal does not offer (预授权, 离线): the acquirer opens it; back to the menu.',
+      on: { ENTER: 'menu', CANCEL: 'menu' },
     },
     signInFirst: {
       description: 'Says 请先签到: a transaction needs an operator signed in; 确认 signs in now.',

@@ -6,8 +6,8 @@
 import type { MenuNode } from './domain.js';
 import { pickByDigit } from './menu-cursor.js';
 
-/** Any menu tree's node: a leaf that runs something (`flow`), or a branch with items. */
-export type TreeNode = { readonly flow: string } | { readonly items: readonly TreeNode[] };
+/** Any menu tree's node: a leaf that runs something (`flow`), a branch with items, or an item this device does not offer. */
+export type TreeNode = { readonly flow: string } | { readonly items: readonly TreeNode[] } | { readonly unavailable: true };
 
 /** Where the operator is in a menu tree: the cursor positions above the menu shown, and in it. */
 export type MenuPosition<N extends TreeNode = MenuNode> = {
@@ -31,6 +31,12 @@ export const itemCount = <N extends TreeNode>(position: MenuPosition<N>): number
 export const isSubmenuSelected = <N extends TreeNode>(position: MenuPosition<N>): boolean => {
   const node = selectedNode(position);
   return node !== undefined && 'items' in node;
+};
+
+/** The item under the cursor is one this terminal does not offer. */
+export const isUnavailableSelected = <N extends TreeNode>(position: MenuPosition<N>): boolean => {
+  const node = selectedNode(position);
+  return node !== undefined && 'unavailable' in node;
 };
 
 export const isFlowSelected = <N extends TreeNode>(position: MenuPosition<N>, flow: string): boolean => {

@@ -2,14 +2,17 @@
  * 解绑: unbinding the terminal from the merchant account or the settlement card. The operator picks
  * a reason (1.更换结算账户 2.商户停业 3.其他), reviews the account and submits; the acquirer texts a
  * code to the merchant's phone (短信验证); once it is typed right the funds settle (资金清算, a
- * while on the device clock) and the binding is removed (商户信息已更新). It needs the network from
- * submitting to the end of the settlement; offline, or 取消 anywhere before, nothing changes.
+ * while on the device clock) and the binding is removed (商户信息已更新); the application then goes
+ * to the acquirer's review (审核, menus/funds-transfer.ts), after which the funds are moved. It needs
+ * the network from submitting to the end of the settlement; offline, or 取消 anywhere before,
+ * nothing changes.
  */
-import { assign, setup } from 'xstate';
+import { assign, enqueueActions, setup } from 'xstate';
 import type { KeyEvent } from './device-events.js';
 import type { DevicePort } from './device-port.js';
 import { UNBIND_REASONS, type Binding, type UnbindReason } from './domain.js';
 import { forwardKeysTo } from './forward-keys.js';
+import { FUNDS_TRANSFER_ID, UNBIND_REVIEW_MS } from './funds-transfer.js';
 import { moveCursor, pickByDigit } from './menu-cursor.js';
 import { smsVerificationMachine, type SmsVerificationOutput } from './sms-verification.js';
 
@@ -63,7 +66,13 @@ export const unbindMachine = setup({
         (event.type === 'DIGIT' ? pickByDigit(event.digit, UNBIND_REASONS.length) : undefined) ?? context.cursor,
     }),
     startSettling: assign({ settlingSince: ({ context }) => context.port.now() }),
-    unbindBinding: ({ context }) => context.port.unbind(context.binding.id, context.operatorId, selectedReason(context.cursor)),
+    unbindBinding: ({ context }) =>
+      context.port.unbind(context.binding.id, context.operatorId, selectedReason(context.cursor), context.port.now() + UNBIND_REVIEW_MS),
+    // The acquirer's review runs beside the device (menus/funds-transfer.ts); a flow run on its own has none.
+    fileApplication: enqueueActions(({ enqueue, system }) => {
+      const review = system.get(FUNDS_TRANSFER_ID) as Parameters<typeof enqueue.sendTo>[0] | undefined;
+      if (review) enqueue.sendTo(review, { type: 'APPLICATION_FILED' });
+    }),
     markUnbound: assign({ unbound: true }),
   },
 }).createMachine({
@@ -106,11 +115,11 @@ export const unbindMachine = setup({
       description: 'Shows 正在进行资金清算... with progress; then checks the network once more and unbinds.',
       entry: 'startSettling',
       after: {
-        settlement: [{ guard: 'isOnline', target: 'unbound', actions: ['unbindBinding', 'markUnbound'] }, { target: 'offline' }],
+        settlement: [{ guard: 'isOnline', target: 'unbound', actions: ['unbindBinding', 'fileApplication', 'markUnbound'] }, { target: 'offline' }],
       },
     },
     unbound: {
-      description: 'Shows 解绑成功 and 商户信息已更新.',
+      description: 'Shows 解绑成功 and 商户信息已更新, and that the funds move once the acquirer has reviewed the application (审核).',
       on: { ENTER: 'done', CANCEL: 'done' },
     },
     offline: {

@@ -20,6 +20,8 @@ export type BrokenRow = {
   readonly joint: string;
   /** Spaces of hanging indent at the start of `text` that the line did not have (0 on a line's first row). */
   readonly indent: number;
+  /** The row goes on inside a word the row above had to cut (a word wider than a whole row). */
+  readonly cut?: boolean;
 };
 
 /** Punctuation that may not begin a line. */
@@ -229,8 +231,11 @@ const phrasesOf = (pieces: readonly Piece[]): Piece[][] => {
   return phrases;
 };
 
-/** One line broken into rows of at most `columns` columns (a single row when it fits). */
-export const breakLine = (text: string, columns: number): BrokenRow[] => {
+/**
+ * One line broken into rows of at most `columns` columns (a single row when it fits). `hang: false`
+ * starts continued rows at the left edge instead of under the text they continue.
+ */
+export const breakLine = (text: string, columns: number, { hang = true }: { readonly hang?: boolean } = {}): BrokenRow[] => {
   const width = Math.max(1, columns);
   // Most lines fit: measure once (string-width is costly).
   if (stringWidth(text) <= width) return [{ text, joint: '', indent: 0 }];
@@ -238,18 +243,21 @@ export const breakLine = (text: string, columns: number): BrokenRow[] => {
   const lead = LEAD.exec(line)?.[0] ?? '';
   const leadWidth = lead.length < width ? lead.length : 0;
   // A hanging indent leaves at least half the row to the text.
-  const indent = leadWidth * 2 <= width ? leadWidth : 0;
+  const indent = hang && leadWidth * 2 <= width ? leadWidth : 0;
   const rows: BrokenRow[] = [];
   let row = line.slice(0, leadWidth);
   let used = leadWidth;
   let joint = '';
+  let cut = false;
   /** True while the row holds nothing but its lead or indent. */
   let empty = true;
-  const newRow = (nextJoint: string) => {
-    rows.push({ text: row, joint, indent: rows.length === 0 ? 0 : indent });
+  const finished = (): BrokenRow => ({ text: row, joint, indent: rows.length === 0 ? 0 : indent, ...(cut ? { cut } : {}) });
+  const newRow = (nextJoint: string, cutWord = false) => {
+    rows.push(finished());
     row = ' '.repeat(indent);
     used = indent;
     joint = nextJoint;
+    cut = cutWord;
     empty = true;
   };
   const put = (part: string, partWidth = stringWidth(part)) => {
@@ -273,13 +281,14 @@ export const breakLine = (text: string, columns: number): BrokenRow[] => {
       else if (gap) put(gap, gapWidth);
       if (used + piece.width <= width) return put(piece.text, piece.width);
       // Wider than a whole row: the only break inside a word.
-      cutByWidth(piece.text, width - indent, width - used).forEach((part, at) => {
-        if (at > 0) newRow('');
+      cutByWidth(piece.text, width - indent, width - used).forEach((part, at, parts) => {
+        // An empty first part: the word starts whole on the next row; any later row goes on inside it.
+        if (at > 0) newRow('', parts[at - 1] !== '');
         put(part);
       });
     });
   }
-  rows.push({ text: row, joint, indent: rows.length === 0 ? 0 : indent });
+  rows.push(finished());
   return rows;
 };
 

@@ -15,3 +15,14 @@ export const cutToWidth = (text: string, width: number, mark: string): string =>
   }
   return `${kept}${mark}`;
 };
+
+/** The characters of `text` from column `from` up to column `to`; a wide character belongs to the column it starts at. */
+export const sliceColumns = (text: string, from: number, to: number = Infinity): string => {
+  let column = 0;
+  let slice = '';
+  for (const char of text) {
+    if (column >= from && column < to) slice += char;
+    column += stringWidth(char);
+  }
+  return slice;
+};

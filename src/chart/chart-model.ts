@@ -17,6 +17,7 @@
  *   state" box, as a diagram has no border to draw them from.
  */
 import type { AnyStateMachine } from 'xstate';
+import { KEY_EVENT_TYPES } from '../../menus/device-events.js';
 import { FUNCTION_KEY_INFO } from '../keys/device-keys.js';
 import { CATALOGS, translator, type Lang, type MessageKey } from '../i18n/messages.js';
 
@@ -82,6 +83,7 @@ const OTHER_EVENTS: Readonly<Record<string, MessageKey>> = {
   POWER_CYCLE: 'chart.event.POWER_CYCLE',
   NETWORK_DOWN: 'chart.event.NETWORK_DOWN',
   NETWORK_UP: 'chart.event.NETWORK_UP',
+  APPLICATION_FILED: 'chart.event.APPLICATION_FILED',
 };
 
 const eventLabel = (transition: TransitionLike, lang: Lang): string => {
@@ -113,8 +115,12 @@ const invokedMachine = (node: StateNodeLike, index: number): AnyStateMachine | u
   return typeof logic === 'object' && logic !== null && 'root' in logic ? (logic as AnyStateMachine) : undefined;
 };
 
-/** A transition that only hands a key to the running flow is plumbing, not behaviour. */
-const isForwarding = (transition: TransitionLike, node: StateNodeLike) => !transition.target && node.invoke.length > 0;
+/**
+ * A transition that only hands a key to the running flow is plumbing, not behaviour; a targetless
+ * system event (断网, 联网) beside an invoked actor is behaviour.
+ */
+const isForwarding = (transition: TransitionLike, node: StateNodeLike) =>
+  !transition.target && node.invoke.length > 0 && (KEY_EVENT_TYPES as readonly string[]).includes(transition.eventType);
 
 const transitionsOf = (node: StateNodeLike): TransitionLike[] =>
   [...node.transitions.values(), node.always ?? []].flat().filter((transition) => !isForwarding(transition, node));

@@ -6,7 +6,9 @@ import { createActor, type Actor, type ActorOptions, type AnyActorLogic, type An
 import type { DeviceEvent } from '../../menus/device-events.js';
 import { deviceMachine } from '../../menus/device.js';
 import { WALLET_METHODS } from '../../menus/phone/phone-domain.js';
+import { FUNDS_TRANSFER_ID } from '../../menus/funds-transfer.js';
 import type { DeviceConfig } from '../../menus/flows.js';
+import { displayTranslator } from '../i18n/classic-texts.js';
 import { translator, type Lang, type Translate } from '../i18n/messages.js';
 import type { Profile } from '../profile/profile-schema.js';
 import { deviceScreen, statusBar } from '../screen/device-view.js';
@@ -155,12 +157,17 @@ export class DeviceSession {
    */
   private readonly mailbox: (() => void)[] = [];
   private delivering = false;
+  /**
+   * The page of a paged text on a classic LCD, and the machines' snapshots it was turned on: once
+   * any of them changes (another screen, a digit typed), the display is back at the first page.
+   */
+  private paged: { readonly page: number; readonly chain: readonly AnyMachineSnapshot[] } | undefined;
 
   constructor({ store, lang = 'zh', clock, observe, autoSignIn = false, resume, resumePhone }: DeviceSessionOptions) {
     this.store = store;
     this.profile = store.profile;
     this.lang = lang;
-    this.t = translator(lang);
+    this.t = displayTranslator(lang, this.profile.device.display);
     this.clock = clock;
     this.observe = observe;
     this.autoSignIn = autoSignIn;
@@ -211,9 +218,35 @@ export class DeviceSession {
     return this.current;
   }
 
+  /**
+   * A key or system event for the device. On a classic LCD 上/下 turn the pages of a text longer
+   * than the display (not of a list, whose cursor they move); past its first or last page they go
+   * to the device as usual.
+   */
   send(event: DeviceEvent): void {
+    if ((event.type === 'UP' || event.type === 'DOWN') && this.turnPage(event.type === 'UP' ? -1 : 1)) return;
     this.current.send(event);
     this.deliver();
+  }
+
+  private turnPage(by: number): boolean {
+    const paging = this.rows().classic?.paging;
+    const page = (paging?.page ?? 0) + by;
+    if (!paging || page < 0 || page >= paging.count) return false;
+    this.paged = { page, chain: this.activeSnapshots() };
+    this.notify();
+    return true;
+  }
+
+  /**
+   * The page of a paged text (classic LCD) that 上/下 turned to; undefined when they have not, or
+   * the screen changed since (it shows the page it opens at).
+   */
+  turnedPage(): number | undefined {
+    const paged = this.paged;
+    if (!paged) return undefined;
+    const chain = this.activeSnapshots();
+    return chain.length === paged.chain.length && chain.every((snapshot, index) => snapshot === paged.chain[index]) ? paged.page : undefined;
   }
 
   /** The power fails: whatever was not saved is gone, and the device boots from its flash. */
@@ -230,7 +263,7 @@ export class DeviceSession {
   rows(): DisplayRows {
     const snapshot = this.current.getSnapshot();
     const view = this.viewContext();
-    return displayRows(deviceScreen(this.activeSnapshots(), view), statusBar(snapshot, view), this.t, this.profile.device.display);
+    return displayRows(deviceScreen(this.activeSnapshots(), view), statusBar(snapshot, view), this.t, this.profile.device.display, this.turnedPage());
   }
 
   /**
@@ -299,9 +332,10 @@ export class DeviceSession {
     while (actor) {
       const snapshot = actor.getSnapshot() as AnyMachineSnapshot;
       snapshots.push(snapshot);
-      actor = Object.values(snapshot.children as Record<string, AnyActorRef | undefined>).find(
-        (child) => child?.getSnapshot().status === 'active',
-      );
+      // The acquirer's review of 解绑 runs beside the screens, never as one of them.
+      actor = Object.entries(snapshot.children as Record<string, AnyActorRef | undefined>).find(
+        ([id, child]) => id !== FUNDS_TRANSFER_ID && child?.getSnapshot().status === 'active',
+      )?.[1];
     }
     return snapshots;
   }

@@ -168,8 +168,8 @@ export const createSimulator = (options: SimulatorOptions = {}) => {
      * when they show — as SVG text, or as PNG bytes with `{ format: 'png' }`.
      */
     screenshot: screenshotOf(capture),
-    /** The screen's title line. */
-    title: () => session.screen().title,
+    /** The screen's title, as the display shows it ('' where a classic menu took the title's line). */
+    title: () => session.rows().title,
     /** The device machine's snapshot (state value and context). */
     get state() {
       return session.actor.getSnapshot();

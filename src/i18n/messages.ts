@@ -26,7 +26,12 @@ export type MessageKey = keyof typeof CATALOGS.zh;
 
 export type Translate = (key: MessageKey, params?: Readonly<Record<string, string | number>>) => string;
 
+/** Texts that replace some of a catalog's for one display (a classic LCD's shorter wording). */
+export type ShorterTexts = Readonly<Record<Lang, Partial<Record<MessageKey, string>>>>;
+
 export const translator =
-  (lang: Lang): Translate =>
+  (lang: Lang, shorter?: ShorterTexts): Translate =>
   (key, params = {}) =>
-    (CATALOGS[lang] as Record<MessageKey, string>)[key].replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match));
+    (shorter?.[lang][key] ?? (CATALOGS[lang] as Record<MessageKey, string>)[key]).replace(/\{(\w+)\}/g, (match, name: string) =>
+      name in params ? String(params[name]) : match,
+    );

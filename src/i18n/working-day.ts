@@ -59,6 +59,8 @@ export const workingDayTexts = defineTexts(
     'mainMenu.signInFirstTitle': '请先签到',
     'mainMenu.signInFirst': '交易前需要操作员签到',
     'mainMenu.signInNow': '按[确认]键签到',
+    'mainMenu.unavailable': '本机未开通该交易',
+    'mainMenu.unavailableHelp': '如需开通，请联系收单机构或致电客服',
 
     'signIn.title': '签到',
     'signIn.prompt': '请输入操作员号',
@@ -267,6 +269,8 @@ export const workingDayTexts = defineTexts(
     'mainMenu.signInFirstTitle': 'Sign in first',
     'mainMenu.signInFirst': 'An operator must sign in before transactions',
     'mainMenu.signInNow': 'Press [ENTER] to sign in',
+    'mainMenu.unavailable': 'Not offered on this terminal',
+    'mainMenu.unavailableHelp': 'The acquirer or its service line can open it',
 
     'signIn.title': 'Sign in',
     'signIn.prompt': 'Operator number',

@@ -154,6 +154,7 @@ export const zh = {
   'phone.from': '来自 {from}',
   'unbind.title': '解绑',
   'unbind.reasonPrompt': '请选择解绑原因',
+  'unbind.which': '{name} {account}',
   'unbind.reason.changeAccount': '更换结算账户',
   'unbind.reason.closingDown': '商户停业',
   'unbind.reason.other': '其他',
@@ -251,5 +252,13 @@ export const zh = {
   'keys.label.SCREENSHOT': '截图(保存为 SVG)',
   'keys.note.screenshot': '截图：{file}',
   'keys.note.screenshotFailed': '截图没有保存：{reason}',
+  'records.kind.fundsTransferred': '资金已划转',
+  'records.subject.fundsTransferred': '{subject} 解绑审核通过',
+  'unbind.underReview': '解绑申请已提交审核',
+  'unbind.fundsAfterReview': '审核通过后资金划转至指定账户，预计{time}前完成',
+  'home.unbindUnderReview': '解绑审核中，预计{time}前资金划转',
+  'home.fundsTransferred': '{name}解绑审核通过，资金已划转',
+  'bindings.otherRoute.unbind': '也可致电客服{phone}或到银行柜台申请解绑，需审核',
+  'bindings.otherRoute.service': '也可致电客服{phone}注销',
+  'bindings.otherRoute.lost': '终端丢失：请致电客服{phone}挂失',
 } as const;
-

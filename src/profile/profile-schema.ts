@@ -70,12 +70,16 @@ export const passwordFreeSettingsSchema = z.object({
   channels: z.array(channelSettingSchema),
 });
 
-/** A menu tree whose leaves run the given flows: 设置 runs the settings flows, the main menu the working day's. */
-const menuTreeSchema = (flows: readonly [FlowId, ...FlowId[]]) => {
+/**
+ * A menu tree whose leaves run the given flows: 设置 runs the settings flows, the main menu the
+ * working day's (where a leaf may be a transaction the terminal does not offer: `"unavailable": true`).
+ */
+const menuTreeSchema = (flows: readonly [FlowId, ...FlowId[]], { unavailable }: { readonly unavailable: boolean }) => {
   const node: z.ZodType<MenuNode> = z.lazy(() =>
     z.union([
       z.object({ label: localText, flow: z.enum(flows, says('profile.menuFlow', { flows: flows.join(', ') })) }).strict(),
       z.object({ label: localText, items: z.array(node).min(1, says('profile.subMenuEmpty')) }).strict(),
+      ...(unavailable ? [z.object({ label: localText, unavailable: z.literal(true) }).strict()] : []),
     ]),
   );
   return z.array(node).min(1);
@@ -92,13 +96,31 @@ export const profileSchema = z
       merchantName: localText,
       merchantId: z.string().regex(/^\d{15}$/, says('profile.merchantId')),
       terminalId: z.string().regex(/^\d{8}$/, says('profile.terminalId')),
-      /** The text grid of the display; smart terminals fit about 36x10 in landscape, 30x13 in portrait. */
+      /**
+       * The display: a smart terminal's text grid (body rows; about 36x10 in landscape, 30x13 in
+       * portrait), or a classic terminal's monochrome LCD ("kind": "classic", 16x4, title line included).
+       */
       display: z
-        .object({
-          columns: z.number().int().min(28, says('profile.columnsMin')).max(60, says('profile.columnsMax')),
-          rows: z.number().int().min(8, says('profile.rowsMin')).max(20, says('profile.rowsMax')),
-        })
-        .strict()
+        .discriminatedUnion(
+          'kind',
+          [
+            z
+              .object({
+                kind: z.literal('smart').optional(),
+                columns: z.number().int().min(28, says('profile.columnsMin')).max(60, says('profile.columnsMax')),
+                rows: z.number().int().min(8, says('profile.rowsMin')).max(20, says('profile.rowsMax')),
+              })
+              .strict(),
+            z
+              .object({
+                kind: z.literal('classic'),
+                columns: z.number().int().min(16, says('profile.classicColumnsMin')).max(24, says('profile.classicColumnsMax')),
+                rows: z.number().int().min(4, says('profile.classicRowsMin')).max(8, says('profile.classicRowsMax')),
+              })
+              .strict(),
+          ],
+          says('profile.displayKind'),
+        )
         .default(DEFAULT_DISPLAY),
       /** What this model prints on keys that differ from the usual caps, e.g. {"MENU": {"zh": "功能", "en": "FN"}}. */
       keyLabels: z.partialRecord(z.enum(FUNCTION_KEYS), localText).default({}),
@@ -154,9 +176,9 @@ export const profileSchema = z
     sms: smsSettingsSchema,
     /** The payer's wallets on the phone beside the terminal (src/phone/phone-profile.ts). */
     phone: phoneSchema,
-    settingsMenu: menuTreeSchema(SETTINGS_FLOW_IDS),
+    settingsMenu: menuTreeSchema(SETTINGS_FLOW_IDS, { unavailable: false }),
     /** The main menu (主菜单) of the working day: 消费, 撤销, 退货 … 签到, 签退, 结算. */
-    mainMenu: menuTreeSchema(MAIN_FLOW_IDS).default(() => [...DEFAULT_MAIN_MENU]),
+    mainMenu: menuTreeSchema(MAIN_FLOW_IDS, { unavailable: true }).default(() => [...DEFAULT_MAIN_MENU]),
   })
   .strict()
   .superRefine((profile, ctx) => {

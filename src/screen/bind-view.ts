@@ -71,7 +71,7 @@ export const bindScreen = (snapshot: SnapshotFrom<typeof bindMachine>, view: Vie
   const problem: ScreenLine[] = context.problem ? [{ text: t(`bind.problem.${context.problem}`), tone: 'error' }] : [];
   return {
     title,
-    lines: [{ text: t(card ? 'bind.cardPrompt' : 'bind.merchantPrompt') }, { text: typedNumber(context.entered, card) }, ...problem],
+    lines: [{ text: t(card ? 'bind.cardPrompt' : 'bind.merchantPrompt') }, { text: typedNumber(context.entered, card), field: true }, ...problem],
     hints: { confirm: t('hint.confirm'), cancel: t('hint.cancel') },
   };
 };

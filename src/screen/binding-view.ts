@@ -5,7 +5,7 @@
 import type { SnapshotFrom } from 'xstate';
 import type { BindTarget } from '../../menus/bind.js';
 import { bindableTargets, type bindingManagementMachine } from '../../menus/binding-management.js';
-import { maskAccount } from '../../menus/domain.js';
+import { maskAccount, type Binding } from '../../menus/domain.js';
 import { backupResultScreen } from './backup-view.js';
 import type { Screen, ScreenLine } from './screen.js';
 import { numbered, type ViewContext } from './view-context.js';
@@ -13,6 +13,18 @@ import { numbered, type ViewContext } from './view-context.js';
 /** 开通 云闪付, 绑定新结算卡, 绑定商户账号: what 添加绑定 offers. */
 export const bindTargetLabel = (target: BindTarget, view: ViewContext): string =>
   target.kind === 'service' ? view.t('bind.openService', { name: target.service.name[view.lang] }) : view.t(`bind.new.${target.kind}`);
+
+/**
+ * The routes the guides name that are not on the terminal, where a technician looks for help: the
+ * acquirer's 客服 (the number its texts come from) or the bank's counter, and 挂失 of a lost terminal.
+ */
+const otherRoutes = (binding: Binding, view: ViewContext): ScreenLine[] => {
+  const phone = view.profile.sms.sender;
+  return [
+    { text: view.t(binding.kind === 'service' ? 'bindings.otherRoute.service' : 'bindings.otherRoute.unbind', { phone }), tone: 'muted' },
+    ...(binding.kind === 'merchant' ? [{ text: view.t('bindings.otherRoute.lost', { phone }), tone: 'muted' as const }] : []),
+  ];
+};
 
 export const bindingScreen = (snapshot: SnapshotFrom<typeof bindingManagementMachine>, view: ViewContext): Screen => {
   const { t, lang } = view;
@@ -57,6 +69,7 @@ export const bindingScreen = (snapshot: SnapshotFrom<typeof bindingManagementMac
           : []),
         { text: '' },
         { text: t(binding.kind === 'service' ? 'bindings.pressToClose' : 'bindings.pressToUnbind'), tone: 'warning' },
+        ...otherRoutes(binding, view),
       ],
       hints: { confirm: t(binding.kind === 'service' ? 'hint.closeService' : 'hint.unbind'), cancel: t('hint.back') },
     };

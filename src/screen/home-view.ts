@@ -4,7 +4,21 @@ import { merchantOf, terminalRefusal } from '../../menus/acceptance.js';
 import { BOOT_STEPS, type deviceMachine } from '../../menus/device.js';
 import type { Screen, ScreenLine } from './screen.js';
 import { refusalLines } from './transaction-words.js';
-import type { ViewContext } from './view-context.js';
+import { clockTime, type ViewContext } from './view-context.js';
+import { deviceDateTime } from '../device/device-time.js';
+import type { UnbindApplication } from '../../menus/domain.js';
+
+/**
+ * The last 解绑 application, while the acquirer reviews it (审核) and on the day its funds were
+ * moved (资金已划转).
+ */
+const unbindNotice = (applications: readonly UnbindApplication[], view: ViewContext): ScreenLine[] => {
+  const last = applications.at(-1);
+  if (!last) return [];
+  if (last.transferredAt === undefined) return [{ text: view.t('home.unbindUnderReview', { time: clockTime(last.reviewedAt, view.now) }), tone: 'warning' }];
+  const sameDay = deviceDateTime(last.transferredAt).date === deviceDateTime(view.now).date;
+  return sameDay ? [{ text: view.t('home.fundsTransferred', { name: last.name[view.lang] }), tone: 'success' }] : [];
+};
 
 export const homeScreen = (snapshot: SnapshotFrom<typeof deviceMachine>, view: ViewContext): Screen => {
   const { t, profile, lang } = view;
@@ -34,6 +48,7 @@ export const homeScreen = (snapshot: SnapshotFrom<typeof deviceMachine>, view: V
       ? { text: t('home.signedIn', { id: signedIn.operator, name: operatorName, batch: context.port.batch() }), tone: 'muted' }
       : { text: t('home.notSignedIn'), tone: 'warning' },
     ...(refusal ? [{ ...(refusalLines(refusal, t, lang)[1] as ScreenLine), tone: 'warning' as const }] : []),
+    ...unbindNotice(context.port.unbindApplications(), view),
   ];
   return {
     title: profile.device.merchantName[lang],

@@ -53,7 +53,7 @@ export const transactionQueryScreen = (snapshot: SnapshotFrom<typeof transaction
     lines:
       entries.length === 0
         ? [{ text: t('journal.empty'), tone: 'muted' }]
-        : entries.map((item, index) => ({ text: journalLine(item, t), selected: index === cursor })),
+        : entries.map((item, index) => ({ text: journalLine(item, t), selected: index === cursor, item: true })),
     hints: entries.length === 0 ? { cancel: t('hint.back') } : { confirm: t('hint.view'), cancel: t('hint.back') },
   };
 };
@@ -107,7 +107,7 @@ export const reprintScreen = (snapshot: SnapshotFrom<typeof reprintMachine>, vie
   if (snapshot.matches('trace')) {
     return {
       title: t('reprint.title'),
-      lines: [{ text: t('reprint.tracePrompt') }, { text: `${context.entered}_` }],
+      lines: [{ text: t('reprint.tracePrompt') }, { text: `${context.entered}_`, field: true }],
       hints: { confirm: t('hint.confirm'), cancel: t('hint.back') },
     };
   }

@@ -35,7 +35,7 @@ export const changePasswordScreen = (snapshot: SnapshotFrom<typeof changePasswor
     title: t(snapshot.matches('repeating') ? 'operators.repeatPassword' : 'operators.newPassword'),
     lines: [
       { text: t('password.operator', { id: operatorId, name }), tone: 'muted' },
-      { text: `${'*'.repeat(entered.length)}_` },
+      { text: `${'*'.repeat(entered.length)}_`, field: true },
       ...problemLine,
       { text: t('operators.digits', { length }), tone: 'muted' },
     ],

@@ -74,6 +74,7 @@ export const passwordFreeScreen = (snapshot: SnapshotFrom<typeof passwordFreeMac
       ...rows.map((row, index) => ({
         text: `${index + 1}.${passwordFreeRowText(row, snapshot, view)}`,
         selected: index === snapshot.context.cursor,
+        item: true,
       })),
       ...(snapshot.matches({ editing: 'unchanged' }) ? [{ text: t('passwordFree.unchanged'), tone: 'muted' as const }] : []),
     ],

@@ -36,7 +36,7 @@ export const passwordScreen = (snapshot: SnapshotFrom<typeof passwordPromptMachi
     lines: [
       ...supervisorOnly,
       who,
-      { text: '*'.repeat(context.entered.length) + '_' },
+      { text: '*'.repeat(context.entered.length) + '_', field: true },
       ...(lastCheck?.result === 'wrong' ? [{ text: t('password.wrong', { left: lastCheck.attemptsLeft }), tone: 'error' as const }] : []),
       ...switchHint,
     ],

@@ -55,7 +55,7 @@ export const recordsScreen = (snapshot: SnapshotFrom<typeof operationRecordsMach
     title: t('records.title'),
     lines: [
       { text: t('records.count', { count: records.length }), tone: 'muted' },
-      ...records.map((item, index) => ({ text: listLine(item, view), selected: index === cursor })),
+      ...records.map((item, index) => ({ text: listLine(item, view), selected: index === cursor, item: true })),
     ],
     hints: { confirm: t('hint.confirm'), cancel: t('hint.back') },
   };

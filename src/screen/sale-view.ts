@@ -88,7 +88,7 @@ export const saleScreen = (snapshot: SaleSnapshot, t: Translate, lang: Lang): Sc
       title: t('sale.pin.card'),
       lines: [
         amountLine(snapshot, t),
-        { text: `${'*'.repeat(context.pin.length)}_` },
+        { text: `${'*'.repeat(context.pin.length)}_`, field: true },
         ...(context.wrongPins > 0
           ? [
               { text: t('sale.pin.wrong'), tone: 'error' as const },
@@ -133,7 +133,7 @@ export const saleScreen = (snapshot: SaleSnapshot, t: Translate, lang: Lang): Sc
   }
   return {
     title: t('sale.title'),
-    lines: [{ text: t('sale.enterAmount'), tone: 'muted' }, { text: '' }, { text: t('sale.amount', { amount: formatFen(context.amountFen) }) }],
+    lines: [{ text: t('sale.enterAmount'), tone: 'muted' }, { text: '' }, { text: t('sale.amount', { amount: formatFen(context.amountFen) }), field: true }],
     hints: context.amountFen > 0 ? back : { cancel: t('hint.cancel') },
   };
 };

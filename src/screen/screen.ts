@@ -7,6 +7,14 @@ export type ScreenLine = {
   /** The menu cursor is on this line. */
   readonly selected?: boolean;
   readonly tone?: LineTone;
+  /**
+   * The line is one of a list the cursor moves over (a numbered menu item, a record, a
+   * transaction): 上/下 move through the list rather than page the display, and a classic display
+   * may put two short items on one row.
+   */
+  readonly item?: boolean;
+  /** The line shows what is being typed (a password as *, an amount, a number): a classic display keeps it in view. */
+  readonly field?: boolean;
 };
 
 export type Screen = {

@@ -38,7 +38,7 @@ export const signInScreen = (snapshot: SnapshotFrom<typeof signInMachine>, view:
     title: t('signIn.title'),
     lines: [
       { text: t('signIn.prompt') },
-      { text: `${context.entered}${'_'.repeat(OPERATOR_ID_LENGTH - context.entered.length)}` },
+      { text: `${context.entered}${'_'.repeat(OPERATOR_ID_LENGTH - context.entered.length)}`, field: true },
       ...(context.problem ? [{ text: t(`signIn.problem.${context.problem}`), tone: 'error' as const }] : []),
       { text: t('signIn.tellers', { tellers: tellers.join(t('list.separator')) }), tone: 'muted' },
     ],

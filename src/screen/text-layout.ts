@@ -19,6 +19,10 @@ export type GridLine = {
   readonly joint: string;
   /** Spaces of hanging indent at the start of a continued row's text that the line did not have. */
   readonly indent: number;
+  /** Columns at the start of `text` kept for the selection marker: 2 when absent (the smart display's "> "). */
+  readonly gutter?: number;
+  /** Where in the row the selected item is (columns, end excluded), when it is not the whole row (two items a line). */
+  readonly cursor?: { readonly from: number; readonly to: number };
 };
 
 // ASCII only: block characters are ambiguous-width and break the frame in CJK terminals.

@@ -1,14 +1,16 @@
 /**
- * Screens of 短信验证 (typing a texted code) and of 解绑 (reason, review, 资金清算, done). The code
- * being typed shows as asterisks, like a password; the code itself is only ever on the phone.
+ * Screens of 短信验证 (typing a texted code) and of 解绑 (reason, review, 资金清算, done and sent
+ * to the acquirer's 审核). The code being typed shows as asterisks, like a password; the code
+ * itself is only ever on the phone.
  */
 import type { SnapshotFrom } from 'xstate';
+import type { DevicePort } from '../../menus/device-port.js';
 import type { smsVerificationMachine } from '../../menus/sms-verification.js';
 import { UNBIND_REASONS } from '../../menus/domain.js';
 import { SETTLEMENT_MS, selectedReason, type unbindMachine } from '../../menus/unbind.js';
 import { maskPhone } from '../store/sms-gateway.js';
 import { maskAccount } from '../../menus/domain.js';
-import { formatDuration, type ViewContext } from './view-context.js';
+import { clockTime, formatDuration, numbered, type ViewContext } from './view-context.js';
 import type { Screen, ScreenLine } from './screen.js';
 
 /** Where the code went, as the device says it: 验证码已发送至 138****1234. */
@@ -39,11 +41,21 @@ export const smsVerificationScreen = (snapshot: SnapshotFrom<typeof smsVerificat
       { text: t('sms.validFor', { time: formatDuration(left, t) }), tone: 'muted' },
       { text: '' },
       { text: t('sms.prompt') },
-      { text: `${'*'.repeat(context.entered.length)}_` },
+      { text: `${'*'.repeat(context.entered.length)}_`, field: true },
       ...(lastCheck?.result === 'wrong' ? [{ text: t('sms.wrong', { left: lastCheck.attemptsLeft }), tone: 'error' as const }] : []),
     ],
     hints: { confirm: t('hint.confirm'), cancel: t('hint.cancel') },
   };
+};
+
+/** The application just filed goes to the acquirer's review (审核): when its funds will have moved. */
+const reviewLines = (port: DevicePort, view: ViewContext): ScreenLine[] => {
+  const application = port.unbindApplications().at(-1);
+  if (!application) return [];
+  return [
+    { text: view.t('unbind.underReview'), tone: 'warning' },
+    { text: view.t('unbind.fundsAfterReview', { time: clockTime(application.reviewedAt, view.now) }), tone: 'muted' },
+  ];
 };
 
 /** 解绑: whichever step the flow is at. */
@@ -56,9 +68,9 @@ export const unbindScreen = (snapshot: SnapshotFrom<typeof unbindMachine>, view:
     return {
       title: t('unbind.title'),
       lines: [
-        { text: `${binding.name[lang]} ${maskAccount(binding)}`, tone: 'muted' },
+        { text: t('unbind.which', { name: binding.name[lang], account: maskAccount(binding) }), tone: 'muted' },
         { text: t('unbind.reasonPrompt') },
-        ...UNBIND_REASONS.map((id, index) => ({ text: `${index + 1}.${t(`unbind.reason.${id}`)}`, selected: index === context.cursor })),
+        ...numbered(UNBIND_REASONS.map((id) => t(`unbind.reason.${id}`)), context.cursor),
       ],
       hints: { confirm: t('hint.confirm'), cancel: t('hint.back') },
     };
@@ -92,6 +104,7 @@ export const unbindScreen = (snapshot: SnapshotFrom<typeof unbindMachine>, view:
       lines: [
         { text: t('unbind.done'), tone: 'success' },
         { text: t('unbind.doneDetail', { name: binding.name[lang], account: maskAccount(binding) }) },
+        ...reviewLines(context.port, view),
       ],
       hints: { confirm: t('hint.confirm'), cancel: t('hint.back') },
     };

@@ -12,7 +12,7 @@ import type { Screen, ScreenLine } from './screen.js';
 import { methodName, refusalLines, responseText } from './transaction-words.js';
 import { numbered, type ViewContext } from './view-context.js';
 
-const typed = (entered: string, length: number): ScreenLine => ({ text: `${entered}${'_'.repeat(Math.max(0, length - entered.length))}` });
+const typed = (entered: string, length: number): ScreenLine => ({ text: `${entered}${'_'.repeat(Math.max(0, length - entered.length))}`, field: true });
 
 const saleLines = (sale: JournalEntry, t: Translate): ScreenLine[] => [
   { text: t('journal.trace', { trace: sale.trace }) },
@@ -109,7 +109,7 @@ export const refundScreen = (snapshot: SnapshotFrom<typeof refundMachine>, view:
         { text: t('journal.refund.original', { amount: formatFen(context.sale.amountFen), trace: context.sale.trace }), tone: 'muted' },
         { text: t('journal.refund.left', { amount: formatFen(left) }), tone: 'muted' },
         { text: t('journal.refund.amountPrompt') },
-        { text: t('sale.amount', { amount: formatFen(context.amountFen) }) },
+        { text: t('sale.amount', { amount: formatFen(context.amountFen) }), field: true },
       ],
       hints: { confirm: t('hint.confirm'), cancel: t('hint.cancel') },
     };

@@ -26,6 +26,7 @@ import {
   type PasswordFreeSettings,
   type PaymentMethod,
   type SaleRecord,
+  type UnbindApplication,
   type UnbindReason,
 } from '../../menus/domain.js';
 import { batchEntries, batchTotals, sixDigits, type JournalEntry, type Settlement } from '../../menus/journal.js';
@@ -169,14 +170,36 @@ export class DeviceStore implements DevicePort {
     });
   }
 
-  unbind(bindingId: string, operatorId: string, reason: UnbindReason): void {
+  unbind(bindingId: string, operatorId: string, reason: UnbindReason, reviewedAt: number): void {
     const binding = this.current.bindings.find((candidate) => candidate.id === bindingId);
     if (!binding) return;
     const why = RECORD_TEXT('unbind.reason', { reason: RECORD_TEXT(`unbind.reason.${reason}`) });
+    const subject = `${binding.name.zh} ${maskAccount(binding)}`;
+    const application = { subject, name: binding.name, kind: binding.kind, reason, operator: operatorId, submittedAt: this.now(), reviewedAt };
     this.commit({
       ...this.current,
       bindings: this.current.bindings.filter((candidate) => candidate !== binding),
-      records: [...this.current.records, this.record(operatorId, 'unbind', `${binding.name.zh} ${maskAccount(binding)} ${why}`)],
+      records: [...this.current.records, this.record(operatorId, 'unbind', `${subject} ${why}`)],
+      unbindApplications: [...this.current.unbindApplications, application],
+    });
+  }
+
+  unbindApplications(): readonly UnbindApplication[] {
+    return this.current.unbindApplications;
+  }
+
+  transferUnbindFunds(): void {
+    const now = this.now();
+    const due = (application: UnbindApplication) => application.transferredAt === undefined && application.reviewedAt <= now;
+    const moved = this.current.unbindApplications.filter(due);
+    if (moved.length === 0) return;
+    this.commit({
+      ...this.current,
+      unbindApplications: this.current.unbindApplications.map((application) => (due(application) ? { ...application, transferredAt: now } : application)),
+      records: [
+        ...this.current.records,
+        ...moved.map((application) => this.record('system', 'fundsTransferred', RECORD_TEXT('records.subject.fundsTransferred', { subject: application.subject }))),
+      ],
     });
   }
 

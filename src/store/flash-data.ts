@@ -3,7 +3,7 @@
  * settings in force and pending, and the operation records. Seeded from a profile on first run.
  */
 import { z } from 'zod';
-import { PAYMENT_METHODS, RESPONSE_CODES } from '../../menus/domain.js';
+import { PAYMENT_METHODS, RESPONSE_CODES, UNBIND_REASONS } from '../../menus/domain.js';
 import { TRANSACTION_KINDS } from '../../menus/journal.js';
 import { bindingSchema, passwordFreeSettingsSchema, type Profile } from '../profile/profile-schema.js';
 import { toolText } from '../i18n/tool-lang.js';
@@ -24,6 +24,7 @@ export const OPERATION_KINDS = [
   'void',
   'refund',
   'settle',
+  'fundsTransferred',
 ] as const;
 
 /** What a sale record (收款) holds besides its subject line: amount in fen, how paid, the answer. */
@@ -123,6 +124,20 @@ export const operationRecordSchema = z.object({
   transaction: transactionDetailSchema.optional(),
 });
 
+/** A 解绑 application under review (审核), or whose funds were moved (资金已划转). */
+export const unbindApplicationSchema = z
+  .object({
+    subject: z.string(),
+    name: z.object({ zh: z.string(), en: z.string() }).strict(),
+    kind: z.enum(['merchant', 'settlementCard', 'service']),
+    reason: z.enum(UNBIND_REASONS),
+    operator: z.string(),
+    submittedAt: z.number().int(),
+    reviewedAt: z.number().int(),
+    transferredAt: z.number().int().optional(),
+  })
+  .strict();
+
 export const flashDataSchema = z
   .object({
     format: z.literal(1),
@@ -140,6 +155,8 @@ export const flashDataSchema = z
     day: daySchema.default(FIRST_DAY),
     journal: z.array(journalEntrySchema).default([]),
     settlements: z.array(settlementSchema).default([]),
+    // Added with the 解绑 review; older data files have none.
+    unbindApplications: z.array(unbindApplicationSchema).default([]),
   })
   .strict();
 
@@ -164,4 +181,5 @@ export const seedFlash = (profile: Profile): FlashData => ({
   day: { ...FIRST_DAY },
   journal: [],
   settlements: [],
+  unbindApplications: [],
 });

@@ -13,7 +13,7 @@ import { useInput, useStdin } from 'ink';
 import { translator, type Lang } from '../i18n/messages.js';
 import { profilesDir } from '../package-root.js';
 import { displayRows } from '../screen/screen-text.js';
-import type { GridSize } from '../screen/text-layout.js';
+import type { DisplaySpec } from '../screen/default-display.js';
 import { DeviceFrame, frameSize } from './device-frame.js';
 
 export type BootSplashInfo = {
@@ -22,7 +22,7 @@ export type BootSplashInfo = {
   readonly brand: string;
   readonly model: string;
   readonly terminalId: string;
-  readonly display: GridSize;
+  readonly display: DisplaySpec;
   /** The network as the device data (or, on a first run, the profile) has it. */
   readonly online: boolean;
   /** Settings waiting for a restart: the boot screen says it applies them. */
@@ -56,6 +56,7 @@ export const readBootSplash = (nameOrPath: string, dataDir: string): BootSplashI
   const { brand, model, terminalId, display = { columns: 36, rows: 10 } } = profile.device;
   if (!isText(name) || !/^[a-z0-9-]+$/.test(name) || !isText(brand) || !isText(model) || !isText(terminalId)) return undefined;
   if (!isObject(display) || !isCount(display.columns) || !isCount(display.rows)) return undefined;
+  if (display.kind !== undefined && display.kind !== 'smart' && display.kind !== 'classic') return undefined;
   if (network !== 'online' && network !== 'offline') return undefined;
   const stored = join(dataDir, `${name}.json`);
   let online = network === 'online';
@@ -67,7 +68,7 @@ export const readBootSplash = (nameOrPath: string, dataDir: string): BootSplashI
     online = data.network === 'online';
     applying = data.passwordFree.pending !== undefined;
   }
-  return { name, brand, model, terminalId, display: { columns: display.columns, rows: display.rows }, online, applying };
+  return { name, brand, model, terminalId, display: { columns: display.columns, rows: display.rows, ...(display.kind === 'classic' ? { kind: 'classic' as const } : {}) }, online, applying };
 };
 
 /** Whether the terminal has room for the device frame (else the App's "too small" message comes first). */

@@ -1,17 +1,20 @@
 /**
- * The device's display in a fixed-width frame: status line, title, body rows and soft keys. When
- * the phone is beside it, the one the keypad goes to has its border drawn with '=' (and in colour).
+ * The device's display in a fixed-width frame. Smart: status line, title, body rows and soft keys.
+ * Classic: the LCD's icon strip, then its lines, the title's in reverse video as such LCDs draw it.
+ * When the phone is beside it, the one the keypad goes to has its border drawn with '=' (and in colour).
  */
 import { Box, Text } from 'ink';
+import { isClassic, type DisplaySpec } from '../screen/default-display.js';
 import type { LineTone } from '../screen/screen.js';
 import { DISPLAY, type DisplayRows } from '../screen/screen-text.js';
-import type { GridSize } from '../screen/text-layout.js';
+import type { GridLine } from '../screen/text-layout.js';
+import { padEnd, sliceColumns } from '../text-width.js';
 
 type DeviceFrameProps = {
   /** What the display shows, already laid out in rows. */
   readonly rows: DisplayRows;
   /** The display's text grid (from the profile). */
-  readonly display?: GridSize;
+  readonly display?: DisplaySpec;
   /** Whether the keypad goes to the terminal while the phone is beside it (its border shows it). */
   readonly focused?: boolean;
 };
@@ -19,10 +22,13 @@ type DeviceFrameProps = {
 /** The border of the frame the keypad goes to: ASCII, as ambiguous-width box characters break frames in CJK terminals. */
 export const FOCUSED_BORDER = { topLeft: '+', top: '=', topRight: '+', right: '|', bottomRight: '+', bottom: '=', bottomLeft: '+', left: '|' } as const;
 
-/** The frame around a display: border and padding across; border, status, rules, title and soft keys down. */
-export const frameSize = (display: GridSize): { readonly width: number; readonly height: number } => ({
+/**
+ * The frame around a display: border and padding across. Down: border, status, rules, title and
+ * soft keys around a smart display's body; border, icon strip and a rule above a classic LCD's lines.
+ */
+export const frameSize = (display: DisplaySpec): { readonly width: number; readonly height: number } => ({
   width: display.columns + 4,
-  height: display.rows + 7,
+  height: display.rows + (isClassic(display) ? 4 : 7),
 });
 
 /** The frame of the usual display (36x10). */
@@ -37,26 +43,58 @@ export const TONE_COLOR: Record<LineTone, string | undefined> = {
   warning: 'yellow',
 };
 
-export const DeviceFrame = ({ rows, display = DISPLAY, focused = false }: DeviceFrameProps) => {
-  const rule = '-'.repeat(display.columns);
-  return (
-  <Box
-    flexDirection="column"
-    width={frameSize(display).width}
-    borderStyle={focused ? FOCUSED_BORDER : 'classic'}
-    {...(focused ? { borderColor: 'cyan' } : {})}
-    paddingX={1}
-  >
-    <Text color="cyan">{rows.status}</Text>
-    <Text dimColor>{rule}</Text>
-    <Text bold>{rows.title}</Text>
-    {rows.body.map((line, index) => (
-      <Text key={index} color={TONE_COLOR[line.tone]} inverse={line.selected}>
+/** A body row; the selected item in reverse video (the whole row, or its part where two items share it). */
+const BodyRow = ({ line }: { readonly line: GridLine }) => {
+  const color = TONE_COLOR[line.tone];
+  if (!line.cursor) {
+    return (
+      <Text color={color} inverse={line.selected}>
         {line.text || ' '}
       </Text>
-    ))}
-    <Text dimColor>{rule}</Text>
-    <Text>{rows.hints || ' '}</Text>
-  </Box>
+    );
+  }
+  const { from, to } = line.cursor;
+  return (
+    <Text>
+      {sliceColumns(line.text, 0, from)}
+      <Text color={color} inverse>
+        {sliceColumns(line.text, from, to)}
+      </Text>
+      {sliceColumns(line.text, to)}
+    </Text>
+  );
+};
+
+export const DeviceFrame = ({ rows, display = DISPLAY, focused = false }: DeviceFrameProps) => {
+  const rule = '-'.repeat(display.columns);
+  const border = focused ? { borderStyle: FOCUSED_BORDER, borderColor: 'cyan' } : { borderStyle: 'classic' as const };
+  if (rows.classic) {
+    const { titleRow } = rows.classic;
+    return (
+      <Box flexDirection="column" width={frameSize(display).width} {...border} paddingX={1}>
+        <Text color="cyan">{rows.status}</Text>
+        <Text dimColor>{rule}</Text>
+        {titleRow !== undefined && (
+          <Text bold inverse>
+            {padEnd(titleRow, display.columns)}
+          </Text>
+        )}
+        {rows.body.map((line, index) => (
+          <BodyRow key={index} line={line} />
+        ))}
+      </Box>
+    );
+  }
+  return (
+    <Box flexDirection="column" width={frameSize(display).width} {...border} paddingX={1}>
+      <Text color="cyan">{rows.status}</Text>
+      <Text dimColor>{rule}</Text>
+      <Text bold>{rows.title}</Text>
+      {rows.body.map((line, index) => (
+        <BodyRow key={index} line={line} />
+      ))}
+      <Text dimColor>{rule}</Text>
+      <Text>{rows.hints || ' '}</Text>
+    </Box>
   );
 };

@@ -32,7 +32,7 @@ export const factsOfProfile = (profile: Profile, fixture: string): DeviceFacts =
 const oneOrMore = <T extends z.ZodType>(item: T) => z.union([item, z.array(item).min(1)]).transform((value) => (Array.isArray(value) ? value : [value]) as z.output<T>[]);
 
 const labelsOf = (nodes: readonly MenuNode[]): string[] =>
-  nodes.flatMap((node) => [node.label.zh, node.label.en, ...('flow' in node ? [node.flow] : labelsOf(node.items))]);
+  nodes.flatMap((node) => [node.label.zh, node.label.en, ...('flow' in node ? [node.flow] : 'items' in node ? labelsOf(node.items) : [])]);
 
 /** One condition: every facet it names holds (and `not` does not). */
 export type Condition = {

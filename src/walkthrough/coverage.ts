@@ -3,6 +3,7 @@
  * from the machine definitions; what was reached comes from the actors' inspection events.
  */
 import type { AnyStateMachine, InspectionEvent } from 'xstate';
+import { KEY_EVENT_TYPES } from '../../menus/device-events.js';
 import { MENU_MACHINES } from '../../menus/machines.js';
 import { toolText } from '../i18n/tool-lang.js';
 
@@ -27,8 +28,12 @@ const transitionName = (transition: TransitionLike, index: number, total: number
   return `${stateName(transition.source)} --${eventName(transition.eventType)}${branch}--> ${targets}`;
 };
 
-/** A transition that only hands a key to the running flow is plumbing, not behaviour. */
-const isForwarding = (transition: TransitionLike) => !transition.target && transition.source.invoke.length > 0;
+/**
+ * A transition that only hands a key to the running flow is plumbing, not behaviour; a targetless
+ * system event (断网, 联网) beside an invoked actor is behaviour.
+ */
+const isForwarding = (transition: TransitionLike) =>
+  !transition.target && transition.source.invoke.length > 0 && (KEY_EVENT_TYPES as readonly string[]).includes(transition.eventType);
 
 export type CoverageReport = {
   readonly states: { readonly total: number; readonly reached: number; readonly missed: readonly string[] };

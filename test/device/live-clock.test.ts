@@ -1,6 +1,8 @@
 // The interactive device's clock on fake host timers: real time scaled by --time-scale, and a
 // trainer's fast-forward that fires what falls due on the way, in order, and re-arms the rest.
 import { describe, expect, it } from 'vitest';
+import { UNBIND_REVIEW_MS } from '../../menus/funds-transfer.js';
+import { SETTLEMENT_MS } from '../../menus/unbind.js';
 import { DeviceSession } from '../../src/device/device-session.js';
 import { IDLE_FAST_FORWARD_MS, LiveClock, type RealTimers } from '../../src/device/live-clock.js';
 import { BOOT_MS, toKeyEvent } from '../../src/device/simulator.js';
@@ -153,6 +155,19 @@ describe('the interactive device on the live clock', () => {
     expect(session.sms()).toBeDefined();
     expect(clock.fastForward()).toBe(5 * 60_000);
     expect(session.text()).toContain('验证码已过期');
+    session.stop();
+  });
+
+  it('a trainer shows the end of a 解绑 review at once: 资金已划转 (t)', () => {
+    const { clock, store, session, press } = liveDevice();
+    press('菜单', ...'123456', '确认', '1', '2', '确认', '3', '确认');
+    press(...(session.sms()?.code ?? ''), '确认');
+    clock.advance(SETTLEMENT_MS);
+    press('确认', '取消', '取消');
+    expect(session.matchText()).toContain('解绑审核中');
+    expect(clock.fastForward()).toBe(UNBIND_REVIEW_MS);
+    expect(session.matchText()).toContain('资金已划转');
+    expect(store.snapshot().records.at(-1)?.action).toBe('fundsTransferred');
     session.stop();
   });
 });

@@ -134,7 +134,7 @@ const flowPaths = (menu: readonly MenuNode[], prefix: readonly string[] = []): {
     const digit = digitFor(index);
     if (digit === undefined) return [];
     const path = [...prefix, digit];
-    return 'items' in node ? flowPaths(node.items, path) : [{ flow: node.flow, path }];
+    return 'items' in node ? flowPaths(node.items, path) : 'flow' in node ? [{ flow: node.flow, path }] : [];
   });
 
 type Snippet = { readonly weight: number; readonly actions: readonly string[] };

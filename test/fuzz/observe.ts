@@ -13,9 +13,9 @@ import type { PasswordPurpose } from '../../menus/password-prompt.js';
 import type { Simulator } from '../../src/device/simulator.js';
 import type { Profile } from '../../src/profile/profile-schema.js';
 import { statusBar } from '../../src/screen/device-view.js';
-import { bodySize, displayRows, displayText, matchableText } from '../../src/screen/screen-text.js';
+import { bodySize, displayRows, displayText, isScreenCutOff, matchableText } from '../../src/screen/screen-text.js';
 import type { Screen } from '../../src/screen/screen.js';
-import { isCutOff, type GridSize } from '../../src/screen/text-layout.js';
+import type { GridSize } from '../../src/screen/text-layout.js';
 import { DeviceStore } from '../../src/store/device-store.js';
 import type { FlashData } from '../../src/store/flash-data.js';
 import type { FlashMedium } from '../../src/store/flash-medium.js';
@@ -136,7 +136,11 @@ export type Observation = {
   readonly paper: boolean;
   /** The display, as shown and with wrapped lines joined. */
   readonly screens: readonly string[];
-  /** The screen has rows the display never shows (not a list, which scrolls). */
+  /**
+   * The screen has rows the display never shows: on a smart display rows past the last (not a
+   * list, which scrolls); on a classic LCD a word cut to fit, or list rows no cursor brings into
+   * view (a long text pages).
+   */
   readonly cutOff: boolean;
   /** Actors of the device that stopped with an error. */
   readonly errors: readonly string[];
@@ -177,12 +181,14 @@ const layout = (sim: Simulator): Layout => {
   const cache = layouts.get(profile) ?? new Map<string, Layout>();
   layouts.set(profile, cache);
   const screen = session.screen();
-  const key = JSON.stringify([session.lang, screen]);
+  // A classic LCD shows one page of a long text: the page turned to is part of what is shown.
+  const key = JSON.stringify([session.lang, screen, session.turnedPage()]);
   let body = cache.get(key);
   if (!body) {
-    const rows = session.rows();
-    const size = bodySize(profile.device.display);
-    body = { texts: [belowStatus(displayText(rows)), belowStatus(matchableText(rows))], cutOff: mayOverflow(screen, size) && isCutOff(screen, size) };
+    const shown = session.rows();
+    const { display } = profile.device;
+    const cutOff = display.kind === 'classic' ? isScreenCutOff(screen, display) : mayOverflow(screen, bodySize(display)) && isScreenCutOff(screen, display);
+    body = { texts: [belowStatus(displayText(shown)), belowStatus(matchableText(shown))], cutOff };
     if (cache.size >= MAX_LAYOUTS) cache.clear();
     cache.set(key, body);
   }

@@ -98,6 +98,7 @@ const DEEP_STATES: Readonly<Record<string, readonly string[]>> = {
   'landi-a8': [...SETTINGS, ...WORKING_DAY],
   'newland-n910': [...SETTINGS, ...WORKING_DAY],
   'pax-a920': [...SETTINGS, ...WORKING_DAY],
+  'classic-s80': [...SETTINGS, ...WORKING_DAY],
   offline: ['bindingManagement.offline', 'passwordFree.offline', 'unbind.offline', 'sale.commsError', 'signIn.commsError', 'settlement.commsError'],
   unbound: ['bindingManagement.list', 'passwordFree.saved', 'device.shuttingDown', 'sale.refused', 'signIn.refused', 'bind.bound'],
 };

@@ -5,9 +5,11 @@ import { createActor } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import type { DevicePort, SmsCheck, SmsPurpose } from '../../menus/device-port.js';
 import { smsVerificationMachine } from '../../menus/sms-verification.js';
+import { UNBIND_REVIEW_MS } from '../../menus/funds-transfer.js';
 import { SETTLEMENT_MS } from '../../menus/unbind.js';
 import { SteppingClock } from '../../src/device/simulated-clock.js';
 import { BOOT_MS, createSimulator, type Simulator } from '../../src/index.js';
+import { memoryMedium } from '../../src/store/flash-medium.js';
 
 const PASSWORD = '123456';
 const SMS_PROFILE = 'fixtures/walkthroughs/profiles/unionpay-sms.json';
@@ -327,6 +329,106 @@ describe('解绑 with a texted code (P4)', () => {
       expect(states(sim)).toContain('unbind.offline');
       expect(sim.sms()).toEqual(first);
     });
+  });
+});
+
+describe('解绑 is reviewed (审核), and the funds move later (资金已划转), on the device clock', () => {
+  /** 解绑 of the settlement card for 其他, to the end of 资金清算, then home. */
+  const unbindCard = (sim: Simulator) => {
+    submitUnbind(sim, '结算卡', '3');
+    sim.type(codeOnPhone(sim));
+    sim.press('确认');
+    sim.advance(SETTLEMENT_MS);
+  };
+  const applications = (sim: Simulator) => sim.store.snapshot().unbindApplications;
+
+  it('says the application goes to review and when the funds will have moved; home says so until they have', () => {
+    const sim = createSimulator();
+    unbindCard(sim);
+    const submitted = sim.store.now();
+    expect(display(sim)).toContain('解绑申请已提交审核');
+    expect(display(sim)).toContain('审核通过后资金划转至指定账户，预计11:00前完成');
+    expect(applications(sim)).toEqual([
+      { subject: '结算卡 6222 **** **** 1234', name: { zh: '结算卡', en: 'Settlement card' }, kind: 'settlementCard', reason: 'other', operator: '00', submittedAt: submitted, reviewedAt: submitted + UNBIND_REVIEW_MS },
+    ]);
+    sim.press('确认', '取消', '取消');
+    expect(states(sim)).toEqual(['device.home']);
+    expect(display(sim)).toContain('解绑审核中，预计11:00前资金划转');
+
+    sim.advance(UNBIND_REVIEW_MS - SETTLEMENT_MS - 1);
+    expect(actions(sim)).toEqual(['unbind']);
+    expect(applications(sim)[0]?.transferredAt).toBeUndefined();
+    sim.advance(SETTLEMENT_MS + 1);
+    expect(applications(sim)[0]?.transferredAt).toBe(submitted + UNBIND_REVIEW_MS);
+    expect(sim.store.snapshot().records.at(-1)).toEqual({
+      at: new Date(submitted + UNBIND_REVIEW_MS).toISOString(),
+      operator: 'system',
+      action: 'fundsTransferred',
+      subject: '结算卡 6222 **** **** 1234 解绑审核通过',
+    });
+    expect(display(sim)).toContain('结算卡解绑审核通过，资金已划转');
+    expect(display(sim)).not.toContain('解绑审核中');
+    // The next day the home screen is as before.
+    sim.advance(24 * 60 * 60_000);
+    expect(display(sim)).not.toContain('资金已划转');
+  });
+
+  it('a power cut, or a new start of pos-sim on the same data, does not stop a review', () => {
+    const medium = memoryMedium();
+    const first = createSimulator({ medium });
+    unbindCard(first);
+    first.powerCut();
+    first.advance(BOOT_MS);
+    expect(display(first)).toContain('解绑审核中');
+    first.stop();
+    // pos-sim started again an hour later, on the data the first one left.
+    const again = createSimulator({ medium, startTime: first.store.now() + 60 * 60_000 });
+    expect(display(again)).toContain('解绑审核中');
+    again.advance(UNBIND_REVIEW_MS - 60 * 60_000);
+    expect(display(again)).toContain('资金已划转');
+    expect(actions(again)).toEqual(['unbind', 'fundsTransferred']);
+  });
+
+  it('a review that ended while pos-sim was not running moves the funds as it starts', () => {
+    const medium = memoryMedium();
+    const first = createSimulator({ medium });
+    unbindCard(first);
+    first.stop();
+    const later = createSimulator({ medium, startTime: first.store.now() + UNBIND_REVIEW_MS });
+    expect(actions(later)).toEqual(['unbind', 'fundsTransferred']);
+  });
+
+  it('two applications are reviewed each in its own time, the first first', () => {
+    const sim = createSimulator();
+    unbindCard(sim);
+    sim.press('确认', '取消', '取消');
+    sim.advance(60 * 60_000);
+    submitUnbind(sim, '商户账号', '2');
+    sim.type(codeOnPhone(sim));
+    sim.press('确认');
+    sim.advance(SETTLEMENT_MS);
+    expect(display(sim)).toContain('预计12:00前完成');
+    sim.advance(UNBIND_REVIEW_MS - 60 * 60_000);
+    expect(applications(sim).map((application) => application.transferredAt !== undefined)).toEqual([true, false]);
+    sim.advance(60 * 60_000);
+    expect(applications(sim).map((application) => application.transferredAt !== undefined)).toEqual([true, true]);
+    expect(sim.store.snapshot().records.filter((record) => record.action === 'fundsTransferred').map((record) => record.subject)).toEqual([
+      '结算卡 6222 **** **** 1234 解绑审核通过',
+      '商户账号 898310058120134 解绑审核通过',
+    ]);
+  });
+
+  it('the detail screens name the other routes: 客服 or the counter for 解绑, 客服 for 注销 and a lost terminal', () => {
+    const sim = createSimulator();
+    openDetail(sim, '结算卡');
+    expect(display(sim)).toContain('也可致电客服95534或到银行柜台申请解绑，需审核');
+    expect(display(sim)).not.toContain('挂失');
+    sim.press('取消');
+    sim.select('商户账号');
+    expect(display(sim)).toContain('终端丢失：请致电客服95534挂失');
+    sim.press('取消');
+    sim.select('微信支付');
+    expect(display(sim)).toContain('也可致电客服95534注销');
   });
 });
 

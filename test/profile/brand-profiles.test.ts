@@ -7,7 +7,7 @@ import { loadProfile, parseProfile } from '../../src/profile/load-profile.js';
 import { loadWalkthroughs } from '../../src/walkthrough/load-walkthroughs.js';
 import { runWalkthrough } from '../../src/walkthrough/run-walkthrough.js';
 
-const BRANDS = ['default', 'pax-a920', 'landi-a8', 'newland-n910'];
+const BRANDS = ['default', 'pax-a920', 'landi-a8', 'newland-n910', 'classic-s80'];
 
 describe('brand profiles', () => {
   it.each(BRANDS)('%s passes the brand-neutral walkthroughs', (fixture) => {
@@ -29,34 +29,47 @@ describe('brand profiles', () => {
     expect(route('pax-a920').top).toContain('2.安全设置');
     expect(route('newland-n910').top).toContain('2.交易设置');
     expect(route('landi-a8').top).toContain('1.支付方式管理');
+    expect(route('classic-s80').top).toContain('2.支付设置');
     for (const fixture of BRANDS) expect(route(fixture).title).toBe('免密支付');
   });
 
   it('draw the display at the size of each model', () => {
     for (const fixture of BRANDS) {
-      const { columns, rows } = loadProfile(fixture).device.display;
+      const { columns, rows, kind } = loadProfile(fixture).device.display;
       const lines = createSimulator({ fixture }).screen().split('\n');
-      expect(lines, fixture).toHaveLength(rows + 3);
+      // Smart: status, title, body rows, soft keys. Classic: the icon strip, then all its lines.
+      expect(lines, fixture).toHaveLength(kind === 'classic' ? rows + 1 : rows + 3);
       expect(Math.max(...lines.map((line) => [...line].reduce((width, char) => width + (char.charCodeAt(0) > 0x2e80 ? 2 : 1), 0)))).toBe(columns);
     }
   });
 
   it('name the settings key as the model prints it', () => {
     expect(createSimulator({ fixture: 'pax-a920' }).screen()).toContain('按[功能]键进入设置');
+    expect(createSimulator({ fixture: 'classic-s80' }).session.matchText()).toContain('按[功能]键设置');
     expect(createSimulator({ fixture: 'newland-n910' }).screen()).toContain('按[设置]键进入设置');
     expect(createSimulator({ fixture: 'landi-a8' }).screen()).toContain('按[菜单]键进入设置');
   });
 });
 
 describe('a brand profile whose display is too small', () => {
-  const tinyProfile = () => {
-    const profile = structuredClone(loadProfile('pax-a920')) as { device: { display: { columns: number } } };
-    profile.device.display.columns = 16;
+  const withDisplay = (display: object) => {
+    const profile = structuredClone(loadProfile('pax-a920')) as { device: { display: object } };
+    profile.device.display = display;
     return JSON.stringify(profile);
   };
+  const tinyProfile = () => withDisplay({ columns: 16, rows: 13 });
 
   it('is refused with the field and the fix, in Chinese by default', () => {
-    expect(() => parseProfile(tinyProfile(), 'tiny.json')).toThrow('tiny.json：设备配置有误：\n  device.display.columns：至少 28 列(14 个汉字)');
+    expect(() => parseProfile(tinyProfile(), 'tiny.json')).toThrow(
+      'tiny.json：设备配置有误：\n  device.display.columns：至少 28 列(14 个汉字)；16 列 4 行的传统单色屏请写 "kind": "classic"',
+    );
+  });
+
+  it('is a classic display when it says so, within a classic LCD\'s sizes', () => {
+    expect(parseProfile(withDisplay({ kind: 'classic', columns: 16, rows: 4 }), 'classic.json').device.display).toEqual({ kind: 'classic', columns: 16, rows: 4 });
+    expect(() => parseProfile(withDisplay({ kind: 'classic', columns: 12, rows: 4 }), 'c.json')).toThrow('device.display.columns：传统屏至少 16 列(8 个汉字)');
+    expect(() => parseProfile(withDisplay({ kind: 'classic', columns: 16, rows: 3 }), 'c.json')).toThrow('device.display.rows：传统屏至少 4 行(标题行在内)');
+    expect(() => parseProfile(withDisplay({ kind: 'round', columns: 16, rows: 4 }), 'c.json')).toThrow('device.display.kind："kind" 只能是 "smart"(默认)或 "classic"');
   });
 
   describe('in English', () => {

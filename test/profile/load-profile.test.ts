@@ -8,7 +8,7 @@ import { setToolLang } from '../../src/i18n/tool-lang.js';
 import { createSimulator, loadProfile, PosSimError, ProfileError, shippedProfileNames } from '../../src/index.js';
 import { profilePath } from '../../src/profile/load-profile.js';
 
-const SHIPPED = ['default', 'landi-a8', 'newland-n910', 'offline', 'pax-a920', 'unbound'];
+const SHIPPED = ['classic-s80', 'default', 'landi-a8', 'newland-n910', 'offline', 'pax-a920', 'unbound'];
 
 let dir: string;
 beforeEach(() => {

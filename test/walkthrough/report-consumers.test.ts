@@ -121,6 +121,7 @@ describe('JUnit, checked against an XSD with xmllint and read by junit2json', ()
     expect(execFileSync('xmllint', ['--noout', '--schema', 'test/fixtures/junit.xsd', file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })).toBe('');
     const parsed = (await parseJunit(stdout)) as { testsuite?: { name?: string; tests?: number; skipped?: number }[] };
     expect(parsed.testsuite?.map((suite) => [suite.name, suite.tests, suite.skipped])).toEqual([
+      ['pos-sim · classic-s80', 2, 1],
       ['pos-sim · default', 2, 1],
       ['pos-sim · landi-a8', 2, 1],
       ['pos-sim · newland-n910', 2, 1],

@@ -7,8 +7,15 @@ import { loadProfile, shippedProfileNames } from '../../src/profile/load-profile
 import { parseWalkthrough } from '../../src/walkthrough/parse-walkthrough.js';
 import { runWalkthrough } from '../../src/walkthrough/run-walkthrough.js';
 
-/** Profiles on which 免密支付 can be saved: online, with the setting to change. */
-const SAVING = shippedProfileNames().filter((name) => loadProfile(name).network === 'online');
+/**
+ * Profiles on which 免密支付 can be saved: online, with the setting to change. (Not on a classic
+ * LCD, whose four lines scroll the list to 保存设置: the line is out of view, as it is for a person
+ * there; classic-layout's own tests cover how it breaks lines.)
+ */
+const SAVING = shippedProfileNames().filter((name) => {
+  const profile = loadProfile(name);
+  return profile.network === 'online' && profile.device.display.kind !== 'classic';
+});
 
 const WORDS = {
   zh: { menu: '免密支付', master: '开启免密支付', save: '保存设置', pending: '待重启生效' },
