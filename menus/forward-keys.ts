@@ -2,5 +2,7 @@
 import { forwardTo } from 'xstate';
 import { KEY_EVENT_TYPES, PAYER_EVENT_TYPES } from './device-events.js';
 
-export const forwardKeysTo = (childId: string) =>
-  Object.fromEntries([...KEY_EVENT_TYPES, ...PAYER_EVENT_TYPES].map((type) => [type, { actions: forwardTo(childId) }]));
+/** The events a parent hands on to its running flow. */
+export const FORWARDED_EVENT_TYPES: readonly string[] = [...KEY_EVENT_TYPES, ...PAYER_EVENT_TYPES];
+
+export const forwardKeysTo = (childId: string) => Object.fromEntries(FORWARDED_EVENT_TYPES.map((type) => [type, { actions: forwardTo(childId) }]));

@@ -3,7 +3,7 @@
  * from the machine definitions; what was reached comes from the actors' inspection events.
  */
 import type { AnyStateMachine, InspectionEvent } from 'xstate';
-import { KEY_EVENT_TYPES } from '../../menus/device-events.js';
+import { FORWARDED_EVENT_TYPES } from '../../menus/forward-keys.js';
 import { MENU_MACHINES } from '../../menus/machines.js';
 import { toolText } from '../i18n/tool-lang.js';
 
@@ -29,11 +29,11 @@ const transitionName = (transition: TransitionLike, index: number, total: number
 };
 
 /**
- * A transition that only hands a key to the running flow is plumbing, not behaviour; a targetless
+ * A transition that only hands a key (or the payer's answer) to the running flow is plumbing, not behaviour; a targetless
  * system event (断网, 联网) beside an invoked actor is behaviour.
  */
 const isForwarding = (transition: TransitionLike) =>
-  !transition.target && transition.source.invoke.length > 0 && (KEY_EVENT_TYPES as readonly string[]).includes(transition.eventType);
+  !transition.target && transition.source.invoke.length > 0 && FORWARDED_EVENT_TYPES.includes(transition.eventType);
 
 export type CoverageReport = {
   readonly states: { readonly total: number; readonly reached: number; readonly missed: readonly string[] };
