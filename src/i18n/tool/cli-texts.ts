@@ -35,6 +35,9 @@ export const cliTexts = defineTexts(
   --snapshot-dir DIR     run：snapshot 步骤写屏幕的目录(默认：pos-sim-snapshots)
   --workers N            run：并行的工作线程数(默认：CPU 核数；脚本少时少用)
   --shard I/N            run：只回放 N 份中的第 I 份(CI 矩阵，如 --shard 2/4)
+  --include-tags A,B     run：只回放带 A 或 B 标签的脚本，其余报告为跳过
+  --exclude-tags C       run：不回放带 C 标签的脚本(报告为跳过)
+  --env NAME=VALUE       run、demo：脚本中 \${NAME} 的值(可多次给出；先于环境变量)
   --write DIR            paths：把每条路径写成操作脚本，放进 DIR
   --json                 records：输出 JSON 而不是表格
   --yes                  reset：替换设备数据前不再询问(没有终端时必须加)
@@ -72,6 +75,8 @@ export const cliTexts = defineTexts(
     'cli.freshWithDataDir': '--fresh 和 --data-dir 不能同时用：--fresh 使用临时目录。',
     'cli.badWorkers': '--workers {workers}：请给 1 到 {max} 之间的整数。',
     'cli.badShard': '--shard {shard}：请写成 I/N，1 ≤ I ≤ N，如 --shard 2/4 是 4 份中的第 2 份。',
+    'cli.badEnv': '--env {given}：请写成 NAME=value，NAME 由字母、数字和 _ 组成(不以数字开头)，如 --env AMOUNT=5000。',
+    'cli.badTags': '{flag} {given}：请写标签，多个用逗号分开(不含空格)，如 {flag} smoke,p1。',
   },
   {
     'cli.usage': `pos-sim - a POS terminal simulator in your terminal
@@ -107,6 +112,9 @@ Options
   --snapshot-dir DIR     run: where snapshot steps write screens (default: pos-sim-snapshots)
   --workers N            run: worker threads in parallel (default: the CPU cores; fewer for few files)
   --shard I/N            run: play only the I-th of N shares of the files (CI matrices, e.g. --shard 2/4)
+  --include-tags A,B     run: play only the walkthroughs tagged A or B; the others are reported skipped
+  --exclude-tags C       run: do not play those tagged C (reported skipped)
+  --env NAME=VALUE       run, demo: the value of \${NAME} in walkthroughs (repeatable; before the environment's)
   --write DIR            paths: write each path as a walkthrough file into DIR
   --json                 records: print JSON instead of a table
   --yes                  reset: replace the device data without asking (needed without a terminal)
@@ -144,5 +152,7 @@ Environment
     'cli.freshWithDataDir': '--fresh and --data-dir do not go together: --fresh uses a throw-away folder.',
     'cli.badWorkers': '--workers {workers}: give a whole number from 1 to {max}.',
     'cli.badShard': '--shard {shard}: write I/N with 1 ≤ I ≤ N, e.g. --shard 2/4 for the 2nd of 4 shares.',
+    'cli.badEnv': '--env {given}: write NAME=value, NAME being letters, digits and _ (not starting with a digit), e.g. --env AMOUNT=5000.',
+    'cli.badTags': '{flag} {given}: write tags, several separated by commas (no spaces), e.g. {flag} smoke,p1.',
   },
 );
