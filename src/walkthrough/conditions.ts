@@ -75,7 +75,7 @@ const conditionShape = {
     .optional()
     .meta({ description: 'the settings menu has items with each of these labels (in either language, e.g. 绑定管理) or flows (bindings, passwordFree)' }),
   store: storeChecksSchema.optional().meta({ description: 'the device data holds these values, as in expect.store' }),
-  screen: matchers('when.screen', { description: 'text (or /regex/) the screen shows, as in expect.screen (only on a step or a piece: a walkthrough’s own when: is asked before its device starts)' }).optional(),
+  screen: matchers('when.screen', { description: 'text (or /regex/) the screen shows, as in expect.screen (only in a step’s when: a file’s own when: is asked before its device starts)' }).optional(),
 };
 
 /** The facets a condition may name, for messages. */

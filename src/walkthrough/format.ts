@@ -114,14 +114,14 @@ const expectation = z
 const screenOnly = (screen: TextMatcher[]): Expectation => ({ screen, not: [], state: [], store: [], sms: [], receipt: [] });
 
 /** Values for a file's `${NAME}`s: its defaults (`env:` of the file), or what a call passes (`env:` of `run:`). */
-const parameterValues = (description: string) =>
+const parameterValues = (meta: { readonly description: string }) =>
   z
     .record(
       z.string().regex(PARAMETER_NAME, says('walkthrough.badParameterName')),
       z.union([z.string(), z.number(), z.boolean()], says('walkthrough.parameterNeedsText')).transform(String),
       says('walkthrough.envNeedsMap'),
     )
-    .meta({ description });
+    .meta(meta);
 
 /** A `run:` as written: a piece's file and the values it passes, or steps written inline. */
 export type RunWritten = { readonly file: string; readonly env: Readonly<Record<string, string>> } | { readonly steps: readonly unknown[] };
@@ -141,13 +141,15 @@ function runSchema(steps: z.ZodType) {
           .strictObject(
             {
               file: z.string().trim().min(1, says('walkthrough.runFileOrSteps')).optional().meta({ description: 'the piece: a walkthrough file, relative to this file (pos-sim:… for a piece shipped with pos-sim)' }),
-              env: parameterValues('values for the piece’s ${NAME}s').optional(),
+              env: parameterValues({ description: 'values for the piece’s ${NAME}s' }).optional(),
               steps: steps.optional().meta({ description: 'steps written here instead of a file' }),
             },
             unknownKeys((name) => (name === 'when' ? toolText('walkthrough.runWhenOnStep') : toolText('walkthrough.unknownRunKey', { key: name, keys: RUN_KEYS.join(', ') }))),
           )
           .refine((written) => (written.file === undefined) !== (written.steps === undefined), { ...says('walkthrough.runFileOrSteps'), when: onlyIfValid })
           .refine((written) => written.env === undefined || written.file !== undefined, { ...says('walkthrough.runEnvNeedsFile'), when: onlyIfValid })
+          // What the two refinements say, for the JSON Schema.
+          .meta({ oneOf: [{ required: ['file'], not: { required: ['steps'] } }, { required: ['steps'], not: { anyOf: [{ required: ['file'] }, { required: ['env'] }] } }] })
           .transform((written): RunWritten => (written.steps === undefined ? { file: written.file ?? '', env: written.env ?? {} } : { steps: written.steps as unknown[] })),
       ],
       says('walkthrough.runFileOrSteps'),
@@ -285,13 +287,15 @@ const fields = (steps: () => z.ZodType) => ({
     .meta({ description: 'signed-in (the default): the device is booted and signed in for the day; power-on: it has just booted and asks for 签到' }),
   when: conditionSchema.optional().meta({
     description: 'the devices this walkthrough applies to (profile, display, network, has, store, not); on others it is reported as skipped',
+    // Asked before the device starts, so not of its screen.
+    not: { required: ['screen'] },
   }),
   tags: z
     .union([tag, z.array(tag)], says('walkthrough.badTag'))
     .transform((value) => (Array.isArray(value) ? value : [value]))
     .optional()
     .meta({ description: 'words to pick walkthroughs by: pos-sim run --include-tags smoke --exclude-tags slow' }),
-  env: parameterValues('default values of the ${NAME}s in this file’s steps (a call’s env:, --env NAME=value and the environment come first)').optional(),
+  env: parameterValues({ description: 'default values of the ${NAME}s in this file’s steps (a call’s env:, --env NAME=value and the environment come first)' }).optional(),
   before: steps().optional().meta({ description: 'steps played before the steps (after the suite’s before:)' }),
   steps: steps().meta({ description: 'the steps, in order' }),
   after: steps().optional().meta({ description: 'steps played after the steps, whether they passed or failed (before the suite’s after:); a failure here is reported apart' }),

@@ -235,6 +235,7 @@ const readPiece = (path: string, passed: ReadonlyMap<string, ParameterValue>, ca
   const fields = checkSchema(walkthroughFieldsSchema, file.value);
   if (!fields.success) problems.push(...problemsOf(fields.error.issues, [], file.source));
   const written = fields.success ? fields.data : undefined;
+  if (written?.when && asksScreen(written.when as Condition)) problems.push(problemAt(file.source, file.source.keyAt(['when']), toolText('walkthrough.whenScreenOnStep')));
   const reading: Reading = {
     file: path,
     source: file.source,

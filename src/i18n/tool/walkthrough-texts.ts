@@ -67,7 +67,7 @@ export const walkthroughTexts = defineTexts(
     'walkthrough.noPiece': 'run：没有 {path} 这个操作脚本文件',
     'walkthrough.pieceCycle': 'run：循环调用 {chain}；片段不能直接或间接调用自己',
     'walkthrough.calledAt': '  (调用处 {at})',
-    'walkthrough.whenScreenOnStep': 'when.screen 问的是运行中的设备，只能写在步骤或片段上；操作脚本自己的 when 在设备启动前就判断',
+    'walkthrough.whenScreenOnStep': 'when.screen 问的是运行中的设备，只能写在步骤上(包括 run: 步骤)；文件顶层的 when 在设备启动前或调用前就判断',
     'walkthrough.suiteIsNoWalkthrough': '{file} 是套件文件(为其目录下的操作脚本提供 before:/after:)，不是操作脚本',
 
     'run.screenMissing': '期望屏幕显示 {text}，但屏幕上没有',
@@ -229,7 +229,7 @@ export const walkthroughTexts = defineTexts(
     'walkthrough.noPiece': 'run: no walkthrough file at {path}',
     'walkthrough.pieceCycle': 'run: {chain} calls itself again; a piece cannot call itself, directly or through others',
     'walkthrough.calledAt': '  (called at {at})',
-    'walkthrough.whenScreenOnStep': 'when.screen asks a running device, so it goes on a step or a piece; a walkthrough’s own when is decided before its device starts',
+    'walkthrough.whenScreenOnStep': 'when.screen asks a running device, so it goes on a step (a run: step too); a file’s own when is decided before its device starts or before it is called',
     'walkthrough.suiteIsNoWalkthrough': '{file} is the suite file (before:/after: for the walkthroughs under its folder), not a walkthrough',
 
     'run.screenMissing': 'expected the screen to show {text}',
