@@ -23,6 +23,7 @@ import { shippedTasks } from '../practice/load-tasks.js';
 import { shownPath } from '../shown-path.js';
 import { DemoApp } from '../ui/demo-app.js';
 import { wrapped } from '../line-breaks.js';
+import { SUITE_FILE } from '../walkthrough/format.js';
 import { loadWalkthroughs } from '../walkthrough/load-walkthroughs.js';
 import { TuiFault } from './tui-fault.js';
 
@@ -42,7 +43,7 @@ export type DemoOptions = {
   readonly env?: Readonly<Record<string, string>>;
 };
 
-const isWalkthroughFile = (name: string) => name.endsWith('.yaml') || name.endsWith('.yml');
+const isWalkthroughFile = (name: string) => (name.endsWith('.yaml') || name.endsWith('.yml')) && name !== SUITE_FILE;
 
 /** The shipped demos: short name (file name without .yaml) and file, by name. */
 const demoFiles = (): Map<string, string> =>

@@ -114,12 +114,17 @@ const powerKey = (lang: Lang, profile: Profile): string | undefined =>
 
 const activeStates = (sim: Simulator) => sim.session.activeStates().join(', ');
 
-/** The innermost call that has a name in the demo's language: its `caption:`, else its piece's `name:`. */
-const callName = (calls: readonly Step[], lang: Lang): string | undefined =>
-  [...calls]
-    .reverse()
-    .map((call) => call.caption?.[lang] ?? (call.kind === 'run' ? call.call.name?.[lang] : undefined))
-    .find((name) => name !== undefined);
+/**
+ * What a step inside calls is part of, in the demo's language: the innermost call's own `caption:`
+ * (what the script says this call does), else the innermost piece's `name:`.
+ */
+const callName = (calls: readonly Step[], lang: Lang): string | undefined => {
+  const innermostFirst = [...calls].reverse();
+  return (
+    innermostFirst.map((call) => call.caption?.[lang]).find((caption) => caption !== undefined) ??
+    innermostFirst.map((call) => (call.kind === 'run' ? call.call.name?.[lang] : undefined)).find((name) => name !== undefined)
+  );
+};
 
 /** Plays the walkthrough headless and records, for each shown step, its caption and actions. */
 export const planDemo = (walkthrough: Walkthrough, options: PlanOptions = {}): DemoPlan => {

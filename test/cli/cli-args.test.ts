@@ -20,6 +20,7 @@ describe('parseCli: commands', () => {
       bail: false,
       coverage: false,
       snapshotDir: undefined,
+      env: {},
       write: undefined,
       json: false,
       yes: false,
