@@ -25,6 +25,8 @@ import { DemoApp } from '../ui/demo-app.js';
 import { wrapped } from '../line-breaks.js';
 import { SUITE_FILE } from '../walkthrough/format.js';
 import { loadWalkthroughs } from '../walkthrough/load-walkthroughs.js';
+import { redact } from '../walkthrough/params.js';
+import { secretsIn } from '../walkthrough/run-walkthrough.js';
 import { TuiFault } from './tui-fault.js';
 
 /** Where `pos-sim demo NAME` finds NAME.yaml. */
@@ -300,7 +302,8 @@ export const runDemo = async (options: DemoOptions): Promise<string[]> => {
   const lines: string[] = [];
   if (view.status === 'failed' && view.failure) {
     const recorded = options.record === undefined ? '' : `\n${toolText('demoCli.recordedSoFar', { file: options.record })}`;
-    const failure = describeFailure(view.failure.step, view.failure.message, sim.screen());
+    const secrets = secretsIn([...walkthrough.before, ...walkthrough.steps, ...walkthrough.after]);
+    const failure = redact(describeFailure(view.failure.step, view.failure.message, sim.screen()), secrets);
     throw new DemoError(`${toolText('demoCli.checkFailed', { step: shown, total, failure })}${recorded}`);
   }
   lines.push(

@@ -23,7 +23,8 @@ import { KEY_BINDINGS, keyLabel } from '../keys/key-map.js';
 import { loadProfile } from '../profile/load-profile.js';
 import type { Profile } from '../profile/profile-schema.js';
 import { shownPath } from '../shown-path.js';
-import { liveFacts, runStep, stepsToPlay } from '../walkthrough/run-walkthrough.js';
+import { redact } from '../walkthrough/params.js';
+import { liveFacts, runStep, secretsIn, stepsToPlay } from '../walkthrough/run-walkthrough.js';
 import type { Step, Walkthrough } from '../walkthrough/walkthrough.js';
 import { shownKey, stepCaption, type StepContext } from './captions.js';
 import type { DemoDevice } from './player.js';
@@ -155,7 +156,7 @@ export const planDemo = (walkthrough: Walkthrough, options: PlanOptions = {}): D
           toolText('demoPlan.failsHeadless', {
             name: walkthrough.name,
             file: shownPath(walkthrough.file),
-            failure: describeFailure(step, problem, script.screen(), calls),
+            failure: redact(describeFailure(step, problem, script.screen(), calls), secretsIn(all)),
           }),
         );
       }

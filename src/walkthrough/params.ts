@@ -1,9 +1,11 @@
 /**
  * Parameters: `${NAME}` in a file's steps stands for a value given, first found first, by the
  * caller (`run: { file, env: { NAME: … } }`), by `pos-sim run --env NAME=value`, by the environment
- * variable NAME, or by the file's own default (its `env:`). A value from outside the files (--env or
- * the environment) is a secret: the step keeps it only to type or match it, and whatever pos-sim
- * writes about the step says `${NAME}` instead.
+ * variable NAME when NAME starts with POS_SIM_, or by the file's own default (its `env:`). Only
+ * POS_SIM_ names are read from the environment, as Maestro reads only MAESTRO_ ones: a shell's LANG,
+ * USER or DATE never changes what a piece does. A value from outside the files (--env or the
+ * environment) is a secret: the step keeps it only to type or match it, and whatever pos-sim writes
+ * about the step says `${NAME}` instead.
  */
 import type { Secret } from './walkthrough.js';
 
@@ -14,6 +16,9 @@ const REFERENCE = /\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
 
 /** A text that is one parameter and nothing else: the form a key, digits or a duration may take in a piece. */
 export const WHOLE_REFERENCE = /^\$\{[A-Za-z_][A-Za-z0-9_]*\}$/;
+
+/** The names the environment gives values to (others come from the files and --env only). */
+export const ENV_PREFIX = 'POS_SIM_';
 
 /** A parameter's value, and whether it came from outside the files. */
 export type ParameterValue = { readonly value: string; readonly secret: boolean };
@@ -41,7 +46,7 @@ export const lookUp = (parameters: Parameters, name: string): ParameterValue | u
   if (passed) return passed;
   const given = Object.hasOwn(parameters.outside.given, name) ? parameters.outside.given[name] : undefined;
   if (given !== undefined) return { value: given, secret: true };
-  const fromEnv = parameters.outside.env[name];
+  const fromEnv = name.startsWith(ENV_PREFIX) ? parameters.outside.env[name] : undefined;
   if (fromEnv !== undefined) return { value: fromEnv, secret: true };
   const fallback = Object.hasOwn(parameters.defaults, name) ? parameters.defaults[name] : undefined;
   return fallback === undefined ? undefined : { value: fallback, secret: false };

@@ -120,7 +120,9 @@ const typed = (digits: string, parameters: Parameters): { action: StepAction; se
   if (sms) return { action: sms[1] === undefined ? { kind: 'typeSmsCode' } : { kind: 'typeSmsCode', index: Number(sms[1]) } };
   const variable = VARIABLE_REFERENCE.exec(digits)?.[1];
   if (variable === undefined) return /^\d+$/.test(digits) ? { action: { kind: 'type', digits } } : toolText('walkthrough.typeNeedsDigits', { smsCode: SMS_CODE_VARIABLE });
-  const found = lookUp(parameters, variable);
+  // `$NAME` reads any environment variable, as it did before `${NAME}`; a secret either way.
+  const fromEnv = parameters.outside.env[variable];
+  const found = lookUp(parameters, variable) ?? (fromEnv === undefined ? undefined : { value: fromEnv, secret: true });
   if (found === undefined) return toolText('walkthrough.typeVariableUnset', { variable });
   if (!/^\d+$/.test(found.value)) return toolText('walkthrough.typeVariableNotDigits', { variable });
   return { action: { kind: 'type', digits: found.value }, ...(found.secret ? { secret: { name: variable, value: found.value } } : {}) };

@@ -17,7 +17,7 @@ import { shownPath } from '../shown-path.js';
 import { holds, type DeviceFacts } from './conditions.js';
 import { screenText, unmet } from './expectations.js';
 import { redact } from './params.js';
-import { SMS_CODE_VARIABLE, type Step, type Walkthrough } from './walkthrough.js';
+import { SMS_CODE_VARIABLE, type Secret, type Step, type Walkthrough } from './walkthrough.js';
 
 /** A `run:` step a failing step was played from. */
 export type CalledAt = {
@@ -171,18 +171,21 @@ export const countSteps = (steps: readonly Step[]): number => steps.reduce((coun
 
 const where = (step: Step) => `${step.file}:${step.at.line}:${step.at.column}`;
 
-/** A failure as reports show it: secrets from outside the files written as ${NAME}. */
-const failureOf = (sim: Simulator, { step, calls }: StepToPlay, problem: string): StepFailure => {
-  const secrets = [step, ...calls].flatMap((each) => each.secrets ?? []);
-  return {
-    at: where(step),
-    step: step.source,
-    ...(calls.length > 0 ? { calledFrom: [...calls].reverse().map((call) => ({ at: where(call), step: call.source })) } : {}),
-    message: redact(problem, secrets),
-    screen: sim.screen(),
-    states: sim.session.activeStates(),
-  };
-};
+/** Every value from outside the files that the steps were written with, those of the pieces they call included. */
+export const secretsIn = (steps: readonly Step[]): Secret[] => steps.flatMap((step) => [...(step.secrets ?? []), ...(step.kind === 'run' ? secretsIn(step.steps) : [])]);
+
+/**
+ * A failure as reports show it: every secret the walkthrough was written with shows as ${NAME}, in
+ * the message and on the screen (a value typed where the display echoes it, in any earlier step).
+ */
+const failureOf = (sim: Simulator, { step, calls }: StepToPlay, problem: string, secrets: readonly Secret[]): StepFailure => ({
+  at: where(step),
+  step: step.source,
+  ...(calls.length > 0 ? { calledFrom: [...calls].reverse().map((call) => ({ at: where(call), step: call.source })) } : {}),
+  message: redact(problem, secrets),
+  screen: redact(sim.screen(), secrets),
+  states: sim.session.activeStates(),
+});
 
 export const runWalkthrough = (walkthrough: Walkthrough, options: RunOptions = {}): WalkthroughResult => {
   const started = performance.now();
@@ -193,6 +196,7 @@ export const runWalkthrough = (walkthrough: Walkthrough, options: RunOptions = {
     ...(options.observe ? { observe: options.observe } : {}),
   });
   const facts = liveFacts(sim, walkthrough.fixture);
+  const secrets = secretsIn([...walkthrough.before, ...walkthrough.steps, ...walkthrough.after]);
   // Steps played up to the first that failed: `after:` still plays after a failure, uncounted.
   let stepsRun = 0;
   let failed = false;
@@ -202,7 +206,7 @@ export const runWalkthrough = (walkthrough: Walkthrough, options: RunOptions = {
       const problem = runStep(sim, toPlay.step, walkthrough, options);
       if (problem !== undefined) {
         failed = true;
-        return failureOf(sim, toPlay, problem);
+        return failureOf(sim, toPlay, problem, secrets);
       }
     }
     return undefined;
