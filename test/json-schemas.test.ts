@@ -1,10 +1,11 @@
 // The JSON Schemas shipped for editors are generated from the definitions the loaders validate
 // with; a standard validator (ajv, draft 2020-12) accepts every shipped profile, walkthrough and
 // task with them, and accepts or refuses a walkthrough exactly when the parser does.
-import { readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { JSON_SCHEMAS, PROFILE_SCHEMA_FILE, SUITE_SCHEMA_FILE, TASK_SCHEMA_FILE, WALKTHROUGH_SCHEMA_FILE } from '../src/json-schemas.js';
 import { SUITE_FILE } from '../src/walkthrough/format.js';
@@ -163,6 +164,11 @@ describe('the walkthrough schema and the parser', () => {
     step('run: { colour: red }'),
     step('run: {}'),
     step('run: 1'),
+    file('env: { K: 确认, N: "5" }\nsteps:\n  - press: [取消, "${K}", "${N}"]\n  - run: { steps: [{ type: "${N}" }] }\n'),
+    step('press: "${K} and more"'),
+    step('wait: ${T}s'),
+    step('run: { file: "" }'),
+    step('run: { file: a.yaml, env: { 1A: b } }'),
     file('when: { screen: 收款 }\nsteps:\n  - press: 菜单\n'),
     'steps:\n  - press: 菜单\n',
     'name: ""\nsteps:\n  - press: 菜单\n',
@@ -173,5 +179,34 @@ describe('the walkthrough schema and the parser', () => {
   it.each(CASES)('agree on %j', (text) => {
     const schema = validWalkthrough(parseYaml(text));
     expect(schema, errors(validWalkthrough)).toBe(parses(text));
+  });
+});
+
+describe('the suite file schema and the parser', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'pos-sim-suite-schema-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  /** Whether the parser takes a walkthrough under a suite file of this text. */
+  const parses = (text: string) => {
+    writeFileSync(join(dir, SUITE_FILE), text);
+    try {
+      parseWalkthrough('name: w\nsteps:\n  - press: 取消\n', join(dir, 'w.yaml'), {});
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const CASES = [
+    'before:\n  - expect: { state: home }\nafter:\n  - expect: { not: "123456" }\n',
+    'after:\n  - run: { steps: [{ press: 取消, when: { screen: 设置 } }] }\n',
+    'before: []\n',
+    'before:\n  - jump: 1\n',
+    'steps:\n  - press: 取消\n',
+    'name: suite\n',
+    '[]\n',
+  ];
+
+  it.each(CASES)('agree on %j', (text) => {
+    const schema = validSuite(parseYaml(text));
+    expect(schema, errors(validSuite)).toBe(parses(text));
   });
 });
