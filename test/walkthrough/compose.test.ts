@@ -92,7 +92,7 @@ describe('run: a piece with ${NAME} parameters', () => {
     });
     expect(parseError(dir, 'missing.yaml')).toBe(
       [
-        `${join(dir, '_lib/sale.yaml')}:6:13: \${SHOWN} has no value: pass it where the piece is called (env: { SHOWN: … }), give it with --env SHOWN=… (a name starting POS_SIM_ may also be an environment variable), or give it a default in this file’s env:`,
+        `${join(dir, '_lib/sale.yaml')}:6:13: \${SHOWN} has no value: pass it where the piece is called (env: { SHOWN: … }), give it with --env SHOWN=… (for a name starting POS_SIM_, also the environment variable SHOWN), or give it a default in this file’s env:`,
         `  (called at ${join(dir, 'missing.yaml')}:3:5)`,
       ].join('\n'),
     );

@@ -223,7 +223,7 @@ export const walkthroughTexts = defineTexts(
     'walkthrough.badTag': 'tags takes a word or a list of words (no spaces or commas), e.g. tags: [smoke, p1]',
     'walkthrough.unknownSuiteField': 'unknown field "{key}"; the suite file has {keys}',
     'walkthrough.suiteNotAMap': 'the suite file is a map with {keys}',
-    'walkthrough.parameterMissing': '${{name}} has no value: pass it where the piece is called (env: { {name}: … }), give it with --env {name}=… (a name starting POS_SIM_ may also be an environment variable), or give it a default in this file’s env:',
+    'walkthrough.parameterMissing': '${{name}} has no value: pass it where the piece is called (env: { {name}: … }), give it with --env {name}=… (for a name starting POS_SIM_, also the environment variable {name}), or give it a default in this file’s env:',
     'walkthrough.parameterUnused': '{name} is not a parameter of {file}; its parameters are: {names}',
     'walkthrough.none': 'none',
     'walkthrough.noPiece': 'run: no walkthrough file at {path}',
