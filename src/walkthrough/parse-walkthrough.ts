@@ -238,6 +238,10 @@ const readPiece = (path: string, passed: ReadonlyMap<string, ParameterValue>, ca
   if (!fields.success) problems.push(...problemsOf(fields.error.issues, [], file.source));
   const written = fields.success ? fields.data : undefined;
   if (written?.when && asksScreen(written.when as Condition)) problems.push(problemAt(file.source, file.source.keyAt(['when']), toolText('walkthrough.whenScreenOnStep')));
+  // Said rather than passed over: steps a QA engineer wrote to play would silently not.
+  for (const field of ['before', 'after'] as const) {
+    if (written?.[field] !== undefined) problems.push(problemAt(file.source, file.source.keyAt([field]), toolText('walkthrough.pieceBeforeAfter', { field })));
+  }
   const reading: Reading = {
     file: path,
     source: file.source,

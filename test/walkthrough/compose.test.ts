@@ -83,12 +83,14 @@ describe('run: a piece with ${NAME} parameters', () => {
     expect(runWalkthrough(parse(dir, 'login.yaml')).status).toBe('passed');
   });
 
-  it('refuses a value nobody gives, a value the piece does not take, and a piece that is not there, at the call', () => {
+  it('refuses a value nobody gives, a value the piece does not take, a piece with before: or after:, and a piece that is not there', () => {
     const dir = suite({
       '_lib/sale.yaml': SALE,
       'missing.yaml': 'name: m\nsteps:\n  - run: _lib/sale.yaml\n',
       'unused.yaml': 'name: u\nsteps:\n  - run: { file: _lib/sale.yaml, env: { SHOWN: "1.00", COLOUR: red } }\n',
       'nowhere.yaml': 'name: n\nsteps:\n  - run: _lib/gone.yaml\n',
+      '_lib/setup.yaml': 'name: s\nbefore:\n  - press: 取消\nsteps:\n  - press: 菜单\n',
+      'setup.yaml': 'name: s\nsteps:\n  - run: _lib/setup.yaml\n',
     });
     expect(parseError(dir, 'missing.yaml')).toBe(
       [
@@ -97,6 +99,10 @@ describe('run: a piece with ${NAME} parameters', () => {
       ].join('\n'),
     );
     expect(parseError(dir, 'unused.yaml')).toBe(`${join(dir, 'unused.yaml')}:3:56: COLOUR is not a parameter of ${join(dir, '_lib/sale.yaml')}; its parameters are: AMOUNT, SHOWN`);
+    // A piece's before: would not play: it is refused rather than passed over.
+    expect(parseError(dir, 'setup.yaml')).toBe(
+      `${join(dir, '_lib/setup.yaml')}:2:1: before: a piece that is called plays only its steps; write these steps in its steps (before: and after: belong to the walkthrough that is run, or to the suite file)\n  (called at ${join(dir, 'setup.yaml')}:3:5)`,
+    );
     expect(parseError(dir, 'nowhere.yaml')).toMatch(new RegExp(`^${join(dir, 'nowhere.yaml')}:3:10: .*_lib/gone\\.yaml`));
   });
 

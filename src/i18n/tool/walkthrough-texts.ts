@@ -68,6 +68,7 @@ export const walkthroughTexts = defineTexts(
     'walkthrough.pieceCycle': 'run：循环调用 {chain}；片段不能直接或间接调用自己',
     'walkthrough.calledAt': '  (调用处 {at})',
     'walkthrough.whenScreenOnStep': 'when.screen 问的是运行中的设备，只能写在步骤上(包括 run: 步骤)；文件顶层的 when 在设备启动前或调用前就判断',
+    'walkthrough.pieceBeforeAfter': '{field}：片段被调用时只播放它的 steps；请把这些步骤写进 steps(before:/after: 属于被运行的操作脚本或套件文件)',
     'walkthrough.suiteIsNoWalkthrough': '{file} 是套件文件(为其目录下的操作脚本提供 before:/after:)，不是操作脚本',
 
     'run.screenMissing': '期望屏幕显示 {text}，但屏幕上没有',
@@ -230,6 +231,7 @@ export const walkthroughTexts = defineTexts(
     'walkthrough.pieceCycle': 'run: {chain} calls itself again; a piece cannot call itself, directly or through others',
     'walkthrough.calledAt': '  (called at {at})',
     'walkthrough.whenScreenOnStep': 'when.screen asks a running device, so it goes on a step (a run: step too); a file’s own when is decided before its device starts or before it is called',
+    'walkthrough.pieceBeforeAfter': '{field}: a piece that is called plays only its steps; write these steps in its steps (before: and after: belong to the walkthrough that is run, or to the suite file)',
     'walkthrough.suiteIsNoWalkthrough': '{file} is the suite file (before:/after: for the walkthroughs under its folder), not a walkthrough',
 
     'run.screenMissing': 'expected the screen to show {text}',
