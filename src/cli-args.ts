@@ -4,7 +4,7 @@ import { UsageError } from './errors.js';
 import { isLang, LANGS, type Lang, type MessageKey } from './i18n/messages.js';
 import { toolText } from './i18n/tool-lang.js';
 import { REPORTERS, type ReporterName } from './walkthrough/reporters/index.js';
-import type { Shard } from './walkthrough/suite.js';
+import type { Shard, TagSelection } from './walkthrough/suite.js';
 
 export const COMMANDS = ['start', 'reset', 'profiles', 'hash-password', 'run', 'record', 'paths', 'chart', 'records', 'practice', 'demo', 'screenshot', 'guide'] as const;
 export type Command = (typeof COMMANDS)[number];
@@ -27,6 +27,10 @@ export type CliOptions = {
   readonly workers: number | undefined;
   /** run: the share of the files to play. */
   readonly shard: Shard | undefined;
+  /** run, demo: `--env NAME=value`, values for the walkthroughs' `${NAME}`s. */
+  readonly env: Readonly<Record<string, string>>;
+  /** run: `--include-tags` / `--exclude-tags`; absent when neither is given. */
+  readonly tags: TagSelection | undefined;
   readonly write: string | undefined;
   /** practice: print the practice history instead of practising. */
   readonly history: boolean;
@@ -69,13 +73,13 @@ const FLAGS: Record<Command, readonly string[]> = {
   reset: ['fixture', 'data-dir', 'yes'],
   profiles: [],
   'hash-password': [],
-  run: ['reporter', 'bail', 'coverage', 'snapshot-dir', 'update-snapshots', 'fixture', 'workers', 'shard'],
+  run: ['reporter', 'bail', 'coverage', 'snapshot-dir', 'update-snapshots', 'fixture', 'workers', 'shard', 'env', 'include-tags', 'exclude-tags'],
   record: ['fixture'],
   paths: ['fixture', 'write'],
   chart: [],
   practice: ['history', 'data-dir'],
   records: ['fixture', 'data-dir', 'json'],
-  demo: ['speed', 'record'],
+  demo: ['speed', 'record', 'env'],
   screenshot: ['step', 'out', 'fixture'],
   guide: ['format', 'out', 'fixture'],
 };
@@ -109,6 +113,9 @@ const OPTIONS = {
   'update-snapshots': { type: 'boolean' },
   workers: { type: 'string' },
   shard: { type: 'string' },
+  env: { type: 'string', multiple: true },
+  'include-tags': { type: 'string', multiple: true },
+  'exclude-tags': { type: 'string', multiple: true },
   write: { type: 'string' },
   history: { type: 'boolean' },
   json: { type: 'boolean' },
@@ -233,6 +240,20 @@ export const parseCli = (argv: readonly string[], env: NodeJS.ProcessEnv = {}): 
   if (values.shard !== undefined && !(shard && shard.index >= 1 && shard.index <= shard.count)) {
     throw new UsageError(toolText('cli.badShard', { shard: values.shard }));
   }
+  const given: Record<string, string> = {};
+  for (const pair of values.env ?? []) {
+    const match = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s.exec(pair);
+    if (!match) throw new UsageError(toolText('cli.badEnv', { given: pair }));
+    given[match[1] as string] = match[2] as string;
+  }
+  const tagList = (flag: 'include-tags' | 'exclude-tags'): string[] =>
+    (values[flag] ?? []).flatMap((given) => {
+      const tags = given.split(',').map((tag) => tag.trim()).filter((tag) => tag !== '');
+      if (tags.length === 0 || tags.some((tag) => /\s/.test(tag))) throw new UsageError(toolText('cli.badTags', { flag: `--${flag}`, given }));
+      return tags;
+    });
+  const include = tagList('include-tags');
+  const exclude = tagList('exclude-tags');
   return {
     command,
     paths,
@@ -247,6 +268,8 @@ export const parseCli = (argv: readonly string[], env: NodeJS.ProcessEnv = {}): 
     updateSnapshots: values['update-snapshots'] === true,
     workers,
     shard,
+    env: given,
+    tags: include.length > 0 || exclude.length > 0 ? { include, exclude } : undefined,
     write: values.write,
     history: values.history === true,
     json: values.json === true,

@@ -91,7 +91,7 @@ const main = async (): Promise<void> => {
     }
     case 'demo': {
       const { runDemo } = await import('./commands/demo.js');
-      for (const line of await runDemo({ procedure: options.paths[0], lang: options.langFlag, speed: options.speed, record: options.record })) console.log(line);
+      for (const line of await runDemo({ procedure: options.paths[0], lang: options.langFlag, speed: options.speed, record: options.record, env: options.env })) console.log(line);
       return;
     }
     case 'screenshot': {

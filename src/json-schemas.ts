@@ -1,18 +1,19 @@
 /**
  * JSON Schemas for the files people write by hand, so editors complete and check them, each
- * generated from the zod schema its loader validates with: device profiles, walkthroughs
- * (walkthrough/format.ts) and practice tasks. They describe what may be written (the input side):
+ * generated from the zod schema its loader validates with: device profiles, walkthroughs and the
+ * suite file (walkthrough/format.ts), and practice tasks. They describe what may be written (the input side):
  * a field with a default may be left out. `npm run generate` writes them to fixtures/; a test keeps
  * the files current and validates every shipped file against them with a standard validator.
  */
 import { z } from 'zod';
 import { taskSchema } from './practice/task.js';
 import { profileSchema } from './profile/profile-schema.js';
-import { walkthroughSchema } from './walkthrough/format.js';
+import { suiteSchema, walkthroughSchema } from './walkthrough/format.js';
 
 export const PROFILE_SCHEMA_FILE = 'fixtures/profile.schema.json';
 export const WALKTHROUGH_SCHEMA_FILE = 'fixtures/walkthrough.schema.json';
 export const TASK_SCHEMA_FILE = 'fixtures/task.schema.json';
+export const SUITE_SCHEMA_FILE = 'fixtures/suite.schema.json';
 
 const inputSchema = (schema: z.ZodType, title: string, description: string): object => ({
   ...z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' }),
@@ -25,12 +26,17 @@ export const profileJsonSchema = (): object => inputSchema(profileSchema, 'pos-s
 /** Practice tasks (fixtures/tasks/*.yaml). */
 export const taskJsonSchema = (): object => inputSchema(taskSchema, 'pos-sim practice task', 'A practice task: `pos-sim practice NAME`.');
 
-/** Walkthroughs (fixtures/walkthroughs/*.yaml). */
+/** Walkthroughs and the pieces they call (fixtures/walkthroughs/**.yaml). */
 export const walkthroughJsonSchema = (): object => inputSchema(walkthroughSchema, 'pos-sim walkthrough', 'A scripted walk through the device menus: `pos-sim run FILE`.');
+
+/** The suite file (pos-sim.suite.yaml). */
+export const suiteJsonSchema = (): object =>
+  inputSchema(suiteSchema, 'pos-sim suite file', 'Steps played before and after every walkthrough in this folder and the folders below it: pos-sim.suite.yaml.');
 
 /** Each shipped schema and its file. */
 export const JSON_SCHEMAS = [
   [PROFILE_SCHEMA_FILE, profileJsonSchema],
   [WALKTHROUGH_SCHEMA_FILE, walkthroughJsonSchema],
   [TASK_SCHEMA_FILE, taskJsonSchema],
+  [SUITE_SCHEMA_FILE, suiteJsonSchema],
 ] as const;

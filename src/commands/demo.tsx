@@ -23,7 +23,10 @@ import { shippedTasks } from '../practice/load-tasks.js';
 import { shownPath } from '../shown-path.js';
 import { DemoApp } from '../ui/demo-app.js';
 import { wrapped } from '../line-breaks.js';
+import { SUITE_FILE } from '../walkthrough/format.js';
 import { loadWalkthroughs } from '../walkthrough/load-walkthroughs.js';
+import { redact } from '../walkthrough/params.js';
+import { secretsIn } from '../walkthrough/run-walkthrough.js';
 import { TuiFault } from './tui-fault.js';
 
 /** Where `pos-sim demo NAME` finds NAME.yaml. */
@@ -38,9 +41,11 @@ export type DemoOptions = {
   readonly lang: Lang | undefined;
   readonly speed: number;
   readonly record: string | undefined;
+  /** `--env NAME=value`: values for the walkthrough's `${NAME}`s. */
+  readonly env?: Readonly<Record<string, string>>;
 };
 
-const isWalkthroughFile = (name: string) => name.endsWith('.yaml') || name.endsWith('.yml');
+const isWalkthroughFile = (name: string) => (name.endsWith('.yaml') || name.endsWith('.yml')) && name !== SUITE_FILE;
 
 /** The shipped demos: short name (file name without .yaml) and file, by name. */
 const demoFiles = (): Map<string, string> =>
@@ -204,7 +209,7 @@ const realTimers: Scheduler = {
 export const runDemo = async (options: DemoOptions): Promise<string[]> => {
   if (options.procedure === undefined) return listDemos(options.lang, listColumns(process.stdout));
   const file = resolveProcedure(options.procedure);
-  const [walkthrough] = loadWalkthroughs([file]);
+  const [walkthrough] = loadWalkthroughs([file], undefined, options.env);
   if (!walkthrough) throw new UsageError(toolText('demoCli.noWalkthrough', { procedure: options.procedure }));
   const interactive = process.stdin.isTTY === true && process.stdout.isTTY === true;
   if (!interactive && options.record === undefined) {
@@ -255,7 +260,7 @@ export const runDemo = async (options: DemoOptions): Promise<string[]> => {
       const step = plan.steps[stepIndex];
       if (stepIndex === markedStep || !step) return;
       markedStep = stepIndex;
-      recordingTo(() => cast.marker(`${step.number}/${plan.steps.length} ${step.caption}`));
+      recordingTo(() => cast.marker(`${step.number}/${plan.steps.length} ${step.calledAs ? `${step.calledAs}: ` : ''}${step.caption}`));
     });
   }
 
@@ -297,7 +302,8 @@ export const runDemo = async (options: DemoOptions): Promise<string[]> => {
   const lines: string[] = [];
   if (view.status === 'failed' && view.failure) {
     const recorded = options.record === undefined ? '' : `\n${toolText('demoCli.recordedSoFar', { file: options.record })}`;
-    const failure = describeFailure(walkthrough, view.failure.step, view.failure.message, sim.screen());
+    const secrets = secretsIn([...walkthrough.before, ...walkthrough.steps, ...walkthrough.after]);
+    const failure = redact(describeFailure(view.failure.step, view.failure.message, sim.screen()), secrets);
     throw new DemoError(`${toolText('demoCli.checkFailed', { step: shown, total, failure })}${recorded}`);
   }
   lines.push(

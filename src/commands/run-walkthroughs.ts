@@ -12,7 +12,7 @@ import { createReporter, type ReporterName } from '../walkthrough/reporters/inde
 import { bailReason } from '../walkthrough/reporters/reporter.js';
 import type { ProfileCache } from '../walkthrough/run-file.js';
 import type { WalkthroughResult } from '../walkthrough/run-walkthrough.js';
-import { findWalkthroughFiles, resolveFixtureArgument, shardOf, type Shard } from '../walkthrough/suite.js';
+import { findWalkthroughFiles, resolveFixtureArgument, shardOf, type Shard, type TagSelection } from '../walkthrough/suite.js';
 
 export type RunCommandOptions = {
   readonly paths: readonly string[];
@@ -28,6 +28,10 @@ export type RunCommandOptions = {
   /** Worker threads; the machine's cores when absent. */
   readonly workers?: number | undefined;
   readonly shard?: Shard | undefined;
+  /** `--env NAME=value`: values for the walkthroughs' `${NAME}`s, before the environment's. */
+  readonly env?: Readonly<Record<string, string>> | undefined;
+  /** `--include-tags` / `--exclude-tags`: the walkthroughs not picked are reported skipped. */
+  readonly tags?: TagSelection | undefined;
 };
 
 /** Files each worker must have for the workers to pay for their start (a worker loads the simulator anew, ~0.1 s). */
@@ -101,9 +105,13 @@ export const runWalkthroughsCommand = async (options: RunCommandOptions, out: (t
   };
 
   const trace = options.reporter === 'html';
+  const picked = { ...(options.env && Object.keys(options.env).length > 0 ? { given: options.env } : {}), ...(options.tags ? { tags: options.tags } : {}) };
   if (workers === 0 && here && profiles) {
+    const { WalkthroughLibrary } = await import('../walkthrough/library.js');
     const fileOptions = {
       profiles,
+      library: new WalkthroughLibrary(),
+      ...picked,
       ...(fixtures ? { fixtures } : {}),
       ...(options.updateSnapshots ? { snapshots: 'update' as const } : {}),
       ...(trace ? { trace } : {}),
@@ -111,7 +119,7 @@ export const runWalkthroughsCommand = async (options: RunCommandOptions, out: (t
     };
     for (const file of files) if (!report(here.runFile(file, fileOptions))) break;
   } else {
-    const setup = { lang: toolLang(), coverage: tracker !== undefined, ...(fixtures ? { fixtures } : {}), ...(options.updateSnapshots ? { updateSnapshots: true } : {}), ...(trace ? { trace } : {}) };
+    const setup = { lang: toolLang(), coverage: tracker !== undefined, ...picked, ...(fixtures ? { fixtures } : {}), ...(options.updateSnapshots ? { updateSnapshots: true } : {}), ...(trace ? { trace } : {}) };
     await runInWorkers(files, { workers, setup, ...(tracker ? { tracker } : {}) }, report);
   }
   out(await reporter.end({ ...(bailedOut === undefined ? {} : { bailedOut }), ...(tracker && trace ? { coverage: tracker.report() } : {}) }));

@@ -1,6 +1,9 @@
 /**
  * Turns a walkthrough into a demo: the steps a viewer sees (expect and snapshot steps are not
- * shown), each with its caption and the device actions it takes, key by key.
+ * shown), each with its caption and the device actions it takes, key by key. A `run:` is opened up:
+ * each step of the piece is shown with its own caption, and with the piece it belongs to (the call's
+ * caption, else the piece's name); `before:` and `after:` steps play too, and a step whose `when`
+ * does not hold is left out, as the runner does.
  *
  * The plan comes from a headless run of the script (the same steps the runner plays), so a script
  * that fails is reported before anything is shown, and `select` is known as the keys a person
@@ -20,7 +23,8 @@ import { KEY_BINDINGS, keyLabel } from '../keys/key-map.js';
 import { loadProfile } from '../profile/load-profile.js';
 import type { Profile } from '../profile/profile-schema.js';
 import { shownPath } from '../shown-path.js';
-import { runStep } from '../walkthrough/run-walkthrough.js';
+import { redact } from '../walkthrough/params.js';
+import { liveFacts, runStep, secretsIn, stepsToPlay } from '../walkthrough/run-walkthrough.js';
 import type { Step, Walkthrough } from '../walkthrough/walkthrough.js';
 import { shownKey, stepCaption, type StepContext } from './captions.js';
 import type { DemoDevice } from './player.js';
@@ -47,6 +51,8 @@ export type DemoStep = {
   readonly number: number;
   readonly step: Step;
   readonly caption: string;
+  /** The piece the step is part of (the `run:` step's caption, or the piece's name), when it is in one. */
+  readonly calledAs?: string;
   readonly actions: readonly DemoAction[];
   /** The expect steps that follow it, checked silently once it has played. */
   readonly checks: readonly Step[];
@@ -88,10 +94,11 @@ export const deviceContext = (session: DeviceSession): StepContext => {
   };
 };
 
-/** `file:line:col  step` and what went wrong, with the screen as it was. */
-export const describeFailure = (walkthrough: Walkthrough, step: Step, message: string, screen?: string): string =>
+/** `file:line:col  step` (in the file the step is written in) and what went wrong, with the screen as it was. */
+export const describeFailure = (step: Step, message: string, screen?: string, calls: readonly Step[] = []): string =>
   [
-    `${shownPath(walkthrough.file)}:${step.at.line}:${step.at.column}  ${step.source.split('\n')[0]}`,
+    `${step.file}:${step.at.line}:${step.at.column}  ${step.source.split('\n')[0]}`,
+    ...[...calls].reverse().map((call) => toolText('report.calledAt', { at: `${call.file}:${call.at.line}:${call.at.column}`, step: call.source.split('\n')[0] ?? '' })),
     ...message.split('\n').map((line) => `  ${line}`),
     ...(screen === undefined ? [] : [`  ${toolText('demoPlan.screen')}`, ...screen.split('\n').map((line) => `  | ${line}`)]),
   ].join('\n');
@@ -116,6 +123,18 @@ const powerKey = (lang: Lang, profile: Profile): string | undefined =>
 
 const activeStates = (sim: Simulator) => sim.session.activeStates().join(', ');
 
+/**
+ * What a step inside calls is part of, in the demo's language: the innermost call's own `caption:`
+ * (what the script says this call does), else the innermost piece's `name:`.
+ */
+const callName = (calls: readonly Step[], lang: Lang): string | undefined => {
+  const innermostFirst = [...calls].reverse();
+  return (
+    innermostFirst.map((call) => call.caption?.[lang]).find((caption) => caption !== undefined) ??
+    innermostFirst.map((call) => (call.kind === 'run' ? call.call.name?.[lang] : undefined)).find((name) => name !== undefined)
+  );
+};
+
 /** Plays the walkthrough headless and records, for each shown step, its caption and actions. */
 export const planDemo = (walkthrough: Walkthrough, options: PlanOptions = {}): DemoPlan => {
   const lang = options.lang ?? walkthrough.lang;
@@ -132,8 +151,10 @@ export const planDemo = (walkthrough: Walkthrough, options: PlanOptions = {}): D
   const shown = createSimulator({ fixture: profile, lang, startTime, signedIn });
   const firstChecks: Step[] = [];
   const steps: (DemoStep & { checks: Step[] })[] = [];
+  const facts = liveFacts(script, walkthrough.fixture);
+  const all = [...walkthrough.before, ...walkthrough.steps, ...walkthrough.after];
   try {
-    for (const step of walkthrough.steps) {
+    for (const { step, calls } of stepsToPlay(all, facts)) {
       if (step.kind === 'snapshot') continue;
       const context = deviceContext(shown.session);
       const before = events.length;
@@ -144,7 +165,7 @@ export const planDemo = (walkthrough: Walkthrough, options: PlanOptions = {}): D
           toolText('demoPlan.failsHeadless', {
             name: walkthrough.name,
             file: shownPath(walkthrough.file),
-            failure: describeFailure(walkthrough, step, problem, script.screen()),
+            failure: redact(describeFailure(step, problem, script.screen(), calls), secretsIn(all)),
           }),
         );
       }
@@ -180,13 +201,15 @@ export const planDemo = (walkthrough: Walkthrough, options: PlanOptions = {}): D
       if (step.kind === 'power') replay({ kind: 'wait', ms: BOOT_MS });
       if (activeStates(shown) !== activeStates(script)) {
         const mismatch = toolText('demoPlan.replayDiffers', { script: activeStates(script), replay: activeStates(shown) });
-        throw new DemoError(`${describeFailure(walkthrough, step, mismatch)}\n${toolText('demoPlan.bug')}`);
+        throw new DemoError(`${describeFailure(step, mismatch)}\n${toolText('demoPlan.bug')}`);
       }
       const keys = sent.filter(isKeyEvent);
+      const calledAs = callName(calls, lang);
       steps.push({
         number: steps.length + 1,
         step,
         caption: stepCaption(step, keys, { ...context, ...(selectedLabel ? { selectedLabel } : {}) }, lang, profile.device.keyLabels),
+        ...(calledAs ? { calledAs } : {}),
         actions,
         checks: [],
       });

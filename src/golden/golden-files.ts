@@ -8,7 +8,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import type { ScreenCapture } from '../picture/screen-capture.js';
-import type { Walkthrough } from '../walkthrough/walkthrough.js';
+import type { Step, Walkthrough } from '../walkthrough/walkthrough.js';
 import { GoldenFormatError, goldenText, readGolden } from './golden-text.js';
 import { screenDiff } from './screen-diff.js';
 
@@ -58,13 +58,21 @@ export const checkSnapshot = (golden: string, actual: ScreenCapture, update: boo
   return diff.length === 0 ? { kind: 'matched' } : { kind: 'differs', golden, diff, expected, actual };
 };
 
-/** The snapshot names a walkthrough's steps use (`snapshot:` steps and `expect: { snapshot }`). */
-export const snapshotNames = (walkthrough: Pick<Walkthrough, 'steps'>): string[] => [
-  ...new Set(
-    walkthrough.steps.flatMap((step) =>
-      step.kind === 'snapshot' ? [step.name] : step.kind === 'expect' && step.expectation.snapshot !== undefined ? [step.expectation.snapshot] : [],
-    ),
-  ),
+/** The snapshot names steps use (`snapshot:` steps and `expect: { snapshot }`), those of the pieces they call included. */
+const namesIn = (steps: readonly Step[]): string[] =>
+  steps.flatMap((step) =>
+    step.kind === 'snapshot'
+      ? [step.name]
+      : step.kind === 'expect' && step.expectation.snapshot !== undefined
+        ? [step.expectation.snapshot]
+        : step.kind === 'run'
+          ? namesIn(step.steps)
+          : [],
+  );
+
+/** The snapshot names a walkthrough uses, in `before:`, its steps and `after:`. */
+export const snapshotNames = (walkthrough: Pick<Walkthrough, 'before' | 'steps' | 'after'>): string[] => [
+  ...new Set(namesIn([...walkthrough.before, ...walkthrough.steps, ...walkthrough.after])),
 ];
 
 /** The goldens in a walkthrough's folder that no step names any more. */

@@ -14,7 +14,7 @@ export class ScreenRecords {
   private readonly trace: ScreenTrace | undefined;
   private readonly options: RunOptions;
 
-  constructor(walkthrough: Pick<Walkthrough, 'steps'>, options: RunOptions) {
+  constructor(walkthrough: Pick<Walkthrough, 'before' | 'steps' | 'after'>, options: RunOptions) {
     this.log = new SnapshotLog(walkthrough);
     this.trace = options.trace ? new ScreenTrace() : undefined;
     this.options = {

@@ -44,7 +44,7 @@ export class SnapshotLog {
   /** The last check that failed. */
   mismatch: SnapshotMismatch | undefined;
 
-  constructor(walkthrough: Pick<Walkthrough, 'steps'>) {
+  constructor(walkthrough: Pick<Walkthrough, 'before' | 'steps' | 'after'>) {
     this.names = snapshotNames(walkthrough);
   }
 

@@ -53,7 +53,9 @@ export const DemoPanel = ({ plan, view, controls, flash, width }: PanelProps) =>
   return (
     <Box flexDirection="column" paddingX={1} width={width}>
       <Text bold>{plan.walkthrough.name}</Text>
-      <Text color="cyan">{step ? t('demo.step', { n: step.number, of: plan.steps.length }) : t('demo.booting')}</Text>
+      <Text color="cyan">
+        {step ? wrapped(step.calledAs ? t('demo.stepOf', { n: step.number, of: plan.steps.length, piece: step.calledAs }) : t('demo.step', { n: step.number, of: plan.steps.length }), width - 2) : t('demo.booting')}
+      </Text>
       <Text>{step ? wrapped(step.caption, width - 2) : ' '}</Text>
       <Text>
         {keysLabel} {keys.older}

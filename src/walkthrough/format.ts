@@ -1,8 +1,9 @@
 /**
  * The walkthrough file format, defined once: the fields of a walkthrough, the table of steps and
- * the table of expectations, each with its zod schema. The parser validates with these schemas and
- * `npm run generate` writes fixtures/walkthrough.schema.json from them, so the two cannot disagree.
- * A new step or expectation is one entry in its table (plus the runner's case for a step).
+ * the table of expectations, each with its zod schema, and the suite file (pos-sim.suite.yaml). The
+ * parser validates with these schemas and `npm run generate` writes fixtures/walkthrough.schema.json
+ * and fixtures/suite.schema.json from them, so they cannot disagree. A new step or expectation is
+ * one entry in its table (plus the runner's case for a step).
  */
 import { z } from 'zod';
 import { LANGS } from '../i18n/messages.js';
@@ -11,9 +12,14 @@ import { onlyIfValid, says } from '../json-source.js';
 import { FUNCTION_KEY_INFO, PHONE_FUNCTION_KEYS, phoneKeyNames } from '../keys/device-keys.js';
 import { DEFAULT_PROFILE } from '../profile/load-profile.js';
 import { conditionSchema } from './conditions.js';
+import { matcher, matchers } from './matcher-schema.js';
+import { PARAMETER_NAME, WHOLE_REFERENCE } from './params.js';
 import { storeChecksSchema } from './store-values.js';
 import { parseTextMatcher, type TextMatcher } from './text-match.js';
 import { SMS_CODE_VARIABLE, WALKTHROUGH_STARTS, type Expectation, type PhoneAction, type PhoneExpectation, type StepAction } from './walkthrough.js';
+
+/** The suite file: the nearest one in a walkthrough's folder or above it applies to the walkthrough. */
+export const SUITE_FILE = 'pos-sim.suite.yaml';
 
 /** The longest `wait:` one step takes: a month of device time (the device clock ends long after). */
 export const MAX_WAIT_MS = 30 * 24 * 60 * 60 * 1000;
@@ -35,33 +41,25 @@ export const KEY_SPELLINGS: readonly string[] = [
 const keyNames = () => ['0-9', ...FUNCTION_KEY_INFO.map((info) => (info.zh === info.en ? info.en : `${info.zh}/${info.en}`))].join(', ');
 const noSuchKey = { error: (issue: { readonly input?: unknown }) => toolText('walkthrough.noSuchKey', { key: String(issue.input ?? ''), keys: keyNames() }) };
 
+/**
+ * `${NAME}` where a key, digits or a duration go: what a piece may write there (the JSON Schema takes
+ * it). The parser sees the value put in its place, so one still written here came from a value that
+ * was itself `${…}`, and is refused.
+ */
+const parameter = (otherwise: { readonly error: (issue: { readonly input?: unknown }) => string }) =>
+  z
+  .string(otherwise)
+  .regex(WHOLE_REFERENCE, otherwise)
+  .transform((value, context): never => {
+    context.addIssue({ code: 'custom', message: toolText('walkthrough.parameterInValue', { value }) });
+    return z.NEVER;
+  })
+  .meta({ description: 'a parameter, ${NAME}: its value is put here before the step is read' });
+
 const key = z
-  .union([z.enum(KEY_SPELLINGS as [string, ...string[]]), z.number().int(noSuchKey).min(0, noSuchKey).max(9, noSuchKey)], noSuchKey)
+  .union([z.enum(KEY_SPELLINGS as [string, ...string[]]), z.number().int(noSuchKey).min(0, noSuchKey).max(9, noSuchKey), parameter(noSuchKey)], noSuchKey)
   .transform(String)
   .meta({ description: 'a device key: 0-9, or a key by its Chinese or English name' });
-
-/** A text a script writes; YAML reads 12 or 1.5 as numbers, which are texts here. */
-const text = (what: string) =>
-  z.union([z.string(), z.number()], says('walkthrough.matcherNeedsText', { what })).transform((value) => String(value));
-
-/** A text or /regex/ to find. */
-const matcher = (what: string, meta: { readonly description: string }) =>
-  text(what)
-    .transform((value, context): TextMatcher => {
-      const parsed = parseTextMatcher(value);
-      if ('invalid' in parsed) {
-        context.addIssue({ code: 'custom', message: toolText('walkthrough.badRegex', { pattern: value, reason: parsed.invalid }) });
-        return z.NEVER;
-      }
-      return parsed;
-    })
-    .meta(meta);
-
-/** One text or /regex/, or a list of them. */
-const matchers = (what: string, meta: { readonly description: string }) =>
-  z
-    .union([matcher(what, meta), z.array(matcher(what, meta)).min(1, says('walkthrough.listNeedsText', { what }))], says('walkthrough.matcherNeedsText', { what }))
-    .transform((value) => (Array.isArray(value) ? value : [value]));
 
 const names = (what: string, meta: { readonly description: string }) =>
   z
@@ -161,6 +159,50 @@ const expectation = z
 
 const screenOnly = (screen: TextMatcher[]): Expectation => ({ screen, not: [], state: [], store: [], sms: [], receipt: [] });
 
+/** Values for a file's `${NAME}`s: its defaults (`env:` of the file), or what a call passes (`env:` of `run:`). */
+const parameterValues = (meta: { readonly description: string }) =>
+  z
+    .record(
+      z.string().regex(PARAMETER_NAME, says('walkthrough.badParameterName')),
+      z.union([z.string(), z.number(), z.boolean()], says('walkthrough.parameterNeedsText')).transform(String),
+      says('walkthrough.envNeedsMap'),
+    )
+    .meta(meta);
+
+/** A `run:` as written: a piece's file and the values it passes, or steps written inline. */
+export type RunWritten = { readonly file: string; readonly env: Readonly<Record<string, string>> } | { readonly steps: readonly unknown[] };
+
+const RUN_KEYS = ['file', 'env', 'steps'];
+
+function runSchema(steps: z.ZodType) {
+  return z
+    .union(
+      [
+        z
+          .string()
+          .trim()
+          .min(1)
+          .transform((file): RunWritten => ({ file, env: {} })),
+        z
+          .strictObject(
+            {
+              file: z.string().trim().min(1, says('walkthrough.runFileOrSteps')).optional().meta({ description: 'the piece: a walkthrough file, relative to this file (pos-sim:… for a piece shipped with pos-sim)' }),
+              env: parameterValues({ description: 'values for the piece’s ${NAME}s' }).optional(),
+              steps: steps.optional().meta({ description: 'steps written here instead of a file' }),
+            },
+            unknownKeys((name) => (name === 'when' ? toolText('walkthrough.runWhenOnStep') : toolText('walkthrough.unknownRunKey', { key: name, keys: RUN_KEYS.join(', ') }))),
+          )
+          .refine((written) => (written.file === undefined) !== (written.steps === undefined), { ...says('walkthrough.runFileOrSteps'), when: onlyIfValid })
+          .refine((written) => written.env === undefined || written.file !== undefined, { ...says('walkthrough.runEnvNeedsFile'), when: onlyIfValid })
+          // What the two refinements say, for the JSON Schema.
+          .meta({ oneOf: [{ required: ['file'], not: { required: ['steps'] } }, { required: ['steps'], not: { anyOf: [{ required: ['file'] }, { required: ['env'] }] } }] })
+          .transform((written): RunWritten => (written.steps === undefined ? { file: written.file ?? '', env: written.env ?? {} } : { steps: written.steps as unknown[] })),
+      ],
+      says('walkthrough.runFileOrSteps'),
+    )
+    .meta({ description: 'play another walkthrough file (a piece, with values for its ${NAME}s) or steps written inline, here' });
+}
+
 /** What a step of each kind takes, and the action it becomes; the keys are the table of steps. */
 const STEPS = {
   press: z
@@ -169,9 +211,11 @@ const STEPS = {
     .meta({ description: 'press a key, or several in turn' }),
   type: z
     .string(says('walkthrough.typeNeedsQuotes'))
-    .regex(/^(\d+|\$[A-Z_][A-Z0-9_]*)$/, says('walkthrough.typeNeedsDigits', { smsCode: SMS_CODE_VARIABLE }))
+    .regex(/^(\d+|\$[A-Za-z_][A-Za-z0-9_]*|\$\{[A-Za-z_][A-Za-z0-9_]*\})$/, says('walkthrough.typeNeedsDigits', { smsCode: SMS_CODE_VARIABLE }))
     .transform((value): StepAction => ({ kind: 'type', digits: value }))
-    .meta({ description: `type quoted digits ("123456"), $NAME to type an environment variable, or $${SMS_CODE_VARIABLE} to type the code in the last SMS ($${SMS_CODE_VARIABLE}_1 the first)` }),
+    .meta({
+      description: `type quoted digits ("123456"), \${NAME} (or $NAME) to type a parameter or an environment variable, or $${SMS_CODE_VARIABLE} to type the code in the last SMS ($${SMS_CODE_VARIABLE}_1 the first)`,
+    }),
   select: z
     .union([z.string().min(1), z.number()], says('walkthrough.selectNeedsLabel'))
     .transform((value): StepAction => ({ kind: 'select', label: String(value) }))
@@ -181,8 +225,7 @@ const STEPS = {
     .transform((value): StepAction => ({ kind: 'expect', expectation: value }))
     .meta({ description: 'check the screen, title, menu state, store, the last SMS or the last printout' }),
   wait: z
-    .string(says('walkthrough.waitNeedsDuration'))
-    .regex(DURATION, says('walkthrough.waitNeedsDuration'))
+    .union([z.string(says('walkthrough.waitNeedsDuration')).regex(DURATION, says('walkthrough.waitNeedsDuration')), parameter(says('walkthrough.waitNeedsDuration'))], says('walkthrough.waitNeedsDuration'))
     .transform((value, context): StepAction => {
       const [, amount, unit] = DURATION.exec(value) ?? [];
       const ms = Math.round(Number(amount) * UNIT_MS[unit as keyof typeof UNIT_MS]);
@@ -231,6 +274,8 @@ const STEPS = {
     )
     .transform((action): StepAction => ({ kind: 'phone', action }))
     .meta({ description: 'on the phone beside the terminal: press its keys, type digits (a wallet’s payment password, $SMS_CODE), or select an item by its label' }),
+  // Its inline steps are read one by one by the parser, like the file's own.
+  run: runSchema(z.array(z.unknown(), says('walkthrough.runFileOrSteps')).min(1, says('walkthrough.runFileOrSteps'))),
 } as const;
 
 export type StepKind = keyof typeof STEPS;
@@ -263,16 +308,34 @@ const caption = textPerLang('caption')
 
 const oneStepKey = () => toolText('walkthrough.oneStepKey', { steps: STEP_KINDS.map((name) => `${name}: …`).join(', ') });
 
-/** Each step as a map with its one step key (and a caption). */
-const STEP_SCHEMAS = Object.fromEntries(
-  STEP_KINDS.map((kind) => [
-    kind,
-    z.strictObject({ [kind]: STEPS[kind], caption } as Record<string, z.ZodType>, unknownKeys(oneStepKey)).meta({ description: STEPS[kind].description ?? kind }),
-  ]),
-) as unknown as Record<StepKind, z.ZodType<Record<string, unknown>>>;
+const stepWhen = conditionSchema.optional().meta({ description: 'play this step only when the condition holds on the device as the step comes; otherwise go on to the next' });
 
-/** The fields of a walkthrough. */
-const FIELDS = {
+/** Each step as a map with its one step key (and a caption and a when), `run` taking `run`'s schema. */
+const stepSchemas = (run: z.ZodType): Record<StepKind, z.ZodType<Record<string, unknown>>> =>
+  Object.fromEntries(
+    STEP_KINDS.map((kind) => [
+      kind,
+      z.strictObject({ [kind]: kind === 'run' ? run : STEPS[kind], caption, when: stepWhen } as Record<string, z.ZodType>, unknownKeys(oneStepKey)).meta({ description: STEPS[kind].description ?? kind }),
+    ]),
+  ) as unknown as Record<StepKind, z.ZodType<Record<string, unknown>>>;
+
+/** The steps as the parser checks them, one by one (a `run`'s inline steps are read like the file's own). */
+const STEP_SCHEMAS = stepSchemas(STEPS.run);
+
+const needsSteps = () => says('walkthrough.needsSteps', { steps: STEP_KINDS.join(', ') });
+
+/** A list of steps in the JSON Schema: any step, `run`'s inline steps included (one definition, "step"). */
+const documentSteps = (): z.ZodType => z.array(anyStep, needsSteps()).min(1, needsSteps());
+const anyStep: z.ZodType = z.lazy(() => z.union(Object.values(DOCUMENT_STEP_SCHEMAS) as unknown as [z.ZodType, z.ZodType, ...z.ZodType[]])).meta({ id: 'step' });
+const DOCUMENT_STEP_SCHEMAS = stepSchemas(runSchema(documentSteps()));
+
+/** A list of steps for the parser, which checks each step itself. */
+const stepsToRead = (): z.ZodType => z.array(z.unknown(), needsSteps()).min(1, needsSteps());
+
+const tag = z.string(says('walkthrough.badTag')).regex(/^[^\s,]+$/, says('walkthrough.badTag'));
+
+/** The fields of a walkthrough; `steps` is the list of steps to read. */
+const fields = (steps: () => z.ZodType) => ({
   name: textPerLang('name').meta({ description: 'what the walkthrough shows, for reports and demos: text, or {zh, en} (shown in the tool’s language, --lang)' }),
   description: z.string().optional().meta({ description: 'what the walkthrough is for (not shown anywhere)' }),
   fixture: z
@@ -290,39 +353,64 @@ const FIELDS = {
     .default('signed-in')
     .meta({ description: 'signed-in (the default): the device is booted and signed in for the day; power-on: it has just booted and asks for 签到' }),
   when: conditionSchema.optional().meta({
-    description: 'the devices this walkthrough applies to (profile, network, has, store, not); on others it is reported as skipped',
+    description: 'the devices this walkthrough applies to (profile, display, network, has, store, not); on others it is reported as skipped',
+    // Asked before the device starts, so not of its screen.
+    not: { required: ['screen'] },
   }),
-  steps: z
-    .array(z.union(STEP_KINDS.map((kind) => STEP_SCHEMAS[kind]) as unknown as [z.ZodType, z.ZodType, ...z.ZodType[]]), says('walkthrough.needsSteps', { steps: STEP_KINDS.join(', ') }))
-    .min(1, says('walkthrough.needsSteps', { steps: STEP_KINDS.join(', ') }))
-    .meta({ description: 'the steps, in order' }),
-};
+  tags: z
+    .union([tag, z.array(tag)], says('walkthrough.badTag'))
+    .transform((value) => (Array.isArray(value) ? value : [value]))
+    .optional()
+    .meta({ description: 'words to pick walkthroughs by: pos-sim run --include-tags smoke --exclude-tags slow' }),
+  env: parameterValues({ description: 'default values of the ${NAME}s in this file’s steps (a call’s env:, --env NAME=value and the environment come first)' }).optional(),
+  before: steps().optional().meta({ description: 'steps played before the steps (after the suite’s before:)' }),
+  steps: steps().meta({ description: 'the steps, in order' }),
+  after: steps().optional().meta({ description: 'steps played after the steps, whether they passed or failed (before the suite’s after:); a failure here is reported apart' }),
+});
 
-export const WALKTHROUGH_FIELDS = Object.keys(FIELDS);
+export const WALKTHROUGH_FIELDS = Object.keys(fields(stepsToRead));
 
-const topLevel = (steps: z.ZodType) =>
+const topLevel = (steps: () => z.ZodType) =>
+  z.strictObject(fields(steps), {
+    error: (issue) => {
+      if (issue.code === 'unrecognized_keys') return issue.keys.map((name) => toolText('walkthrough.unknownField', { key: name, keys: WALKTHROUGH_FIELDS.join(', ') })).join('\n');
+      if (issue.code === 'invalid_type') return toolText('walkthrough.notAMap', { keys: WALKTHROUGH_FIELDS.join(', ') });
+      return undefined;
+    },
+  });
+
+/** The whole file, steps included: what the JSON Schema is written from. */
+export const walkthroughSchema = topLevel(documentSteps);
+
+/** The file with its steps left for the parser to check one by one (each with its own step schema). */
+export const walkthroughFieldsSchema = topLevel(stepsToRead);
+
+export const SUITE_FIELDS = ['before', 'after'];
+
+const suiteTopLevel = (steps: () => z.ZodType) =>
   z.strictObject(
-    { ...FIELDS, steps },
+    {
+      before: steps().optional().meta({ description: 'steps played before every walkthrough under this folder (before its own before:)' }),
+      after: steps().optional().meta({ description: 'steps played after every walkthrough under this folder, whether it passed or failed (after its own after:)' }),
+    },
     {
       error: (issue) => {
-        if (issue.code === 'unrecognized_keys') return issue.keys.map((name) => toolText('walkthrough.unknownField', { key: name, keys: WALKTHROUGH_FIELDS.join(', ') })).join('\n');
-        if (issue.code === 'invalid_type') return toolText('walkthrough.notAMap', { keys: WALKTHROUGH_FIELDS.join(', ') });
+        if (issue.code === 'unrecognized_keys') return issue.keys.map((name) => toolText('walkthrough.unknownSuiteField', { key: name, keys: SUITE_FIELDS.join(', ') })).join('\n');
+        if (issue.code === 'invalid_type') return toolText('walkthrough.suiteNotAMap', { keys: SUITE_FIELDS.join(', ') });
         return undefined;
       },
     },
   );
 
-/** The whole file, steps included: what the JSON Schema is written from. */
-export const walkthroughSchema = topLevel(FIELDS.steps);
+/** The suite file (pos-sim.suite.yaml), as the JSON Schema is written from. */
+export const suiteSchema = suiteTopLevel(documentSteps);
 
-/** The file with its steps left for the parser to check one by one (each with its own step schema). */
-export const walkthroughFieldsSchema = topLevel(
-  z.array(z.unknown(), says('walkthrough.needsSteps', { steps: STEP_KINDS.join(', ') })).min(1, says('walkthrough.needsSteps', { steps: STEP_KINDS.join(', ') })),
-);
+/** The suite file with its steps left for the parser. */
+export const suiteFieldsSchema = suiteTopLevel(stepsToRead);
 
 /** The step schema for a step as written: the one its single step key names; a sentence when there is none or more than one. */
 export const stepSchemaFor = (step: unknown): { readonly kind: StepKind; readonly schema: z.ZodType<Record<string, unknown>> } | { readonly problem: string } => {
-  const keys = step !== null && typeof step === 'object' && !Array.isArray(step) ? Object.keys(step).filter((name) => name !== 'caption') : [];
+  const keys = step !== null && typeof step === 'object' && !Array.isArray(step) ? Object.keys(step).filter((name) => name !== 'caption' && name !== 'when') : [];
   const [only] = keys;
   if (keys.length !== 1 || only === undefined) return { problem: oneStepKey() };
   if (!(STEP_KINDS as readonly string[]).includes(only)) return { problem: toolText('walkthrough.unknownStep', { kind: only, steps: STEP_KINDS.join(', ') }) };

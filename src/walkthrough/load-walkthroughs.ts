@@ -6,13 +6,14 @@
 import { readFileSync } from 'node:fs';
 import { PosSimError } from '../errors.js';
 import { shownPath } from '../shown-path.js';
+import { WalkthroughLibrary } from './library.js';
 import { parseWalkthrough, WalkthroughError } from './parse-walkthrough.js';
 import { ProfileCache } from './run-file.js';
 import { findWalkthroughFiles, resolveFixtureArgument } from './suite.js';
 import type { Walkthrough } from './walkthrough.js';
 
-/** `fixture`, when given, replaces every walkthrough's own profile. */
-export const loadWalkthroughs = (paths: readonly string[], fixture?: string): Walkthrough[] => {
+/** `fixture`, when given, replaces every walkthrough's own profile; `given` are `--env` values. */
+export const loadWalkthroughs = (paths: readonly string[], fixture?: string, given: Readonly<Record<string, string>> = {}): Walkthrough[] => {
   const problems: string[] = [];
   let files: string[] = [];
   try {
@@ -22,22 +23,23 @@ export const loadWalkthroughs = (paths: readonly string[], fixture?: string): Wa
     problems.push(error.message);
   }
   const profiles = new ProfileCache();
-  const given = fixture === undefined ? undefined : resolveFixtureArgument(fixture);
-  if (given !== undefined) {
+  const profile = fixture === undefined ? undefined : resolveFixtureArgument(fixture);
+  if (profile !== undefined) {
     try {
-      profiles.get(given);
+      profiles.get(profile);
     } catch (error) {
       problems.push(`--fixture: ${(error as Error).message}`);
     }
   }
+  const library = new WalkthroughLibrary();
   const walkthroughs: Walkthrough[] = [];
   for (const file of files) {
     try {
       // With --fixture, the walkthrough's own profile is not used, so it need not exist.
-      const parsed = parseWalkthrough(readFileSync(file, 'utf8'), shownPath(file), process.env, { checkFixture: given === undefined });
-      const walkthrough = { ...parsed, file, fixture: given ?? parsed.fixture };
+      const parsed = parseWalkthrough(readFileSync(file, 'utf8'), shownPath(file), process.env, { checkFixture: profile === undefined, given, library });
+      const walkthrough = { ...parsed, file, fixture: profile ?? parsed.fixture };
       // The profile exists (the parser checked); whether it is valid is about the profile file.
-      if (given === undefined) profiles.get(walkthrough.fixture);
+      if (profile === undefined) profiles.get(walkthrough.fixture);
       walkthroughs.push(walkthrough);
     } catch (error) {
       if (error instanceof WalkthroughError) problems.push(error.message);

@@ -1,19 +1,28 @@
 /**
- * Reads walkthrough YAML into steps, checking everything before anything runs (down to whether
- * the profile it names exists) against the format's schemas (format.ts): an error names
- * file:line:col where the problem starts, what is wrong and what is allowed.
+ * Reads walkthrough YAML into steps, checking everything before anything runs — down to whether the
+ * profile it names exists, the pieces it calls (`run:`) and the values of their `${NAME}`s — against
+ * the format's schemas (format.ts): an error names file:line:col where the problem starts, what is
+ * wrong and what is allowed; inside a piece, followed by where it was called, innermost first. A
+ * piece is read with the values its call passes (params.ts); one that calls itself, directly or
+ * through others, is refused. The suite file (pos-sim.suite.yaml) nearest the walkthrough adds its
+ * `before:` and `after:` steps.
  */
-import { dirname, resolve } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
+import type { Node } from 'yaml';
 import type { z } from 'zod';
 import { PosSimError } from '../errors.js';
 import { LANGS, type Lang } from '../i18n/messages.js';
 import { toolLang, toolText } from '../i18n/tool-lang.js';
 import { checkSchema } from '../json-source.js';
 import { profilePath } from '../profile/load-profile.js';
+import { shownPath } from '../shown-path.js';
 import { readYaml, type FieldPath, type YamlSource } from '../yaml-source.js';
-import type { Condition } from './conditions.js';
-import { stepSchemaFor, walkthroughFieldsSchema } from './format.js';
-import { SMS_CODE_VARIABLE, type Caption, type PhoneAction, type Step, type StepAction, type Walkthrough } from './walkthrough.js';
+import { asksScreen, type Condition } from './conditions.js';
+import { stepSchemaFor, suiteFieldsSchema, SUITE_FILE, walkthroughFieldsSchema, type RunWritten } from './format.js';
+import { piecePath, WalkthroughLibrary, type ReadPiece, type ReadSuite } from './library.js';
+import { lookUp, redact, referencesIn, substitute, type OutsideValues, type ParameterValue, type Parameters } from './params.js';
+import { SMS_CODE_VARIABLE, type Caption, type PhoneAction, type Secret, type Step, type StepAction, type Walkthrough } from './walkthrough.js';
 
 /** A walkthrough file that cannot be run; the message lists every problem found. */
 export class WalkthroughError extends PosSimError {
@@ -41,17 +50,22 @@ const explain = (issue: Issue): Issue[] => {
   return branch.flatMap((inner) => explain({ ...inner, path: [...issue.path, ...inner.path] } as Issue));
 };
 
+/** A problem found in a file, with where it is in the file being read (to list them top down). */
+type Problem = { readonly line: number; readonly column: number; readonly text: string };
+
+const problemAt = (source: YamlSource, node: Node | undefined, message: string): Problem => ({ ...source.position(node?.range?.[0] ?? 0), text: source.problem(node, message) });
+
 /** Every schema issue as `file:line:col: message`, at the node it is about (unknown keys at the key). */
-const problemsOf = (issues: readonly Issue[], at: FieldPath, source: YamlSource): string[] =>
+const problemsOf = (issues: readonly Issue[], at: FieldPath, source: YamlSource): Problem[] =>
   issues
     .flatMap(explain)
     .flatMap((issue) => {
       const path = [...at, ...(issue.path as (string | number)[])];
       if (issue.code === 'unrecognized_keys') {
         const lines = issue.message.split('\n');
-        return issue.keys.map((key, index) => source.problem(source.keyAt([...path, key]), lines[index] ?? lines[0] ?? ''));
+        return issue.keys.map((key, index) => problemAt(source, source.keyAt([...path, key]), lines[index] ?? lines[0] ?? ''));
       }
-      return [source.problem(source.nodeAt(path), issue.message)];
+      return [problemAt(source, source.nodeAt(path), issue.message)];
     });
 
 const profilesLookedUp = new Map<string, string | undefined>();
@@ -71,89 +85,239 @@ const missingProfile = (fixture: string): string | undefined => {
   return profilesLookedUp.get(fixture);
 };
 
-/** Problems from the top of the file down (each starts with file:line:col). */
-const inFileOrder = (problems: readonly string[]): string[] => {
-  const place = (problem: string) => /:(\d+):(\d+): /.exec(problem)?.slice(1).map(Number) ?? [0, 0];
-  return [...problems].sort((a, b) => {
-    const [lineA = 0, columnA = 0] = place(a);
-    const [lineB = 0, columnB = 0] = place(b);
-    return lineA - lineB || columnA - columnB;
-  });
-};
+/** Problems from the top of the file down. */
+const inFileOrder = (problems: readonly Problem[]): string[] =>
+  [...problems].sort((a, b) => a.line - b.line || a.column - b.column).map((problem) => problem.text);
 
 /** A profile name, or a path that is relative to the walkthrough's folder. */
 const resolveFixture = (fixture: string, file: string): string =>
   fixture.includes('/') || fixture.endsWith('.json') ? resolve(dirname(file), fixture) : fixture;
 
 const SMS_CODE_REFERENCE = new RegExp(`^\\$${SMS_CODE_VARIABLE}(?:_([1-9]\\d*))?$`);
-const ENV_REFERENCE = /^\$([A-Z_][A-Z0-9_]*)$/;
+const VARIABLE_REFERENCE = /^\$([A-Za-z_][A-Za-z0-9_]*)$/;
+
+/** What one file's steps are read with. */
+type Reading = {
+  /** The file, absolute (pieces are found relative to it). */
+  readonly file: string;
+  readonly source: YamlSource;
+  /** The language a caption written as one text is in. */
+  readonly lang: Lang;
+  readonly parameters: Parameters;
+  /** The files being read, outermost first: a piece already among them calls itself. */
+  readonly stack: readonly string[];
+  readonly library: WalkthroughLibrary;
+  readonly problems: Problem[];
+};
 
 /**
- * `type: $POS_SIM_PASSWORD` types an environment variable, so a script need not hold a password;
- * `$SMS_CODE` (`$SMS_CODE_N`) the code of a text, which is only known when the step runs.
+ * `type: $POS_SIM_PASSWORD` types a parameter or an environment variable (as `${POS_SIM_PASSWORD}`
+ * does), so a script need not hold a password; `$SMS_CODE` (`$SMS_CODE_N`) the code of a text, which
+ * is only known when the step runs.
  */
-const typed = (digits: string, env: NodeJS.ProcessEnv): StepAction | string => {
+const typed = (digits: string, parameters: Parameters): { action: StepAction; secret?: Secret } | string => {
   const sms = SMS_CODE_REFERENCE.exec(digits);
-  if (sms) return sms[1] === undefined ? { kind: 'typeSmsCode' } : { kind: 'typeSmsCode', index: Number(sms[1]) };
-  const variable = ENV_REFERENCE.exec(digits)?.[1];
-  if (variable === undefined) return { kind: 'type', digits };
-  const value = env[variable];
-  if (value === undefined) return toolText('walkthrough.typeVariableUnset', { variable });
-  if (!/^\d+$/.test(value)) return toolText('walkthrough.typeVariableNotDigits', { variable });
-  return { kind: 'type', digits: value };
+  if (sms) return { action: sms[1] === undefined ? { kind: 'typeSmsCode' } : { kind: 'typeSmsCode', index: Number(sms[1]) } };
+  const variable = VARIABLE_REFERENCE.exec(digits)?.[1];
+  if (variable === undefined) return /^\d+$/.test(digits) ? { action: { kind: 'type', digits } } : toolText('walkthrough.typeNeedsDigits', { smsCode: SMS_CODE_VARIABLE });
+  // `$NAME` reads any environment variable, as it did before `${NAME}`; a secret either way.
+  const fromEnv = parameters.outside.env[variable];
+  const found = lookUp(parameters, variable) ?? (fromEnv === undefined ? undefined : { value: fromEnv, secret: true });
+  if (found === undefined) return toolText('walkthrough.typeVariableUnset', { variable });
+  if (!/^\d+$/.test(found.value)) return toolText('walkthrough.typeVariableNotDigits', { variable });
+  return { action: { kind: 'type', digits: found.value }, ...(found.secret ? { secret: { name: variable, value: found.value } } : {}) };
+};
+
+const isMap = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/** A list field of a map as written (steps, before, after), or none. */
+const listIn = (value: unknown, field: string): readonly unknown[] | undefined => {
+  const list = isMap(value) ? value[field] : undefined;
+  return Array.isArray(list) ? list : undefined;
+};
+
+/** The steps a `run:` writes inline, which are read one by one like the file's own. */
+const inlineSteps = (raw: unknown): readonly unknown[] | undefined => (isMap(raw) ? listIn(raw.run, 'steps') : undefined);
+
+/** A caption as written: one text is in the file's language. */
+const captionOf = (written: unknown, lang: Lang, secrets: readonly Secret[]): Caption | undefined => {
+  if (written === undefined) return undefined;
+  const caption: Caption = typeof written === 'string' ? { [lang]: written } : (written as Caption);
+  return secrets.length === 0 ? caption : Object.fromEntries(Object.entries(caption).map(([key, text]) => [key, redact(text, secrets)]));
+};
+
+const readSteps = (raw: readonly unknown[], at: FieldPath, reading: Reading): Step[] =>
+  raw.flatMap((step, index) => {
+    const read = readStep(step, [...at, index], reading);
+    return read ? [read] : [];
+  });
+
+const readStep = (raw: unknown, at: FieldPath, reading: Reading): Step | undefined => {
+  const { source, problems } = reading;
+  const inline = inlineSteps(raw);
+  // Inline steps get their values as each of them is read.
+  const written = inline && isMap(raw) && isMap(raw.run) ? { ...raw, run: { ...raw.run, steps: [] } } : raw;
+  const substituted = substitute(written, reading.parameters);
+  for (const missing of substituted.missing) problems.push(problemAt(source, source.nodeAt([...at, ...missing.path]), toolText('walkthrough.parameterMissing', { name: missing.name })));
+  if (substituted.missing.length > 0) return undefined;
+  const secrets = [...substituted.secrets];
+  const value = inline && isMap(substituted.value) && isMap(substituted.value.run) ? { ...substituted.value, run: { ...substituted.value.run, steps: inline } } : substituted.value;
+  const found = stepSchemaFor(value);
+  if ('problem' in found) return void problems.push(problemAt(source, source.nodeAt(at, { throughAlias: false }), found.problem));
+  const parsed = checkSchema(found.schema, value);
+  if (!parsed.success) {
+    problems.push(...problemsOf(parsed.error.issues, at, source).map((problem) => ({ ...problem, text: redact(problem.text, secrets) })));
+    return undefined;
+  }
+  const caption = captionOf(parsed.data.caption, reading.lang, secrets);
+  const when = parsed.data.when as Condition | undefined;
+  const item = source.nodeAt(at);
+  const base = {
+    file: shownPath(reading.file),
+    at: source.position(source.nodeAt(at, { throughAlias: false })?.range?.[0] ?? 0),
+    // With a caption or a when, the step as written is its step key alone (reports show one line).
+    source: caption || when ? source.pairText([...at, found.kind]) : source.slice(item),
+    ...(caption ? { caption } : {}),
+    ...(when ? { when } : {}),
+  };
+  const withSecrets = (action: StepAction, more: readonly Secret[] = []): Step => {
+    const all = [...secrets, ...more];
+    return { ...action, ...base, ...(all.length > 0 ? { secrets: all } : {}) } as Step;
+  };
+  if (found.kind === 'run') return readRun(parsed.data.run as RunWritten, raw, at, reading, withSecrets);
+  const action = parsed.data[found.kind] as StepAction;
+  if (action.kind === 'phone' && action.action.kind === 'type') {
+    const resolved = typed(action.action.digits, reading.parameters);
+    if (typeof resolved === 'string') return void problems.push(problemAt(source, source.nodeAt([...at, 'phone', 'type']), resolved));
+    return withSecrets({ kind: 'phone', action: resolved.action as PhoneAction }, resolved.secret ? [resolved.secret] : []);
+  }
+  if (action.kind !== 'type') return withSecrets(action);
+  const resolved = typed(action.digits, reading.parameters);
+  if (typeof resolved === 'string') return void problems.push(problemAt(source, source.nodeAt([...at, 'type']), resolved));
+  return withSecrets(resolved.action, resolved.secret ? [resolved.secret] : []);
+};
+
+/** A `run:` step: its inline steps read here, or the piece it calls read with the values it passes. */
+const readRun = (written: RunWritten, raw: unknown, at: FieldPath, reading: Reading, make: (action: StepAction) => Step): Step | undefined => {
+  const { source, problems, library } = reading;
+  if ('steps' in written) return make({ kind: 'run', call: {}, steps: readSteps(written.steps, [...at, 'run', 'steps'], reading) });
+  const path = piecePath(written.file, reading.file);
+  const fileNode = source.nodeAt(typeof (raw as { run?: unknown }).run === 'string' ? [...at, 'run'] : [...at, 'run', 'file']);
+  if (reading.stack.includes(path)) {
+    const chain = [...reading.stack.slice(reading.stack.indexOf(path)), path].map(shownPath).join(' → ');
+    return void problems.push(problemAt(source, fileNode, toolText('walkthrough.pieceCycle', { chain })));
+  }
+  const file = existsSync(path) && statSync(path).isFile() ? library.yaml(path) : undefined;
+  if (!file) return void problems.push(problemAt(source, fileNode, toolText('walkthrough.noPiece', { path: shownPath(path) })));
+  // What the call passes, each value secret when it was written with one.
+  const rawEnv = isMap(raw) && isMap(raw.run) && isMap(raw.run.env) ? raw.run.env : {};
+  const passed = new Map<string, ParameterValue>(
+    Object.entries(written.env).map(([name, value]) => [name, { value, secret: substitute(rawEnv[name], reading.parameters).secrets.length > 0 }]),
+  );
+  if (!('problems' in file)) {
+    const known = new Set([...referencesIn(listIn(file.value, 'steps')), ...Object.keys(isMap(file.value) && isMap(file.value.env) ? file.value.env : {})]);
+    const unknown = [...passed.keys()].filter((name) => !known.has(name));
+    for (const name of unknown) {
+      problems.push(problemAt(source, source.keyAt([...at, 'run', 'env', name]), toolText('walkthrough.parameterUnused', { name, file: shownPath(path), names: [...known].join(', ') || toolText('walkthrough.none') })));
+    }
+    if (unknown.length > 0) return undefined;
+  }
+  const key = `${path}\u0000${JSON.stringify([...passed].sort(([a], [b]) => (a < b ? -1 : 1)))}`;
+  const piece = library.piece(key, () => readPiece(path, passed, reading));
+  if ('problems' in piece) {
+    const call = problemAt(source, source.nodeAt(at, { throughAlias: false }), '');
+    const calledAt = toolText('walkthrough.calledAt', { at: call.text.replace(/: $/, '') });
+    for (const problem of piece.problems) problems.push({ ...call, text: `${problem}\n${calledAt}` });
+    return undefined;
+  }
+  return make({ kind: 'run', call: piece.call, steps: piece.steps });
+};
+
+/** A piece's file read for one call: its steps with the values passed (or its defaults), or its problems. */
+const readPiece = (path: string, passed: ReadonlyMap<string, ParameterValue>, caller: Reading): ReadPiece => {
+  const file = caller.library.yaml(path);
+  if (!file) return { problems: [toolText('walkthrough.noPiece', { path: shownPath(path) })] };
+  if ('problems' in file) return { problems: file.problems };
+  const problems: Problem[] = [];
+  const fields = checkSchema(walkthroughFieldsSchema, file.value);
+  if (!fields.success) problems.push(...problemsOf(fields.error.issues, [], file.source));
+  const written = fields.success ? fields.data : undefined;
+  if (written?.when && asksScreen(written.when as Condition)) problems.push(problemAt(file.source, file.source.keyAt(['when']), toolText('walkthrough.whenScreenOnStep')));
+  // Said rather than passed over: steps a QA engineer wrote to play would silently not.
+  for (const field of ['before', 'after'] as const) {
+    if (written?.[field] !== undefined) problems.push(problemAt(file.source, file.source.keyAt([field]), toolText('walkthrough.pieceBeforeAfter', { field })));
+  }
+  const reading: Reading = {
+    file: path,
+    source: file.source,
+    lang: written?.lang ?? 'zh',
+    parameters: { passed, outside: caller.parameters.outside, defaults: written?.env ?? {} },
+    stack: [...caller.stack, path],
+    library: caller.library,
+    problems,
+  };
+  const steps = readSteps(listIn(file.value, 'steps') ?? [], ['steps'], reading);
+  if (problems.length > 0 || !written) return { problems: inFileOrder(problems) };
+  return { call: { file: shownPath(path), name: typeof written.name === 'string' ? { [reading.lang]: written.name } : written.name, ...(written.when ? { when: written.when as Condition } : {}) }, steps };
+};
+
+/** The suite file's steps, read once for every walkthrough under its folder. */
+const readSuite = (path: string, outside: OutsideValues, library: WalkthroughLibrary): ReadSuite => {
+  const file = library.yaml(path, (reason) => toolText('walkthrough.notYaml', { reason }));
+  if (!file) return { before: [], after: [] };
+  if ('problems' in file) return { problems: file.problems };
+  const problems: Problem[] = [];
+  const fields = checkSchema(suiteFieldsSchema, file.value);
+  if (!fields.success) problems.push(...problemsOf(fields.error.issues, [], file.source));
+  const reading: Reading = { file: path, source: file.source, lang: 'zh', parameters: { passed: new Map(), outside, defaults: {} }, stack: [path], library, problems };
+  const before = readSteps(listIn(file.value, 'before') ?? [], ['before'], reading);
+  const after = readSteps(listIn(file.value, 'after') ?? [], ['after'], reading);
+  return problems.length > 0 ? { problems: inFileOrder(problems) } : { before, after };
 };
 
 export type ParseOptions = {
   /** Whether the walkthrough's own profile must exist; false when `--fixture` replaces it. Default true. */
   readonly checkFixture?: boolean;
+  /** `--env NAME=value`: values for `${NAME}` that come before the environment's. */
+  readonly given?: Readonly<Record<string, string>>;
+  /** The pieces and suite files of the run (read once per run); a fresh one when absent. */
+  readonly library?: WalkthroughLibrary;
 };
 
 type Fields = z.output<typeof walkthroughFieldsSchema>;
 
-/** Parses walkthrough text; `file` names it in messages and anchors relative fixture paths. */
+/** Parses walkthrough text; `file` names it in messages and anchors relative fixture and piece paths. */
 export const parseWalkthrough = (text: string, file: string, env: NodeJS.ProcessEnv = process.env, options: ParseOptions = {}): Walkthrough => {
+  if (basename(file) === SUITE_FILE) throw new WalkthroughError(toolText('walkthrough.suiteIsNoWalkthrough', { file }));
   const read = readYaml(text, file, (reason) => toolText('walkthrough.notYaml', { reason }));
   if ('problems' in read) throw new WalkthroughError(read.problems.join('\n'));
   const { value, source } = read;
-  const problems: string[] = [];
+  const problems: Problem[] = [];
   const fields = checkSchema(walkthroughFieldsSchema, value);
   if (!fields.success) problems.push(...problemsOf(fields.error.issues, [], source));
   const written = fields.success ? fields.data : undefined;
   const lang: Lang = written?.lang ?? 'zh';
+  if (written?.when && asksScreen(written.when as Condition)) problems.push(problemAt(source, source.keyAt(['when']), toolText('walkthrough.whenScreenOnStep')));
 
-  const steps: Step[] = [];
-  const rawSteps = value !== null && typeof value === 'object' && Array.isArray((value as { steps?: unknown }).steps) ? ((value as { steps: unknown[] }).steps) : [];
-  rawSteps.forEach((raw, index) => {
-    const at: FieldPath = ['steps', index];
-    const found = stepSchemaFor(raw);
-    if ('problem' in found) return void problems.push(source.problem(source.nodeAt(at, { throughAlias: false }), found.problem));
-    const parsed = checkSchema(found.schema, raw);
-    if (!parsed.success) return void problems.push(...problemsOf(parsed.error.issues, at, source));
-    let action = parsed.data[found.kind] as StepAction;
-    if (action.kind === 'type') {
-      const resolved = typed(action.digits, env);
-      if (typeof resolved === 'string') return void problems.push(source.problem(source.nodeAt([...at, 'type']), resolved));
-      action = resolved;
-    }
-    if (action.kind === 'phone' && action.action.kind === 'type') {
-      const resolved = typed(action.action.digits, env);
-      if (typeof resolved === 'string') return void problems.push(source.problem(source.nodeAt([...at, 'phone', 'type']), resolved));
-      action = { kind: 'phone', action: resolved as PhoneAction };
-    }
-    const writtenCaption = parsed.data.caption as string | Caption | undefined;
-    const caption: Caption | undefined = typeof writtenCaption === 'string' ? { [lang]: writtenCaption } : writtenCaption;
-    const item = source.nodeAt(at);
-    // With a caption, the step as written is its step key alone (reports show one line).
-    const stepText = caption ? source.pairText([...at, found.kind]) : source.slice(item);
-    steps.push({ ...action, ...(caption ? { caption } : {}), at: source.position(source.nodeAt(at, { throughAlias: false })?.range?.[0] ?? 0), source: stepText });
-  });
+  const library = options.library ?? new WalkthroughLibrary();
+  const outside: OutsideValues = { given: options.given ?? {}, env };
+  const absolute = resolve(file);
+  const reading: Reading = { file: absolute, source, lang, parameters: { passed: new Map(), outside, defaults: written?.env ?? {} }, stack: [absolute], library, problems };
+  const before = readSteps(listIn(value, 'before') ?? [], ['before'], reading);
+  const steps = readSteps(listIn(value, 'steps') ?? [], ['steps'], reading);
+  const after = readSteps(listIn(value, 'after') ?? [], ['after'], reading);
+
+  const suiteFile = library.suiteFileFor(dirname(absolute));
+  const suite = suiteFile === undefined ? { before: [], after: [] } : library.suite(suiteFile, () => readSuite(suiteFile, outside, library));
+  // The suite file's problems come first: they are every walkthrough's under it.
+  if ('problems' in suite) problems.push(...suite.problems.map((text) => ({ line: 0, column: 0, text })));
 
   const fixture = written ? resolveFixture(written.fixture, file) : undefined;
   if (fixture !== undefined && options.checkFixture !== false) {
     const missing = missingProfile(fixture);
-    if (missing !== undefined) problems.push(source.problem(source.nodeAt(['fixture']), `fixture: ${missing}`));
+    if (missing !== undefined) problems.push(problemAt(source, source.nodeAt(['fixture']), `fixture: ${missing}`));
   }
-  if (problems.length > 0 || !written || !fixture) throw new WalkthroughError(inFileOrder(problems).join('\n'));
+  if (problems.length > 0 || !written || !fixture || 'problems' in suite) throw new WalkthroughError(inFileOrder(problems).join('\n'));
   return {
     file,
     name: nameIn(written.name),
@@ -161,7 +325,10 @@ export const parseWalkthrough = (text: string, file: string, env: NodeJS.Process
     lang,
     start: written.start,
     ...(written.when ? { when: written.when as Condition, whenText: source.slice(source.nodeAt(['when'])).replace(/\s*\n\s*/g, ' ') } : {}),
+    tags: written.tags ?? [],
+    before: [...suite.before, ...before],
     steps,
+    after: [...after, ...suite.after],
   };
 };
 

@@ -1,7 +1,9 @@
 /**
  * Turns what a person does on the interactive device into a walkthrough: keys become `press`
  * steps, digits typed into a password, code or card-PIN prompt a `type` step, time the device spent
- * on its own (booting, a lockout) a `wait`, and every change of the screen title an `expect`.
+ * on its own (booting, a lockout) a `wait`, and every change of the screen title an `expect`. The
+ * known opening — 菜单, the factory supervisor password, 确认, into 设置 — is written as a call of the
+ * shipped piece that does it (`run: pos-sim:_lib/login.yaml`), so a change of the login is one file.
  * Digits typed at a password or PIN prompt are written only when they are a factory password or the
  * factory card PIN; any other (the real one, a new one, a mistyped one) is typed from an environment
  * variable such as `$POS_SIM_PASSWORD`, never written in clear text.
@@ -14,8 +16,14 @@ import { toolText } from '../i18n/tool-lang.js';
 import { FUNCTION_KEY_INFO } from '../keys/device-keys.js';
 import { FACTORY_CARD_PIN, isFactoryPassword } from '../profile/factory-passwords.js';
 import { verifyPassword } from '../store/password-hash.js';
+import { SHIPPED_PREFIX } from './library.js';
 import { schemaComment } from './schema-comment.js';
 import { CARD_PIN_ENV, NEW_PASSWORD_ENV, PASSWORD_ENV, SMS_CODE_VARIABLE, WRONG_CARD_PIN_ENV, WRONG_PASSWORD_ENV } from './walkthrough.js';
+
+/** The shipped piece that opens the settings as the supervisor, with the factory password by default. */
+export const LOGIN_PIECE = `${SHIPPED_PREFIX}_lib/login.yaml`;
+/** The password the login piece types unless told otherwise. */
+const LOGIN_PIECE_PASSWORD = '"123456"';
 
 /** Waits are rounded up to this, so that a replay on the simulated clock is never short. */
 const WAIT_STEP_MS = 100;
@@ -128,6 +136,7 @@ export class WalkthroughRecorder {
       this.title = this.options.session.screen().title;
     }
     this.expectTitleIfChanged();
+    this.callLoginPiece();
     this.options.onChange(this.text());
   };
 
@@ -211,6 +220,31 @@ export class WalkthroughRecorder {
     this.flushTyped();
     this.flushPresses();
     this.steps.push(`expect: { title: ${JSON.stringify(title)} }`);
+  }
+
+  /**
+   * The settings just opened by the known opening (菜单, its password prompt, the factory password,
+   * 确认): its steps become the call of the login piece, which does the same.
+   */
+  private callLoginPiece(): void {
+    if (!this.options.session.activeStates().includes('settings.menu')) return;
+    const { steps } = this;
+    let at = steps.length - 1;
+    const take = (test: (step: string) => boolean): boolean => {
+      if (at < 0 || !test(steps[at] as string)) return false;
+      at -= 1;
+      return true;
+    };
+    const isTitle = (step: string) => step.startsWith('expect: { title:');
+    if (!take(isTitle) || !take((step) => step === 'press: 确认') || !take((step) => step === `type: ${LOGIN_PIECE_PASSWORD}`)) return;
+    // The password prompt's title, written when it came.
+    take(isTitle);
+    if (!take((step) => step === 'press: 菜单' || step.endsWith(', 菜单]'))) return;
+    at += 1;
+    const menu = steps[at] as string;
+    // Keys pressed just before 菜单, in the same press step, stay.
+    const kept = menu === 'press: 菜单' ? [] : [menu.replace(/, 菜单\]$/, ']').replace(/^press: \[([^,]+)\]$/, 'press: $1')];
+    steps.splice(at, steps.length - at, ...kept, `run: ${LOGIN_PIECE}`);
   }
 
   private flushPresses(): void {

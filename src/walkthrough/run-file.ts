@@ -1,8 +1,9 @@
 /**
  * One walkthrough file, read and played on each profile it is to run on: the unit of work of a run,
- * in this process or in a worker. Profiles are loaded once per process; a file is parsed once
- * whatever the number of profiles. The walkthrough is dropped when its results are made, so a
- * run's memory does not grow with the suite.
+ * in this process or in a worker. Profiles are loaded once per process, pieces and suite files once
+ * per run (library.ts); a file is parsed once whatever the number of profiles. A walkthrough the
+ * tags do not pick, or whose `when` does not hold on a profile, is reported as skipped there. The
+ * walkthrough is dropped when its results are made, so a run's memory does not grow with the suite.
  */
 import { readFileSync } from 'node:fs';
 import { PosSimError } from '../errors.js';
@@ -11,8 +12,10 @@ import { loadProfile } from '../profile/load-profile.js';
 import type { Profile } from '../profile/profile-schema.js';
 import { shownPath } from '../shown-path.js';
 import { factsOfProfile, holds } from './conditions.js';
+import type { WalkthroughLibrary } from './library.js';
 import { parseWalkthrough, WalkthroughError } from './parse-walkthrough.js';
-import { profileLabel, runWalkthrough, type RunOptions, type WalkthroughResult } from './run-walkthrough.js';
+import { countSteps, profileLabel, runWalkthrough, type RunOptions, type WalkthroughResult } from './run-walkthrough.js';
+import { isPicked, tagSelectionText, type TagSelection } from './suite.js';
 import type { Walkthrough } from './walkthrough.js';
 
 /** Profiles by name or absolute path, each read and validated once (or its error kept). */
@@ -39,6 +42,11 @@ export type FileRunOptions = Omit<RunOptions, 'profile'> & {
   /** The profiles to run on instead of the walkthrough's own (--fixture): names or absolute paths. */
   readonly fixtures?: readonly string[];
   readonly profiles: ProfileCache;
+  readonly library: WalkthroughLibrary;
+  /** `--env NAME=value`: values for `${NAME}`s, before the environment's. */
+  readonly given?: Readonly<Record<string, string>>;
+  /** `--include-tags` / `--exclude-tags`. */
+  readonly tags?: TagSelection;
 };
 
 const errorResult = (file: string, profile: string, reason: string): WalkthroughResult => ({
@@ -62,9 +70,21 @@ const runOn = (walkthrough: Walkthrough, fixture: string, options: FileRunOption
   } catch (error) {
     return errorResult(walkthrough.file, profile, `${shownPath(walkthrough.file)}: fixture: ${(error as Error).message}`);
   }
+  const skipped = (reason: string): WalkthroughResult => ({
+    file: walkthrough.file,
+    name: walkthrough.name,
+    profile,
+    status: 'skipped',
+    steps: countSteps(walkthrough.before) + countSteps(walkthrough.steps) + countSteps(walkthrough.after),
+    stepsRun: 0,
+    durationMs: 0,
+    reason,
+  });
+  if (options.tags && !isPicked(walkthrough.tags, options.tags)) {
+    return skipped(toolText('run.skippedTags', { selection: tagSelectionText(options.tags), tags: walkthrough.tags.join(', ') || toolText('walkthrough.none') }));
+  }
   if (walkthrough.when && !holds(walkthrough.when, factsOfProfile(loaded, fixture))) {
-    const reason = toolText('run.skippedWhen', { when: walkthrough.whenText ?? '', profile });
-    return { file: walkthrough.file, name: walkthrough.name, profile, status: 'skipped', steps: walkthrough.steps.length, stepsRun: 0, durationMs: 0, reason };
+    return skipped(toolText('run.skippedWhen', { when: walkthrough.whenText ?? '', profile }));
   }
   return runWalkthrough(onProfile, { ...options, profile: loaded });
 };
@@ -74,7 +94,8 @@ export const runFile = (file: string, options: FileRunOptions, env: NodeJS.Proce
   let walkthrough: Walkthrough;
   try {
     // With --fixture, the walkthrough's own profile is not used, so it need not exist.
-    walkthrough = { ...parseWalkthrough(readFileSync(file, 'utf8'), shownPath(file), env, { checkFixture: options.fixtures === undefined }), file };
+    const parseOptions = { checkFixture: options.fixtures === undefined, library: options.library, ...(options.given ? { given: options.given } : {}) };
+    walkthrough = { ...parseWalkthrough(readFileSync(file, 'utf8'), shownPath(file), env, parseOptions), file };
   } catch (error) {
     if (!(error instanceof WalkthroughError)) throw error;
     return (options.fixtures ?? [undefined]).map((fixture) => errorResult(file, fixture === undefined ? toolText('report.noProfile') : profileLabel(fixture), error.message));

@@ -1,7 +1,10 @@
 /**
- * Plays a walkthrough on a fresh throw-away device with a simulated clock, step by step, and
- * stops at the first step that fails, keeping the screen as it was then. A result is plain data
- * (it crosses from a worker to the reporter): what ran, on which profile, and how it ended.
+ * Plays a walkthrough on a fresh throw-away device with a simulated clock, step by step — its
+ * `before:` steps, its steps, then its `after:` steps whatever happened — the steps of the pieces it
+ * calls in their place, each step whose `when` does not hold on the device as it comes passed over.
+ * It stops at the first step that fails, keeping the screen as it was then and the chain of calls
+ * it was in; a failure in `after:` is kept apart. A result is plain data (it crosses from a worker
+ * to the reporter): what ran, on which profile, and how it ended.
  */
 import type { InspectionEvent } from 'xstate';
 import { SelectError } from '../device/select-item.js';
@@ -14,14 +17,26 @@ import type { ScreenCapture } from '../picture/screen-capture.js';
 import type { StepTrace } from '../picture/screen-trace.js';
 import type { Profile } from '../profile/profile-schema.js';
 import { shownPath } from '../shown-path.js';
-import { unmet } from './expectations.js';
-import { SMS_CODE_VARIABLE, type PhoneAction, type Step, type Walkthrough } from './walkthrough.js';
+import { holds, type DeviceFacts } from './conditions.js';
+import { screenText, unmet } from './expectations.js';
+import { redact } from './params.js';
+import { SMS_CODE_VARIABLE, type PhoneAction, type Secret, type Step, type Walkthrough } from './walkthrough.js';
+
+/** A `run:` step a failing step was played from. */
+export type CalledAt = {
+  /** file:line:col of the `run:` step. */
+  readonly at: string;
+  /** The `run:` step as written. */
+  readonly step: string;
+};
 
 export type StepFailure = {
-  /** file:line:col of the step. */
+  /** file:line:col of the step (in the piece it is written in, when it is inside one). */
   readonly at: string;
   /** The step as written. */
   readonly step: string;
+  /** The `run:` steps it was played from, innermost first; absent when it is the walkthrough's own. */
+  readonly calledFrom?: readonly CalledAt[];
   /** What was expected and what was found. */
   readonly message: string;
   /** The display as it was when the step failed. */
@@ -41,11 +56,17 @@ export type WalkthroughResult = {
   /** The profile it ran on: a name, or the path of a profile file. */
   readonly profile: string;
   readonly status: RunStatus;
-  /** How many steps the walkthrough has, and how many ran (up to the failing one). */
+  /**
+   * How many steps the walkthrough has (`before:`, steps and `after:`, with the steps of the pieces
+   * it calls), and how many played up to the first that failed (all that played when none did).
+   */
   readonly steps: number;
   readonly stepsRun: number;
   readonly durationMs: number;
+  /** The step that failed, in `before:` or the steps. */
   readonly failure?: StepFailure;
+  /** The step of `after:` that failed (reported apart: `after:` plays whatever happened before it). */
+  readonly afterFailure?: StepFailure;
   /** Why it was skipped, or why the file cannot be run (file:line:col: …). */
   readonly reason?: string;
   /** The snapshot names its steps use, and the goldens --update-snapshots wrote or replaced. */
@@ -124,6 +145,9 @@ export const runStep = (sim: Simulator, step: Step, walkthrough: Walkthrough, op
       return runPhoneStep(sim, step.action);
     case 'snapshot':
       return compareSnapshot(sim, step.name, walkthrough, options);
+    case 'run':
+      // A call's steps are played one by one (stepsToPlay), never the call itself.
+      return undefined;
   }
 };
 
@@ -161,6 +185,56 @@ const runPhoneStep = (sim: Simulator, action: PhoneAction): string | undefined =
   }
 };
 
+/** The device as `when:` asks it while it runs: its network, data and screen as they are now. */
+export const liveFacts = (sim: Simulator, fixture: string): DeviceFacts => ({
+  profile: sim.profile,
+  fixture,
+  online: () => sim.store.isOnline(),
+  store: () => sim.store.snapshot(),
+  screen: () => screenText(sim),
+});
+
+/** A step to play, and the `run:` steps it is played from, outermost first. */
+export type StepToPlay = { readonly step: Step; readonly calls: readonly Step[] };
+
+/**
+ * The steps to play in turn, the steps of each call in its place. A step or call whose `when` (or
+ * whose piece's own `when`) does not hold on the device is passed over; each is asked only when the
+ * steps before it have played, so a step may depend on what they did.
+ */
+export function* stepsToPlay(steps: readonly Step[], facts: DeviceFacts, calls: readonly Step[] = []): Generator<StepToPlay> {
+  for (const step of steps) {
+    if (step.when && !holds(step.when, facts)) continue;
+    if (step.kind !== 'run') {
+      yield { step, calls };
+      continue;
+    }
+    if (step.call.when && !holds(step.call.when, facts)) continue;
+    yield* stepsToPlay(step.steps, facts, [...calls, step]);
+  }
+}
+
+/** How many steps there are to play, those of the pieces called included, whatever their `when`. */
+export const countSteps = (steps: readonly Step[]): number => steps.reduce((count, step) => count + (step.kind === 'run' ? countSteps(step.steps) : 1), 0);
+
+const where = (step: Step) => `${step.file}:${step.at.line}:${step.at.column}`;
+
+/** Every value from outside the files that the steps were written with, those of the pieces they call included. */
+export const secretsIn = (steps: readonly Step[]): Secret[] => steps.flatMap((step) => [...(step.secrets ?? []), ...(step.kind === 'run' ? secretsIn(step.steps) : [])]);
+
+/**
+ * A failure as reports show it: every secret the walkthrough was written with shows as ${NAME}, in
+ * the message and on the screen (a value typed where the display echoes it, in any earlier step).
+ */
+const failureOf = (sim: Simulator, { step, calls }: StepToPlay, problem: string, secrets: readonly Secret[]): StepFailure => ({
+  at: where(step),
+  step: step.source,
+  ...(calls.length > 0 ? { calledFrom: [...calls].reverse().map((call) => ({ at: where(call), step: call.source })) } : {}),
+  message: redact(problem, secrets),
+  screen: redact(sim.screen(), secrets),
+  states: sim.session.activeStates(),
+});
+
 export const runWalkthrough = (walkthrough: Walkthrough, options: RunOptions = {}): WalkthroughResult => {
   const started = performance.now();
   const sim = createSimulator({
@@ -169,26 +243,38 @@ export const runWalkthrough = (walkthrough: Walkthrough, options: RunOptions = {
     signedIn: walkthrough.start !== 'power-on',
     ...(options.observe ? { observe: options.observe } : {}),
   });
-  const base = { file: walkthrough.file, name: walkthrough.name, profile: profileLabel(walkthrough.fixture), steps: walkthrough.steps.length };
+  const facts = liveFacts(sim, walkthrough.fixture);
+  const secrets = secretsIn([...walkthrough.before, ...walkthrough.steps, ...walkthrough.after]);
   const records = new ScreenRecords(walkthrough, options);
+  // Steps played up to the first that failed: `after:` still plays after a failure, uncounted.
   let stepsRun = 0;
-  try {
-    for (const step of walkthrough.steps) {
-      stepsRun += 1;
-      const problem = records.step(step, sim, (stepOptions) => runStep(sim, step, walkthrough, stepOptions));
+  let failed = false;
+  const play = (steps: readonly Step[]): StepFailure | undefined => {
+    for (const toPlay of stepsToPlay(steps, facts)) {
+      if (!failed) stepsRun += 1;
+      const problem = records.step(toPlay.step, sim, (stepOptions) => runStep(sim, toPlay.step, walkthrough, stepOptions));
       if (problem !== undefined) {
-        const failure: StepFailure = {
-          at: `${shownPath(walkthrough.file)}:${step.at.line}:${step.at.column}`,
-          step: step.source,
-          message: problem,
-          screen: sim.screen(),
-          states: sim.session.activeStates(),
-          ...records.failure(),
-        };
-        return { ...base, status: 'failed', stepsRun, durationMs: performance.now() - started, failure, ...records.result() };
+        failed = true;
+        return { ...failureOf(sim, toPlay, problem, secrets), ...records.failure() };
       }
     }
-    return { ...base, status: 'passed', stepsRun, durationMs: performance.now() - started, ...records.result() };
+    return undefined;
+  };
+  try {
+    const failure = play(walkthrough.before) ?? play(walkthrough.steps);
+    const afterFailure = play(walkthrough.after);
+    return {
+      file: walkthrough.file,
+      name: walkthrough.name,
+      profile: profileLabel(walkthrough.fixture),
+      status: failure || afterFailure ? 'failed' : 'passed',
+      steps: countSteps(walkthrough.before) + countSteps(walkthrough.steps) + countSteps(walkthrough.after),
+      stepsRun,
+      durationMs: performance.now() - started,
+      ...(failure ? { failure } : {}),
+      ...(afterFailure ? { afterFailure } : {}),
+      ...records.result(),
+    };
   } finally {
     sim.stop();
   }

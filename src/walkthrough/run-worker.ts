@@ -6,6 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { setToolLang } from '../i18n/tool-lang.js';
 import { CoverageTracker } from './coverage.js';
+import { WalkthroughLibrary } from './library.js';
 import { ProfileCache, runFile } from './run-file.js';
 import type { FromWorker, ToWorker, WorkerSetup } from './worker-messages.js';
 
@@ -16,6 +17,7 @@ const port = {
 
 let setup: WorkerSetup | undefined = parentPort ? (workerData as WorkerSetup) : undefined;
 const profiles = new ProfileCache();
+const library = new WalkthroughLibrary();
 let tracker: CoverageTracker | undefined;
 
 const start = (given: WorkerSetup) => {
@@ -34,6 +36,9 @@ port.on((message) => {
     case 'run': {
       const options = {
         profiles,
+        library,
+        ...(setup?.given ? { given: setup.given } : {}),
+        ...(setup?.tags ? { tags: setup.tags } : {}),
         ...(setup?.fixtures ? { fixtures: setup.fixtures } : {}),
         ...(setup?.updateSnapshots ? { snapshots: 'update' as const } : {}),
         ...(setup?.trace ? { trace: true } : {}),

@@ -1,15 +1,22 @@
 /**
  * A suite: the walkthrough files under the given files and folders, in one order that is the same
- * on every machine (by path, code point by code point), and the profiles each runs on. `--shard
- * i/n` takes every n-th file from the i-th, so shards are balanced to one file and stable.
+ * on every machine (by path, code point by code point), and the profiles each runs on. Inside a
+ * folder, the suite file and the folders whose name starts with `_` (pieces, such as `_lib/`) are no
+ * walkthroughs to run on their own. `--shard i/n` takes every n-th file from the i-th, so shards are
+ * balanced to one file and stable. Tags pick walkthroughs as Maestro's `--include-tags` and
+ * `--exclude-tags` do.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { toolText } from '../i18n/tool-lang.js';
+import { SUITE_FILE } from './format.js';
 import { WalkthroughError } from './parse-walkthrough.js';
 
-const isWalkthroughFile = (name: string) => name.endsWith('.yaml') || name.endsWith('.yml');
+const isWalkthroughFile = (name: string) => (name.endsWith('.yaml') || name.endsWith('.yml')) && name !== SUITE_FILE;
 const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** A folder of pieces, which a suite calls but does not run on their own: its name starts with `_`. */
+export const isPieceFolder = (name: string): boolean => name.startsWith('_');
 
 const findFiles = (path: string): string[] => {
   if (!statSync(path).isDirectory()) return [path];
@@ -17,7 +24,8 @@ const findFiles = (path: string): string[] => {
     .sort((a, b) => byCodePoint(a.name, b.name))
     .flatMap((entry) => {
       const child = join(path, entry.name);
-      return entry.isDirectory() ? findFiles(child) : isWalkthroughFile(entry.name) ? [child] : [];
+      if (entry.isDirectory()) return isPieceFolder(entry.name) ? [] : findFiles(child);
+      return isWalkthroughFile(entry.name) ? [child] : [];
     });
 };
 
@@ -44,3 +52,20 @@ export const shardOf = <T>(files: readonly T[], shard: Shard | undefined): T[] =
 
 /** A profile path given on the command line is relative to where the user is. */
 export const resolveFixtureArgument = (fixture: string): string => (fixture.includes('/') || fixture.endsWith('.json') ? resolve(fixture) : fixture);
+
+/** `--include-tags a,b --exclude-tags c`. */
+export type TagSelection = { readonly include: readonly string[]; readonly exclude: readonly string[] };
+
+/**
+ * Whether the tags pick a walkthrough: with --include-tags it has at least one of them; with
+ * --exclude-tags it has none of those; with both, both hold.
+ */
+export const isPicked = (tags: readonly string[], selection: TagSelection): boolean =>
+  (selection.include.length === 0 || selection.include.some((tag) => tags.includes(tag))) && !selection.exclude.some((tag) => tags.includes(tag));
+
+/** The selection as it was asked for, for reports. */
+export const tagSelectionText = (selection: TagSelection): string =>
+  [
+    ...(selection.include.length > 0 ? [`--include-tags ${selection.include.join(',')}`] : []),
+    ...(selection.exclude.length > 0 ? [`--exclude-tags ${selection.exclude.join(',')}`] : []),
+  ].join(' ');

@@ -1,4 +1,8 @@
-/** A parsed walkthrough: a named script of device steps and expectations, each knowing its line. */
+/**
+ * A parsed walkthrough: a named script of device steps and expectations, each knowing the file and
+ * line it is written at. A `run` step holds the steps of the piece it calls (another file, or an
+ * inline block), already read with its parameters; a step with `when` plays only where it holds.
+ */
 import type { Lang } from '../i18n/messages.js';
 import type { SourcePosition } from '../yaml-source.js';
 import type { Condition } from './conditions.js';
@@ -57,17 +61,38 @@ export type StepAction =
   | { readonly kind: 'paper'; readonly state: 'out' | 'in' }
   | { readonly kind: 'snapshot'; readonly name: string }
   /** A step taken on the phone beside the terminal (`phone: { press | type | select: … }`). */
-  | { readonly kind: 'phone'; readonly action: PhoneAction };
+  | { readonly kind: 'phone'; readonly action: PhoneAction }
+  /** `run:` — the steps of a piece (another walkthrough file, or a list written inline), played in turn. */
+  | { readonly kind: 'run'; readonly call: Call; readonly steps: readonly Step[] };
+
+/** What a `run:` step calls. */
+export type Call = {
+  /** The piece's file as shown (relative to where pos-sim runs); absent for steps written inline. */
+  readonly file?: string;
+  /** The piece's name per language (its `name:`), for demos. */
+  readonly name?: Caption;
+  /** The piece's own `when:`, asked of the device when it is called. */
+  readonly when?: Condition;
+};
+
+/** A parameter's value that came from outside the files (--env, the environment): never written out. */
+export type Secret = { readonly name: string; readonly value: string };
 
 /** A step's caption for demos, per language (`caption:` in the script). */
 export type Caption = Partial<Record<Lang, string>>;
 
 export type Step = StepAction & {
+  /** The file the step is written in, as shown (a piece's steps are in the piece's file). */
+  readonly file: string;
   readonly at: SourcePosition;
   /** The step as written, for reports. */
   readonly source: string;
   /** What a demo shows while the step plays; generated from the step when absent. */
   readonly caption?: Caption;
+  /** Plays only when this holds on the device as it is when the step comes (`when:` on the step). */
+  readonly when?: Condition;
+  /** Values from outside the files that this step was written with, kept out of its messages. */
+  readonly secrets?: readonly Secret[];
 };
 
 export type Walkthrough = {
@@ -82,7 +107,13 @@ export type Walkthrough = {
   readonly when?: Condition;
   /** The `when:` condition as written, for reports. */
   readonly whenText?: string;
+  /** `tags:`, for `pos-sim run --include-tags` / `--exclude-tags`. */
+  readonly tags: readonly string[];
+  /** Played first: the suite's `before:` (pos-sim.suite.yaml), then the walkthrough's own. */
+  readonly before: readonly Step[];
   readonly steps: readonly Step[];
+  /** Played last, whatever happened before: the walkthrough's own `after:`, then the suite's. */
+  readonly after: readonly Step[];
 };
 
 export const WALKTHROUGH_STARTS = ['signed-in', 'power-on'] as const;

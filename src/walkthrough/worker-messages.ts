@@ -2,6 +2,7 @@
 import type { Lang } from '../i18n/messages.js';
 import type { Reached } from './coverage.js';
 import type { WalkthroughResult } from './run-walkthrough.js';
+import type { TagSelection } from './suite.js';
 
 /** What every file of the run is played with. */
 export type WorkerSetup = {
@@ -12,6 +13,9 @@ export type WorkerSetup = {
   readonly updateSnapshots?: boolean;
   /** Keep every step's screen (the HTML report). */
   readonly trace?: boolean;
+  /** `--env NAME=value`. */
+  readonly given?: Readonly<Record<string, string>>;
+  readonly tags?: TagSelection;
 };
 
 export type ToWorker =

@@ -21,6 +21,7 @@ describe('parseCli: commands', () => {
       coverage: false,
       snapshotDir: undefined,
       updateSnapshots: false,
+      env: {},
       write: undefined,
       json: false,
       yes: false,

@@ -78,20 +78,29 @@ describe('pos-sim run --shard', SLOW, () => {
   });
 });
 
-describe('pos-sim run --fixture all', SLOW, () => {
-  it('plays the brand-neutral walkthroughs on every shipped profile, skipping those their when: excludes', () => {
-    const result = run([join(ROOT, 'fixtures/walkthroughs/brands'), '--fixture', 'all']);
+describe('pos-sim run --fixture all --include-tags', SLOW, () => {
+  it('plays the smoke walkthroughs on every shipped profile where their when: holds, and reports the rest as skipped', () => {
+    const result = run([join(ROOT, 'fixtures/walkthroughs'), '--fixture', 'all', '--include-tags', 'smoke', '--reporter', 'json']);
     expect(result.code).toBe(0);
-    const lines = result.stdout.trimEnd().split('\n');
-    expect(lines.slice(-7)).toEqual([
-      'default: 5 passed, 0 failed',
-      'landi-a8: 5 passed, 0 failed',
-      'newland-n910: 5 passed, 0 failed',
-      'offline: 0 passed, 0 failed, 5 skipped',
-      'pax-a920: 5 passed, 0 failed',
-      'unbound: 0 passed, 0 failed, 5 skipped',
-      '20 passed, 0 failed, 10 skipped',
-    ]);
-    expect(lines).toContain('- P1 Deregister WeChat Pay, on every model · unbound  (skipped: when: { network: online, store: { "bindings[*].id": { includes: wechat-pay } } } does not hold on profile unbound)');
+    const all = entries(result.stdout);
+    const profiles = [...new Set(all.map((entry) => entry.profile))];
+    expect(profiles).toEqual(['classic-s80', 'default', 'landi-a8', 'newland-n910', 'offline', 'pax-a920', 'unbound']);
+    expect(all.filter((entry) => entry.status !== 'passed' && entry.status !== 'skipped')).toEqual([]);
+    const notPicked = all.filter((entry) => entry.reason?.startsWith('not picked: --include-tags smoke'));
+    const smoke = all.filter((entry) => !notPicked.includes(entry));
+    expect(new Set(smoke.map((entry) => entry.file)).size).toBeGreaterThanOrEqual(8);
+    expect(notPicked.every((entry) => entry.status === 'skipped' && entry.stepsRun === 0)).toBe(true);
+    // A smoke walkthrough not played on a profile is one its when: excludes, and says so.
+    for (const entry of smoke.filter((each) => each.status === 'skipped')) expect(entry.reason).toMatch(/^when: .* does not hold on profile /);
+    for (const profile of profiles) expect(smoke.filter((entry) => entry.profile === profile && entry.status === 'passed').length, profile).toBeGreaterThanOrEqual(2);
+  });
+
+  it('--exclude-tags takes out what --include-tags picked; a bad tag list is refused', () => {
+    const result = run([join(ROOT, 'fixtures/walkthroughs'), '--include-tags', 'smoke,p4', '--exclude-tags', 'p1', '--reporter', 'json']);
+    expect(result.code).toBe(0);
+    const played = entries(result.stdout).filter((entry) => entry.status === 'passed').map((entry) => entry.file);
+    expect(played.some((file) => file.endsWith('p4-unbind-settlement-card.yaml'))).toBe(true);
+    expect(played.some((file) => file.endsWith('p1-deregister-unionpay.yaml'))).toBe(false);
+    expect(run(['suite', '--include-tags', ' , '])).toMatchObject({ code: 2, stderr: expect.stringContaining('--include-tags  , : write tags') });
   });
 });

@@ -183,7 +183,7 @@ describe('pos-sim demo in Chinese, the default', () => {
     for (const line of lines) expect(stringWidth(line), line).toBeLessThanOrEqual(80);
     for (const name of demoNames()) expect(lines.filter((line) => line.startsWith(`  ${name} `)), name).toEqual([expect.stringMatching(/ 秒 {2}\S/)]);
     expect(lines.filter((line) => line.startsWith('    '))).toEqual([]);
-    expect(lines).toContain('  p5-takes-effect-after-restart    52 秒  P5 关闭免密后重启前仍免密,重启后需密码');
+    expect(lines).toContain('  p5-takes-effect-after-restart    53 秒  P5 关闭免密后重启前仍免密,重启后需密码');
     // The options wrap, no line starting with closing punctuation.
     expect(lines.slice(-3)).toEqual([
       '选项：--speed N(0.5 放慢，2 加快)，--lang zh|en，--record',
@@ -209,9 +209,19 @@ describe('pos-sim demo: the plan', () => {
     expect(plan.steps).toHaveLength(15);
     expect(plan.steps.every((step) => step.step.kind !== 'expect')).toBe(true);
     expect(plan.firstChecks).toHaveLength(0);
-    expect(plan.steps.flatMap((step) => step.checks).length).toBe(p1?.steps.filter((step) => step.kind === 'expect').length);
-    // The script's own captions, in both languages.
+    // Every expect step is a check, those of the pieces P1 calls and of the suite's after: too.
+    const expects = (steps: readonly Step[]): number => steps.reduce((count, step) => count + (step.kind === 'run' ? expects(step.steps) : step.kind === 'expect' ? 1 : 0), 0);
+    const walkthrough = p1 as NonNullable<typeof p1>;
+    expect(plan.steps.flatMap((step) => step.checks).length).toBe(expects([...walkthrough.before, ...walkthrough.steps, ...walkthrough.after]));
+    // The script's own captions (the login piece's), in both languages.
     expect(plan.steps[0]?.caption).toMatch(/^按\[菜单\]键进入设置/);
+    // A step inside a call says which: the call's caption, else the piece's name.
+    expect(plan.steps.map((step) => step.calledAs)).toEqual([
+      ...Array(3).fill('以主管身份进入设置'),
+      '打开绑定管理',
+      ...Array(7).fill(undefined),
+      ...Array(4).fill('重启完成，再次进入绑定管理'),
+    ]);
     expect(planDemo(p1 as NonNullable<typeof p1>, { lang: 'en' }).steps[0]?.caption).toMatch(/^Press MENU/);
     const seconds = playingTimeMs(plan) / 1000;
     expect(seconds).toBeGreaterThan(20);

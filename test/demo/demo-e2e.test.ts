@@ -139,7 +139,8 @@ describe('pos-sim demo in a terminal', () => {
     expect(events.at(-1)?.[0]).toBeLessThan(planned + 1);
     const markers = events.filter(([, type]) => type === 'm').map(([, , label]) => label);
     expect(markers).toHaveLength(15);
-    expect(markers[0]).toMatch(/^1\/15 按\[菜单\]键进入设置/);
+    // A step inside a piece is marked with the piece it is part of.
+    expect(markers[0]).toMatch(/^1\/15 以主管身份进入设置: 按\[菜单\]键进入设置/);
     expect(markers.at(-1)).toMatch(/^15\/15 /);
     const output = outputOf(events);
     expect(output).not.toMatch(/[^\r]\n/);
@@ -200,14 +201,14 @@ describe('pos-sim demo without a terminal', () => {
     // Not even the cursor's escape code: without a terminal there is no cursor to show again.
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
-    expect(result.stdout).toMatch(/^已演示「P2 关闭免密支付并重启生效」：17 步，用时 /);
+    expect(result.stdout).toMatch(/^已演示「P2 关闭免密支付并重启生效」：15 步，用时 /);
     const { events } = expectValidCast(readFileSync(cast, 'utf8'), { width: 80, height: 24 });
     // The recording ends as a terminal run's does: a moment after the end, the cursor shown again.
     expect(events.at(-1)?.[2]).toBe(SHOW_CURSOR);
     const output = outputOf(events);
     expect(output).toContain('正在应用新设置');
     const end = await replay(output, 'p2-end', '[replayed]');
-    expect(end).toContain('步骤 17/17');
+    expect(end).toContain('步骤 15/15');
     expect(end).toContain('演示结束');
   });
 
@@ -216,16 +217,16 @@ describe('pos-sim demo without a terminal', () => {
     const result = run(['demo', 'p2-password-free-off', '--speed', '20', '--record', cast, '--lang', 'en'], { CI: 'true' });
     expect(result.status).toBe(0);
     // The walkthrough's name in the tool's language too.
-    expect(result.stdout).toMatch(/^Played "P2 Turn password-free payment off and restart for it to take effect": 17 steps in \d+\.\d s\.\nWrote .*p2-ci\.cast \(80x24, \d+ events, /);
+    expect(result.stdout).toMatch(/^Played "P2 Turn password-free payment off and restart for it to take effect": 15 steps in \d+\.\d s\.\nWrote .*p2-ci\.cast \(80x24, \d+ events, /);
     const { events } = expectValidCast(readFileSync(cast, 'utf8'), { width: 80, height: 24 });
     const frames = events.filter(([, type]) => type === 'o');
     expect(frames.length).toBeGreaterThan(17);
     expect(frames.filter(([, , data]) => data.startsWith(CLEAR_SCREEN)).length).toBeGreaterThan(17);
     const output = outputOf(events);
-    expect(output).toContain('Step 1/17');
+    expect(output).toContain('Step 1/15');
     // The recording ends on the last frame, not on a cleared screen.
     const end = await replay(output, 'p2-ci-end', '[replayed]');
-    expect(end).toContain('Step 17/17');
+    expect(end).toContain('Step 15/15');
     expect(end).toContain('End of the demo');
     expect(end).toMatch(/\| Password-free payment +\|/);
   });

@@ -17,13 +17,14 @@ const key = (name: 'ENTER' | 'DOWN' | 'MENU'): DemoAction => ({ kind: 'key', eve
 const expectStep = (line: number): Step => ({
   kind: 'expect',
   expectation: { screen: [], not: [], state: [], store: [], sms: [] } as unknown as Extract<Step, { kind: 'expect' }>['expectation'],
+  file: 't.yaml',
   at: { line, column: 5 },
   source: `expect: line ${line}`,
 });
 
 /** A plan of `steps`, each a list of actions, with one check after each step. */
 const planOf = (steps: DemoAction[][]): DemoPlan => ({
-  walkthrough: { file: 't.yaml', name: 't', fixture: 'default', lang: 'zh', start: 'signed-in', steps: [] } as Walkthrough,
+  walkthrough: { file: 't.yaml', name: 't', fixture: 'default', lang: 'zh', start: 'signed-in', tags: [], before: [], steps: [], after: [] } as Walkthrough,
   profile: {} as Profile,
   lang: 'zh',
   startTime: 0,
@@ -31,7 +32,7 @@ const planOf = (steps: DemoAction[][]): DemoPlan => ({
   steps: steps.map(
     (actions, index): DemoStep => ({
       number: index + 1,
-      step: { kind: 'press', keys: [], at: { line: index + 2, column: 5 }, source: `step ${index + 1}` },
+      step: { kind: 'press', keys: [], file: 't.yaml', at: { line: index + 2, column: 5 }, source: `step ${index + 1}` },
       caption: `caption ${index + 1}`,
       actions,
       checks: [expectStep(100 + index)],

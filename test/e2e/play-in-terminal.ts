@@ -4,9 +4,11 @@
  * the screen, and `expect` waits until the screen shows what the step says. What only the
  * headless runner can see (state, store, SMS) is not checked here; real time replaces `wait`.
  */
+import type { MenuNode } from '../../menus/domain.js';
 import { parseDeviceKey } from '../../src/keys/device-keys.js';
 import { KEY_BINDINGS } from '../../src/keys/key-map.js';
-import type { Expectation, TextMatcher, Walkthrough } from '../../src/walkthrough/walkthrough.js';
+import { loadProfile } from '../../src/profile/load-profile.js';
+import type { Expectation, Step, TextMatcher, Walkthrough } from '../../src/walkthrough/walkthrough.js';
 import { frameRows, selectedRow, type Terminal, titleOf } from './terminal.js';
 
 /** tmux names of the terminal keys in the key map's legend. */
@@ -69,8 +71,27 @@ export const pressKey = async (terminal: Terminal, name: string) => {
   await settle(terminal, before);
 };
 
+/** The sub-menus (in Chinese) that lead to the one item called `label` in these menus, and the item. */
+const routeTo = (label: string, menus: readonly (readonly MenuNode[])[]): string[] | undefined => {
+  const routes: string[][] = [];
+  const search = (nodes: readonly MenuNode[], route: string[]) => {
+    for (const node of nodes) {
+      if ('items' in node) search(node.items, [...route, node.label.zh]);
+      else if (route.length > 0 && node.label.zh.includes(label)) routes.push([...route, node.label.zh]);
+    }
+  };
+  for (const menu of menus) search(menu, []);
+  return routes.length === 1 ? routes[0] : undefined;
+};
+
 /** Moves the highlight with 上/下 onto the item containing `label`, reading the screen after each key, then presses 确认. */
-export const selectItem = async (terminal: Terminal, label: string) => {
+export const selectItem = async (terminal: Terminal, label: string, menus: readonly (readonly MenuNode[])[] = []) => {
+  // An item not on screen is looked for in the sub-menus, as the headless select does.
+  const route = frameRows(terminal.screen).some((row) => row.includes(label)) ? undefined : routeTo(label, menus);
+  if (route) {
+    for (const step of route) await selectItem(terminal, step, menus);
+    return;
+  }
   await terminal.waitFor((screen) => frameRows(screen).some((row) => row.includes(label)), { what: `an item "${label}"` });
   for (let moves = 0; moves < 30; moves++) {
     const current = selectedRow(terminal.screen);
@@ -85,14 +106,19 @@ export const selectItem = async (terminal: Terminal, label: string) => {
   throw new Error(`Could not highlight "${label}":\n${terminal.screen}`);
 };
 
+/** The steps in the order they play, those of the pieces `run:` calls in their place. */
+const inTurn = (steps: readonly Step[]): Step[] => steps.flatMap((step) => (step.kind === 'run' && !step.when && !step.call.when ? inTurn(step.steps) : [step]));
+
 /**
  * Plays `walkthrough` from the home screen. `onScreen` sees every screen an `expect` accepted (to
  * check the frame on it). Steps the terminal cannot play (F-keys, SMS codes, network) fail clearly.
  */
 export const playInTerminal = async (terminal: Terminal, walkthrough: Walkthrough, onScreen: (screen: string) => void) => {
   let realTime = 0;
-  for (const step of walkthrough.steps) {
-    const where = `${walkthrough.file}:${step.at.line} (${step.source.trim()})`;
+  const profile = loadProfile(walkthrough.fixture);
+  for (const step of inTurn([...walkthrough.before, ...walkthrough.steps, ...walkthrough.after])) {
+    const where = `${step.file}:${step.at.line} (${step.source.trim()})`;
+    if (step.when) throw new Error(`${where}: the terminal player cannot ask a step's when:`);
     // A person waits for a boot to finish before pressing keys (an expectation on state alone may
     // hold already during the boot here, where the headless runner knows the state).
     if (step.kind === 'press' || step.kind === 'type' || step.kind === 'select') {
@@ -109,7 +135,7 @@ export const playInTerminal = async (terminal: Terminal, walkthrough: Walkthroug
         break;
       }
       case 'select':
-        await selectItem(terminal, step.label);
+        await selectItem(terminal, step.label, [profile.settingsMenu, profile.mainMenu]);
         break;
       case 'wait':
         // The device runs in real time: the next expectation may take that long to come true.

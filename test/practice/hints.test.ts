@@ -67,7 +67,7 @@ describe('the shipped tasks', () => {
       if (!matchingHint(task, position)) missing.push(states.join(' > '));
     };
     look();
-    for (const step of walkthroughSteps(task)) {
+    for (const step of walkthroughSteps(run)) {
       playStep(run, step);
       if (run.tracker.result()) break;
       look();

@@ -10,6 +10,7 @@ import { PracticeTracker, type PracticeResult } from '../../src/practice/tracker
 import { seedFlash } from '../../src/store/flash-data.js';
 import { memoryMedium } from '../../src/store/flash-medium.js';
 import { parseWalkthrough } from '../../src/walkthrough/parse-walkthrough.js';
+import { liveFacts, stepsToPlay } from '../../src/walkthrough/run-walkthrough.js';
 import type { Step } from '../../src/walkthrough/walkthrough.js';
 
 export type Practice = {
@@ -58,11 +59,17 @@ export const startPractice = (practiceTask: Task, lang: 'zh' | 'en' = 'zh'): Pra
   };
 };
 
-/** The actions of the task's own walkthrough (expectations left out: the tracker is what is tested). */
-export const walkthroughSteps = (practiceTask: Task): readonly Step[] =>
-  parseWalkthrough(readFileSync(practiceTask.walkthrough, 'utf8'), practiceTask.walkthrough).steps.filter(
-    (step) => step.kind !== 'expect' && step.kind !== 'snapshot',
-  );
+/**
+ * The actions of the task's own walkthrough, the steps of the pieces it calls in their place, each
+ * `when` asked of the practice's device as the step comes (expectations left out: the tracker is
+ * what is tested).
+ */
+export function* walkthroughSteps(practice: Practice): Generator<Step> {
+  const { steps } = parseWalkthrough(readFileSync(practice.tracker.task.walkthrough, 'utf8'), practice.tracker.task.walkthrough);
+  for (const { step } of stepsToPlay(steps, liveFacts(practice.sim, practice.tracker.task.profile))) {
+    if (step.kind !== 'expect' && step.kind !== 'snapshot') yield step;
+  }
+}
 
 /** Plays one walkthrough step on the practice, as a technician would do it. */
 export const playStep = (practice: Practice, step: Step): void => {
@@ -97,13 +104,14 @@ export const playStep = (practice: Practice, step: Step): void => {
       return;
     case 'expect':
     case 'snapshot':
+    case 'run':
       return;
   }
 };
 
 /** Plays the task's walkthrough until the practice is over (or the walkthrough ends). */
 export const playWalkthrough = (practice: Practice): void => {
-  for (const step of walkthroughSteps(practice.tracker.task)) {
+  for (const step of walkthroughSteps(practice)) {
     if (practice.tracker.result()) return;
     playStep(practice, step);
   }

@@ -119,7 +119,8 @@ describe('the recorder', () => {
     expect(text.match(/type: \$POS_SIM_WRONG_PASSWORD/g)).toHaveLength(3);
     const result = replay(text, { POS_SIM_WRONG_PASSWORD: '999999' });
     expect(result.failure?.message).toBeUndefined();
-    expect(text.trimEnd().split('\n').at(-1)).toBe('  - expect: { title: "设置" }');
+    // The login at the end is the known opening: a call of the shipped piece.
+    expect(text.trimEnd().split('\n').at(-1)).toBe('  - run: pos-sim:_lib/login.yaml');
   });
 
   it('records a power cut and the network as steps that replay', () => {
@@ -148,9 +149,40 @@ describe('the recorder', () => {
     press('清除');
     type('456');
     press('确认');
-    expect(recorder.text()).toContain('type: "123456"');
-    expect(recorder.text()).not.toContain('清除');
+    // What was typed is the factory password: the opening is written as the login piece.
+    expect(recorder.text()).toContain('  - run: pos-sim:_lib/login.yaml\n');
+    expect(recorder.text()).not.toMatch(/清除|type:/);
     expect(replay(recorder.text()).status).toBe('passed');
+  });
+
+  it('writes the known opening (菜单, the factory password, 确认, into 设置) as a call of the shipped login piece, wherever it comes', () => {
+    const { recorder, press, type } = recording();
+    // 下 does nothing on the home screen: it stays in the press step before the call.
+    press('下', '菜单');
+    type('123456');
+    press('确认', '1', '取消', '取消', '菜单');
+    type('123456');
+    press('确认');
+    recorder.stop();
+    expect(recorder.text().split('steps:\n')[1]).toBe(
+      [
+        // The boot's end, as every recording starts.
+        '  - expect: { title: "上海浦东便利店" }',
+        '  - press: 下',
+        '  - run: pos-sim:_lib/login.yaml',
+        '  - press: 1',
+        '  - expect: { title: "绑定管理" }',
+        '  - press: 取消',
+        '  - expect: { title: "设置" }',
+        '  - press: 取消',
+        '  - expect: { title: "上海浦东便利店" }',
+        '  - run: pos-sim:_lib/login.yaml',
+        '',
+      ].join('\n'),
+    );
+    const result = replay(recorder.text());
+    expect(result.failure?.message).toBeUndefined();
+    expect(result.status).toBe('passed');
   });
 
   it('never writes a password that is not a factory one: it types $POS_SIM_PASSWORD instead', () => {
@@ -285,7 +317,7 @@ describe('the recorder in Chinese (the default language)', () => {
     expect(schema).toMatch(/^# yaml-language-server: /);
     expect(comment).toBe('# 由 `pos-sim record` 录制。密码从 $POS_SIM_PASSWORD 输入：回放前请设置它。');
     expect(() => parseWalkthrough(recorder.text(), 'recorded.yaml', {})).toThrow(
-      /^recorded\.yaml:\d+:\d+: type: \$POS_SIM_PASSWORD 没有设置；请把这个环境变量设为要输入的数字\(如密码\)$/,
+      /^recorded\.yaml:\d+:\d+: type: \$POS_SIM_PASSWORD 没有设置；请把这个环境变量设为要输入的数字\(如密码\)，或用 --env POS_SIM_PASSWORD=… 给出$/,
     );
   });
 

@@ -56,7 +56,7 @@ describe('walkthrough messages in Chinese (the default)', () => {
   it('list every problem of a script at file:line:col', () => {
     expect(thrownMessage(() => parseWalkthrough(BAD_STEPS, 'bad.yaml', {})).split('\n')).toEqual([
       'bad.yaml:4:12: 设备没有 "确定" 键；按键有 0-9, 确认/ENTER, 取消/CANCEL, 清除/CLEAR, 上/UP, 下/DOWN, 菜单/MENU, F1, F2, F3, F4',
-      'bad.yaml:5:5: 没有 "jump" 这种步骤；步骤有 press, type, select, expect, wait, network, power, paper, snapshot, phone',
+      'bad.yaml:5:5: 没有 "jump" 这种步骤；步骤有 press, type, select, expect, wait, network, power, paper, snapshot, phone, run',
       'bad.yaml:6:11: type 要写加引号的数字，如 type: "123456"(不加引号时 YAML 会把 0000 读成数字 0)',
     ]);
     expect(thrownMessage(() => parseWalkthrough('name: x\nsteps: [\n', 'broken.yaml', {}))).toMatch(
@@ -146,7 +146,7 @@ describe('walkthrough messages with --lang en', () => {
 
   it('are the English ones', () => {
     expect(thrownMessage(() => parseWalkthrough(BAD_STEPS, 'bad.yaml', {})).split('\n')[1]).toBe(
-      'bad.yaml:5:5: unknown step "jump"; steps are press, type, select, expect, wait, network, power, paper, snapshot, phone',
+      'bad.yaml:5:5: unknown step "jump"; steps are press, type, select, expect, wait, network, power, paper, snapshot, phone, run',
     );
     const lines = formatResults('pretty', results()).split('\n');
     expect(lines[1]).toMatch(/^✗ 打开设置 {2}\(step 2 of 2 failed, \d+\.\d ms\)$/);

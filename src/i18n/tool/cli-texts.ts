@@ -38,6 +38,9 @@ export const cliTexts = defineTexts(
   --snapshot-dir DIR     run：与快照不同的屏幕的图片写到这里(默认：pos-sim-snapshots)
   --workers N            run：并行的工作线程数(默认：CPU 核数；脚本少时少用)
   --shard I/N            run：只回放 N 份中的第 I 份(CI 矩阵，如 --shard 2/4)
+  --include-tags A,B     run：只回放带 A 或 B 标签的脚本，其余报告为跳过
+  --exclude-tags C       run：不回放带 C 标签的脚本(报告为跳过)
+  --env NAME=VALUE       run、demo：脚本中 \${NAME} 的值(可多次给出；先于环境变量)
   --write DIR            paths：把每条路径写成操作脚本，放进 DIR
   --json                 records：输出 JSON 而不是表格
   --yes                  reset：替换设备数据前不再询问(没有终端时必须加)
@@ -83,6 +86,8 @@ export const cliTexts = defineTexts(
     'cli.badStep': '--step {step}：请给步骤的编号(0 是第一步之前)，如 --step 5。',
     'cli.badFormat': '--format {format}：请用 {formats} 之一。',
     'cli.badPictureFile': '--out {file}：截图是 .svg 或 .png 文件，如 --out screen.png',
+    'cli.badEnv': '--env {given}：请写成 NAME=value，NAME 由字母、数字和 _ 组成(不以数字开头)，如 --env AMOUNT=5000。',
+    'cli.badTags': '{flag} {given}：请写标签，多个用逗号分开(不含空格)，如 {flag} smoke,p1。',
   },
   {
     'cli.usage': `pos-sim - a POS terminal simulator in your terminal
@@ -121,6 +126,9 @@ Options
   --snapshot-dir DIR     run: where pictures of screens that differ from their snapshots go (default: pos-sim-snapshots)
   --workers N            run: worker threads in parallel (default: the CPU cores; fewer for few files)
   --shard I/N            run: play only the I-th of N shares of the files (CI matrices, e.g. --shard 2/4)
+  --include-tags A,B     run: play only the walkthroughs tagged A or B; the others are reported skipped
+  --exclude-tags C       run: do not play those tagged C (reported skipped)
+  --env NAME=VALUE       run, demo: the value of \${NAME} in walkthroughs (repeatable; before the environment's)
   --write DIR            paths: write each path as a walkthrough file into DIR
   --json                 records: print JSON instead of a table
   --yes                  reset: replace the device data without asking (needed without a terminal)
@@ -166,5 +174,7 @@ Environment
     'cli.badStep': '--step {step}: give the number of a step (0 is before the first), e.g. --step 5.',
     'cli.badFormat': '--format {format}: use one of {formats}.',
     'cli.badPictureFile': '--out {file}: a picture is a .svg or .png file, e.g. --out screen.png',
+    'cli.badEnv': '--env {given}: write NAME=value, NAME being letters, digits and _ (not starting with a digit), e.g. --env AMOUNT=5000.',
+    'cli.badTags': '{flag} {given}: write tags, several separated by commas (no spaces), e.g. {flag} smoke,p1.',
   },
 );

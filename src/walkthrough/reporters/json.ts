@@ -19,6 +19,7 @@ export const jsonReporter = (): Reporter => {
         stepsRun: result.stepsRun,
         durationMs: Number(result.durationMs.toFixed(3)),
         ...(result.failure ? { failure: result.failure } : {}),
+        ...(result.afterFailure ? { afterFailure: result.afterFailure } : {}),
         ...(result.reason !== undefined ? { reason: result.reason } : {}),
       });
       return undefined;

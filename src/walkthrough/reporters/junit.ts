@@ -7,7 +7,7 @@
 import { hostname } from 'node:os';
 import { toolText } from '../../i18n/tool-lang.js';
 import { shownPath } from '../../shown-path.js';
-import type { WalkthroughResult } from '../run-walkthrough.js';
+import type { StepFailure, WalkthroughResult } from '../run-walkthrough.js';
 import { Counter, type Reporter, type Tally } from './reporter.js';
 
  
@@ -26,6 +26,17 @@ const seconds = (ms: number) => (ms / 1000).toFixed(4);
 /** xs:dateTime in UTC, to the second. */
 const timestamp = (date: Date) => `${date.toISOString().slice(0, 19)}Z`;
 
+/** A failure's text: the step and the calls it was played from, why, the screen and the states. */
+const failureBody = (failure: StepFailure): string =>
+  [
+    `${failure.at}  ${failure.step}`,
+    ...(failure.calledFrom ?? []).map((call) => toolText('report.calledAt', { at: call.at, step: call.step }).trim()),
+    `${failure.message}\n\n${toolText('report.screen')}\n${failure.screen}\n\n${toolText('report.states', { states: failure.states.join(', ') })}`,
+  ].join('\n');
+
+const failureElement = (failure: StepFailure, type: 'expect' | 'after'): string =>
+  `      <failure message="${xmlAttribute(`${type === 'after' ? 'after: ' : ''}${failure.message.split('\n')[0] ?? ''}`)}" type="${type}">${xmlText(failureBody(failure))}</failure>`;
+
 const testcase = (result: WalkthroughResult): string => {
   // Jenkins reads a classname's last dot as package.class: the profile, then the file without its extension.
   const classname = `${result.profile}.${shownPath(result.file).replace(/\.ya?ml$/, '')}`;
@@ -37,13 +48,14 @@ const testcase = (result: WalkthroughResult): string => {
       return `${open}>\n      <skipped message="${xmlAttribute(result.reason ?? '')}"/>\n    </testcase>`;
     case 'error':
       return `${open}>\n      <error message="${xmlAttribute(result.reason?.split('\n')[0] ?? '')}" type="WalkthroughError">${xmlText(result.reason ?? '')}</error>\n    </testcase>`;
-    case 'failed': {
-      const failure = result.failure;
-      const body = failure
-        ? `${failure.at}  ${failure.step}\n${failure.message}\n\n${toolText('report.screen')}\n${failure.screen}\n\n${toolText('report.states', { states: failure.states.join(', ') })}`
-        : '';
-      return `${open}>\n      <failure message="${xmlAttribute(failure?.message.split('\n')[0] ?? '')}" type="expect">${xmlText(body)}</failure>\n    </testcase>`;
-    }
+    case 'failed':
+      // A failure in after: is its own <failure type="after">, beside the steps' one when both failed.
+      return [
+        `${open}>`,
+        ...(result.failure ? [failureElement(result.failure, 'expect')] : []),
+        ...(result.afterFailure ? [failureElement(result.afterFailure, 'after')] : []),
+        '    </testcase>',
+      ].join('\n');
   }
 };
 

@@ -1,6 +1,6 @@
 /** The report a person reads in a terminal: a line per walkthrough, the failing step with the screen, the totals. */
 import { stepCount, toolText } from '../../i18n/tool-lang.js';
-import type { WalkthroughResult } from '../run-walkthrough.js';
+import type { StepFailure, WalkthroughResult } from '../run-walkthrough.js';
 import { Counter, tallyText, type Reporter, type RunPlan } from './reporter.js';
 
 const indent = (text: string, prefix: string) =>
@@ -8,6 +8,16 @@ const indent = (text: string, prefix: string) =>
     .split('\n')
     .map((line) => prefix + line)
     .join('\n');
+
+/** A failed step: where (and the calls it was played from, innermost first), why, and the screen. */
+const failureLines = (failure: StepFailure): string[] => [
+  `  ${failure.at}  ${failure.step.split('\n')[0]}`,
+  ...(failure.calledFrom ?? []).map((call) => `  ${toolText('report.calledAt', { at: call.at, step: call.step.split('\n')[0] ?? '' })}`),
+  indent(failure.message, '  '),
+  `  ${toolText('report.screen')}`,
+  indent(failure.screen, '  | '),
+  `  ${toolText('report.states', { states: failure.states.join(', ') })}`,
+];
 
 export const prettyReporter = (): Reporter => {
   const counter = new Counter();
@@ -29,18 +39,12 @@ export const prettyReporter = (): Reporter => {
         case 'error':
           return `${toolText('report.error', { name })}\n${indent(result.reason ?? '', '  ')}`;
         case 'failed': {
-          const failure = result.failure;
-          const lines = [toolText('report.failed', { name, ran: result.stepsRun, total: result.steps, time })];
-          if (failure) {
-            lines.push(
-              `  ${failure.at}  ${failure.step.split('\n')[0]}`,
-              indent(failure.message, '  '),
-              `  ${toolText('report.screen')}`,
-              indent(failure.screen, '  | '),
-              `  ${toolText('report.states', { states: failure.states.join(', ') })}`,
-            );
-          }
-          return lines.join('\n');
+          const { failure, afterFailure } = result;
+          return [
+            failure ? toolText('report.failed', { name, ran: result.stepsRun, total: result.steps, time }) : toolText('report.afterFailed', { name, time }),
+            ...(failure ? failureLines(failure) : []),
+            ...(afterFailure ? [toolText('report.after'), ...failureLines(afterFailure)] : []),
+          ].join('\n');
         }
       }
     },

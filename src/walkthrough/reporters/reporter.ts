@@ -54,5 +54,7 @@ export const tallyText = (tally: Tally): string =>
   ].join(toolText('report.tallyJoin'));
 
 /** Why a run stopped at this result with --bail, in one line. */
-export const bailReason = (result: WalkthroughResult): string =>
-  result.failure ? `${result.failure.at} ${result.name}` : (result.reason?.split('\n')[0] ?? result.file);
+export const bailReason = (result: WalkthroughResult): string => {
+  const failure = result.failure ?? result.afterFailure;
+  return failure ? `${failure.at} ${result.name}` : (result.reason?.split('\n')[0] ?? result.file);
+};

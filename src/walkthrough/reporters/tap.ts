@@ -59,17 +59,22 @@ export const tapReporter = (): Reporter => {
         case 'error':
           return [`not ok ${number} - ${tapText(result.name || result.file)}`, ...diagnostics({ profile: result.profile, message: result.reason ?? '' })].join('\n');
         case 'failed': {
-          const failure = result.failure;
+          // A walkthrough whose only failure is in after: reports that one, and says so.
+          const failure = result.failure ?? result.afterFailure;
+          const after = result.failure ? result.afterFailure : undefined;
           return [
             `not ok ${number} - ${name}`,
             ...diagnostics({
+              ...(result.failure ? {} : { phase: 'after' }),
               at: failure?.at,
+              calledFrom: failure?.calledFrom?.map((call) => `${call.at}  ${call.step}`),
               profile: result.profile,
               step: failure?.step,
               stepsRun: `${result.stepsRun}/${result.steps}`,
               message: failure?.message,
               screen: failure?.screen,
               states: failure?.states,
+              after: after && `${after.at}  ${after.step}\n${after.message}`,
             }),
           ].join('\n');
         }
