@@ -17,7 +17,7 @@
  *   state" box, as a diagram has no border to draw them from.
  */
 import type { AnyStateMachine } from 'xstate';
-import { KEY_EVENT_TYPES } from '../../menus/device-events.js';
+import { FORWARDED_EVENT_TYPES } from '../../menus/forward-keys.js';
 import { FUNCTION_KEY_INFO } from '../keys/device-keys.js';
 import { CATALOGS, translator, type Lang, type MessageKey } from '../i18n/messages.js';
 
@@ -84,6 +84,11 @@ const OTHER_EVENTS: Readonly<Record<string, MessageKey>> = {
   NETWORK_DOWN: 'chart.event.NETWORK_DOWN',
   NETWORK_UP: 'chart.event.NETWORK_UP',
   APPLICATION_FILED: 'chart.event.APPLICATION_FILED',
+  PAYMENT_REQUEST: 'chart.event.PAYMENT_REQUEST',
+  PAYMENT_WITHDRAWN: 'chart.event.PAYMENT_WITHDRAWN',
+  PAYER_CONFIRMED: 'chart.event.PAYER_CONFIRMED',
+  PAYER_CANCELLED: 'chart.event.PAYER_CANCELLED',
+  PAYER_LOCKED: 'chart.event.PAYER_LOCKED',
 };
 
 const eventLabel = (transition: TransitionLike, lang: Lang): string => {
@@ -120,7 +125,7 @@ const invokedMachine = (node: StateNodeLike, index: number): AnyStateMachine | u
  * system event (断网, 联网) beside an invoked actor is behaviour.
  */
 const isForwarding = (transition: TransitionLike, node: StateNodeLike) =>
-  !transition.target && node.invoke.length > 0 && (KEY_EVENT_TYPES as readonly string[]).includes(transition.eventType);
+  !transition.target && node.invoke.length > 0 && FORWARDED_EVENT_TYPES.includes(transition.eventType);
 
 const transitionsOf = (node: StateNodeLike): TransitionLike[] =>
   [...node.transitions.values(), node.always ?? []].flat().filter((transition) => !isForwarding(transition, node));

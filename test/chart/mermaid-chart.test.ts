@@ -1,4 +1,5 @@
 // `pos-sim chart` draws every state and transition of the menu machines as Mermaid, in words.
+import { FORWARDED_EVENT_TYPES } from '../../menus/forward-keys.js';
 import { describe, expect, it } from 'vitest';
 import { createMachine, type AnyStateMachine } from 'xstate';
 import { chartOf, stateNameKey, stateTextKey, type ChartState } from '../../src/chart/chart-model.js';
@@ -13,7 +14,13 @@ const described = everyNode.filter((node) => node.description);
 const catalogText = (lang: 'zh' | 'en', key: string): string | undefined => (CATALOGS[lang] as Record<string, string>)[key];
 const chartStates = (states: readonly ChartState[]): ChartState[] => states.flatMap((state) => [state, ...chartStates(state.children)]);
 /** How the en chart names the events that are not keys with an English cap. */
-const EN_EVENTS: Readonly<Record<string, string>> = { DIGIT: 'digit', POWER_CYCLE: 'power', NETWORK_DOWN: 'network down', NETWORK_UP: 'network up', APPLICATION_FILED: 'application filed' };
+const EN_EVENTS: Readonly<Record<string, string>> = { DIGIT: 'digit', POWER_CYCLE: 'power', NETWORK_DOWN: 'network down', NETWORK_UP: 'network up', APPLICATION_FILED: 'application filed',
+  PAYMENT_REQUEST: 'payment request',
+  PAYMENT_WITHDRAWN: 'payment withdrawn',
+  PAYER_CONFIRMED: 'payer confirmed',
+  PAYER_CANCELLED: 'payer cancelled',
+  PAYER_LOCKED: 'payment password locked',
+};
 /** The diagram of one machine in a chart, from its fence. */
 const diagramOf = (chart: string, machineId: string): string => chart.split(`(${machineId})\n\n\`\`\`mermaid\n`)[1]?.split('```')[0] ?? '';
 const edgeLines = (diagram: string) => diagram.split('\n').filter((line) => / --> /.test(line) && !line.includes('[*]')).map((line) => line.trim());
@@ -53,7 +60,7 @@ describe('the Mermaid chart', () => {
       for (const node of allStateNodes(machine.root)) {
         const id = node.parent ? [machine.id, ...node.path].join('_') : `${machine.id}__any`;
         for (const transition of [...node.transitions.values(), node.always ?? []].flat()) {
-          if (!transition.target && node.invoke.length > 0 && transition.eventType !== 'NETWORK_DOWN' && transition.eventType !== 'NETWORK_UP') continue; // a key handed to the running flow
+          if (!transition.target && node.invoke.length > 0 && FORWARDED_EVENT_TYPES.includes(transition.eventType)) continue; // a key handed to the running flow
           const type = transition.eventType;
           const event = type.startsWith('xstate.') || type === '' ? '' : (EN_EVENTS[type] ?? type);
           const guard = typeof transition.guard === 'string' ? transition.guard : (transition.guard as { type?: string } | undefined)?.type ?? '';

@@ -30,10 +30,10 @@ describe('the P2 guide', () => {
       '按[菜单]键进入设置。设置受主管密码保护',
       '输入主管密码 ********，屏幕上只显示星号',
       '按[确认]键验证密码，进入设置菜单',
-      '选择「支付方式管理」，免密支付的设置在这里',
+      '选择「免密支付」(各机型放在不同的菜单下)',
     ]);
     expect(guide.start.title).toBe('上海浦东便利店');
-    expect(guide.steps[5]?.screen.body.map((line) => line.text)).toContain('> 1.[ ] 开启免密支付 *未保存');
+    expect(guide.steps[4]?.screen.body.map((line) => line.text)).toContain('> 1.[ ] 开启免密支付 *未保存');
     expect(guide.before).toEqual(['network']);
     const noted = guide.steps.filter((step) => step.cautions.length > 0).map((step) => [step.caption, step.cautions]);
     expect(noted).toEqual([
@@ -47,8 +47,8 @@ describe('the P2 guide', () => {
     expect(await guideCommand({ walkthrough: 'P2', format: 'html', lang: undefined, out: zh, fixture: undefined })).toEqual([`操作指南：${zh}`]);
     const page = readFileSync(zh, 'utf8');
     expect(page).toContain('<h1>P2 关闭免密支付并重启生效</h1>');
-    expect(page.match(/<li id="step-/g)).toHaveLength(17);
-    expect(page.match(/<svg /g)).toHaveLength(18);
+    expect(page.match(/<li id="step-/g)).toHaveLength(15);
+    expect(page.match(/<svg /g)).toHaveLength(16);
     expect(page).toContain('<p class="note"><strong>注意：</strong>POS机正在重启：等它回到待机界面，重启过程中不要断电。</p>');
     expect(page).not.toMatch(/<link|<script|<img|https?:\/\/(?!www\.w3\.org\/2000\/svg)/);
     expect(page).not.toContain('123456');
@@ -68,16 +68,16 @@ describe('the P2 guide', () => {
     const out = join(dir, 'guides', 'p2.md');
     setToolLang('en');
     const told = await guideCommand({ walkthrough: 'P2', format: 'md', lang: 'en', out, fixture: undefined });
-    expect(told[1]).toBe(`pictures: ${join(dir, 'guides', 'p2-images')} (18)`);
+    expect(told[1]).toBe(`pictures: ${join(dir, 'guides', 'p2-images')} (16)`);
     const markdown = readFileSync(out, 'utf8');
     expect(markdown).toContain('1. Press MENU to open the settings, which the supervisor\'s password protects\n\n   ![Step 1](p2-images/01.svg)\n');
     expect(markdown).toContain('   > **Note:** The terminal is restarting');
     for (const [, image] of markdown.matchAll(/\]\((p2-images\/\d+\.svg)\)/g)) expect(existsSync(join(dir, 'guides', image ?? ''))).toBe(true);
-    expect(texts(readFileSync(join(dir, 'guides', 'p2-images', '06.svg'), 'utf8'))).toContain('Password-free');
+    expect(texts(readFileSync(join(dir, 'guides', 'p2-images', '04.svg'), 'utf8'))).toContain('Password-free');
   });
 
   it('plays on another profile, with that terminal’s screens', () => {
-    const guide = guideOf(join('fixtures', 'walkthroughs', 'brands', 'p2-off-then-on.yaml'), { lang: undefined, fixture: 'pax-a920' });
+    const guide = guideOf('p2-password-free-off', { lang: undefined, fixture: 'pax-a920' });
     expect(guide.profile.name).toBe('pax-a920');
     expect(guide.start.display).toEqual(guide.profile.device.display);
   });
@@ -97,8 +97,8 @@ describe('a walkthrough that fails', () => {
 
 describe('pos-sim screenshot', () => {
   it('draws the screen after step N as the guide numbers it, 0 the start, as SVG or PNG', async () => {
-    const svg = join(dir, 'five.svg');
-    expect(await screenshotCommand({ walkthrough: 'P2', step: 5, lang: undefined, out: svg, fixture: undefined })).toEqual([`截图：${svg}`]);
+    const svg = join(dir, 'four.svg');
+    expect(await screenshotCommand({ walkthrough: 'P2', step: 4, lang: undefined, out: svg, fixture: undefined })).toEqual([`截图：${svg}`]);
     expect(texts(readFileSync(svg, 'utf8'))).toContain('> 1.[x] 开启免密支付');
     await screenshotCommand({ walkthrough: 'P2', step: 0, lang: undefined, out: join(dir, 'start.svg'), fixture: undefined });
     expect(texts(readFileSync(join(dir, 'start.svg'), 'utf8'))).toContain('上海浦东便利店');
@@ -106,7 +106,7 @@ describe('pos-sim screenshot', () => {
     expect(readFileSync(join(dir, 'last.png')).subarray(1, 4).toString()).toBe('PNG');
     setToolLang('en');
     await expect(screenshotCommand({ walkthrough: 'P2', step: 19, lang: undefined, out: join(dir, 'x.svg'), fixture: undefined })).rejects.toThrow(
-      /p2-password-free-off.yaml has 17 steps to picture \(--step 0 to 17\), no step 19/,
+      /p2-password-free-off.yaml has 15 steps to picture \(--step 0 to 15\), no step 19/,
     );
   });
 });
