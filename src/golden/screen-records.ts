@@ -4,9 +4,11 @@
  * screen each step left and how long it took.
  */
 import type { Simulator } from '../device/simulator.js';
+import { mapCaptureText, type ScreenCapture } from '../picture/screen-capture.js';
 import { ScreenTrace } from '../picture/screen-trace.js';
+import { redact } from '../walkthrough/params.js';
 import type { RunOptions } from '../walkthrough/run-walkthrough.js';
-import type { Step, Walkthrough } from '../walkthrough/walkthrough.js';
+import type { Secret, Step, Walkthrough } from '../walkthrough/walkthrough.js';
 import { SnapshotLog } from './snapshot-log.js';
 
 export class ScreenRecords {
@@ -14,11 +16,16 @@ export class ScreenRecords {
   private readonly trace: ScreenTrace | undefined;
   private readonly options: RunOptions;
 
-  constructor(walkthrough: Pick<Walkthrough, 'before' | 'steps' | 'after'>, options: RunOptions) {
+  private readonly hide: (capture: ScreenCapture) => ScreenCapture;
+
+  /** `secrets`: values from outside the files, shown as ${NAME} wherever a screen is kept. */
+  constructor(walkthrough: Pick<Walkthrough, 'before' | 'steps' | 'after'>, options: RunOptions, secrets: readonly Secret[] = []) {
     this.log = new SnapshotLog(walkthrough);
     this.trace = options.trace ? new ScreenTrace() : undefined;
+    this.hide = secrets.length === 0 ? (capture) => capture : (capture) => mapCaptureText(capture, (text) => redact(text, secrets));
     this.options = {
       ...options,
+      capture: (sim) => this.hide(sim.capture()),
       onSnapshot: (name, check) => {
         this.log.add(name, check);
         options.onSnapshot?.(name, check);
@@ -30,7 +37,7 @@ export class ScreenRecords {
   step(step: Step, sim: Simulator, run: (options: RunOptions) => string | undefined): string | undefined {
     const started = performance.now();
     const problem = run(this.options);
-    this.trace?.add(step, sim.capture(), performance.now() - started);
+    this.trace?.add(step, this.hide(sim.capture()), performance.now() - started);
     return problem;
   }
 

@@ -75,3 +75,19 @@ export const captureScreen = (session: DeviceSession, paperShown: boolean): Scre
     ...(paper ? { paper } : {}),
   });
 };
+
+/** The capture with every text on it passed through `change` (e.g. to hide secrets). */
+export const mapCaptureText = (capture: ScreenCapture, change: (text: string) => string): ScreenCapture => {
+  const rows = <T extends Pick<ScreenCapture, 'status' | 'title' | 'body' | 'hints'>>(screen: T): T => ({
+    ...screen,
+    status: change(screen.status),
+    title: change(screen.title),
+    body: screen.body.map((line) => ({ ...line, text: change(line.text) })),
+    hints: change(screen.hints),
+  });
+  return {
+    ...rows(capture),
+    ...(capture.phone ? { phone: rows(capture.phone) } : {}),
+    ...(capture.paper ? { paper: capture.paper.map(change) } : {}),
+  };
+};

@@ -23,6 +23,16 @@ export type ReportSnapshot = {
   readonly actual: number;
 };
 
+/** A failed step: where, as written, the calls it was played from (innermost first, as lines), what was wrong. */
+export type ReportFailure = {
+  readonly at: string;
+  readonly step: string;
+  readonly calledFrom: readonly string[];
+  readonly message: string;
+  readonly states: readonly string[];
+  readonly snapshot?: ReportSnapshot;
+};
+
 export type ReportWalkthrough = {
   readonly name: string;
   readonly file: string;
@@ -31,9 +41,11 @@ export type ReportWalkthrough = {
   readonly steps: number;
   readonly stepsRun: number;
   readonly ms: number;
-  /** Each step that ran: its first line as written, its line, the screen it left, its time. */
-  readonly trace: readonly { readonly step: string; readonly line: number; readonly screen: number; readonly ms: number }[];
-  readonly failure?: { readonly at: string; readonly step: string; readonly message: string; readonly states: readonly string[]; readonly snapshot?: ReportSnapshot };
+  /** Each step that ran: its first line as written, where (its file when that is a piece), the screen it left, its time. */
+  readonly trace: readonly { readonly step: string; readonly line: number; readonly file?: string; readonly screen: number; readonly ms: number }[];
+  readonly failure?: ReportFailure;
+  /** A step of `after:` that failed (reported apart). */
+  readonly afterFailure?: ReportFailure;
   readonly reason?: string;
 };
 
@@ -137,10 +149,12 @@ const SCRIPT = `
     };
     const walkthrough = data.walkthroughs[Number(details.dataset.index)];
     if (walkthrough.reason) body.append(make('pre', 'reason', walkthrough.reason));
-    const failure = walkthrough.failure;
-    if (failure) {
+    const showFailure = (failure, heading) => {
       const box = make('div', 'failure');
-      box.append(make('div', 'at', failure.at + '  ' + failure.step), make('pre', 'message', failure.message));
+      if (heading) box.append(make('div', 'at', heading));
+      box.append(make('div', 'at', failure.at + '  ' + failure.step));
+      for (const call of failure.calledFrom) box.append(make('div', 'at', call));
+      box.append(make('pre', 'message', failure.message));
       const last = walkthrough.trace[walkthrough.trace.length - 1];
       const pair = make('div', 'pair');
       const snapshot = failure.snapshot;
@@ -150,13 +164,15 @@ const SCRIPT = `
       box.append(pair);
       if (failure.states.length > 0) box.append(make('div', 'states', fill(texts.states, { states: failure.states.join(', ') })));
       body.append(box);
-    }
+    };
+    if (walkthrough.failure) showFailure(walkthrough.failure, '');
+    if (walkthrough.afterFailure) showFailure(walkthrough.afterFailure, texts.after);
     const list = make('ol', 'steps');
     walkthrough.trace.forEach((step, index) => {
       const item = make('li');
       if (walkthrough.status === 'failed' && index === walkthrough.trace.length - 1) item.className = 'fail';
       const head = make('div', 'step');
-      head.append(make('span', 'n', String(index + 1) + '.'), make('code', '', step.step), make('span', 't', 'L' + step.line + ' · ' + step.ms.toFixed(2) + ' ms'));
+      head.append(make('span', 'n', String(index + 1) + '.'), make('code', '', step.step), make('span', 't', (step.file ? step.file + ':' : 'L') + step.line + ' · ' + step.ms.toFixed(2) + ' ms'));
       item.append(head, picture(step.screen));
       list.append(item);
     });
@@ -260,6 +276,7 @@ export const reportPage = (data: ReportData): string => {
     expected: toolText('html.expected'),
     actual: toolText('html.actual'),
     states: toolText('report.states', { states: '{states}' }),
+    after: toolText('report.after').trim(),
   };
   const title = toolText('html.title');
   return [
@@ -289,7 +306,13 @@ export const reportPage = (data: ReportData): string => {
     `<script type="application/gzip" id="report-data">${packed({
       texts,
       screens: data.screens,
-      walkthroughs: data.walkthroughs.map(({ status, trace, failure, reason }) => ({ status, trace, ...(failure ? { failure } : {}), ...(reason === undefined ? {} : { reason }) })),
+      walkthroughs: data.walkthroughs.map(({ status, trace, failure, afterFailure, reason }) => ({
+        status,
+        trace,
+        ...(failure ? { failure } : {}),
+        ...(afterFailure ? { afterFailure } : {}),
+        ...(reason === undefined ? {} : { reason }),
+      })),
     })}</script>`,
     `<script>${SCRIPT}</script>`,
     '</body></html>',

@@ -87,6 +87,8 @@ export type RunOptions = {
   readonly observe?: (event: InspectionEvent) => void;
   /** The walkthrough's profile, already loaded (a run loads each profile once). */
   readonly profile?: Profile;
+  /** What a snapshot compares and keeps of the screen (secrets hidden); the whole capture when absent. */
+  readonly capture?: (sim: Simulator) => ScreenCapture;
 };
 
 /** How a profile is named in reports: its name, or the path it was given by. */
@@ -154,7 +156,7 @@ export const runStep = (sim: Simulator, step: Step, walkthrough: Walkthrough, op
 /** Compares the screen with its golden snapshot (or writes it); what is wrong, or undefined. */
 const compareSnapshot = (sim: Simulator, name: string, walkthrough: Walkthrough, options: RunOptions): string | undefined => {
   if (options.snapshots === 'ignore') return undefined;
-  const check = checkSnapshot(goldenPath(walkthrough.file, name, sim.profile.name), sim.capture(), options.snapshots === 'update');
+  const check = checkSnapshot(goldenPath(walkthrough.file, name, sim.profile.name), options.capture?.(sim) ?? sim.capture(), options.snapshots === 'update');
   options.onSnapshot?.(name, check);
   return snapshotProblem(name, check);
 };
@@ -245,7 +247,7 @@ export const runWalkthrough = (walkthrough: Walkthrough, options: RunOptions = {
   });
   const facts = liveFacts(sim, walkthrough.fixture);
   const secrets = secretsIn([...walkthrough.before, ...walkthrough.steps, ...walkthrough.after]);
-  const records = new ScreenRecords(walkthrough, options);
+  const records = new ScreenRecords(walkthrough, options, secrets);
   // Steps played up to the first that failed: `after:` still plays after a failure, uncounted.
   let stepsRun = 0;
   let failed = false;

@@ -96,3 +96,34 @@ describe('the HTML report', () => {
     expect(REPORT_DATA.exec(page)?.[1]?.length).toBeLessThan(raw / 3);
   });
 });
+
+describe('the HTML report of walkthroughs made of pieces', () => {
+  it('names the calls a failing step was played from, shows a failure in after: apart, and never a value given with --env', async () => {
+    const pieces = mkdtempSync(join(tmpdir(), 'pos-sim-html-pieces-'));
+    try {
+      mkdirSync(join(pieces, '_lib'));
+      writeFileSync(join(pieces, '_lib', 'open.yaml'), ['name: open 设置', 'steps:', ...OPEN.slice(0, 3), '  - expect: 不存在的菜单', ''].join('\n'));
+      // The terminal number is on the home screen: given with --env, it is a secret there too.
+      writeFileSync(join(pieces, 'uses-piece.yaml'), ['name: uses a piece', 'steps:', '  - expect: ${TERMINAL}', '  - run: _lib/open.yaml', 'after:', '  - expect: 也不存在', ''].join('\n'));
+      const out: string[] = [];
+      await runWalkthroughsCommand(
+        { paths: [pieces], reporter: 'html', bail: false, coverage: false, env: { TERMINAL: '10086021' } },
+        (text) => out.push(text),
+        () => undefined,
+      );
+      const report = out[0] ?? '';
+      const json = JSON.parse(gunzipSync(Buffer.from(REPORT_DATA.exec(report)?.[1] ?? '', 'base64')).toString('utf8')) as ReportJson & {
+        walkthroughs: { failure?: { at: string; calledFrom: string[] }; afterFailure?: { message: string }; trace: { file?: string }[] }[];
+      };
+      const [walkthrough] = json.walkthroughs;
+      expect(walkthrough?.failure?.at).toMatch(/_lib\/open\.yaml:6:5$/);
+      expect(walkthrough?.failure?.calledFrom).toEqual([expect.stringMatching(/^called at .*uses-piece\.yaml:4:5 {2}run: _lib\/open\.yaml$/)]);
+      expect(walkthrough?.afterFailure?.message).toContain('也不存在');
+      expect(walkthrough?.trace.some((step) => step.file?.endsWith('_lib/open.yaml'))).toBe(true);
+      expect(json.screens.join('\n')).not.toContain('10086021');
+      expect(json.screens.join('\n')).toContain('${TERMINAL}');
+    } finally {
+      rmSync(pieces, { recursive: true, force: true });
+    }
+  });
+});

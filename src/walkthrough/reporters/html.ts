@@ -4,11 +4,11 @@
  * drawn at the end, each distinct screen once.
  */
 import { goldenText } from '../../golden/golden-text.js';
-import { toolLang } from '../../i18n/tool-lang.js';
+import { toolLang, toolText } from '../../i18n/tool-lang.js';
 import type { ScreenCapture } from '../../picture/screen-capture.js';
-import type { ReportWalkthrough } from '../../report/report-page.js';
+import type { ReportFailure, ReportWalkthrough } from '../../report/report-page.js';
 import { shownPath } from '../../shown-path.js';
-import type { WalkthroughResult } from '../run-walkthrough.js';
+import type { StepFailure, WalkthroughResult } from '../run-walkthrough.js';
 import { Counter, type Reporter } from './reporter.js';
 
 /** The run's distinct screens, each numbered once. */
@@ -27,40 +27,42 @@ class Screens {
   }
 }
 
+const reportFailure = (failure: StepFailure, screens: Screens): ReportFailure => {
+  const snapshot = failure.snapshot;
+  return {
+    at: failure.at,
+    step: failure.step,
+    calledFrom: (failure.calledFrom ?? []).map((call) => toolText('report.calledAt', { at: call.at, step: call.step.split('\n')[0] ?? '' }).trim()),
+    message: failure.message,
+    states: failure.states,
+    ...(snapshot
+      ? {
+          snapshot: {
+            name: snapshot.name,
+            golden: snapshot.golden,
+            diff: snapshot.diff,
+            ...(snapshot.expected ? { expected: screens.number(snapshot.expected) } : {}),
+            actual: screens.number(snapshot.actual),
+          },
+        }
+      : {}),
+  };
+};
+
 const reportWalkthrough = (result: WalkthroughResult, screens: Screens): ReportWalkthrough => {
   const own = (result.screens ?? []).map((capture) => screens.number(capture));
-  const failure = result.failure;
-  const snapshot = failure?.snapshot;
+  const file = shownPath(result.file);
   return {
     name: result.name,
-    file: shownPath(result.file),
+    file,
     profile: result.profile,
     status: result.status,
     steps: result.steps,
     stepsRun: result.stepsRun,
     ms: result.durationMs,
-    trace: (result.trace ?? []).map((step) => ({ ...step, screen: own[step.screen] ?? 0 })),
-    ...(failure
-      ? {
-          failure: {
-            at: failure.at,
-            step: failure.step,
-            message: failure.message,
-            states: failure.states,
-            ...(snapshot
-              ? {
-                  snapshot: {
-                    name: snapshot.name,
-                    golden: snapshot.golden,
-                    diff: snapshot.diff,
-                    ...(snapshot.expected ? { expected: screens.number(snapshot.expected) } : {}),
-                    actual: screens.number(snapshot.actual),
-                  },
-                }
-              : {}),
-          },
-        }
-      : {}),
+    trace: (result.trace ?? []).map(({ file: stepFile, ...step }) => ({ ...step, ...(stepFile && stepFile !== file ? { file: stepFile } : {}), screen: own[step.screen] ?? 0 })),
+    ...(result.failure ? { failure: reportFailure(result.failure, screens) } : {}),
+    ...(result.afterFailure ? { afterFailure: reportFailure(result.afterFailure, screens) } : {}),
     ...(result.reason === undefined ? {} : { reason: result.reason }),
   };
 };
