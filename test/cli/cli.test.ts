@@ -126,7 +126,7 @@ describe('pos-sim: information', SLOW, () => {
     const run = posSim(['profiles'], { lang: '' });
     expect(run.code).toBe(0);
     const lines = run.stdout.trimEnd().split('\n');
-    expect(lines.map((line) => line.split(/\s+/)[0])).toEqual(['default', 'landi-a8', 'newland-n910', 'offline', 'pax-a920', 'unbound']);
+    expect(lines.map((line) => line.split(/\s+/)[0])).toEqual(['classic-s80', 'default', 'landi-a8', 'newland-n910', 'offline', 'pax-a920', 'unbound']);
     expect(lines.find((line) => line.startsWith('offline'))).toContain('未联网');
     for (const line of lines) expect(line.slice(12).trim().length).toBeGreaterThan(5);
     const english = posSim(['profiles', '--lang', 'en']);
