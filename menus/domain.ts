@@ -194,8 +194,6 @@ export const formatFen = (fen: number): string => {
 export type UnbindApplication = {
   /** What was unbound, as the records name it: 结算卡 6222 **** **** 1234. */
   readonly subject: string;
-  /** The binding's name, in both languages, for the screens. */
-  readonly name: LocalText;
   readonly kind: BindingKind;
   readonly reason: UnbindReason;
   /** The operator who submitted it. */

@@ -7,7 +7,7 @@
  * the network from submitting to the end of the settlement; offline, or 取消 anywhere before,
  * nothing changes.
  */
-import { assign, enqueueActions, setup } from 'xstate';
+import { assign, enqueueActions, setup, type AnyActorRef } from 'xstate';
 import type { KeyEvent } from './device-events.js';
 import type { DevicePort } from './device-port.js';
 import { UNBIND_REASONS, type Binding, type UnbindReason } from './domain.js';
@@ -70,7 +70,7 @@ export const unbindMachine = setup({
       context.port.unbind(context.binding.id, context.operatorId, selectedReason(context.cursor), context.port.now() + UNBIND_REVIEW_MS),
     // The acquirer's review runs beside the device (menus/funds-transfer.ts); a flow run on its own has none.
     fileApplication: enqueueActions(({ enqueue, system }) => {
-      const review = system.get(FUNDS_TRANSFER_ID) as Parameters<typeof enqueue.sendTo>[0] | undefined;
+      const review: AnyActorRef | undefined = system.get(FUNDS_TRANSFER_ID);
       if (review) enqueue.sendTo(review, { type: 'APPLICATION_FILED' });
     }),
     markUnbound: assign({ unbound: true }),

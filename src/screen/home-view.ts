@@ -17,7 +17,7 @@ const unbindNotice = (applications: readonly UnbindApplication[], view: ViewCont
   if (!last) return [];
   if (last.transferredAt === undefined) return [{ text: view.t('home.unbindUnderReview', { time: clockTime(last.reviewedAt, view.now) }), tone: 'warning' }];
   const sameDay = deviceDateTime(last.transferredAt).date === deviceDateTime(view.now).date;
-  return sameDay ? [{ text: view.t('home.fundsTransferred', { name: last.name[view.lang] }), tone: 'success' }] : [];
+  return sameDay ? [{ text: view.t('home.fundsTransferred'), tone: 'success' }] : [];
 };
 
 export const homeScreen = (snapshot: SnapshotFrom<typeof deviceMachine>, view: ViewContext): Screen => {
@@ -48,13 +48,14 @@ export const homeScreen = (snapshot: SnapshotFrom<typeof deviceMachine>, view: V
       ? { text: t('home.signedIn', { id: signedIn.operator, name: operatorName, batch: context.port.batch() }), tone: 'muted' }
       : { text: t('home.notSignedIn'), tone: 'warning' },
     ...(refusal ? [{ ...(refusalLines(refusal, t, lang)[1] as ScreenLine), tone: 'warning' as const }] : []),
-    ...unbindNotice(context.port.unbindApplications(), view),
   ];
+  // A 解绑 notice takes the blank line's place: the home screen has no row to spare.
+  const notice = unbindNotice(context.port.unbindApplications(), view);
   return {
     title: profile.device.merchantName[lang],
     lines: [
       ...status,
-      { text: '' },
+      ...(notice.length > 0 ? notice : [{ text: '' }]),
       ...(context.port.pendingPasswordFree() ? [{ text: t('home.pending'), tone: 'warning' as const }] : []),
       { text: t(signedIn ? 'sale.homePrompt' : 'home.signInPrompt', { enterKey: key('ENTER', t('hint.confirm')) }) },
       { text: t('home.prompt', { menuKey: key('MENU', t('key.menu')) }) },

@@ -175,7 +175,7 @@ export class DeviceStore implements DevicePort {
     if (!binding) return;
     const why = RECORD_TEXT('unbind.reason', { reason: RECORD_TEXT(`unbind.reason.${reason}`) });
     const subject = `${binding.name.zh} ${maskAccount(binding)}`;
-    const application = { subject, name: binding.name, kind: binding.kind, reason, operator: operatorId, submittedAt: this.now(), reviewedAt };
+    const application = { subject, kind: binding.kind, reason, operator: operatorId, submittedAt: this.now(), reviewedAt };
     this.commit({
       ...this.current,
       bindings: this.current.bindings.filter((candidate) => candidate !== binding),

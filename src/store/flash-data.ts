@@ -128,7 +128,6 @@ export const operationRecordSchema = z.object({
 export const unbindApplicationSchema = z
   .object({
     subject: z.string(),
-    name: z.object({ zh: z.string(), en: z.string() }).strict(),
     kind: z.enum(['merchant', 'settlementCard', 'service']),
     reason: z.enum(UNBIND_REASONS),
     operator: z.string(),

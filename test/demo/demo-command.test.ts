@@ -150,7 +150,8 @@ describe('pos-sim demo: finding the procedure', () => {
     const narrower = listDemos(undefined, 30);
     const name = narrower.indexOf('  p1-deregister-unionpay');
     expect(narrower.slice(name, name + 3)).toEqual(['  p1-deregister-unionpay', expect.stringMatching(/^ {4}\d+ s$/), '    P1 Deregister the UnionPa…']);
-  });
+    // Six lists, each timing every shipped demo by playing it: about 5 s on an idle machine, 20 on a loaded one.
+  }, 60_000);
 
   it('is 80 columns wide when stdout is not a terminal, else as wide as the terminal', () => {
     expect(listColumns({ isTTY: false, columns: 200 })).toBe(80);

@@ -19,14 +19,17 @@ describe('paging on a classic LCD', () => {
     device.press('确认');
     device.select('绑定管理');
     device.select('云闪付');
-    expect(titleLine(device)).toBe('云闪付 1/2');
+    expect(titleLine(device)).toBe('云闪付 1/3');
     device.press('下');
-    expect(titleLine(device)).toBe('云闪付 2/2');
+    expect(titleLine(device)).toBe('云闪付 2/3');
     expect(device.screen()).toContain('按[确认]关闭服务');
     device.press('下');
-    expect(titleLine(device)).toBe('云闪付 2/2');
-    device.press('上');
-    expect(titleLine(device)).toBe('云闪付 1/2');
+    expect(titleLine(device)).toBe('云闪付 3/3');
+    expect(device.screen()).toContain('也可致电客服');
+    device.press('下');
+    expect(titleLine(device)).toBe('云闪付 3/3');
+    device.press('上', '上');
+    expect(titleLine(device)).toBe('云闪付 1/3');
     expect(device.session.activeStates()).toContain('bindingManagement.detail');
     // The next screen opens at its first page.
     device.press('下', '确认');

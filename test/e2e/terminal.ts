@@ -121,13 +121,14 @@ export const frameLines = (screen: string): string[] | undefined => {
 /**
  * What is wrong with the frame's alignment: each line must have its left border at column 0 and
  * its right border at the same display column as the top corner; an empty list when all is well.
+ * The usual frame unless another display's size is given.
  */
-export const frameProblems = (screen: string): string[] => {
+export const frameProblems = (screen: string, { width, height } = { width: FRAME_WIDTH, height: FRAME_HEIGHT }): string[] => {
   const lines = frameLines(screen);
   if (!lines) return ['no device frame on screen'];
   const problems: string[] = [];
-  const right = FRAME_WIDTH - 1;
-  if (lines.length !== FRAME_HEIGHT) problems.push(`the frame has ${lines.length} lines, not ${FRAME_HEIGHT}`);
+  const right = width - 1;
+  if (lines.length !== height) problems.push(`the frame has ${lines.length} lines, not ${height}`);
   lines.forEach((line, index) => {
     const edge = index === 0 || index === lines.length - 1 ? '+' : '|';
     if (charAtColumn(line, 0) !== edge) problems.push(`line ${index + 1} does not start with "${edge}": ${line}`);

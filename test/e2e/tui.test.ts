@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import stringWidth from 'string-width';
+import { loadProfile } from '../../src/profile/load-profile.js';
+import { frameSize } from '../../src/ui/device-frame.js';
 import { loadWalkthroughs } from '../../src/walkthrough/load-walkthroughs.js';
 import { playInTerminal } from './play-in-terminal.js';
 import {
@@ -255,6 +257,43 @@ describe.concurrent('pos-sim in a real terminal', () => {
     expect(screen).not.toContain('密码错误次数过多');
     await terminal.type(`${PASSWORD}\r`);
     await expectTitle(terminal, '设置');
+  }, 45_000);
+
+  it('plays 解绑 on the classic 16x4 terminal: Chinese lines up, the phone fits beside it, t shows 资金已划转', async ({ onTestFinished }) => {
+    const size = frameSize(loadProfile('classic-s80').device.display);
+    const terminal = await Terminal.open(`${startCommand(newDataDir())} --fixture classic-s80`);
+    onTestFinished(() => terminal.close());
+    const classicScreen = async (test: string) => {
+      const screen = await terminal.waitFor(test, { timeout: 15_000 });
+      expect(frameProblems(screen, size), screen).toEqual([]);
+      return screen;
+    };
+    await classicScreen(SIGN_IN);
+    await terminal.type(`${CASHIER.id}\r`);
+    await classicScreen('请输入操作员密码');
+    await terminal.type(`${CASHIER.password}\r`);
+    await classicScreen('签到成功');
+    await terminal.type(`\rm${PASSWORD}\r`);
+    await classicScreen('1.绑定管理');
+    await terminal.type('12');
+    await classicScreen('类型：结算卡');
+    await terminal.send('Down', 'Down');
+    await classicScreen('柜台申请解绑');
+    await terminal.type('\r3\r');
+    const withPhone = await classicScreen('手机 138****1234');
+    for (const line of withPhone.split('\n')) expect(stringWidth(line)).toBeLessThanOrEqual(80);
+    const code = /验证码为(\d{6})/.exec(withPhone)?.[1] ?? 'none';
+    await terminal.type(`${code}\r`);
+    await classicScreen('解绑成功');
+    await terminal.send('Down');
+    await classicScreen('解绑申请已提交');
+    await terminal.send('Enter', 'Escape', 'Escape');
+    await classicScreen('西湖面馆 1/4');
+    await terminal.send('Down', 'Down');
+    await classicScreen('解绑审核中');
+    await terminal.send('t');
+    await classicScreen('设备时钟已快进');
+    await classicScreen('资金已划转');
   }, 45_000);
 
   it('has a frame check that catches a border out of line', ({ expect }) => {

@@ -349,11 +349,11 @@ describe('解绑 is reviewed (审核), and the funds move later (资金已划转
     expect(display(sim)).toContain('解绑申请已提交审核');
     expect(display(sim)).toContain('审核通过后资金划转至指定账户，预计11:00前完成');
     expect(applications(sim)).toEqual([
-      { subject: '结算卡 6222 **** **** 1234', name: { zh: '结算卡', en: 'Settlement card' }, kind: 'settlementCard', reason: 'other', operator: '00', submittedAt: submitted, reviewedAt: submitted + UNBIND_REVIEW_MS },
+      { subject: '结算卡 6222 **** **** 1234', kind: 'settlementCard', reason: 'other', operator: '00', submittedAt: submitted, reviewedAt: submitted + UNBIND_REVIEW_MS },
     ]);
     sim.press('确认', '取消', '取消');
     expect(states(sim)).toEqual(['device.home']);
-    expect(display(sim)).toContain('解绑审核中，预计11:00前资金划转');
+    expect(display(sim)).toContain('解绑审核中，11:00前资金划转');
 
     sim.advance(UNBIND_REVIEW_MS - SETTLEMENT_MS - 1);
     expect(actions(sim)).toEqual(['unbind']);
@@ -366,7 +366,7 @@ describe('解绑 is reviewed (审核), and the funds move later (资金已划转
       action: 'fundsTransferred',
       subject: '结算卡 6222 **** **** 1234 解绑审核通过',
     });
-    expect(display(sim)).toContain('结算卡解绑审核通过，资金已划转');
+    expect(display(sim)).toContain('解绑审核通过，资金已划转');
     expect(display(sim)).not.toContain('解绑审核中');
     // The next day the home screen is as before.
     sim.advance(24 * 60 * 60_000);

@@ -107,12 +107,13 @@ describe('the HTML report of walkthroughs made of pieces', () => {
       writeFileSync(join(pieces, 'uses-piece.yaml'), ['name: uses a piece', 'steps:', '  - expect: ${TERMINAL}', '  - run: _lib/open.yaml', 'after:', '  - expect: 也不存在', ''].join('\n'));
       const out: string[] = [];
       await runWalkthroughsCommand(
-        { paths: [pieces], reporter: 'html', bail: false, coverage: false, env: { TERMINAL: '10086021' } },
+        { paths: [pieces], reporter: 'html', bail: false, coverage: false, snapshotDir: join(pieces, 'pictures'), env: { TERMINAL: '10086021' } },
         (text) => out.push(text),
         () => undefined,
       );
       const report = out[0] ?? '';
-      const json = JSON.parse(gunzipSync(Buffer.from(REPORT_DATA.exec(report)?.[1] ?? '', 'base64')).toString('utf8')) as ReportJson & {
+      const json = JSON.parse(gunzipSync(Buffer.from(REPORT_DATA.exec(report)?.[1] ?? '', 'base64')).toString('utf8')) as {
+        screens: string[];
         walkthroughs: { failure?: { at: string; calledFrom: string[] }; afterFailure?: { message: string }; trace: { file?: string }[] }[];
       };
       const [walkthrough] = json.walkthroughs;
