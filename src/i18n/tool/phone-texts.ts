@@ -105,6 +105,9 @@ export const phoneTexts = defineTexts(
     'chart.state.payerConfirm.entering': '显示这笔付款(付款给商户、¥金额、付款用的卡)并要求输入钱包的支付密码。',
     'chart.state.payerConfirm.result': '显示结果：支付成功(POS机完成这笔收款)、已取消付款、付款失败(支付密码已锁定)或付款已取消(POS机撤回了)，片刻后回到主屏幕。',
     'chart.state.payerConfirm.done': '回到手机主屏幕。',
+    // pos-sim demo: a step taken on the phone, and a key pressed on it in the key line.
+    'caption.onPhone': '手机上：{caption}',
+    'caption.phoneKey': '手机[{cap}]',
   },
   {
     'phoneProfile.cardNumber': 'a bank card number needs 13 to 19 digits',
@@ -206,5 +209,7 @@ export const phoneTexts = defineTexts(
     'chart.state.payerConfirm.entering': 'Shows the payment (付款给 the merchant, ¥ amount, the card it is paid from) and asks for the wallet’s payment password.',
     'chart.state.payerConfirm.result': 'Says how it ended — 支付成功 (the terminal finishes the sale), 已取消付款, 付款失败 (the password locked) or 付款已取消 (the terminal withdrew it) — for a moment, then the home screen.',
     'chart.state.payerConfirm.done': 'Back to the phone’s home screen.',
+    'caption.onPhone': 'On the phone: {caption}',
+    'caption.phoneKey': 'phone [{cap}]',
   },
 );
