@@ -196,6 +196,7 @@ export const en: Record<keyof typeof zh, string> = {
   'practice.note.smsCode': 'Wrong code: the texted code for {where}',
   'practice.note.smsCodeAnywhere': 'Wrong code: the texted code',
   'practice.note.cardPin': 'Wrong PIN: the cardholder PIN (sale)',
+  'practice.note.walletPassword': 'Wrong password: the {wallet} payment password on the phone',
   'practice.note.detour': 'Detour: went into "{where}"',
   'practice.note.cancelledStep': 'Cancelled: pressed Cancel at "{where}"',
   'practice.note.forgottenRestart': 'Forgot restart: {where} saved but not in force',

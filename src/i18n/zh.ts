@@ -194,6 +194,7 @@ export const zh = {
   'practice.note.smsCode': '验证码错误：{where}的短信验证码',
   'practice.note.smsCodeAnywhere': '验证码错误：短信验证码',
   'practice.note.cardPin': '密码错误：持卡人密码(收款)',
+  'practice.note.walletPassword': '密码错误：手机上{wallet}的支付密码',
   'practice.note.detour': '走错菜单：进入了「{where}」',
   'practice.note.cancelledStep': '取消：在「{where}」按了取消',
   'practice.note.forgottenRestart': '忘记重启：{where}已保存但没有重启生效',
