@@ -108,6 +108,11 @@ export const phoneTexts = defineTexts(
     // pos-sim demo: a step taken on the phone, and a key pressed on it in the key line.
     'caption.onPhone': '手机上：{caption}',
     'caption.phoneKey': '手机[{cap}]',
+    // pos-sim record: a wallet's payment password typed on the phone.
+    'record.typesWalletPassword': '钱包支付密码从 ${env} 输入：回放前请设置它。',
+    'record.typesWrongWalletPassword': '输错的钱包支付密码从 ${env} 输入：设为任意一个错误的六位密码。',
+    'record.walletPassword': '<钱包支付密码>',
+    'record.wrongWalletPassword': '<一个错误的支付密码>',
   },
   {
     'phoneProfile.cardNumber': 'a bank card number needs 13 to 19 digits',
@@ -211,5 +216,9 @@ export const phoneTexts = defineTexts(
     'chart.state.payerConfirm.done': 'Back to the phone’s home screen.',
     'caption.onPhone': 'On the phone: {caption}',
     'caption.phoneKey': 'phone [{cap}]',
+    'record.typesWalletPassword': ' Types the wallet payment password from ${env}: set it when you run this.',
+    'record.typesWrongWalletPassword': ' Types a wrong wallet payment password from ${env}: set it to any wrong six digits.',
+    'record.walletPassword': '<the wallet payment password>',
+    'record.wrongWalletPassword': '<a wrong payment password>',
   },
 );
