@@ -108,6 +108,11 @@ export const phoneTexts = defineTexts(
     // pos-sim demo: a step taken on the phone, and a key pressed on it in the key line.
     'caption.onPhone': '手机上：{caption}',
     'caption.phoneKey': '手机[{cap}]',
+    // pos-sim paths: what is typed on the phone.
+    'paths.action.walletPassword': '(钱包支付密码)',
+    'paths.action.wrongWalletPassword': '(错误的支付密码)',
+    'paths.action.walletCode': '(钱包短信验证码)',
+    'paths.action.wrongWalletCode': '(错误的验证码)',
     // pos-sim record: a wallet's payment password typed on the phone.
     'record.typesWalletPassword': '钱包支付密码从 ${env} 输入：回放前请设置它。',
     'record.typesWrongWalletPassword': '输错的钱包支付密码从 ${env} 输入：设为任意一个错误的六位密码。',
@@ -216,6 +221,10 @@ export const phoneTexts = defineTexts(
     'chart.state.payerConfirm.done': 'Back to the phone’s home screen.',
     'caption.onPhone': 'On the phone: {caption}',
     'caption.phoneKey': 'phone [{cap}]',
+    'paths.action.walletPassword': '(the wallet payment password)',
+    'paths.action.wrongWalletPassword': '(a wrong payment password)',
+    'paths.action.walletCode': "(the wallet's texted code)",
+    'paths.action.wrongWalletCode': '(a wrong code)',
     'record.typesWalletPassword': ' Types the wallet payment password from ${env}: set it when you run this.',
     'record.typesWrongWalletPassword': ' Types a wrong wallet payment password from ${env}: set it to any wrong six digits.',
     'record.walletPassword': '<the wallet payment password>',
