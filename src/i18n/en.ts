@@ -176,7 +176,7 @@ export const en: Record<keyof typeof zh, string> = {
   'practice.card.askHint': 'Stuck? Press ? for a hint',
   'practice.key.hint': 'hint',
   'practice.key.quit': 'end',
-  'practice.key.device': 'Enter OK, Esc Cancel, Backspace Clear, Up/Down, m Menu, p Power',
+  'practice.key.device': 'Enter OK, Esc Cancel, Backspace Clear, Up/Down, m Menu, p Power, Tab phone',
   'practice.score.title': 'Score {procedure}: {title}',
   'practice.score.goalReached': 'Goal reached',
   'practice.score.goalMissed': 'Goal not reached (score 0)',

@@ -174,7 +174,7 @@ export const zh = {
   'practice.card.askHint': '不知道下一步？按 ? 看提示',
   'practice.key.hint': '提示',
   'practice.key.quit': '结束',
-  'practice.key.device': 'Enter确认 Esc取消 Backspace清除 Up/Down上下 m菜单 p电源',
+  'practice.key.device': 'Enter确认 Esc取消 Backspace清除 Up/Down上下 m菜单 p电源 Tab手机',
   'practice.score.title': '成绩 {procedure} {title}',
   'practice.score.goalReached': '目标已达成',
   'practice.score.goalMissed': '目标未达成(得分为0)',
