@@ -403,12 +403,12 @@ describe('pos-sim run', SLOW, () => {
     const run = posSim(['run', '.'], { cwd: dir });
     expect(run.code).toBe(2);
     expect(run.stdout).toContain(
-      '! a-bad.yaml  (cannot run)\n  a-bad.yaml:5:5: unknown step "jump"; steps are press, type, select, expect, wait, network, power, paper, snapshot\n✓ opens settings',
+      '! a-bad.yaml  (cannot run)\n  a-bad.yaml:5:5: unknown step "jump"; steps are press, type, select, expect, wait, network, power, paper, snapshot, phone\n✓ opens settings',
     );
     expect(run.stdout.trimEnd()).toMatch(/\n1 passed, 0 failed, 1 could not run$/);
     const tap = posSim(['run', '.', '--reporter', 'tap'], { cwd: dir });
     expect(tap.code).toBe(2);
-    expect(tap.stderr).toBe('pos-sim: a-bad.yaml:5:5: unknown step "jump"; steps are press, type, select, expect, wait, network, power, paper, snapshot\n');
+    expect(tap.stderr).toBe('pos-sim: a-bad.yaml:5:5: unknown step "jump"; steps are press, type, select, expect, wait, network, power, paper, snapshot, phone\n');
   });
 
   it('bad indentation exits 2 with file:line:col', () => {

@@ -84,13 +84,13 @@ describe('pos-sim run --fixture all', SLOW, () => {
     expect(result.code).toBe(0);
     const lines = result.stdout.trimEnd().split('\n');
     expect(lines.slice(-7)).toEqual([
-      'default: 4 passed, 0 failed',
-      'landi-a8: 4 passed, 0 failed',
-      'newland-n910: 4 passed, 0 failed',
-      'offline: 0 passed, 0 failed, 4 skipped',
-      'pax-a920: 4 passed, 0 failed',
-      'unbound: 0 passed, 0 failed, 4 skipped',
-      '16 passed, 0 failed, 8 skipped',
+      'default: 5 passed, 0 failed',
+      'landi-a8: 5 passed, 0 failed',
+      'newland-n910: 5 passed, 0 failed',
+      'offline: 0 passed, 0 failed, 5 skipped',
+      'pax-a920: 5 passed, 0 failed',
+      'unbound: 0 passed, 0 failed, 5 skipped',
+      '20 passed, 0 failed, 10 skipped',
     ]);
     expect(lines).toContain('- P1 Deregister WeChat Pay, on every model · unbound  (skipped: when: { network: online, store: { "bindings[*].id": { includes: wechat-pay } } } does not hold on profile unbound)');
   });
