@@ -43,7 +43,7 @@ describe('a TypeScript project that uses pos-sim', () => {
   // a wrong use exactly the errors it should.
   it('type-checks the README examples against the built package, and is told when it uses the API wrongly', { timeout: 120_000 }, () => {
     const examples = readmeExamples();
-    expect(examples).toHaveLength(3);
+    expect(examples).toHaveLength(4);
     examples.forEach((example, index) => writeFileSync(join(project, `readme-${index + 1}.ts`), `export {};\n${example}`));
     writeFileSync(
       join(project, 'wrong.ts'),

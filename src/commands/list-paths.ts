@@ -14,7 +14,7 @@ import type { Profile } from '../profile/profile-schema.js';
 import { shownPath } from '../shown-path.js';
 import { verifyPassword } from '../store/password-hash.js';
 import { PASSWORD_ENV } from '../walkthrough/walkthrough.js';
-import type { ModelStep } from '../walkthrough/model-actions.js';
+import { phoneKeyOf, type ModelStep } from '../walkthrough/model-actions.js';
 import { allMenuStates, isWritable, pathToWalkthrough, shortestMenuPaths } from '../walkthrough/model-paths.js';
 
 const settingsPassword = (profile: Profile, env: NodeJS.ProcessEnv): string => {
@@ -59,10 +59,16 @@ const ACTION_LABELS: Partial<Record<ModelStep['type'], MessageKey>> = {
   smsCode: 'paths.action.smsCode',
   waitCode: 'paths.action.waitCode',
   waitSettlement: 'paths.action.waitSettlement',
+  walletPassword: 'paths.action.walletPassword',
+  wrongWalletPassword: 'paths.action.wrongWalletPassword',
+  walletCode: 'paths.action.walletCode',
+  wrongWalletCode: 'paths.action.wrongWalletCode',
 };
 
 const actionLabel = (action: ModelStep): string => {
   const key = ACTION_LABELS[action.type];
+  const phoneKey = phoneKeyOf(action.type);
+  if (phoneKey !== undefined) return toolText('caption.phoneKey', { cap: phoneKey });
   return key ? toolText(key, { digits: action.digits ?? '' }) : action.type;
 };
 

@@ -53,7 +53,7 @@ export const recordWalkthrough = async ({ file, profile, fixture, lang }: Record
     },
   });
   writeFileSync(path, recorder.text());
-  const app = render(<App session={session} send={recorder.send} powerCut={recorder.powerCut} setPaper={recorder.setPaper} allowReset={false} />, { exitOnCtrlC: true });
+  const app = render(<App session={session} send={recorder.send} sendPhone={recorder.sendPhone} powerCut={recorder.powerCut} setPaper={recorder.setPaper} allowReset={false} />, { exitOnCtrlC: true });
   fault.attach(app);
   try {
     await app.waitUntilExit();

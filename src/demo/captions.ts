@@ -44,6 +44,10 @@ export const keyCap = (event: KeyEvent, lang: Lang, keyLabels: KeyLabels = {}): 
 export const shownKey = (event: KeyEvent, secret: boolean, lang: Lang, keyLabels?: KeyLabels): string =>
   `[${secret && event.type === 'DIGIT' ? '*' : keyCap(event, lang, keyLabels)}]`;
 
+/** A key pressed on the phone as the key line shows it: 手机[确认], or 手机[*] for a digit of a secret. */
+export const shownPhoneKey = (event: KeyEvent, secret: boolean, lang: Lang): string =>
+  translator(lang)('caption.phoneKey', { cap: secret && event.type === 'DIGIT' ? '*' : keyCap(event, lang) });
+
 const duration = (ms: number, t: Translate): string =>
   ms >= 60_000 && ms % 60_000 === 0 ? t('caption.minutes', { minutes: ms / 60_000 }) : t('caption.seconds', { seconds: Math.round(ms / 100) / 10 });
 
@@ -63,7 +67,8 @@ const pressCaption = (events: readonly KeyEvent[], context: StepContext, lang: L
 
 /**
  * The caption for a step: the script's own for this language, else one made from the step.
- * `events` are the keys the step presses (for press); `context` is the device as the step begins.
+ * `events` are the keys the step presses (for press); `context` is the device as the step begins
+ * (the phone, for a step taken on the phone).
  */
 export const stepCaption = (
   step: Step,
@@ -95,6 +100,19 @@ export const stepCaption = (
       return t(step.state === 'down' ? 'caption.networkDown' : 'caption.networkUp');
     case 'paper':
       return t(step.state === 'out' ? 'caption.paperOut' : 'caption.paperIn');
+    case 'phone': {
+      // What is done on the phone, said as for the terminal; `context` is the phone's.
+      const { action } = step;
+      const inner =
+        action.kind === 'press'
+          ? pressCaption(events, context, lang)
+          : action.kind === 'select'
+            ? t('caption.select', { label: context.selectedLabel ?? action.label })
+            : action.kind === 'typeSmsCode'
+              ? t('caption.smsCode', { mask: MASK })
+              : secret();
+      return t('caption.onPhone', { caption: inner });
+    }
     default:
       // Steps that type what the device sent (the SMS code) and any step kind added later: never
       // show digits.

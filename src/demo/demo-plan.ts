@@ -26,7 +26,8 @@ import { shownPath } from '../shown-path.js';
 import { redact } from '../walkthrough/params.js';
 import { liveFacts, runStep, secretsIn, stepsToPlay } from '../walkthrough/run-walkthrough.js';
 import type { Step, Walkthrough } from '../walkthrough/walkthrough.js';
-import { shownKey, stepCaption, type StepContext } from './captions.js';
+import type { PhoneSession } from '../phone/phone-session.js';
+import { shownKey, shownPhoneKey, stepCaption, type StepContext } from './captions.js';
 import type { DemoDevice } from './player.js';
 
 /** A walkthrough that cannot be played as a demo (it fails, or a check failed while playing). */
@@ -38,6 +39,8 @@ export class DemoError extends PosSimError {
 export type DemoAction =
   /** A key on the keypad; `shown` is how the key line shows it ([确认], or [*] inside a secret). */
   | { readonly kind: 'key'; readonly event: KeyEvent; readonly shown: string }
+  /** A key on the phone beside the terminal; `shown` as the key line shows it (手机[确认], 手机[*]). */
+  | { readonly kind: 'phoneKey'; readonly event: KeyEvent; readonly shown: string }
   /** Power key or network; `shown` is how the key line shows the power key ([电源(重启)]), none for the network. */
   | { readonly kind: 'system'; readonly event: SystemEvent; readonly shown?: string }
   | { readonly kind: 'powerCut' }
@@ -94,6 +97,16 @@ export const deviceContext = (session: DeviceSession): StepContext => {
   };
 };
 
+/** The phone's entries that take a secret: a wallet's payment password, a code a wallet texted. */
+const PHONE_SECRET_STATES = ['walletPassword.entering', 'payerConfirm.entering', 'walletCards.byCode.entering'];
+
+/** What the phone is doing, for the captions of steps taken on it and for masking digits. */
+export const phoneContext = (phone: PhoneSession): StepContext => ({
+  secretEntry: phone.activeStates().some((state) => PHONE_SECRET_STATES.includes(state)),
+  restarting: false,
+  lockedOut: phone.activeStates().includes('walletPassword.locked'),
+});
+
 /** `file:line:col  step` (in the file the step is written in) and what went wrong, with the screen as it was. */
 export const describeFailure = (step: Step, message: string, screen?: string, calls: readonly Step[] = []): string =>
   [
@@ -121,7 +134,8 @@ const POWER_BINDING = KEY_BINDINGS.find((binding) => binding.action === 'POWER_C
 const powerKey = (lang: Lang, profile: Profile): string | undefined =>
   POWER_BINDING && `[${keyLabel(POWER_BINDING, profile.device.keyLabels, lang)}]`;
 
-const activeStates = (sim: Simulator) => sim.session.activeStates().join(', ');
+/** The terminal's and the phone's active states: the replay must reproduce both. */
+const activeStates = (sim: Simulator) => [...sim.session.activeStates(), ...sim.session.phone.activeStates()].join(', ');
 
 /**
  * What a step inside calls is part of, in the demo's language: the innermost call's own `caption:`
@@ -141,13 +155,19 @@ export const planDemo = (walkthrough: Walkthrough, options: PlanOptions = {}): D
   // The scripts' own moment (2026-06-01 09:00): what a script expects may depend on it (record times).
   const startTime = options.startTime ?? SIMULATION_START;
   const profile = options.profile ?? loadProfile(walkthrough.fixture);
-  const events: (KeyEvent | SystemEvent)[] = [];
+  // What the script's steps send from outside, to the terminal or to the phone (only its keys:
+  // a payment to confirm arrives on the phone as a consequence of the terminal's).
+  const events: { readonly toPhone: boolean; readonly event: KeyEvent | SystemEvent }[] = [];
   const observe = (event: InspectionEvent) => {
     const sent = externalEvent(event);
-    if (sent) events.push(sent);
+    if (!sent) return;
+    const toPhone = event.actorRef === made.script?.session.phone.actor;
+    if (!toPhone || isKeyEvent(sent)) events.push({ toPhone, event: sent });
   };
   const signedIn = walkthrough.start !== 'power-on';
-  const script = createSimulator({ fixture: profile, lang: walkthrough.lang, startTime, observe, signedIn });
+  // `observe` tells the phone's events by the script's phone actor, and hears events while it is made.
+  const made: { script?: Simulator } = {};
+  const script = (made.script = createSimulator({ fixture: profile, lang: walkthrough.lang, startTime, observe, signedIn }));
   const shown = createSimulator({ fixture: profile, lang, startTime, signedIn });
   const firstChecks: Step[] = [];
   const steps: (DemoStep & { checks: Step[] })[] = [];
@@ -156,7 +176,8 @@ export const planDemo = (walkthrough: Walkthrough, options: PlanOptions = {}): D
   try {
     for (const { step, calls } of stepsToPlay(all, facts)) {
       if (step.kind === 'snapshot') continue;
-      const context = deviceContext(shown.session);
+      const onPhone = step.kind === 'phone';
+      const context = onPhone ? phoneContext(shown.session.phone) : deviceContext(shown.session);
       const before = events.length;
       // Golden screen snapshots are for `pos-sim run`: a demo or a guide may play on any profile.
       const problem = runStep(script, step, walkthrough, { snapshots: 'ignore' });
@@ -179,6 +200,7 @@ export const planDemo = (walkthrough: Walkthrough, options: PlanOptions = {}): D
       const replay = (action: DemoAction) => {
         actions.push(action);
         if (action.kind === 'key' || action.kind === 'system') shown.session.send(action.event);
+        else if (action.kind === 'phoneKey') shown.session.phone.send(action.event);
         else if (action.kind === 'powerCut') shown.powerCut();
         else if (action.kind === 'paper') shown.setPaper(action.paper);
         else shown.advance(action.ms);
@@ -186,7 +208,15 @@ export const planDemo = (walkthrough: Walkthrough, options: PlanOptions = {}): D
       if (step.kind === 'wait') replay({ kind: 'wait', ms: step.ms });
       else if (step.kind === 'power' && step.mode === 'cut') replay({ kind: 'powerCut' });
       else if (step.kind === 'paper') replay({ kind: 'paper', paper: step.state === 'in' });
-      for (const event of sent) {
+      for (const { toPhone, event } of sent) {
+        if (toPhone && isKeyEvent(event)) {
+          const secret = event.type === 'DIGIT' && (step.kind !== 'phone' || step.action.kind !== 'press' || phoneContext(shown.session.phone).secretEntry);
+          if (step.kind === 'phone' && step.action.kind === 'select' && event.type === 'ENTER') {
+            selectedLabel = menuItems(shown.session.phone).find((item) => item.selected)?.label;
+          }
+          replay({ kind: 'phoneKey', event, shown: shownPhoneKey(event, secret, lang) });
+          continue;
+        }
         if (!isKeyEvent(event)) {
           const power = event.type === 'POWER_CYCLE' ? powerKey(lang, profile) : undefined;
           replay({ kind: 'system', event, ...(power === undefined ? {} : { shown: power }) });
@@ -203,7 +233,7 @@ export const planDemo = (walkthrough: Walkthrough, options: PlanOptions = {}): D
         const mismatch = toolText('demoPlan.replayDiffers', { script: activeStates(script), replay: activeStates(shown) });
         throw new DemoError(`${describeFailure(step, mismatch)}\n${toolText('demoPlan.bug')}`);
       }
-      const keys = sent.filter(isKeyEvent);
+      const keys = sent.map(({ event }) => event).filter(isKeyEvent);
       const calledAs = callName(calls, lang);
       steps.push({
         number: steps.length + 1,
@@ -235,12 +265,16 @@ export const withoutTexts = (step: Step): Step => {
       .filter(([key]) => key !== 'title')
       .map(([key, value]) => [key, isMatcherList(value) ? [] : value]),
   ) as typeof step.expectation;
+  // The phone speaks the demo's language too: only its states are checked live.
+  const { phone } = step.expectation;
+  if (phone) return { ...step, expectation: { ...expectation, phone: { screen: [], not: [], state: phone.state } } };
   return { ...step, expectation };
 };
 
 /** The demo's device: the player's keys go to the simulator; checks run as the runner runs them. */
 export const simulatorDevice = (sim: Simulator, plan: DemoPlan): DemoDevice => ({
   send: (event) => sim.session.send(event),
+  sendPhone: (event) => sim.session.phone.send(event),
   powerCut: () => sim.powerCut(),
   setPaper: (paper) => sim.setPaper(paper),
   advance: (ms) => sim.advance(ms),

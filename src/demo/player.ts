@@ -5,7 +5,7 @@
  * steps (and the boots of power steps), exactly as in the script, so that checks see what the
  * headless run saw however slowly the demo plays.
  */
-import type { DeviceEvent } from '../../menus/device-events.js';
+import type { DeviceEvent, KeyEvent } from '../../menus/device-events.js';
 import { BOOT_MS } from '../device/simulator.js';
 import type { Step } from '../walkthrough/walkthrough.js';
 import { LONG_WAIT_MS } from './captions.js';
@@ -34,6 +34,8 @@ export interface Scheduler {
 /** What the player drives: the demo's device. */
 export interface DemoDevice {
   send(event: DeviceEvent): void;
+  /** A key pressed on the phone beside the terminal. */
+  sendPhone(event: KeyEvent): void;
   powerCut(): void;
   /** The printer's paper taken out, or loaded again. */
   setPaper(paper: boolean): void;
@@ -283,6 +285,10 @@ export class DemoPlayer {
     switch (action.kind) {
       case 'key':
         this.device.send(action.event);
+        this.update({ keys: [...this.current.keys, action.shown], keyPresses: this.current.keyPresses + 1 });
+        return;
+      case 'phoneKey':
+        this.device.sendPhone(action.event);
         this.update({ keys: [...this.current.keys, action.shown], keyPresses: this.current.keyPresses + 1 });
         return;
       case 'system':

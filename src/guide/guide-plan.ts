@@ -55,6 +55,8 @@ const perform = (sim: Simulator, action: DemoAction): void => {
       return sim.setPaper(action.paper);
     case 'wait':
       return sim.advance(action.ms);
+    case 'phoneKey':
+      return sim.session.phone.send(action.event);
   }
 };
 

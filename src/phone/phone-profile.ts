@@ -17,6 +17,9 @@ const localText = z.object({
   en: z.string().min(1, says('profile.giveEn')),
 });
 
+/** The factory payment password of the shipped profiles' wallets: no secret, so scripts may type it as it is. */
+export const FACTORY_WALLET_PASSWORD = '112233';
+
 /** The factory payment password of the shipped profiles' wallets, 112233, as a hash. */
 const FACTORY_WALLET_PASSWORD_HASH = 'scrypt$ln=13,r=8,p=10$02dcce5c62ade2a443a81237eee35cc8$479ef86973175fbab4b116f74f92b8be96298f75032d0bdd1ff998d57bd26e1b';
 

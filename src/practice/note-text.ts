@@ -14,6 +14,10 @@ export const noteText = (note: MistakeNote, lang: Lang): string => {
     case 'wrongPassword': {
       if (note.what === NOT_OPERATORS.smsCode) return where ? t('practice.note.smsCode', { where }) : t('practice.note.smsCodeAnywhere');
       if (note.what === NOT_OPERATORS.cardPin) return t('practice.note.cardPin');
+      if (note.what === NOT_OPERATORS.walletPassword) {
+        const text = t('practice.note.walletPassword', { wallet: where ?? '' });
+        return note.lockedOut ? t('practice.note.lockedOut', { note: text }) : text;
+      }
       const text = t('practice.note.wrongPassword', { where: where ?? t('practice.note.password'), operator: note.what });
       return note.lockedOut ? t('practice.note.lockedOut', { note: text }) : text;
     }

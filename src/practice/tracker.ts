@@ -12,6 +12,7 @@ import type { AnyMachineSnapshot } from 'xstate';
 import type { DeviceEvent } from '../../menus/device-events.js';
 import { CANCEL_KEEPS_WORK, flowItems, type Binding, type FlowId, type LocalText, type MenuNode } from '../../menus/domain.js';
 import type { PasswordPurpose } from '../../menus/password-prompt.js';
+import type { WalletId } from '../../menus/phone/phone-domain.js';
 import { currentMenuItems } from '../../menus/settings.js';
 import type { DeviceSession } from '../device/device-session.js';
 import { translator, type Lang, type Translate } from '../i18n/messages.js';
@@ -27,11 +28,26 @@ import { isStateNamed, type Task } from './task.js';
 /** Store paths that hold a change saved but waiting for a restart, and the menu flow that saves it. */
 export const PENDING_PATHS = { 'passwordFree.pending': 'passwordFree' } as const satisfies Record<string, FlowId>;
 
-/** What a wrong password notes when it was not an operator's: a texted code, a card PIN. */
-export const NOT_OPERATORS = { smsCode: 'sms code', cardPin: 'card PIN' } as const;
+/** What a wrong password notes when it was not an operator's: a texted code, a card PIN, a wallet's payment password on the phone. */
+export const NOT_OPERATORS = { smsCode: 'sms code', cardPin: 'card PIN', walletPassword: 'wallet password' } as const;
 
 /** Machines that are the device itself or its menus, not a flow one can cancel out of. */
 const NOT_FLOWS = ['device', 'settings'];
+
+/** Machines that are no detour wherever a task goes: the terminal itself and the phone's home screen. */
+const NO_DETOUR = ['device', 'phone'];
+
+/**
+ * Where the device is, as hints see it, with the phone's states (walletApp.menu,
+ * walletPassword.entering …): after the terminal's while something is open on the phone, so that a
+ * hint for the phone's step wins, and before them while the phone is at its home screen.
+ */
+export const practicePosition = (session: DeviceSession): DevicePosition => {
+  const { phone } = session;
+  const terminal = session.activeStates();
+  const states = phone.atHome() ? [...phone.activeStates(), ...terminal] : [...terminal, ...phone.activeStates()];
+  return { states, store: session.store.snapshot(), screen: session.matchText() };
+};
 
 export type MistakeNote = {
   readonly kind: MistakeKind;
@@ -86,6 +102,8 @@ export class PracticeTracker {
   /** The hint on show and the device position it was given for; it goes when the device moves on. */
   private shownHint: { readonly text: string; readonly states: string } | undefined;
   private failedAttempts: Record<string, number>;
+  /** Wrong payment passwords each wallet on the phone has counted, and whether it is locked. */
+  private walletTries: Record<string, { readonly failed: number; readonly locked: boolean }>;
   private lockoutRecords: number;
   /** 短信验证 answers already seen (each check is a new object in the flow's context). */
   private readonly codeChecks = new WeakSet<object>();
@@ -102,6 +120,7 @@ export class PracticeTracker {
     const data = session.store.snapshot();
     this.failedAttempts = failedAttemptsOf(data);
     this.lockoutRecords = lockoutRecordsOf(data).length;
+    this.walletTries = walletTriesOf(session);
     this.machines = this.activeMachines();
     this.unsubscribe = session.subscribe(this.sample);
     this.sample();
@@ -188,12 +207,12 @@ export class PracticeTracker {
   }
 
   private position(): DevicePosition {
-    return { states: this.session.activeStates(), store: this.session.store.snapshot(), screen: this.session.matchText() };
+    return practicePosition(this.session);
   }
 
-  /** The machines running, outermost first: device, settings, bindingManagement, passwordPrompt. */
+  /** The machines running, outermost first: device, settings, bindingManagement, passwordPrompt; then the phone's (phone, walletApp …). */
   private activeMachines(): string[] {
-    return this.session.activeSnapshots().map((snapshot) => snapshot.machine.id);
+    return [...this.session.activeSnapshots(), ...this.session.phone.activeSnapshots()].map((snapshot) => snapshot.machine.id);
   }
 
   /** Looks at the device after anything changed on it. */
@@ -216,10 +235,11 @@ export class PracticeTracker {
     }
     this.lockoutRecords = lockouts.length;
     this.countWrongCodes();
+    this.countWrongWalletPasswords();
 
     const machines = this.activeMachines();
     machines.forEach((machine, index) => {
-      if (machine !== 'device' && !this.task.flows.includes(machine) && !this.machines.includes(machine)) {
+      if (!NO_DETOUR.includes(machine) && !this.task.flows.includes(machine) && !this.machines.includes(machine)) {
         this.note('detour', machine, { where: this.detourName(machines[index - 1]) });
       }
     });
@@ -256,6 +276,21 @@ export class PracticeTracker {
       }
     }
     if (!saleRunning) this.salePins = 0;
+  }
+
+  /**
+   * A wrong payment password typed on the phone (in a wallet app, or to confirm a payment): the
+   * wallet counts it, and the one that locks the wallet starts the count again.
+   */
+  private countWrongWalletPasswords(): void {
+    const tries = walletTriesOf(this.session);
+    for (const [wallet, now] of Object.entries(tries)) {
+      const before = this.walletTries[wallet] ?? { failed: 0, locked: false };
+      const wrong = now.locked && !before.locked ? 1 : Math.max(0, now.failed - before.failed);
+      const where = inEachLang((_lang, t) => t(`phone.app.${wallet as WalletId}`));
+      for (let extra = wrong; extra > 0; extra -= 1) this.note('wrongPassword', NOT_OPERATORS.walletPassword, { where, lockedOut: now.locked && extra === 1 });
+    }
+    this.walletTries = tries;
   }
 
   private note(kind: MistakeKind, what: string, details: Pick<MistakeNote, 'where' | 'lockedOut'> = {}): void {
@@ -365,6 +400,15 @@ const isNotice = (snapshot: AnyMachineSnapshot): boolean =>
       const cancel = targetsOf(node, 'CANCEL');
       return cancel !== undefined && cancel === targetsOf(node, 'ENTER');
     });
+
+/** Each wallet's wrong payment passwords so far, and whether it is locked now. */
+const walletTriesOf = (session: DeviceSession): Record<string, { readonly failed: number; readonly locked: boolean }> => {
+  const { accounts } = session.store.wallets.snapshot();
+  const now = session.store.now();
+  return Object.fromEntries(
+    Object.entries(accounts).map(([wallet, account]) => [wallet, { failed: account.failedAttempts, locked: account.lockedUntil !== undefined && account.lockedUntil > now }]),
+  );
+};
 
 const failedAttemptsOf = (data: FlashData): Record<string, number> =>
   Object.fromEntries(Object.entries(data.lockouts).map(([operator, lockout]) => [operator, lockout.failedAttempts]));

@@ -272,7 +272,7 @@ export const App = ({
       ),
     };
     return (
-      <Box key={placement.id} flexDirection="column" flexShrink={0} width={placement.width}>
+      <Box key={placement.id} flexDirection="column" flexShrink={0} width={placement.width} marginLeft={placement.indent}>
         {panels[placement.id]()}
       </Box>
     );

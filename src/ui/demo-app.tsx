@@ -86,6 +86,9 @@ type DemoAppProps = {
   readonly flashMs?: number;
 };
 
+/** A demo with steps on the phone keeps it on screen from the start, so the room sees both sides. */
+const usesPhone = (plan: DemoPlayer['plan']): boolean => plan.steps.some(({ step }) => step.kind === 'phone');
+
 export const DemoApp = ({ session, player, controls, flashMs = 300 }: DemoAppProps) => {
   const view = useSyncExternalStore(player.subscribe, player.view);
   const { exit } = useApp();
@@ -126,6 +129,7 @@ export const DemoApp = ({ session, player, controls, flashMs = 300 }: DemoAppPro
       session={session}
       onKey={onKey}
       allowReset={false}
+      showPhone={usesPhone(player.plan)}
       aside={<DemoPanel plan={player.plan} view={view} controls={controls} flash={flash} width={width} />}
     />
   );

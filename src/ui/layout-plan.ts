@@ -32,6 +32,8 @@ export type Placement = {
   readonly width: number;
   /** Rows it may take. */
   readonly height: number;
+  /** Columns of space before it: a bordered panel under a text panel keeps its gap from the device. */
+  readonly indent: number;
 };
 
 export type LayoutPlan =
@@ -53,7 +55,7 @@ export const PANEL_GAP = 1;
 /** The gap a panel needs beside the device or another panel. */
 export const gapOf = (panel: Pick<PanelRequest, 'padded'>): number => (panel.padded ? 0 : PANEL_GAP);
 
-type Column = { readonly width: number; rowsLeft: number };
+type Column = { readonly width: number; readonly gap: number; rowsLeft: number };
 
 export const planLayout = (terminal: Size, frame: { readonly width: number; readonly height: number }, panels: readonly PanelRequest[]): LayoutPlan => {
   if (terminal.columns < frame.width || terminal.rows < frame.height) return { kind: 'tooSmall', columns: frame.width, rows: frame.height };
@@ -66,22 +68,24 @@ export const planLayout = (terminal: Size, frame: { readonly width: number; read
   const left: PanelId[] = [];
   for (const panel of panels) {
     const minHeight = Math.min(panel.minHeight ?? panel.height, panel.height);
-    const under = columns.findIndex((column) => column.width >= panel.minWidth && column.rowsLeft >= minHeight);
+    const indentIn = (column: Column) => Math.max(0, gapOf(panel) - column.gap);
+    const under = columns.findIndex((column) => column.width - indentIn(column) >= panel.minWidth && column.rowsLeft >= minHeight);
     const column = columns[under];
     const room = columnsFree - gapOf(panel);
     if (column) {
       const height = Math.min(panel.height, column.rowsLeft);
-      placements.push({ id: panel.id, place: 'beside', column: under, width: column.width, height });
+      const indent = indentIn(column);
+      placements.push({ id: panel.id, place: 'beside', column: under, width: column.width - indent, height, indent });
       column.rowsLeft -= height;
     } else if (room >= panel.minWidth && tallest >= minHeight) {
       const width = Math.min(panel.width, room);
       const height = Math.min(panel.height, tallest);
-      placements.push({ id: panel.id, place: 'beside', column: columns.length, width, height });
-      columns.push({ width, rowsLeft: tallest - height });
+      placements.push({ id: panel.id, place: 'beside', column: columns.length, width, height, indent: 0 });
+      columns.push({ width, gap: gapOf(panel), rowsLeft: tallest - height });
       columnsFree -= gapOf(panel) + width;
     } else if (rowsBelow >= minHeight && terminal.columns >= panel.minWidth) {
       const height = Math.min(panel.height, rowsBelow);
-      placements.push({ id: panel.id, place: 'below', column: 0, width: Math.min(panel.width, terminal.columns), height });
+      placements.push({ id: panel.id, place: 'below', column: 0, width: Math.min(panel.width, terminal.columns), height, indent: 0 });
       rowsBelow -= height;
     } else left.push(panel.id);
   }

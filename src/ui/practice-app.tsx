@@ -67,6 +67,7 @@ export const PracticeApp = ({ session, tracker }: PracticeAppProps) => {
         hint={tracker.hint()}
         hintsUsed={tracker.hintCount()}
         width={width}
+        height={rows}
       />
     );
   return <App session={session} send={tracker.send} allowReset={false} aside={aside} onKey={onKey} />;

@@ -15,37 +15,57 @@ type TaskCardProps = {
   readonly hintsUsed: number;
   /** Columns the card has, its padding included. */
   readonly width: number;
+  /** Rows the card has (fewer when the phone is under it): the goal gives up rows first, then the device's keys. */
+  readonly height?: number;
 };
 
-export const TaskCard = ({ task, lang, elapsedMs, hint, hintsUsed, width }: TaskCardProps) => {
+/** `text` wrapped to `columns`, at most `rows` lines, the last cut with … when there was more. */
+const cutTo = (text: string, columns: number, rows: number): string => {
+  const lines = wrapped(text, columns).split('\n');
+  if (lines.length <= rows) return lines.join('\n');
+  const kept = lines.slice(0, Math.max(1, rows));
+  const last = kept.length - 1;
+  kept[last] = `${wrapped(kept[last] ?? '', columns - 1).split('\n')[0]}…`;
+  return kept.join('\n');
+};
+
+const rowsOf = (text: string): number => text.split('\n').length;
+
+export const TaskCard = ({ task, lang, elapsedMs, hint, hintsUsed, width, height = Number.POSITIVE_INFINITY }: TaskCardProps) => {
   const t = translator(lang);
   const inner = width - 2;
+  const title = wrapped(t('practice.card.title', { procedure: task.procedure, title: task.title[lang] }), inner);
+  const time = wrapped(t('practice.card.time', { time: formatDuration(elapsedMs), target: formatDuration(task.targetMs), hints: hintsUsed }), inner);
+  const hintText = hint ? wrapped(hint, inner) : wrapped(t('practice.card.askHint'), inner);
+  const deviceKeys = wrapped(t('practice.key.device'), inner);
+  // Title, time, the hint (or how to ask for one) with a blank above, and `? 提示 q 结束` always show.
+  const fixed = rowsOf(title) + rowsOf(time) + 1 + (hint ? 1 : 0) + rowsOf(hintText) + 2;
+  const showDeviceKeys = height - fixed - rowsOf(deviceKeys) >= 1;
+  const goal = cutTo(t('practice.card.goal', { goal: task.goal[lang] }), inner, height - fixed - (showDeviceKeys ? rowsOf(deviceKeys) : 0));
   return (
     <Box flexDirection="column" paddingX={1} width={width}>
       <Text bold color="cyan">
-        {wrapped(t('practice.card.title', { procedure: task.procedure, title: task.title[lang] }), inner)}
+        {title}
       </Text>
-      <Text>{wrapped(t('practice.card.goal', { goal: task.goal[lang] }), inner)}</Text>
-      <Text dimColor>
-        {wrapped(t('practice.card.time', { time: formatDuration(elapsedMs), target: formatDuration(task.targetMs), hints: hintsUsed }), inner)}
-      </Text>
+      <Text>{goal}</Text>
+      <Text dimColor>{time}</Text>
       <Box marginTop={1} flexDirection="column">
         {hint ? (
           <>
             <Text bold color="yellow">
               {t('practice.card.hint')}
             </Text>
-            <Text color="yellow">{wrapped(hint, inner)}</Text>
+            <Text color="yellow">{hintText}</Text>
           </>
         ) : (
-          <Text dimColor>{wrapped(t('practice.card.askHint'), inner)}</Text>
+          <Text dimColor>{hintText}</Text>
         )}
       </Box>
       <Box marginTop={1} flexDirection="column">
         <Text>
           <Text color="cyan">?</Text> {t('practice.key.hint')}  <Text color="cyan">q</Text> {t('practice.key.quit')}
         </Text>
-        <Text dimColor>{wrapped(t('practice.key.device'), inner)}</Text>
+        {showDeviceKeys && <Text dimColor>{deviceKeys}</Text>}
       </Box>
     </Box>
   );

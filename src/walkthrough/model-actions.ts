@@ -4,13 +4,15 @@
  * action is performed on a headless device; the ones that type a number only the device knows at
  * that moment (the sale's 凭证号, 参考号 and date, what is left to refund) say what they typed, so
  * a written path can type it literally: on the simulated clock a fresh device gets the same
- * numbers every time.
+ * numbers every time. The payer's actions on the phone beside the terminal are actions too: its
+ * keys (`phone:确认` …), the wallet's payment password right or wrong, a code a wallet texted.
  */
 import { refundableFen, type JournalEntry } from '../../menus/journal.js';
 import { HOST_REPLY_MS } from '../../menus/keyed-digits.js';
 import { SETTLEMENT_MS } from '../../menus/unbind.js';
 import { deviceDateTime } from '../device/device-time.js';
 import { BOOT_MS, type Simulator } from '../device/simulator.js';
+import { FACTORY_WALLET_PASSWORD } from '../phone/phone-profile.js';
 
 export const MODEL_ACTIONS = [
   { type: '菜单' },
@@ -51,6 +53,17 @@ export const MODEL_ACTIONS = [
   { type: 'paperOut' },
   { type: 'paperIn' },
   { type: 'powerCycle' },
+  { type: 'phone:确认' },
+  { type: 'phone:取消' },
+  { type: 'phone:下' },
+  { type: 'phone:1' },
+  { type: 'phone:2' },
+  { type: 'phone:3' },
+  { type: 'phone:4' },
+  { type: 'walletPassword' },
+  { type: 'wrongWalletPassword' },
+  { type: 'walletCode' },
+  { type: 'wrongWalletCode' },
 ] as const;
 export type ModelAction = (typeof MODEL_ACTIONS)[number];
 export type ModelActionType = ModelAction['type'];
@@ -67,6 +80,12 @@ export const UNKNOWN_TRACE = '999999';
 /** A settlement card number that passes the Luhn check, and a 15-digit merchant number, to bind. */
 export const NEW_CARD_NUMBER = '6228480076543211';
 export const NEW_MERCHANT_NUMBER = '898310058120134';
+/** A payment password no shipped wallet has, and a code no wallet texts (the wallets' codes never repeat a wrong one). */
+export const WRONG_WALLET_PASSWORD = '111111';
+export const WRONG_WALLET_CODE = '000000';
+
+/** The key a phone action presses (`phone:确认` → 确认), or undefined for another action. */
+export const phoneKeyOf = (type: ModelActionType): string | undefined => (type.startsWith('phone:') ? type.slice('phone:'.length) : undefined);
 
 /** What the model knows that the device does not tell: the settings password and the profile's timings. */
 export type ActionEnv = {
@@ -171,8 +190,25 @@ export const performAction = (sim: Simulator, action: ModelAction, env: ActionEn
       sim.powerCycle();
       sim.advance(BOOT_MS);
       break;
-    default:
-      sim.press(action.type);
+    case 'walletPassword':
+      // The model knows the shipped wallets' factory password.
+      sim.phone.type(FACTORY_WALLET_PASSWORD);
+      break;
+    case 'wrongWalletPassword':
+      sim.phone.type(WRONG_WALLET_PASSWORD);
+      break;
+    case 'walletCode':
+      // What the payer reads off the phone.
+      sim.phone.type(sim.sms()?.code ?? '');
+      break;
+    case 'wrongWalletCode':
+      sim.phone.type(WRONG_WALLET_CODE);
+      break;
+    default: {
+      const phoneKey = phoneKeyOf(action.type);
+      if (phoneKey !== undefined) sim.phone.press(phoneKey);
+      else sim.press(action.type);
+    }
   }
   return undefined;
 };

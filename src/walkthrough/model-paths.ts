@@ -21,12 +21,18 @@ import type { Profile } from '../profile/profile-schema.js';
 import type { FlashData } from '../store/flash-data.js';
 import { memoryMedium, type FlashMedium } from '../store/flash-medium.js';
 import { CoverageTracker } from './coverage.js';
+import { PHONE_MACHINES } from '../../menus/machines.js';
+import { FACTORY_WALLET_PASSWORD } from '../phone/phone-profile.js';
+import type { WalletsData } from '../phone/wallet-accounts.js';
 import {
   MODEL_ACTIONS,
   OPERATOR_PASSWORD,
   performAction,
+  phoneKeyOf,
   RESTART_WAIT_MS,
   WRONG_PASSWORD,
+  WRONG_WALLET_CODE,
+  WRONG_WALLET_PASSWORD,
   type ActionEnv,
   type ModelAction,
   type ModelStep,
@@ -51,6 +57,8 @@ type Checkpoint = {
   readonly flash: FlashData;
   readonly now: number;
   readonly paper: boolean;
+  /** The phone beside it: its actor's snapshot and the payer's wallets. */
+  readonly phone: { readonly snapshot: Snapshot<unknown>; readonly wallets: WalletsData };
 };
 
 /**
@@ -98,7 +106,7 @@ class Replayer {
     const sim = createSimulator({
       fixture: this.profile,
       medium,
-      ...(checkpoint ? { startTime: checkpoint.now, resume: checkpoint.snapshot } : {}),
+      ...(checkpoint ? { startTime: checkpoint.now, resume: checkpoint.snapshot, resumePhone: checkpoint.phone } : {}),
     });
     if (checkpoint) sim.setPaper(checkpoint.paper);
     try {
@@ -106,19 +114,28 @@ class Replayer {
       let digits: string | undefined;
       actions.slice(Math.max(from, 0)).forEach((action, index, rest) => {
         // Only the last action's states count as reached by this sequence.
-        if (index === rest.length - 1) sim.session.actor.system.inspect(tracker.observe);
+        if (index === rest.length - 1) {
+          sim.session.actor.system.inspect(tracker.observe);
+          sim.session.phone.actor.system.inspect(tracker.observe);
+        }
         digits = performAction(sim, action, this.env);
       });
       const flash = medium.read() as FlashData;
       const situation = situationOf(sim, this.env.password, flash);
-      const reached = actions.length > 0 ? tracker.reachedStateNames() : situation.active;
+      const reached = actions.length > 0 ? tracker.reachedStateNames() : [...situation.active, ...situation.phone];
       const outcome: Outcome = { key: keyOf(situation), situation, reached, digits };
       this.outcomes.set(id, outcome);
       // The search goes on only from the first sequence with each key.
       if (!this.keys.has(outcome.key)) {
         this.keys.add(outcome.key);
         if (sim.idle()) {
-          this.checkpoints.set(id, { snapshot: sim.session.actor.getPersistedSnapshot(), flash, now: sim.store.now(), paper: sim.store.printer.hasPaper() });
+          this.checkpoints.set(id, {
+            snapshot: sim.session.actor.getPersistedSnapshot(),
+            flash,
+            now: sim.store.now(),
+            paper: sim.store.printer.hasPaper(),
+            phone: { snapshot: sim.session.phone.actor.getPersistedSnapshot(), wallets: sim.store.wallets.snapshot() },
+          });
         }
       }
       for (const target of reached) {
@@ -156,6 +173,8 @@ export type ModelPath = {
   readonly endsIn: boolean;
   /** The menu states active at the end. */
   readonly active: readonly string[];
+  /** The phone's states at the end. */
+  readonly phoneActive: readonly string[];
 };
 
 /** The shortest path to every menu state the model reaches, in the menus' order. */
@@ -179,10 +198,13 @@ export const shortestMenuPaths = (profile: Profile, password: string): ModelPath
   return allMenuStates().flatMap((target) => {
     const shortest = replayer.shortest.get(target);
     if (!shortest) return [];
-    const { active } = shortest.situation;
-    return [{ target, actions: replayer.steps(shortest.actions), endsIn: active.includes(target), active }];
+    const { active, phone } = shortest.situation;
+    return [{ target, actions: replayer.steps(shortest.actions), endsIn: active.includes(target) || phone.includes(target), active, phoneActive: phone }];
   });
 };
+
+/** Whether a menu state is one of the phone's machines (phone.home, walletCards.closed …). */
+const isPhoneState = (state: string): boolean => PHONE_MACHINES.some((machine) => state.startsWith(`${machine.id}.`));
 
 /** Every menu state, in the menus' order. */
 export const allMenuStates = (): readonly string[] => new CoverageTracker().report().states.missed;
@@ -210,12 +232,21 @@ export const pathToWalkthrough = (
 ): string => {
   const steps: string[] = [];
   let presses: string[] = [];
+  let phonePresses: string[] = [];
+  const pressed = (keys: readonly string[]) => (keys.length === 1 ? `press: ${keys[0]}` : `press: [${keys.join(', ')}]`);
   const flush = () => {
-    if (presses.length === 1) steps.push(`  - press: ${presses[0]}`);
-    else if (presses.length > 1) steps.push(`  - press: [${presses.join(', ')}]`);
+    if (presses.length > 0) steps.push(`  - ${pressed(presses)}`);
+    if (phonePresses.length > 0) steps.push(`  - phone: { ${pressed(phonePresses)} }`);
     presses = [];
+    phonePresses = [];
   };
   for (const action of path.actions) {
+    const phoneKey = phoneKeyOf(action.type);
+    if (phoneKey !== undefined) {
+      if (presses.length > 0) flush();
+      phonePresses.push(phoneKey);
+      continue;
+    }
     const step =
       action.digits !== undefined
         ? `type: "${action.digits}"`
@@ -232,8 +263,13 @@ export const pathToWalkthrough = (
             networkDown: 'network: down',
             networkUp: 'network: up',
             powerCycle: 'power: cycle',
+            walletPassword: `phone: { type: "${FACTORY_WALLET_PASSWORD}" }`,
+            wrongWalletPassword: `phone: { type: "${WRONG_WALLET_PASSWORD}" }`,
+            walletCode: `phone: { type: $${SMS_CODE_VARIABLE} }`,
+            wrongWalletCode: `phone: { type: "${WRONG_WALLET_CODE}" }`,
           }[action.type as string];
     if (step === undefined) {
+      if (phonePresses.length > 0) flush();
       presses.push(action.type);
       continue;
     }
@@ -242,7 +278,9 @@ export const pathToWalkthrough = (
   }
   flush();
   const leaves = path.active.filter((state) => !path.active.some((other) => other.startsWith(`${state}.`)));
-  const expected = path.endsIn ? path.target : leaves.at(-1) ?? 'home';
+  const onPhone = path.phoneActive.includes(path.target) || (!path.active.includes(path.target) && isPhoneState(path.target));
+  const phoneLeaves = path.phoneActive.filter((state) => !path.phoneActive.some((other) => other.startsWith(`${state}.`)));
+  const expected = path.endsIn ? path.target : ((onPhone ? phoneLeaves : leaves).at(-1) ?? (onPhone ? 'phone.home' : 'home'));
   const lines = [
     toolText('paths.fileHeader', { target: path.target }),
     schemaComment(dir),
@@ -251,7 +289,7 @@ export const pathToWalkthrough = (
     `fixture: ${fixture}`,
     'steps:',
     ...(steps.length > 0 ? steps : []),
-    `  - expect: { state: ${expected} }`,
+    onPhone ? `  - expect: { phone: { state: ${expected} } }` : `  - expect: { state: ${expected} }`,
   ];
   return `${lines.join('\n')}\n`;
 };

@@ -5,6 +5,8 @@
  * need it; the paper and the power only at the home screen. And each way the day has departed
  * from a fresh one (a sale made, a binding changed, signed out …) is followed only into the flows
  * it makes a difference to, with at most two departures at once: no menu state needs more.
+ * The phone is explored from a terminal at its home screen on a fresh day (or one whose only
+ * departure is the payer's wallets), one app at a time, and while the terminal waits for the payer.
  */
 import type { ModelAction, ModelActionType } from './model-actions.js';
 import { departuresOf, isIn, isInMachine, type Departure, type Situation } from './model-situation.js';
@@ -144,7 +146,64 @@ const FLOWS_FOR: Readonly<Record<Exclude<Departure, 'offline'>, readonly string[
   settled: ['settlement', 'reprint'],
   // 设置's gate counts wrong passwords and locks the operator out.
   wrongTries: ['settings'],
+  // The payer's wallets changed on the phone (小额免密 off, a card's 云闪付 closed): the terminal's next QR payment.
+  wallets: ['sale'],
 };
+
+/** What matters on the phone, by its innermost active state; a state listed nowhere is not gone on from. */
+const PHONE_STEP_ACTIONS: Readonly<Record<string, readonly ModelActionType[]>> = {
+  // 1.短信 2.云闪付 3.微信 4.支付宝.
+  'phone.home': ['phone:1', 'phone:2', 'phone:3', 'phone:4'],
+  'phone.sms': ['phone:确认', 'phone:取消'],
+  'phone.reading': ['phone:确认'],
+  // An app's pages: their items by digit (none has more than two), back with 取消.
+  'walletApp.menu': ['phone:1', 'phone:2', 'phone:取消'],
+  'walletApp.notices': ['phone:确认', 'phone:取消'],
+  'walletApp.notice': ['phone:确认'],
+  'walletPasswordFree.showing': ['phone:确认', 'phone:取消'],
+  'walletPasswordFree.changed': ['phone:确认'],
+  'walletPassword.entering': ['walletPassword', 'wrongWalletPassword', 'phone:取消'],
+  'walletPassword.locked': ['phone:确认'],
+  // 下 reaches the second card: closing both leaves the wallet nothing to pay with.
+  'walletCards.list': ['phone:下', 'phone:确认', 'phone:取消'],
+  'walletCards.detail': ['phone:确认', 'phone:取消'],
+  'walletCards.confirming': ['phone:确认', 'phone:取消'],
+  'walletCards.choosing': ['phone:1', 'phone:2', 'phone:3', 'phone:取消'],
+  'walletCards.byCode.entering': ['walletCode', 'wrongWalletCode', 'phone:确认', 'phone:取消'],
+  'walletCards.byCode.void': ['phone:确认', 'phone:取消'],
+  'walletCards.byFace': ['waitHost', 'phone:取消'],
+  'walletCards.closed': ['phone:确认'],
+  'payerConfirm.entering': ['walletPassword', 'wrongWalletPassword', 'phone:取消'],
+  'payerConfirm.result': ['waitHost'],
+};
+
+const isPhoneAction = (type: ModelActionType): boolean =>
+  type.startsWith('phone:') || type === 'walletPassword' || type === 'wrongWalletPassword' || type === 'walletCode' || type === 'wrongWalletCode';
+
+/**
+ * On the phone, while an app or a payment is open on it: the phone's own step list, and the
+ * terminal waiting for the payer (取消 withdraws the payment; the host answers once confirmed).
+ */
+const isWorthOnPhone = (situation: Situation, type: ModelActionType): boolean => {
+  const innermost = situation.phone.at(-1) ?? '';
+  const machine = innermost.split('.')[0] ?? '';
+  // A wallet's wrong passwords and its lock are shown by the password's own screens: nothing else is gone on with.
+  if (/tries|locked/.test(situation.wallets) && !['walletPasswordFree', 'walletPassword', 'payerConfirm'].includes(machine)) return type === 'phone:取消';
+  // One change of a wallet at a time: 小额免密 switched is not taken into the cards, a card closed not into 免密.
+  if (/:(on|off)\b/.test(situation.wallets) && machine === 'walletCards') return type === 'phone:取消';
+  if (/:-/.test(situation.wallets) && machine === 'walletPasswordFree') return type === 'phone:取消';
+  // 下 to the second card only once the first is closed.
+  if (innermost === 'walletCards.list' && type === 'phone:下') return situation.phoneFacts.includes('card:0:closed');
+  if (innermost === 'walletCards.byCode.entering' && /,(right|wrong)$/.test(situation.phoneFacts)) return type === 'phone:确认' || type === 'phone:取消';
+  // Wrong passwords on a wallet as shipped: a changed one locks the same way.
+  if (type === 'wrongWalletPassword' && /:(on|off)\b|:-/.test(situation.wallets)) return false;
+  if (isIn(situation, 'sale.awaitingPayer') && type === '取消') return true;
+  if (isIn(situation, 'sale.processing') && type === 'waitHost') return true;
+  return PHONE_STEP_ACTIONS[innermost]?.includes(type) === true;
+};
+
+/** The wallet a change of the wallets is about (wechat:off → wechat). */
+const walletsChanged = (situation: Situation): string[] => [...new Set(situation.wallets.split(',').filter((change) => change !== '').map((change) => change.split(':')[0] ?? ''))];
 
 /** Machines every departure may run: the device, its menus' host, prompts and the printer. */
 const ANYWHERE = ['device', 'mainMenu', 'passwordPrompt', 'printJob'];
@@ -165,9 +224,11 @@ const atHome = (situation: Situation, departures: readonly Departure[], type: Mo
     case '菜单':
       return allows(departures, 'settings');
     case 'F1':
-      return !departures.includes('noPaper') && !departures.includes('wrongTries');
+      return !departures.includes('noPaper') && !departures.includes('wrongTries') && !departures.includes('wallets');
     case '确认':
       // 收款, or 签到 first; one sale is all 撤销, 退货 and 结算 need.
+      // A wallet's wrong passwords or lock change nothing at the terminal (the payer's lock is shown on the phone).
+      if (/tries|locked/.test(situation.wallets)) return false;
       return situation.signedIn ? situation.sale === 'none' && allows(departures, 'sale') : allows(departures, 'signIn');
     case 'paperOut':
     case 'powerCycle':
@@ -186,6 +247,18 @@ export const isWorthTrying = (situation: Situation, action: ModelAction): boolea
   const { type } = action;
   const departures = departuresOf(situation);
   if (departures.length > 2 || !situation.machines.every((machine) => allows(departures, machine))) return false;
+  const phoneAtHome = situation.phone.join() === 'phone.home';
+  if (!phoneAtHome) return isWorthOnPhone(situation, type);
+  // A phone with texts on an otherwise fresh day: only its texts are new (the terminal's day is not).
+  if (departures.length === 0 && situation.phoneFacts.startsWith('texts') && isIn(situation, 'device.home')) return type === 'phone:1';
+  if (isPhoneAction(type)) {
+    // Opening an app from the home screens of both, on a day departed only by the wallets, and
+    // only the app of the wallet already changed (one wallet at a time).
+    if (!isIn(situation, 'device.home') || !departures.every((departure) => departure === 'wallets')) return false;
+    const changed = walletsChanged(situation);
+    const app = { 'phone:1': 'sms', 'phone:2': 'unionpay', 'phone:3': 'wechat', 'phone:4': 'alipay' }[type as string];
+    return app !== undefined && (changed.length === 0 || app === 'sms' || changed.includes(app));
+  }
   // The sale and 签到 run from the main menu as from the home screen; the search explores them once.
   if (isIn(situation, 'mainMenu.sale', 'mainMenu.signIn')) return false;
   if (!situation.online && isIn(situation, ...HUBS)) return type === 'networkUp';

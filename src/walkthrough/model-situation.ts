@@ -59,6 +59,17 @@ export type Situation = {
   readonly binding: string;
   /** In 绑定管理's list: whether 添加绑定 has anything to offer. */
   readonly bindable: boolean;
+  /** The phone's active states, outermost first (phone.home, walletApp.menu …). */
+  readonly phone: readonly string[];
+  /** Where on the phone: the wallet app open and the page's title, where they tell pages apart. */
+  readonly phoneWhere: string;
+  /** How the payer's wallets differ from the profile's: wechat:off, unionpay:-ccb-5672, alipay:tries1, wechat:locked; empty when as shipped. */
+  readonly wallets: string;
+  /**
+   * What decides the phone's next step: texts to read, the open wallet's notices, the card under
+   * the cursor open or closed, a code typed.
+   */
+  readonly phoneFacts: string;
 };
 
 type Flows = readonly AnyMachineSnapshot[];
@@ -165,6 +176,48 @@ const saleState = (sim: Simulator): Situation['sale'] => {
   return isWallet(sim, sale.method) ? 'open-wallet' : 'open-card';
 };
 
+/** How the payer's wallets differ from the profile's: 小额免密 switched, cards' 云闪付 closed, wrong passwords, a lock. */
+const walletChanges = (sim: Simulator): string => {
+  const { accounts } = sim.store.wallets.snapshot();
+  const now = sim.store.now();
+  return sim.profile.phone.wallets
+    .flatMap((shipped) => {
+      const account = accounts[shipped.id];
+      return [
+        account.passwordFree.enabled !== shipped.passwordFree.enabled ? `${shipped.id}:${account.passwordFree.enabled ? 'on' : 'off'}` : '',
+        ...account.cards.filter((card) => !card.unionpayService && shipped.cards.some((it) => it.id === card.id && it.unionpayService)).map((card) => `${shipped.id}:-${card.id}`),
+        account.failedAttempts > 0 ? `${shipped.id}:tries${account.failedAttempts}` : '',
+        account.lockedUntil !== undefined && account.lockedUntil > now ? `${shipped.id}:locked` : '',
+      ];
+    })
+    .filter((change) => change !== '')
+    .join(',');
+};
+
+/**
+ * The phone's facts that decide its next step (see Situation.phoneFacts). At the phone's home
+ * screen only its texts count, and only beside a terminal at its own home (where the search opens
+ * 短信): elsewhere they would double the terminal's situations for nothing.
+ */
+const phoneFactsOf = (sim: Simulator, flows: Flows): string => {
+  const texts = sim.store.wallets.texts().length + sim.store.smsMessages().length > 0 ? 'texts' : '';
+  if (flows.length === 1 && flows[0]?.matches('home')) return sim.session.activeStates().includes('device.home') ? texts : '';
+  const phoneContext = contextOf<{ wallet?: string }>(flows, 'phone');
+  const wallet = phoneContext?.wallet as Parameters<typeof sim.store.wallets.notices>[0] | undefined;
+  const cards = contextOf<{ wallet: string; cursor: number; entered: string }>(flows, 'walletCards');
+  const card = cards && sim.store.wallets.account(cards.wallet as NonNullable<typeof wallet>).cards[cards.cursor];
+  const code = sim.store.wallets.snapshot().code;
+  return [
+    texts,
+    // A wallet's code: how many wrong tries it has left, while it is being typed.
+    cards && code ? `code:${code.attemptsLeft}` : '',
+    wallet && flows.some((snapshot) => snapshot.machine.id === 'walletApp') && sim.store.wallets.notices(wallet).length > 0 ? 'notices' : '',
+    card ? `card:${cards.cursor}:${card.unionpayService ? 'open' : 'closed'}` : '',
+    // A code typed, judged as 确认 would judge it.
+    cards?.entered ? (cards.entered === code?.code ? 'right' : 'wrong') : '',
+  ].join(',');
+};
+
 /**
  * The situation the device is in now; `password` is the settings password the model types, `flash`
  * what the device's flash holds (read from its medium, which saves the copy `store.snapshot()` makes).
@@ -198,6 +251,23 @@ export const situationOf = (sim: Simulator, password: string, flash: FlashData):
     prompt: promptOf(sim, flows),
     binding: bindTarget(flows) || bindingUnderCursor(sim, flows),
     bindable: isBindable(sim, active),
+    ...phoneSituation(sim),
+  };
+};
+
+/** The phone's part of the situation. */
+const phoneSituation = (sim: Simulator): Pick<Situation, 'phone' | 'phoneWhere' | 'wallets' | 'phoneFacts'> => {
+  const { phone } = sim.session;
+  const states = phone.activeStates();
+  const flows = phone.activeSnapshots();
+  const wallet = contextOf<{ wallet?: string }>(flows, 'phone')?.wallet;
+  const inApp = states.includes('phone.wallet');
+  return {
+    phone: states,
+    // The pages of an app are one state: the title tells them apart, the wallet tells the apps apart.
+    phoneWhere: inApp ? `${wallet ?? ''}:${phone.screen().title}` : '',
+    wallets: walletChanges(sim),
+    phoneFacts: phoneFactsOf(sim, flows),
   };
 };
 
@@ -208,7 +278,7 @@ export const isIn = (situation: Situation, ...states: readonly string[]): boolea
 export const isInMachine = (situation: Situation, machineId: string): boolean => situation.active.some((state) => state.startsWith(`${machineId}.`));
 
 /** The ways the terminal's day can depart from a fresh one, signed in and online. */
-export type Departure = 'offline' | 'noPaper' | 'signedOut' | 'bindings' | 'saleOpen' | 'saleSpent' | 'settled' | 'wrongTries';
+export type Departure = 'offline' | 'noPaper' | 'signedOut' | 'bindings' | 'saleOpen' | 'saleSpent' | 'settled' | 'wrongTries' | 'wallets';
 
 /** How the day in this situation departs from a fresh one. */
 export const departuresOf = (situation: Situation): Departure[] => {
@@ -221,11 +291,12 @@ export const departuresOf = (situation: Situation): Departure[] => {
   if (situation.sale === 'spent') departures.push('saleSpent');
   if (situation.settled) departures.push('settled');
   if (situation.attempts !== '' || situation.locked) departures.push('wrongTries');
+  if (situation.wallets !== '') departures.push('wallets');
   return departures;
 };
 
 /**
- * The key: the active states, where in a menu, and the facts that count there. Records count only
+ * The key: the active states, where in a menu, and the facts that count there, then the phone's. Records count only
  * where 操作记录 can be opened, so that they do not double every situation.
  */
 export const keyOf = (situation: Situation): string => {
@@ -247,5 +318,6 @@ export const keyOf = (situation: Situation): string => {
     situation.binding,
     situation.bindable ? 'bindable' : '',
   ];
-  return [active.join(' '), situation.where, facts.join('|')].join(' / ');
+  const phone = [situation.phone.join(' '), situation.phoneWhere, situation.wallets, situation.phoneFacts];
+  return [active.join(' '), situation.where, facts.join('|'), ...phone].join(' / ');
 };

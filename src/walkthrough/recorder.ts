@@ -6,14 +6,18 @@
  * shipped piece that does it (`run: pos-sim:_lib/login.yaml`), so a change of the login is one file.
  * Digits typed at a password or PIN prompt are written only when they are a factory password or the
  * factory card PIN; any other (the real one, a new one, a mistyped one) is typed from an environment
- * variable such as `$POS_SIM_PASSWORD`, never written in clear text.
+ * variable such as `$POS_SIM_PASSWORD`, never written in clear text. Keys pressed while the phone
+ * has the keypad become `phone:` steps the same way (a wallet's payment password typed on it as the
+ * factory one or from `$POS_SIM_WALLET_PASSWORD`), and a new title on the phone an `expect: { phone: … }`.
  */
-import type { DeviceEvent } from '../../menus/device-events.js';
+import type { DeviceEvent, KeyEvent } from '../../menus/device-events.js';
+import { WALLET_PASSWORD_LENGTH } from '../../menus/phone/phone-domain.js';
 import type { DeviceSession } from '../device/device-session.js';
 import { BOOT_MS } from '../device/simulator.js';
 import type { MessageKey } from '../i18n/messages.js';
 import { toolText } from '../i18n/tool-lang.js';
 import { FUNCTION_KEY_INFO } from '../keys/device-keys.js';
+import { FACTORY_WALLET_PASSWORD } from '../phone/phone-profile.js';
 import { FACTORY_CARD_PIN, isFactoryPassword } from '../profile/factory-passwords.js';
 import { verifyPassword } from '../store/password-hash.js';
 import { SHIPPED_PREFIX } from './library.js';
@@ -24,6 +28,9 @@ import { CARD_PIN_ENV, NEW_PASSWORD_ENV, PASSWORD_ENV, SMS_CODE_VARIABLE, WRONG_
 export const LOGIN_PIECE = `${SHIPPED_PREFIX}_lib/login.yaml`;
 /** The password the login piece types unless told otherwise. */
 const LOGIN_PIECE_PASSWORD = '"123456"';
+/** What a recording types a wallet's payment password from, when it is not the factory one; and a wrong one. */
+export const WALLET_PASSWORD_ENV = 'POS_SIM_WALLET_PASSWORD';
+export const WRONG_WALLET_PASSWORD_ENV = 'POS_SIM_WRONG_WALLET_PASSWORD';
 
 /** Waits are rounded up to this, so that a replay on the simulated clock is never short. */
 const WAIT_STEP_MS = 100;
@@ -53,9 +60,20 @@ export const SECRET_VARIABLES = {
   [WRONG_PASSWORD_ENV]: { says: 'record.typesWrongPassword', placeholder: 'record.wrongPassword' },
   [CARD_PIN_ENV]: { says: 'record.typesCardPin', placeholder: 'record.cardPin' },
   [WRONG_CARD_PIN_ENV]: { says: 'record.typesWrongCardPin', placeholder: 'record.wrongCardPin' },
+  [WALLET_PASSWORD_ENV]: { says: 'record.typesWalletPassword', placeholder: 'record.walletPassword' },
+  [WRONG_WALLET_PASSWORD_ENV]: { says: 'record.typesWrongWalletPassword', placeholder: 'record.wrongWalletPassword' },
 } as const satisfies Record<string, { says: MessageKey; placeholder: MessageKey }>;
 
 export type SecretVariable = keyof typeof SECRET_VARIABLES;
+
+/** The phone's entries that take typed digits: a wallet's payment password, a code a wallet texted. */
+type PhoneEntry = 'walletPassword' | 'walletCode';
+
+const phoneEntryOf = (active: readonly string[]): PhoneEntry | undefined => {
+  if (active.includes('walletCards.byCode.entering')) return 'walletCode';
+  if (active.includes('walletPassword.entering') || active.includes('payerConfirm.entering')) return 'walletPassword';
+  return undefined;
+};
 
 /** The prompts that take typed digits: operator password, 修改密码's new password, texted code, card PIN. */
 type Entry = 'password' | 'newPassword' | 'code' | 'pin';
@@ -86,6 +104,11 @@ export class WalkthroughRecorder {
   private title: string;
   /** The prompt the digits being typed go into. */
   private typedInto: Entry = 'password';
+  /** The same, for the keys pressed on the phone. */
+  private phonePresses: string[] = [];
+  private phoneTyped = '';
+  private phoneTypedInto: PhoneEntry = 'walletPassword';
+  private phoneTitle: string;
   private readonly used: SecretVariable[] = [];
   private readonly unsubscribe: () => void;
 
@@ -94,6 +117,7 @@ export class WalkthroughRecorder {
     this.lastInputAt = options.now() + BOOT_MS;
     this.bootEndsAt = this.lastInputAt;
     this.title = options.session.screen().title;
+    this.phoneTitle = options.session.phone.screen().title;
     this.unsubscribe = options.session.subscribe(() => {
       if (!this.sending) this.lastOwnChangeAt = options.now();
     });
@@ -103,6 +127,7 @@ export class WalkthroughRecorder {
   readonly send = (event: DeviceEvent): void => {
     const { session } = this.options;
     this.catchUp();
+    this.flushPhone();
     const entry = entryOf(session.activeStates());
     if (entry && event.type === 'DIGIT') {
       this.flushPresses();
@@ -137,6 +162,38 @@ export class WalkthroughRecorder {
     }
     this.expectTitleIfChanged();
     this.callLoginPiece();
+    this.options.onChange(this.text());
+  };
+
+  /** Sends `event` to the phone (the keypad is on it) and records it as a `phone:` step. */
+  readonly sendPhone = (event: KeyEvent): void => {
+    const { phone } = this.options.session;
+    this.catchUp();
+    this.flushTyped();
+    this.flushPresses();
+    const entry = phoneEntryOf(phone.activeStates());
+    if (entry && event.type === 'DIGIT') {
+      this.flushPhonePresses();
+      if (this.phoneTyped === '') this.phoneTypedInto = entry;
+      this.phoneTyped += event.digit;
+    } else if (entry && event.type === 'CLEAR' && this.phoneTyped !== '') {
+      this.phoneTyped = this.phoneTyped.slice(0, -1);
+    } else {
+      this.flushPhoneTyped();
+      const label = keyLabel(event);
+      if (label) this.phonePresses.push(label);
+    }
+    this.sending = true;
+    try {
+      phone.send(event);
+    } finally {
+      this.sending = false;
+    }
+    this.lastInputAt = this.options.now();
+    // A payment password is sent at its sixth digit (right or wrong, the boxes empty): the digits are a step.
+    const sent = this.phoneTypedInto === 'walletPassword' && this.phoneTyped.length === WALLET_PASSWORD_LENGTH;
+    if (sent || phoneEntryOf(phone.activeStates()) === undefined) this.flushPhoneTyped();
+    this.expectTitleIfChanged();
     this.options.onChange(this.text());
   };
 
@@ -177,6 +234,7 @@ export class WalkthroughRecorder {
     this.catchUp();
     this.flushTyped();
     this.flushPresses();
+    this.flushPhone();
     this.options.onChange(this.text());
     this.unsubscribe();
   }
@@ -186,6 +244,7 @@ export class WalkthroughRecorder {
     const pending = [...this.steps];
     // Digits still being typed are left out until 确认: they may be a password.
     if (this.presses.length > 0) pending.push(pressStep(this.presses));
+    if (this.phonePresses.length > 0) pending.push(phonePressStep(this.phonePresses));
     return [
       schemaComment(this.options.dir),
       [toolText('record.header'), ...this.used.map((env) => toolText(SECRET_VARIABLES[env].says, { env }))].join(''),
@@ -207,6 +266,7 @@ export class WalkthroughRecorder {
     const ms = Math.ceil((this.lastOwnChangeAt - this.lastInputAt) / WAIT_STEP_MS) * WAIT_STEP_MS;
     this.flushTyped();
     this.flushPresses();
+    this.flushPhone();
     this.steps.push(`wait: ${ms % 1000 === 0 ? `${ms / 1000}s` : `${ms}ms`}`);
     this.lastInputAt = this.lastOwnChangeAt;
     this.expectTitleIfChanged();
@@ -214,12 +274,52 @@ export class WalkthroughRecorder {
 
   private expectTitleIfChanged(): void {
     const title = this.options.session.screen().title;
-    if (title === this.title) return;
-    this.title = title;
-    if (title === '') return;
+    if (title !== this.title) {
+      this.title = title;
+      if (title !== '') {
+        this.flushTyped();
+        this.flushPresses();
+        this.flushPhone();
+        this.steps.push(`expect: { title: ${JSON.stringify(title)} }`);
+      }
+    }
+    const phoneTitle = this.options.session.phone.screen().title;
+    if (phoneTitle === this.phoneTitle) return;
+    this.phoneTitle = phoneTitle;
+    if (phoneTitle === '') return;
     this.flushTyped();
     this.flushPresses();
-    this.steps.push(`expect: { title: ${JSON.stringify(title)} }`);
+    this.flushPhone();
+    this.steps.push(`expect: { phone: { title: ${JSON.stringify(phoneTitle)} } }`);
+  }
+
+  /** The phone's keys and digits not yet written, as steps. */
+  private flushPhone(): void {
+    this.flushPhoneTyped();
+    this.flushPhonePresses();
+  }
+
+  private flushPhonePresses(): void {
+    if (this.phonePresses.length > 0) this.steps.push(phonePressStep(this.phonePresses));
+    this.phonePresses = [];
+  }
+
+  private flushPhoneTyped(): void {
+    if (this.phoneTyped === '') return;
+    this.steps.push(`phone: { type: ${this.writtenOnPhone(this.phoneTyped, this.phoneTypedInto)} }`);
+    this.phoneTyped = '';
+  }
+
+  /**
+   * How digits typed on the phone are written: a code a wallet texted as `$SMS_CODE` (a replay gets
+   * its own), a wallet's factory payment password as it is, any other as the variable to type it from.
+   */
+  private writtenOnPhone(digits: string, entry: PhoneEntry): string {
+    const { session } = this.options;
+    if (entry === 'walletCode') return digits === session.sms()?.code ? `$${SMS_CODE_VARIABLE}` : JSON.stringify(digits);
+    if (digits === FACTORY_WALLET_PASSWORD) return JSON.stringify(digits);
+    const right = session.profile.phone.wallets.some((wallet) => verifyPassword(digits, wallet.paymentPasswordHash));
+    return this.variable(right ? WALLET_PASSWORD_ENV : WRONG_WALLET_PASSWORD_ENV);
   }
 
   /**
@@ -302,3 +402,5 @@ export class WalkthroughRecorder {
 
 const pressStep = (keys: readonly string[]): string =>
   keys.length === 1 ? `press: ${keys[0]}` : `press: [${keys.join(', ')}]`;
+
+const phonePressStep = (keys: readonly string[]): string => `phone: { ${pressStep(keys)} }`;

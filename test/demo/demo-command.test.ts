@@ -95,11 +95,12 @@ describe('pos-sim demo: finding the procedure', () => {
 
   it('a name that fits several demos: lists them, with their titles', () => {
     const message = refusal('unionpay');
-    expect(message).toMatch(/^"unionpay" matches 4 demos; give more of the name:\n/);
+    expect(message).toMatch(/^"unionpay" matches 5 demos; give more of the name:\n/);
     expect(message.split('\n').slice(1)).toEqual([
       '  p1-deregister-unionpay  P1 Deregister the UnionPay QuickPass app',
       '  p3-close-unionpay-password  P3 Close the UnionPay QuickPass app service (password)',
       '  p3-close-unionpay-sms  P3 Close the UnionPay QuickPass app service (SMS code)',
+      "  p3-phone-close-cards  P3 Close the cards' UnionPay service on the phone",
       expect.stringMatching(/^ {2}p5-qr-wallets {2}P5 /),
     ]);
   });
@@ -244,10 +245,40 @@ describe('pos-sim demo: the plan', () => {
     }
   });
 
+  it('plays steps on the phone on the phone: its keys in the key line, captions that say so, its password as stars', () => {
+    const [walkthrough] = loadWalkthroughs([resolveProcedure('p2-phone-wechat-off')]);
+    const plan = planDemo(walkthrough as NonNullable<typeof walkthrough>);
+    const onPhone = plan.steps.filter((step) => step.step.kind === 'phone');
+    expect(onPhone.length).toBeGreaterThan(5);
+    expect(onPhone.every((step) => step.actions.every((action) => action.kind === 'phoneKey'))).toBe(true);
+    expect(plan.steps.filter((step) => step.step.kind !== 'phone').every((step) => step.actions.every((action) => action.kind !== 'phoneKey'))).toBe(true);
+    const password = onPhone.find((step) => step.step.source.includes('112233'));
+    expect(password?.actions.map((action) => (action.kind === 'phoneKey' ? action.shown : ''))).toEqual(Array(6).fill('手机[*]'));
+    expect(plan.steps.some((step) => step.caption.includes('112233'))).toBe(false);
+    // Made from the step where the script has no caption of its own.
+    const bare = parseWalkthrough(
+      'name: t\nfixture: default\nsteps:\n  - phone: { select: 微信 }\n  - phone: { press: 取消 }\n  - phone: { press: 2 }\n',
+      't.yaml',
+      {},
+    );
+    expect(planDemo(bare).steps.map((step) => step.caption)).toEqual(['手机上：选择「微信」', '手机上：按[取消]键', '手机上：按[2]键']);
+    expect(planDemo(bare, { lang: 'en' }).steps.map((step) => step.caption)).toEqual([
+      'On the phone: Select "WeChat"',
+      'On the phone: Press [Cancel]',
+      'On the phone: Press [2]',
+    ]);
+    expect(planDemo(bare).steps[1]?.actions).toMatchObject([{ kind: 'phoneKey', shown: '手机[取消]' }]);
+    // Played in English, the phone's texts were checked headless; its states are checked live.
+    expect(planDemo(walkthrough as NonNullable<typeof walkthrough>, { lang: 'en' }).steps.length).toBe(plan.steps.length);
+  });
+
   it('checks in another language only what does not depend on it', () => {
     const [step] = parseWalkthrough('name: t\nfixture: default\nsteps:\n  - expect: { screen: 设置, title: 设置, not: 错误, state: home, store: { bindings.length: 5 } }\n', 't.yaml', {}).steps as [Step];
     const stripped = withoutTexts(step);
     expect(stripped.kind === 'expect' && stripped.expectation).toMatchObject({ screen: [], not: [], state: ['home'], store: [{ path: 'bindings.length' }] });
+    const [phoneStep] = parseWalkthrough('name: t\nfixture: default\nsteps:\n  - expect: { phone: { screen: 微信, title: 微信, not: 错误, state: phone.home } }\n', 't.yaml', {}).steps as [Step];
+    const phoneStripped = withoutTexts(phoneStep);
+    expect(phoneStripped.kind === 'expect' && phoneStripped.expectation.phone).toEqual({ screen: [], not: [], state: ['phone.home'] });
     expect(stripped.kind === 'expect' && stripped.expectation.title).toBeUndefined();
   });
 });

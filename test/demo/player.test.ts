@@ -48,6 +48,7 @@ const fakeDevice = (clock: SteppingClock, failOn: number[] = []) => {
   let deviceTime = 0;
   const device: DemoDevice = {
     send: (event: DeviceEvent) => log.push({ at: clock.now(), what: event.type }),
+    sendPhone: (event: DeviceEvent) => log.push({ at: clock.now(), what: `phone ${event.type}` }),
     powerCut: () => log.push({ at: clock.now(), what: 'powerCut' }),
     setPaper: (paper: boolean) => log.push({ at: clock.now(), what: paper ? 'paperIn' : 'paperOut' }),
     advance: (ms) => {

@@ -10,6 +10,7 @@ import { samePasswordFreeSettings } from '../../menus/domain.js';
 import type { JournalEntry } from '../../menus/journal.js';
 import type { SmsPurpose } from '../../menus/device-port.js';
 import type { PasswordPurpose } from '../../menus/password-prompt.js';
+import { WALLET_METHODS } from '../../menus/phone/phone-domain.js';
 import { SETTLEMENT_MS } from '../../menus/unbind.js';
 import { deviceDateTime } from '../../src/device/device-time.js';
 import { displayTranslator } from '../../src/i18n/classic-texts.js';
@@ -57,6 +58,11 @@ export type CheckEnv = {
   readonly roles: Readonly<Record<string, string>>;
   /** The merchant's phone number, whose last four digits the code prompt shows. */
   readonly phone: string;
+  /**
+   * The payer's wallet behind each QR method, as the profile ships it (the fuzzer never touches the
+   * phone): its 小额免密 and limit, and whether it decides its QR payments too.
+   */
+  readonly walletOf: Readonly<Partial<Record<PaymentMethod, { readonly enabled: boolean; readonly limit: number; readonly decides: boolean }>>>;
 };
 
 export const checkEnv = (profile: Profile, lang: Lang, { signedIn = true }: { readonly signedIn?: boolean } = {}): CheckEnv => {
@@ -91,6 +97,9 @@ export const checkEnv = (profile: Profile, lang: Lang, { signedIn = true }: { re
     },
     roles: Object.fromEntries(profile.operators.map((operator) => [operator.id, operator.role])),
     phone: profile.sms.phone,
+    walletOf: Object.fromEntries(
+      profile.phone.wallets.map((wallet) => [WALLET_METHODS[wallet.id], { ...wallet.passwordFree, decides: wallet.decides }]),
+    ),
   };
 };
 
@@ -561,14 +570,21 @@ const records: Check = (before, after, _env, facts, fail) => {
 /**
  * 收款 goes by what the terminal accepts now: refused ([03] without a merchant, [58] without a
  * settlement card or with the method's service closed); else 免密免签 exactly when 开启免密支付, the
- * covering channel's 小额免密 and its limit IN FORCE allow it (never for a chip card); nothing is
- * approved offline.
+ * covering channel's 小额免密 and its limit IN FORCE allow it — and, for a QR payment, the payer's
+ * wallet where it decides too (never for a chip card); otherwise a card asks for its PIN and a QR
+ * payment waits for the payer on the phone; nothing is approved offline.
  */
 const sales: Check = (before, after, env, facts, fail) => {
   const inForce = before.flash.passwordFree.active;
   const passwordFreeAllowed = (method: PaymentMethod, amountFen: number) => {
-    const setting = inForce.channels.find((channel) => channel.id === env.channelFor[method]);
-    return method !== 'chip' && inForce.enabled && setting?.smallAmountEnabled === true && amountFen <= setting.limit * 100;
+    const channel = env.channelFor[method];
+    const setting = inForce.channels.find((candidate) => candidate.id === channel);
+    const wallet = env.walletOf[method];
+    const walletDecides = wallet?.decides === true;
+    if (method === 'chip' || (channel === undefined && !walletDecides)) return false;
+    const terminalAllows = channel === undefined || (inForce.enabled && setting?.smallAmountEnabled === true && amountFen <= setting.limit * 100);
+    const walletAllows = !walletDecides || (wallet.enabled && amountFen <= wallet.limit * 100);
+    return terminalAllows && walletAllows;
   };
   // The device decides the moment the customer's way of paying is picked: refused, PIN prompt, or straight to the host.
   const sale = after.sale;
@@ -576,7 +592,7 @@ const sales: Check = (before, after, env, facts, fail) => {
   if (picked && sale?.method !== undefined) {
     const refusal = refusalOf(before.flash.bindings, env.servicesOf[sale.method], sale.method);
     const allowed = passwordFreeAllowed(sale.method, sale.amountFen);
-    const expected = refusal ? 'refused' : allowed ? 'processing' : 'pin';
+    const expected = refusal ? 'refused' : allowed ? 'processing' : sale.method.startsWith('qr-') ? 'awaitingPayer' : 'pin';
     if (sale.state !== expected) {
       fail(
         `a ${sale.method} sale of ${money(sale.amountFen)} went to ${sale.state}, expected ${expected}` +

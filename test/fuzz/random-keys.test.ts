@@ -652,7 +652,7 @@ describe('the fuzz invariants are not vacuous', () => {
           const facts = original.call(this);
           return { ...facts, passwordFree: this.pendingPasswordFree() ?? facts.passwordFree };
         });
-      }, /sale of .* went to (pin|processing), expected (pin|processing) while the settings in force|went through (with|without) a PIN while the settings in force/);
+      }, /sale of .* went to (pin|processing|awaitingPayer), expected (pin|processing|awaitingPayer) while the settings in force|went through (with|without) a PIN while the settings in force/);
     });
 
     it('the card PIN echoed on screen', () => {

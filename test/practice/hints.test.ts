@@ -4,6 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { hintFor, matchingHint, type DevicePosition } from '../../src/practice/hints.js';
 import { shippedTasks } from '../../src/practice/load-tasks.js';
+import { practicePosition } from '../../src/practice/tracker.js';
 import type { Hint, Task } from '../../src/practice/task.js';
 import { playStep, startPractice, walkthroughSteps, type Practice } from '../support/practice.js';
 
@@ -62,9 +63,8 @@ describe('the shipped tasks', () => {
     const run = practice;
     const missing: string[] = [];
     const look = () => {
-      const states = run.sim.session.activeStates();
-      const position = { states, store: run.sim.store.snapshot(), screen: run.sim.session.matchText() };
-      if (!matchingHint(task, position)) missing.push(states.join(' > '));
+      const position = practicePosition(run.sim.session);
+      if (!matchingHint(task, position)) missing.push(position.states.join(' > '));
     };
     look();
     for (const step of walkthroughSteps(run)) {

@@ -70,7 +70,9 @@ describe('a valid task', () => {
       'p1-deregister-unionpay',
       'p2-password-free-off',
       'p2-password-free-on',
+      'p2-phone-wechat-off',
       'p3-close-unionpay-sms',
+      'p3-phone-close-cards',
       'p4-unbind-settlement-card',
       'p5-prove-password-free-off',
     ]);

@@ -3,6 +3,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { BOOT_MS } from '../../src/device/simulator.js';
 import { shippedTasks } from '../../src/practice/load-tasks.js';
+import { noteText } from '../../src/practice/note-text.js';
+import type { MistakeNote } from '../../src/practice/tracker.js';
 import { playWalkthrough, openPasswordFree, resultOf, startPractice, task, untickAndSave, type Practice } from '../support/practice.js';
 
 const PASSWORD = '123456';
@@ -154,6 +156,49 @@ describe('mistakes, each kind counted and named', () => {
     p5.press('确认');
     p5.sim.advance(2_000);
     expect(resultOf(p5)).toMatchObject({ goalReached: true, mistakes: { ...noMistakes, wrongPassword: 1 }, notes: [{ what: 'card PIN' }] });
+  });
+
+  it('on the phone: a wrong payment password is a wrong password, named by the wallet; a wallet page the task does not need is a detour', () => {
+    const run = start('p2-phone-wechat-off');
+    const { phone } = run.sim;
+    // 银行卡 is no part of switching 免密 off.
+    const home = () => {
+      while (phone.states().join() !== 'phone.home') phone.press('取消');
+    };
+    phone.select('微信');
+    phone.select('银行卡');
+    home();
+    phone.select('微信');
+    phone.select('免密支付');
+    phone.press('确认');
+    phone.type('111111');
+    phone.type('112233');
+    expect(phone.screen()).toContain('已关闭小额免密支付');
+    home();
+    run.press('确认');
+    run.type('1000');
+    run.press('确认', '3', '2');
+    phone.type('112233');
+    run.sim.advance(2000);
+    const result = resultOf(run);
+    expect(result).toMatchObject({ goalReached: true, mistakes: { ...noMistakes, wrongPassword: 1, detour: 1 } });
+    expect(result.notes).toMatchObject([
+      { kind: 'detour', what: 'walletCards' },
+      { kind: 'wrongPassword', what: 'wallet password', where: { zh: '微信', en: 'WeChat' } },
+    ]);
+    expect(noteText(result.notes[1] as MistakeNote, 'zh')).toBe('密码错误：手机上微信的支付密码');
+    expect(noteText(result.notes[1] as MistakeNote, 'en')).toBe('Wrong password: the WeChat payment password on the phone');
+  });
+
+  it('on the phone: the hint follows the phone while an app is open on it, and the terminal while the phone is at home', () => {
+    const run = start('p2-phone-wechat-off');
+    expect(run.tracker.showHint()).toMatch(/^按 Tab 键切换到顾客的手机/);
+    run.sim.phone.select('微信');
+    expect(run.tracker.showHint()).toMatch(/^依次进入 我 → 服务/);
+    run.sim.phone.select('免密支付');
+    expect(run.tracker.showHint()).toBe('按[确认]关闭小额免密支付。');
+    run.sim.phone.press('确认');
+    expect(run.tracker.showHint()).toBe('输入微信的支付密码 112233。');
   });
 
   it('a detour into a flow the task does not go through costs 5, once per visit; leaving it is not also a cancelled step', () => {

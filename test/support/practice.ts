@@ -102,6 +102,16 @@ export const playStep = (practice: Practice, step: Step): void => {
         practice.sim.advance(BOOT_MS);
       }
       return;
+    case 'phone': {
+      // On the phone, as the practice UI sends keys there (Tab): straight to the phone.
+      const { action } = step;
+      const { phone } = practice.sim;
+      if (action.kind === 'press') phone.press(...action.keys);
+      else if (action.kind === 'type') phone.type(action.digits);
+      else if (action.kind === 'select') phone.select(action.label);
+      else phone.type(practice.sim.sms(action.index)?.code ?? '');
+      return;
+    }
     case 'expect':
     case 'snapshot':
     case 'run':

@@ -6,6 +6,7 @@ import { HOST_REPLY_MS } from '../../menus/keyed-digits.js';
 import type { JournalEntry } from '../../menus/journal.js';
 import { SETTLEMENT_MS } from '../../menus/unbind.js';
 import { createSimulator, type Simulator, type SimulatorOptions } from '../../src/index.js';
+import { FACTORY_WALLET_PASSWORD } from '../../src/phone/phone-profile.js';
 
 /** The shipped profiles' factory passwords: 00 主管, 01 收银员. */
 export const SUPERVISOR_PASSWORD = '123456';
@@ -75,7 +76,7 @@ export const startSale = (sim: Simulator, digits: string, paid: Paid): void => {
 };
 
 /**
- * A sale from home to its answer: the PIN typed when asked; the device shows 交易成功 (or the
+ * A sale from home to its answer: the PIN typed when asked, the payer's password on the phone; the device shows 交易成功 (or the
  * refusal). Returns the journal entry it made, if it was approved.
  */
 export const sell = (sim: Simulator, digits: string, paid: Paid): JournalEntry | undefined => {
@@ -84,6 +85,11 @@ export const sell = (sim: Simulator, digits: string, paid: Paid): JournalEntry |
   if (states(sim).includes('sale.pin')) {
     sim.type(CARD_PIN);
     sim.press('确认');
+    waitForHost(sim);
+  }
+  // A QR payment over the wallet's 小额免密 limit: the payer confirms on the phone.
+  if (states(sim).includes('sale.awaitingPayer')) {
+    sim.phone.type(FACTORY_WALLET_PASSWORD);
     waitForHost(sim);
   }
   return journal(sim).length > before ? lastEntry(sim) : undefined;

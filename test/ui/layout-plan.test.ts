@@ -13,7 +13,7 @@ const note: PanelRequest = { id: 'note', width: 30, minWidth: 10, height: 1, pad
 const summary = (columns: number, rows: number, panels: readonly PanelRequest[]) => {
   const plan = planLayout({ columns, rows }, FRAME, panels);
   if (plan.kind === 'tooSmall') return `too small: needs ${plan.columns}x${plan.rows}`;
-  const placed = plan.placements.map((p) => `${p.id}:${p.place}@${p.column} ${p.width}x${p.height}`);
+  const placed = plan.placements.map((p) => `${p.id}:${p.place}@${p.column} ${p.indent > 0 ? `+${p.indent} ` : ''}${p.width}x${p.height}`);
   return [...placed, ...(plan.left.length ? [`left: ${plan.left.join(',')}`] : [])].join(' | ');
 };
 
@@ -33,6 +33,8 @@ describe('planLayout', () => {
     ['practice: the card beside the device, a row short of the terminal\'s height', 80, 24, [aside], 'aside:beside@0 40x23'],
     ['practice with the phone: the card under the phone, in the rows left', 80, 24, [phone, aside], 'phone:beside@0 36x7 | aside:beside@0 36x16'],
     ['practice in a narrow terminal: the card under the device, cut to the rows', 42, 30, [aside], 'aside:below@0 42x12'],
+    ['a demo: the phone under the captions keeps its gap from the device', 80, 24, [{ ...aside, height: 8, minHeight: 6 }, phone], 'aside:beside@0 40x8 | phone:beside@0 +1 39x7'],
+    ['no room for the gap under the captions: the phone is not squeezed into it', 73, 24, [{ ...aside, width: 33, minWidth: 30, height: 8, minHeight: 6 }, { ...phone, minWidth: 33 }], 'aside:beside@0 33x8 | left: phone'],
   ])('%s', (_what, columns, rows, panels, expected) => {
     expect(summary(columns, rows, panels)).toBe(expected);
   });

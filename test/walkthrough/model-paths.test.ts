@@ -77,6 +77,25 @@ describe('model-based paths', () => {
     expect(stepsTo('printJob.paperOut')).toEqual(['paperOut', ...A_SALE.slice(0, 5)]);
   });
 
+  it("reach the phone's states by the payer's keys, and the terminal's wait for the payer by a wallet switched off on the phone", () => {
+    expect(stepsTo('phone.home')).toEqual([]);
+    expect(stepsTo('walletCards.closed')).toEqual(['phone:2', 'phone:2', 'phone:1', 'phone:确认', 'phone:确认', 'phone:确认', 'phone:1', 'walletPassword']);
+    expect(stepsTo('walletCards.byCode.void').filter((step) => step === 'wrongWalletCode')).toHaveLength(3);
+    // 短信 has something to read once a wallet texted a code (短信验证码 picked to close a card's service).
+    const reading = stepsTo('phone.reading');
+    expect(reading.slice(0, 7)).toEqual(['phone:2', 'phone:2', 'phone:1', 'phone:确认', 'phone:确认', 'phone:确认', 'phone:2']);
+    expect(reading.slice(-2)).toEqual(['phone:1', 'phone:确认']);
+    // A QR payment waits for the payer only once the wallet's 小额免密 is off (0.08元 is under every limit).
+    const awaiting = stepsTo('sale.awaitingPayer');
+    expect(awaiting.indexOf('walletPassword')).toBeLessThan(awaiting.indexOf('确认'));
+    expect(awaiting.slice(-5)).toEqual(['确认', '8', '确认', '3', awaiting.at(-1)]);
+    expect(stepsTo('sale.payerCancelled').slice(-1)).toEqual(['phone:取消']);
+    const text = pathToWalkthrough(pathsOnDefault().find((path) => path.target === 'walletCards.closed') as ModelPath, 'default', '"123456"', 300, dir, 300);
+    expect(text).toContain('  - phone: { press: [2, 2, 1, 确认, 确认, 确认, 1] }\n  - phone: { type: "112233" }\n');
+    expect(text).toContain('  - expect: { phone: { state: walletCards.closed } }\n');
+    expect(runWalkthrough(parseWalkthrough(text, join(dir, 'closed.yaml'), {})).failure?.message).toBeUndefined();
+  });
+
   it('write what the device decided as the digits it typed, and the host\'s answer as a wait', () => {
     const path = pathsOnDefault().find((candidate) => candidate.target === 'voidSale.approved') as ModelPath;
     const text = pathToWalkthrough(path, 'default', '"123456"', 300, dir, 300);
@@ -153,7 +172,7 @@ describe('pos-sim paths in Chinese (the default language)', () => {
 
   it('writes a path as a walkthrough whose comments and name are in Chinese, and which replays', () => {
     const text = pathToWalkthrough(
-      { target: 'passwordPrompt.checking', actions: [{ type: '菜单' }, { type: 'password' }, { type: '确认' }], endsIn: false, active: ['device.settings', 'settings.menu'] },
+      { target: 'passwordPrompt.checking', actions: [{ type: '菜单' }, { type: 'password' }, { type: '确认' }], endsIn: false, active: ['device.settings', 'settings.menu'], phoneActive: ['phone.home'] },
       'default',
       '"123456"',
       300,

@@ -253,6 +253,49 @@ describe('the recorder', () => {
     expect(result.failure?.message).toBeUndefined();
   });
 
+  it('writes keys pressed on the phone as phone: steps, the factory wallet password as it is, and a new phone title as expect.phone', () => {
+    const { sim, recorder, saved, send, press, type } = recording();
+    const phone = (...keys: string[]) => keys.forEach((key) => recorder.sendPhone(toKeyEvent(key)) ?? sim.advance(200));
+    // 微信 → 我 → 服务 → 钱包 → 支付设置 → 免密支付, switched off with the payment password.
+    phone('3', '2', '1', '1', '2', '1');
+    expect(sim.phone.title()).toBe('免密支付');
+    phone('确认', '1', '1', '2', '2', '3', '3');
+    expect(sim.phone.title()).toBe('免密支付');
+    expect(sim.phone.screen()).toContain('已关闭小额免密支付');
+    phone('确认', '取消', '取消', '取消', '取消', '取消', '取消');
+    // The proof on the terminal: the payer confirms on the phone.
+    press('确认');
+    type('1000');
+    press('确认', '3', '2');
+    phone('1', '1', '2', '2', '3', '3');
+    sim.advance(3000);
+    send(toKeyEvent('确认'));
+    recorder.stop();
+    const text = recorder.text();
+    expect(text).toContain('  - phone: { press: 3 }\n  - expect: { phone: { title: "微信" } }\n  - phone: { press: 2 }\n');
+    expect(text).toMatch(/ {2}- phone: \{ press: 确认 \}\n {2}- expect: \{ phone: \{ title: "请输入支付密码" \} \}\n {2}- phone: \{ type: "112233" \}\n/);
+    expect(text).toMatch(/ {2}- expect: \{ title: "请付款人在手机上确认" \}\n[^]* {2}- phone: \{ type: "112233" \}\n[^]*expect: \{ title: "交易成功" \}/);
+    expect(recorder.variables).toEqual([]);
+    expect(saved.length).toBeGreaterThan(10);
+    expect(replay(text).failure?.message).toBeUndefined();
+  });
+
+  it('never writes a wallet payment password that is not the factory one, nor a mistyped one', () => {
+    const profile = loadProfile('default');
+    const paymentPasswordHash = hashPassword('975310');
+    const wallets = profile.phone.wallets.map((wallet) => ({ ...wallet, paymentPasswordHash }));
+    const { sim, recorder, saved } = recording({ ...profile, phone: { ...profile.phone, wallets } });
+    const phone = (...keys: string[]) => keys.forEach((key) => recorder.sendPhone(toKeyEvent(key)) ?? sim.advance(200));
+    phone('3', '2', '1', '1', '2', '1', '确认');
+    phone(...'135790', ...'975310');
+    recorder.stop();
+    const text = recorder.text();
+    expect(saved.join('\n')).not.toMatch(/135790|975310|1,? 3,? 5|9,? 7,? 5/);
+    expect(text).toMatch(/phone: \{ type: \$POS_SIM_WRONG_WALLET_PASSWORD \}\n[^]*phone: \{ type: \$POS_SIM_WALLET_PASSWORD \}\n/);
+    expect(recorder.variables).toEqual(['POS_SIM_WRONG_WALLET_PASSWORD', 'POS_SIM_WALLET_PASSWORD']);
+    expect(text).toContain('$POS_SIM_WALLET_PASSWORD: set it when you run this');
+  });
+
   it('writes the factory card PIN as it is', () => {
     const { sim, recorder, press, type } = recording();
     press('确认', '1', '0', '0', '0', '确认', '2');

@@ -105,6 +105,19 @@ export const phoneTexts = defineTexts(
     'chart.state.payerConfirm.entering': '显示这笔付款(付款给商户、¥金额、付款用的卡)并要求输入钱包的支付密码。',
     'chart.state.payerConfirm.result': '显示结果：支付成功(POS机完成这笔收款)、已取消付款、付款失败(支付密码已锁定)或付款已取消(POS机撤回了)，片刻后回到主屏幕。',
     'chart.state.payerConfirm.done': '回到手机主屏幕。',
+    // pos-sim demo: a step taken on the phone, and a key pressed on it in the key line.
+    'caption.onPhone': '手机上：{caption}',
+    'caption.phoneKey': '手机[{cap}]',
+    // pos-sim paths: what is typed on the phone.
+    'paths.action.walletPassword': '(钱包支付密码)',
+    'paths.action.wrongWalletPassword': '(错误的支付密码)',
+    'paths.action.walletCode': '(钱包短信验证码)',
+    'paths.action.wrongWalletCode': '(错误的验证码)',
+    // pos-sim record: a wallet's payment password typed on the phone.
+    'record.typesWalletPassword': '钱包支付密码从 ${env} 输入：回放前请设置它。',
+    'record.typesWrongWalletPassword': '输错的钱包支付密码从 ${env} 输入：设为任意一个错误的六位密码。',
+    'record.walletPassword': '<钱包支付密码>',
+    'record.wrongWalletPassword': '<一个错误的支付密码>',
   },
   {
     'phoneProfile.cardNumber': 'a bank card number needs 13 to 19 digits',
@@ -206,5 +219,15 @@ export const phoneTexts = defineTexts(
     'chart.state.payerConfirm.entering': 'Shows the payment (付款给 the merchant, ¥ amount, the card it is paid from) and asks for the wallet’s payment password.',
     'chart.state.payerConfirm.result': 'Says how it ended — 支付成功 (the terminal finishes the sale), 已取消付款, 付款失败 (the password locked) or 付款已取消 (the terminal withdrew it) — for a moment, then the home screen.',
     'chart.state.payerConfirm.done': 'Back to the phone’s home screen.',
+    'caption.onPhone': 'On the phone: {caption}',
+    'caption.phoneKey': 'phone [{cap}]',
+    'paths.action.walletPassword': '(the wallet payment password)',
+    'paths.action.wrongWalletPassword': '(a wrong payment password)',
+    'paths.action.walletCode': "(the wallet's texted code)",
+    'paths.action.wrongWalletCode': '(a wrong code)',
+    'record.typesWalletPassword': ' Types the wallet payment password from ${env}: set it when you run this.',
+    'record.typesWrongWalletPassword': ' Types a wrong wallet payment password from ${env}: set it to any wrong six digits.',
+    'record.walletPassword': '<the wallet payment password>',
+    'record.wrongWalletPassword': '<a wrong payment password>',
   },
 );
