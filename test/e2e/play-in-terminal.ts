@@ -2,12 +2,16 @@
  * Plays a walkthrough (the same YAML the headless runner plays) on the real UI in a terminal:
  * device keys become the terminal keys of the key map, `select` moves the highlight by reading
  * the screen, and `expect` waits until the screen shows what the step says. What only the
- * headless runner can see (state, store, SMS) is not checked here; real time replaces `wait`.
+ * headless runner can see (state, store, SMS) is not checked here; real time replaces `wait`. A
+ * step's `when:` is asked of the profile the terminal runs (its display, its menus); one about the
+ * device's network, data or screen fails clearly.
  */
 import type { MenuNode } from '../../menus/domain.js';
 import { parseDeviceKey } from '../../src/keys/device-keys.js';
 import { KEY_BINDINGS } from '../../src/keys/key-map.js';
 import { loadProfile } from '../../src/profile/load-profile.js';
+import type { Profile } from '../../src/profile/profile-schema.js';
+import { asksScreen, type Condition, holds } from '../../src/walkthrough/conditions.js';
 import type { Expectation, Step, TextMatcher, Walkthrough } from '../../src/walkthrough/walkthrough.js';
 import { frameRows, selectedRow, type Terminal, titleOf } from './terminal.js';
 
@@ -106,8 +110,28 @@ export const selectItem = async (terminal: Terminal, label: string, menus: reado
   throw new Error(`Could not highlight "${label}":\n${terminal.screen}`);
 };
 
-/** The steps in the order they play, those of the pieces `run:` calls in their place. */
-const inTurn = (steps: readonly Step[]): Step[] => steps.flatMap((step) => (step.kind === 'run' && !step.when && !step.call.when ? inTurn(step.steps) : [step]));
+/**
+ * Whether a step's (or a piece's) `when:` holds on the profile the terminal runs. Only what the
+ * profile decides (profile, display, has) can be asked here: the device's network, data and
+ * screen are the headless runner's to ask.
+ */
+const holdsOnProfile = (condition: Condition | undefined, profile: Profile, fixture: string, where: string): boolean => {
+  if (!condition) return true;
+  const unknown = (what: string) => () => {
+    throw new Error(`${where}: the terminal player cannot ask a when: about the device's ${what}`);
+  };
+  if (asksScreen(condition)) unknown('screen')();
+  return holds(condition, { profile, fixture, online: unknown('network'), store: unknown('data') });
+};
+
+/** The steps in the order they play on this profile, those of the pieces `run:` calls in their place. */
+const inTurn = (steps: readonly Step[], profile: Profile, fixture: string): Step[] =>
+  steps.flatMap((step) => {
+    const where = `${step.file}:${step.at.line} (${step.source.trim()})`;
+    if (!holdsOnProfile(step.when, profile, fixture, where)) return [];
+    if (step.kind !== 'run') return [step];
+    return holdsOnProfile(step.call.when, profile, fixture, where) ? inTurn(step.steps, profile, fixture) : [];
+  });
 
 /**
  * Plays `walkthrough` from the home screen. `onScreen` sees every screen an `expect` accepted (to
@@ -116,9 +140,8 @@ const inTurn = (steps: readonly Step[]): Step[] => steps.flatMap((step) => (step
 export const playInTerminal = async (terminal: Terminal, walkthrough: Walkthrough, onScreen: (screen: string) => void) => {
   let realTime = 0;
   const profile = loadProfile(walkthrough.fixture);
-  for (const step of inTurn([...walkthrough.before, ...walkthrough.steps, ...walkthrough.after])) {
+  for (const step of inTurn([...walkthrough.before, ...walkthrough.steps, ...walkthrough.after], profile, walkthrough.fixture)) {
     const where = `${step.file}:${step.at.line} (${step.source.trim()})`;
-    if (step.when) throw new Error(`${where}: the terminal player cannot ask a step's when:`);
     // A person waits for a boot to finish before pressing keys (an expectation on state alone may
     // hold already during the boot here, where the headless runner knows the state).
     if (step.kind === 'press' || step.kind === 'type' || step.kind === 'select') {
