@@ -109,12 +109,15 @@ export const charAtColumn = (line: string, column: number): string | undefined =
   return undefined;
 };
 
+/** A border line of the device frame: '-', or '=' while the keypad is the terminal's beside the phone. */
+const BORDER = /^\+(?:-+|=+)\+/;
+
 /** The device frame's lines on a screen (top border to bottom border), or undefined when there is none. */
 export const frameLines = (screen: string): string[] | undefined => {
   const lines = screen.split('\n');
-  const top = lines.findIndex((line) => /^\+-+\+/.test(line));
+  const top = lines.findIndex((line) => BORDER.test(line));
   if (top < 0) return undefined;
-  const bottom = lines.findIndex((line, index) => index > top && /^\+-+\+/.test(line));
+  const bottom = lines.findIndex((line, index) => index > top && BORDER.test(line));
   return bottom < 0 ? lines.slice(top) : lines.slice(top, bottom + 1);
 };
 
