@@ -70,7 +70,11 @@ export const terminalRefusal = (facts: Pick<TerminalFacts, 'bindings'>): Refusal
 };
 
 /** The service that governs a method when it is closed; undefined when it is open or none governs it. */
-export const closedServiceFor = (facts: Pick<TerminalFacts, 'bindings'>, rules: AcceptanceRules, method: PaymentMethod): ServiceRule | undefined => {
+export const closedServiceFor = (
+  facts: Pick<TerminalFacts, 'bindings'>,
+  rules: AcceptanceRules,
+  method: PaymentMethod,
+): ServiceRule | undefined => {
   const governing = rules.services.filter((service) => service.methods.includes(method));
   if (governing.length === 0) return undefined;
   const open = facts.bindings.some((binding) => binding.kind === 'service' && governing.some((service) => service.id === binding.id));
@@ -78,7 +82,11 @@ export const closedServiceFor = (facts: Pick<TerminalFacts, 'bindings'>, rules: 
 };
 
 /** Why a payment by `method` is refused, or undefined when the terminal accepts it. */
-export const methodRefusal = (facts: Pick<TerminalFacts, 'bindings'>, rules: AcceptanceRules, method: PaymentMethod): Refusal | undefined => {
+export const methodRefusal = (
+  facts: Pick<TerminalFacts, 'bindings'>,
+  rules: AcceptanceRules,
+  method: PaymentMethod,
+): Refusal | undefined => {
   const terminal = terminalRefusal(facts);
   if (terminal) return terminal;
   const closed = closedServiceFor(facts, rules, method);
@@ -127,7 +135,11 @@ export const walletFor = (rules: Pick<AcceptanceRules, 'wallets'>, method: Payme
   rules.wallets.find((wallet) => wallet.method === method);
 
 /** Why the payer's wallet cannot pay a QR payment ([05]不予承兑), or undefined when it can. */
-export const payerRefusal = (rules: Pick<AcceptanceRules, 'wallets'>, method: PaymentMethod, payer: PayerFacts | undefined): Refusal | undefined => {
+export const payerRefusal = (
+  rules: Pick<AcceptanceRules, 'wallets'>,
+  method: PaymentMethod,
+  payer: PayerFacts | undefined,
+): Refusal | undefined => {
   const wallet = walletFor(rules, method);
   return wallet && payer?.canPay === false ? { code: '05', reason: 'payerCannotPay', service: wallet.name } : undefined;
 };
@@ -139,14 +151,23 @@ export const payerRefusal = (rules: Pick<AcceptanceRules, 'wallets'>, method: Pa
  * and the payer's wallet where the profile lets the wallet decide; a method nobody decides needs a
  * password. The limit said is the smallest of theirs.
  */
-export const decidePayment = (facts: TerminalFacts, rules: AcceptanceRules, method: PaymentMethod, amountFen: number, payer?: PayerFacts): PaymentDecision => {
+export const decidePayment = (
+  facts: TerminalFacts,
+  rules: AcceptanceRules,
+  method: PaymentMethod,
+  amountFen: number,
+  payer?: PayerFacts,
+): PaymentDecision => {
   const terminal = decidePasswordFree(facts.passwordFree, rules.channels, method, amountFen);
   const refusal = methodRefusal(facts, rules, method) ?? payerRefusal(rules, method, payer);
   if (refusal) return { accepted: false, refusal, channel: terminal.channel };
   const decidedBy = { terminal: terminal.channel !== undefined, wallet: walletFor(rules, method)?.decides === true && payer !== undefined };
   const walletAllows = payer !== undefined && payer.passwordFree.enabled && amountFen <= payer.passwordFree.limit * 100;
   const passwordFree =
-    method !== 'chip' && (decidedBy.terminal || decidedBy.wallet) && (!decidedBy.terminal || terminal.passwordFree) && (!decidedBy.wallet || walletAllows);
+    method !== 'chip' &&
+    (decidedBy.terminal || decidedBy.wallet) &&
+    (!decidedBy.terminal || terminal.passwordFree) &&
+    (!decidedBy.wallet || walletAllows);
   const limits = [decidedBy.terminal ? terminal.limit : undefined, decidedBy.wallet ? payer?.passwordFree.limit : undefined].filter(
     (limit): limit is number => limit !== undefined,
   );

@@ -16,9 +16,7 @@ import { smsVerificationMachine, type SmsVerificationOutput } from './sms-verifi
 
 /** What is bound: a closed service again (from the profile's services), a new settlement card, a merchant account. */
 export type BindTarget =
-  | { readonly kind: 'service'; readonly service: Binding }
-  | { readonly kind: 'settlementCard' }
-  | { readonly kind: 'merchant' };
+  { readonly kind: 'service'; readonly service: Binding } | { readonly kind: 'settlementCard' } | { readonly kind: 'merchant' };
 
 export const CARD_NUMBER_MAX = 19;
 export const MERCHANT_ID_LENGTH = 15;
@@ -35,7 +33,8 @@ export type BindOutput = { readonly bound: boolean };
 /** Why a typed number was refused: not a valid card number, or not a 15-digit merchant number. */
 export type NumberProblem = 'invalidCard' | 'merchantLength';
 
-const supervisorOf = (port: DevicePort, fallback: string) => port.operators().find((operator) => operator.role === 'supervisor')?.id ?? fallback;
+const supervisorOf = (port: DevicePort, fallback: string) =>
+  port.operators().find((operator) => operator.role === 'supervisor')?.id ?? fallback;
 
 export const bindMachine = setup({
   types: {
@@ -58,7 +57,8 @@ export const bindMachine = setup({
   },
   actions: {
     keyDigit: assign({
-      entered: ({ context, event }) => keyDigit(context.entered, event, context.target.kind === 'settlementCard' ? CARD_NUMBER_MAX : MERCHANT_ID_LENGTH),
+      entered: ({ context, event }) =>
+        keyDigit(context.entered, event, context.target.kind === 'settlementCard' ? CARD_NUMBER_MAX : MERCHANT_ID_LENGTH),
       problem: undefined,
     }),
     reportProblem: assign({
@@ -106,7 +106,11 @@ export const bindMachine = setup({
       invoke: {
         id: 'password',
         src: 'passwordPrompt',
-        input: ({ context }) => ({ port: context.port, operatorId: supervisorOf(context.port, context.operatorId), purpose: 'confirmBind' as const }),
+        input: ({ context }) => ({
+          port: context.port,
+          operatorId: supervisorOf(context.port, context.operatorId),
+          purpose: 'confirmBind' as const,
+        }),
         onDone: [{ guard: { type: 'wasAccepted', params: ({ event }) => event.output }, target: 'binding' }, { target: 'confirming' }],
       },
       on: forwardKeysTo('password'),

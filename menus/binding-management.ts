@@ -26,7 +26,9 @@ export type BindingManagementInput = {
 
 /** What can be bound now: closed services again, and a settlement card or merchant account when there is none. */
 export const bindableTargets = (bindings: readonly Binding[], services: readonly Binding[]): BindTarget[] => [
-  ...services.filter((service) => !bindings.some((binding) => binding.id === service.id)).map((service) => ({ kind: 'service' as const, service })),
+  ...services
+    .filter((service) => !bindings.some((binding) => binding.id === service.id))
+    .map((service) => ({ kind: 'service' as const, service })),
   ...(bindings.some((binding) => binding.kind === 'settlementCard') ? [] : [{ kind: 'settlementCard' as const }]),
   ...(bindings.some((binding) => binding.kind === 'merchant') ? [] : [{ kind: 'merchant' as const }]),
 ];
@@ -58,8 +60,7 @@ export const bindingManagementMachine = setup({
     isValidTargetPick: ({ context, event }) => event.type === 'DIGIT' && pickByDigit(event.digit, context.targets.length) !== undefined,
     wasCardReplaced: (_, output: UnbindOutput) => output.unbound && output.reason === 'changeAccount' && output.kind === 'settlementCard',
     isOnline: ({ context }) => context.port.isOnline(),
-    isValidPick: ({ context, event }) =>
-      event.type === 'DIGIT' && pickByDigit(event.digit, context.bindings.length) !== undefined,
+    isValidPick: ({ context, event }) => event.type === 'DIGIT' && pickByDigit(event.digit, context.bindings.length) !== undefined,
     wasAccepted: (_, output: { accepted: boolean }) => output.accepted,
     isServiceSelected: ({ context }) => context.bindings[context.cursor]?.kind === 'service',
     isSmsVerified: ({ context }) => context.bindings[context.cursor]?.verification === 'sms',
@@ -74,8 +75,14 @@ export const bindingManagementMachine = setup({
       cursor: ({ context }) => Math.min(context.cursor, Math.max(0, context.port.bindings().length - 1)),
     }),
     forgetChoice: assign({ chosen: false, cursor: 0 }),
-    cursorUp: assign({ cursor: ({ context }) => (context.chosen ? moveCursor(context.cursor, context.bindings.length, -1) : context.cursor), chosen: true }),
-    cursorDown: assign({ cursor: ({ context }) => (context.chosen ? moveCursor(context.cursor, context.bindings.length, 1) : context.cursor), chosen: true }),
+    cursorUp: assign({
+      cursor: ({ context }) => (context.chosen ? moveCursor(context.cursor, context.bindings.length, -1) : context.cursor),
+      chosen: true,
+    }),
+    cursorDown: assign({
+      cursor: ({ context }) => (context.chosen ? moveCursor(context.cursor, context.bindings.length, 1) : context.cursor),
+      chosen: true,
+    }),
     pickByDigit: assign({
       cursor: ({ context, event }) =>
         (event.type === 'DIGIT' ? pickByDigit(event.digit, context.bindings.length) : undefined) ?? context.cursor,
@@ -85,7 +92,8 @@ export const bindingManagementMachine = setup({
     targetUp: assign({ targetCursor: ({ context }) => moveCursor(context.targetCursor, context.targets.length, -1) }),
     targetDown: assign({ targetCursor: ({ context }) => moveCursor(context.targetCursor, context.targets.length, 1) }),
     pickTarget: assign({
-      targetCursor: ({ context, event }) => (event.type === 'DIGIT' ? pickByDigit(event.digit, context.targets.length) : undefined) ?? context.targetCursor,
+      targetCursor: ({ context, event }) =>
+        (event.type === 'DIGIT' ? pickByDigit(event.digit, context.targets.length) : undefined) ?? context.targetCursor,
     }),
     chooseTarget: assign({ bindTarget: ({ context }) => context.targets[context.targetCursor] }),
     chooseNewCard: assign({ bindTarget: { kind: 'settlementCard' } as BindTarget }),
@@ -112,7 +120,8 @@ export const bindingManagementMachine = setup({
   initial: 'list',
   states: {
     list: {
-      description: 'Shows the numbered bindings (card numbers masked), or 暂无绑定 when there are none; 按[F1]添加绑定 when something can be bound.',
+      description:
+        'Shows the numbered bindings (card numbers masked), or 暂无绑定 when there are none; 按[F1]添加绑定 when something can be bound.',
       entry: 'loadBindings',
       on: {
         UP: { actions: 'cursorUp' },
@@ -138,7 +147,11 @@ export const bindingManagementMachine = setup({
       invoke: {
         id: 'bind',
         src: 'bind',
-        input: ({ context }) => ({ port: context.port, operatorId: context.operatorId, target: context.bindTarget ?? { kind: 'settlementCard' as const } }),
+        input: ({ context }) => ({
+          port: context.port,
+          operatorId: context.operatorId,
+          target: context.bindTarget ?? { kind: 'settlementCard' as const },
+        }),
         onDone: 'list',
       },
       on: forwardKeysTo('bind'),
@@ -150,11 +163,7 @@ export const bindingManagementMachine = setup({
     confirming: {
       description: 'Asks 确认关闭 …服务? with what closing means, and reminds 注销前请确认已备份POS机上的数据; 按[1]先备份数据.',
       on: {
-        ENTER: [
-          { guard: 'isSmsVerified', target: 'verifyingCode' },
-          { guard: 'isOnline', target: 'authorising' },
-          { target: 'offline' },
-        ],
+        ENTER: [{ guard: 'isSmsVerified', target: 'verifyingCode' }, { guard: 'isOnline', target: 'authorising' }, { target: 'offline' }],
         CANCEL: 'detail',
         DIGIT: { guard: 'isBackupKey', target: 'backedUp', actions: 'backUpData' },
       },
@@ -207,7 +216,11 @@ export const bindingManagementMachine = setup({
         }),
         onDone: [
           // 解绑 because the settlement account changes leads straight into binding the new card.
-          { guard: { type: 'wasCardReplaced', params: ({ event }) => event.output }, target: 'binding', actions: ['forgetChoice', 'chooseNewCard'] },
+          {
+            guard: { type: 'wasCardReplaced', params: ({ event }) => event.output },
+            target: 'binding',
+            actions: ['forgetChoice', 'chooseNewCard'],
+          },
           { guard: { type: 'wasUnbound', params: ({ event }) => event.output }, target: 'list', actions: 'forgetChoice' },
           { target: 'detail' },
         ],

@@ -76,7 +76,8 @@ export const changePasswordMachine = setup({
       on: forwardKeysTo('password'),
     },
     newPassword: {
-      description: 'Asks 请输入新密码 with the digits it needs, masked; says 密码须为N位数字 or 两次输入的密码不一致 after a refused entry.',
+      description:
+        'Asks 请输入新密码 with the digits it needs, masked; says 密码须为N位数字 or 两次输入的密码不一致 after a refused entry.',
       on: {
         DIGIT: { guard: 'hasRoom', actions: 'appendDigit' },
         CLEAR: { actions: 'deleteDigit' },

@@ -15,10 +15,7 @@ export type FunctionKeyEvent = { readonly type: FunctionKey };
 export type KeyEvent = DigitEvent | FunctionKeyEvent;
 
 /** Things that happen to the device rather than keys pressed on it. */
-export type SystemEvent =
-  | { readonly type: 'POWER_CYCLE' }
-  | { readonly type: 'NETWORK_DOWN' }
-  | { readonly type: 'NETWORK_UP' };
+export type SystemEvent = { readonly type: 'POWER_CYCLE' } | { readonly type: 'NETWORK_DOWN' } | { readonly type: 'NETWORK_UP' };
 
 /**
  * The payer's answer to a QR payment, confirmed on the phone, as the acquirer passes it to the

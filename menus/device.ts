@@ -37,7 +37,13 @@ export const deviceMachine = setup({
     },
     events: {} as DeviceEvent,
   },
-  actors: { settings: settingsMachine, sale: saleMachine, mainMenu: mainMenuMachine, signIn: signInMachine, fundsTransfer: fundsTransferMachine },
+  actors: {
+    settings: settingsMachine,
+    sale: saleMachine,
+    mainMenu: mainMenuMachine,
+    signIn: signInMachine,
+    fundsTransfer: fundsTransferMachine,
+  },
   delays: { bootStep: BOOT_STEP_MS, shutdown: SHUTDOWN_MS },
   guards: {
     isBootComplete: ({ context }) => context.bootProgress + 1 >= BOOT_STEPS,
@@ -112,7 +118,11 @@ export const deviceMachine = setup({
       invoke: {
         id: 'sale',
         src: 'sale',
-        input: ({ context }) => ({ port: context.port, operatorId: flowOperator(context.port, context.config), rules: context.config.rules }),
+        input: ({ context }) => ({
+          port: context.port,
+          operatorId: flowOperator(context.port, context.config),
+          rules: context.config.rules,
+        }),
         onDone: 'home',
       },
       on: forwardKeysTo('sale'),
@@ -128,10 +138,7 @@ export const deviceMachine = setup({
         id: 'settings',
         src: 'settings',
         input: ({ context }) => ({ port: context.port, config: context.config }),
-        onDone: [
-          { guard: { type: 'wantsRestart', params: ({ event }) => event.output }, target: 'shuttingDown' },
-          { target: 'home' },
-        ],
+        onDone: [{ guard: { type: 'wantsRestart', params: ({ event }) => event.output }, target: 'shuttingDown' }, { target: 'home' }],
       },
       on: forwardKeysTo('settings'),
     },

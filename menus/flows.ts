@@ -76,7 +76,11 @@ const flow = <M extends AnyStateMachine>(
 ): FlowDefinition<M> => ({ machine, input, running, restarts, needsSignIn });
 
 export const FLOWS = {
-  bindings: flow(bindingManagementMachine, '绑定管理 is running.', ({ port, operatorId, config }) => ({ port, operatorId, services: config.services })),
+  bindings: flow(bindingManagementMachine, '绑定管理 is running.', ({ port, operatorId, config }) => ({
+    port,
+    operatorId,
+    services: config.services,
+  })),
   passwordFree: flow(
     passwordFreeMachine,
     '免密支付 is running.',
@@ -86,9 +90,15 @@ export const FLOWS = {
   changePassword: flow(changePasswordMachine, '修改密码 is running.', ({ port, operatorId }) => ({ port, operatorId })),
   records: flow(operationRecordsMachine, '操作记录 is running.', ({ port }) => ({ port })),
   backup: flow(dataBackupMachine, '数据备份 is running.', ({ port, operatorId }) => ({ port, operatorId })),
-  sale: flow(saleMachine, '消费 is running.', ({ port, operatorId, config }) => ({ port, operatorId, rules: config.rules }), { needsSignIn: true }),
-  void: flow(voidSaleMachine, '撤销 is running.', ({ port, operatorId, config }) => ({ port, operatorId, rules: config.rules }), { needsSignIn: true }),
-  refund: flow(refundMachine, '退货 is running.', ({ port, operatorId, config }) => ({ port, operatorId, rules: config.rules }), { needsSignIn: true }),
+  sale: flow(saleMachine, '消费 is running.', ({ port, operatorId, config }) => ({ port, operatorId, rules: config.rules }), {
+    needsSignIn: true,
+  }),
+  void: flow(voidSaleMachine, '撤销 is running.', ({ port, operatorId, config }) => ({ port, operatorId, rules: config.rules }), {
+    needsSignIn: true,
+  }),
+  refund: flow(refundMachine, '退货 is running.', ({ port, operatorId, config }) => ({ port, operatorId, rules: config.rules }), {
+    needsSignIn: true,
+  }),
   query: flow(transactionQueryMachine, '交易查询 is running.', ({ port }) => ({ port })),
   settle: flow(settlementMachine, '结算 is running.', ({ port, operatorId }) => ({ port, operatorId }), { needsSignIn: true }),
   reprint: flow(reprintMachine, '重打印 is running.', ({ port }) => ({ port })),

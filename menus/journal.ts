@@ -97,7 +97,9 @@ export const batchTotals = (entries: readonly JournalEntry[]): BatchTotals => {
   };
   const groups = SETTLEMENT_GROUPS.flatMap((group) => {
     const inGroup = entries.filter((entry) => settlementGroup(entry.method) === group);
-    return inGroup.length === 0 ? [] : [{ group, count: inGroup.length, amountFen: inGroup.reduce((sum, entry) => sum + signed(entry), 0) }];
+    return inGroup.length === 0
+      ? []
+      : [{ group, count: inGroup.length, amountFen: inGroup.reduce((sum, entry) => sum + signed(entry), 0) }];
   });
   return {
     kinds: { sale: tally('sale'), void: tally('void'), refund: tally('refund') },

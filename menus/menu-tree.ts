@@ -24,7 +24,8 @@ export const currentMenuItems = <N extends TreeNode>(menu: readonly N[], path: r
     return node && 'items' in node ? (node.items as readonly N[]) : items;
   }, menu);
 
-export const selectedNode = <N extends TreeNode>(position: MenuPosition<N>): N | undefined => currentMenuItems(position.menu, position.path)[position.cursor];
+export const selectedNode = <N extends TreeNode>(position: MenuPosition<N>): N | undefined =>
+  currentMenuItems(position.menu, position.path)[position.cursor];
 
 export const itemCount = <N extends TreeNode>(position: MenuPosition<N>): number => currentMenuItems(position.menu, position.path).length;
 
@@ -52,4 +53,7 @@ export const isValidPick = <N extends TreeNode>(position: MenuPosition<N>, digit
 export const openSubmenu = <N extends TreeNode>(position: MenuPosition<N>) => ({ path: [...position.path, position.cursor], cursor: 0 });
 
 /** The position after leaving a sub-menu: the cursor back on the item that opened it. */
-export const closeSubmenu = <N extends TreeNode>(position: MenuPosition<N>) => ({ cursor: position.path.at(-1) ?? 0, path: position.path.slice(0, -1) });
+export const closeSubmenu = <N extends TreeNode>(position: MenuPosition<N>) => ({
+  cursor: position.path.at(-1) ?? 0,
+  path: position.path.slice(0, -1),
+});

@@ -7,12 +7,7 @@ import { assign, setup } from 'xstate';
 import type { KeyEvent } from './device-events.js';
 import type { AcceptanceRules } from './acceptance.js';
 import type { DevicePort } from './device-port.js';
-import {
-  CANCEL_KEEPS_WORK,
-  samePasswordFreeSettings,
-  type PasswordFreeLayout,
-  type PasswordFreeSettings,
-} from './domain.js';
+import { CANCEL_KEEPS_WORK, samePasswordFreeSettings, type PasswordFreeLayout, type PasswordFreeSettings } from './domain.js';
 import { forwardKeysTo } from './forward-keys.js';
 import { moveCursor, pickByDigit } from './menu-cursor.js';
 import { passwordPromptMachine } from './password-prompt.js';
@@ -34,11 +29,7 @@ export const passwordFreeRows = (layout: PasswordFreeLayout): readonly PasswordF
 ];
 
 /** The settings after activating one row (toggle a box, step the limit); 'save' changes nothing. */
-export const applyRow = (
-  settings: PasswordFreeSettings,
-  row: PasswordFreeRow,
-  layout: PasswordFreeLayout,
-): PasswordFreeSettings => {
+export const applyRow = (settings: PasswordFreeSettings, row: PasswordFreeRow, layout: PasswordFreeLayout): PasswordFreeSettings => {
   switch (row.kind) {
     case 'master':
       return { ...settings, enabled: !settings.enabled };
@@ -94,10 +85,8 @@ export const passwordFreeMachine = setup({
   actors: { passwordPrompt: passwordPromptMachine },
   guards: {
     isOnSave: ({ context }) => currentRow(context).kind === 'save',
-    isValidPick: ({ context, event }) =>
-      event.type === 'DIGIT' && pickByDigit(event.digit, rowCount(context)) !== undefined,
-    isPickOfSave: ({ context, event }) =>
-      event.type === 'DIGIT' && pickByDigit(event.digit, rowCount(context)) === rowCount(context) - 1,
+    isValidPick: ({ context, event }) => event.type === 'DIGIT' && pickByDigit(event.digit, rowCount(context)) !== undefined,
+    isPickOfSave: ({ context, event }) => event.type === 'DIGIT' && pickByDigit(event.digit, rowCount(context)) === rowCount(context) - 1,
     hasUnsavedEdits: ({ context }) => !samePasswordFreeSettings(context.draft, context.saved),
     isOnline: ({ context }) => context.port.isOnline(),
     wasAccepted: (_, output: { accepted: boolean }) => output.accepted,
@@ -106,8 +95,7 @@ export const passwordFreeMachine = setup({
     cursorUp: assign({ cursor: ({ context }) => moveCursor(context.cursor, rowCount(context), -1) }),
     cursorDown: assign({ cursor: ({ context }) => moveCursor(context.cursor, rowCount(context), 1) }),
     pickByDigit: assign({
-      cursor: ({ context, event }) =>
-        (event.type === 'DIGIT' ? pickByDigit(event.digit, rowCount(context)) : undefined) ?? context.cursor,
+      cursor: ({ context, event }) => (event.type === 'DIGIT' ? pickByDigit(event.digit, rowCount(context)) : undefined) ?? context.cursor,
     }),
     activateRow: assign({
       draft: ({ context }) => applyRow(context.draft, currentRow(context), context.layout),
@@ -140,16 +128,16 @@ export const passwordFreeMachine = setup({
           { guard: 'isPickOfSave', target: 'saving', actions: 'pickByDigit' },
           { guard: 'isValidPick', target: '.idle', actions: ['pickByDigit', 'activateRow'] },
         ],
-        ENTER: [{ guard: 'isOnSave', target: 'saving' }, { target: '.idle', actions: 'activateRow' }],
+        ENTER: [
+          { guard: 'isOnSave', target: 'saving' },
+          { target: '.idle', actions: 'activateRow' },
+        ],
         CANCEL: [{ guard: 'hasUnsavedEdits', target: 'confirmingDiscard' }, { target: 'done' }],
       },
     },
     saving: {
       description: 'Decides whether there is anything to save and whether the network allows it.',
-      always: [
-        { guard: { type: 'hasUnsavedEdits' }, target: 'checkingNetwork' },
-        { target: 'editing.unchanged' },
-      ],
+      always: [{ guard: { type: 'hasUnsavedEdits' }, target: 'checkingNetwork' }, { target: 'editing.unchanged' }],
     },
     checkingNetwork: {
       always: [{ guard: 'isOnline', target: 'authorising' }, { target: 'offline' }],
@@ -160,10 +148,7 @@ export const passwordFreeMachine = setup({
         id: 'password',
         src: 'passwordPrompt',
         input: ({ context }) => ({ port: context.port, operatorId: context.operatorId, purpose: 'confirmSave' }),
-        onDone: [
-          { guard: { type: 'wasAccepted', params: ({ event }) => event.output }, target: 'storing' },
-          { target: 'editing' },
-        ],
+        onDone: [{ guard: { type: 'wasAccepted', params: ({ event }) => event.output }, target: 'storing' }, { target: 'editing' }],
       },
       on: forwardKeysTo('password'),
     },

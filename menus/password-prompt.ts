@@ -8,7 +8,8 @@ import { assign, setup } from 'xstate';
 import type { KeyEvent } from './device-events.js';
 import type { DevicePort, PasswordCheck } from './device-port.js';
 
-export type PasswordPurpose = 'enterSettings' | 'confirmDeregister' | 'confirmSave' | 'changePasswordOld' | 'signIn' | 'authorise' | 'confirmBind';
+export type PasswordPurpose =
+  'enterSettings' | 'confirmDeregister' | 'confirmSave' | 'changePasswordOld' | 'signIn' | 'authorise' | 'confirmBind';
 
 export type PasswordPromptInput = {
   readonly port: DevicePort;
@@ -70,8 +71,7 @@ export const passwordPromptMachine = setup({
     nextOperator: assign({ operatorId: ({ context }) => switchedOperator(context, 1), entered: '', lastCheck: undefined }),
   },
   delays: {
-    lockoutRemaining: ({ context }) =>
-      Math.max(0, (context.port.lockedUntil(context.operatorId) ?? 0) - context.port.now()),
+    lockoutRemaining: ({ context }) => Math.max(0, (context.port.lockedUntil(context.operatorId) ?? 0) - context.port.now()),
   },
 }).createMachine({
   id: 'passwordPrompt',
@@ -95,11 +95,7 @@ export const passwordPromptMachine = setup({
     },
     checking: {
       description: 'The store has judged the password; the device moves on at once.',
-      always: [
-        { guard: 'wasAccepted', target: 'accepted' },
-        { guard: 'wasLockedOut', target: 'lockedOut' },
-        { target: 'entering' },
-      ],
+      always: [{ guard: 'wasAccepted', target: 'accepted' }, { guard: 'wasLockedOut', target: 'lockedOut' }, { target: 'entering' }],
     },
     lockedOut: {
       description: 'Shows 密码错误次数过多 and when the operator may try again; 取消 leaves, 上/下 pick another operator.',

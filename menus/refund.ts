@@ -43,7 +43,8 @@ type Context = RefundInput & {
 const referenceAsked = (context: Context) => `参考号${context.reference} 日期${context.date}`;
 
 const refundable = (context: Context) => (context.sale ? refundableFen(context.port.journal(), context.sale) : 0);
-const supervisorOf = (port: DevicePort, fallback: string) => port.operators().find((operator) => operator.role === 'supervisor')?.id ?? fallback;
+const supervisorOf = (port: DevicePort, fallback: string) =>
+  port.operators().find((operator) => operator.role === 'supervisor')?.id ?? fallback;
 
 export const refundMachine = setup({
   types: {
@@ -87,23 +88,46 @@ export const refundMachine = setup({
     recordApproved: ({ context }) => {
       if (!context.sale) return;
       const { sale } = context;
-      context.port.recordTransaction({ kind: 'refund', amountFen: context.amountFen, method: sale.method, responseCode: '00', original: sale }, context.operatorId);
+      context.port.recordTransaction(
+        { kind: 'refund', amountFen: context.amountFen, method: sale.method, responseCode: '00', original: sale },
+        context.operatorId,
+      );
     },
-    recordNotFound: ({ context }) => context.port.recordRefusal({ kind: 'refund', responseCode: '25', asked: referenceAsked(context) }, context.operatorId),
-    recordNothingLeft: ({ context }) => context.port.recordRefusal({ kind: 'refund', responseCode: '12', asked: referenceAsked(context) }, context.operatorId),
+    recordNotFound: ({ context }) =>
+      context.port.recordRefusal({ kind: 'refund', responseCode: '25', asked: referenceAsked(context) }, context.operatorId),
+    recordNothingLeft: ({ context }) =>
+      context.port.recordRefusal({ kind: 'refund', responseCode: '12', asked: referenceAsked(context) }, context.operatorId),
     recordOverLimit: ({ context }) =>
-      context.port.recordRefusal({ kind: 'refund', responseCode: '61', asked: referenceAsked(context), amountFen: context.amountFen }, context.operatorId),
+      context.port.recordRefusal(
+        { kind: 'refund', responseCode: '61', asked: referenceAsked(context), amountFen: context.amountFen },
+        context.operatorId,
+      ),
     recordMismatch: ({ context }) =>
-      context.port.recordRefusal({ kind: 'refund', responseCode: '12', asked: referenceAsked(context), amountFen: context.amountFen }, context.operatorId),
+      context.port.recordRefusal(
+        { kind: 'refund', responseCode: '12', asked: referenceAsked(context), amountFen: context.amountFen },
+        context.operatorId,
+      ),
     recordRefused: ({ context }) => {
       if (!context.sale || !context.refusal) return;
       const { sale, refusal } = context;
-      context.port.recordTransaction({ kind: 'refund', amountFen: context.amountFen, method: sale.method, responseCode: refusal.code, original: sale }, context.operatorId);
+      context.port.recordTransaction(
+        { kind: 'refund', amountFen: context.amountFen, method: sale.method, responseCode: refusal.code, original: sale },
+        context.operatorId,
+      );
     },
   },
 }).createMachine({
   id: 'refund',
-  context: ({ input }) => ({ ...input, reference: '', date: '', sale: undefined, amountFen: 0, cursor: 0, presented: undefined, refusal: undefined }),
+  context: ({ input }) => ({
+    ...input,
+    reference: '',
+    date: '',
+    sale: undefined,
+    amountFen: 0,
+    cursor: 0,
+    presented: undefined,
+    refusal: undefined,
+  }),
   initial: 'authorising',
   states: {
     authorising: {
@@ -111,7 +135,11 @@ export const refundMachine = setup({
       invoke: {
         id: 'password',
         src: 'passwordPrompt',
-        input: ({ context }) => ({ port: context.port, operatorId: supervisorOf(context.port, context.operatorId), purpose: 'authorise' as const }),
+        input: ({ context }) => ({
+          port: context.port,
+          operatorId: supervisorOf(context.port, context.operatorId),
+          purpose: 'authorise' as const,
+        }),
         onDone: [{ guard: { type: 'wasAccepted', params: ({ event }) => event.output }, target: 'reference' }, { target: 'done' }],
       },
       on: forwardKeysTo('password'),
@@ -154,7 +182,10 @@ export const refundMachine = setup({
       on: {
         DIGIT: { guard: 'hasRoomForDigit', actions: 'appendDigit' },
         CLEAR: { actions: 'deleteDigit' },
-        ENTER: [{ guard: 'isOverRefundable', target: 'overLimit' }, { guard: 'hasAmount', target: 'present' }],
+        ENTER: [
+          { guard: 'isOverRefundable', target: 'overLimit' },
+          { guard: 'hasAmount', target: 'present' },
+        ],
         CANCEL: 'done',
       },
     },

@@ -40,7 +40,9 @@ export const reprintMachine = setup({
     confirmPick: raise({ type: 'ENTER' }),
     keyDigit: assign({ entered: ({ context, event }) => keyDigit(context.entered, event, TRACE_LENGTH) }),
     askLast: assign({ request: { kind: 'transaction', reprint: true } as PrintRequest }),
-    askTrace: assign({ request: ({ context }) => ({ kind: 'transaction', trace: sixDigits(Number(context.entered)), reprint: true }) as PrintRequest }),
+    askTrace: assign({
+      request: ({ context }) => ({ kind: 'transaction', trace: sixDigits(Number(context.entered)), reprint: true }) as PrintRequest,
+    }),
     askSettlement: assign({ request: { kind: 'settlement', reprint: true } as PrintRequest }),
     forgetTrace: assign({ entered: '' }),
   },

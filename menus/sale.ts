@@ -106,7 +106,13 @@ const saleSetup = setup({
       // A QR payment also asks the payer's wallet (its own 小额免密, whether it can pay).
       decision: ({ context }) => {
         const method = context.method ?? 'chip';
-        return decidePayment(context.port.facts(), context.rules, method, context.amountFen, isQrMethod(method) ? context.port.payerFacts(method) : undefined);
+        return decidePayment(
+          context.port.facts(),
+          context.rules,
+          method,
+          context.amountFen,
+          isQrMethod(method) ? context.port.payerFacts(method) : undefined,
+        );
       },
     }),
     askPayer: ({ context }) => context.port.askPayer(context.method ?? 'chip', context.amountFen),
@@ -192,7 +198,10 @@ export const saleMachine = saleSetup.createMachine({
       entry: 'resetCursor',
       on: {
         ...numberedChoice(METHOD_ITEMS.length),
-        ENTER: [{ guard: 'isQrSelected', target: 'wallet' }, { target: 'deciding', actions: 'chooseCard' }],
+        ENTER: [
+          { guard: 'isQrSelected', target: 'wallet' },
+          { target: 'deciding', actions: 'chooseCard' },
+        ],
         CANCEL: 'done',
       },
     },
@@ -216,11 +225,13 @@ export const saleMachine = saleSetup.createMachine({
       ],
     },
     refused: {
-      description: 'Says 交易失败 with the refusal ([58]不允许终端进行的交易 for a closed service, [03]无效商户 …); nothing was charged, the refusal is recorded.',
+      description:
+        'Says 交易失败 with the refusal ([58]不允许终端进行的交易 for a closed service, [03]无效商户 …); nothing was charged, the refusal is recorded.',
       on: { ENTER: 'done', CANCEL: 'done' },
     },
     awaitingPayer: {
-      description: 'Says 请付款人在手机上确认 and waits while the payer enters the wallet’s payment password on the phone; 取消 withdraws the payment.',
+      description:
+        'Says 请付款人在手机上确认 and waits while the payer enters the wallet’s payment password on the phone; 取消 withdraws the payment.',
       entry: 'askPayer',
       on: {
         PAYER_CONFIRMED: { target: 'processing', actions: 'notePayerConfirmed' },

@@ -44,10 +44,17 @@ const flowStates = Object.fromEntries(
       invoke: {
         id: 'flow',
         src: id,
-        input: ({ context }: { context: Context }) => FLOWS[id].input({ port: context.port, config: context.config, operatorId: context.operatorId }),
+        input: ({ context }: { context: Context }) =>
+          FLOWS[id].input({ port: context.port, config: context.config, operatorId: context.operatorId }),
         onDone: [
           ...(FLOWS[id].restarts
-            ? [{ guard: { type: 'wantsRestart', params: ({ event }: { event: { output: FlowOutput } }) => event.output }, target: 'exited', actions: 'chooseRestart' }]
+            ? [
+                {
+                  guard: { type: 'wantsRestart', params: ({ event }: { event: { output: FlowOutput } }) => event.output },
+                  target: 'exited',
+                  actions: 'chooseRestart',
+                },
+              ]
             : []),
           { target: 'menu' },
         ],

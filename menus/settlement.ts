@@ -42,12 +42,18 @@ export const settlementMachine = setup({
   initial: 'summary',
   states: {
     summary: {
-      description: "Shows the batch's totals (批次号; 消费, 撤销, 退货: count and amount; net), or by 银行卡/云闪付/微信/支付宝 after 上/下; 按[确认]键结算.",
+      description:
+        "Shows the batch's totals (批次号; 消费, 撤销, 退货: count and amount; net), or by 银行卡/云闪付/微信/支付宝 after 上/下; 按[确认]键结算.",
       on: { UP: { actions: 'turnPage' }, DOWN: { actions: 'turnPage' }, ENTER: 'settling', CANCEL: 'done' },
     },
     settling: {
       description: 'Says 结算中，请稍候 while the host reconciles the batch.',
-      after: { hostReply: [{ guard: 'isOffline', target: 'commsError' }, { target: 'printing', actions: 'settle' }] },
+      after: {
+        hostReply: [
+          { guard: 'isOffline', target: 'commsError' },
+          { target: 'printing', actions: 'settle' },
+        ],
+      },
     },
     printing: {
       description: 'Prints the 结算单.',

@@ -71,7 +71,10 @@ export const smsVerificationMachine = setup({
   states: {
     sending: {
       description: 'Asks the acquirer to text a new code to the merchant’s phone; offline, nothing is sent.',
-      always: [{ guard: 'isOffline', target: 'unreachable' }, { target: 'entering', actions: 'sendCode' }],
+      always: [
+        { guard: 'isOffline', target: 'unreachable' },
+        { target: 'entering', actions: 'sendCode' },
+      ],
     },
     entering: {
       description: 'Shows 验证码已发送至 138****1234 and one * per digit typed; 验证码错误 with the tries left after a wrong one.',
@@ -88,11 +91,7 @@ export const smsVerificationMachine = setup({
     },
     checking: {
       description: 'The acquirer has judged the code; the device moves on at once.',
-      always: [
-        { guard: 'wasAccepted', target: 'verified' },
-        { guard: 'isCodeVoid', target: 'expired' },
-        { target: 'entering' },
-      ],
+      always: [{ guard: 'wasAccepted', target: 'verified' }, { guard: 'isCodeVoid', target: 'expired' }, { target: 'entering' }],
     },
     expired: {
       description: 'Shows 验证码已过期，请重新获取 (or 验证码错误次数过多); 确认 texts a new code.',

@@ -38,7 +38,8 @@ export const transactionQueryMachine = setup({
       },
     },
     detail: {
-      description: 'Shows one transaction in full: 凭证号, type, amount, how paid, 参考号, 授权码, time, voided or refunded; 上/下 step through.',
+      description:
+        'Shows one transaction in full: 凭证号, type, amount, how paid, 参考号, 授权码, time, voided or refunded; 上/下 step through.',
       on: {
         UP: { actions: 'cursorUp' },
         DOWN: { actions: 'cursorDown' },

@@ -115,7 +115,10 @@ export const unbindMachine = setup({
       description: 'Shows 正在进行资金清算... with progress; then checks the network once more and unbinds.',
       entry: 'startSettling',
       after: {
-        settlement: [{ guard: 'isOnline', target: 'unbound', actions: ['unbindBinding', 'fileApplication', 'markUnbound'] }, { target: 'offline' }],
+        settlement: [
+          { guard: 'isOnline', target: 'unbound', actions: ['unbindBinding', 'fileApplication', 'markUnbound'] },
+          { target: 'offline' },
+        ],
       },
     },
     unbound: {

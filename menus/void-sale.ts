@@ -40,7 +40,8 @@ export const voidTarget = (port: DevicePort, trace: string): { sale: JournalEntr
 /** 凭证号000009: what was typed to find the sale, as a record names it. */
 const traceAsked = (entered: string) => `凭证号${sixDigits(Number(entered))}`;
 
-const supervisorOf = (port: DevicePort, fallback: string) => port.operators().find((operator) => operator.role === 'supervisor')?.id ?? fallback;
+const supervisorOf = (port: DevicePort, fallback: string) =>
+  port.operators().find((operator) => operator.role === 'supervisor')?.id ?? fallback;
 
 export const voidSaleMachine = setup({
   types: {
@@ -82,23 +83,45 @@ export const voidSaleMachine = setup({
     recordApproved: ({ context }) => {
       if (!context.sale) return;
       const { sale } = context;
-      context.port.recordTransaction({ kind: 'void', amountFen: sale.amountFen, method: sale.method, responseCode: '00', original: sale }, context.operatorId);
+      context.port.recordTransaction(
+        { kind: 'void', amountFen: sale.amountFen, method: sale.method, responseCode: '00', original: sale },
+        context.operatorId,
+      );
     },
     recordNotFound: ({ context }) =>
       context.port.recordRefusal({ kind: 'void', responseCode: '25', asked: traceAsked(context.entered) }, context.operatorId),
     recordNotVoidable: ({ context }) =>
       context.port.recordRefusal({ kind: 'void', responseCode: '12', asked: traceAsked(context.entered) }, context.operatorId),
     recordMismatch: ({ context }) =>
-      context.port.recordRefusal({ kind: 'void', responseCode: '12', asked: traceAsked(context.entered), ...(context.sale ? { amountFen: context.sale.amountFen } : {}) }, context.operatorId),
+      context.port.recordRefusal(
+        {
+          kind: 'void',
+          responseCode: '12',
+          asked: traceAsked(context.entered),
+          ...(context.sale ? { amountFen: context.sale.amountFen } : {}),
+        },
+        context.operatorId,
+      ),
     recordRefused: ({ context }) => {
       if (!context.sale || !context.refusal) return;
       const { sale, refusal } = context;
-      context.port.recordTransaction({ kind: 'void', amountFen: sale.amountFen, method: sale.method, responseCode: refusal.code, original: sale }, context.operatorId);
+      context.port.recordTransaction(
+        { kind: 'void', amountFen: sale.amountFen, method: sale.method, responseCode: refusal.code, original: sale },
+        context.operatorId,
+      );
     },
   },
 }).createMachine({
   id: 'voidSale',
-  context: ({ input }) => ({ ...input, entered: '', sale: undefined, problem: undefined, cursor: 0, presented: undefined, refusal: undefined }),
+  context: ({ input }) => ({
+    ...input,
+    entered: '',
+    sale: undefined,
+    problem: undefined,
+    cursor: 0,
+    presented: undefined,
+    refusal: undefined,
+  }),
   initial: 'authorising',
   states: {
     authorising: {
@@ -106,7 +129,11 @@ export const voidSaleMachine = setup({
       invoke: {
         id: 'password',
         src: 'passwordPrompt',
-        input: ({ context }) => ({ port: context.port, operatorId: supervisorOf(context.port, context.operatorId), purpose: 'authorise' as const }),
+        input: ({ context }) => ({
+          port: context.port,
+          operatorId: supervisorOf(context.port, context.operatorId),
+          purpose: 'authorise' as const,
+        }),
         onDone: [{ guard: { type: 'wasAccepted', params: ({ event }) => event.output }, target: 'trace' }, { target: 'done' }],
       },
       on: forwardKeysTo('password'),
@@ -136,7 +163,7 @@ export const voidSaleMachine = setup({
       on: { ENTER: { target: 'trace', actions: 'forgetTrace' }, CANCEL: { target: 'trace', actions: 'forgetTrace' } },
     },
     review: {
-      description: "Shows the sale to void (凭证号, amount, how it was paid) and asks 确认撤销?.",
+      description: 'Shows the sale to void (凭证号, amount, how it was paid) and asks 确认撤销?.',
       on: { ENTER: 'present', CANCEL: 'done' },
     },
     present: {

@@ -15,7 +15,11 @@ const size = Number(process.argv[2] ?? 1000);
 
 const files = (folder) =>
   readdirSync(folder, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? files(join(folder, entry.name)).map((name) => join(entry.name, name)) : entry.name.endsWith('.yaml') ? [entry.name] : [],
+    entry.isDirectory()
+      ? files(join(folder, entry.name)).map((name) => join(entry.name, name))
+      : entry.name.endsWith('.yaml')
+        ? [entry.name]
+        : [],
   );
 
 const makeSuite = (dir, wanted) => {
@@ -42,7 +46,15 @@ const opened = async (file) => {
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({
     executablePath: process.env.POS_SIM_CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   try {
     const page = await browser.newPage();
@@ -72,7 +84,9 @@ try {
   console.log(`  --reporter html  ${html.seconds.toFixed(2)} s, page ${mb(html.bytes)}, opened in Chromium in ${load.toFixed(2)} s`);
   console.log(`  --reporter json  ${json.seconds.toFixed(2)} s (the same run without pictures)`);
   console.log(`shipped suite on every shipped profile (--fixture all)`);
-  console.log(`  --reporter html  ${allHtml.seconds.toFixed(2)} s, page ${mb(results(all))}, opened in Chromium in ${allLoad.toFixed(2)} s`);
+  console.log(
+    `  --reporter html  ${allHtml.seconds.toFixed(2)} s, page ${mb(results(all))}, opened in Chromium in ${allLoad.toFixed(2)} s`,
+  );
   console.log(`  --reporter json  ${allJson.seconds.toFixed(2)} s`);
 } finally {
   rmSync(work, { recursive: true, force: true });

@@ -44,7 +44,14 @@ const measure = (args, cwd = root) => {
 
 /** The shipped suite copied until it has `size` walkthroughs (each copy keeps its profiles beside it). */
 const makeSuite = (dir, size) => {
-  const files = (folder) => readdirSync(folder, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? files(join(folder, entry.name)).map((name) => join(entry.name, name)) : entry.name.endsWith('.yaml') ? [entry.name] : []));
+  const files = (folder) =>
+    readdirSync(folder, { withFileTypes: true }).flatMap((entry) =>
+      entry.isDirectory()
+        ? files(join(folder, entry.name)).map((name) => join(entry.name, name))
+        : entry.name.endsWith('.yaml')
+          ? [entry.name]
+          : [],
+    );
   const shipped = files(SHIPPED);
   let count = 0;
   for (let copy = 0; count < size; copy += 1) {
@@ -90,7 +97,9 @@ const parallelCapacity = async () => {
   const loop = ['-e', 'let x = 0; for (let i = 0; i < 2e8; i++) x += i % 7;'];
   const time = async (count) => {
     const started = performance.now();
-    await Promise.all(Array.from({ length: count }, () => new Promise((resolve) => spawn(NODE, loop, { stdio: 'ignore' }).on('exit', resolve))));
+    await Promise.all(
+      Array.from({ length: count }, () => new Promise((resolve) => spawn(NODE, loop, { stdio: 'ignore' }).on('exit', resolve))),
+    );
     return performance.now() - started;
   };
   const one = median([await time(1), await time(1), await time(1)]);
@@ -116,8 +125,10 @@ export const measureScale = async (row, progress = () => {}) => {
     const serial = measure([BIN, 'run', suite, '--workers', '1']);
     progress(`(e) ${size} walkthroughs, ${cpus().length} workers`);
     const parallel = measure([BIN, 'run', suite, '--workers', String(cpus().length)]);
-    if (serial.status !== 0 || parallel.status !== 0) throw new Error(`the ${size}-walkthrough suite did not pass (${serial.status}, ${parallel.status})`);
-    if (serial.stdout.replace(/\d+\.\d ms/g, '') !== parallel.stdout.replace(/\d+\.\d ms/g, '')) throw new Error('the parallel report differs from the serial one');
+    if (serial.status !== 0 || parallel.status !== 0)
+      throw new Error(`the ${size}-walkthrough suite did not pass (${serial.status}, ${parallel.status})`);
+    if (serial.stdout.replace(/\d+\.\d ms/g, '') !== parallel.stdout.replace(/\d+\.\d ms/g, ''))
+      throw new Error('the parallel report differs from the serial one');
 
     progress('(e) the shipped 45, one walkthrough, node -e 0');
     const shipped = [1, 2, 3].map(() => measure([BIN, 'run', SHIPPED]));
@@ -127,19 +138,46 @@ export const measureScale = async (row, progress = () => {}) => {
     const starts = await workerStarts(5);
 
     const speedUp = serial.wall / parallel.wall;
-    row(`(e) ${size} walkthroughs, ${cpus().length} workers`, `${(parallel.wall / 1000).toFixed(1)} s`, `one runner ${(serial.wall / 1000).toFixed(1)} s · two busy loops ran ${capacity.toFixed(2)}× one`,
-      `≥ 1.8× faster (${speedUp.toFixed(2)}×)`, speedUp >= 1.8);
+    row(
+      `(e) ${size} walkthroughs, ${cpus().length} workers`,
+      `${(parallel.wall / 1000).toFixed(1)} s`,
+      `one runner ${(serial.wall / 1000).toFixed(1)} s · two busy loops ran ${capacity.toFixed(2)}× one`,
+      `≥ 1.8× faster (${speedUp.toFixed(2)}×)`,
+      speedUp >= 1.8,
+    );
     const shippedCpu = median(shipped.map((run) => run.cpu));
     const warm = (serial.cpu - shippedCpu) / (size - 45);
-    row(`(e) CPU per walkthrough, warm`, `${warm.toFixed(2)} ms`, `(CPU of ${size} − CPU of 45) / ${size - 45}: ${(serial.cpu / 1000).toFixed(1)} s − ${(shippedCpu / 1000).toFixed(2)} s`,
-      '≤ 3 ms', warm <= 3);
+    row(
+      `(e) CPU per walkthrough, warm`,
+      `${warm.toFixed(2)} ms`,
+      `(CPU of ${size} − CPU of 45) / ${size - 45}: ${(serial.cpu / 1000).toFixed(1)} s − ${(shippedCpu / 1000).toFixed(2)} s`,
+      '≤ 3 ms',
+      warm <= 3,
+    );
     const shippedRss = median(shipped.map((run) => run.rss));
-    row(`(e) peak RSS, ${size} walkthroughs`, `${serial.rss.toFixed(1)} MB`, `45 walkthroughs ${shippedRss.toFixed(1)} MB · ${cpus().length} workers ${parallel.rss.toFixed(1)} MB`,
-      `≤ 1.3× the 45 (${(serial.rss / shippedRss).toFixed(2)}×)`, serial.rss <= 1.3 * shippedRss);
+    row(
+      `(e) peak RSS, ${size} walkthroughs`,
+      `${serial.rss.toFixed(1)} MB`,
+      `45 walkthroughs ${shippedRss.toFixed(1)} MB · ${cpus().length} workers ${parallel.rss.toFixed(1)} MB`,
+      `≤ 1.3× the 45 (${(serial.rss / shippedRss).toFixed(2)}×)`,
+      serial.rss <= 1.3 * shippedRss,
+    );
     const oneCpu = median(one.map((run) => run.cpu));
     const nodeCpu = median(node.map((run) => run.cpu));
-    row('(e) one walkthrough, process CPU', `${oneCpu.toFixed(0)} ms`, `node -e 0 ${nodeCpu.toFixed(0)} ms`, `≤ 3× node -e 0 (${(oneCpu / nodeCpu).toFixed(2)}×)`, oneCpu <= 3 * nodeCpu);
-    row('(e) a worker starts', `${starts.thread.toFixed(0)} ms`, `as a child process ${starts.child.toFixed(0)} ms`, 'threads start faster', starts.thread < starts.child);
+    row(
+      '(e) one walkthrough, process CPU',
+      `${oneCpu.toFixed(0)} ms`,
+      `node -e 0 ${nodeCpu.toFixed(0)} ms`,
+      `≤ 3× node -e 0 (${(oneCpu / nodeCpu).toFixed(2)}×)`,
+      oneCpu <= 3 * nodeCpu,
+    );
+    row(
+      '(e) a worker starts',
+      `${starts.thread.toFixed(0)} ms`,
+      `as a child process ${starts.child.toFixed(0)} ms`,
+      'threads start faster',
+      starts.thread < starts.child,
+    );
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
@@ -148,8 +186,12 @@ export const measureScale = async (row, progress = () => {}) => {
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const rows = [];
   const load = loadavg()[0].toFixed(1);
-  await measureScale((...cells) => rows.push(cells), (text) => process.stderr.isTTY && process.stderr.write(`\r\x1b[K${text}`));
+  await measureScale(
+    (...cells) => rows.push(cells),
+    (text) => process.stderr.isTTY && process.stderr.write(`\r\x1b[K${text}`),
+  );
   if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
   console.log(`pos-sim bench (scale) · node ${process.version} · ${cpus().length} CPUs, load average ${load} → ${loadavg()[0].toFixed(1)}`);
-  for (const [name, value, reference, target, pass] of rows) console.log([name, value, reference, target, pass ? 'PASS' : 'MISS'].join('  ·  '));
+  for (const [name, value, reference, target, pass] of rows)
+    console.log([name, value, reference, target, pass ? 'PASS' : 'MISS'].join('  ·  '));
 }

@@ -145,7 +145,8 @@ class Pty {
       const waiter = (at, closed) => {
         if (test(this.output.slice(from)) || closed) {
           clearTimeout(timer);
-          if (closed && !test(this.output.slice(from))) reject(new Error(`pty: the program ended before ${what}; got:\n${this.output.slice(from)}`));
+          if (closed && !test(this.output.slice(from)))
+            reject(new Error(`pty: the program ended before ${what}; got:\n${this.output.slice(from)}`));
           else resolve(at);
           return true;
         }
@@ -229,14 +230,31 @@ const frameRows = (screen) => {
     return text.trimEnd();
   });
 };
-const shownText = (screen) => frameRows(screen).map((row) => row.trim()).filter((row) => !/^-+$/.test(row)).join('\n');
+const shownText = (screen) =>
+  frameRows(screen)
+    .map((row) => row.trim())
+    .filter((row) => !/^-+$/.test(row))
+    .join('\n');
 const shownTitle = (screen) => (frameRows(screen)[2] ?? '').trim();
 const selectedRow = (screen) => frameRows(screen).find((row) => row.startsWith('> '));
 /** The boot's progress bar is on the display. */
 const booting = (screen) => frameRows(screen).some((row) => /^[#.]{10,}$/.test(row.trim()));
 
 /** The terminal keys of src/keys/key-map.ts, as tmux names them, for the device keys scripts use. */
-const TMUX_KEYS = { 确认: 'Enter', ENTER: 'Enter', 取消: 'Escape', CANCEL: 'Escape', 清除: 'BSpace', CLEAR: 'BSpace', 上: 'Up', UP: 'Up', 下: 'Down', DOWN: 'Down', 菜单: 'm', MENU: 'm' };
+const TMUX_KEYS = {
+  确认: 'Enter',
+  ENTER: 'Enter',
+  取消: 'Escape',
+  CANCEL: 'Escape',
+  清除: 'BSpace',
+  CLEAR: 'BSpace',
+  上: 'Up',
+  UP: 'Up',
+  下: 'Down',
+  DOWN: 'Down',
+  菜单: 'm',
+  MENU: 'm',
+};
 
 /** Waits (at most 2 s) for the screen to change after a key, as a person reads it before the next. */
 const settle = (term, before) => term.waitFor((screen) => screen !== before, 2_000).catch(() => undefined);
@@ -274,7 +292,9 @@ const listOf = (value) => (value === undefined ? [] : Array.isArray(value) ? val
 const shows = (text, wanted) => {
   const candidates = [normalise(text), normalise(text.replace(/\n\s*/g, ''))];
   const regex = /^\/(.+)\/([a-z]*)$/.exec(wanted);
-  return regex ? candidates.some((candidate) => new RegExp(regex[1], regex[2]).test(candidate)) : candidates.some((candidate) => candidate.includes(normalise(wanted)));
+  return regex
+    ? candidates.some((candidate) => new RegExp(regex[1], regex[2]).test(candidate))
+    : candidates.some((candidate) => candidate.includes(normalise(wanted)));
 };
 /** What the screen does not show of an expectation (its state and store checks are for the headless runner). */
 const unmet = (expectation, text, title) => [
@@ -296,7 +316,14 @@ const readStep = (step) => {
   if ('power' in step) return { kind: 'power', mode: step.power };
   if ('expect' in step) {
     const written = typeof step.expect === 'object' && !Array.isArray(step.expect) ? step.expect : { screen: step.expect };
-    return { kind: 'expect', expectation: { screen: listOf(written.screen), title: written.title === undefined ? undefined : String(written.title), not: listOf(written.not) } };
+    return {
+      kind: 'expect',
+      expectation: {
+        screen: listOf(written.screen),
+        title: written.title === undefined ? undefined : String(written.title),
+        not: listOf(written.not),
+      },
+    };
   }
   return { kind: 'other', step };
 };
@@ -458,7 +485,8 @@ for (let run = 0; run < 3; run++) {
     encoding: 'utf8',
   });
   // Exit 1 (a walkthrough failed) still measures the run; anything else is a broken bench.
-  if (suite.status !== 0 && suite.status !== 1) throw new Error(`pos-sim run fixtures/walkthroughs exited ${suite.status}:\n${suite.stderr}`);
+  if (suite.status !== 0 && suite.status !== 1)
+    throw new Error(`pos-sim run fixtures/walkthroughs exited ${suite.status}:\n${suite.stderr}`);
   suiteStatus = Math.max(suiteStatus, suite.status ?? 0);
   suiteRss.push(readRss(suite.stderr));
   nodeRss.push(readRss(spawnSync(NODE, ['--import', RSS_HOOK, '-e', '0'], { encoding: 'utf8' }).stderr));
@@ -471,23 +499,53 @@ for (let run = 0; run < 3; run++) {
 }
 progress('');
 
-row('(a) cold start → first frame', ms(coldPosSim), '', `minimal Ink ${ms(coldInk)} · node -e 0 ${ms(coldNode)}`,
-  `≤ 1.5× minimal Ink (${(coldPosSim / coldInk).toFixed(2)}×)`, coldPosSim <= 1.5 * coldInk);
+row(
+  '(a) cold start → first frame',
+  ms(coldPosSim),
+  '',
+  `minimal Ink ${ms(coldInk)} · node -e 0 ${ms(coldNode)}`,
+  `≤ 1.5× minimal Ink (${(coldPosSim / coldInk).toFixed(2)}×)`,
+  coldPosSim <= 1.5 * coldInk,
+);
 const cpuInk = median(cpu.ink);
 const cpuPosSim = median(cpu.posSim);
-row('(a) CPU time → first frame', ms(cpuPosSim), '', `minimal Ink ${ms(cpuInk)}`, `≤ 1.5× minimal Ink (${(cpuPosSim / cpuInk).toFixed(2)}×)`,
-  cpuPosSim <= 1.5 * cpuInk);
-row('(b) P1 headless via API', ms(headlessP1), '', `via the UI in tmux ${ms(tuiP1)} · first headless run ${ms(firstHeadless)}`,
-  `≥ 100× faster (${Math.round(tuiP1 / headlessP1)}×)`, tuiP1 / headlessP1 >= 100);
+row(
+  '(a) CPU time → first frame',
+  ms(cpuPosSim),
+  '',
+  `minimal Ink ${ms(cpuInk)}`,
+  `≤ 1.5× minimal Ink (${(cpuPosSim / cpuInk).toFixed(2)}×)`,
+  cpuPosSim <= 1.5 * cpuInk,
+);
+row(
+  '(b) P1 headless via API',
+  ms(headlessP1),
+  '',
+  `via the UI in tmux ${ms(tuiP1)} · first headless run ${ms(firstHeadless)}`,
+  `≥ 100× faster (${Math.round(tuiP1 / headlessP1)}×)`,
+  tuiP1 / headlessP1 >= 100,
+);
 row('(c) keypress → screen (pty)', ms(latency), '', `max ${ms(latencyMax)} over ${latencies.length} keys`, '< 30 ms', latency < 30);
 const interactive = median(interactiveRss);
 const inkMb = median(inkRss);
 const suiteMb = median(suiteRss);
 const nodeMb = median(nodeRss);
-row('(d) peak RSS, interactive UI', mb(interactive), '', `minimal Ink ${mb(inkMb)} · node -e 0 ${mb(nodeMb)}`,
-  `≤ 2× minimal Ink (${(interactive / inkMb).toFixed(2)}×)`, interactive <= 2 * inkMb);
-row('(d) peak RSS, headless suite run', mb(suiteMb), '', `node -e 0 ${mb(nodeMb)}${suiteStatus ? ' (the suite had failures)' : ''}`, `≤ 3× node -e 0 (${(suiteMb / nodeMb).toFixed(2)}×)`,
-  suiteMb <= 3 * nodeMb);
+row(
+  '(d) peak RSS, interactive UI',
+  mb(interactive),
+  '',
+  `minimal Ink ${mb(inkMb)} · node -e 0 ${mb(nodeMb)}`,
+  `≤ 2× minimal Ink (${(interactive / inkMb).toFixed(2)}×)`,
+  interactive <= 2 * inkMb,
+);
+row(
+  '(d) peak RSS, headless suite run',
+  mb(suiteMb),
+  '',
+  `node -e 0 ${mb(nodeMb)}${suiteStatus ? ' (the suite had failures)' : ''}`,
+  `≤ 3× node -e 0 (${(suiteMb / nodeMb).toFixed(2)}×)`,
+  suiteMb <= 3 * nodeMb,
+);
 
 // (e) a suite of 10,000 walkthroughs on worker threads, memory as it grows, one walkthrough's cost.
 await measureScale((name, value, reference, target, pass) => row(name, value, '', reference, target, pass), progress);
@@ -496,7 +554,11 @@ progress('');
 const headers = ['measure', 'median', 'reference (same run)', 'target', ''];
 const cells = results.map((r) => [r.name, r.value, r.reference, r.target, r.pass ? 'PASS' : 'MISS']);
 const widths = headers.map((header, column) => Math.max(header.length, ...cells.map((cell) => cell[column].length)));
-const line = (cell) => cell.map((text, column) => text.padEnd(widths[column])).join('  ').trimEnd();
+const line = (cell) =>
+  cell
+    .map((text, column) => text.padEnd(widths[column]))
+    .join('  ')
+    .trimEnd();
 console.log(
   `pos-sim bench · node ${process.version} · ${cpus().length} CPUs, load average ${loadAtStart} → ${loadavg()[0].toFixed(1)} · ` +
     `${RUNS} runs per cold start · ${((performance.now() - started) / 1000).toFixed(0)} s`,
@@ -505,7 +567,11 @@ console.log(line(headers));
 console.log(widths.map((width) => '-'.repeat(width)).join('  '));
 for (const cell of cells) console.log(line(cell));
 console.log(
-  'raw cold starts (ms): pos-sim ' + starts.posSim.map((v) => v.toFixed(0)).join(' ') + ' | ink ' + starts.ink.map((v) => v.toFixed(0)).join(' ') +
-    ' | node ' + starts.node.map((v) => v.toFixed(0)).join(' '),
+  'raw cold starts (ms): pos-sim ' +
+    starts.posSim.map((v) => v.toFixed(0)).join(' ') +
+    ' | ink ' +
+    starts.ink.map((v) => v.toFixed(0)).join(' ') +
+    ' | node ' +
+    starts.node.map((v) => v.toFixed(0)).join(' '),
 );
 process.exitCode = results.every((r) => r.pass) ? 0 : 1;

@@ -23,7 +23,11 @@ const yogaWithoutFetch = {
     esbuild.onLoad({ filter: YOGA_LOADER }, (args) => {
       const source = readFileSync(args.path, 'utf8');
       if (!source.includes(YOGA_ANCHOR)) {
-        return { contents: source, loader: 'js', warnings: [{ text: `yoga-layout's loader changed: it fetches its wasm again (slower start-up); update ${YOGA_ANCHOR}` }] };
+        return {
+          contents: source,
+          loader: 'js',
+          warnings: [{ text: `yoga-layout's loader changed: it fetches its wasm again (slower start-up); update ${YOGA_ANCHOR}` }],
+        };
       }
       return { contents: source.replace(YOGA_ANCHOR, `${YOGA_ANCHOR} const fetch = undefined;`), loader: 'js' };
     });
@@ -138,5 +142,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
     for (const name of readdirSync(chunks)) if (!written.has(join(chunks, name))) rmSync(join(chunks, name), { force: true });
   }
   rmSync(join(root, 'dist', 'types'), { recursive: true, force: true });
-  execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
+  execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'tsconfig.build.json')], {
+    stdio: 'inherit',
+  });
 }

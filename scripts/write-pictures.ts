@@ -24,22 +24,44 @@ const suite = join(dir, 'qa');
 mkdirSync(suite);
 writeFileSync(join(suite, 'p2-opens.yaml'), ['name: P2 打开免密支付', 'steps:', ...open, '  - expect: "[x] 开启免密支付"', ''].join('\n'));
 writeFileSync(join(suite, 'p2-untick.yaml'), ['name: P2 取消勾选开启免密支付', 'steps:', ...open, '  - snapshot: editing', ''].join('\n'));
-await runWalkthroughsCommand({ paths: [suite], reporter: 'json', bail: false, coverage: false, snapshotDir: join(dir, 'pictures'), updateSnapshots: true }, quiet, quiet);
+await runWalkthroughsCommand(
+  { paths: [suite], reporter: 'json', bail: false, coverage: false, snapshotDir: join(dir, 'pictures'), updateSnapshots: true },
+  quiet,
+  quiet,
+);
 // A change of screen the golden does not know: the walkthrough now unticks the box.
-writeFileSync(join(suite, 'p2-untick.yaml'), ['name: P2 取消勾选开启免密支付', 'steps:', ...open, '  - select: 开启免密支付', '  - snapshot: editing', ''].join('\n'));
+writeFileSync(
+  join(suite, 'p2-untick.yaml'),
+  ['name: P2 取消勾选开启免密支付', 'steps:', ...open, '  - select: 开启免密支付', '  - snapshot: editing', ''].join('\n'),
+);
 const report: string[] = [];
 process.chdir(dir);
-await runWalkthroughsCommand({ paths: ['qa'], reporter: 'html', bail: false, coverage: false, snapshotDir: 'pictures' }, (text) => report.push(text), quiet);
+await runWalkthroughsCommand(
+  { paths: ['qa'], reporter: 'html', bail: false, coverage: false, snapshotDir: 'pictures' },
+  (text) => report.push(text),
+  quiet,
+);
 writeFileSync(join(dir, 'report.html'), report.join('\n'));
 await guideCommand({ walkthrough: 'P2', format: 'html', lang: 'zh', out: join(dir, 'guide.html'), fixture: undefined });
 process.chdir(pathToFileURL(`${import.meta.dirname}/..`).pathname);
 
 const browser = await chromium.launch({
   executablePath: process.env.POS_SIM_CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
 try {
-  for (const [page, file, height] of [['report.html', 'docs/report.png', 1000], ['guide.html', 'docs/guide.png', 900]] as const) {
+  for (const [page, file, height] of [
+    ['report.html', 'docs/report.png', 1000],
+    ['guide.html', 'docs/guide.png', 900],
+  ] as const) {
     const tab = await browser.newPage({ viewport: { width: 1100, height }, deviceScaleFactor: 1 });
     await tab.goto(pathToFileURL(join(dir, page)).href);
     await tab.screenshot({ path: file });

@@ -6,7 +6,21 @@ import { toolText } from './i18n/tool-lang.js';
 import { REPORTERS, type ReporterName } from './walkthrough/reporters/index.js';
 import type { Shard, TagSelection } from './walkthrough/suite.js';
 
-export const COMMANDS = ['start', 'reset', 'profiles', 'hash-password', 'run', 'record', 'paths', 'chart', 'records', 'practice', 'demo', 'screenshot', 'guide'] as const;
+export const COMMANDS = [
+  'start',
+  'reset',
+  'profiles',
+  'hash-password',
+  'run',
+  'record',
+  'paths',
+  'chart',
+  'records',
+  'practice',
+  'demo',
+  'screenshot',
+  'guide',
+] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export type CliOptions = {
@@ -73,7 +87,19 @@ const FLAGS: Record<Command, readonly string[]> = {
   reset: ['fixture', 'data-dir', 'yes'],
   profiles: [],
   'hash-password': [],
-  run: ['reporter', 'bail', 'coverage', 'snapshot-dir', 'update-snapshots', 'fixture', 'workers', 'shard', 'env', 'include-tags', 'exclude-tags'],
+  run: [
+    'reporter',
+    'bail',
+    'coverage',
+    'snapshot-dir',
+    'update-snapshots',
+    'fixture',
+    'workers',
+    'shard',
+    'env',
+    'include-tags',
+    'exclude-tags',
+  ],
   record: ['fixture'],
   paths: ['fixture', 'write'],
   chart: [],
@@ -135,7 +161,8 @@ const editDistance = (a: string, b: string): number => {
   let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
   for (const [i, charA] of [...a].entries()) {
     const current = [i + 1];
-    for (const [j, charB] of [...b].entries()) current.push(Math.min((previous[j + 1] ?? 0) + 1, (current[j] ?? 0) + 1, (previous[j] ?? 0) + (charA === charB ? 0 : 1)));
+    for (const [j, charB] of [...b].entries())
+      current.push(Math.min((previous[j + 1] ?? 0) + 1, (current[j] ?? 0) + 1, (previous[j] ?? 0) + (charA === charB ? 0 : 1)));
     previous = current;
   }
   return previous[b.length] ?? 0;
@@ -147,10 +174,14 @@ const describeParseError = (error: Error & { code?: string }): string => {
   if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
     const typed = option.replace(/^-+/, '');
     const near = Object.keys(OPTIONS).filter((name) => editDistance(typed, name) <= 2 && typed.length > 1);
-    return near.length > 0 ? toolText('cli.unknownOptionNear', { option, near: near.map((name) => `--${name}`).join(', ') }) : toolText('cli.unknownOption', { option });
+    return near.length > 0
+      ? toolText('cli.unknownOptionNear', { option, near: near.map((name) => `--${name}`).join(', ') })
+      : toolText('cli.unknownOption', { option });
   }
   if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
-    return /does not take an argument/.test(error.message) ? toolText('cli.optionTakesNoValue', { option }) : toolText('cli.optionNeedsValue', { option });
+    return /does not take an argument/.test(error.message)
+      ? toolText('cli.optionTakesNoValue', { option })
+      : toolText('cli.optionNeedsValue', { option });
   }
   return error.message;
 };
@@ -178,7 +209,9 @@ export const parseCli = (argv: readonly string[], env: NodeJS.ProcessEnv = {}): 
   const first = positionals[0];
   const command = (first ?? 'start') as Command;
   if (first !== undefined && (!(COMMANDS as readonly string[]).includes(first) || first === 'start')) {
-    throw new UsageError(toolText('cli.unknownCommand', { command: first, commands: COMMANDS.filter((name) => name !== 'start').join(', ') }));
+    throw new UsageError(
+      toolText('cli.unknownCommand', { command: first, commands: COMMANDS.filter((name) => name !== 'start').join(', ') }),
+    );
   }
   const paths = positionals.slice(1);
   if (!help && !version) {
@@ -187,7 +220,9 @@ export const parseCli = (argv: readonly string[], env: NodeJS.ProcessEnv = {}): 
     if (paths.length < arity.min) throw new UsageError(toolText('cli.needsArguments', { command, what }));
     if (paths.length > arity.max) {
       const given = paths.join(' ');
-      throw new UsageError(arity.max === 0 ? toolText('cli.takesNoArguments', { command, given }) : toolText('cli.takesArguments', { command, what, given }));
+      throw new UsageError(
+        arity.max === 0 ? toolText('cli.takesNoArguments', { command, given }) : toolText('cli.takesArguments', { command, what, given }),
+      );
     }
     for (const flag of Object.keys(values)) {
       if (!ANY_COMMAND.includes(flag) && !FLAGS[command].includes(flag)) {
@@ -227,7 +262,8 @@ export const parseCli = (argv: readonly string[], env: NodeJS.ProcessEnv = {}): 
     throw new UsageError(toolText('cli.badStep', { step: values.step ?? '' }));
   }
   const format = values.format ?? 'html';
-  if (!(GUIDE_FORMATS as readonly string[]).includes(format)) throw new UsageError(toolText('cli.badFormat', { format, formats: GUIDE_FORMATS.join(', ') }));
+  if (!(GUIDE_FORMATS as readonly string[]).includes(format))
+    throw new UsageError(toolText('cli.badFormat', { format, formats: GUIDE_FORMATS.join(', ') }));
   if (command === 'screenshot' && values.out !== undefined && !/\.(svg|png)$/i.test(values.out)) {
     throw new UsageError(toolText('cli.badPictureFile', { file: values.out }));
   }
@@ -248,8 +284,12 @@ export const parseCli = (argv: readonly string[], env: NodeJS.ProcessEnv = {}): 
   }
   const tagList = (flag: 'include-tags' | 'exclude-tags'): string[] =>
     (values[flag] ?? []).flatMap((given) => {
-      const tags = given.split(',').map((tag) => tag.trim()).filter((tag) => tag !== '');
-      if (tags.length === 0 || tags.some((tag) => /\s/.test(tag))) throw new UsageError(toolText('cli.badTags', { flag: `--${flag}`, given }));
+      const tags = given
+        .split(',')
+        .map((tag) => tag.trim())
+        .filter((tag) => tag !== '');
+      if (tags.length === 0 || tags.some((tag) => /\s/.test(tag)))
+        throw new UsageError(toolText('cli.badTags', { flag: `--${flag}`, given }));
       return tags;
     });
   const include = tagList('include-tags');

@@ -12,8 +12,7 @@ import { dropColorFrom, noColorWanted } from './no-color.js';
 import { resolveDataDir, throwAwayDataDir } from './store/data-dir.js';
 import { packageRoot } from './package-root.js';
 
-const version = (): string =>
-  (createRequire(import.meta.url)(`${packageRoot}/package.json`) as { version: string }).version;
+const version = (): string => (createRequire(import.meta.url)(`${packageRoot}/package.json`) as { version: string }).version;
 
 const main = async (): Promise<void> => {
   if (noColorWanted(process.env)) for (const stream of [process.stdout, process.stderr]) dropColorFrom(stream);
@@ -54,8 +53,17 @@ const main = async (): Promise<void> => {
       return;
     }
     case 'records': {
-      const [{ printRecords }, { loadProfile }] = await Promise.all([import('./commands/print-records.js'), import('./profile/load-profile.js')]);
-      const printed = printRecords({ profile: loadProfile(options.fixture), fixture: options.fixture, dataDir: resolveDataDir(options.dataDir), json: options.json, lang: options.lang });
+      const [{ printRecords }, { loadProfile }] = await Promise.all([
+        import('./commands/print-records.js'),
+        import('./profile/load-profile.js'),
+      ]);
+      const printed = printRecords({
+        profile: loadProfile(options.fixture),
+        fixture: options.fixture,
+        dataDir: resolveDataDir(options.dataDir),
+        json: options.json,
+        lang: options.lang,
+      });
       for (const line of printed.stdout) console.log(line);
       for (const line of printed.stderr) console.error(line);
       return;
@@ -66,7 +74,10 @@ const main = async (): Promise<void> => {
       return;
     }
     case 'paths': {
-      const [{ listPaths }, { DEFAULT_PROFILE, loadProfile }] = await Promise.all([import('./commands/list-paths.js'), import('./profile/load-profile.js')]);
+      const [{ listPaths }, { DEFAULT_PROFILE, loadProfile }] = await Promise.all([
+        import('./commands/list-paths.js'),
+        import('./profile/load-profile.js'),
+      ]);
       const fixture = options.fixture ?? DEFAULT_PROFILE;
       for (const line of listPaths({ profile: loadProfile(fixture), fixture, write: options.write })) console.log(line);
       return;
@@ -91,18 +102,37 @@ const main = async (): Promise<void> => {
     }
     case 'demo': {
       const { runDemo } = await import('./commands/demo.js');
-      for (const line of await runDemo({ procedure: options.paths[0], lang: options.langFlag, speed: options.speed, record: options.record, env: options.env })) console.log(line);
+      for (const line of await runDemo({
+        procedure: options.paths[0],
+        lang: options.langFlag,
+        speed: options.speed,
+        record: options.record,
+        env: options.env,
+      }))
+        console.log(line);
       return;
     }
     case 'screenshot': {
       const { screenshotCommand } = await import('./commands/screenshot.js');
-      const lines = await screenshotCommand({ walkthrough: options.paths[0] ?? '', step: options.step, lang: options.langFlag, out: options.out, fixture: options.fixture });
+      const lines = await screenshotCommand({
+        walkthrough: options.paths[0] ?? '',
+        step: options.step,
+        lang: options.langFlag,
+        out: options.out,
+        fixture: options.fixture,
+      });
       for (const line of lines) console.log(line);
       return;
     }
     case 'guide': {
       const { guideCommand } = await import('./commands/guide.js');
-      const lines = await guideCommand({ walkthrough: options.paths[0] ?? '', format: options.format, lang: options.langFlag, out: options.out, fixture: options.fixture });
+      const lines = await guideCommand({
+        walkthrough: options.paths[0] ?? '',
+        format: options.format,
+        lang: options.langFlag,
+        out: options.out,
+        fixture: options.fixture,
+      });
       for (const line of lines) console.log(line);
       return;
     }

@@ -10,7 +10,9 @@ import { toolText } from './i18n/tool-lang.js';
 export type FileSystemError = NodeJS.ErrnoException & { readonly code: string; readonly path: string };
 
 export const isFileSystemError = (error: unknown): error is FileSystemError =>
-  error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string' && typeof (error as NodeJS.ErrnoException).path === 'string';
+  error instanceof Error &&
+  typeof (error as NodeJS.ErrnoException).code === 'string' &&
+  typeof (error as NodeJS.ErrnoException).path === 'string';
 
 const REASONS: Readonly<Record<string, MessageKey>> = {
   EACCES: 'file.EACCES',

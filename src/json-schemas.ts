@@ -21,17 +21,23 @@ const inputSchema = (schema: z.ZodType, title: string, description: string): obj
   description,
 });
 
-export const profileJsonSchema = (): object => inputSchema(profileSchema, 'pos-sim device profile', 'A terminal to simulate: `pos-sim --fixture FILE`.');
+export const profileJsonSchema = (): object =>
+  inputSchema(profileSchema, 'pos-sim device profile', 'A terminal to simulate: `pos-sim --fixture FILE`.');
 
 /** Practice tasks (fixtures/tasks/*.yaml). */
 export const taskJsonSchema = (): object => inputSchema(taskSchema, 'pos-sim practice task', 'A practice task: `pos-sim practice NAME`.');
 
 /** Walkthroughs and the pieces they call (fixtures/walkthroughs/**.yaml). */
-export const walkthroughJsonSchema = (): object => inputSchema(walkthroughSchema, 'pos-sim walkthrough', 'A scripted walk through the device menus: `pos-sim run FILE`.');
+export const walkthroughJsonSchema = (): object =>
+  inputSchema(walkthroughSchema, 'pos-sim walkthrough', 'A scripted walk through the device menus: `pos-sim run FILE`.');
 
 /** The suite file (pos-sim.suite.yaml). */
 export const suiteJsonSchema = (): object =>
-  inputSchema(suiteSchema, 'pos-sim suite file', 'Steps played before and after every walkthrough in this folder and the folders below it: pos-sim.suite.yaml.');
+  inputSchema(
+    suiteSchema,
+    'pos-sim suite file',
+    'Steps played before and after every walkthrough in this folder and the folders below it: pos-sim.suite.yaml.',
+  );
 
 /** Each shipped schema and its file. */
 export const JSON_SCHEMAS = [

@@ -18,7 +18,9 @@ const lineAndColumn = (text: string, offset: number) => {
 
 /** A character as a message shows it: "x", or its escape when it is not printable. */
 const shown = (char: string): string =>
-  /^[\x20-\x7e\u00a0-\ufefe\uff00-\ufffd]$/.test(char) ? `"${char}"` : `U+${char.codePointAt(0)?.toString(16).toUpperCase().padStart(4, '0')}`;
+  /^[\x20-\x7e\u00a0-\ufefe\uff00-\ufffd]$/.test(char)
+    ? `"${char}"`
+    : `U+${char.codePointAt(0)?.toString(16).toUpperCase().padStart(4, '0')}`;
 
 /** Where JSON text breaks and why: JSON's grammar walked once, only when JSON.parse has refused the text. */
 const locateJsonError = (text: string): { offset: number; reason: string } => {
@@ -121,10 +123,8 @@ export const parseJson = (text: string): { ok: true; value: unknown } | { ok: fa
 
 /** A field path as a person writes it: bindings[2].name.zh */
 export const fieldPath = (path: readonly PropertyKey[]): string =>
-  path.reduce<string>(
-    (text, key) => (typeof key === 'number' ? `${text}[${key}]` : text ? `${text}.${String(key)}` : String(key)),
-    '',
-  ) || toolText('json.topLevel');
+  path.reduce<string>((text, key) => (typeof key === 'number' ? `${text}[${key}]` : text ? `${text}.${String(key)}` : String(key)), '') ||
+  toolText('json.topLevel');
 
 const zhIssueText = zhCN().localeError;
 

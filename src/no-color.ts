@@ -47,5 +47,6 @@ export const withoutColor = (text: string): string =>
 /** From now on, whatever is written to the stream as text reaches it without colour. */
 export const dropColorFrom = (stream: NodeJS.WritableStream): void => {
   const write = stream.write.bind(stream) as (chunk: unknown, ...rest: unknown[]) => boolean;
-  stream.write = ((chunk: unknown, ...rest: unknown[]) => write(typeof chunk === 'string' ? withoutColor(chunk) : chunk, ...rest)) as typeof stream.write;
+  stream.write = ((chunk: unknown, ...rest: unknown[]) =>
+    write(typeof chunk === 'string' ? withoutColor(chunk) : chunk, ...rest)) as typeof stream.write;
 };

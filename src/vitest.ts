@@ -18,13 +18,18 @@ import { normaliseRegexSource, shows, type TextMatcher } from './walkthrough/tex
 export type ScreenText = string | RegExp;
 
 const matcherOf = (text: ScreenText): TextMatcher =>
-  typeof text === 'string' ? { kind: 'text', text } : { kind: 'regex', regex: new RegExp(normaliseRegexSource(text.source), text.flags.replace(/[gy]/g, '')), text: String(text) };
+  typeof text === 'string'
+    ? { kind: 'text', text }
+    : { kind: 'regex', regex: new RegExp(normaliseRegexSource(text.source), text.flags.replace(/[gy]/g, '')), text: String(text) };
 
 /** The screen and the states, as a failed walkthrough step shows them. */
 const device = (sim: Simulator): string =>
   [
     toolText('report.screen'),
-    ...sim.screen().split('\n').map((line) => `  | ${line}`),
+    ...sim
+      .screen()
+      .split('\n')
+      .map((line) => `  | ${line}`),
     toolText('report.states', { states: sim.session.activeStates().join(', ') }),
   ].join('\n');
 
@@ -39,21 +44,37 @@ export const posSimMatchers = {
     const screen = screenText(sim);
     const matchers = texts.map(matcherOf);
     const missing = matchers.filter((matcher) => !shows(matcher, screen));
-    return result(sim, missing.length === 0, () => missing.map(screenMissing).join('\n'), () => matchers.map(screenUnwanted).join('\n'));
+    return result(
+      sim,
+      missing.length === 0,
+      () => missing.map(screenMissing).join('\n'),
+      () => matchers.map(screenUnwanted).join('\n'),
+    );
   },
   /** The title contains the text (or matches the regex). */
   toHaveTitle(sim: Simulator, text: ScreenText) {
     const matcher = matcherOf(text);
-    return result(sim, shows(matcher, sim.title()), () => titleWrong(matcher, sim.title()), () => toolText('run.titleUnwanted', { title: sim.title() }));
+    return result(
+      sim,
+      shows(matcher, sim.title()),
+      () => titleWrong(matcher, sim.title()),
+      () => toolText('run.titleUnwanted', { title: sim.title() }),
+    );
   },
   /** The device or a flow running in it is in this state (home, passwordPrompt.entering). */
   toBeIn(sim: Simulator, state: string) {
-    return result(sim, isStateActive(sim.session.activeStates(), state), () => stateInactive(state), () => toolText('run.stateActive', { state }));
+    return result(
+      sim,
+      isStateActive(sim.session.activeStates(), state),
+      () => stateInactive(state),
+      () => toolText('run.stateActive', { state }),
+    );
   },
   /** The store holds this value at the path (null: nothing there); vitest's asymmetric matchers work. */
   toHaveStored(this: { equals: (a: unknown, b: unknown) => boolean }, sim: Simulator, path: string, value: unknown) {
     const actual = readStorePath(sim.store.snapshot(), path);
-    const shown = (item: unknown) => (item !== null && typeof item === 'object' && 'asymmetricMatch' in item ? String(item) : JSON.stringify(item));
+    const shown = (item: unknown) =>
+      item !== null && typeof item === 'object' && 'asymmetricMatch' in item ? String(item) : JSON.stringify(item);
     return result(
       sim,
       this.equals(actual, value),

@@ -19,7 +19,10 @@ const MAX_ALIASES = 1000;
 
 /** Errors that the parser meets at the end of something left open, and what was left open. */
 const LEFT_OPEN: readonly { readonly test: (error: YAMLError) => boolean; readonly opens: (node: Node) => boolean }[] = [
-  { test: (error) => error.code === 'MISSING_CHAR' && /quote/.test(error.message), opens: (node) => isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') },
+  {
+    test: (error) => error.code === 'MISSING_CHAR' && /quote/.test(error.message),
+    opens: (node) => isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE'),
+  },
   { test: (error) => /Flow sequence/.test(error.message), opens: (node) => isSeq(node) && node.flow === true },
   { test: (error) => /Flow map/.test(error.message), opens: (node) => isMap(node) && node.flow === true },
 ];
@@ -58,7 +61,12 @@ export class YamlSource {
   nodeAt(path: FieldPath, options: { readonly throughAlias?: boolean } = {}): Node | undefined {
     let node = this.resolve(this.doc.contents);
     for (const [index, key] of path.entries()) {
-      const child = isSeq(node) && typeof key === 'number' ? node.items[key] : isMap(node) ? node.items.find((pair) => scalarKey(pair.key) === String(key))?.value : undefined;
+      const child =
+        isSeq(node) && typeof key === 'number'
+          ? node.items[key]
+          : isMap(node)
+            ? node.items.find((pair) => scalarKey(pair.key) === String(key))?.value
+            : undefined;
       const next = index === path.length - 1 && options.throughAlias === false && isAlias(child) ? child : this.resolve(child);
       if (next === undefined) return node;
       node = next;
@@ -107,7 +115,11 @@ const startOf = (doc: Document, error: YAMLError): number => {
  * Parses one YAML document. `notYaml` words a syntax error (the parser's reason in, a sentence out).
  * Returns the document's value with aliases resolved and the source to locate fields in.
  */
-export const readYaml = (text: string, file: string, notYaml: (reason: string) => string): { value: unknown; source: YamlSource } | YamlProblems => {
+export const readYaml = (
+  text: string,
+  file: string,
+  notYaml: (reason: string) => string,
+): { value: unknown; source: YamlSource } | YamlProblems => {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const source = new YamlSource(file, text, doc, lines);
@@ -117,12 +129,14 @@ export const readYaml = (text: string, file: string, notYaml: (reason: string) =
   const problems: string[] = [];
   let firstAlias: Node | undefined;
   // Aliases start with *: a file without one has none to check.
-  if (text.includes('*')) visit(doc, {
-    Alias: (_, alias) => {
-      firstAlias ??= alias;
-      if (alias.resolve(doc) === undefined) problems.push(source.problem(alias, toolText('yaml.noAnchor', { name: `*${alias.source}`, anchor: alias.source })));
-    },
-  });
+  if (text.includes('*'))
+    visit(doc, {
+      Alias: (_, alias) => {
+        firstAlias ??= alias;
+        if (alias.resolve(doc) === undefined)
+          problems.push(source.problem(alias, toolText('yaml.noAnchor', { name: `*${alias.source}`, anchor: alias.source })));
+      },
+    });
   if (problems.length > 0) return { problems };
   try {
     return { value: doc.toJS({ maxAliasCount: MAX_ALIASES }), source };

@@ -42,7 +42,8 @@ describe('shipped JSON Schemas', () => {
     expect(walkthroughs.length).toBeGreaterThanOrEqual(45);
     expect(tasks.length).toBeGreaterThanOrEqual(6);
     for (const file of profiles) expect(validProfile(readJson(file)), `${file}: ${errors(validProfile)}`).toBe(true);
-    for (const file of walkthroughs) expect(validWalkthrough(parseYaml(readFileSync(file, 'utf8'))), `${file}: ${errors(validWalkthrough)}`).toBe(true);
+    for (const file of walkthroughs)
+      expect(validWalkthrough(parseYaml(readFileSync(file, 'utf8'))), `${file}: ${errors(validWalkthrough)}`).toBe(true);
     for (const file of tasks) expect(validTask(parseYaml(readFileSync(file, 'utf8'))), `${file}: ${errors(validTask)}`).toBe(true);
   });
 
@@ -51,14 +52,20 @@ describe('shipped JSON Schemas', () => {
       expect((readJson(`fixtures/profiles/${file}`) as { $schema: string }).$schema).toBe('../profile.schema.json');
     }
     for (const file of readdirSync('fixtures/walkthroughs').filter((name) => name.endsWith('.yaml') && name !== SUITE_FILE)) {
-      expect(readFileSync(`fixtures/walkthroughs/${file}`, 'utf8').split('\n')[0]).toBe('# yaml-language-server: $schema=../walkthrough.schema.json');
+      expect(readFileSync(`fixtures/walkthroughs/${file}`, 'utf8').split('\n')[0]).toBe(
+        '# yaml-language-server: $schema=../walkthrough.schema.json',
+      );
     }
     for (const folder of ['_lib', 'working-day']) {
       for (const file of readdirSync(`fixtures/walkthroughs/${folder}`)) {
-        expect(readFileSync(`fixtures/walkthroughs/${folder}/${file}`, 'utf8').split('\n')[0]).toBe('# yaml-language-server: $schema=../../walkthrough.schema.json');
+        expect(readFileSync(`fixtures/walkthroughs/${folder}/${file}`, 'utf8').split('\n')[0]).toBe(
+          '# yaml-language-server: $schema=../../walkthrough.schema.json',
+        );
       }
     }
-    expect(readFileSync(`fixtures/walkthroughs/${SUITE_FILE}`, 'utf8').split('\n')[0]).toBe('# yaml-language-server: $schema=../suite.schema.json');
+    expect(readFileSync(`fixtures/walkthroughs/${SUITE_FILE}`, 'utf8').split('\n')[0]).toBe(
+      '# yaml-language-server: $schema=../suite.schema.json',
+    );
     // Profiles that only walkthroughs use (a variant of a shipped one) live beside them.
     for (const file of readdirSync('fixtures/walkthroughs/profiles')) {
       expect((readJson(`fixtures/walkthroughs/profiles/${file}`) as { $schema: string }).$schema).toBe('../../profile.schema.json');

@@ -50,7 +50,11 @@ describe('English breaks at spaces', () => {
   it('with no row starting with a space', () => {
     expect(wrapToWidth('Password-free payment settings saved', 20)).toEqual(['Password-free', 'payment settings', 'saved']);
     const text = 'Goal: The merchant is changing settlement accounts. Unbind the settlement card from this terminal.';
-    expect(lines(text, 38)).toEqual(['Goal: The merchant is changing', 'settlement accounts. Unbind the', 'settlement card from this terminal.']);
+    expect(lines(text, 38)).toEqual([
+      'Goal: The merchant is changing',
+      'settlement accounts. Unbind the',
+      'settlement card from this terminal.',
+    ]);
   });
 
   it('indents a continued row under the text it continues: past leading spaces, an item number, a check box', () => {
@@ -74,13 +78,24 @@ describe('breakLine keeps each break', () => {
   });
 
   const word = fc.oneof(
-    fc.constantFrom('免密支付', '云闪付', '待重启生效', '请检查网络后重试', '关闭后本机将不能再受理微信支付付款', '【银联商务】', '（可选）'),
+    fc.constantFrom(
+      '免密支付',
+      '云闪付',
+      '待重启生效',
+      '请检查网络后重试',
+      '关闭后本机将不能再受理微信支付付款',
+      '【银联商务】',
+      '（可选）',
+    ),
     fc.constantFrom('，', '。', '：', '；', '、'),
     fc.constantFrom('Limit', 'Password-free', 'payment', '*unsaved', '(factory', '123456)', '898310058120134', '300元'),
     fc.stringMatching(/^[a-z0-9]{1,12}$/),
   );
   const text = fc
-    .tuple(fc.constantFrom('', '    ', '3.', '3.    ', '1.[x] '), fc.array(fc.tuple(fc.constantFrom('', ' ', '  '), word), { minLength: 1, maxLength: 12 }))
+    .tuple(
+      fc.constantFrom('', '    ', '3.', '3.    ', '1.[x] '),
+      fc.array(fc.tuple(fc.constantFrom('', ' ', '  '), word), { minLength: 1, maxLength: 12 }),
+    )
     .map(([lead, words]) => (lead + words.map(([gap, piece]) => gap + piece).join('')).trimEnd());
 
   it('for any line and width: rows fit, and rejoined they give back the line exactly', () => {
@@ -102,7 +117,9 @@ describe('wrapped', () => {
   });
 
   it('never makes a row wider than asked', () => {
-    const text = '商户要更换结算账户。把结算卡从这台POS机解绑，等资金清算完成、商户信息更新。 The merchant is changing settlement accounts.';
-    for (const columns of [8, 13, 20, 38]) for (const line of lines(text, columns)) expect(stringWidth(line), line).toBeLessThanOrEqual(columns);
+    const text =
+      '商户要更换结算账户。把结算卡从这台POS机解绑，等资金清算完成、商户信息更新。 The merchant is changing settlement accounts.';
+    for (const columns of [8, 13, 20, 38])
+      for (const line of lines(text, columns)) expect(stringWidth(line), line).toBeLessThanOrEqual(columns);
   });
 });

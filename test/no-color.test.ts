@@ -23,7 +23,11 @@ describe('withoutColor', () => {
     ['background and bright colours', `${ESC}41m${ESC}93mx${ESC}49m${ESC}39m`, 'x'],
     ['256 and true colour, as separate parameters', `${ESC}38;5;196ma${ESC}48;2;10;20;30mb`, 'ab'],
     ['true colour with colons', `${ESC}38:2::10:20:30mc`, 'c'],
-    ['bold, dim and inverse stay', `${ESC}1m${ESC}2m${ESC}7m> 1.绑定管理${ESC}27m${ESC}22m`, `${ESC}1m${ESC}2m${ESC}7m> 1.绑定管理${ESC}27m${ESC}22m`],
+    [
+      'bold, dim and inverse stay',
+      `${ESC}1m${ESC}2m${ESC}7m> 1.绑定管理${ESC}27m${ESC}22m`,
+      `${ESC}1m${ESC}2m${ESC}7m> 1.绑定管理${ESC}27m${ESC}22m`,
+    ],
     ['a colour inside one sequence goes, the rest stays', `${ESC}1;31;7mx`, `${ESC}1;7mx`],
     ['a colour argument that looks like a style goes with its colour', `${ESC}38;5;1;4mx`, `${ESC}4mx`],
     ['resets stay', `${ESC}mx${ESC}0m`, `${ESC}mx${ESC}0m`],

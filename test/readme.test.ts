@@ -12,16 +12,24 @@ const section = (heading: string) => readme.split(/^## /m).find((part) => part.s
 
 describe('README', () => {
   it('lists every key of the key map, with its device key', () => {
-    const rows = section('Keys').split('\n').filter((line) => line.startsWith('| ')).slice(1);
+    const rows = section('Keys')
+      .split('\n')
+      .filter((line) => line.startsWith('| '))
+      .slice(1);
     const table = rows.map((row) => row.split('|').map((cell) => cell.trim()));
     for (const binding of KEY_BINDINGS) {
-      expect(table.some(([, terminal, device]) => terminal === binding.terminalKeys && device === keyLabel(binding, {}, 'zh')), binding.terminalKeys).toBe(true);
+      expect(
+        table.some(([, terminal, device]) => terminal === binding.terminalKeys && device === keyLabel(binding, {}, 'zh')),
+        binding.terminalKeys,
+      ).toBe(true);
     }
     expect(table).toHaveLength(KEY_BINDINGS.length + 1); // and Ctrl+C
   });
 
   it('lists every trainer control of the key map', () => {
-    const rows = section('Trainer controls').split('\n').filter((line) => line.startsWith('| `'));
+    const rows = section('Trainer controls')
+      .split('\n')
+      .filter((line) => line.startsWith('| `'));
     const keys = rows.map((row) => (row.split('|')[1] ?? '').replaceAll('`', '').trim());
     expect(keys.sort()).toEqual(TRAINER_BINDINGS.map((binding) => binding.terminalKeys).sort());
   });

@@ -32,7 +32,16 @@ beforeAll(() => {
   writeFileSync(
     join(project, 'tsconfig.json'),
     JSON.stringify({
-      compilerOptions: { strict: true, noEmit: true, target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', types: ['node'], skipLibCheck: false, noUncheckedIndexedAccess: true },
+      compilerOptions: {
+        strict: true,
+        noEmit: true,
+        target: 'ES2022',
+        module: 'NodeNext',
+        moduleResolution: 'NodeNext',
+        types: ['node'],
+        skipLibCheck: false,
+        noUncheckedIndexedAccess: true,
+      },
       include: ['*.ts'],
     }),
   );
@@ -51,6 +60,11 @@ describe('a TypeScript project that uses pos-sim', () => {
     );
     const { code, output } = typecheck();
     expect(code).not.toBe(0);
-    expect(output.trim().split('\n').map((line) => line.replace(/: error (TS\d+):.*/, ' $1'))).toEqual(['wrong.ts(5,11) TS2345', 'wrong.ts(6,20) TS2345']);
+    expect(
+      output
+        .trim()
+        .split('\n')
+        .map((line) => line.replace(/: error (TS\d+):.*/, ' $1')),
+    ).toEqual(['wrong.ts(5,11) TS2345', 'wrong.ts(6,20) TS2345']);
   });
 });

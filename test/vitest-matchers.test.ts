@@ -41,12 +41,18 @@ describe('pos-sim/vitest matchers', () => {
 
   it('fail saying what was expected, with the screen and the states', () => {
     const message = thrownMessage(() => expect(sim).toShow('设置成功'));
-    expect(message.split('\n').slice(0, 3)).toEqual(['expected the screen to show "设置成功"', 'screen:', '  | 在线  10086021                 09:00']);
+    expect(message.split('\n').slice(0, 3)).toEqual([
+      'expected the screen to show "设置成功"',
+      'screen:',
+      '  | 在线  10086021                 09:00',
+    ]);
     expect(message).toContain('  | 请输入密码');
     expect(message).toMatch(/\nstate: device\.settings, settings\.authenticating, passwordPrompt\.entering$/);
     expect(thrownMessage(() => expect(sim).toHaveTitle('设置'))).toMatch(/^expected the title "设置", the title is "请输入密码"\nscreen:/);
     expect(thrownMessage(() => expect(sim).toBeIn('home'))).toMatch(/^expected state home\nscreen:/);
-    expect(thrownMessage(() => expect(sim).toHaveStored('bindings.length', 4))).toMatch(/^expected store bindings\.length 4, it is 5\nscreen:/);
+    expect(thrownMessage(() => expect(sim).toHaveStored('bindings.length', 4))).toMatch(
+      /^expected store bindings\.length 4, it is 5\nscreen:/,
+    );
     expect(thrownMessage(() => expect(sim).not.toShow('请输入密码'))).toMatch(/^expected the screen not to show "请输入密码"\nscreen:/);
   });
 });

@@ -33,7 +33,8 @@ export const payerConfirmMachine = setup({
   actors: { walletPassword: walletPasswordMachine },
   delays: { resultShown: PAYMENT_RESULT_MS },
   guards: {
-    isResult: (_, params: { readonly output: WalletPasswordOutput; readonly result: WalletPasswordOutput['result'] }) => params.output.result === params.result,
+    isResult: (_, params: { readonly output: WalletPasswordOutput; readonly result: WalletPasswordOutput['result'] }) =>
+      params.output.result === params.result,
   },
   actions: {
     answer: ({ context }, outcome: PayerAnswer) => context.port.answerPayment(outcome),
@@ -45,7 +46,8 @@ export const payerConfirmMachine = setup({
   initial: 'entering',
   states: {
     entering: {
-      description: 'Shows the payment (付款给 the merchant, ¥ amount, the card it is paid from) and asks for the wallet’s payment password.',
+      description:
+        'Shows the payment (付款给 the merchant, ¥ amount, the card it is paid from) and asks for the wallet’s payment password.',
       invoke: {
         id: 'password',
         src: 'walletPassword',
@@ -54,20 +56,33 @@ export const payerConfirmMachine = setup({
           {
             guard: { type: 'isResult', params: ({ event }) => ({ output: event.output, result: 'accepted' as const }) },
             target: 'result',
-            actions: [{ type: 'noteOutcome', params: 'confirmed' }, { type: 'answer', params: 'confirmed' }],
+            actions: [
+              { type: 'noteOutcome', params: 'confirmed' },
+              { type: 'answer', params: 'confirmed' },
+            ],
           },
           {
             guard: { type: 'isResult', params: ({ event }) => ({ output: event.output, result: 'locked' as const }) },
             target: 'result',
-            actions: [{ type: 'noteOutcome', params: 'locked' }, { type: 'answer', params: 'locked' }],
+            actions: [
+              { type: 'noteOutcome', params: 'locked' },
+              { type: 'answer', params: 'locked' },
+            ],
           },
-          { target: 'result', actions: [{ type: 'noteOutcome', params: 'cancelled' }, { type: 'answer', params: 'cancelled' }] },
+          {
+            target: 'result',
+            actions: [
+              { type: 'noteOutcome', params: 'cancelled' },
+              { type: 'answer', params: 'cancelled' },
+            ],
+          },
         ],
       },
       on: { ...forwardKeys, PAYMENT_WITHDRAWN: { target: 'result', actions: { type: 'noteOutcome', params: 'withdrawn' } } },
     },
     result: {
-      description: 'Says how it ended — 支付成功 (the terminal finishes the sale), 已取消付款, 付款失败 (the password locked) or 付款已取消 (the terminal withdrew it) — for a moment, then the home screen.',
+      description:
+        'Says how it ended — 支付成功 (the terminal finishes the sale), 已取消付款, 付款失败 (the password locked) or 付款已取消 (the terminal withdrew it) — for a moment, then the home screen.',
       after: { resultShown: 'done' },
       on: { ENTER: 'done', CANCEL: 'done' },
     },

@@ -31,8 +31,7 @@ export type WalletFunction = (typeof WALLET_FUNCTIONS)[number];
  * leaf opens a function, a branch a sub-menu.
  */
 export type AppMenuNode =
-  | { readonly label: string; readonly flow: WalletFunction }
-  | { readonly label: string; readonly items: readonly AppMenuNode[] };
+  { readonly label: string; readonly flow: WalletFunction } | { readonly label: string; readonly items: readonly AppMenuNode[] };
 
 /** The payer's 小额免密 in one wallet: on or off, and the most one payment may be without a password (元). */
 export type WalletPasswordFree = { readonly enabled: boolean; readonly limit: number };
@@ -60,7 +59,14 @@ export type CardVerification = (typeof CARD_VERIFICATIONS)[number];
 /** What a wallet tells its user afterwards (its 消息): a setting changed, a service closed, a payment made. */
 export type WalletNotice =
   | { readonly kind: 'passwordFreeOff' | 'passwordFreeOn'; readonly wallet: WalletId; readonly at: number; readonly limit: number }
-  | { readonly kind: 'serviceClosed'; readonly wallet: WalletId; readonly at: number; readonly bank: LocalText; readonly last4: string; readonly how: CardVerification }
+  | {
+      readonly kind: 'serviceClosed';
+      readonly wallet: WalletId;
+      readonly at: number;
+      readonly bank: LocalText;
+      readonly last4: string;
+      readonly how: CardVerification;
+    }
   | {
       readonly kind: 'paid';
       readonly wallet: WalletId;

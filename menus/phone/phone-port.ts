@@ -22,7 +22,8 @@ export type PhoneText = {
 };
 
 /** What the phone holds that has not been looked at yet: the newest unread text or wallet notice. */
-export type PhoneNotification = { readonly kind: 'text'; readonly text: PhoneText } | { readonly kind: 'notice'; readonly notice: WalletNotice };
+export type PhoneNotification =
+  { readonly kind: 'text'; readonly text: PhoneText } | { readonly kind: 'notice'; readonly notice: WalletNotice };
 
 export interface PhonePort {
   /** Milliseconds since the epoch, on the same clock as the terminal's. */

@@ -72,7 +72,10 @@ export const phoneMachine = setup({
         UP: { actions: 'cursorUp' },
         DOWN: { actions: 'cursorDown' },
         DIGIT: { guard: 'isValidPick', actions: ['pickByDigit', 'confirmPick'] },
-        ENTER: [{ guard: 'isSmsSelected', target: 'sms', actions: 'resetTextCursor' }, { target: 'wallet', actions: 'openWallet' }],
+        ENTER: [
+          { guard: 'isSmsSelected', target: 'sms', actions: 'resetTextCursor' },
+          { target: 'wallet', actions: 'openWallet' },
+        ],
       },
     },
     sms: {

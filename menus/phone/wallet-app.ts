@@ -75,7 +75,12 @@ export const walletAppMachine = setup({
     },
     passwordFree: {
       description: '免密支付 is open.',
-      invoke: { id: 'page', src: 'walletPasswordFree', input: ({ context }) => ({ port: context.port, wallet: context.wallet }), onDone: 'menu' },
+      invoke: {
+        id: 'page',
+        src: 'walletPasswordFree',
+        input: ({ context }) => ({ port: context.port, wallet: context.wallet }),
+        onDone: 'menu',
+      },
       on: forwardKeysTo('page'),
     },
     cards: {
@@ -84,7 +89,8 @@ export const walletAppMachine = setup({
       on: forwardKeysTo('page'),
     },
     notices: {
-      description: 'Lists the wallet’s messages, newest first (免密支付已关闭, 云闪付服务已关闭, 付款成功 …), or 暂无消息; they are read now.',
+      description:
+        'Lists the wallet’s messages, newest first (免密支付已关闭, 云闪付服务已关闭, 付款成功 …), or 暂无消息; they are read now.',
       entry: 'readNotices',
       on: {
         UP: { actions: 'noticeUp' },

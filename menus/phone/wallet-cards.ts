@@ -82,7 +82,8 @@ export const walletCardsMachine = setup({
   initial: 'list',
   states: {
     list: {
-      description: 'Lists the bank cards bound in the wallet (bank, type, ****1234; in 云闪付 whether its 云闪付 service is open), or 暂无银行卡.',
+      description:
+        'Lists the bank cards bound in the wallet (bank, type, ****1234; in 云闪付 whether its 云闪付 service is open), or 暂无银行卡.',
       on: {
         UP: { actions: 'cardUp' },
         DOWN: { actions: 'cardDown' },
@@ -96,7 +97,8 @@ export const walletCardsMachine = setup({
       on: { ENTER: { guard: 'canCloseService', target: 'confirming' }, CANCEL: 'list' },
     },
     confirming: {
-      description: 'Asks 确认关闭云闪付服务? and spells out the effects: this card no longer pays through 云闪付; the card itself and the merchant’s terminal are not affected.',
+      description:
+        'Asks 确认关闭云闪付服务? and spells out the effects: this card no longer pays through 云闪付; the card itself and the merchant’s terminal are not affected.',
       on: { ENTER: { target: 'choosing', actions: 'resetMethod' }, CANCEL: 'detail' },
     },
     choosing: {
@@ -120,7 +122,11 @@ export const walletCardsMachine = setup({
         src: 'walletPassword',
         input: ({ context }) => ({ port: context.port, wallet: context.wallet, purpose: 'closeService' as const }),
         onDone: [
-          { guard: { type: 'wasAccepted', params: ({ event }) => event.output }, target: 'closed', actions: { type: 'closeService', params: 'password' } },
+          {
+            guard: { type: 'wasAccepted', params: ({ event }) => event.output },
+            target: 'closed',
+            actions: { type: 'closeService', params: 'password' },
+          },
           { target: 'choosing' },
         ],
       },

@@ -67,11 +67,7 @@ export const walletPasswordMachine = setup({
     },
     checking: {
       description: 'The wallet has judged the password; the phone moves on at once.',
-      always: [
-        { guard: 'wasAccepted', target: 'accepted' },
-        { guard: 'wasLocked', target: 'locked' },
-        { target: 'entering' },
-      ],
+      always: [{ guard: 'wasAccepted', target: 'accepted' }, { guard: 'wasLocked', target: 'locked' }, { target: 'entering' }],
     },
     locked: {
       description: 'Says 支付密码已锁定 and when it may be tried again; 确认 or 取消 leave.',

@@ -77,7 +77,9 @@ const chartText = (key: string, lang: Lang): string => {
   return translator(lang)(key as MessageKey);
 };
 
-const KEY_NAMES = new Map<string, { zh: string; en: string }>(FUNCTION_KEY_INFO.map((info) => [info.key, { zh: info.zh, en: info.en }] as const));
+const KEY_NAMES = new Map<string, { zh: string; en: string }>(
+  FUNCTION_KEY_INFO.map((info) => [info.key, { zh: info.zh, en: info.en }] as const),
+);
 const OTHER_EVENTS: Readonly<Record<string, MessageKey>> = {
   DIGIT: 'chart.event.DIGIT',
   POWER_CYCLE: 'chart.event.POWER_CYCLE',
@@ -116,7 +118,8 @@ const transitionLabel = (transition: TransitionLike, target: StateNodeLike | und
 const invokedMachine = (node: StateNodeLike, index: number): AnyStateMachine | undefined => {
   const src: unknown = node.invoke[index]?.src;
   // A named actor is found in the machine's setup; an inline one stays in the state's config.
-  const logic: unknown = typeof src === 'string' ? (node.machine.implementations.actors[src] ?? [node.config.invoke].flat()[index]?.src) : src;
+  const logic: unknown =
+    typeof src === 'string' ? (node.machine.implementations.actors[src] ?? [node.config.invoke].flat()[index]?.src) : src;
   return typeof logic === 'object' && logic !== null && 'root' in logic ? (logic as AnyStateMachine) : undefined;
 };
 
@@ -153,9 +156,11 @@ const drawnIn = (node: StateNodeLike | undefined, scope: StateNodeLike | undefin
   return drawn;
 };
 
-const isInside = (node: StateNodeLike, scope: StateNodeLike): boolean => node.parent !== undefined && (node.parent === scope || isInside(node.parent, scope));
+const isInside = (node: StateNodeLike, scope: StateNodeLike): boolean =>
+  node.parent !== undefined && (node.parent === scope || isInside(node.parent, scope));
 
-const handles = (node: StateNodeLike, eventType: string): boolean => node.transitions.has(eventType) || (eventType === '' && node.always !== undefined);
+const handles = (node: StateNodeLike, eventType: string): boolean =>
+  node.transitions.has(eventType) || (eventType === '' && node.always !== undefined);
 
 /** The states a composite's transition into itself is drawn from: each inside that does not handle the event itself. */
 const drawnSources = (node: StateNodeLike, transition: TransitionLike, target: StateNodeLike): StateNodeLike[] => {
@@ -246,7 +251,16 @@ export const chartOf = (machine: AnyStateMachine, lang: Lang): Chart => {
   const own = transitionsOf(machine.root);
   const anyState: ChartState[] =
     own.length > 0
-      ? [{ id: anyStateId(machine), name: translator(lang)('chart.anyState'), notes: [], stays: staysOf(machine.root, lang), children: [], final: false }]
+      ? [
+          {
+            id: anyStateId(machine),
+            name: translator(lang)('chart.anyState'),
+            notes: [],
+            stays: staysOf(machine.root, lang),
+            children: [],
+            final: false,
+          },
+        ]
       : [];
   const initial = initialOf(machine.root);
   const initialId = initial ? chartStateId(initial) : undefined;

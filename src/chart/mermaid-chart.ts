@@ -43,7 +43,9 @@ const noteLines = (state: ChartState, lang: Lang): string[] => {
 };
 
 const drawEdges = (edges: readonly ChartEdge[], scope: string | undefined, indent: string): string[] =>
-  edges.filter((edge) => edge.scope === scope).map((edge) => `${indent}${edge.from} --> ${edge.to} : ${edge.labels.map(safe).join('<br/>')}`);
+  edges
+    .filter((edge) => edge.scope === scope)
+    .map((edge) => `${indent}${edge.from} --> ${edge.to} : ${edge.labels.map(safe).join('<br/>')}`);
 
 const drawState = (state: ChartState, edges: readonly ChartEdge[], lang: Lang, indent: string): string[] => {
   const notes = noteLines(state, lang);

@@ -71,12 +71,12 @@ export const procedureDemos = (): ReadonlyMap<string, string> => {
   const demos = new Map<string, string>();
   for (const task of shippedTasks()) {
     const procedure = task.procedure.toUpperCase();
-    if (!demos.has(procedure) && dirname(task.walkthrough) === DEMOS_DIR) demos.set(procedure, basename(task.walkthrough, extname(task.walkthrough)));
+    if (!demos.has(procedure) && dirname(task.walkthrough) === DEMOS_DIR)
+      demos.set(procedure, basename(task.walkthrough, extname(task.walkthrough)));
   }
   procedures = demos;
   return demos;
 };
-
 
 /** A demo's title (its walkthrough's name, in the tool's language), or undefined when it does not load. */
 const titleOf = (file: string): string | undefined => {
@@ -95,7 +95,10 @@ const titleOf = (file: string): string | undefined => {
 export const resolveProcedure = (procedure: string): string => {
   if (existsSync(procedure) && statSync(procedure).isFile()) return resolve(procedure);
   const files = demoFiles();
-  const wanted = procedure.trim().replace(/\.ya?ml$/i, '').toLowerCase();
+  const wanted = procedure
+    .trim()
+    .replace(/\.ya?ml$/i, '')
+    .toLowerCase();
   const exact = [...files].find(([name]) => name.toLowerCase() === wanted);
   if (exact) return exact[1];
   const demos = procedureDemos();
@@ -146,7 +149,8 @@ const nameColumnWidth = (rows: readonly DemoRow[], lengthWidth: number, columns:
   const narrowest = names[Math.max(0, Math.ceil(names.length * (1 - LONG_NAMES)) - 1)] ?? 0;
   const widths = [...new Set(names)].filter((width) => width >= narrowest);
   const head = (width: number, row: DemoRow) => 2 + Math.max(width, stringWidth(row.name)) + 2 + lengthWidth;
-  const withTitle = (width: number) => rows.filter((row) => row.title !== undefined && head(width, row) + 2 + stringWidth(row.title) <= columns).length;
+  const withTitle = (width: number) =>
+    rows.filter((row) => row.title !== undefined && head(width, row) + 2 + stringWidth(row.title) <= columns).length;
   const withLength = (width: number) => rows.filter((row) => head(width, row) <= columns).length;
   const better = (a: number, b: number) => withTitle(a) > withTitle(b) || (withTitle(a) === withTitle(b) && withLength(a) >= withLength(b));
   return widths.reduce((best, width) => (better(width, best) ? width : best), narrowest);
@@ -173,10 +177,14 @@ export const listDemos = (lang: Lang | undefined, columns = 80): string[] => {
   const lengthWidth = Math.max(0, ...rows.map((row) => (row.length === undefined ? 0 : stringWidth(row.length))));
   const width = nameColumnWidth(rows, lengthWidth, columns);
   const fits = (line: string) => stringWidth(line) <= columns;
-  const indented = (text: string) => wrapped(text, columns - INDENT.length).split('\n').map((line) => INDENT + line);
+  const indented = (text: string) =>
+    wrapped(text, columns - INDENT.length)
+      .split('\n')
+      .map((line) => INDENT + line);
   const lines = (row: DemoRow): string[] => {
     const name = `  ${padEnd(row.name, width)}`;
-    if (row.problem !== undefined) return fits(`${name}  ${row.problem}`) ? [`${name}  ${row.problem}`] : [`  ${row.name}`, ...indented(row.problem)];
+    if (row.problem !== undefined)
+      return fits(`${name}  ${row.problem}`) ? [`${name}  ${row.problem}`] : [`  ${row.name}`, ...indented(row.problem)];
     if (row.length === undefined || row.title === undefined) return [`  ${row.name}`];
     const head = `${name}  ${padStart(row.length, lengthWidth)}`;
     if (fits(`${head}  ${row.title}`)) return [`${head}  ${row.title}`];
@@ -242,7 +250,10 @@ export const runDemo = async (options: DemoOptions): Promise<string[]> => {
   };
   if (options.record !== undefined) {
     const size = { columns: stdout?.columns || CAST_SIZE.columns, rows: stdout?.rows || CAST_SIZE.rows };
-    writer = new CastWriter(fileSink(resolve(options.record)), castHeader({ width: size.columns, height: size.rows, title: `${plan.walkthrough.name} - pos-sim demo` }));
+    writer = new CastWriter(
+      fileSink(resolve(options.record)),
+      castHeader({ width: size.columns, height: size.rows, title: `${plan.walkthrough.name} - pos-sim demo` }),
+    );
     const cast = writer;
     // The recording is output too: NO_COLOR keeps colour out of it as out of the terminal.
     const forRecording = noColorWanted(process.env) ? withoutColor : (data: string) => data;
@@ -265,7 +276,12 @@ export const runDemo = async (options: DemoOptions): Promise<string[]> => {
   }
 
   const app = render(
-    <DemoApp session={sim.session} player={player} controls={interactive} flashMs={Math.min(300, (0.8 * DEFAULT_TIMING.keyMs) / options.speed)} />,
+    <DemoApp
+      session={sim.session}
+      player={player}
+      controls={interactive}
+      flashMs={Math.min(300, (0.8 * DEFAULT_TIMING.keyMs) / options.speed)}
+    />,
     { exitOnCtrlC: true, patchConsole: false, ...(tee ? { stdout: tee as unknown as NodeJS.WriteStream, debug: wholeFrames } : {}) },
   );
   const recording = writer;

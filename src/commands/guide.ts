@@ -28,11 +28,17 @@ export type GuideCommandOptions = {
 };
 
 /** The walkthrough's guide, played on its profile or the one given. */
-export const guideOf = (walkthroughName: string, { lang, fixture }: { readonly lang: Lang | undefined; readonly fixture: string | undefined }): Guide => {
+export const guideOf = (
+  walkthroughName: string,
+  { lang, fixture }: { readonly lang: Lang | undefined; readonly fixture: string | undefined },
+): Guide => {
   const file = resolveProcedure(walkthroughName);
   const [walkthrough] = loadWalkthroughs([file], fixture);
   if (!walkthrough) throw new UsageError(toolText('demoCli.noWalkthrough', { procedure: walkthroughName }));
-  return planGuide(walkthrough, { ...(lang ? { lang } : {}), ...(fixture ? { profile: loadProfile(resolveFixtureArgument(fixture)) } : {}) });
+  return planGuide(walkthrough, {
+    ...(lang ? { lang } : {}),
+    ...(fixture ? { profile: loadProfile(resolveFixtureArgument(fixture)) } : {}),
+  });
 };
 
 /** Every screen of the guide as SVG: the start, then one per step. */
@@ -66,5 +72,8 @@ export const guideCommand = async (options: GuideCommandOptions): Promise<string
     return relative(dirname(out), file).split('\\').join('/');
   });
   writeFileSync(out, guideMarkdown(guide, images));
-  return [toolText('guide.written', { file: shownPath(out) }), toolText('guide.pictures', { folder: shownPath(folder), count: images.length })];
+  return [
+    toolText('guide.written', { file: shownPath(out) }),
+    toolText('guide.pictures', { folder: shownPath(folder), count: images.length }),
+  ];
 };

@@ -22,13 +22,17 @@ const settingsPassword = (profile: Profile, env: NodeJS.ProcessEnv): string => {
   const given = env[PASSWORD_ENV];
   if (given !== undefined) {
     if (!verifyPassword(given, hash)) {
-      throw new UsageError(toolText('paths.wrongPassword', { env: PASSWORD_ENV, operator: profile.security.settingsOperator, profile: profile.name }));
+      throw new UsageError(
+        toolText('paths.wrongPassword', { env: PASSWORD_ENV, operator: profile.security.settingsOperator, profile: profile.name }),
+      );
     }
     return given;
   }
   const factory = FACTORY_PASSWORDS.find((password) => verifyPassword(password, hash));
   if (!factory) {
-    throw new UsageError(toolText('paths.noFactoryPassword', { env: PASSWORD_ENV, operator: profile.security.settingsOperator, profile: profile.name }));
+    throw new UsageError(
+      toolText('paths.noFactoryPassword', { env: PASSWORD_ENV, operator: profile.security.settingsOperator, profile: profile.name }),
+    );
   }
   return factory;
 };

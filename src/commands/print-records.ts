@@ -64,7 +64,11 @@ export const printRecords = ({ profile, fixture = profile.name, dataDir, json, l
   });
   const header = [t('records.column.time'), t('records.column.operator'), t('records.column.action'), t('records.column.subject')];
   return {
-    stdout: [t(records.length === 1 ? 'recordsCli.headingOne' : 'recordsCli.heading', { count: records.length, name: profile.name, where }), '', ...table([header, ...rows])],
+    stdout: [
+      t(records.length === 1 ? 'recordsCli.headingOne' : 'recordsCli.heading', { count: records.length, name: profile.name, where }),
+      '',
+      ...table([header, ...rows]),
+    ],
     stderr: [],
   };
 };

@@ -53,7 +53,17 @@ export const recordWalkthrough = async ({ file, profile, fixture, lang }: Record
     },
   });
   writeFileSync(path, recorder.text());
-  const app = render(<App session={session} send={recorder.send} sendPhone={recorder.sendPhone} powerCut={recorder.powerCut} setPaper={recorder.setPaper} allowReset={false} />, { exitOnCtrlC: true });
+  const app = render(
+    <App
+      session={session}
+      send={recorder.send}
+      sendPhone={recorder.sendPhone}
+      powerCut={recorder.powerCut}
+      setPaper={recorder.setPaper}
+      allowReset={false}
+    />,
+    { exitOnCtrlC: true },
+  );
   fault.attach(app);
   try {
     await app.waitUntilExit();
@@ -65,7 +75,9 @@ export const recordWalkthrough = async ({ file, profile, fixture, lang }: Record
   return [
     toolText('record.done', { file }),
     toolText('record.replay', {
-      command: [...recorder.variables.map((env) => `${env}=${toolText(SECRET_VARIABLES[env].placeholder)}`), `pos-sim run ${file}`].join(' '),
+      command: [...recorder.variables.map((env) => `${env}=${toolText(SECRET_VARIABLES[env].placeholder)}`), `pos-sim run ${file}`].join(
+        ' ',
+      ),
     }),
   ];
 };

@@ -22,7 +22,11 @@ export type ResetOptions = {
 };
 
 /** Resets the device and returns what to tell the user. */
-export const resetDevice = async (profile: Profile, dataDir: string, { confirm = () => true, now = new Date() }: ResetOptions = {}): Promise<string[]> => {
+export const resetDevice = async (
+  profile: Profile,
+  dataDir: string,
+  { confirm = () => true, now = new Date() }: ResetOptions = {},
+): Promise<string[]> => {
   const lock = lockDevice(dataDir, profile.name);
   try {
     removeInterruptedSaves(dataDir, profile.name);

@@ -66,7 +66,11 @@ export const workerCount = (files: number, requested: number | undefined): numbe
   files < IN_PROCESS_FILES ? 0 : Math.max(1, Math.min(requested ?? availableParallelism(), Math.floor(files / FILES_PER_WORKER)));
 
 /** Runs the walkthroughs and returns the exit code. */
-export const runWalkthroughsCommand = async (options: RunCommandOptions, out: (text: string) => void = console.log, err: (text: string) => void = console.error): Promise<number> => {
+export const runWalkthroughsCommand = async (
+  options: RunCommandOptions,
+  out: (text: string) => void = console.log,
+  err: (text: string) => void = console.error,
+): Promise<number> => {
   const files = shardOf(findWalkthroughFiles(options.paths), options.shard);
   const workers = workerCount(files.length, options.workers);
   // Profiles and the simulator are loaded here only when the files play in this process or
@@ -78,7 +82,11 @@ export const runWalkthroughsCommand = async (options: RunCommandOptions, out: (t
   const coverage = options.coverage || options.reporter === 'html' ? await import('../walkthrough/coverage.js') : undefined;
   const tracker = coverage ? new coverage.CoverageTracker() : undefined;
   const reporter = createReporter(options.reporter);
-  const started = reporter.start({ total: files.length * (fixtures?.length ?? 1), perProfile: (fixtures?.length ?? 1) > 1, startedAt: new Date() });
+  const started = reporter.start({
+    total: files.length * (fixtures?.length ?? 1),
+    perProfile: (fixtures?.length ?? 1) > 1,
+    startedAt: new Date(),
+  });
   if (started !== undefined) out(started);
 
   let failed = false;
@@ -105,7 +113,10 @@ export const runWalkthroughsCommand = async (options: RunCommandOptions, out: (t
   };
 
   const trace = options.reporter === 'html';
-  const picked = { ...(options.env && Object.keys(options.env).length > 0 ? { given: options.env } : {}), ...(options.tags ? { tags: options.tags } : {}) };
+  const picked = {
+    ...(options.env && Object.keys(options.env).length > 0 ? { given: options.env } : {}),
+    ...(options.tags ? { tags: options.tags } : {}),
+  };
   if (workers === 0 && here && profiles) {
     const { WalkthroughLibrary } = await import('../walkthrough/library.js');
     const fileOptions = {
@@ -119,10 +130,19 @@ export const runWalkthroughsCommand = async (options: RunCommandOptions, out: (t
     };
     for (const file of files) if (!report(here.runFile(file, fileOptions))) break;
   } else {
-    const setup = { lang: toolLang(), coverage: tracker !== undefined, ...picked, ...(fixtures ? { fixtures } : {}), ...(options.updateSnapshots ? { updateSnapshots: true } : {}), ...(trace ? { trace } : {}) };
+    const setup = {
+      lang: toolLang(),
+      coverage: tracker !== undefined,
+      ...picked,
+      ...(fixtures ? { fixtures } : {}),
+      ...(options.updateSnapshots ? { updateSnapshots: true } : {}),
+      ...(trace ? { trace } : {}),
+    };
     await runInWorkers(files, { workers, setup, ...(tracker ? { tracker } : {}) }, report);
   }
-  out(await reporter.end({ ...(bailedOut === undefined ? {} : { bailedOut }), ...(tracker && trace ? { coverage: tracker.report() } : {}) }));
+  out(
+    await reporter.end({ ...(bailedOut === undefined ? {} : { bailedOut }), ...(tracker && trace ? { coverage: tracker.report() } : {}) }),
+  );
   // Machine-readable reports stay parseable on stdout; the coverage summary and the snapshots' news go beside them.
   const aside = options.reporter === 'pretty' ? out : err;
   if (tracker && coverage && options.coverage) aside(`\n${coverage.formatCoverage(tracker.report())}`);

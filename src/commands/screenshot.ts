@@ -24,10 +24,15 @@ export const screenshotCommand = async (options: ScreenshotCommandOptions): Prom
   const guide = guideOf(options.walkthrough, options);
   const number = options.step ?? guide.steps.length;
   if (number > guide.steps.length) {
-    throw new UsageError(toolText('screenshot.noSuchStep', { file: shownPath(guide.walkthrough.file), count: guide.steps.length, step: number }));
+    throw new UsageError(
+      toolText('screenshot.noSuchStep', { file: shownPath(guide.walkthrough.file), count: guide.steps.length, step: number }),
+    );
   }
   const screen = number === 0 ? guide.start : guide.steps[number - 1]?.screen;
-  if (!screen) throw new UsageError(toolText('screenshot.noSuchStep', { file: shownPath(guide.walkthrough.file), count: guide.steps.length, step: number }));
+  if (!screen)
+    throw new UsageError(
+      toolText('screenshot.noSuchStep', { file: shownPath(guide.walkthrough.file), count: guide.steps.length, step: number }),
+    );
   const out = resolve(options.out ?? `${basename(guide.walkthrough.file, extname(guide.walkthrough.file))}-${number}.svg`);
   const svg = await screenshotSvg(screen);
   if (extname(out).toLowerCase() === '.png') {

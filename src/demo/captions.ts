@@ -29,7 +29,14 @@ export const NO_CONTEXT: StepContext = { secretEntry: false, restarting: false, 
 type KeyLabels = Profile['device']['keyLabels'];
 
 /** English key caps as the device's English texts print them ("Press [OK] to deregister"). */
-const ENGLISH_CAPS: Partial<Record<KeyEvent['type'], string>> = { ENTER: 'OK', CANCEL: 'Cancel', CLEAR: 'Clear', UP: 'Up', DOWN: 'Down', MENU: 'MENU' };
+const ENGLISH_CAPS: Partial<Record<KeyEvent['type'], string>> = {
+  ENTER: 'OK',
+  CANCEL: 'Cancel',
+  CLEAR: 'Clear',
+  UP: 'Up',
+  DOWN: 'Down',
+  MENU: 'MENU',
+};
 
 /** A key's cap as this model prints it, without brackets: 确认, OK, 7, or the profile's own name. */
 export const keyCap = (event: KeyEvent, lang: Lang, keyLabels: KeyLabels = {}): string => {
@@ -49,7 +56,9 @@ export const shownPhoneKey = (event: KeyEvent, secret: boolean, lang: Lang): str
   translator(lang)('caption.phoneKey', { cap: secret && event.type === 'DIGIT' ? '*' : keyCap(event, lang) });
 
 const duration = (ms: number, t: Translate): string =>
-  ms >= 60_000 && ms % 60_000 === 0 ? t('caption.minutes', { minutes: ms / 60_000 }) : t('caption.seconds', { seconds: Math.round(ms / 100) / 10 });
+  ms >= 60_000 && ms % 60_000 === 0
+    ? t('caption.minutes', { minutes: ms / 60_000 })
+    : t('caption.seconds', { seconds: Math.round(ms / 100) / 10 });
 
 /** Waits longer than this play faster than real time, so a 5-minute lockout takes 10 s on stage. */
 export const LONG_WAIT_MS = 10_000;
@@ -70,13 +79,7 @@ const pressCaption = (events: readonly KeyEvent[], context: StepContext, lang: L
  * `events` are the keys the step presses (for press); `context` is the device as the step begins
  * (the phone, for a step taken on the phone).
  */
-export const stepCaption = (
-  step: Step,
-  events: readonly KeyEvent[],
-  context: StepContext,
-  lang: Lang,
-  keyLabels?: KeyLabels,
-): string => {
+export const stepCaption = (step: Step, events: readonly KeyEvent[], context: StepContext, lang: Lang, keyLabels?: KeyLabels): string => {
   const own = step.caption?.[lang];
   if (own) return own;
   const t = translator(lang);
@@ -116,7 +119,8 @@ export const stepCaption = (
     default:
       // Steps that type what the device sent (the SMS code) and any step kind added later: never
       // show digits.
-      if (events.some((event) => event.type === 'DIGIT')) return /SMS_CODE/.test(step.source) ? t('caption.smsCode', { mask: MASK }) : secret();
+      if (events.some((event) => event.type === 'DIGIT'))
+        return /SMS_CODE/.test(step.source) ? t('caption.smsCode', { mask: MASK }) : secret();
       return step.source;
   }
 };

@@ -111,7 +111,11 @@ export const phoneContext = (phone: PhoneSession): StepContext => ({
 export const describeFailure = (step: Step, message: string, screen?: string, calls: readonly Step[] = []): string =>
   [
     `${step.file}:${step.at.line}:${step.at.column}  ${step.source.split('\n')[0]}`,
-    ...[...calls].reverse().map((call) => toolText('report.calledAt', { at: `${call.file}:${call.at.line}:${call.at.column}`, step: call.source.split('\n')[0] ?? '' })),
+    ...[...calls]
+      .reverse()
+      .map((call) =>
+        toolText('report.calledAt', { at: `${call.file}:${call.at.line}:${call.at.column}`, step: call.source.split('\n')[0] ?? '' }),
+      ),
     ...message.split('\n').map((line) => `  ${line}`),
     ...(screen === undefined ? [] : [`  ${toolText('demoPlan.screen')}`, ...screen.split('\n').map((line) => `  | ${line}`)]),
   ].join('\n');
@@ -210,7 +214,9 @@ export const planDemo = (walkthrough: Walkthrough, options: PlanOptions = {}): D
       else if (step.kind === 'paper') replay({ kind: 'paper', paper: step.state === 'in' });
       for (const { toPhone, event } of sent) {
         if (toPhone && isKeyEvent(event)) {
-          const secret = event.type === 'DIGIT' && (step.kind !== 'phone' || step.action.kind !== 'press' || phoneContext(shown.session.phone).secretEntry);
+          const secret =
+            event.type === 'DIGIT' &&
+            (step.kind !== 'phone' || step.action.kind !== 'press' || phoneContext(shown.session.phone).secretEntry);
           if (step.kind === 'phone' && step.action.kind === 'select' && event.type === 'ENTER') {
             selectedLabel = menuItems(shown.session.phone).find((item) => item.selected)?.label;
           }
@@ -259,7 +265,8 @@ export const planDemo = (walkthrough: Walkthrough, options: PlanOptions = {}): D
 export const withoutTexts = (step: Step): Step => {
   if (step.kind !== 'expect') return step;
   const isMatcherList = (value: unknown) =>
-    Array.isArray(value) && value.every((item) => typeof item === 'object' && item !== null && 'kind' in item && (item.kind === 'text' || item.kind === 'regex'));
+    Array.isArray(value) &&
+    value.every((item) => typeof item === 'object' && item !== null && 'kind' in item && (item.kind === 'text' || item.kind === 'regex'));
   const expectation = Object.fromEntries(
     Object.entries(step.expectation)
       .filter(([key]) => key !== 'title')

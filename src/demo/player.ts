@@ -200,7 +200,8 @@ export class DemoPlayer {
   /** q: stop where it is. */
   stop(): void {
     this.cancelTimer();
-    if (this.current.status === 'ready' || this.current.status === 'playing' || this.current.status === 'paused') this.update({ status: 'stopped' });
+    if (this.current.status === 'ready' || this.current.status === 'playing' || this.current.status === 'paused')
+      this.update({ status: 'stopped' });
   }
 
   private update(change: Partial<PlayerView>): void {
@@ -294,7 +295,8 @@ export class DemoPlayer {
       case 'system':
         this.device.send(action.event);
         // The power key is a key the technician presses; the network is not.
-        if (action.shown !== undefined) this.update({ keys: [...this.current.keys, action.shown], keyPresses: this.current.keyPresses + 1 });
+        if (action.shown !== undefined)
+          this.update({ keys: [...this.current.keys, action.shown], keyPresses: this.current.keyPresses + 1 });
         return;
       case 'powerCut':
         this.device.powerCut();

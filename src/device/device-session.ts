@@ -2,7 +2,16 @@
  * One running simulated terminal: the device actor over a store, and what its display shows.
  * The Ink UI and the headless simulator both drive the device through a session.
  */
-import { createActor, type Actor, type ActorOptions, type AnyActorLogic, type AnyActorRef, type AnyMachineSnapshot, type InspectionEvent, type Snapshot } from 'xstate';
+import {
+  createActor,
+  type Actor,
+  type ActorOptions,
+  type AnyActorLogic,
+  type AnyActorRef,
+  type AnyMachineSnapshot,
+  type InspectionEvent,
+  type Snapshot,
+} from 'xstate';
 import type { DeviceEvent } from '../../menus/device-events.js';
 import { deviceMachine } from '../../menus/device.js';
 import { WALLET_METHODS } from '../../menus/phone/phone-domain.js';
@@ -104,21 +113,40 @@ export type DeviceSessionOptions = {
   readonly resumePhone?: Snapshot<unknown>;
 };
 
-type PersistedMachine = { readonly context?: Record<string, unknown>; readonly children?: Record<string, { readonly snapshot: PersistedMachine }> };
+type PersistedMachine = {
+  readonly context?: Record<string, unknown>;
+  readonly children?: Record<string, { readonly snapshot: PersistedMachine }>;
+};
 
 /** A persisted snapshot with every machine's `port` (the device store each flow talks to) pointed at `store`. */
 const onStore = (snapshot: PersistedMachine, store: DeviceStore): PersistedMachine => ({
   ...snapshot,
   ...(snapshot.context && 'port' in snapshot.context ? { context: { ...snapshot.context, port: store } } : {}),
   ...(snapshot.children
-    ? { children: Object.fromEntries(Object.entries(snapshot.children).map(([id, child]) => [id, { ...child, snapshot: onStore(child.snapshot, store) }])) }
+    ? {
+        children: Object.fromEntries(
+          Object.entries(snapshot.children).map(([id, child]) => [id, { ...child, snapshot: onStore(child.snapshot, store) }]),
+        ),
+      }
     : {}),
 });
 
 /** Starts the device; `onChange` hears every snapshot of every actor in it (flows, prompts). */
 export const startDeviceActor = (
   store: DeviceStore,
-  { clock, onChange, observe, autoSignIn = false, resume }: { clock?: Clock | undefined; onChange?: () => void; observe?: ((event: InspectionEvent) => void) | undefined; autoSignIn?: boolean; resume?: Snapshot<unknown> | undefined },
+  {
+    clock,
+    onChange,
+    observe,
+    autoSignIn = false,
+    resume,
+  }: {
+    clock?: Clock | undefined;
+    onChange?: () => void;
+    observe?: ((event: InspectionEvent) => void) | undefined;
+    autoSignIn?: boolean;
+    resume?: Snapshot<unknown> | undefined;
+  },
 ): DeviceActor => {
   const { profile } = store;
   const actor = createActor(deviceMachine, {
@@ -172,7 +200,17 @@ export class DeviceSession {
     this.observe = observe;
     this.autoSignIn = autoSignIn;
     this.current = this.startActor(resume);
-    this.phone = new PhoneSession({ store, lang, t: this.t, clock, observe, onChange: this.notify, onStep: this.stepped, post: this.post, resume: resumePhone });
+    this.phone = new PhoneSession({
+      store,
+      lang,
+      t: this.t,
+      clock,
+      observe,
+      onChange: this.notify,
+      onStep: this.stepped,
+      post: this.post,
+      resume: resumePhone,
+    });
     // The payer's answer on the phone reaches the terminal through its acquirer.
     this.stopHearingPayer = store.wallets.subscribe((event) => {
       if (event.type === 'answered') this.post(() => this.current.send({ type: PAYER_EVENTS[event.answer] }));
@@ -246,7 +284,9 @@ export class DeviceSession {
     const paged = this.paged;
     if (!paged) return undefined;
     const chain = this.activeSnapshots();
-    return chain.length === paged.chain.length && chain.every((snapshot, index) => snapshot === paged.chain[index]) ? paged.page : undefined;
+    return chain.length === paged.chain.length && chain.every((snapshot, index) => snapshot === paged.chain[index])
+      ? paged.page
+      : undefined;
   }
 
   /** The power fails: whatever was not saved is gone, and the device boots from its flash. */
@@ -263,7 +303,13 @@ export class DeviceSession {
   rows(): DisplayRows {
     const snapshot = this.current.getSnapshot();
     const view = this.viewContext();
-    return displayRows(deviceScreen(this.activeSnapshots(), view), statusBar(snapshot, view), this.t, this.profile.device.display, this.turnedPage());
+    return displayRows(
+      deviceScreen(this.activeSnapshots(), view),
+      statusBar(snapshot, view),
+      this.t,
+      this.profile.device.display,
+      this.turnedPage(),
+    );
   }
 
   /**
@@ -275,7 +321,13 @@ export class DeviceSession {
     const message = number === undefined ? texts.at(-1) : texts[number - 1];
     if (!message) return undefined;
     const { from, code, at, signature, validMinutes } = message;
-    return { from, to: this.profile.sms.phone, code, at, text: this.t('sms.text', { signature: signature[this.lang], code, minutes: validMinutes }) };
+    return {
+      from,
+      to: this.profile.sms.phone,
+      code,
+      at,
+      text: this.t('sms.text', { signature: signature[this.lang], code, minutes: validMinutes }),
+    };
   }
 
   /** What the printer put on paper this session, oldest first, as the paper reads (in the session's language). */
@@ -347,7 +399,13 @@ export class DeviceSession {
   }
 
   private startActor(resume?: Snapshot<unknown>): DeviceActor {
-    return startDeviceActor(this.store, { clock: this.clock, onChange: this.stepped, observe: this.observe, autoSignIn: this.autoSignIn, resume });
+    return startDeviceActor(this.store, {
+      clock: this.clock,
+      onChange: this.stepped,
+      observe: this.observe,
+      autoSignIn: this.autoSignIn,
+      resume,
+    });
   }
 
   private viewContext() {

@@ -43,7 +43,8 @@ export const menuItems = (session: Pick<SelectTarget, 'screen'>): MenuItem[] =>
     })
     .map((item, index) => ({ ...item, index }));
 
-const listItems = (items: readonly MenuItem[]) => (items.length ? items.map((item) => `"${item.label}"`).join(', ') : toolText('select.noItems'));
+const listItems = (items: readonly MenuItem[]) =>
+  items.length ? items.map((item) => `"${item.label}"`).join(', ') : toolText('select.noItems');
 
 const matchesOf = (labels: readonly string[], label: string): number[] => {
   const exact = labels.flatMap((candidate, index) => (candidate === label ? [index] : []));
@@ -56,7 +57,11 @@ const MENU_TREES: Readonly<Record<string, string>> = { settings: 'settings.menu'
 type MenuTreeContext<N extends TreeNode> = { readonly menu: readonly N[]; readonly path: readonly number[] };
 
 /** The labels of the sub-menus that lead from the menu shown to the one item called `label` further down. */
-const routeIn = <N extends TreeNode>({ menu, path }: MenuTreeContext<N>, name: (node: N) => string, label: string): string[] | undefined => {
+const routeIn = <N extends TreeNode>(
+  { menu, path }: MenuTreeContext<N>,
+  name: (node: N) => string,
+  label: string,
+): string[] | undefined => {
   const routes: string[][] = [];
   const search = (nodes: readonly N[], route: string[]) => {
     for (const node of nodes) {

@@ -39,7 +39,9 @@ export class SteppingClock implements Clock {
   advance(ms: number): void {
     const target = this.current + ms;
     for (;;) {
-      const next = [...this.timers].filter(([, timer]) => timer.due <= target).sort(([, a], [, b]) => a.due - b.due || a.order - b.order)[0];
+      const next = [...this.timers]
+        .filter(([, timer]) => timer.due <= target)
+        .sort(([, a], [, b]) => a.due - b.due || a.order - b.order)[0];
       if (!next) break;
       const [id, timer] = next;
       this.timers.delete(id);

@@ -81,8 +81,7 @@ type Screenshot = {
 };
 
 /** The picture modules (a terminal emulator, a rasteriser) load when the first picture is asked for. */
-const screenshotOf =
-  (capture: () => ScreenCapture): Screenshot =>
+const screenshotOf = (capture: () => ScreenCapture): Screenshot =>
   (async (options: { readonly format?: 'svg' | 'png' } = {}) => {
     const shot = capture();
     const { screenshotSvg } = await import('../picture/screenshot.js');

@@ -31,7 +31,13 @@ export type SnapshotCheck =
   | { readonly kind: 'updated'; readonly golden: string }
   | { readonly kind: 'missing'; readonly golden: string; readonly actual: ScreenCapture }
   /** The screen differs from the golden: the differences to read, and the golden's screen to draw. */
-  | { readonly kind: 'differs'; readonly golden: string; readonly diff: readonly string[]; readonly expected: ScreenCapture; readonly actual: ScreenCapture }
+  | {
+      readonly kind: 'differs';
+      readonly golden: string;
+      readonly diff: readonly string[];
+      readonly expected: ScreenCapture;
+      readonly actual: ScreenCapture;
+    }
   /** The golden is no snapshot pos-sim can read: its line and what that line should hold. */
   | { readonly kind: 'unreadable'; readonly golden: string; readonly line: number; readonly form: string; readonly actual: ScreenCapture };
 

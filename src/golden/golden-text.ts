@@ -56,7 +56,8 @@ const screenRows = (screen: CapturedPhone, columns: number): string[] => [
 export const goldenText = (capture: ScreenCapture): string => {
   const { columns, rows } = capture.display;
   const lines = [`pos-sim screen ${columns}x${rows} ${capture.lang}`, ...screenRows(capture, columns)];
-  if (capture.phone) lines.push(`phone ${PHONE_DISPLAY.columns}x${capture.phone.body.length}`, ...screenRows(capture.phone, PHONE_DISPLAY.columns));
+  if (capture.phone)
+    lines.push(`phone ${PHONE_DISPLAY.columns}x${capture.phone.body.length}`, ...screenRows(capture.phone, PHONE_DISPLAY.columns));
   if (capture.paper) lines.push('printer', ...capture.paper.map((line) => `|${line}`));
   return `${lines.join('\n')}\n`;
 };
@@ -65,7 +66,11 @@ export const goldenText = (capture: ScreenCapture): string => {
 const readRow = (row: string | undefined, number: number): { readonly text: string } & Pick<CapturedLine, 'selected' | 'tone'> => {
   const end = row?.lastIndexOf('|') ?? -1;
   if (row === undefined || !row.startsWith('|') || end < 1) throw new GoldenFormatError(number, `|…|`);
-  const notes = row.slice(end + 1).trim().split(/\s+/).filter(Boolean);
+  const notes = row
+    .slice(end + 1)
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean);
   const tone = notes.find((note): note is LineTone => (TONES as readonly string[]).includes(note)) ?? 'normal';
   const unknown = notes.find((note) => note !== 'selected' && note !== tone);
   if (unknown !== undefined) throw new GoldenFormatError(number, `selected, ${TONES.join(', ')}`);

@@ -33,7 +33,11 @@ export const snapshotProblem = (name: string, check: SnapshotCheck): string | un
     case 'unreadable':
       return toolText('snapshot.unreadable', { golden: shownPath(check.golden), line: check.line, form: check.form });
     case 'differs':
-      return [toolText('snapshot.differs', { name, golden: shownPath(check.golden) }), ...check.diff.map((line) => `  ${line}`), toolText('snapshot.acceptChange')].join('\n');
+      return [
+        toolText('snapshot.differs', { name, golden: shownPath(check.golden) }),
+        ...check.diff.map((line) => `  ${line}`),
+        toolText('snapshot.acceptChange'),
+      ].join('\n');
   }
 };
 
@@ -65,7 +69,9 @@ export class SnapshotLog {
   }
 
   /** The part of the walkthrough's result it adds, when its steps use snapshots. */
-  result(): { readonly snapshots?: { readonly names: readonly string[]; readonly written: readonly string[]; readonly updated: readonly string[] } } {
+  result(): {
+    readonly snapshots?: { readonly names: readonly string[]; readonly written: readonly string[]; readonly updated: readonly string[] };
+  } {
     return this.names.length > 0 ? { snapshots: { names: this.names, written: [...this.written], updated: [...this.updated] } } : {};
   }
 }

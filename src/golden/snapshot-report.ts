@@ -36,8 +36,10 @@ export class SnapshotReport {
   /** Writes the pictures, removes unused goldens when updating; the lines that say what was done. */
   async finish({ dir, update }: { readonly dir: string; readonly update: boolean }): Promise<string[]> {
     const lines: string[] = [];
-    if (this.written.length > 0) lines.push(toolText('snapshot.written', { count: this.written.length }), ...this.written.map((file) => `  ${shownPath(file)}`));
-    if (this.updated.length > 0) lines.push(toolText('snapshot.updated', { count: this.updated.length }), ...this.updated.map((file) => `  ${shownPath(file)}`));
+    if (this.written.length > 0)
+      lines.push(toolText('snapshot.written', { count: this.written.length }), ...this.written.map((file) => `  ${shownPath(file)}`));
+    if (this.updated.length > 0)
+      lines.push(toolText('snapshot.updated', { count: this.updated.length }), ...this.updated.map((file) => `  ${shownPath(file)}`));
     if (this.mismatches.length > 0) {
       const { ScreenPainter } = await import('../picture/screenshot.js');
       const painter = new ScreenPainter();
@@ -63,7 +65,10 @@ export class SnapshotReport {
     const unused = [...this.names].flatMap(([file, names]) => unusedSnapshots(file, [...names]));
     if (unused.length > 0) {
       if (update) removeSnapshots(unused);
-      lines.push(toolText(update ? 'snapshot.removed' : 'snapshot.unused', { count: unused.length }), ...unused.map((file) => `  ${shownPath(file)}`));
+      lines.push(
+        toolText(update ? 'snapshot.removed' : 'snapshot.unused', { count: unused.length }),
+        ...unused.map((file) => `  ${shownPath(file)}`),
+      );
     }
     return lines;
   }

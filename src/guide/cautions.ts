@@ -22,7 +22,18 @@ export type StepFacts = {
 };
 
 /** The menu flows that talk to the acquirer's host: offline, the device refuses them. */
-const NETWORK_FLOWS = ['passwordFree', 'bindingManagement', 'unbind', 'bind', 'smsVerification', 'sale', 'voidSale', 'refund', 'settlement', 'signIn'];
+const NETWORK_FLOWS = [
+  'passwordFree',
+  'bindingManagement',
+  'unbind',
+  'bind',
+  'smsVerification',
+  'sale',
+  'voidSale',
+  'refund',
+  'settlement',
+  'signIn',
+];
 
 /** The caution's text in a guide. */
 export const CAUTION_TEXTS: Readonly<Record<CautionId, MessageKey>> = {

@@ -94,7 +94,12 @@ const replay = (plan: DemoPlan, sim: Simulator): Guide => {
 /** The guide of a walkthrough; throws DemoError when the walkthrough fails on its profile. */
 export const planGuide = (walkthrough: Walkthrough, options: GuideOptions = {}): Guide => {
   const plan = planDemo(walkthrough, options);
-  const sim = createSimulator({ fixture: plan.profile, lang: plan.lang, startTime: plan.startTime, signedIn: walkthrough.start !== 'power-on' });
+  const sim = createSimulator({
+    fixture: plan.profile,
+    lang: plan.lang,
+    startTime: plan.startTime,
+    signedIn: walkthrough.start !== 'power-on',
+  });
   try {
     return replay(plan, sim);
   } finally {

@@ -260,4 +260,5 @@ export const CLASSIC_TEXTS = defineShorter(
 );
 
 /** The device's words on a display: the shorter ones on a classic LCD. */
-export const displayTranslator = (lang: Lang, display: DisplaySpec): Translate => translator(lang, isClassic(display) ? CLASSIC_TEXTS : undefined);
+export const displayTranslator = (lang: Lang, display: DisplaySpec): Translate =>
+  translator(lang, isClassic(display) ? CLASSIC_TEXTS : undefined);

@@ -87,7 +87,8 @@ export const en: Record<keyof typeof zh, string> = {
   'sale.declined': 'Declined',
   'sale.declinedPinTries': '[75] PIN tries exceeded',
   'sale.commsError': 'Communication error',
-  'sale.commsErrorMessage': 'No network connection: the payment did not go through and nothing was charged. Check the network and try again.',
+  'sale.commsErrorMessage':
+    'No network connection: the payment did not go through and nothing was charged. Check the network and try again.',
   'operators.supervisorPassword': 'Supervisor password required',
   'operators.switchHint': 'Up/Down: other operator',
   'operators.refusedTitle': 'Not permitted',

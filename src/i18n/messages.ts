@@ -18,8 +18,30 @@ export const isLang = (value: string | undefined): value is Lang => (LANGS as re
 
 /** The device's texts and the tool's own (usage, errors, reports), one catalog per language. */
 export const CATALOGS = {
-  zh: { ...zh, ...workingDayTexts.zh, ...cliTexts.zh, ...walkthroughTexts.zh, ...trainingTexts.zh, ...dataTexts.zh, ...chartTexts.zh, ...phoneDeviceTexts.zh, ...phoneTexts.zh, ...pictureTexts.zh },
-  en: { ...en, ...workingDayTexts.en, ...cliTexts.en, ...walkthroughTexts.en, ...trainingTexts.en, ...dataTexts.en, ...chartTexts.en, ...phoneDeviceTexts.en, ...phoneTexts.en, ...pictureTexts.en },
+  zh: {
+    ...zh,
+    ...workingDayTexts.zh,
+    ...cliTexts.zh,
+    ...walkthroughTexts.zh,
+    ...trainingTexts.zh,
+    ...dataTexts.zh,
+    ...chartTexts.zh,
+    ...phoneDeviceTexts.zh,
+    ...phoneTexts.zh,
+    ...pictureTexts.zh,
+  },
+  en: {
+    ...en,
+    ...workingDayTexts.en,
+    ...cliTexts.en,
+    ...walkthroughTexts.en,
+    ...trainingTexts.en,
+    ...dataTexts.en,
+    ...chartTexts.en,
+    ...phoneDeviceTexts.en,
+    ...phoneTexts.en,
+    ...pictureTexts.en,
+  },
 } as const;
 
 export type MessageKey = keyof typeof CATALOGS.zh;

@@ -217,7 +217,8 @@ export const phoneDeviceTexts = defineTexts(
     'phone.card.closeTitle': 'Close UnionPay service',
     'phone.card.closeQuestion': "Close this card's UnionPay service?",
     'phone.card.closeEffect': 'The card can no longer pay through UnionPay (payment code, phone tap).',
-    'phone.card.closeNotAffected': "The card itself still pays at a terminal; the merchant terminal's own UnionPay service is not affected.",
+    'phone.card.closeNotAffected':
+      "The card itself still pays at a terminal; the merchant terminal's own UnionPay service is not affected.",
     'phone.card.verifyTitle': 'Verify it is you',
     'phone.card.chooseVerification': 'Choose how to verify',
     'phone.card.verification.password': 'Payment password',

@@ -417,7 +417,7 @@ export const workingDayTexts = defineTexts(
     'receipt.passwordFreeShort': 'No PIN, no signature',
     'receipt.acquirer': 'Acquirer: ',
     'receipt.remark': 'Remarks:',
-    'receipt.confirmedOnPhone': 'Confirmed on the payer\'s phone',
+    'receipt.confirmedOnPhone': "Confirmed on the payer's phone",
     'receipt.signature': 'Cardholder signature:',
     'receipt.agree': 'I agree to charge the above to my card',
     'receipt.column.type': 'Type',

@@ -45,7 +45,8 @@ export const FOCUS_KEY = KEY_BINDINGS.find((binding) => binding.action === 'FOCU
 type DeviceAction = KeyEvent | SystemEvent;
 
 /** What a trainer does to the device from outside it, to show how it copes. */
-export type TrainerAction = 'NETWORK_TOGGLE' | 'PAPER_TOGGLE' | 'POWER_CUT' | 'FACTORY_RESET' | 'FAST_FORWARD' | 'SCREENSHOT' | 'PHONE_TOGGLE';
+export type TrainerAction =
+  'NETWORK_TOGGLE' | 'PAPER_TOGGLE' | 'POWER_CUT' | 'FACTORY_RESET' | 'FAST_FORWARD' | 'SCREENSHOT' | 'PHONE_TOGGLE';
 
 export type TrainerBinding = {
   readonly action: TrainerAction;
@@ -66,8 +67,7 @@ export const TRAINER_BINDINGS: readonly TrainerBinding[] = [
   { action: 'PHONE_TOGGLE', terminalKeys: 'h', label: 'keys.label.PHONE_TOGGLE', input: 'h' },
 ];
 
-const toTrainerAction = (input: string): TrainerAction | undefined =>
-  TRAINER_BINDINGS.find((binding) => binding.input === input)?.action;
+const toTrainerAction = (input: string): TrainerAction | undefined => TRAINER_BINDINGS.find((binding) => binding.input === input)?.action;
 
 /** A key's label as this model prints it: the profile's name for the key, else the usual one. */
 export const keyLabel = (

@@ -21,7 +21,8 @@ const localText = z.object({
 export const FACTORY_WALLET_PASSWORD = '112233';
 
 /** The factory payment password of the shipped profiles' wallets, 112233, as a hash. */
-const FACTORY_WALLET_PASSWORD_HASH = 'scrypt$ln=13,r=8,p=10$02dcce5c62ade2a443a81237eee35cc8$479ef86973175fbab4b116f74f92b8be96298f75032d0bdd1ff998d57bd26e1b';
+const FACTORY_WALLET_PASSWORD_HASH =
+  'scrypt$ln=13,r=8,p=10$02dcce5c62ade2a443a81237eee35cc8$479ef86973175fbab4b116f74f92b8be96298f75032d0bdd1ff998d57bd26e1b';
 
 export const walletCardSchema = z
   .object({
@@ -48,8 +49,20 @@ export const walletSchema = z
   .strict();
 
 const defaultCards = () => [
-  { id: 'ccb-5672', bank: { zh: '建设银行', en: 'China Construction Bank' }, number: '6217000010005672', kind: 'debit' as const, unionpayService: true },
-  { id: 'cmb-8846', bank: { zh: '招商银行', en: 'China Merchants Bank' }, number: '6225880137708846', kind: 'credit' as const, unionpayService: true },
+  {
+    id: 'ccb-5672',
+    bank: { zh: '建设银行', en: 'China Construction Bank' },
+    number: '6217000010005672',
+    kind: 'debit' as const,
+    unionpayService: true,
+  },
+  {
+    id: 'cmb-8846',
+    bank: { zh: '招商银行', en: 'China Merchants Bank' },
+    number: '6225880137708846',
+    kind: 'credit' as const,
+    unionpayService: true,
+  },
 ];
 
 const defaultWallet = (id: (typeof WALLET_IDS)[number], limit: number) => ({
@@ -71,7 +84,14 @@ export const phoneSchema = z
     wallets: z.array(walletSchema),
     /** Wrong payment passwords before a wallet locks it, and for how long. */
     security: z
-      .object({ maxAttempts: z.number().int().min(1).max(10), lockoutMinutes: z.number().int().min(1).max(24 * 60) })
+      .object({
+        maxAttempts: z.number().int().min(1).max(10),
+        lockoutMinutes: z
+          .number()
+          .int()
+          .min(1)
+          .max(24 * 60),
+      })
       .strict()
       .default({ maxAttempts: 3, lockoutMinutes: 180 }),
   })
@@ -79,19 +99,33 @@ export const phoneSchema = z
   .superRefine((phone, ctx) => {
     const seen = new Set<string>();
     phone.wallets.forEach((wallet, index) => {
-      if (seen.has(wallet.id)) ctx.addIssue({ code: 'custom', path: ['wallets', index, 'id'], message: toolText('phoneProfile.walletTwice', { wallet: wallet.id }) });
+      if (seen.has(wallet.id))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['wallets', index, 'id'],
+          message: toolText('phoneProfile.walletTwice', { wallet: wallet.id }),
+        });
       seen.add(wallet.id);
       const cards = new Set<string>();
       wallet.cards.forEach((card, cardIndex) => {
         if (cards.has(card.id)) {
-          ctx.addIssue({ code: 'custom', path: ['wallets', index, 'cards', cardIndex, 'id'], message: toolText('profile.idTwice', { id: card.id }) });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['wallets', index, 'cards', cardIndex, 'id'],
+            message: toolText('profile.idTwice', { id: card.id }),
+          });
         }
         cards.add(card.id);
       });
     });
     // A QR payment is confirmed in the payer's wallet: every QR method needs its wallet on the phone.
     for (const id of WALLET_IDS) {
-      if (!seen.has(id)) ctx.addIssue({ code: 'custom', path: ['wallets'], message: toolText('phoneProfile.walletMissing', { wallet: id, method: WALLET_METHODS[id] }) });
+      if (!seen.has(id))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['wallets'],
+          message: toolText('phoneProfile.walletMissing', { wallet: id, method: WALLET_METHODS[id] }),
+        });
     }
   })
   .default(defaultPhone);

@@ -70,14 +70,21 @@ export const phonePort = (store: DeviceStore): PhonePort => {
   };
 };
 
-type PersistedMachine = { readonly context?: Record<string, unknown>; readonly children?: Record<string, { readonly snapshot: PersistedMachine }> };
+type PersistedMachine = {
+  readonly context?: Record<string, unknown>;
+  readonly children?: Record<string, { readonly snapshot: PersistedMachine }>;
+};
 
 /** A persisted snapshot with every phone machine's `port` pointed at `port`. */
 const onPort = (snapshot: PersistedMachine, port: PhonePort): PersistedMachine => ({
   ...snapshot,
   ...(snapshot.context && 'port' in snapshot.context ? { context: { ...snapshot.context, port } } : {}),
   ...(snapshot.children
-    ? { children: Object.fromEntries(Object.entries(snapshot.children).map(([id, child]) => [id, { ...child, snapshot: onPort(child.snapshot, port) }])) }
+    ? {
+        children: Object.fromEntries(
+          Object.entries(snapshot.children).map(([id, child]) => [id, { ...child, snapshot: onPort(child.snapshot, port) }]),
+        ),
+      }
     : {}),
 });
 
@@ -158,7 +165,11 @@ export class PhoneSession {
     const confirm = screen.hints.confirm ? `[${t('hint.confirm')}]${screen.hints.confirm}` : '';
     const cancel = screen.hints.cancel ? `[${t('hint.cancel')}]${screen.hints.cancel}` : '';
     return {
-      status: spread(t('phone.status', { phone: maskPhone(this.store.profile.sms.phone) }), deviceDateTime(this.store.now()).time.slice(0, 5), size.columns),
+      status: spread(
+        t('phone.status', { phone: maskPhone(this.store.profile.sms.phone) }),
+        deviceDateTime(this.store.now()).time.slice(0, 5),
+        size.columns,
+      ),
       title: screen.title,
       body,
       hints: spread(cancel, confirm, size.columns),
@@ -182,7 +193,9 @@ export class PhoneSession {
     while (actor) {
       const snapshot = actor.getSnapshot() as AnyMachineSnapshot;
       snapshots.push(snapshot);
-      actor = Object.values(snapshot.children as Record<string, AnyActorRef | undefined>).find((child) => child?.getSnapshot().status === 'active');
+      actor = Object.values(snapshot.children as Record<string, AnyActorRef | undefined>).find(
+        (child) => child?.getSnapshot().status === 'active',
+      );
     }
     return snapshots;
   }
@@ -190,7 +203,9 @@ export class PhoneSession {
   /** The active states of the phone and its apps, outermost first, as `machineId.state.path` (phone.wallet, walletApp.menu …). */
   activeStates(): string[] {
     return this.activeSnapshots().flatMap((snapshot) =>
-      snapshot._nodes.filter((node) => node.type !== 'parallel' && node.parent).map((node) => `${snapshot.machine.id}.${node.path.join('.')}`),
+      snapshot._nodes
+        .filter((node) => node.type !== 'parallel' && node.parent)
+        .map((node) => `${snapshot.machine.id}.${node.path.join('.')}`),
     );
   }
 
@@ -224,4 +239,5 @@ export class PhoneSession {
   }
 }
 
-const spread = (left: string, right: string, columns: number) => left + ' '.repeat(Math.max(1, columns - stringWidth(left) - stringWidth(right))) + right;
+const spread = (left: string, right: string, columns: number) =>
+  left + ' '.repeat(Math.max(1, columns - stringWidth(left) - stringWidth(right))) + right;

@@ -7,7 +7,14 @@
 import type { AnyMachineSnapshot, SnapshotFrom } from 'xstate';
 import { formatFen } from '../../menus/domain.js';
 import type { payerConfirmMachine } from '../../menus/phone/payer-confirm.js';
-import { CARD_VERIFICATIONS, lastFour, type WalletCard, type WalletId, type WalletNotice, type WalletPasswordPurpose } from '../../menus/phone/phone-domain.js';
+import {
+  CARD_VERIFICATIONS,
+  lastFour,
+  type WalletCard,
+  type WalletId,
+  type WalletNotice,
+  type WalletPasswordPurpose,
+} from '../../menus/phone/phone-domain.js';
 import { phoneApps, type phoneMachine } from '../../menus/phone/phone.js';
 import type { PaymentRequest } from '../../menus/phone/phone-domain.js';
 import type { PhonePort, PhoneText } from '../../menus/phone/phone-port.js';
@@ -67,7 +74,11 @@ const homeScreen = (snapshot: SnapshotFrom<typeof phoneMachine>, view: ViewConte
     unread === undefined
       ? []
       : unread.kind === 'text'
-        ? [{ text: t('phone.new', { from: unread.text.from, time: hhmm(unread.text.at) }), tone: 'warning' }, { text: phoneTextBody(unread.text, view) }, { text: '' }]
+        ? [
+            { text: t('phone.new', { from: unread.text.from, time: hhmm(unread.text.at) }), tone: 'warning' },
+            { text: phoneTextBody(unread.text, view) },
+            { text: '' },
+          ]
         : [
             { text: t('phone.new', { from: walletName(unread.notice.wallet, t), time: hhmm(unread.notice.at) }), tone: 'warning' },
             { text: noticeText(unread.notice, view) },
@@ -75,7 +86,13 @@ const homeScreen = (snapshot: SnapshotFrom<typeof phoneMachine>, view: ViewConte
           ];
   return {
     title: t('phone.home'),
-    lines: [...notification, ...numbered(phoneApps(context.config).map((app) => t(`phone.app.${app}`)), context.cursor)],
+    lines: [
+      ...notification,
+      ...numbered(
+        phoneApps(context.config).map((app) => t(`phone.app.${app}`)),
+        context.cursor,
+      ),
+    ],
     hints: { confirm: t('phone.hint.open') },
   };
 };
@@ -128,7 +145,10 @@ const walletAppScreen = (snapshot: SnapshotFrom<typeof walletAppMachine>, view: 
       lines:
         notices.length === 0
           ? [{ text: t('phone.notices.none'), tone: 'muted' }]
-          : notices.map((notice, index) => ({ text: t('phone.notice.item', { ...mmddHhmm(notice.at), title: noticeTitle(notice, t) }), selected: index === context.noticeCursor })),
+          : notices.map((notice, index) => ({
+              text: t('phone.notice.item', { ...mmddHhmm(notice.at), title: noticeTitle(notice, t) }),
+              selected: index === context.noticeCursor,
+            })),
       hints: { ...(notices.length > 0 ? { confirm: t('phone.hint.view') } : {}), cancel: t('hint.back') },
     };
   }
@@ -196,7 +216,9 @@ const purposeLines = (purpose: WalletPasswordPurpose, port: PhonePort, wallet: W
     case 'pay':
       return paymentLines(port.paymentRequest(), port, view);
     case 'passwordFree':
-      return [{ text: view.t(port.account(wallet).passwordFree.enabled ? 'phone.password.passwordFreeOff' : 'phone.password.passwordFreeOn') }];
+      return [
+        { text: view.t(port.account(wallet).passwordFree.enabled ? 'phone.password.passwordFreeOff' : 'phone.password.passwordFreeOn') },
+      ];
     case 'closeService':
       return [{ text: view.t('phone.password.closeService') }];
   }
@@ -227,7 +249,9 @@ const walletPasswordScreen = (snapshot: SnapshotFrom<typeof walletPasswordMachin
       ...purposeLines(context.purpose, context.port, context.wallet, view),
       ...(context.purpose === 'pay' ? [{ text: t('phone.password.title') }] : []),
       { text: passwordBoxes(context.entered.length) },
-      ...(lastCheck?.result === 'wrong' ? [{ text: t('phone.password.wrong', { left: lastCheck.attemptsLeft }), tone: 'error' as const }] : []),
+      ...(lastCheck?.result === 'wrong'
+        ? [{ text: t('phone.password.wrong', { left: lastCheck.attemptsLeft }), tone: 'error' as const }]
+        : []),
     ],
     hints: { cancel: t('hint.cancel') },
   };
@@ -241,11 +265,19 @@ const payerConfirmScreen = (snapshot: SnapshotFrom<typeof payerConfirmMachine>, 
   const amount = { text: t('phone.pay.amount', { amount: formatFen(request?.amountFen ?? 0) }), tone: 'success' as const };
   switch (outcome) {
     case 'confirmed':
-      return { title: t('phone.pay.confirmed'), lines: [amount, { text: t('phone.pay.paidTo', { merchant }) }], hints: { confirm: t('phone.hint.done') } };
+      return {
+        title: t('phone.pay.confirmed'),
+        lines: [amount, { text: t('phone.pay.paidTo', { merchant }) }],
+        hints: { confirm: t('phone.hint.done') },
+      };
     case 'cancelled':
       return { title: t('phone.pay.cancelled'), lines: [{ text: t('phone.pay.cancelledText') }], hints: { confirm: t('phone.hint.done') } };
     case 'locked':
-      return { title: t('phone.pay.locked'), lines: [{ text: t('phone.pay.lockedText'), tone: 'error' }], hints: { confirm: t('phone.hint.done') } };
+      return {
+        title: t('phone.pay.locked'),
+        lines: [{ text: t('phone.pay.lockedText'), tone: 'error' }],
+        hints: { confirm: t('phone.hint.done') },
+      };
     case 'withdrawn':
       return { title: t('phone.pay.withdrawn'), lines: [{ text: t('phone.pay.withdrawnText') }], hints: { confirm: t('phone.hint.done') } };
   }
@@ -268,11 +300,20 @@ const walletCardsScreen = (snapshot: SnapshotFrom<typeof walletCardsMachine>, vi
   if (snapshot.matches('list') || !card) {
     return {
       title: listTitle,
-      lines: cards.length === 0 ? [{ text: t('phone.card.none'), tone: 'muted' }] : numbered(cards.map((each) => cardLine(each, context.wallet, t, lang)), context.cursor),
+      lines:
+        cards.length === 0
+          ? [{ text: t('phone.card.none'), tone: 'muted' }]
+          : numbered(
+              cards.map((each) => cardLine(each, context.wallet, t, lang)),
+              context.cursor,
+            ),
       hints: { ...(cards.length > 0 ? { confirm: t('phone.hint.view') } : {}), cancel: t('hint.back') },
     };
   }
-  const which = { text: t('phone.card.item', { bank: card.bank[lang], kind: cardKind(card, t), last4: lastFour(card.number) }), tone: 'muted' as const };
+  const which = {
+    text: t('phone.card.item', { bank: card.bank[lang], kind: cardKind(card, t), last4: lastFour(card.number) }),
+    tone: 'muted' as const,
+  };
   if (snapshot.matches('detail')) {
     const canClose = closesUnionpayService(context.wallet) && card.unionpayService;
     return {
@@ -291,19 +332,34 @@ const walletCardsScreen = (snapshot: SnapshotFrom<typeof walletCardsMachine>, vi
   if (snapshot.matches('confirming')) {
     return {
       title: t('phone.card.closeTitle'),
-      lines: [which, { text: t('phone.card.closeQuestion'), tone: 'warning' }, { text: t('phone.card.closeEffect') }, { text: t('phone.card.closeNotAffected'), tone: 'muted' }],
+      lines: [
+        which,
+        { text: t('phone.card.closeQuestion'), tone: 'warning' },
+        { text: t('phone.card.closeEffect') },
+        { text: t('phone.card.closeNotAffected'), tone: 'muted' },
+      ],
       hints: back,
     };
   }
   if (snapshot.matches('choosing')) {
     return {
       title: t('phone.card.verifyTitle'),
-      lines: [{ text: t('phone.card.chooseVerification'), tone: 'muted' }, ...numbered(CARD_VERIFICATIONS.map((how) => verificationName(how, t)), context.method)],
+      lines: [
+        { text: t('phone.card.chooseVerification'), tone: 'muted' },
+        ...numbered(
+          CARD_VERIFICATIONS.map((how) => verificationName(how, t)),
+          context.method,
+        ),
+      ],
       hints: back,
     };
   }
   if (snapshot.matches({ byCode: 'void' })) {
-    return { title: t('phone.card.verification.sms'), lines: [{ text: t('phone.card.codeVoid'), tone: 'error' }], hints: { confirm: t('hint.resend'), cancel: t('hint.cancel') } };
+    return {
+      title: t('phone.card.verification.sms'),
+      lines: [{ text: t('phone.card.codeVoid'), tone: 'error' }],
+      hints: { confirm: t('hint.resend'), cancel: t('hint.cancel') },
+    };
   }
   if (snapshot.matches('byCode')) {
     const { codeCheck } = context;
@@ -312,13 +368,19 @@ const walletCardsScreen = (snapshot: SnapshotFrom<typeof walletCardsMachine>, vi
       lines: [
         { text: t('phone.card.codeSent', { phone: maskPhone(view.profile.sms.phone) }) },
         { text: `${'*'.repeat(context.entered.length)}_` },
-        ...(codeCheck?.result === 'wrong' ? [{ text: t('phone.card.codeWrong', { left: codeCheck.attemptsLeft }), tone: 'error' as const }] : []),
+        ...(codeCheck?.result === 'wrong'
+          ? [{ text: t('phone.card.codeWrong', { left: codeCheck.attemptsLeft }), tone: 'error' as const }]
+          : []),
       ],
       hints: back,
     };
   }
   if (snapshot.matches('byFace')) {
-    return { title: t('phone.card.faceTitle'), lines: [{ text: t('phone.card.faceLook') }, { text: t('phone.card.faceScanning'), tone: 'muted' }], hints: { cancel: t('hint.cancel') } };
+    return {
+      title: t('phone.card.faceTitle'),
+      lines: [{ text: t('phone.card.faceLook') }, { text: t('phone.card.faceScanning'), tone: 'muted' }],
+      hints: { cancel: t('hint.cancel') },
+    };
   }
   return {
     title: t('phone.card.closeTitle'),

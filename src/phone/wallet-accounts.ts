@@ -62,7 +62,10 @@ export type WalletEvent =
 
 const seed = (profile: Profile): WalletsData => {
   const accounts = Object.fromEntries(
-    profile.phone.wallets.map((wallet) => [wallet.id, { passwordFree: { ...wallet.passwordFree }, cards: wallet.cards.map((card) => ({ ...card })), failedAttempts: 0 }]),
+    profile.phone.wallets.map((wallet) => [
+      wallet.id,
+      { passwordFree: { ...wallet.passwordFree }, cards: wallet.cards.map((card) => ({ ...card })), failedAttempts: 0 },
+    ]),
   ) as unknown as Record<WalletId, AccountData>;
   return { accounts, notices: [], texts: [], sent: 0, read: { sms: 0, unionpay: 0, wechat: 0, alipay: 0 } };
 };
@@ -144,7 +147,13 @@ export class WalletAccounts {
     const wallet = walletOfMethod(method);
     if (!wallet) return;
     const card = this.data.accounts[wallet].cards.find((candidate) => paysFrom(wallet, candidate));
-    const request: PaymentRequest = { wallet, amountFen, merchant, at: this.now(), ...(card ? { card: { bank: card.bank, last4: lastFour(card.number) } } : {}) };
+    const request: PaymentRequest = {
+      wallet,
+      amountFen,
+      merchant,
+      at: this.now(),
+      ...(card ? { card: { bank: card.bank, last4: lastFour(card.number) } } : {}),
+    };
     this.update({ request });
     this.emit({ type: 'requested' });
   }
@@ -210,7 +219,10 @@ export class WalletAccounts {
     const account = this.data.accounts[wallet];
     const card = account.cards.find((candidate) => candidate.id === cardId);
     if (!card) return;
-    this.setAccount(wallet, { ...account, cards: account.cards.map((candidate) => (candidate === card ? { ...card, unionpayService: false } : candidate)) });
+    this.setAccount(wallet, {
+      ...account,
+      cards: account.cards.map((candidate) => (candidate === card ? { ...card, unionpayService: false } : candidate)),
+    });
     this.notice({ kind: 'serviceClosed', wallet, at: this.now(), bank: card.bank, last4: lastFour(card.number), how });
   }
 
@@ -262,4 +274,5 @@ export class WalletAccounts {
 }
 
 /** The wallets the profile's phone has, in home-screen order. */
-export const phoneWallets = (profile: Profile): WalletId[] => WALLET_IDS.filter((id) => profile.phone.wallets.some((wallet) => wallet.id === id));
+export const phoneWallets = (profile: Profile): WalletId[] =>
+  WALLET_IDS.filter((id) => profile.phone.wallets.some((wallet) => wallet.id === id));

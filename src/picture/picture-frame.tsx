@@ -40,7 +40,14 @@ const pictureLayout = (capture: ScreenCapture) => {
     ...(capture.phone ? [{ id: 'phone' as const, width: PHONE_WIDTH, minWidth: PHONE_WIDTH, height: PHONE_HEIGHT }] : []),
     // The printer shows the end of the paper, as tall as the device: the part that just came out.
     ...(capture.paper
-      ? [{ id: 'printer' as const, width: PRINTER_WIDTH, minWidth: PRINTER_WIDTH, height: Math.min(capture.paper.length + PRINTER_CHROME_ROWS, Math.max(frame.height, PRINTER_MIN_ROWS)) }]
+      ? [
+          {
+            id: 'printer' as const,
+            width: PRINTER_WIDTH,
+            minWidth: PRINTER_WIDTH,
+            height: Math.min(capture.paper.length + PRINTER_CHROME_ROWS, Math.max(frame.height, PRINTER_MIN_ROWS)),
+          },
+        ]
       : []),
   ];
   const columns = frame.width + requests.reduce((sum, request) => sum + request.width + PANEL_GAP, 0);

@@ -8,8 +8,16 @@ import { existsSync } from 'node:fs';
 
 /** Font files the picture's fonts come in, by system: the first of each group that exists is used. */
 const FONT_FILES: readonly (readonly string[])[] = [
-  ['/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf', '/usr/share/fonts/dejavu/DejaVuSansMono.ttf', '/usr/share/fonts/TTF/DejaVuSansMono.ttf'],
-  ['/usr/share/fonts/truetype/dejavu/DejaVuSansMono-Bold.ttf', '/usr/share/fonts/dejavu/DejaVuSansMono-Bold.ttf', '/usr/share/fonts/TTF/DejaVuSansMono-Bold.ttf'],
+  [
+    '/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf',
+    '/usr/share/fonts/dejavu/DejaVuSansMono.ttf',
+    '/usr/share/fonts/TTF/DejaVuSansMono.ttf',
+  ],
+  [
+    '/usr/share/fonts/truetype/dejavu/DejaVuSansMono-Bold.ttf',
+    '/usr/share/fonts/dejavu/DejaVuSansMono-Bold.ttf',
+    '/usr/share/fonts/TTF/DejaVuSansMono-Bold.ttf',
+  ],
   [
     '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc',
     '/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc',
@@ -17,7 +25,11 @@ const FONT_FILES: readonly (readonly string[])[] = [
     '/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc',
     '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc',
   ],
-  ['/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc', '/usr/share/fonts/noto-cjk/NotoSansCJK-Bold.ttc', '/usr/share/fonts/google-noto-cjk/NotoSansCJK-Bold.ttc'],
+  [
+    '/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc',
+    '/usr/share/fonts/noto-cjk/NotoSansCJK-Bold.ttc',
+    '/usr/share/fonts/google-noto-cjk/NotoSansCJK-Bold.ttc',
+  ],
 ];
 
 /** The font files found for the picture's fonts. */

@@ -69,7 +69,13 @@ export const captureRows = (
  * when the session needs it, as the UI shows it.
  */
 export const captureScreen = (session: DeviceSession, paperShown: boolean): ScreenCapture => {
-  const paper = paperShown ? session.printouts().at(-1)?.text.split('\n').map((line) => line.trimEnd()) : undefined;
+  const paper = paperShown
+    ? session
+        .printouts()
+        .at(-1)
+        ?.text.split('\n')
+        .map((line) => line.trimEnd())
+    : undefined;
   return captureRows(session.rows(), session.profile.device.display, session.lang, {
     ...(session.phoneNeeded() ? { phone: session.phone.rows() } : {}),
     ...(paper ? { paper } : {}),

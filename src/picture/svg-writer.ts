@@ -14,13 +14,31 @@ const BASELINE = 15;
 const MARGIN = 12;
 
 /** A monospace font for Latin text first, then fonts with Chinese characters, then any monospace. */
-export const FONT_FAMILY = "'DejaVu Sans Mono','Noto Sans Mono CJK SC','Noto Sans CJK SC','WenQuanYi Zen Hei Mono',Menlo,Consolas,'PingFang SC','Microsoft YaHei',monospace";
+export const FONT_FAMILY =
+  "'DejaVu Sans Mono','Noto Sans Mono CJK SC','Noto Sans CJK SC','WenQuanYi Zen Hei Mono',Menlo,Consolas,'PingFang SC','Microsoft YaHei',monospace";
 
 const THEME = {
   background: '#1c1f26',
   foreground: '#dcdfe4',
   // black, red, green, yellow, blue, magenta, cyan, white, then the bright ones (gray is bright black).
-  ansi: ['#1c1f26', '#e06c75', '#98c379', '#e5c07b', '#61afef', '#c678dd', '#56b6c2', '#dcdfe4', '#7f848e', '#ff7b86', '#b5e890', '#ffd58a', '#7dc4ff', '#de94f5', '#6fd3df', '#ffffff'],
+  ansi: [
+    '#1c1f26',
+    '#e06c75',
+    '#98c379',
+    '#e5c07b',
+    '#61afef',
+    '#c678dd',
+    '#56b6c2',
+    '#dcdfe4',
+    '#7f848e',
+    '#ff7b86',
+    '#b5e890',
+    '#ffd58a',
+    '#7dc4ff',
+    '#de94f5',
+    '#6fd3df',
+    '#ffffff',
+  ],
 } as const;
 
 const CUBE = [0, 95, 135, 175, 215, 255];
@@ -47,12 +65,22 @@ const paint = (cell: Cell): { readonly fill: string; readonly background: string
   return cell.inverse ? { fill: bg ?? THEME.background, background: fg } : { fill: fg, background: bg };
 };
 
-const escapeXml = (text: string): string => text.replace(/[&<>"]/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[char] ?? char);
+const escapeXml = (text: string): string =>
+  text.replace(/[&<>"]/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[char] ?? char);
 
-type Run = { readonly column: number; readonly columns: number; readonly style: string; readonly background: string | undefined; readonly text: string; readonly x: number[] };
+type Run = {
+  readonly column: number;
+  readonly columns: number;
+  readonly style: string;
+  readonly background: string | undefined;
+  readonly text: string;
+  readonly x: number[];
+};
 
 const styleOf = (cell: Cell, fill: string): string =>
-  [fill === THEME.foreground ? '' : `fill="${fill}"`, cell.bold ? 'font-weight="700"' : '', cell.dim ? 'fill-opacity="0.55"' : ''].filter(Boolean).join(' ');
+  [fill === THEME.foreground ? '' : `fill="${fill}"`, cell.bold ? 'font-weight="700"' : '', cell.dim ? 'fill-opacity="0.55"' : '']
+    .filter(Boolean)
+    .join(' ');
 
 /** A row as runs of cells that look the same; each character keeps its own x. */
 const runsOf = (cells: readonly Cell[]): Run[] => {
@@ -79,7 +107,10 @@ const rowSvg = (cells: readonly Cell[], y: number): { readonly text: string; rea
   const runs = runsOf(cells);
   const rects = runs
     .filter((run) => run.background !== undefined)
-    .map((run) => `<rect x="${run.column * CELL_WIDTH}" y="${y}" width="${run.columns * CELL_WIDTH}" height="${CELL_HEIGHT}" fill="${run.background}"/>`)
+    .map(
+      (run) =>
+        `<rect x="${run.column * CELL_WIDTH}" y="${y}" width="${run.columns * CELL_WIDTH}" height="${CELL_HEIGHT}" fill="${run.background}"/>`,
+    )
     .join('');
   const chars = runs.flatMap((run) => [...run.text].map((char, index) => ({ char, x: run.x[index] ?? 0, run })));
   const first = chars.findIndex((char) => char.char !== ' ');

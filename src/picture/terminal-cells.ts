@@ -82,7 +82,8 @@ export class TerminalReader {
   }
 
   private sized(columns: number, rows: number): xterm.Terminal {
-    if (!this.terminal) this.terminal = new xterm.Terminal({ cols: columns, rows, convertEol: true, scrollback: 0, allowProposedApi: true });
+    if (!this.terminal)
+      this.terminal = new xterm.Terminal({ cols: columns, rows, convertEol: true, scrollback: 0, allowProposedApi: true });
     else if (this.terminal.cols !== columns || this.terminal.rows !== rows) this.terminal.resize(columns, rows);
     return this.terminal;
   }

@@ -51,7 +51,9 @@ export const historyEntrySchema = z
     endedBy: z.enum(['goal', 'quit']),
     elapsedMs: count,
     targetMs: count,
-    mistakes: z.object(Object.fromEntries(MISTAKE_KINDS.map((kind) => [kind, count])) as Record<(typeof MISTAKE_KINDS)[number], typeof count>).strict(),
+    mistakes: z
+      .object(Object.fromEntries(MISTAKE_KINDS.map((kind) => [kind, count])) as Record<(typeof MISTAKE_KINDS)[number], typeof count>)
+      .strict(),
     hintsUsed: count,
     score: z.number().int().min(0).max(100),
     /** The mistakes one by one, in the order they happened; none in lines from before they were noted. */
@@ -116,7 +118,8 @@ export const readHistory = (dataDir: string): History => {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR') return { entries: [], skipped: [] };
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR')
+      return { entries: [], skipped: [] };
     throw new FileError(toolText('history.unreadable', { file, reason: fileReason(error) }));
   }
   const entries: HistoryEntry[] = [];
@@ -226,7 +229,14 @@ export const formatHistory = (entries: readonly HistoryEntry[], lang: Lang, time
         String(entry.score),
       ]),
       ...(entry.notes.length > 0
-        ? [' '.repeat(NOTES_INDENT) + notesLine(entry.notes.map((note) => noteText(note, lang)), NOTES_WIDTH, lang)]
+        ? [
+            ' '.repeat(NOTES_INDENT) +
+              notesLine(
+                entry.notes.map((note) => noteText(note, lang)),
+                NOTES_WIDTH,
+                lang,
+              ),
+          ]
         : []),
     ]),
   ];

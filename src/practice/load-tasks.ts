@@ -91,7 +91,8 @@ export const parseTask = (text: string, file: string, machines: readonly AnyStat
   const read = readYaml(text, shown, (reason) => toolText('tasks.notYaml', { reason }));
   if ('problems' in read) throw new TaskError(read.problems.join('\n'));
   const problems = new Problems(read.source);
-  if (!isMap(read.source.doc.contents)) throw new TaskError(`${shown}:1:1: ${toolText('tasks.notAMap', { fields: Object.keys(taskSchema.shape).join(', ') })}`);
+  if (!isMap(read.source.doc.contents))
+    throw new TaskError(`${shown}:1:1: ${toolText('tasks.notAMap', { fields: Object.keys(taskSchema.shape).join(', ') })}`);
   const parsed = checkSchema(taskSchema, read.value);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
@@ -182,7 +183,8 @@ const checkTask = (data: TaskFile, file: string, problems: Problems, machines: r
     }
     const valid = checkSchema(flashDataSchema, prepared);
     if (!valid.success) {
-      for (const issue of valid.error.issues) problems.add(['setup'], toolText('tasks.setupInvalid', { path: fieldPath(issue.path), reason: issue.message }));
+      for (const issue of valid.error.issues)
+        problems.add(['setup'], toolText('tasks.setupInvalid', { path: fieldPath(issue.path), reason: issue.message }));
     }
   }
 

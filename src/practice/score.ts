@@ -51,7 +51,10 @@ export const timePoints = (elapsedMs: number, targetMs: number): number =>
   Math.min(TIME_POINTS_MAX, Math.floor(Math.max(0, elapsedMs - targetMs) / TIME_STEP_MS) * TIME_POINTS);
 
 export const scorePractice = ({ goalReached, mistakes, hintsUsed, elapsedMs, targetMs }: ScoreInput): ScoreBreakdown => {
-  const lost = Object.fromEntries(MISTAKE_KINDS.map((kind) => [kind, mistakes[kind] * MISTAKE_POINTS[kind]])) as Record<MistakeKind, number>;
+  const lost = Object.fromEntries(MISTAKE_KINDS.map((kind) => [kind, mistakes[kind] * MISTAKE_POINTS[kind]])) as Record<
+    MistakeKind,
+    number
+  >;
   const hints = hintsUsed * HINT_POINTS;
   const time = timePoints(elapsedMs, targetMs);
   const total = MISTAKE_KINDS.reduce((sum, kind) => sum + lost[kind], 0) + hints + time;

@@ -109,7 +109,8 @@ export const writeStorePath = <T>(data: T, path: string, value: unknown): T => {
       return;
     }
     const next = target[token];
-    if (next === null || typeof next !== 'object') throw new Error(toolText('tasks.nothingToSet', { at: tokens.slice(0, index + 1).join('.'), path }));
+    if (next === null || typeof next !== 'object')
+      throw new Error(toolText('tasks.nothingToSet', { at: tokens.slice(0, index + 1).join('.'), path }));
     target = next as Record<string | number, unknown>;
   });
   return copy as T;

@@ -149,7 +149,11 @@ export class PracticeTracker {
     // On a detour every key is part of the detour, already counted.
     const onTheWay = snapshots.every((snapshot) => snapshot.machine.id === 'device' || this.task.flows.includes(snapshot.machine.id));
     const stepUnderWay =
-      innermost !== undefined && !NOT_FLOWS.includes(flow) && !isAtFirstScreen(innermost) && !isNotice(innermost) && !innermost.hasTag(CANCEL_KEEPS_WORK);
+      innermost !== undefined &&
+      !NOT_FLOWS.includes(flow) &&
+      !isAtFirstScreen(innermost) &&
+      !isNotice(innermost) &&
+      !innermost.hasTag(CANCEL_KEEPS_WORK);
     // The screen is gone once the key has done its work: named now, when 取消 may give up a step.
     const cancelledOn = event.type === 'CANCEL' && onTheWay && stepUnderWay ? this.screenName() : undefined;
     this.session.send(event);
@@ -288,7 +292,8 @@ export class PracticeTracker {
       const before = this.walletTries[wallet] ?? { failed: 0, locked: false };
       const wrong = now.locked && !before.locked ? 1 : Math.max(0, now.failed - before.failed);
       const where = inEachLang((_lang, t) => t(`phone.app.${wallet as WalletId}`));
-      for (let extra = wrong; extra > 0; extra -= 1) this.note('wrongPassword', NOT_OPERATORS.walletPassword, { where, lockedOut: now.locked && extra === 1 });
+      for (let extra = wrong; extra > 0; extra -= 1)
+        this.note('wrongPassword', NOT_OPERATORS.walletPassword, { where, lockedOut: now.locked && extra === 1 });
     }
     this.walletTries = tries;
   }
@@ -298,7 +303,13 @@ export class PracticeTracker {
     const { where, lockedOut } = details;
     // Only the two texts: a note goes into the history as it is.
     const named = where && { zh: where.zh, en: where.en };
-    this.notes.push({ kind, atMs: this.session.store.now() - this.startedAt, what, ...(named ? { where: named } : {}), ...(lockedOut ? { lockedOut } : {}) });
+    this.notes.push({
+      kind,
+      atMs: this.session.store.now() - this.startedAt,
+      what,
+      ...(named ? { where: named } : {}),
+      ...(lockedOut ? { lockedOut } : {}),
+    });
   }
 
   /** The screen the device shows now, drawn in `lang`. */
@@ -406,7 +417,10 @@ const walletTriesOf = (session: DeviceSession): Record<string, { readonly failed
   const { accounts } = session.store.wallets.snapshot();
   const now = session.store.now();
   return Object.fromEntries(
-    Object.entries(accounts).map(([wallet, account]) => [wallet, { failed: account.failedAttempts, locked: account.lockedUntil !== undefined && account.lockedUntil > now }]),
+    Object.entries(accounts).map(([wallet, account]) => [
+      wallet,
+      { failed: account.failedAttempts, locked: account.lockedUntil !== undefined && account.lockedUntil > now },
+    ]),
   );
 };
 
@@ -415,7 +429,10 @@ const failedAttemptsOf = (data: FlashData): Record<string, number> =>
 
 const lockoutRecordsOf = (data: FlashData): FlashData['records'] => data.records.filter((record) => record.action === 'lockout');
 
-const inEachLang = (text: (lang: Lang, t: Translate) => string): LocalText => ({ zh: text('zh', translator('zh')), en: text('en', translator('en')) });
+const inEachLang = (text: (lang: Lang, t: Translate) => string): LocalText => ({
+  zh: text('zh', translator('zh')),
+  en: text('en', translator('en')),
+});
 
 /** A screen that asks something is named by its question, any other by its title. */
 const screenName = (screen: Screen): string => screen.lines.find((line) => /[？?]$/.test(line.text.trim()))?.text.trim() ?? screen.title;

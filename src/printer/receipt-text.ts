@@ -43,12 +43,20 @@ const header = (job: PrintJob, t: Translate, lang: Lang, title: string, copy?: s
   ...field(t('receipt.terminalId'), `${job.terminalId} ${t('receipt.operator')}${job.operator}`),
 ];
 
-const transactionCopy = (job: Extract<PrintJob, { kind: 'transaction' }>, copy: 'merchant' | 'cardholder', t: Translate, lang: Lang): string[] => {
+const transactionCopy = (
+  job: Extract<PrintJob, { kind: 'transaction' }>,
+  copy: 'merchant' | 'cardholder',
+  t: Translate,
+  lang: Lang,
+): string[] => {
   const { entry } = job;
   const how =
     job.cardNumber === undefined
       ? field(t('receipt.paidBy'), t('receipt.qr', { wallet: methodName(entry.method, t) }))
-      : field(t('receipt.card'), `${maskCardNumber(job.cardNumber)} ${t(`receipt.entry.${entry.method === 'chip' ? 'chip' : 'contactless'}`)}`);
+      : field(
+          t('receipt.card'),
+          `${maskCardNumber(job.cardNumber)} ${t(`receipt.entry.${entry.method === 'chip' ? 'chip' : 'contactless'}`)}`,
+        );
   const signature =
     entry.kind === 'sale' && entry.passwordFree
       ? [t('receipt.passwordFreeShort'), t('receipt.passwordFree', { limit: entry.passwordFreeLimit ?? 0 })]
@@ -82,7 +90,9 @@ const settlementLines = (job: Extract<PrintJob, { kind: 'settlement' }>, t: Tran
     ...field(t('receipt.time'), printedTime(settlement.at)),
     RULE,
     row(t('receipt.column.type'), t('receipt.column.count'), t('receipt.column.amount')),
-    ...TRANSACTION_KINDS.map((kind) => row(t(`journal.kind.${kind}`), settlement.totals.kinds[kind].count, formatFen(settlement.totals.kinds[kind].amountFen))),
+    ...TRANSACTION_KINDS.map((kind) =>
+      row(t(`journal.kind.${kind}`), settlement.totals.kinds[kind].count, formatFen(settlement.totals.kinds[kind].amountFen)),
+    ),
     RULE,
     ...SETTLEMENT_GROUPS.flatMap((group) => {
       const tally = settlement.totals.groups.find((candidate) => candidate.group === group);

@@ -23,7 +23,9 @@ import { PASSWORD_HASH_PATTERN } from '../store/password-hash.js';
 import { phoneSchema } from '../phone/phone-profile.js';
 
 /** An error map that explains a missing section (`key`) and leaves every other issue to zod. */
-const whenMissing = (key: MessageKey) => ({ error: (issue: { readonly input?: unknown }) => (issue.input === undefined ? toolText(key) : undefined) });
+const whenMissing = (key: MessageKey) => ({
+  error: (issue: { readonly input?: unknown }) => (issue.input === undefined ? toolText(key) : undefined),
+});
 
 const localText = z.object({
   zh: z.string().min(1, says('profile.giveZh')),
@@ -37,7 +39,11 @@ export const bindingSchema = z.object({
   account: z.string().min(1),
   boundAt: z.iso.date(says('profile.dateFormat')),
   /** How closing this payment service is confirmed: "password" (the default) or "sms" (a texted code). */
-  verification: z.enum(VERIFICATION_METHODS, { error: () => toolText('profile.verification', { methods: VERIFICATION_METHODS.join(toolText('profile.or')) }) }).optional(),
+  verification: z
+    .enum(VERIFICATION_METHODS, {
+      error: () => toolText('profile.verification', { methods: VERIFICATION_METHODS.join(toolText('profile.or')) }),
+    })
+    .optional(),
   /** A payment service: the payment methods it lets the terminal accept; closed, they are refused at 收款. */
   methods: z.array(z.enum(PAYMENT_METHODS, says('profile.serviceMethod', { methods: PAYMENT_METHODS.join(', ') }))).optional(),
 });
@@ -168,7 +174,10 @@ export const profileSchema = z
           operator: z.string(),
           cardPinHash: z.string().regex(PASSWORD_HASH_PATTERN, says('profile.cardPinHash')),
           /** The test card's number, printed masked on receipts (621700******5672). */
-          cardNumber: z.string().regex(/^\d{13,19}$/, says('profile.cardNumber')).default('6217000010005672'),
+          cardNumber: z
+            .string()
+            .regex(/^\d{13,19}$/, says('profile.cardNumber'))
+            .default('6217000010005672'),
         },
         whenMissing('profile.addSale'),
       )
@@ -200,7 +209,11 @@ export const profileSchema = z
     const seenOperators = new Set<string>();
     profile.operators.forEach((operator, index) => {
       if (seenOperators.has(operator.id)) {
-        ctx.addIssue({ code: 'custom', path: ['operators', index, 'id'], message: toolText('profile.operatorTwice', { operator: operator.id }) });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['operators', index, 'id'],
+          message: toolText('profile.operatorTwice', { operator: operator.id }),
+        });
       }
       seenOperators.add(operator.id);
     });

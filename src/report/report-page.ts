@@ -42,7 +42,13 @@ export type ReportWalkthrough = {
   readonly stepsRun: number;
   readonly ms: number;
   /** Each step that ran: its first line as written, where (its file when that is a piece), the screen it left, its time. */
-  readonly trace: readonly { readonly step: string; readonly line: number; readonly file?: string; readonly screen: number; readonly ms: number }[];
+  readonly trace: readonly {
+    readonly step: string;
+    readonly line: number;
+    readonly file?: string;
+    readonly screen: number;
+    readonly ms: number;
+  }[];
   readonly failure?: ReportFailure;
   /** A step of `after:` that failed (reported apart). */
   readonly afterFailure?: ReportFailure;
@@ -236,7 +242,9 @@ const summaryOf = (walkthrough: ReportWalkthrough, index: number): string => {
 
 const coverageSection = (coverage: CoverageReport): string => {
   const missed = (titleKey: 'coverage.statesMissed' | 'coverage.transitionsMissed', names: readonly string[]) =>
-    names.length === 0 ? '' : `<details><summary>${escapeHtml(toolText(titleKey))} ${names.length}</summary><div class="missed">${names.map(escapeHtml).join('<br>')}</div></details>`;
+    names.length === 0
+      ? ''
+      : `<details><summary>${escapeHtml(toolText(titleKey))} ${names.length}</summary><div class="missed">${names.map(escapeHtml).join('<br>')}</div></details>`;
   return [
     `<section id="coverage"><h2>${escapeHtml(toolText('html.coverage'))}</h2>`,
     `<p>${escapeHtml(
@@ -262,14 +270,19 @@ const timingsSection = (walkthroughs: readonly ReportWalkthrough[]): string => {
     .sort((a, b) => b.walkthrough.ms - a.walkthrough.ms)
     .slice(0, SLOWEST);
   if (slowest.length === 0) return '';
-  const rows = slowest.map(({ walkthrough }) => `<tr><td>${ms(walkthrough.ms)}</td><td>${escapeHtml(walkthrough.name)}</td><td>${escapeHtml(walkthrough.profile)}</td></tr>`);
+  const rows = slowest.map(
+    ({ walkthrough }) =>
+      `<tr><td>${ms(walkthrough.ms)}</td><td>${escapeHtml(walkthrough.name)}</td><td>${escapeHtml(walkthrough.profile)}</td></tr>`,
+  );
   return `<section id="timings"><h2>${escapeHtml(toolText('html.slowest'))}</h2><table>${rows.join('')}</table></section>`;
 };
 
 /** The report as one HTML document. */
 export const reportPage = (data: ReportData): string => {
   const profiles = [...new Set(data.walkthroughs.map((walkthrough) => walkthrough.profile))].sort();
-  const counts = Object.fromEntries(STATUSES.map((status) => [status, data.walkthroughs.filter((walkthrough) => walkthrough.status === status).length])) as Record<RunStatus, number>;
+  const counts = Object.fromEntries(
+    STATUSES.map((status) => [status, data.walkthroughs.filter((walkthrough) => walkthrough.status === status).length]),
+  ) as Record<RunStatus, number>;
   const filterButton = (filter: 'all' | RunStatus, label: string, count: number) =>
     `<button type="button" data-filter="${filter}" aria-pressed="${filter === 'all'}">${escapeHtml(label)} (${count})</button>`;
   const texts = {
@@ -294,7 +307,9 @@ export const reportPage = (data: ReportData): string => {
     '</header>',
     '<nav>',
     filterButton('all', toolText('html.filter.all'), data.walkthroughs.length),
-    ...STATUSES.filter((status) => counts[status] > 0).map((status) => filterButton(status, toolText(`html.filter.${status}`), counts[status])),
+    ...STATUSES.filter((status) => counts[status] > 0).map((status) =>
+      filterButton(status, toolText(`html.filter.${status}`), counts[status]),
+    ),
     `<label>${escapeHtml(toolText('html.profile'))} <select id="profile"><option value="">${escapeHtml(toolText('html.allProfiles'))}</option>`,
     ...profiles.map((profile) => `<option>${escapeHtml(profile)}</option>`),
     `</select></label><span id="shown" data-template="${escapeHtml(toolText('html.shown'))}"></span></nav>`,

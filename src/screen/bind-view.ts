@@ -32,7 +32,10 @@ export const bindScreen = (snapshot: SnapshotFrom<typeof bindMachine>, view: Vie
       lines: [
         { text: t('bind.openQuestion', { name }) },
         { text: t('bind.openEffects', { name }) },
-        { text: t('bindings.verification', { method: t(`bindings.verification.${target.service.verification ?? 'password'}`) }), tone: 'muted' },
+        {
+          text: t('bindings.verification', { method: t(`bindings.verification.${target.service.verification ?? 'password'}`) }),
+          tone: 'muted',
+        },
         { text: '' },
         { text: t('hint.yesNo'), tone: 'muted' },
       ],
@@ -71,7 +74,11 @@ export const bindScreen = (snapshot: SnapshotFrom<typeof bindMachine>, view: Vie
   const problem: ScreenLine[] = context.problem ? [{ text: t(`bind.problem.${context.problem}`), tone: 'error' }] : [];
   return {
     title,
-    lines: [{ text: t(card ? 'bind.cardPrompt' : 'bind.merchantPrompt') }, { text: typedNumber(context.entered, card), field: true }, ...problem],
+    lines: [
+      { text: t(card ? 'bind.cardPrompt' : 'bind.merchantPrompt') },
+      { text: typedNumber(context.entered, card), field: true },
+      ...problem,
+    ],
     hints: { confirm: t('hint.confirm'), cancel: t('hint.cancel') },
   };
 };

@@ -53,7 +53,13 @@ export const bindingScreen = (snapshot: SnapshotFrom<typeof bindingManagementMac
   if (snapshot.matches('adding')) {
     return {
       title: t('bind.title'),
-      lines: [{ text: t('bind.choose'), tone: 'muted' }, ...numbered(context.targets.map((target) => bindTargetLabel(target, view)), context.targetCursor)],
+      lines: [
+        { text: t('bind.choose'), tone: 'muted' },
+        ...numbered(
+          context.targets.map((target) => bindTargetLabel(target, view)),
+          context.targetCursor,
+        ),
+      ],
       hints: { confirm: t('hint.confirm'), cancel: t('hint.back') },
     };
   }
@@ -100,5 +106,9 @@ export const bindingScreen = (snapshot: SnapshotFrom<typeof bindingManagementMac
       hints: { confirm: t('hint.confirm'), cancel: t('hint.back') },
     };
   }
-  return { title: t('offline.title'), lines: [{ text: t('offline.deregister'), tone: 'error' }], hints: { confirm: t('hint.confirm'), cancel: t('hint.back') } };
+  return {
+    title: t('offline.title'),
+    lines: [{ text: t('offline.deregister'), tone: 'error' }],
+    hints: { confirm: t('hint.confirm'), cancel: t('hint.back') },
+  };
 };

@@ -39,7 +39,12 @@ export type ClassicLayout = {
   readonly paging?: { readonly page: number; readonly count: number };
 };
 
-const plainRow = (text: string, line: Pick<ScreenLine, 'tone'>, piece: BrokenRow = { text, joint: '', indent: 0 }, continued = false): BodyRow => ({
+const plainRow = (
+  text: string,
+  line: Pick<ScreenLine, 'tone'>,
+  piece: BrokenRow = { text, joint: '', indent: 0 },
+  continued = false,
+): BodyRow => ({
   text,
   selected: false,
   tone: line.tone ?? 'normal',
@@ -59,7 +64,11 @@ const FILE_PATH = /^[^\s]*[/\\][^\s]*$/;
 /** The rows of one line that is not an item: the whole width. */
 const textRows = (line: ScreenLine, columns: number): BodyRow[] => {
   const path = FILE_PATH.test(line.text);
-  return breakLine(line.text, columns).map((piece, index) => ({ ...plainRow(piece.text, line, piece, index > 0), ...(line.field ? { field: true } : {}), ...(path ? { path } : {}) }));
+  return breakLine(line.text, columns).map((piece, index) => ({
+    ...plainRow(piece.text, line, piece, index > 0),
+    ...(line.field ? { field: true } : {}),
+    ...(path ? { path } : {}),
+  }));
 };
 
 /**
@@ -103,7 +112,11 @@ const pairedRows = (run: readonly ScreenLine[], first: number, columns: number):
     const b = run[index + 1];
     const mark = (line: ScreenLine | undefined) => (line?.selected ? CURSOR : ' ');
     const text = b ? `${mark(a)}${padEnd(a.text, second - 1)}${mark(b)}${b.text}` : `${mark(a)}${a.text}`;
-    const cursor = a.selected ? { from: 0, to: 1 + stringWidth(a.text) } : b?.selected ? { from: second, to: second + 1 + stringWidth(b.text) } : undefined;
+    const cursor = a.selected
+      ? { from: 0, to: 1 + stringWidth(a.text) }
+      : b?.selected
+        ? { from: second, to: second + 1 + stringWidth(b.text) }
+        : undefined;
     rows.push({
       text,
       selected: cursor !== undefined,
@@ -124,7 +137,7 @@ const contentRows = (screen: Screen, columns: number): BodyRow[] => {
   const lines = screen.lines.filter((line) => line.text.trim() !== '');
   const rows: BodyRow[] = [];
   let items = 0;
-  for (let index = 0; index < lines.length; ) {
+  for (let index = 0; index < lines.length;) {
     const line = lines[index] as ScreenLine;
     if (!line.item) {
       rows.push(...textRows(line, columns));
@@ -178,7 +191,7 @@ const pagesOf = (rows: readonly BodyRow[], room: number): { readonly starts: rea
   const field = rows.findIndex((row) => row.field);
   if (field < 0) {
     const starts = [0];
-    for (let start = 0; start + room < rows.length; ) {
+    for (let start = 0; start + room < rows.length;) {
       let next = start + room;
       while (next > start + 1 && rows[next]?.continued) next -= 1;
       if (rows[next]?.continued) next = start + room;
@@ -188,7 +201,7 @@ const pagesOf = (rows: readonly BodyRow[], room: number): { readonly starts: rea
     return { starts, opening: 0 };
   }
   const starts: number[] = [];
-  for (let end = rows.length; end > 0; ) {
+  for (let end = rows.length; end > 0;) {
     let start = Math.max(0, end - room);
     while (start > 0 && start < end - 1 && rows[start]?.continued) start += 1;
     if (start > 0 && rows[start]?.continued) start = end - room;
@@ -255,7 +268,10 @@ export const classicProblems = (screen: Screen, size: GridSize): ClassicProblem[
   const rows = contentRows(screen, size.columns);
   // The title leaves room for a marker when the screen has more rows than lines.
   const title = breakLine(screen.title, size.columns - 3).filter((piece) => piece.cut);
-  const problems: ClassicProblem[] = [...title, ...rows.filter((row) => row.cut && !row.path)].map((row) => ({ kind: 'cutWord' as const, row: row.text }));
+  const problems: ClassicProblem[] = [...title, ...rows.filter((row) => row.cut && !row.path)].map((row) => ({
+    kind: 'cutWord' as const,
+    row: row.text,
+  }));
   const items = itemCount(screen);
   const room = size.rows - 1;
   if (items > 0 && classicLayout(screen, size).titleRow !== undefined && rows.length > room) {

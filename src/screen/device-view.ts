@@ -66,7 +66,10 @@ export const deviceScreen = (snapshots: readonly AnyMachineSnapshot[], view: Vie
 /** Terminals show China Standard Time, whatever the host's zone. */
 const DEVICE_TIME = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit' });
 
-export const statusBar = (snapshot: SnapshotFrom<typeof deviceMachine>, view: { readonly profile: ViewContext['profile']; readonly now: number; readonly lang?: Lang }): StatusBar => ({
+export const statusBar = (
+  snapshot: SnapshotFrom<typeof deviceMachine>,
+  view: { readonly profile: ViewContext['profile']; readonly now: number; readonly lang?: Lang },
+): StatusBar => ({
   online: snapshot.context.online,
   time: DEVICE_TIME.format(view.now),
   terminalId: view.profile.device.terminalId,

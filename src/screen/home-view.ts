@@ -15,7 +15,8 @@ import type { UnbindApplication } from '../../menus/domain.js';
 const unbindNotice = (applications: readonly UnbindApplication[], view: ViewContext): ScreenLine[] => {
   const last = applications.at(-1);
   if (!last) return [];
-  if (last.transferredAt === undefined) return [{ text: view.t('home.unbindUnderReview', { time: clockTime(last.reviewedAt, view.now) }), tone: 'warning' }];
+  if (last.transferredAt === undefined)
+    return [{ text: view.t('home.unbindUnderReview', { time: clockTime(last.reviewedAt, view.now) }), tone: 'warning' }];
   const sameDay = deviceDateTime(last.transferredAt).date === deviceDateTime(view.now).date;
   return sameDay ? [{ text: view.t('home.fundsTransferred'), tone: 'success' }] : [];
 };

@@ -96,7 +96,12 @@ export const settlementScreen = (snapshot: SnapshotFrom<typeof settlementMachine
         : totals.groups.map((group) => tallyLine(t(`settle.group.${group.group}`), group.count, group.amountFen, t));
   return {
     title: t('settle.title'),
-    lines: [{ text: t('settle.batch', { batch: port.batch() }), tone: 'muted' }, ...body, { text: t(page === 0 ? 'settle.morePages' : 'settle.backPage'), tone: 'muted' }, { text: t('settle.pressToSettle') }],
+    lines: [
+      { text: t('settle.batch', { batch: port.batch() }), tone: 'muted' },
+      ...body,
+      { text: t(page === 0 ? 'settle.morePages' : 'settle.backPage'), tone: 'muted' },
+      { text: t('settle.pressToSettle') },
+    ],
     hints: { confirm: t('hint.settle'), cancel: t('hint.back') },
   };
 };
@@ -112,14 +117,24 @@ export const reprintScreen = (snapshot: SnapshotFrom<typeof reprintMachine>, vie
     };
   }
   if (snapshot.matches('notFound')) {
-    return { title: t('reprint.title'), lines: [{ text: responseText('25', t), tone: 'error' }, { text: t('journal.noSuchTrace', { trace: sixDigits(Number(context.entered)) }) }], hints: { confirm: t('hint.confirm') } };
+    return {
+      title: t('reprint.title'),
+      lines: [
+        { text: responseText('25', t), tone: 'error' },
+        { text: t('journal.noSuchTrace', { trace: sixDigits(Number(context.entered)) }) },
+      ],
+      hints: { confirm: t('hint.confirm') },
+    };
   }
   if (snapshot.matches('nothing')) {
     return { title: t('reprint.title'), lines: [{ text: t('reprint.nothing'), tone: 'muted' }], hints: { confirm: t('hint.confirm') } };
   }
   return {
     title: t('reprint.title'),
-    lines: numbered(REPRINT_ITEMS.map((item) => t(`reprint.item.${item}`)), context.cursor),
+    lines: numbered(
+      REPRINT_ITEMS.map((item) => t(`reprint.item.${item}`)),
+      context.cursor,
+    ),
     hints: { confirm: t('hint.confirm'), cancel: t('hint.back') },
   };
 };
@@ -129,7 +144,12 @@ export const printJobScreen = (_snapshot: SnapshotFrom<typeof printJobMachine>, 
   const { t } = view;
   return {
     title: t('print.paperOutTitle'),
-    lines: [{ text: t('print.paperOut'), tone: 'error' }, { text: t('print.doneAnyway') }, { text: '' }, { text: t('print.loadAndConfirm') }],
+    lines: [
+      { text: t('print.paperOut'), tone: 'error' },
+      { text: t('print.doneAnyway') },
+      { text: '' },
+      { text: t('print.loadAndConfirm') },
+    ],
     hints: { confirm: t('hint.print'), cancel: t('hint.skip') },
   };
 };

@@ -21,14 +21,20 @@ export const mainMenuScreen = (snapshot: SnapshotFrom<typeof mainMenuMachine>, v
   if (snapshot.matches('unavailable')) {
     return {
       title: currentMenuItems(menu, path)[cursor]?.label[lang] ?? t('mainMenu.title'),
-      lines: [{ text: t('mainMenu.unavailable'), tone: 'warning' }, { text: t('mainMenu.unavailableHelp'), tone: 'muted' }],
+      lines: [
+        { text: t('mainMenu.unavailable'), tone: 'warning' },
+        { text: t('mainMenu.unavailableHelp'), tone: 'muted' },
+      ],
       hints: { confirm: t('hint.back'), cancel: t('hint.back') },
     };
   }
   const parent = path.length > 0 ? currentMenuItems(menu, path.slice(0, -1))[path.at(-1) ?? 0] : undefined;
   return {
     title: parent ? parent.label[lang] : t('mainMenu.title'),
-    lines: numbered(currentMenuItems(menu, path).map((item) => item.label[lang]), cursor),
+    lines: numbered(
+      currentMenuItems(menu, path).map((item) => item.label[lang]),
+      cursor,
+    ),
     hints: { confirm: t('hint.confirm'), cancel: t('hint.back') },
   };
 };

@@ -8,11 +8,7 @@ import { passwordFreeRows, type passwordFreeMachine, type PasswordFreeRow } from
 import type { Screen } from './screen.js';
 import type { ViewContext } from './view-context.js';
 
-const passwordFreeRowText = (
-  row: PasswordFreeRow,
-  snapshot: SnapshotFrom<typeof passwordFreeMachine>,
-  view: ViewContext,
-): string => {
+const passwordFreeRowText = (row: PasswordFreeRow, snapshot: SnapshotFrom<typeof passwordFreeMachine>, view: ViewContext): string => {
   const { t } = view;
   const { draft, saved, inForce, layout } = snapshot.context;
   const box = (on: boolean) => (on ? '[x]' : '[ ]');
@@ -29,7 +25,11 @@ const passwordFreeRowText = (
     }
   };
   const marker =
-    valueOf(draft) !== valueOf(saved) ? ` ${t('passwordFree.unsaved')}` : valueOf(saved) !== valueOf(inForce) ? ` ${t('passwordFree.pending')}` : '';
+    valueOf(draft) !== valueOf(saved)
+      ? ` ${t('passwordFree.unsaved')}`
+      : valueOf(saved) !== valueOf(inForce)
+        ? ` ${t('passwordFree.pending')}`
+        : '';
   const channel = 'channel' in row ? layout.channels[row.channel] : undefined;
   const draftChannel = 'channel' in row ? draft.channels[row.channel] : undefined;
   switch (row.kind) {
@@ -58,7 +58,11 @@ export const passwordFreeScreen = (snapshot: SnapshotFrom<typeof passwordFreeMac
     };
   }
   if (snapshot.matches('offline')) {
-    return { title: t('offline.title'), lines: [{ text: t('offline.save'), tone: 'error' }], hints: { confirm: t('hint.confirm'), cancel: t('hint.back') } };
+    return {
+      title: t('offline.title'),
+      lines: [{ text: t('offline.save'), tone: 'error' }],
+      hints: { confirm: t('hint.confirm'), cancel: t('hint.back') },
+    };
   }
   if (snapshot.matches('confirmingDiscard')) {
     return {

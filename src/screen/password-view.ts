@@ -12,10 +12,15 @@ export const passwordScreen = (snapshot: SnapshotFrom<typeof passwordPromptMachi
   const { context } = snapshot;
   const operator = view.profile.operators.find((candidate) => candidate.id === context.operatorId);
   const title = t(`password.${context.purpose}`);
-  const who: ScreenLine = { text: t('password.operator', { id: context.operatorId, name: operator?.name[view.lang] ?? '' }), tone: 'muted' };
+  const who: ScreenLine = {
+    text: t('password.operator', { id: context.operatorId, name: operator?.name[view.lang] ?? '' }),
+    tone: 'muted',
+  };
   // 注销 needs the 主管 in particular; where the operator may say who they are, 上/下 switch.
-  const supervisorOnly: ScreenLine[] = context.purpose === 'confirmDeregister' ? [{ text: t('operators.supervisorPassword'), tone: 'warning' }] : [];
-  const switchHint: ScreenLine[] = (context.operatorIds?.length ?? 0) > 1 ? [{ text: '' }, { text: t('operators.switchHint'), tone: 'muted' }] : [];
+  const supervisorOnly: ScreenLine[] =
+    context.purpose === 'confirmDeregister' ? [{ text: t('operators.supervisorPassword'), tone: 'warning' }] : [];
+  const switchHint: ScreenLine[] =
+    (context.operatorIds?.length ?? 0) > 1 ? [{ text: '' }, { text: t('operators.switchHint'), tone: 'muted' }] : [];
   if (snapshot.matches('lockedOut')) {
     const until = context.port.lockedUntil(context.operatorId) ?? view.now;
     return {

@@ -14,7 +14,6 @@ import { numbered } from './view-context.js';
 
 type SaleSnapshot = SnapshotFrom<typeof saleMachine>;
 
-
 const amountLine = (snapshot: SaleSnapshot, t: Translate): ScreenLine => ({
   text: t('sale.amountLine', { amount: formatFen(snapshot.context.amountFen) }),
 });
@@ -57,7 +56,10 @@ export const saleScreen = (snapshot: SaleSnapshot, t: Translate, lang: Lang): Sc
       lines: [
         amountLine(snapshot, t),
         { text: t('sale.chooseWallet'), tone: 'muted' },
-        ...numbered(WALLET_ITEMS.map((item) => methodLabel(snapshot, item, t(`sale.wallet.${item}`), t)), context.cursor),
+        ...numbered(
+          WALLET_ITEMS.map((item) => methodLabel(snapshot, item, t(`sale.wallet.${item}`), t)),
+          context.cursor,
+        ),
       ],
       hints: back,
     };
@@ -72,7 +74,11 @@ export const saleScreen = (snapshot: SaleSnapshot, t: Translate, lang: Lang): Sc
   if (snapshot.matches('awaitingPayer')) {
     return {
       title: t('sale.awaitingPayer'),
-      lines: [amountLine(snapshot, t), { text: t(`sale.paidBy.${context.method ?? 'chip'}`) }, { text: t('sale.awaitingPayerMessage'), tone: 'muted' }],
+      lines: [
+        amountLine(snapshot, t),
+        { text: t(`sale.paidBy.${context.method ?? 'chip'}`) },
+        { text: t('sale.awaitingPayerMessage'), tone: 'muted' },
+      ],
       hints: { cancel: t('hint.cancel') },
     };
   }
@@ -100,7 +106,11 @@ export const saleScreen = (snapshot: SaleSnapshot, t: Translate, lang: Lang): Sc
     };
   }
   if (snapshot.matches('processing')) {
-    return { title: t('sale.processing'), lines: [amountLine(snapshot, t), { text: t('sale.processingMessage') }], hints: { cancel: t('hint.cancel') } };
+    return {
+      title: t('sale.processing'),
+      lines: [amountLine(snapshot, t), { text: t('sale.processingMessage') }],
+      hints: { cancel: t('hint.cancel') },
+    };
   }
   if (snapshot.matches('approved')) {
     const { decision } = context;
@@ -133,7 +143,11 @@ export const saleScreen = (snapshot: SaleSnapshot, t: Translate, lang: Lang): Sc
   }
   return {
     title: t('sale.title'),
-    lines: [{ text: t('sale.enterAmount'), tone: 'muted' }, { text: '' }, { text: t('sale.amount', { amount: formatFen(context.amountFen) }), field: true }],
+    lines: [
+      { text: t('sale.enterAmount'), tone: 'muted' },
+      { text: '' },
+      { text: t('sale.amount', { amount: formatFen(context.amountFen) }), field: true },
+    ],
     hints: context.amountFen > 0 ? back : { cancel: t('hint.cancel') },
   };
 };

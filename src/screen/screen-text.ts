@@ -74,7 +74,12 @@ const classicRows = (screen: Screen, status: StatusBar, t: Translate, size: Grid
     title: layout.title,
     body: layout.body,
     hints: '',
-    classic: { titleRow: layout.titleRow, more: layout.more, readable: layout.readable, ...(layout.paging ? { paging: layout.paging } : {}) },
+    classic: {
+      titleRow: layout.titleRow,
+      more: layout.more,
+      readable: layout.readable,
+      ...(layout.paging ? { paging: layout.paging } : {}),
+    },
   };
 };
 

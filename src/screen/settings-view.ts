@@ -13,7 +13,10 @@ export const settingsScreen = (snapshot: SnapshotFrom<typeof settingsMachine>, v
   const parent = path.length > 0 ? currentMenuItems(menu, path.slice(0, -1))[path.at(-1) ?? 0] : undefined;
   return {
     title: parent ? parent.label[lang] : t('settings.title'),
-    lines: numbered(currentMenuItems(menu, path).map((item) => item.label[lang]), cursor),
+    lines: numbered(
+      currentMenuItems(menu, path).map((item) => item.label[lang]),
+      cursor,
+    ),
     hints: { confirm: t('hint.confirm'), cancel: t('hint.back') },
   };
 };

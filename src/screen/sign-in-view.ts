@@ -19,7 +19,11 @@ export const signInScreen = (snapshot: SnapshotFrom<typeof signInMachine>, view:
   if (snapshot.matches('signedIn')) {
     return {
       title: t('signIn.doneTitle'),
-      lines: [{ text: t('signIn.done'), tone: 'success' }, operatorLine(context.entered, view), { text: t('signIn.batch', { batch: context.port.batch() }) }],
+      lines: [
+        { text: t('signIn.done'), tone: 'success' },
+        operatorLine(context.entered, view),
+        { text: t('signIn.batch', { batch: context.port.batch() }) },
+      ],
       hints: { confirm: t('hint.confirm') },
     };
   }
@@ -33,7 +37,9 @@ export const signInScreen = (snapshot: SnapshotFrom<typeof signInMachine>, view:
   if (snapshot.matches('refused') && context.refusal) {
     return { title: t('signIn.failedTitle'), lines: refusalLines(context.refusal, t, lang), hints: { confirm: t('hint.confirm') } };
   }
-  const tellers = view.profile.operators.filter((operator) => operator.role === 'operator').map((operator) => `${operator.id} ${operator.name[lang]}`);
+  const tellers = view.profile.operators
+    .filter((operator) => operator.role === 'operator')
+    .map((operator) => `${operator.id} ${operator.name[lang]}`);
   return {
     title: t('signIn.title'),
     lines: [
@@ -50,14 +56,23 @@ export const signOutScreen = (snapshot: SnapshotFrom<typeof signOutMachine>, vie
   const { t } = view;
   const signedIn = snapshot.context.port.signedIn();
   if (snapshot.matches('signedOut')) {
-    return { title: t('signOut.title'), lines: [{ text: t('signOut.done'), tone: 'success' }, { text: t('signOut.next') }], hints: { confirm: t('hint.confirm') } };
+    return {
+      title: t('signOut.title'),
+      lines: [{ text: t('signOut.done'), tone: 'success' }, { text: t('signOut.next') }],
+      hints: { confirm: t('hint.confirm') },
+    };
   }
   if (snapshot.matches('notSignedIn')) {
     return { title: t('signOut.title'), lines: [{ text: t('signOut.notSignedIn'), tone: 'muted' }], hints: { confirm: t('hint.confirm') } };
   }
   return {
     title: t('signOut.title'),
-    lines: [{ text: t('signOut.question') }, ...(signedIn ? [operatorLine(signedIn.operator, view)] : []), { text: '' }, { text: t('hint.yesNo'), tone: 'muted' }],
+    lines: [
+      { text: t('signOut.question') },
+      ...(signedIn ? [operatorLine(signedIn.operator, view)] : []),
+      { text: '' },
+      { text: t('hint.yesNo'), tone: 'muted' },
+    ],
     hints: { confirm: t('hint.confirm'), cancel: t('hint.cancel') },
   };
 };

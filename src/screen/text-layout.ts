@@ -47,7 +47,14 @@ const wrapBody = (screen: Screen, size: GridSize): GridLine[] => {
     })),
   );
   if (screen.progress !== undefined) {
-    wrapped.push({ text: progressBar(screen.progress, size.columns), selected: false, tone: 'normal', continued: false, joint: '', indent: 0 });
+    wrapped.push({
+      text: progressBar(screen.progress, size.columns),
+      selected: false,
+      tone: 'normal',
+      continued: false,
+      joint: '',
+      indent: 0,
+    });
   }
   return wrapped;
 };

@@ -70,7 +70,10 @@ export const unbindScreen = (snapshot: SnapshotFrom<typeof unbindMachine>, view:
       lines: [
         { text: t('unbind.which', { name: binding.name[lang], account: maskAccount(binding) }), tone: 'muted' },
         { text: t('unbind.reasonPrompt') },
-        ...numbered(UNBIND_REASONS.map((id) => t(`unbind.reason.${id}`)), context.cursor),
+        ...numbered(
+          UNBIND_REASONS.map((id) => t(`unbind.reason.${id}`)),
+          context.cursor,
+        ),
       ],
       hints: { confirm: t('hint.confirm'), cancel: t('hint.back') },
     };
@@ -109,5 +112,9 @@ export const unbindScreen = (snapshot: SnapshotFrom<typeof unbindMachine>, view:
       hints: { confirm: t('hint.confirm'), cancel: t('hint.back') },
     };
   }
-  return { title: t('offline.title'), lines: [{ text: t('offline.unbind'), tone: 'error' }], hints: { confirm: t('hint.confirm'), cancel: t('hint.back') } };
+  return {
+    title: t('offline.title'),
+    lines: [{ text: t('offline.unbind'), tone: 'error' }],
+    hints: { confirm: t('hint.confirm'), cancel: t('hint.back') },
+  };
 };

@@ -18,9 +18,7 @@ export const numbered = (labels: readonly string[], cursor: number | undefined):
 
 export const formatDuration = (ms: number, t: Translate): string => {
   const seconds = Math.ceil(ms / 1000);
-  return seconds >= 60
-    ? t('time.minutesSeconds', { m: Math.floor(seconds / 60), s: seconds % 60 })
-    : t('time.seconds', { s: seconds });
+  return seconds >= 60 ? t('time.minutesSeconds', { m: Math.floor(seconds / 60), s: seconds % 60 }) : t('time.seconds', { s: seconds });
 };
 
 /** A later moment as the device says it: 11:00 today, 06-02 11:00 on another day. */

@@ -12,7 +12,10 @@ import type { Screen, ScreenLine } from './screen.js';
 import { methodName, refusalLines, responseText } from './transaction-words.js';
 import { numbered, type ViewContext } from './view-context.js';
 
-const typed = (entered: string, length: number): ScreenLine => ({ text: `${entered}${'_'.repeat(Math.max(0, length - entered.length))}`, field: true });
+const typed = (entered: string, length: number): ScreenLine => ({
+  text: `${entered}${'_'.repeat(Math.max(0, length - entered.length))}`,
+  field: true,
+});
 
 const saleLines = (sale: JournalEntry, t: Translate): ScreenLine[] => [
   { text: t('journal.trace', { trace: sale.trace }) },
@@ -25,7 +28,10 @@ const presentScreen = (title: string, cursor: number, amountFen: number, t: Tran
   lines: [
     { text: t('sale.amountLine', { amount: formatFen(amountFen) }) },
     { text: t('journal.present'), tone: 'muted' },
-    ...numbered(PAYMENT_METHODS.map((method) => methodName(method, t)), cursor),
+    ...numbered(
+      PAYMENT_METHODS.map((method) => methodName(method, t)),
+      cursor,
+    ),
   ],
   hints: { confirm: t('hint.confirm'), cancel: t('hint.cancel') },
 });
@@ -33,7 +39,11 @@ const presentScreen = (title: string, cursor: number, amountFen: number, t: Tran
 /** The screens both share once the sale is found: mismatch, processing, the answers. */
 const outcomeScreen = (
   state: (name: 'mismatch' | 'processing' | 'approved' | 'refused' | 'commsError') => boolean,
-  context: { sale: JournalEntry | undefined; presented: PaymentMethod | undefined; refusal: Parameters<typeof refusalLines>[0] | undefined },
+  context: {
+    sale: JournalEntry | undefined;
+    presented: PaymentMethod | undefined;
+    refusal: Parameters<typeof refusalLines>[0] | undefined;
+  },
   amountFen: number,
   kind: 'void' | 'refund',
   view: ViewContext,
@@ -43,7 +53,10 @@ const outcomeScreen = (
   if (state('mismatch')) {
     return {
       title: t('journal.failedTitle'),
-      lines: [{ text: responseText('12', t), tone: 'error' }, { text: t('journal.notSameMethod', { method: methodName(context.sale?.method ?? 'chip', t) }) }],
+      lines: [
+        { text: responseText('12', t), tone: 'error' },
+        { text: t('journal.notSameMethod', { method: methodName(context.sale?.method ?? 'chip', t) }) },
+      ],
       hints: { confirm: t('hint.confirm') },
     };
   }
@@ -51,15 +64,28 @@ const outcomeScreen = (
   if (state('approved')) {
     return {
       title: t(`journal.${kind}.done`),
-      lines: [{ text: responseText('00', t), tone: 'success' }, amount, { text: t('journal.givenBack') }, ...(context.sale ? [{ text: t('journal.original', { trace: context.sale.trace }) }] : [])],
+      lines: [
+        { text: responseText('00', t), tone: 'success' },
+        amount,
+        { text: t('journal.givenBack') },
+        ...(context.sale ? [{ text: t('journal.original', { trace: context.sale.trace }) }] : []),
+      ],
       hints: { confirm: t('hint.confirm') },
     };
   }
   if (state('refused') && context.refusal) {
-    return { title: t('journal.failedTitle'), lines: [...refusalLines(context.refusal, t, lang), amount], hints: { confirm: t('hint.confirm') } };
+    return {
+      title: t('journal.failedTitle'),
+      lines: [...refusalLines(context.refusal, t, lang), amount],
+      hints: { confirm: t('hint.confirm') },
+    };
   }
   if (state('commsError')) {
-    return { title: t('sale.commsError'), lines: [{ text: t(`journal.${kind}.commsError`), tone: 'error' }, amount], hints: { confirm: t('hint.confirm') } };
+    return {
+      title: t('sale.commsError'),
+      lines: [{ text: t(`journal.${kind}.commsError`), tone: 'error' }, amount],
+      hints: { confirm: t('hint.confirm') },
+    };
   }
   return undefined;
 };
@@ -71,22 +97,42 @@ export const voidScreen = (snapshot: SnapshotFrom<typeof voidSaleMachine>, view:
   const outcome = outcomeScreen((name) => snapshot.matches(name), context, context.sale?.amountFen ?? 0, 'void', view);
   if (outcome) return outcome;
   if (snapshot.matches('notFound')) {
-    return { title: t('journal.failedTitle'), lines: [{ text: responseText('25', t), tone: 'error' }, { text: t('journal.noSuchTrace', { trace: sixDigits(Number(context.entered)) }) }], hints: { confirm: t('hint.confirm') } };
+    return {
+      title: t('journal.failedTitle'),
+      lines: [
+        { text: responseText('25', t), tone: 'error' },
+        { text: t('journal.noSuchTrace', { trace: sixDigits(Number(context.entered)) }) },
+      ],
+      hints: { confirm: t('hint.confirm') },
+    };
   }
   if (snapshot.matches('notVoidable')) {
-    return { title: t('journal.failedTitle'), lines: [{ text: responseText('12', t), tone: 'error' }, { text: t('journal.void.notVoidable') }], hints: { confirm: t('hint.confirm') } };
+    return {
+      title: t('journal.failedTitle'),
+      lines: [{ text: responseText('12', t), tone: 'error' }, { text: t('journal.void.notVoidable') }],
+      hints: { confirm: t('hint.confirm') },
+    };
   }
   if (snapshot.matches('review') && context.sale) {
     return {
       title,
-      lines: [...saleLines(context.sale, t), { text: '' }, { text: t('journal.void.question'), tone: 'warning' }, { text: t('hint.yesNo'), tone: 'muted' }],
+      lines: [
+        ...saleLines(context.sale, t),
+        { text: '' },
+        { text: t('journal.void.question'), tone: 'warning' },
+        { text: t('hint.yesNo'), tone: 'muted' },
+      ],
       hints: { confirm: t('hint.confirm'), cancel: t('hint.cancel') },
     };
   }
   if (snapshot.matches('present')) return presentScreen(title, context.cursor, context.sale?.amountFen ?? 0, t);
   return {
     title,
-    lines: [{ text: t('journal.void.tracePrompt') }, typed(context.entered, TRACE_LENGTH), { text: t('journal.void.batchOnly', { batch: context.port.batch() }), tone: 'muted' }],
+    lines: [
+      { text: t('journal.void.tracePrompt') },
+      typed(context.entered, TRACE_LENGTH),
+      { text: t('journal.void.batchOnly', { batch: context.port.batch() }), tone: 'muted' },
+    ],
     hints: { confirm: t('hint.confirm'), cancel: t('hint.cancel') },
   };
 };
@@ -97,7 +143,11 @@ export const refundScreen = (snapshot: SnapshotFrom<typeof refundMachine>, view:
   const title = t('journal.refund.title');
   const outcome = outcomeScreen((name) => snapshot.matches(name), context, context.amountFen, 'refund', view);
   if (outcome) return outcome;
-  const failed = (code: string, text: string): Screen => ({ title: t('journal.failedTitle'), lines: [{ text: responseText(code, t), tone: 'error' }, { text }], hints: { confirm: t('hint.confirm') } });
+  const failed = (code: string, text: string): Screen => ({
+    title: t('journal.failedTitle'),
+    lines: [{ text: responseText(code, t), tone: 'error' }, { text }],
+    hints: { confirm: t('hint.confirm') },
+  });
   if (snapshot.matches('notFound')) return failed('25', t('journal.refund.notFound'));
   if (snapshot.matches('nothingLeft')) return failed('12', t('journal.refund.nothingLeft'));
   const left = context.sale ? refundableFen(context.port.journal(), context.sale) : 0;
@@ -118,7 +168,11 @@ export const refundScreen = (snapshot: SnapshotFrom<typeof refundMachine>, view:
   if (snapshot.matches('date')) {
     return {
       title,
-      lines: [{ text: t('journal.refund.reference', { reference: context.reference }), tone: 'muted' }, { text: t('journal.refund.datePrompt') }, typed(context.date, DATE_LENGTH)],
+      lines: [
+        { text: t('journal.refund.reference', { reference: context.reference }), tone: 'muted' },
+        { text: t('journal.refund.datePrompt') },
+        typed(context.date, DATE_LENGTH),
+      ],
       hints: { confirm: t('hint.confirm'), cancel: t('hint.back') },
     };
   }

@@ -49,7 +49,11 @@ const systemDataDir = (env: NodeJS.ProcessEnv, { platform, home, exists }: DataD
 };
 
 /** The data folder: --data-dir, else $POS_SIM_DATA_DIR, else the system's (see the module comment). */
-export const resolveDataDir = (flag: string | undefined, env: NodeJS.ProcessEnv = process.env, system: DataDirSystem = thisSystem()): string => {
+export const resolveDataDir = (
+  flag: string | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+  system: DataDirSystem = thisSystem(),
+): string => {
   const path = system.platform === 'win32' ? win32 : posix;
   if (flag) return path.resolve(flag);
   if (env[DATA_DIR_ENV]) return path.resolve(env[DATA_DIR_ENV]);

@@ -195,10 +195,14 @@ export class DeviceStore implements DevicePort {
     if (moved.length === 0) return;
     this.commit({
       ...this.current,
-      unbindApplications: this.current.unbindApplications.map((application) => (due(application) ? { ...application, transferredAt: now } : application)),
+      unbindApplications: this.current.unbindApplications.map((application) =>
+        due(application) ? { ...application, transferredAt: now } : application,
+      ),
       records: [
         ...this.current.records,
-        ...moved.map((application) => this.record('system', 'fundsTransferred', RECORD_TEXT('records.subject.fundsTransferred', { subject: application.subject }))),
+        ...moved.map((application) =>
+          this.record('system', 'fundsTransferred', RECORD_TEXT('records.subject.fundsTransferred', { subject: application.subject })),
+        ),
       ],
     });
   }
@@ -221,7 +225,10 @@ export class DeviceStore implements DevicePort {
     const replaced = (candidate: Binding) => candidate.id === binding.id || (binding.kind !== 'service' && candidate.kind === binding.kind);
     this.commit({
       ...this.current,
-      bindings: [...this.current.bindings.filter((candidate) => !replaced(candidate)), structuredClone(binding) as FlashData['bindings'][number]],
+      bindings: [
+        ...this.current.bindings.filter((candidate) => !replaced(candidate)),
+        structuredClone(binding) as FlashData['bindings'][number],
+      ],
       records: [...this.current.records, this.record(operatorId, 'bind', `${binding.name.zh} ${maskAccount(binding)}`)],
     });
   }
@@ -313,7 +320,10 @@ export class DeviceStore implements DevicePort {
     this.commit({
       ...this.current,
       day,
-      records: [...this.current.records, this.record(operatorId, 'signOut', RECORD_TEXT('records.subject.signOut', { batch: this.batch() }))],
+      records: [
+        ...this.current.records,
+        this.record(operatorId, 'signOut', RECORD_TEXT('records.subject.signOut', { batch: this.batch() })),
+      ],
     });
   }
 
@@ -335,7 +345,9 @@ export class DeviceStore implements DevicePort {
     const subject = [
       paymentWords(sale.amountFen, sale.method),
       ...(channel === undefined ? [] : [channel]),
-      ...(approved || sale.responseCode === '75' ? [RECORD_TEXT(sale.passwordFree ? 'records.subject.passwordFree.sale' : 'records.subject.pin')] : []),
+      ...(approved || sale.responseCode === '75'
+        ? [RECORD_TEXT(sale.passwordFree ? 'records.subject.passwordFree.sale' : 'records.subject.pin')]
+        : []),
       answerWords(sale.responseCode),
     ].join(' ');
     const { channel: channelId, ...rest } = sale;
@@ -357,7 +369,8 @@ export class DeviceStore implements DevicePort {
     };
     this.commit({ ...this.withEntry(entry), records: [...this.current.records, record] });
     // The payer's wallet tells its user the payment went through.
-    if (approved && isQrMethod(sale.method)) this.wallets.notePaid(sale.method, sale.amountFen, this.profile.device.merchantName, sale.passwordFree);
+    if (approved && isQrMethod(sale.method))
+      this.wallets.notePaid(sale.method, sale.amountFen, this.profile.device.merchantName, sale.passwordFree);
   }
 
   recordTransaction(outcome: TransactionOutcome, operatorId: string): void {
@@ -424,7 +437,15 @@ export class DeviceStore implements DevicePort {
       settlements: [...this.current.settlements, structuredClone(settlement) as FlashData['settlements'][number]],
       records: [
         ...this.current.records,
-        this.record(operatorId, 'settle', RECORD_TEXT('records.subject.settle', { batch, count: totals.kinds.sale.count + totals.kinds.void.count + totals.kinds.refund.count, net: formatFen(totals.netFen) })),
+        this.record(
+          operatorId,
+          'settle',
+          RECORD_TEXT('records.subject.settle', {
+            batch,
+            count: totals.kinds.sale.count + totals.kinds.void.count + totals.kinds.refund.count,
+            net: formatFen(totals.netFen),
+          }),
+        ),
       ],
     });
     return settlement;
@@ -450,7 +471,10 @@ export class DeviceStore implements DevicePort {
       if (settlement) this.printer.print({ ...header(settlement.operator), kind: 'settlement', settlement });
       return;
     }
-    const entry = request.trace === undefined ? this.current.journal.at(-1) : this.current.journal.find((candidate) => candidate.trace === request.trace);
+    const entry =
+      request.trace === undefined
+        ? this.current.journal.at(-1)
+        : this.current.journal.find((candidate) => candidate.trace === request.trace);
     if (!entry) return;
     const card = entry.method === 'contactless' || entry.method === 'chip' ? this.profile.sale.cardNumber : undefined;
     this.printer.print({ ...header(entry.operator, entry.merchantId), kind: 'transaction', entry, cardNumber: card });
@@ -465,7 +489,10 @@ export class DeviceStore implements DevicePort {
     if (!operator) return;
     this.commit({
       ...this.current,
-      operators: { ...this.current.operators, [operatorId]: { passwordHash: hashPassword(newPassword, this.medium.hashStrength ?? 'stored') } },
+      operators: {
+        ...this.current.operators,
+        [operatorId]: { passwordHash: hashPassword(newPassword, this.medium.hashStrength ?? 'stored') },
+      },
       records: [...this.current.records, this.record(operatorId, 'changePassword', `${operatorId} ${operator.name.zh}`)],
     });
   }
@@ -508,7 +535,10 @@ export class DeviceStore implements DevicePort {
 
   /** A new journal entry for an approved transaction: the next 凭证号, the host's 参考号 and 授权码. */
   private journalEntry(
-    fields: Pick<JournalEntry, 'kind' | 'amountFen' | 'method' | 'channel' | 'passwordFree' | 'passwordFreeLimit' | 'operator' | 'original'>,
+    fields: Pick<
+      JournalEntry,
+      'kind' | 'amountFen' | 'method' | 'channel' | 'passwordFree' | 'passwordFreeLimit' | 'operator' | 'original'
+    >,
   ): JournalEntry {
     const trace = sixDigits(this.current.day.nextTrace);
     const at = this.now();

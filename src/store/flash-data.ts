@@ -93,7 +93,15 @@ export const settlementSchema = z
       .object({
         kinds: z.object({ sale: tallySchema, void: tallySchema, refund: tallySchema }).strict(),
         netFen: z.number().int(),
-        groups: z.array(z.object({ group: z.enum(['card', 'qr-unionpay', 'qr-wechat', 'qr-alipay']), count: z.number().int().min(0), amountFen: z.number().int() }).strict()),
+        groups: z.array(
+          z
+            .object({
+              group: z.enum(['card', 'qr-unionpay', 'qr-wechat', 'qr-alipay']),
+              count: z.number().int().min(0),
+              amountFen: z.number().int(),
+            })
+            .strict(),
+        ),
       })
       .strict(),
   })
@@ -142,11 +150,11 @@ export const flashDataSchema = z
     format: z.literal(1),
     profile: z.string(),
     network: z.enum(['online', 'offline']),
-    operators: z.record(z.string(), z.object({ passwordHash: z.string().regex(PASSWORD_HASH_PATTERN, { error: () => toolText('store.notScryptHash') }) })),
-    lockouts: z.record(
+    operators: z.record(
       z.string(),
-      z.object({ failedAttempts: z.number().int().min(0), lockedUntil: z.number().int().optional() }),
+      z.object({ passwordHash: z.string().regex(PASSWORD_HASH_PATTERN, { error: () => toolText('store.notScryptHash') }) }),
     ),
+    lockouts: z.record(z.string(), z.object({ failedAttempts: z.number().int().min(0), lockedUntil: z.number().int().optional() })),
     bindings: z.array(bindingSchema),
     passwordFree: z.object({ active: passwordFreeSettingsSchema, pending: passwordFreeSettingsSchema.optional() }),
     records: z.array(operationRecordSchema),

@@ -37,7 +37,6 @@ export const memoryMedium = (initial?: FlashData): FlashMedium => {
   };
 };
 
-
 /** How confMedium behaves beyond its file. */
 export type ConfMediumOptions = {
   /** The profile as the user gave it, for the reset command a damaged file's message gives. */
@@ -84,7 +83,13 @@ export const confMedium = (dir: string, name: string, { fixture = name, onWriteF
     write: (data) => {
       try {
         privateDir(dir);
-        conf ??= new Conf({ cwd: dir, configName: name, projectName: 'pos-sim', clearInvalidConfig: false, configFileMode: PRIVATE_FILE_MODE });
+        conf ??= new Conf({
+          cwd: dir,
+          configName: name,
+          projectName: 'pos-sim',
+          clearInvalidConfig: false,
+          configFileMode: PRIVATE_FILE_MODE,
+        });
         conf.store = data;
       } catch (error) {
         const failure = new DataWriteError(toolText('store.saveFailed', { file, reason: fileReason(error) }));

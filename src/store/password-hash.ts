@@ -57,7 +57,8 @@ const derive = (password: string, salt: Buffer, { ln, r, p }: Cost): Buffer => {
 // attempt (the key is random and never leaves memory), never the password itself; and once a
 // password has been found right for a hash, any other attempt at that hash is known to be wrong.
 const DIGEST_KEY = randomBytes(32);
-const attemptDigest = (stored: string, password: string): Buffer => createHmac('sha256', DIGEST_KEY).update(stored).update('\0').update(password).digest();
+const attemptDigest = (stored: string, password: string): Buffer =>
+  createHmac('sha256', DIGEST_KEY).update(stored).update('\0').update(password).digest();
 const MAX_REMEMBERED = 10_000;
 /** Attempts found wrong, by digest. */
 const wrongAttempts = new Set<string>();

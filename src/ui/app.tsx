@@ -83,7 +83,9 @@ const legendHeight = (allowReset: boolean, allowFastForward: boolean, note: bool
   KEY_BINDINGS.length +
   1 +
   1 +
-  TRAINER_BINDINGS.filter((binding) => (allowReset || binding.action !== 'FACTORY_RESET') && (allowFastForward || binding.action !== 'FAST_FORWARD')).length +
+  TRAINER_BINDINGS.filter(
+    (binding) => (allowReset || binding.action !== 'FACTORY_RESET') && (allowFastForward || binding.action !== 'FAST_FORWARD'),
+  ).length +
   (note ? 1 : 0);
 /** The aside takes the rows it is given, but fewer than this and it no longer reads. */
 const ASIDE_MIN_WIDTH = 30;
@@ -202,7 +204,8 @@ export const App = ({
       resetArmedRef.current = false;
       setNote(undefined);
       if (action?.kind === 'focus') {
-        if (!phonePlacedRef.current && focusRef.current === 'terminal' && phoneWantedRef.current) return setNote({ key: 'keys.note.phoneNoRoom' });
+        if (!phonePlacedRef.current && focusRef.current === 'terminal' && phoneWantedRef.current)
+          return setNote({ key: 'keys.note.phoneNoRoom' });
         return setFocus(focusRef.current === 'phone' ? 'terminal' : 'phone');
       }
       // The phone has the keypad's keys; 菜单, F1 and the power key stay the terminal's.
@@ -216,19 +219,53 @@ export const App = ({
   );
 
   const paper = session.store.printer.printedCount() > tornOff ? session.printouts().at(-1)?.text.split('\n') : undefined;
-  const noteText = note && session.t(note.key, { profile: session.profile.name, time: note.time ?? '', file: note.file ?? '', reason: note.file ?? '' });
+  const noteText =
+    note && session.t(note.key, { profile: session.profile.name, time: note.time ?? '', file: note.file ?? '', reason: note.file ?? '' });
   // Under a card or captions in a short window the phone gives up rows of its screen, so that they keep theirs.
-  const phoneRows = !phoneWanted ? 0 : aside === undefined ? PHONE_HEIGHT : Math.max(PHONE_MIN_HEIGHT, Math.min(PHONE_HEIGHT, size.rows - 1 - ASIDE_MIN_ROWS));
+  const phoneRows = !phoneWanted
+    ? 0
+    : aside === undefined
+      ? PHONE_HEIGHT
+      : Math.max(PHONE_MIN_HEIGHT, Math.min(PHONE_HEIGHT, size.rows - 1 - ASIDE_MIN_ROWS));
   const requests = (withNote: boolean): PanelRequest[] => [
     // The card or captions keep their place; the phone goes under them when it comes (P3, P4).
     ...(aside !== undefined
-      ? [{ id: 'aside' as const, width: size.columns, minWidth: ASIDE_MIN_WIDTH, height: size.rows - 1 - phoneRows, minHeight: ASIDE_MIN_ROWS, padded: true }]
+      ? [
+          {
+            id: 'aside' as const,
+            width: size.columns,
+            minWidth: ASIDE_MIN_WIDTH,
+            height: size.rows - 1 - phoneRows,
+            minHeight: ASIDE_MIN_ROWS,
+            padded: true,
+          },
+        ]
       : []),
-    ...(phoneWanted ? [{ id: 'phone' as const, width: PHONE_WIDTH, minWidth: PHONE_WIDTH, height: phoneRows, minHeight: PHONE_MIN_HEIGHT }] : []),
-    ...(paper ? [{ id: 'printer' as const, width: PRINTER_WIDTH, minWidth: PRINTER_WIDTH, height: paper.length + PRINTER_CHROME_ROWS, minHeight: PRINTER_MIN_ROWS }] : []),
+    ...(phoneWanted
+      ? [{ id: 'phone' as const, width: PHONE_WIDTH, minWidth: PHONE_WIDTH, height: phoneRows, minHeight: PHONE_MIN_HEIGHT }]
+      : []),
+    ...(paper
+      ? [
+          {
+            id: 'printer' as const,
+            width: PRINTER_WIDTH,
+            minWidth: PRINTER_WIDTH,
+            height: paper.length + PRINTER_CHROME_ROWS,
+            minHeight: PRINTER_MIN_ROWS,
+          },
+        ]
+      : []),
     ...(withNote && noteText ? [{ id: 'note' as const, width: LEGEND_WIDTH, minWidth: 10, height: 1, padded: true }] : []),
     ...(aside === undefined
-      ? [{ id: 'legend' as const, width: LEGEND_WIDTH, minWidth: LEGEND_MIN_WIDTH, height: legendHeight(allowReset, fastForward !== undefined, noteText !== undefined), padded: true }]
+      ? [
+          {
+            id: 'legend' as const,
+            width: LEGEND_WIDTH,
+            minWidth: LEGEND_MIN_WIDTH,
+            height: legendHeight(allowReset, fastForward !== undefined, noteText !== undefined),
+            padded: true,
+          },
+        ]
       : []),
   ];
   let plan = planLayout(size, frame, requests(false));

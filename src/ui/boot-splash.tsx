@@ -68,7 +68,15 @@ export const readBootSplash = (nameOrPath: string, dataDir: string): BootSplashI
     online = data.network === 'online';
     applying = data.passwordFree.pending !== undefined;
   }
-  return { name, brand, model, terminalId, display: { columns: display.columns, rows: display.rows, ...(display.kind === 'classic' ? { kind: 'classic' as const } : {}) }, online, applying };
+  return {
+    name,
+    brand,
+    model,
+    terminalId,
+    display: { columns: display.columns, rows: display.rows, ...(display.kind === 'classic' ? { kind: 'classic' as const } : {}) },
+    online,
+    applying,
+  };
 };
 
 /** Whether the terminal has room for the device frame (else the App's "too small" message comes first). */

@@ -48,13 +48,24 @@ export const DemoPanel = ({ plan, view, controls, flash, width }: PanelProps) =>
   const keysLabel = t('demo.keys');
   const keys = keyLine(view.keys, Math.max(10, width - stringWidth(keysLabel) - 3));
   const controlsLine = t(
-    view.status === 'paused' ? 'demo.pausedControls' : view.status === 'done' || view.status === 'failed' ? 'demo.doneControls' : 'demo.controls',
+    view.status === 'paused'
+      ? 'demo.pausedControls'
+      : view.status === 'done' || view.status === 'failed'
+        ? 'demo.doneControls'
+        : 'demo.controls',
   );
   return (
     <Box flexDirection="column" paddingX={1} width={width}>
       <Text bold>{plan.walkthrough.name}</Text>
       <Text color="cyan">
-        {step ? wrapped(step.calledAs ? t('demo.stepOf', { n: step.number, of: plan.steps.length, piece: step.calledAs }) : t('demo.step', { n: step.number, of: plan.steps.length }), width - 2) : t('demo.booting')}
+        {step
+          ? wrapped(
+              step.calledAs
+                ? t('demo.stepOf', { n: step.number, of: plan.steps.length, piece: step.calledAs })
+                : t('demo.step', { n: step.number, of: plan.steps.length }),
+              width - 2,
+            )
+          : t('demo.booting')}
       </Text>
       <Text>{step ? wrapped(step.caption, width - 2) : ' '}</Text>
       <Text>

@@ -20,7 +20,16 @@ type DeviceFrameProps = {
 };
 
 /** The border of the frame the keypad goes to: ASCII, as ambiguous-width box characters break frames in CJK terminals. */
-export const FOCUSED_BORDER = { topLeft: '+', top: '=', topRight: '+', right: '|', bottomRight: '+', bottom: '=', bottomLeft: '+', left: '|' } as const;
+export const FOCUSED_BORDER = {
+  topLeft: '+',
+  top: '=',
+  topRight: '+',
+  right: '|',
+  bottomRight: '+',
+  bottom: '=',
+  bottomLeft: '+',
+  left: '|',
+} as const;
 
 /**
  * The frame around a display: border and padding across. Down: border, status, rules, title and

@@ -57,7 +57,11 @@ export const gapOf = (panel: Pick<PanelRequest, 'padded'>): number => (panel.pad
 
 type Column = { readonly width: number; readonly gap: number; rowsLeft: number };
 
-export const planLayout = (terminal: Size, frame: { readonly width: number; readonly height: number }, panels: readonly PanelRequest[]): LayoutPlan => {
+export const planLayout = (
+  terminal: Size,
+  frame: { readonly width: number; readonly height: number },
+  panels: readonly PanelRequest[],
+): LayoutPlan => {
   if (terminal.columns < frame.width || terminal.rows < frame.height) return { kind: 'tooSmall', columns: frame.width, rows: frame.height };
   // Output as tall as the terminal makes Ink redraw the whole screen: panels keep a row spare.
   const tallest = terminal.rows - 1;

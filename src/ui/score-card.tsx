@@ -23,7 +23,6 @@ const LABEL_WIDTH = 20;
 const COUNT_WIDTH = 4;
 const POINTS_WIDTH = 5;
 
-
 /**
  * The mistakes as lines of at most `columns`: the time, then the text wrapped under itself. When
  * they take more than `rows`, the last line says how many more there are.

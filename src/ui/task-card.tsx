@@ -35,7 +35,10 @@ export const TaskCard = ({ task, lang, elapsedMs, hint, hintsUsed, width, height
   const t = translator(lang);
   const inner = width - 2;
   const title = wrapped(t('practice.card.title', { procedure: task.procedure, title: task.title[lang] }), inner);
-  const time = wrapped(t('practice.card.time', { time: formatDuration(elapsedMs), target: formatDuration(task.targetMs), hints: hintsUsed }), inner);
+  const time = wrapped(
+    t('practice.card.time', { time: formatDuration(elapsedMs), target: formatDuration(task.targetMs), hints: hintsUsed }),
+    inner,
+  );
   const hintText = hint ? wrapped(hint, inner) : wrapped(t('practice.card.askHint'), inner);
   const deviceKeys = wrapped(t('practice.key.device'), inner);
   // Title, time, the hint (or how to ask for one) with a blank above, and `? 提示 q 结束` always show.
@@ -63,7 +66,7 @@ export const TaskCard = ({ task, lang, elapsedMs, hint, hintsUsed, width, height
       </Box>
       <Box marginTop={1} flexDirection="column">
         <Text>
-          <Text color="cyan">?</Text> {t('practice.key.hint')}  <Text color="cyan">q</Text> {t('practice.key.quit')}
+          <Text color="cyan">?</Text> {t('practice.key.hint')} <Text color="cyan">q</Text> {t('practice.key.quit')}
         </Text>
         {showDeviceKeys && <Text dimColor>{deviceKeys}</Text>}
       </Box>

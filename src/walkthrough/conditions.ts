@@ -41,9 +41,11 @@ export type DisplayKind = (typeof DISPLAYS)[number];
  * The kind of display a profile has: a classic 16×4 text display, or a smart terminal's screen.
  * The profile says so in `device.display.kind`; a profile that does not is a smart terminal.
  */
-export const displayOf = (profile: Profile): DisplayKind => ((profile.device.display as { readonly kind?: unknown }).kind === 'classic' ? 'classic' : 'smart');
+export const displayOf = (profile: Profile): DisplayKind =>
+  (profile.device.display as { readonly kind?: unknown }).kind === 'classic' ? 'classic' : 'smart';
 
-const oneOrMore = <T extends z.ZodType>(item: T) => z.union([item, z.array(item).min(1)]).transform((value) => (Array.isArray(value) ? value : [value]) as z.output<T>[]);
+const oneOrMore = <T extends z.ZodType>(item: T) =>
+  z.union([item, z.array(item).min(1)]).transform((value) => (Array.isArray(value) ? value : [value]) as z.output<T>[]);
 
 const labelsOf = (nodes: readonly MenuNode[]): string[] =>
   nodes.flatMap((node) => [node.label.zh, node.label.en, ...('flow' in node ? [node.flow] : 'items' in node ? labelsOf(node.items) : [])]);
@@ -71,26 +73,38 @@ const conditionShape = {
     .enum(['online', 'offline'], says('when.badNetwork'))
     .optional()
     .meta({ description: 'the device is online or offline (a walkthrough’s when: as it starts; a step’s when: as the step comes)' }),
-  has: oneOrMore(z.string().min(1))
-    .optional()
-    .meta({ description: 'the settings menu has items with each of these labels (in either language, e.g. 绑定管理) or flows (bindings, passwordFree)' }),
+  has: oneOrMore(z.string().min(1)).optional().meta({
+    description:
+      'the settings menu has items with each of these labels (in either language, e.g. 绑定管理) or flows (bindings, passwordFree)',
+  }),
   store: storeChecksSchema.optional().meta({ description: 'the device data holds these values, as in expect.store' }),
-  screen: matchers('when.screen', { description: 'text (or /regex/) the screen shows, as in expect.screen (only in a step’s when: a file’s own when: is asked before its device starts)' }).optional(),
+  screen: matchers('when.screen', {
+    description:
+      'text (or /regex/) the screen shows, as in expect.screen (only in a step’s when: a file’s own when: is asked before its device starts)',
+  }).optional(),
 };
 
 /** The facets a condition may name, for messages. */
 export const CONDITION_FACETS = [...Object.keys(conditionShape), 'not'] as const;
 
-export const conditionSchema: z.ZodType<Condition, unknown> = z.lazy(() =>
-  z
-    .strictObject({ ...conditionShape, not: conditionSchema.optional().meta({ description: 'the condition that must not hold' }) }, says('when.needsMap', { facets: CONDITION_FACETS.join(', ') }))
-    .refine((condition) => Object.keys(condition).length > 0, { ...says('when.needsFacet', { facets: CONDITION_FACETS.join(', ') }), when: onlyIfValid })
-    .meta({ minProperties: 1 }),
-).meta({ id: 'condition' });
-
+export const conditionSchema: z.ZodType<Condition, unknown> = z
+  .lazy(() =>
+    z
+      .strictObject(
+        { ...conditionShape, not: conditionSchema.optional().meta({ description: 'the condition that must not hold' }) },
+        says('when.needsMap', { facets: CONDITION_FACETS.join(', ') }),
+      )
+      .refine((condition) => Object.keys(condition).length > 0, {
+        ...says('when.needsFacet', { facets: CONDITION_FACETS.join(', ') }),
+        when: onlyIfValid,
+      })
+      .meta({ minProperties: 1 }),
+  )
+  .meta({ id: 'condition' });
 
 /** Whether a condition asks what the screen shows (which only a running device can answer). */
-export const asksScreen = (condition: Condition): boolean => condition.screen !== undefined || (condition.not !== undefined && asksScreen(condition.not));
+export const asksScreen = (condition: Condition): boolean =>
+  condition.screen !== undefined || (condition.not !== undefined && asksScreen(condition.not));
 
 /** Whether a condition holds on a device: every facet it names does. */
 export const holds = (condition: Condition, facts: DeviceFacts): boolean => {

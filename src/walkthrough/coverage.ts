@@ -20,7 +20,11 @@ const allStateNodes = (node: StateNodeLike): StateNodeLike[] => [
 const stateName = (node: StateNodeLike) => `${node.machine.id}.${node.path.join('.') || '(root)'}`;
 
 const eventName = (eventType: string) =>
-  eventType.startsWith('xstate.after.') ? `after ${eventType.split('.')[2]}` : eventType.startsWith('xstate.done.') ? 'done' : eventType || 'always';
+  eventType.startsWith('xstate.after.')
+    ? `after ${eventType.split('.')[2]}`
+    : eventType.startsWith('xstate.done.')
+      ? 'done'
+      : eventType || 'always';
 
 const transitionName = (transition: TransitionLike, index: number, total: number): string => {
   const targets = transition.target?.map(stateName).join(', ') ?? '(stays)';
@@ -87,7 +91,7 @@ export class CoverageTracker {
     }
     if (event.type === '@xstate.actor') {
       // An actor's first state can be passed straight through (an eventless check) before any snapshot.
-      const root = ((event.actorRef as { logic?: Partial<AnyStateMachine> }).logic)?.root;
+      const root = (event.actorRef as { logic?: Partial<AnyStateMachine> }).logic?.root;
       for (const node of root?.initial?.target ?? []) this.markReached(node);
     }
     if (event.type === '@xstate.microstep') {
@@ -122,7 +126,11 @@ export class CoverageTracker {
   report(): CoverageReport {
     const summarise = (all: Iterable<string>, reached: Set<string>) => {
       const names = [...new Set(all)];
-      return { total: names.length, reached: names.filter((name) => reached.has(name)).length, missed: names.filter((name) => !reached.has(name)) };
+      return {
+        total: names.length,
+        reached: names.filter((name) => reached.has(name)).length,
+        missed: names.filter((name) => !reached.has(name)),
+      };
     };
     return {
       states: summarise(this.stateNames.values(), this.reachedStates),

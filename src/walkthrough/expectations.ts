@@ -14,20 +14,24 @@ import type { Expectation, PhoneExpectation } from './walkthrough.js';
 const STORE_CHECK_TEXTS = { equals: 'run.storeEquals', includes: 'run.storeIncludes', excludes: 'run.storeExcludes' } as const;
 
 /** A state name as scripts write it (home, passwordPrompt.entering) matches a full name or its end. */
-export const isStateActive = (active: readonly string[], state: string): boolean => active.some((name) => name === state || name.endsWith(`.${state}`));
+export const isStateActive = (active: readonly string[], state: string): boolean =>
+  active.some((name) => name === state || name.endsWith(`.${state}`));
 
 /** The display as expectations read it: a person's reading, wrapped lines joined. */
 export const screenText = (sim: Simulator): string => sim.session.matchText();
 
 export const screenMissing = (matcher: TextMatcher): string => toolText('run.screenMissing', { text: describeMatcher(matcher) });
 export const screenUnwanted = (matcher: TextMatcher): string => toolText('run.screenUnwanted', { text: describeMatcher(matcher) });
-export const titleWrong = (matcher: TextMatcher, title: string): string => toolText('run.titleWrong', { text: describeMatcher(matcher), title });
+export const titleWrong = (matcher: TextMatcher, title: string): string =>
+  toolText('run.titleWrong', { text: describeMatcher(matcher), title });
 export const stateInactive = (state: string): string => toolText('run.stateInactive', { state });
 
 /** What is wrong with a store check, or undefined when the data meets it. */
 export const storeProblem = (data: unknown, check: StoreCheck): string | undefined => {
   const actual = readStorePath(data, check.path);
-  return storeCheckHolds(actual, check) ? undefined : toolText(STORE_CHECK_TEXTS[check.kind], { path: check.path, value: JSON.stringify(check.value), actual: JSON.stringify(actual) });
+  return storeCheckHolds(actual, check)
+    ? undefined
+    : toolText(STORE_CHECK_TEXTS[check.kind], { path: check.path, value: JSON.stringify(check.value), actual: JSON.stringify(actual) });
 };
 
 /** What is not as expected on the phone beside the terminal. */
@@ -36,9 +40,12 @@ const unmetOnPhone = (sim: Simulator, expected: PhoneExpectation): string[] => {
   const text = phone.matchText();
   const title = phone.screen().title;
   const problems: string[] = [];
-  for (const matcher of expected.screen) if (!shows(matcher, text)) problems.push(toolText('phoneRun.screenMissing', { text: describeMatcher(matcher) }));
-  if (expected.title && !shows(expected.title, title)) problems.push(toolText('phoneRun.titleWrong', { text: describeMatcher(expected.title), title }));
-  for (const matcher of expected.not) if (shows(matcher, text)) problems.push(toolText('phoneRun.screenUnwanted', { text: describeMatcher(matcher) }));
+  for (const matcher of expected.screen)
+    if (!shows(matcher, text)) problems.push(toolText('phoneRun.screenMissing', { text: describeMatcher(matcher) }));
+  if (expected.title && !shows(expected.title, title))
+    problems.push(toolText('phoneRun.titleWrong', { text: describeMatcher(expected.title), title }));
+  for (const matcher of expected.not)
+    if (shows(matcher, text)) problems.push(toolText('phoneRun.screenUnwanted', { text: describeMatcher(matcher) }));
   const active = phone.activeStates();
   for (const state of expected.state) if (!isStateActive(active, state)) problems.push(toolText('phoneRun.stateInactive', { state }));
   return problems;

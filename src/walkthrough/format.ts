@@ -16,7 +16,14 @@ import { matcher, matchers } from './matcher-schema.js';
 import { PARAMETER_NAME, WHOLE_REFERENCE } from './params.js';
 import { storeChecksSchema } from './store-values.js';
 import { parseTextMatcher, type TextMatcher } from './text-match.js';
-import { SMS_CODE_VARIABLE, WALKTHROUGH_STARTS, type Expectation, type PhoneAction, type PhoneExpectation, type StepAction } from './walkthrough.js';
+import {
+  SMS_CODE_VARIABLE,
+  WALKTHROUGH_STARTS,
+  type Expectation,
+  type PhoneAction,
+  type PhoneExpectation,
+  type StepAction,
+} from './walkthrough.js';
 
 /** The suite file: the nearest one in a walkthrough's folder or above it applies to the walkthrough. */
 export const SUITE_FILE = 'pos-sim.suite.yaml';
@@ -39,7 +46,9 @@ export const KEY_SPELLINGS: readonly string[] = [
 ];
 
 const keyNames = () => ['0-9', ...FUNCTION_KEY_INFO.map((info) => (info.zh === info.en ? info.en : `${info.zh}/${info.en}`))].join(', ');
-const noSuchKey = { error: (issue: { readonly input?: unknown }) => toolText('walkthrough.noSuchKey', { key: String(issue.input ?? ''), keys: keyNames() }) };
+const noSuchKey = {
+  error: (issue: { readonly input?: unknown }) => toolText('walkthrough.noSuchKey', { key: String(issue.input ?? ''), keys: keyNames() }),
+};
 
 /**
  * `${NAME}` where a key, digits or a duration go: what a piece may write there (the JSON Schema takes
@@ -48,22 +57,28 @@ const noSuchKey = { error: (issue: { readonly input?: unknown }) => toolText('wa
  */
 const parameter = (otherwise: { readonly error: (issue: { readonly input?: unknown }) => string }) =>
   z
-  .string(otherwise)
-  .regex(WHOLE_REFERENCE, otherwise)
-  .transform((value, context): never => {
-    context.addIssue({ code: 'custom', message: toolText('walkthrough.parameterInValue', { value }) });
-    return z.NEVER;
-  })
-  .meta({ description: 'a parameter, ${NAME}: its value is put here before the step is read' });
+    .string(otherwise)
+    .regex(WHOLE_REFERENCE, otherwise)
+    .transform((value, context): never => {
+      context.addIssue({ code: 'custom', message: toolText('walkthrough.parameterInValue', { value }) });
+      return z.NEVER;
+    })
+    .meta({ description: 'a parameter, ${NAME}: its value is put here before the step is read' });
 
 const key = z
-  .union([z.enum(KEY_SPELLINGS as [string, ...string[]]), z.number().int(noSuchKey).min(0, noSuchKey).max(9, noSuchKey), parameter(noSuchKey)], noSuchKey)
+  .union(
+    [z.enum(KEY_SPELLINGS as [string, ...string[]]), z.number().int(noSuchKey).min(0, noSuchKey).max(9, noSuchKey), parameter(noSuchKey)],
+    noSuchKey,
+  )
   .transform(String)
   .meta({ description: 'a device key: 0-9, or a key by its Chinese or English name' });
 
 const names = (what: string, meta: { readonly description: string }) =>
   z
-    .union([z.string().min(1), z.array(z.string().min(1)).min(1, says('walkthrough.listNeedsText', { what }))], says('walkthrough.stateNeedsName'))
+    .union(
+      [z.string().min(1), z.array(z.string().min(1)).min(1, says('walkthrough.listNeedsText', { what }))],
+      says('walkthrough.stateNeedsName'),
+    )
     .transform((value) => (Array.isArray(value) ? value : [value]))
     .meta(meta);
 
@@ -71,12 +86,23 @@ const names = (what: string, meta: { readonly description: string }) =>
 const PHONE_KEY_SPELLINGS: readonly string[] = [
   ...'0123456789',
   ...new Set(
-    FUNCTION_KEY_INFO.filter((info) => PHONE_FUNCTION_KEYS.includes(info.key)).flatMap((info) => [info.zh, info.en, info.en.toLowerCase(), info.en.charAt(0) + info.en.slice(1).toLowerCase()]),
+    FUNCTION_KEY_INFO.filter((info) => PHONE_FUNCTION_KEYS.includes(info.key)).flatMap((info) => [
+      info.zh,
+      info.en,
+      info.en.toLowerCase(),
+      info.en.charAt(0) + info.en.slice(1).toLowerCase(),
+    ]),
   ),
 ];
-const noSuchPhoneKey = { error: (issue: { readonly input?: unknown }) => toolText('phoneWalkthrough.noSuchKey', { key: String(issue.input ?? ''), keys: phoneKeyNames().join(', ') }) };
+const noSuchPhoneKey = {
+  error: (issue: { readonly input?: unknown }) =>
+    toolText('phoneWalkthrough.noSuchKey', { key: String(issue.input ?? ''), keys: phoneKeyNames().join(', ') }),
+};
 const phoneKey = z
-  .union([z.enum(PHONE_KEY_SPELLINGS as [string, ...string[]]), z.number().int(noSuchPhoneKey).min(0, noSuchPhoneKey).max(9, noSuchPhoneKey)], noSuchPhoneKey)
+  .union(
+    [z.enum(PHONE_KEY_SPELLINGS as [string, ...string[]]), z.number().int(noSuchPhoneKey).min(0, noSuchPhoneKey).max(9, noSuchPhoneKey)],
+    noSuchPhoneKey,
+  )
   .transform(String)
   .meta({ description: 'a key of the phone: 0-9, 确认, 取消, 清除, 上 or 下 (Chinese or English name)' });
 
@@ -86,18 +112,32 @@ const PHONE_EXPECT_KEYS = ['screen', 'title', 'not', 'state'] as const;
 const phoneExpectation = z
   .union(
     [
-      matchers('expect.phone', { description: 'text (or /regex/) on the phone’s screen' }).transform((screen): PhoneExpectation => ({ screen, not: [], state: [] })),
+      matchers('expect.phone', { description: 'text (or /regex/) on the phone’s screen' }).transform((screen): PhoneExpectation => ({
+        screen,
+        not: [],
+        state: [],
+      })),
       z
         .strictObject(
           {
             screen: matchers('expect.phone.screen', { description: 'text (or /regex/) that must be on the phone’s screen' }).optional(),
             title: matcher('expect.phone.title', { description: 'text (or /regex/) the phone’s title must contain' }).optional(),
             not: matchers('expect.phone.not', { description: 'text (or /regex/) that must not be on the phone’s screen' }).optional(),
-            state: names('expect.phone.state', { description: 'the phone’s active states, e.g. walletApp.menu, walletPassword.entering, phone.home' }).optional(),
+            state: names('expect.phone.state', {
+              description: 'the phone’s active states, e.g. walletApp.menu, walletPassword.entering, phone.home',
+            }).optional(),
           },
-          { error: (issue) => (issue.code === 'unrecognized_keys' ? toolText('phoneWalkthrough.expect', { keys: PHONE_EXPECT_KEYS.join(', ') }) : undefined) },
+          {
+            error: (issue) =>
+              issue.code === 'unrecognized_keys' ? toolText('phoneWalkthrough.expect', { keys: PHONE_EXPECT_KEYS.join(', ') }) : undefined,
+          },
         )
-        .transform((checks): PhoneExpectation => ({ screen: checks.screen ?? [], not: checks.not ?? [], state: checks.state ?? [], ...(checks.title ? { title: checks.title } : {}) })),
+        .transform((checks): PhoneExpectation => ({
+          screen: checks.screen ?? [],
+          not: checks.not ?? [],
+          state: checks.state ?? [],
+          ...(checks.title ? { title: checks.title } : {}),
+        })),
     ],
     says('phoneWalkthrough.expect', { keys: PHONE_EXPECT_KEYS.join(', ') }),
   )
@@ -119,7 +159,9 @@ const EXPECTATIONS = {
   state: names('expect.state', { description: 'active menu states, e.g. bindingManagement.detail, passwordPrompt.entering, home' }),
   store: storeChecksSchema,
   sms: matchers('expect.sms', { description: 'text (or /regex/) the last SMS on the merchant’s phone must contain, e.g. 您的验证码为' }),
-  receipt: matchers('expect.receipt', { description: 'text (or /regex/) the last printout (签购单 or 结算单) must contain, e.g. 持卡人存根' }),
+  receipt: matchers('expect.receipt', {
+    description: 'text (or /regex/) the last printout (签购单 or 结算单) must contain, e.g. 持卡人存根',
+  }),
   snapshot: z
     .string(says('walkthrough.badSnapshot'))
     .regex(SNAPSHOT_NAME, says('walkthrough.badSnapshot'))
@@ -131,7 +173,8 @@ export const EXPECT_KEYS = Object.keys(EXPECTATIONS) as (keyof typeof EXPECTATIO
 
 const unknownKeys = (message: (key: string) => string) => ({
   // One line per unknown key: the parser places each at its key.
-  error: (issue: { readonly code?: string; readonly keys?: readonly string[] }) => (issue.code === 'unrecognized_keys' ? (issue.keys ?? []).map(message).join('\n') : undefined),
+  error: (issue: { readonly code?: string; readonly keys?: readonly string[] }) =>
+    issue.code === 'unrecognized_keys' ? (issue.keys ?? []).map(message).join('\n') : undefined,
 });
 
 const expectation = z
@@ -141,21 +184,22 @@ const expectation = z
     },
     unknownKeys((name) => toolText('walkthrough.unknownExpectKey', { key: name, keys: EXPECT_KEYS.join(', ') })),
   )
-  .refine((checks) => Object.keys(checks).length > 0, { ...says('walkthrough.expectNeedsCheck', { keys: EXPECT_KEYS.join(', ') }), when: onlyIfValid })
+  .refine((checks) => Object.keys(checks).length > 0, {
+    ...says('walkthrough.expectNeedsCheck', { keys: EXPECT_KEYS.join(', ') }),
+    when: onlyIfValid,
+  })
   .meta({ minProperties: 1 })
-  .transform(
-    (checks): Expectation => ({
-      screen: checks.screen ?? [],
-      not: checks.not ?? [],
-      state: checks.state ?? [],
-      store: checks.store ?? [],
-      sms: checks.sms ?? [],
-      receipt: checks.receipt ?? [],
-      ...(checks.title ? { title: checks.title } : {}),
-      ...(checks.snapshot ? { snapshot: checks.snapshot } : {}),
-      ...(checks.phone ? { phone: checks.phone } : {}),
-    }),
-  );
+  .transform((checks): Expectation => ({
+    screen: checks.screen ?? [],
+    not: checks.not ?? [],
+    state: checks.state ?? [],
+    store: checks.store ?? [],
+    sms: checks.sms ?? [],
+    receipt: checks.receipt ?? [],
+    ...(checks.title ? { title: checks.title } : {}),
+    ...(checks.snapshot ? { snapshot: checks.snapshot } : {}),
+    ...(checks.phone ? { phone: checks.phone } : {}),
+  }));
 
 const screenOnly = (screen: TextMatcher[]): Expectation => ({ screen, not: [], state: [], store: [], sms: [], receipt: [] });
 
@@ -186,17 +230,39 @@ function runSchema(steps: z.ZodType) {
         z
           .strictObject(
             {
-              file: z.string().trim().min(1, says('walkthrough.runFileOrSteps')).optional().meta({ description: 'the piece: a walkthrough file, relative to this file (pos-sim:… for a piece shipped with pos-sim)' }),
+              file: z
+                .string()
+                .trim()
+                .min(1, says('walkthrough.runFileOrSteps'))
+                .optional()
+                .meta({ description: 'the piece: a walkthrough file, relative to this file (pos-sim:… for a piece shipped with pos-sim)' }),
               env: parameterValues({ description: 'values for the piece’s ${NAME}s' }).optional(),
               steps: steps.optional().meta({ description: 'steps written here instead of a file' }),
             },
-            unknownKeys((name) => (name === 'when' ? toolText('walkthrough.runWhenOnStep') : toolText('walkthrough.unknownRunKey', { key: name, keys: RUN_KEYS.join(', ') }))),
+            unknownKeys((name) =>
+              name === 'when'
+                ? toolText('walkthrough.runWhenOnStep')
+                : toolText('walkthrough.unknownRunKey', { key: name, keys: RUN_KEYS.join(', ') }),
+            ),
           )
-          .refine((written) => (written.file === undefined) !== (written.steps === undefined), { ...says('walkthrough.runFileOrSteps'), when: onlyIfValid })
-          .refine((written) => written.env === undefined || written.file !== undefined, { ...says('walkthrough.runEnvNeedsFile'), when: onlyIfValid })
+          .refine((written) => (written.file === undefined) !== (written.steps === undefined), {
+            ...says('walkthrough.runFileOrSteps'),
+            when: onlyIfValid,
+          })
+          .refine((written) => written.env === undefined || written.file !== undefined, {
+            ...says('walkthrough.runEnvNeedsFile'),
+            when: onlyIfValid,
+          })
           // What the two refinements say, for the JSON Schema.
-          .meta({ oneOf: [{ required: ['file'], not: { required: ['steps'] } }, { required: ['steps'], not: { anyOf: [{ required: ['file'] }, { required: ['env'] }] } }] })
-          .transform((written): RunWritten => (written.steps === undefined ? { file: written.file ?? '', env: written.env ?? {} } : { steps: written.steps as unknown[] })),
+          .meta({
+            oneOf: [
+              { required: ['file'], not: { required: ['steps'] } },
+              { required: ['steps'], not: { anyOf: [{ required: ['file'] }, { required: ['env'] }] } },
+            ],
+          })
+          .transform((written): RunWritten =>
+            written.steps === undefined ? { file: written.file ?? '', env: written.env ?? {} } : { steps: written.steps as unknown[] },
+          ),
       ],
       says('walkthrough.runFileOrSteps'),
     )
@@ -211,7 +277,10 @@ const STEPS = {
     .meta({ description: 'press a key, or several in turn' }),
   type: z
     .string(says('walkthrough.typeNeedsQuotes'))
-    .regex(/^(\d+|\$[A-Za-z_][A-Za-z0-9_]*|\$\{[A-Za-z_][A-Za-z0-9_]*\})$/, says('walkthrough.typeNeedsDigits', { smsCode: SMS_CODE_VARIABLE }))
+    .regex(
+      /^(\d+|\$[A-Za-z_][A-Za-z0-9_]*|\$\{[A-Za-z_][A-Za-z0-9_]*\})$/,
+      says('walkthrough.typeNeedsDigits', { smsCode: SMS_CODE_VARIABLE }),
+    )
     .transform((value): StepAction => ({ kind: 'type', digits: value }))
     .meta({
       description: `type quoted digits ("123456"), \${NAME} (or $NAME) to type a parameter or an environment variable, or $${SMS_CODE_VARIABLE} to type the code in the last SMS ($${SMS_CODE_VARIABLE}_1 the first)`,
@@ -221,11 +290,20 @@ const STEPS = {
     .transform((value): StepAction => ({ kind: 'select', label: String(value) }))
     .meta({ description: 'move to the menu item whose label contains this text and confirm it' }),
   expect: z
-    .union([matchers('expect', { description: 'text or /regex/ on the screen' }).transform(screenOnly), expectation], says('walkthrough.matcherNeedsText', { what: 'expect' }))
+    .union(
+      [matchers('expect', { description: 'text or /regex/ on the screen' }).transform(screenOnly), expectation],
+      says('walkthrough.matcherNeedsText', { what: 'expect' }),
+    )
     .transform((value): StepAction => ({ kind: 'expect', expectation: value }))
     .meta({ description: 'check the screen, title, menu state, store, the last SMS or the last printout' }),
   wait: z
-    .union([z.string(says('walkthrough.waitNeedsDuration')).regex(DURATION, says('walkthrough.waitNeedsDuration')), parameter(says('walkthrough.waitNeedsDuration'))], says('walkthrough.waitNeedsDuration'))
+    .union(
+      [
+        z.string(says('walkthrough.waitNeedsDuration')).regex(DURATION, says('walkthrough.waitNeedsDuration')),
+        parameter(says('walkthrough.waitNeedsDuration')),
+      ],
+      says('walkthrough.waitNeedsDuration'),
+    )
     .transform((value, context): StepAction => {
       const [, amount, unit] = DURATION.exec(value) ?? [];
       const ms = Math.round(Number(amount) * UNIT_MS[unit as keyof typeof UNIT_MS]);
@@ -252,7 +330,10 @@ const STEPS = {
     .string(says('walkthrough.badSnapshot'))
     .regex(SNAPSHOT_NAME, says('walkthrough.badSnapshot'))
     .transform((name): StepAction => ({ kind: 'snapshot', name }))
-    .meta({ description: 'compare the whole screen with the golden snapshot of this name (__snapshots__/ beside the walkthrough; --update-snapshots writes it)' }),
+    .meta({
+      description:
+        'compare the whole screen with the golden snapshot of this name (__snapshots__/ beside the walkthrough; --update-snapshots writes it)',
+    }),
   phone: z
     .union(
       [
@@ -273,7 +354,10 @@ const STEPS = {
       says('phoneWalkthrough.oneAction', { actions: 'press: …, type: …, select: …' }),
     )
     .transform((action): StepAction => ({ kind: 'phone', action }))
-    .meta({ description: 'on the phone beside the terminal: press its keys, type digits (a wallet’s payment password, $SMS_CODE), or select an item by its label' }),
+    .meta({
+      description:
+        'on the phone beside the terminal: press its keys, type digits (a wallet’s payment password, $SMS_CODE), or select an item by its label',
+    }),
   // Its inline steps are read one by one by the parser, like the file's own.
   run: runSchema(z.array(z.unknown(), says('walkthrough.runFileOrSteps')).min(1, says('walkthrough.runFileOrSteps'))),
 } as const;
@@ -287,16 +371,28 @@ const LANG_EXAMPLE = `{ ${LANGS.map((name) => `${name}: …`).join(', ')} }`;
 const textPerLang = (field: string) =>
   z.union(
     [
-      z.string().trim().min(1, says(field === 'name' ? 'walkthrough.needsName' : 'walkthrough.badCaption', { example: LANG_EXAMPLE })),
+      z
+        .string()
+        .trim()
+        .min(1, says(field === 'name' ? 'walkthrough.needsName' : 'walkthrough.badCaption', { example: LANG_EXAMPLE })),
       z
         .strictObject(
-          Object.fromEntries(LANGS.map((lang) => [lang, z.string().trim().min(1, says('walkthrough.langTextNeedsText', { field, key: lang })).optional()])) as Record<
-            (typeof LANGS)[number],
-            z.ZodOptional<z.ZodString>
-          >,
+          Object.fromEntries(
+            LANGS.map((lang) => [
+              lang,
+              z
+                .string()
+                .trim()
+                .min(1, says('walkthrough.langTextNeedsText', { field, key: lang }))
+                .optional(),
+            ]),
+          ) as Record<(typeof LANGS)[number], z.ZodOptional<z.ZodString>>,
           unknownKeys((name) => toolText('walkthrough.unknownTextLang', { field, key: name, langs: LANGS.join(', ') })),
         )
-        .refine((texts) => Object.keys(texts).length > 0, { ...says(field === 'name' ? 'walkthrough.needsName' : 'walkthrough.badCaption', { example: LANG_EXAMPLE }), when: onlyIfValid })
+        .refine((texts) => Object.keys(texts).length > 0, {
+          ...says(field === 'name' ? 'walkthrough.needsName' : 'walkthrough.badCaption', { example: LANG_EXAMPLE }),
+          when: onlyIfValid,
+        })
         .meta({ minProperties: 1 }),
     ],
     says(field === 'name' ? 'walkthrough.needsName' : 'walkthrough.badCaption', { example: LANG_EXAMPLE }),
@@ -308,14 +404,21 @@ const caption = textPerLang('caption')
 
 const oneStepKey = () => toolText('walkthrough.oneStepKey', { steps: STEP_KINDS.map((name) => `${name}: …`).join(', ') });
 
-const stepWhen = conditionSchema.optional().meta({ description: 'play this step only when the condition holds on the device as the step comes; otherwise go on to the next' });
+const stepWhen = conditionSchema
+  .optional()
+  .meta({ description: 'play this step only when the condition holds on the device as the step comes; otherwise go on to the next' });
 
 /** Each step as a map with its one step key (and a caption and a when), `run` taking `run`'s schema. */
 const stepSchemas = (run: z.ZodType): Record<StepKind, z.ZodType<Record<string, unknown>>> =>
   Object.fromEntries(
     STEP_KINDS.map((kind) => [
       kind,
-      z.strictObject({ [kind]: kind === 'run' ? run : STEPS[kind], caption, when: stepWhen } as Record<string, z.ZodType>, unknownKeys(oneStepKey)).meta({ description: STEPS[kind].description ?? kind }),
+      z
+        .strictObject(
+          { [kind]: kind === 'run' ? run : STEPS[kind], caption, when: stepWhen } as Record<string, z.ZodType>,
+          unknownKeys(oneStepKey),
+        )
+        .meta({ description: STEPS[kind].description ?? kind }),
     ]),
   ) as unknown as Record<StepKind, z.ZodType<Record<string, unknown>>>;
 
@@ -326,7 +429,9 @@ const needsSteps = () => says('walkthrough.needsSteps', { steps: STEP_KINDS.join
 
 /** A list of steps in the JSON Schema: any step, `run`'s inline steps included (one definition, "step"). */
 const documentSteps = (): z.ZodType => z.array(anyStep, needsSteps()).min(1, needsSteps());
-const anyStep: z.ZodType = z.lazy(() => z.union(Object.values(DOCUMENT_STEP_SCHEMAS) as unknown as [z.ZodType, z.ZodType, ...z.ZodType[]])).meta({ id: 'step' });
+const anyStep: z.ZodType = z
+  .lazy(() => z.union(Object.values(DOCUMENT_STEP_SCHEMAS) as unknown as [z.ZodType, z.ZodType, ...z.ZodType[]]))
+  .meta({ id: 'step' });
 const DOCUMENT_STEP_SCHEMAS = stepSchemas(runSchema(documentSteps()));
 
 /** A list of steps for the parser, which checks each step itself. */
@@ -336,14 +441,18 @@ const tag = z.string(says('walkthrough.badTag')).regex(/^[^\s,]+$/, says('walkth
 
 /** The fields of a walkthrough; `steps` is the list of steps to read. */
 const fields = (steps: () => z.ZodType) => ({
-  name: textPerLang('name').meta({ description: 'what the walkthrough shows, for reports and demos: text, or {zh, en} (shown in the tool’s language, --lang)' }),
+  name: textPerLang('name').meta({
+    description: 'what the walkthrough shows, for reports and demos: text, or {zh, en} (shown in the tool’s language, --lang)',
+  }),
   description: z.string().optional().meta({ description: 'what the walkthrough is for (not shown anywhere)' }),
   fixture: z
     .string(says('walkthrough.needsFixture', { fallback: DEFAULT_PROFILE }))
     .trim()
     .min(1, says('walkthrough.needsFixture', { fallback: DEFAULT_PROFILE }))
     .default(DEFAULT_PROFILE)
-    .meta({ description: `device profile: a name (default, offline, unbound) or a path to a .json profile, relative to this file; left out, ${DEFAULT_PROFILE}` }),
+    .meta({
+      description: `device profile: a name (default, offline, unbound) or a path to a .json profile, relative to this file; left out, ${DEFAULT_PROFILE}`,
+    }),
   lang: z
     .enum(LANGS, says('walkthrough.badLang', { langs: LANGS.join(', ') }))
     .default('zh')
@@ -351,9 +460,13 @@ const fields = (steps: () => z.ZodType) => ({
   start: z
     .enum(WALKTHROUGH_STARTS, says('walkthrough.badStart', { starts: WALKTHROUGH_STARTS.join(', ') }))
     .default('signed-in')
-    .meta({ description: 'signed-in (the default): the device is booted and signed in for the day; power-on: it has just booted and asks for 签到' }),
+    .meta({
+      description:
+        'signed-in (the default): the device is booted and signed in for the day; power-on: it has just booted and asks for 签到',
+    }),
   when: conditionSchema.optional().meta({
-    description: 'the devices this walkthrough applies to (profile, display, network, has, store, not); on others it is reported as skipped',
+    description:
+      'the devices this walkthrough applies to (profile, display, network, has, store, not); on others it is reported as skipped',
     // Asked before the device starts, so not of its screen.
     not: { required: ['screen'] },
   }),
@@ -362,10 +475,15 @@ const fields = (steps: () => z.ZodType) => ({
     .transform((value) => (Array.isArray(value) ? value : [value]))
     .optional()
     .meta({ description: 'words to pick walkthroughs by: pos-sim run --include-tags smoke --exclude-tags slow' }),
-  env: parameterValues({ description: 'default values of the ${NAME}s in this file’s steps (a call’s env:, --env NAME=value and the environment come first)' }).optional(),
+  env: parameterValues({
+    description: 'default values of the ${NAME}s in this file’s steps (a call’s env:, --env NAME=value and the environment come first)',
+  }).optional(),
   before: steps().optional().meta({ description: 'steps played before the steps (after the suite’s before:)' }),
   steps: steps().meta({ description: 'the steps, in order' }),
-  after: steps().optional().meta({ description: 'steps played after the steps, whether they passed or failed (before the suite’s after:); a failure here is reported apart' }),
+  after: steps().optional().meta({
+    description:
+      'steps played after the steps, whether they passed or failed (before the suite’s after:); a failure here is reported apart',
+  }),
 });
 
 export const WALKTHROUGH_FIELDS = Object.keys(fields(stepsToRead));
@@ -373,7 +491,10 @@ export const WALKTHROUGH_FIELDS = Object.keys(fields(stepsToRead));
 const topLevel = (steps: () => z.ZodType) =>
   z.strictObject(fields(steps), {
     error: (issue) => {
-      if (issue.code === 'unrecognized_keys') return issue.keys.map((name) => toolText('walkthrough.unknownField', { key: name, keys: WALKTHROUGH_FIELDS.join(', ') })).join('\n');
+      if (issue.code === 'unrecognized_keys')
+        return issue.keys
+          .map((name) => toolText('walkthrough.unknownField', { key: name, keys: WALKTHROUGH_FIELDS.join(', ') }))
+          .join('\n');
       if (issue.code === 'invalid_type') return toolText('walkthrough.notAMap', { keys: WALKTHROUGH_FIELDS.join(', ') });
       return undefined;
     },
@@ -391,11 +512,16 @@ const suiteTopLevel = (steps: () => z.ZodType) =>
   z.strictObject(
     {
       before: steps().optional().meta({ description: 'steps played before every walkthrough under this folder (before its own before:)' }),
-      after: steps().optional().meta({ description: 'steps played after every walkthrough under this folder, whether it passed or failed (after its own after:)' }),
+      after: steps().optional().meta({
+        description: 'steps played after every walkthrough under this folder, whether it passed or failed (after its own after:)',
+      }),
     },
     {
       error: (issue) => {
-        if (issue.code === 'unrecognized_keys') return issue.keys.map((name) => toolText('walkthrough.unknownSuiteField', { key: name, keys: SUITE_FIELDS.join(', ') })).join('\n');
+        if (issue.code === 'unrecognized_keys')
+          return issue.keys
+            .map((name) => toolText('walkthrough.unknownSuiteField', { key: name, keys: SUITE_FIELDS.join(', ') }))
+            .join('\n');
         if (issue.code === 'invalid_type') return toolText('walkthrough.suiteNotAMap', { keys: SUITE_FIELDS.join(', ') });
         return undefined;
       },
@@ -409,10 +535,16 @@ export const suiteSchema = suiteTopLevel(documentSteps);
 export const suiteFieldsSchema = suiteTopLevel(stepsToRead);
 
 /** The step schema for a step as written: the one its single step key names; a sentence when there is none or more than one. */
-export const stepSchemaFor = (step: unknown): { readonly kind: StepKind; readonly schema: z.ZodType<Record<string, unknown>> } | { readonly problem: string } => {
-  const keys = step !== null && typeof step === 'object' && !Array.isArray(step) ? Object.keys(step).filter((name) => name !== 'caption' && name !== 'when') : [];
+export const stepSchemaFor = (
+  step: unknown,
+): { readonly kind: StepKind; readonly schema: z.ZodType<Record<string, unknown>> } | { readonly problem: string } => {
+  const keys =
+    step !== null && typeof step === 'object' && !Array.isArray(step)
+      ? Object.keys(step).filter((name) => name !== 'caption' && name !== 'when')
+      : [];
   const [only] = keys;
   if (keys.length !== 1 || only === undefined) return { problem: oneStepKey() };
-  if (!(STEP_KINDS as readonly string[]).includes(only)) return { problem: toolText('walkthrough.unknownStep', { kind: only, steps: STEP_KINDS.join(', ') }) };
+  if (!(STEP_KINDS as readonly string[]).includes(only))
+    return { problem: toolText('walkthrough.unknownStep', { kind: only, steps: STEP_KINDS.join(', ') }) };
   return { kind: only as StepKind, schema: STEP_SCHEMAS[only as StepKind] };
 };

@@ -13,7 +13,11 @@ import { findWalkthroughFiles, resolveFixtureArgument } from './suite.js';
 import type { Walkthrough } from './walkthrough.js';
 
 /** `fixture`, when given, replaces every walkthrough's own profile; `given` are `--env` values. */
-export const loadWalkthroughs = (paths: readonly string[], fixture?: string, given: Readonly<Record<string, string>> = {}): Walkthrough[] => {
+export const loadWalkthroughs = (
+  paths: readonly string[],
+  fixture?: string,
+  given: Readonly<Record<string, string>> = {},
+): Walkthrough[] => {
   const problems: string[] = [];
   let files: string[] = [];
   try {
@@ -36,7 +40,11 @@ export const loadWalkthroughs = (paths: readonly string[], fixture?: string, giv
   for (const file of files) {
     try {
       // With --fixture, the walkthrough's own profile is not used, so it need not exist.
-      const parsed = parseWalkthrough(readFileSync(file, 'utf8'), shownPath(file), process.env, { checkFixture: profile === undefined, given, library });
+      const parsed = parseWalkthrough(readFileSync(file, 'utf8'), shownPath(file), process.env, {
+        checkFixture: profile === undefined,
+        given,
+        library,
+      });
       const walkthrough = { ...parsed, file, fixture: profile ?? parsed.fixture };
       // The profile exists (the parser checked); whether it is valid is about the profile file.
       if (profile === undefined) profiles.get(walkthrough.fixture);

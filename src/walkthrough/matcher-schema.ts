@@ -27,5 +27,8 @@ export const matcher = (what: string, meta: { readonly description: string }) =>
 /** One text or /regex/, or a list of them. */
 export const matchers = (what: string, meta: { readonly description: string }) =>
   z
-    .union([matcher(what, meta), z.array(matcher(what, meta)).min(1, says('walkthrough.listNeedsText', { what }))], says('walkthrough.matcherNeedsText', { what }))
+    .union(
+      [matcher(what, meta), z.array(matcher(what, meta)).min(1, says('walkthrough.listNeedsText', { what }))],
+      says('walkthrough.matcherNeedsText', { what }),
+    )
     .transform((value) => (Array.isArray(value) ? value : [value]));

@@ -85,7 +85,8 @@ export const WRONG_WALLET_PASSWORD = '111111';
 export const WRONG_WALLET_CODE = '000000';
 
 /** The key a phone action presses (`phone:确认` → 确认), or undefined for another action. */
-export const phoneKeyOf = (type: ModelActionType): string | undefined => (type.startsWith('phone:') ? type.slice('phone:'.length) : undefined);
+export const phoneKeyOf = (type: ModelActionType): string | undefined =>
+  type.startsWith('phone:') ? type.slice('phone:'.length) : undefined;
 
 /** What the model knows that the device does not tell: the settings password and the profile's timings. */
 export type ActionEnv = {

@@ -199,7 +199,15 @@ export const shortestMenuPaths = (profile: Profile, password: string): ModelPath
     const shortest = replayer.shortest.get(target);
     if (!shortest) return [];
     const { active, phone } = shortest.situation;
-    return [{ target, actions: replayer.steps(shortest.actions), endsIn: active.includes(target) || phone.includes(target), active, phoneActive: phone }];
+    return [
+      {
+        target,
+        actions: replayer.steps(shortest.actions),
+        endsIn: active.includes(target) || phone.includes(target),
+        active,
+        phoneActive: phone,
+      },
+    ];
   });
 };
 

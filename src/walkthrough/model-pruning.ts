@@ -178,7 +178,11 @@ const PHONE_STEP_ACTIONS: Readonly<Record<string, readonly ModelActionType[]>> =
 };
 
 const isPhoneAction = (type: ModelActionType): boolean =>
-  type.startsWith('phone:') || type === 'walletPassword' || type === 'wrongWalletPassword' || type === 'walletCode' || type === 'wrongWalletCode';
+  type.startsWith('phone:') ||
+  type === 'walletPassword' ||
+  type === 'wrongWalletPassword' ||
+  type === 'walletCode' ||
+  type === 'wrongWalletCode';
 
 /**
  * On the phone, while an app or a payment is open on it: the phone's own step list, and the
@@ -188,13 +192,15 @@ const isWorthOnPhone = (situation: Situation, type: ModelActionType): boolean =>
   const innermost = situation.phone.at(-1) ?? '';
   const machine = innermost.split('.')[0] ?? '';
   // A wallet's wrong passwords and its lock are shown by the password's own screens: nothing else is gone on with.
-  if (/tries|locked/.test(situation.wallets) && !['walletPasswordFree', 'walletPassword', 'payerConfirm'].includes(machine)) return type === 'phone:取消';
+  if (/tries|locked/.test(situation.wallets) && !['walletPasswordFree', 'walletPassword', 'payerConfirm'].includes(machine))
+    return type === 'phone:取消';
   // One change of a wallet at a time: 小额免密 switched is not taken into the cards, a card closed not into 免密.
   if (/:(on|off)\b/.test(situation.wallets) && machine === 'walletCards') return type === 'phone:取消';
   if (/:-/.test(situation.wallets) && machine === 'walletPasswordFree') return type === 'phone:取消';
   // 下 to the second card only once the first is closed.
   if (innermost === 'walletCards.list' && type === 'phone:下') return situation.phoneFacts.includes('card:0:closed');
-  if (innermost === 'walletCards.byCode.entering' && /,(right|wrong)$/.test(situation.phoneFacts)) return type === 'phone:确认' || type === 'phone:取消';
+  if (innermost === 'walletCards.byCode.entering' && /,(right|wrong)$/.test(situation.phoneFacts))
+    return type === 'phone:确认' || type === 'phone:取消';
   // Wrong passwords on a wallet as shipped: a changed one locks the same way.
   if (type === 'wrongWalletPassword' && /:(on|off)\b|:-/.test(situation.wallets)) return false;
   if (isIn(situation, 'sale.awaitingPayer') && type === '取消') return true;
@@ -203,7 +209,14 @@ const isWorthOnPhone = (situation: Situation, type: ModelActionType): boolean =>
 };
 
 /** The wallet a change of the wallets is about (wechat:off → wechat). */
-const walletsChanged = (situation: Situation): string[] => [...new Set(situation.wallets.split(',').filter((change) => change !== '').map((change) => change.split(':')[0] ?? ''))];
+const walletsChanged = (situation: Situation): string[] => [
+  ...new Set(
+    situation.wallets
+      .split(',')
+      .filter((change) => change !== '')
+      .map((change) => change.split(':')[0] ?? ''),
+  ),
+];
 
 /** Machines every departure may run: the device, its menus' host, prompts and the printer. */
 const ANYWHERE = ['device', 'mainMenu', 'passwordPrompt', 'printJob'];

@@ -74,7 +74,8 @@ export type Situation = {
 
 type Flows = readonly AnyMachineSnapshot[];
 
-const contextOf = <T>(flows: Flows, id: string): T | undefined => flows.find((snapshot) => snapshot.machine.id === id)?.context as T | undefined;
+const contextOf = <T>(flows: Flows, id: string): T | undefined =>
+  flows.find((snapshot) => snapshot.machine.id === id)?.context as T | undefined;
 
 const typed = (value: string | number | undefined): string => (value === undefined || value === '' || value === 0 ? '' : 'typed');
 
@@ -121,7 +122,13 @@ const entryOf = (sim: Simulator, flows: Flows, password: string): string => {
       return entered === '' ? '' : entered === password ? 'right' : 'other';
     }
     case 'sale': {
-      const sale = context as { amountFen: number; method: PaymentMethod | undefined; pin: string; pinRight: boolean | undefined; wrongPins: number };
+      const sale = context as {
+        amountFen: number;
+        method: PaymentMethod | undefined;
+        pin: string;
+        pinRight: boolean | undefined;
+        wrongPins: number;
+      };
       // A sale's amount matters only as zero or not, so that keying digits does not grow the model.
       const paidBy = sale.method === undefined ? '' : isWallet(sim, sale.method) ? 'wallet' : 'card';
       return `${typed(sale.amountFen)},${paidBy},${typed(sale.pin)},${sale.pinRight === false ? 'sent-wrong' : ''},${sale.wrongPins}`;
@@ -136,8 +143,10 @@ const entryOf = (sim: Simulator, flows: Flows, password: string): string => {
     }
     case 'refund': {
       const refund = context as { reference: string; date: string; amountFen: number; sale: JournalEntry | undefined };
-      if (innermost.matches('date')) return refund.date === '' ? '' : findSaleByReference(journal, refund.reference, refund.date) ? 'found' : 'none';
-      if (innermost.matches('amount') && refund.sale && refund.amountFen > 0) return refund.amountFen > refundableFen(journal, refund.sale) ? 'over' : 'within';
+      if (innermost.matches('date'))
+        return refund.date === '' ? '' : findSaleByReference(journal, refund.reference, refund.date) ? 'found' : 'none';
+      if (innermost.matches('amount') && refund.sale && refund.amountFen > 0)
+        return refund.amountFen > refundableFen(journal, refund.sale) ? 'over' : 'within';
       return typed(refund.reference);
     }
     default:
@@ -161,11 +170,15 @@ const promptOf = (sim: Simulator, flows: Flows): PromptFacts | undefined => {
 const bindingChanges = (sim: Simulator): string => {
   const now = sim.store.bindings().map((binding) => binding.id);
   const shipped = sim.profile.bindings.map((binding) => binding.id);
-  return [...shipped.filter((id) => !now.includes(id)).map((id) => `-${id}`), ...now.filter((id) => !shipped.includes(id)).map((id) => `+${id}`)].join(',');
+  return [
+    ...shipped.filter((id) => !now.includes(id)).map((id) => `-${id}`),
+    ...now.filter((id) => !shipped.includes(id)).map((id) => `+${id}`),
+  ].join(',');
 };
 
 /** Whether a payment method is governed by a service the terminal can close (a wallet), unlike a card. */
-const isWallet = (sim: Simulator, method: PaymentMethod): boolean => sim.profile.bindings.some((binding) => binding.methods?.includes(method));
+const isWallet = (sim: Simulator, method: PaymentMethod): boolean =>
+  sim.profile.bindings.some((binding) => binding.methods?.includes(method));
 
 const saleState = (sim: Simulator): Situation['sale'] => {
   const sale = lastSale(sim);
@@ -185,7 +198,9 @@ const walletChanges = (sim: Simulator): string => {
       const account = accounts[shipped.id];
       return [
         account.passwordFree.enabled !== shipped.passwordFree.enabled ? `${shipped.id}:${account.passwordFree.enabled ? 'on' : 'off'}` : '',
-        ...account.cards.filter((card) => !card.unionpayService && shipped.cards.some((it) => it.id === card.id && it.unionpayService)).map((card) => `${shipped.id}:-${card.id}`),
+        ...account.cards
+          .filter((card) => !card.unionpayService && shipped.cards.some((it) => it.id === card.id && it.unionpayService))
+          .map((card) => `${shipped.id}:-${card.id}`),
         account.failedAttempts > 0 ? `${shipped.id}:tries${account.failedAttempts}` : '',
         account.lockedUntil !== undefined && account.lockedUntil > now ? `${shipped.id}:locked` : '',
       ];
@@ -211,7 +226,9 @@ const phoneFactsOf = (sim: Simulator, flows: Flows): string => {
     texts,
     // A wallet's code: how many wrong tries it has left, while it is being typed.
     cards && code ? `code:${code.attemptsLeft}` : '',
-    wallet && flows.some((snapshot) => snapshot.machine.id === 'walletApp') && sim.store.wallets.notices(wallet).length > 0 ? 'notices' : '',
+    wallet && flows.some((snapshot) => snapshot.machine.id === 'walletApp') && sim.store.wallets.notices(wallet).length > 0
+      ? 'notices'
+      : '',
     card ? `card:${cards.cursor}:${card.unionpayService ? 'open' : 'closed'}` : '',
     // A code typed, judged as 确认 would judge it.
     cards?.entered ? (cards.entered === code?.code ? 'right' : 'wrong') : '',
@@ -272,10 +289,12 @@ const phoneSituation = (sim: Simulator): Pick<Situation, 'phone' | 'phoneWhere' 
 };
 
 /** Whether any of the states is active. */
-export const isIn = (situation: Situation, ...states: readonly string[]): boolean => states.some((state) => situation.active.includes(state));
+export const isIn = (situation: Situation, ...states: readonly string[]): boolean =>
+  states.some((state) => situation.active.includes(state));
 
 /** Whether a state of the machine is active. */
-export const isInMachine = (situation: Situation, machineId: string): boolean => situation.active.some((state) => state.startsWith(`${machineId}.`));
+export const isInMachine = (situation: Situation, machineId: string): boolean =>
+  situation.active.some((state) => state.startsWith(`${machineId}.`));
 
 /** The ways the terminal's day can depart from a fresh one, signed in and online. */
 export type Departure = 'offline' | 'noPaper' | 'signedOut' | 'bindings' | 'saleOpen' | 'saleSpent' | 'settled' | 'wrongTries' | 'wallets';

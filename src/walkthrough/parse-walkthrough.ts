@@ -22,7 +22,15 @@ import { asksScreen, type Condition } from './conditions.js';
 import { stepSchemaFor, suiteFieldsSchema, SUITE_FILE, walkthroughFieldsSchema, type RunWritten } from './format.js';
 import { piecePath, WalkthroughLibrary, type ReadPiece, type ReadSuite } from './library.js';
 import { lookUp, redact, referencesIn, substitute, type OutsideValues, type ParameterValue, type Parameters } from './params.js';
-import { SMS_CODE_VARIABLE, type Caption, type PhoneAction, type Secret, type Step, type StepAction, type Walkthrough } from './walkthrough.js';
+import {
+  SMS_CODE_VARIABLE,
+  type Caption,
+  type PhoneAction,
+  type Secret,
+  type Step,
+  type StepAction,
+  type Walkthrough,
+} from './walkthrough.js';
 
 /** A walkthrough file that cannot be run; the message lists every problem found. */
 export class WalkthroughError extends PosSimError {
@@ -36,7 +44,9 @@ const wrongType = (branch: readonly Issue[]): boolean =>
   branch.some(
     (issue) =>
       issue.path.length === 0 &&
-      (issue.code === 'invalid_type' || issue.code === 'invalid_value' || (issue.code === 'invalid_union' && issue.errors.every((inner) => inner.length === 0 || wrongType(inner)))),
+      (issue.code === 'invalid_type' ||
+        issue.code === 'invalid_value' ||
+        (issue.code === 'invalid_union' && issue.errors.every((inner) => inner.length === 0 || wrongType(inner)))),
   );
 
 /**
@@ -53,20 +63,21 @@ const explain = (issue: Issue): Issue[] => {
 /** A problem found in a file, with where it is in the file being read (to list them top down). */
 type Problem = { readonly line: number; readonly column: number; readonly text: string };
 
-const problemAt = (source: YamlSource, node: Node | undefined, message: string): Problem => ({ ...source.position(node?.range?.[0] ?? 0), text: source.problem(node, message) });
+const problemAt = (source: YamlSource, node: Node | undefined, message: string): Problem => ({
+  ...source.position(node?.range?.[0] ?? 0),
+  text: source.problem(node, message),
+});
 
 /** Every schema issue as `file:line:col: message`, at the node it is about (unknown keys at the key). */
 const problemsOf = (issues: readonly Issue[], at: FieldPath, source: YamlSource): Problem[] =>
-  issues
-    .flatMap(explain)
-    .flatMap((issue) => {
-      const path = [...at, ...(issue.path as (string | number)[])];
-      if (issue.code === 'unrecognized_keys') {
-        const lines = issue.message.split('\n');
-        return issue.keys.map((key, index) => problemAt(source, source.keyAt([...path, key]), lines[index] ?? lines[0] ?? ''));
-      }
-      return [problemAt(source, source.nodeAt(path), issue.message)];
-    });
+  issues.flatMap(explain).flatMap((issue) => {
+    const path = [...at, ...(issue.path as (string | number)[])];
+    if (issue.code === 'unrecognized_keys') {
+      const lines = issue.message.split('\n');
+      return issue.keys.map((key, index) => problemAt(source, source.keyAt([...path, key]), lines[index] ?? lines[0] ?? ''));
+    }
+    return [problemAt(source, source.nodeAt(path), issue.message)];
+  });
 
 const profilesLookedUp = new Map<string, string | undefined>();
 
@@ -119,7 +130,10 @@ const typed = (digits: string, parameters: Parameters): { action: StepAction; se
   const sms = SMS_CODE_REFERENCE.exec(digits);
   if (sms) return { action: sms[1] === undefined ? { kind: 'typeSmsCode' } : { kind: 'typeSmsCode', index: Number(sms[1]) } };
   const variable = VARIABLE_REFERENCE.exec(digits)?.[1];
-  if (variable === undefined) return /^\d+$/.test(digits) ? { action: { kind: 'type', digits } } : toolText('walkthrough.typeNeedsDigits', { smsCode: SMS_CODE_VARIABLE });
+  if (variable === undefined)
+    return /^\d+$/.test(digits)
+      ? { action: { kind: 'type', digits } }
+      : toolText('walkthrough.typeNeedsDigits', { smsCode: SMS_CODE_VARIABLE });
   // `$NAME` reads any environment variable, as it did before `${NAME}`; a secret either way.
   const fromEnv = parameters.outside.env[variable];
   const found = lookUp(parameters, variable) ?? (fromEnv === undefined ? undefined : { value: fromEnv, secret: true });
@@ -158,10 +172,16 @@ const readStep = (raw: unknown, at: FieldPath, reading: Reading): Step | undefin
   // Inline steps get their values as each of them is read.
   const written = inline && isMap(raw) && isMap(raw.run) ? { ...raw, run: { ...raw.run, steps: [] } } : raw;
   const substituted = substitute(written, reading.parameters);
-  for (const missing of substituted.missing) problems.push(problemAt(source, source.nodeAt([...at, ...missing.path]), toolText('walkthrough.parameterMissing', { name: missing.name })));
+  for (const missing of substituted.missing)
+    problems.push(
+      problemAt(source, source.nodeAt([...at, ...missing.path]), toolText('walkthrough.parameterMissing', { name: missing.name })),
+    );
   if (substituted.missing.length > 0) return undefined;
   const secrets = [...substituted.secrets];
-  const value = inline && isMap(substituted.value) && isMap(substituted.value.run) ? { ...substituted.value, run: { ...substituted.value.run, steps: inline } } : substituted.value;
+  const value =
+    inline && isMap(substituted.value) && isMap(substituted.value.run)
+      ? { ...substituted.value, run: { ...substituted.value.run, steps: inline } }
+      : substituted.value;
   const found = stepSchemaFor(value);
   if ('problem' in found) return void problems.push(problemAt(source, source.nodeAt(at, { throughAlias: false }), found.problem));
   const parsed = checkSchema(found.schema, value);
@@ -198,7 +218,13 @@ const readStep = (raw: unknown, at: FieldPath, reading: Reading): Step | undefin
 };
 
 /** A `run:` step: its inline steps read here, or the piece it calls read with the values it passes. */
-const readRun = (written: RunWritten, raw: unknown, at: FieldPath, reading: Reading, make: (action: StepAction) => Step): Step | undefined => {
+const readRun = (
+  written: RunWritten,
+  raw: unknown,
+  at: FieldPath,
+  reading: Reading,
+  make: (action: StepAction) => Step,
+): Step | undefined => {
   const { source, problems, library } = reading;
   if ('steps' in written) return make({ kind: 'run', call: {}, steps: readSteps(written.steps, [...at, 'run', 'steps'], reading) });
   const path = piecePath(written.file, reading.file);
@@ -212,13 +238,29 @@ const readRun = (written: RunWritten, raw: unknown, at: FieldPath, reading: Read
   // What the call passes, each value secret when it was written with one.
   const rawEnv = isMap(raw) && isMap(raw.run) && isMap(raw.run.env) ? raw.run.env : {};
   const passed = new Map<string, ParameterValue>(
-    Object.entries(written.env).map(([name, value]) => [name, { value, secret: substitute(rawEnv[name], reading.parameters).secrets.length > 0 }]),
+    Object.entries(written.env).map(([name, value]) => [
+      name,
+      { value, secret: substitute(rawEnv[name], reading.parameters).secrets.length > 0 },
+    ]),
   );
   if (!('problems' in file)) {
-    const known = new Set([...referencesIn(listIn(file.value, 'steps')), ...Object.keys(isMap(file.value) && isMap(file.value.env) ? file.value.env : {})]);
+    const known = new Set([
+      ...referencesIn(listIn(file.value, 'steps')),
+      ...Object.keys(isMap(file.value) && isMap(file.value.env) ? file.value.env : {}),
+    ]);
     const unknown = [...passed.keys()].filter((name) => !known.has(name));
     for (const name of unknown) {
-      problems.push(problemAt(source, source.keyAt([...at, 'run', 'env', name]), toolText('walkthrough.parameterUnused', { name, file: shownPath(path), names: [...known].join(', ') || toolText('walkthrough.none') })));
+      problems.push(
+        problemAt(
+          source,
+          source.keyAt([...at, 'run', 'env', name]),
+          toolText('walkthrough.parameterUnused', {
+            name,
+            file: shownPath(path),
+            names: [...known].join(', ') || toolText('walkthrough.none'),
+          }),
+        ),
+      );
     }
     if (unknown.length > 0) return undefined;
   }
@@ -242,10 +284,12 @@ const readPiece = (path: string, passed: ReadonlyMap<string, ParameterValue>, ca
   const fields = checkSchema(walkthroughFieldsSchema, file.value);
   if (!fields.success) problems.push(...problemsOf(fields.error.issues, [], file.source));
   const written = fields.success ? fields.data : undefined;
-  if (written?.when && asksScreen(written.when as Condition)) problems.push(problemAt(file.source, file.source.keyAt(['when']), toolText('walkthrough.whenScreenOnStep')));
+  if (written?.when && asksScreen(written.when as Condition))
+    problems.push(problemAt(file.source, file.source.keyAt(['when']), toolText('walkthrough.whenScreenOnStep')));
   // Said rather than passed over: steps a QA engineer wrote to play would silently not.
   for (const field of ['before', 'after'] as const) {
-    if (written?.[field] !== undefined) problems.push(problemAt(file.source, file.source.keyAt([field]), toolText('walkthrough.pieceBeforeAfter', { field })));
+    if (written?.[field] !== undefined)
+      problems.push(problemAt(file.source, file.source.keyAt([field]), toolText('walkthrough.pieceBeforeAfter', { field })));
   }
   const reading: Reading = {
     file: path,
@@ -258,7 +302,14 @@ const readPiece = (path: string, passed: ReadonlyMap<string, ParameterValue>, ca
   };
   const steps = readSteps(listIn(file.value, 'steps') ?? [], ['steps'], reading);
   if (problems.length > 0 || !written) return { problems: inFileOrder(problems) };
-  return { call: { file: shownPath(path), name: typeof written.name === 'string' ? { [reading.lang]: written.name } : written.name, ...(written.when ? { when: written.when as Condition } : {}) }, steps };
+  return {
+    call: {
+      file: shownPath(path),
+      name: typeof written.name === 'string' ? { [reading.lang]: written.name } : written.name,
+      ...(written.when ? { when: written.when as Condition } : {}),
+    },
+    steps,
+  };
 };
 
 /** The suite file's steps, read once for every walkthrough under its folder. */
@@ -269,7 +320,15 @@ const readSuite = (path: string, outside: OutsideValues, library: WalkthroughLib
   const problems: Problem[] = [];
   const fields = checkSchema(suiteFieldsSchema, file.value);
   if (!fields.success) problems.push(...problemsOf(fields.error.issues, [], file.source));
-  const reading: Reading = { file: path, source: file.source, lang: 'zh', parameters: { passed: new Map(), outside, defaults: {} }, stack: [path], library, problems };
+  const reading: Reading = {
+    file: path,
+    source: file.source,
+    lang: 'zh',
+    parameters: { passed: new Map(), outside, defaults: {} },
+    stack: [path],
+    library,
+    problems,
+  };
   const before = readSteps(listIn(file.value, 'before') ?? [], ['before'], reading);
   const after = readSteps(listIn(file.value, 'after') ?? [], ['after'], reading);
   return problems.length > 0 ? { problems: inFileOrder(problems) } : { before, after };
@@ -287,7 +346,12 @@ export type ParseOptions = {
 type Fields = z.output<typeof walkthroughFieldsSchema>;
 
 /** Parses walkthrough text; `file` names it in messages and anchors relative fixture and piece paths. */
-export const parseWalkthrough = (text: string, file: string, env: NodeJS.ProcessEnv = process.env, options: ParseOptions = {}): Walkthrough => {
+export const parseWalkthrough = (
+  text: string,
+  file: string,
+  env: NodeJS.ProcessEnv = process.env,
+  options: ParseOptions = {},
+): Walkthrough => {
   if (basename(file) === SUITE_FILE) throw new WalkthroughError(toolText('walkthrough.suiteIsNoWalkthrough', { file }));
   const read = readYaml(text, file, (reason) => toolText('walkthrough.notYaml', { reason }));
   if ('problems' in read) throw new WalkthroughError(read.problems.join('\n'));
@@ -297,18 +361,28 @@ export const parseWalkthrough = (text: string, file: string, env: NodeJS.Process
   if (!fields.success) problems.push(...problemsOf(fields.error.issues, [], source));
   const written = fields.success ? fields.data : undefined;
   const lang: Lang = written?.lang ?? 'zh';
-  if (written?.when && asksScreen(written.when as Condition)) problems.push(problemAt(source, source.keyAt(['when']), toolText('walkthrough.whenScreenOnStep')));
+  if (written?.when && asksScreen(written.when as Condition))
+    problems.push(problemAt(source, source.keyAt(['when']), toolText('walkthrough.whenScreenOnStep')));
 
   const library = options.library ?? new WalkthroughLibrary();
   const outside: OutsideValues = { given: options.given ?? {}, env };
   const absolute = resolve(file);
-  const reading: Reading = { file: absolute, source, lang, parameters: { passed: new Map(), outside, defaults: written?.env ?? {} }, stack: [absolute], library, problems };
+  const reading: Reading = {
+    file: absolute,
+    source,
+    lang,
+    parameters: { passed: new Map(), outside, defaults: written?.env ?? {} },
+    stack: [absolute],
+    library,
+    problems,
+  };
   const before = readSteps(listIn(value, 'before') ?? [], ['before'], reading);
   const steps = readSteps(listIn(value, 'steps') ?? [], ['steps'], reading);
   const after = readSteps(listIn(value, 'after') ?? [], ['after'], reading);
 
   const suiteFile = library.suiteFileFor(dirname(absolute));
-  const suite = suiteFile === undefined ? { before: [], after: [] } : library.suite(suiteFile, () => readSuite(suiteFile, outside, library));
+  const suite =
+    suiteFile === undefined ? { before: [], after: [] } : library.suite(suiteFile, () => readSuite(suiteFile, outside, library));
   // The suite file's problems come first: they are every walkthrough's under it.
   if ('problems' in suite) problems.push(...suite.problems.map((text) => ({ line: 0, column: 0, text })));
 

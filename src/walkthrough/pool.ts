@@ -33,7 +33,11 @@ export type PoolOptions = {
  * Runs the files; `report` hears each file's results in file order and returns false to stop
  * (--bail). Resolves when every file is reported or the run stopped.
  */
-export const runInWorkers = (files: readonly string[], options: PoolOptions, report: (results: readonly WalkthroughResult[]) => boolean): Promise<void> =>
+export const runInWorkers = (
+  files: readonly string[],
+  options: PoolOptions,
+  report: (results: readonly WalkthroughResult[]) => boolean,
+): Promise<void> =>
   new Promise((resolve, reject) => {
     // Batches small enough that every worker gets several, large enough that messages stay few.
     const size = Math.max(1, Math.min(16, Math.floor(files.length / (options.workers * 8))));
@@ -85,7 +89,8 @@ export const runInWorkers = (files: readonly string[], options: PoolOptions, rep
       worker.on('error', end);
       // A worker that ends before it has said it finished has lost its files: never wait for them.
       worker.on('exit', (code) => {
-        if (!stopped && !finished.has(worker)) end(new Error(`pos-sim run: a worker thread ended (exit code ${code}) before its files were played`));
+        if (!stopped && !finished.has(worker))
+          end(new Error(`pos-sim run: a worker thread ended (exit code ${code}) before its files were played`));
       });
       worker.on('message', (message: FromWorker) => {
         if (message.type === 'ready') for (let batch = 0; batch < IN_HAND; batch += 1) sendNext(worker);

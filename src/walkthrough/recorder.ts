@@ -400,7 +400,6 @@ export class WalkthroughRecorder {
   }
 }
 
-const pressStep = (keys: readonly string[]): string =>
-  keys.length === 1 ? `press: ${keys[0]}` : `press: [${keys.join(', ')}]`;
+const pressStep = (keys: readonly string[]): string => (keys.length === 1 ? `press: ${keys[0]}` : `press: [${keys.join(', ')}]`);
 
 const phonePressStep = (keys: readonly string[]): string => `phone: { ${pressStep(keys)} }`;

@@ -81,7 +81,12 @@ const runOn = (walkthrough: Walkthrough, fixture: string, options: FileRunOption
     reason,
   });
   if (options.tags && !isPicked(walkthrough.tags, options.tags)) {
-    return skipped(toolText('run.skippedTags', { selection: tagSelectionText(options.tags), tags: walkthrough.tags.join(', ') || toolText('walkthrough.none') }));
+    return skipped(
+      toolText('run.skippedTags', {
+        selection: tagSelectionText(options.tags),
+        tags: walkthrough.tags.join(', ') || toolText('walkthrough.none'),
+      }),
+    );
   }
   if (walkthrough.when && !holds(walkthrough.when, factsOfProfile(loaded, fixture))) {
     return skipped(toolText('run.skippedWhen', { when: walkthrough.whenText ?? '', profile }));
@@ -94,11 +99,17 @@ export const runFile = (file: string, options: FileRunOptions, env: NodeJS.Proce
   let walkthrough: Walkthrough;
   try {
     // With --fixture, the walkthrough's own profile is not used, so it need not exist.
-    const parseOptions = { checkFixture: options.fixtures === undefined, library: options.library, ...(options.given ? { given: options.given } : {}) };
+    const parseOptions = {
+      checkFixture: options.fixtures === undefined,
+      library: options.library,
+      ...(options.given ? { given: options.given } : {}),
+    };
     walkthrough = { ...parseWalkthrough(readFileSync(file, 'utf8'), shownPath(file), env, parseOptions), file };
   } catch (error) {
     if (!(error instanceof WalkthroughError)) throw error;
-    return (options.fixtures ?? [undefined]).map((fixture) => errorResult(file, fixture === undefined ? toolText('report.noProfile') : profileLabel(fixture), error.message));
+    return (options.fixtures ?? [undefined]).map((fixture) =>
+      errorResult(file, fixture === undefined ? toolText('report.noProfile') : profileLabel(fixture), error.message),
+    );
   }
   return (options.fixtures ?? [walkthrough.fixture]).map((fixture) => runOn(walkthrough, fixture, options));
 };

@@ -92,7 +92,8 @@ export type RunOptions = {
 };
 
 /** How a profile is named in reports: its name, or the path it was given by. */
-export const profileLabel = (fixture: string): string => (fixture.includes('/') || fixture.endsWith('.json') ? shownPath(fixture) : fixture);
+export const profileLabel = (fixture: string): string =>
+  fixture.includes('/') || fixture.endsWith('.json') ? shownPath(fixture) : fixture;
 
 /** Runs one step; returns what went wrong, or undefined when it passed. (pos-sim demo plays steps one by one.) */
 export const runStep = (sim: Simulator, step: Step, walkthrough: Walkthrough, options: RunOptions): string | undefined => {
@@ -123,7 +124,8 @@ export const runStep = (sim: Simulator, step: Step, walkthrough: Walkthrough, op
       }
     case 'expect': {
       const problems = unmet(sim, step.expectation);
-      const snapshot = step.expectation.snapshot === undefined ? undefined : compareSnapshot(sim, step.expectation.snapshot, walkthrough, options);
+      const snapshot =
+        step.expectation.snapshot === undefined ? undefined : compareSnapshot(sim, step.expectation.snapshot, walkthrough, options);
       if (snapshot !== undefined) problems.push(snapshot);
       return problems.length > 0 ? problems.join('\n') : undefined;
     }
@@ -156,7 +158,11 @@ export const runStep = (sim: Simulator, step: Step, walkthrough: Walkthrough, op
 /** Compares the screen with its golden snapshot (or writes it); what is wrong, or undefined. */
 const compareSnapshot = (sim: Simulator, name: string, walkthrough: Walkthrough, options: RunOptions): string | undefined => {
   if (options.snapshots === 'ignore') return undefined;
-  const check = checkSnapshot(goldenPath(walkthrough.file, name, sim.profile.name), options.capture?.(sim) ?? sim.capture(), options.snapshots === 'update');
+  const check = checkSnapshot(
+    goldenPath(walkthrough.file, name, sim.profile.name),
+    options.capture?.(sim) ?? sim.capture(),
+    options.snapshots === 'update',
+  );
   options.onSnapshot?.(name, check);
   return snapshotProblem(name, check);
 };
@@ -217,12 +223,14 @@ export function* stepsToPlay(steps: readonly Step[], facts: DeviceFacts, calls: 
 }
 
 /** How many steps there are to play, those of the pieces called included, whatever their `when`. */
-export const countSteps = (steps: readonly Step[]): number => steps.reduce((count, step) => count + (step.kind === 'run' ? countSteps(step.steps) : 1), 0);
+export const countSteps = (steps: readonly Step[]): number =>
+  steps.reduce((count, step) => count + (step.kind === 'run' ? countSteps(step.steps) : 1), 0);
 
 const where = (step: Step) => `${step.file}:${step.at.line}:${step.at.column}`;
 
 /** Every value from outside the files that the steps were written with, those of the pieces they call included. */
-export const secretsIn = (steps: readonly Step[]): Secret[] => steps.flatMap((step) => [...(step.secrets ?? []), ...(step.kind === 'run' ? secretsIn(step.steps) : [])]);
+export const secretsIn = (steps: readonly Step[]): Secret[] =>
+  steps.flatMap((step) => [...(step.secrets ?? []), ...(step.kind === 'run' ? secretsIn(step.steps) : [])]);
 
 /**
  * A failure as reports show it: every secret the walkthrough was written with shows as ${NAME}, in

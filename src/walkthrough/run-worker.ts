@@ -11,7 +11,8 @@ import { ProfileCache, runFile } from './run-file.js';
 import type { FromWorker, ToWorker, WorkerSetup } from './worker-messages.js';
 
 const port = {
-  on: (listener: (message: ToWorker) => void) => (parentPort ? parentPort.on('message', listener) : process.on('message', listener as (message: unknown) => void)),
+  on: (listener: (message: ToWorker) => void) =>
+    parentPort ? parentPort.on('message', listener) : process.on('message', listener as (message: unknown) => void),
   send: (message: FromWorker) => (parentPort ? parentPort.postMessage(message) : process.send?.(message)),
 };
 

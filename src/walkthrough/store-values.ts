@@ -35,7 +35,10 @@ export const storeChecksSchema = z
   .record(storePath, storeCheck, says('walkthrough.storeNeedsMap'))
   .transform((checks): StoreCheck[] =>
     Object.entries(checks).map(([path, written]) => {
-      const keyed = written !== null && typeof written === 'object' && !Array.isArray(written) && Object.keys(written).length === 1 ? Object.entries(written)[0] : undefined;
+      const keyed =
+        written !== null && typeof written === 'object' && !Array.isArray(written) && Object.keys(written).length === 1
+          ? Object.entries(written)[0]
+          : undefined;
       if (keyed && (keyed[0] === 'includes' || keyed[0] === 'excludes')) return { path, kind: keyed[0], value: asJson(keyed[1]) };
       return { path, kind: 'equals', value: asJson(written) };
     }),

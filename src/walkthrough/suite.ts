@@ -51,7 +51,8 @@ export const shardOf = <T>(files: readonly T[], shard: Shard | undefined): T[] =
   shard === undefined ? [...files] : files.filter((_, position) => position % shard.count === shard.index - 1);
 
 /** A profile path given on the command line is relative to where the user is. */
-export const resolveFixtureArgument = (fixture: string): string => (fixture.includes('/') || fixture.endsWith('.json') ? resolve(fixture) : fixture);
+export const resolveFixtureArgument = (fixture: string): string =>
+  fixture.includes('/') || fixture.endsWith('.json') ? resolve(fixture) : fixture;
 
 /** `--include-tags a,b --exclude-tags c`. */
 export type TagSelection = { readonly include: readonly string[]; readonly exclude: readonly string[] };
@@ -61,7 +62,8 @@ export type TagSelection = { readonly include: readonly string[]; readonly exclu
  * --exclude-tags it has none of those; with both, both hold.
  */
 export const isPicked = (tags: readonly string[], selection: TagSelection): boolean =>
-  (selection.include.length === 0 || selection.include.some((tag) => tags.includes(tag))) && !selection.exclude.some((tag) => tags.includes(tag));
+  (selection.include.length === 0 || selection.include.some((tag) => tags.includes(tag))) &&
+  !selection.exclude.some((tag) => tags.includes(tag));
 
 /** The selection as it was asked for, for reports. */
 export const tagSelectionText = (selection: TagSelection): string =>

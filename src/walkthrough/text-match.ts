@@ -10,7 +10,15 @@ export type TextMatcher =
   /** `text` is the regex as written (/…/flags), for messages. */
   | { readonly kind: 'regex'; readonly regex: RegExp; readonly text: string };
 
-const FULLWIDTH_PUNCTUATION: Readonly<Record<string, string>> = { '，': ',', '：': ':', '？': '?', '！': '!', '（': '(', '）': ')', '；': ';' };
+const FULLWIDTH_PUNCTUATION: Readonly<Record<string, string>> = {
+  '，': ',',
+  '：': ':',
+  '？': '?',
+  '！': '!',
+  '（': '(',
+  '）': ')',
+  '；': ';',
+};
 const FULLWIDTH = /[，：？！（）；]/g;
 
 /** Chinese punctuation as its ASCII twin. */
@@ -60,7 +68,9 @@ export const parseTextMatcher = (value: string): TextMatcher | { readonly invali
 
 /** Whether the text shows what the matcher asks for, with punctuation normalised on both sides. */
 export const shows = (matcher: TextMatcher, text: string): boolean =>
-  matcher.kind === 'text' ? normalisePunctuation(text).includes(normalisePunctuation(matcher.text)) : matcher.regex.test(normalisePunctuation(text));
+  matcher.kind === 'text'
+    ? normalisePunctuation(text).includes(normalisePunctuation(matcher.text))
+    : matcher.regex.test(normalisePunctuation(text));
 
 /** The matcher as a script writes it, for messages: "text" or /regex/. */
 export const describeMatcher = (matcher: TextMatcher): string => (matcher.kind === 'text' ? `"${matcher.text}"` : matcher.text);

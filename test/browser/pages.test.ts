@@ -14,7 +14,15 @@ import { setToolLang } from '../../src/i18n/tool-lang.js';
 
 /** Debian's Chromium (.ci/run installs it); its flags for a closed network, as root. */
 const CHROMIUM = process.env.POS_SIM_CHROMIUM ?? '/usr/bin/chromium';
-const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const LAYOUT = join(import.meta.dirname, '../fixtures/report-layout.txt');
 /** The grid's cell, in CSS pixels, and the share of cells that may differ from the stored layout. */
 const CELL = 24;
@@ -32,14 +40,32 @@ beforeAll(async () => {
   const suite = join(dir, 'qa');
   mkdirSync(suite);
   writeFileSync(join(suite, 'a-opens.yaml'), ['name: 打开免密支付', 'steps:', ...OPEN, '  - expect: "[x] 开启免密支付"', ''].join('\n'));
-  writeFileSync(join(suite, 'b-unticks.yaml'), ['name: 取消勾选', 'steps:', ...OPEN, '  - select: 开启免密支付', '  - snapshot: editing', ''].join('\n'));
+  writeFileSync(
+    join(suite, 'b-unticks.yaml'),
+    ['name: 取消勾选', 'steps:', ...OPEN, '  - select: 开启免密支付', '  - snapshot: editing', ''].join('\n'),
+  );
   writeFileSync(join(suite, 'c-pax.yaml'), ['name: 百富打开免密支付', 'fixture: pax-a920', 'steps:', ...OPEN, ''].join('\n'));
   const quiet = () => undefined;
-  await runWalkthroughsCommand({ paths: [join(suite, 'b-unticks.yaml')], reporter: 'json', bail: false, coverage: false, snapshotDir: join(dir, 'pictures'), updateSnapshots: true }, quiet, quiet);
+  await runWalkthroughsCommand(
+    {
+      paths: [join(suite, 'b-unticks.yaml')],
+      reporter: 'json',
+      bail: false,
+      coverage: false,
+      snapshotDir: join(dir, 'pictures'),
+      updateSnapshots: true,
+    },
+    quiet,
+    quiet,
+  );
   // The screen changes: the golden keeps the box unticked, the walkthrough no longer unticks it.
   writeFileSync(join(suite, 'b-unticks.yaml'), ['name: 取消勾选', 'steps:', ...OPEN, '  - snapshot: editing', ''].join('\n'));
   const out: string[] = [];
-  await runWalkthroughsCommand({ paths: [suite], reporter: 'html', bail: false, coverage: false, snapshotDir: join(dir, 'pictures') }, (text) => out.push(text), quiet);
+  await runWalkthroughsCommand(
+    { paths: [suite], reporter: 'html', bail: false, coverage: false, snapshotDir: join(dir, 'pictures') },
+    (text) => out.push(text),
+    quiet,
+  );
   report = join(dir, 'report.html');
   writeFileSync(report, out.join('\n'));
   guide = join(dir, 'guide.html');
@@ -80,7 +106,10 @@ describe('the HTML report in a browser', () => {
     expect(expected).toContain('> 1.[ ] 开启免密支付 *未保存');
     expect(actual).toContain('> 1.[x] 开启免密支付');
     expect(actual).not.toContain('未保存');
-    const [left, right] = await Promise.all([failed.locator('figure.expected svg').boundingBox(), failed.locator('figure.actual svg').boundingBox()]);
+    const [left, right] = await Promise.all([
+      failed.locator('figure.expected svg').boundingBox(),
+      failed.locator('figure.actual svg').boundingBox(),
+    ]);
     expect(left && right && left.x + left.width <= right.x && Math.abs(left.y - right.y) < 2).toBe(true);
     expect(left?.width).toBeGreaterThan(300);
     await page.close();
@@ -99,7 +128,12 @@ describe('the HTML report in a browser', () => {
 
   it('filters by status and by profile', async () => {
     const page = await open(report);
-    const visible = () => page.$$eval('details.wt', (all) => all.filter((node) => !(node as HTMLElement).hidden).map((node) => `${(node as HTMLElement).dataset.status} ${(node as HTMLElement).dataset.profile}`));
+    const visible = () =>
+      page.$$eval('details.wt', (all) =>
+        all
+          .filter((node) => !(node as HTMLElement).hidden)
+          .map((node) => `${(node as HTMLElement).dataset.status} ${(node as HTMLElement).dataset.profile}`),
+      );
     expect(await visible()).toHaveLength(3);
     await page.getByRole('button', { name: /^失败/ }).click();
     expect(await visible()).toEqual(['failed default']);
@@ -170,7 +204,9 @@ describe('a guide in a browser', () => {
     expect(await pictureText(page, 'section.start')).toContain('上海浦东便利店');
     expect(await pictureText(page, '#step-1')).toContain('请输入密码');
     expect(await pictureText(page, '#step-5')).toContain('> 1.[ ] 开启免密支付 *未保存');
-    const drawn = await page.$$eval('ol.steps > li figure svg', (pictures) => pictures.every((svg) => (svg as SVGSVGElement).getBBox().width > 300));
+    const drawn = await page.$$eval('ol.steps > li figure svg', (pictures) =>
+      pictures.every((svg) => (svg as SVGSVGElement).getBBox().width > 300),
+    );
     expect(drawn).toBe(true);
     await expect(page.locator('.note').allTextContents()).resolves.toEqual([
       '注意：设置已保存，但要重启POS机后才生效；重启之前仍按原来的设置交易。',

@@ -8,13 +8,21 @@ import { CATALOGS } from '../../src/i18n/messages.js';
 import { MENU_MACHINES } from '../../src/walkthrough/coverage.js';
 
 type StateNodeLike = AnyStateMachine['root'];
-const allStateNodes = (node: StateNodeLike): StateNodeLike[] => [node, ...Object.values(node.states as Record<string, StateNodeLike>).flatMap(allStateNodes)];
+const allStateNodes = (node: StateNodeLike): StateNodeLike[] => [
+  node,
+  ...Object.values(node.states as Record<string, StateNodeLike>).flatMap(allStateNodes),
+];
 const everyNode = MENU_MACHINES.flatMap((machine) => allStateNodes(machine.root));
 const described = everyNode.filter((node) => node.description);
 const catalogText = (lang: 'zh' | 'en', key: string): string | undefined => (CATALOGS[lang] as Record<string, string>)[key];
 const chartStates = (states: readonly ChartState[]): ChartState[] => states.flatMap((state) => [state, ...chartStates(state.children)]);
 /** How the en chart names the events that are not keys with an English cap. */
-const EN_EVENTS: Readonly<Record<string, string>> = { DIGIT: 'digit', POWER_CYCLE: 'power', NETWORK_DOWN: 'network down', NETWORK_UP: 'network up', APPLICATION_FILED: 'application filed',
+const EN_EVENTS: Readonly<Record<string, string>> = {
+  DIGIT: 'digit',
+  POWER_CYCLE: 'power',
+  NETWORK_DOWN: 'network down',
+  NETWORK_UP: 'network up',
+  APPLICATION_FILED: 'application filed',
   PAYMENT_REQUEST: 'payment request',
   PAYMENT_WITHDRAWN: 'payment withdrawn',
   PAYER_CONFIRMED: 'payer confirmed',
@@ -23,7 +31,11 @@ const EN_EVENTS: Readonly<Record<string, string>> = { DIGIT: 'digit', POWER_CYCL
 };
 /** The diagram of one machine in a chart, from its fence. */
 const diagramOf = (chart: string, machineId: string): string => chart.split(`(${machineId})\n\n\`\`\`mermaid\n`)[1]?.split('```')[0] ?? '';
-const edgeLines = (diagram: string) => diagram.split('\n').filter((line) => / --> /.test(line) && !line.includes('[*]')).map((line) => line.trim());
+const edgeLines = (diagram: string) =>
+  diagram
+    .split('\n')
+    .filter((line) => / --> /.test(line) && !line.includes('[*]'))
+    .map((line) => line.trim());
 
 describe('the Mermaid chart', () => {
   const chart = mermaidChart('zh');
@@ -48,7 +60,9 @@ describe('the Mermaid chart', () => {
 
   it('lists the transitions that keep the state in its box (↻), so none is a loop hiding another', () => {
     expect(chart).toContain('device__any : ↻ 断网、联网');
-    expect(diagramOf(chart, 'settings')).toMatch(/settings_menu : ↻ 上、下、\n\s+settings_menu : 数字 \[isValidPick\]、\n\s+settings_menu : 确认 \[isSubmenuSelected\]、\n\s+settings_menu : 取消 \[isInSubmenu\]/);
+    expect(diagramOf(chart, 'settings')).toMatch(
+      /settings_menu : ↻ 上、下、\n\s+settings_menu : 数字 \[isValidPick\]、\n\s+settings_menu : 确认 \[isSubmenuSelected\]、\n\s+settings_menu : 取消 \[isInSubmenu\]/,
+    );
     expect(mermaidChart('en')).toContain('device__any : ↻ network down,');
   });
 
@@ -63,7 +77,8 @@ describe('the Mermaid chart', () => {
           if (!transition.target && node.invoke.length > 0 && FORWARDED_EVENT_TYPES.includes(transition.eventType)) continue; // a key handed to the running flow
           const type = transition.eventType;
           const event = type.startsWith('xstate.') || type === '' ? '' : (EN_EVENTS[type] ?? type);
-          const guard = typeof transition.guard === 'string' ? transition.guard : (transition.guard as { type?: string } | undefined)?.type ?? '';
+          const guard =
+            typeof transition.guard === 'string' ? transition.guard : ((transition.guard as { type?: string } | undefined)?.type ?? '');
           const matches = (label: string) => label.includes(event) && label.includes(guard);
           const where = `${machine.id} ${node.path.join('.')} ${transition.eventType} ${guard}`;
           if (transition.target) expect(edgeLabels.some(matches), where).toBe(true);
@@ -151,7 +166,10 @@ describe('the state names and notes', () => {
   });
 
   it('have no text left over for a state that is gone or lost its description', () => {
-    const keys = (prefix: string) => Object.keys(CATALOGS.zh).filter((key) => key.startsWith(prefix)).sort();
+    const keys = (prefix: string) =>
+      Object.keys(CATALOGS.zh)
+        .filter((key) => key.startsWith(prefix))
+        .sort();
     expect(keys('chart.state.')).toEqual(described.map(stateTextKey).sort());
     expect(keys('chart.name.')).toEqual(everyNode.map(stateNameKey).sort());
   });

@@ -6,7 +6,13 @@ import type { AnyStateMachine } from 'xstate';
 import { mermaidChart } from '../../src/chart/mermaid-chart.js';
 import { MENU_MACHINES } from '../../src/walkthrough/coverage.js';
 
-type DrawnNode = { readonly id: string; readonly parentId?: string; readonly label?: string; readonly isGroup: boolean; readonly shape: string };
+type DrawnNode = {
+  readonly id: string;
+  readonly parentId?: string;
+  readonly label?: string;
+  readonly isGroup: boolean;
+  readonly shape: string;
+};
 type DrawnEdge = { readonly start: string; readonly end: string };
 type StateDb = { getData(): { nodes: DrawnNode[]; edges: DrawnEdge[] } };
 
@@ -34,13 +40,15 @@ const nodeId = (node: StateNodeLike) => [node.machine.id, ...node.path].join('_'
 describe('the chart, read by Mermaid', () => {
   for (const lang of ['zh', 'en'] as const) {
     it(`parses (${lang}): every diagram is valid stateDiagram-v2`, async () => {
-      for (const diagram of diagrams(mermaidChart(lang))) await expect(mermaid.parse(diagram)).resolves.toMatchObject({ diagramType: 'stateDiagram' });
+      for (const diagram of diagrams(mermaidChart(lang)))
+        await expect(mermaid.parse(diagram)).resolves.toMatchObject({ diagramType: 'stateDiagram' });
     });
   }
 
   const blocks = diagrams(mermaidChart('zh'));
   let drawing: Promise<{ machine: AnyStateMachine; nodes: DrawnNode[]; edges: DrawnEdge[] }[]> | undefined;
-  const drawnMachines = () => (drawing ??= Promise.all(MENU_MACHINES.map(async (machine, index) => ({ machine, ...(await drawn(blocks[index] ?? '')) }))));
+  const drawnMachines = () =>
+    (drawing ??= Promise.all(MENU_MACHINES.map(async (machine, index) => ({ machine, ...(await drawn(blocks[index] ?? '')) }))));
 
   it('draws every child state inside its parent, and a state with children as a composite', async () => {
     for (const { machine, nodes } of await drawnMachines()) {
@@ -66,14 +74,18 @@ describe('the chart, read by Mermaid', () => {
   it('draws one edge per pair of states, so no label lies on another', async () => {
     for (const { machine, edges } of await drawnMachines()) {
       const pairs = edges.map((edge) => `${edge.start} → ${edge.end}`);
-      expect(pairs.filter((pair, index) => pairs.indexOf(pair) !== index), machine.id).toEqual([]);
+      expect(
+        pairs.filter((pair, index) => pairs.indexOf(pair) !== index),
+        machine.id,
+      ).toEqual([]);
     }
   });
 
   it('draws no edge across a composite’s border (Mermaid lays such a composite out badly)', async () => {
     for (const { nodes, edges } of await drawnMachines()) {
       const parentOf = new Map(nodes.map((node) => [node.id, node.parentId]));
-      for (const edge of edges.filter((candidate) => !isNote(candidate.start) && !isNote(candidate.end))) expect(parentOf.get(edge.start), `${edge.start} → ${edge.end}`).toBe(parentOf.get(edge.end));
+      for (const edge of edges.filter((candidate) => !isNote(candidate.start) && !isNote(candidate.end)))
+        expect(parentOf.get(edge.start), `${edge.start} → ${edge.end}`).toBe(parentOf.get(edge.end));
     }
   });
 });

@@ -138,8 +138,13 @@ describe('parseCli: commands', () => {
     expect(parseCli(['screenshot', 'P2', '--step', '0'])).toMatchObject({ step: 0, out: undefined });
     expect(parseCli(['guide', 'P2', '--format', 'md', '--lang', 'en'])).toMatchObject({ command: 'guide', format: 'md', langFlag: 'en' });
     expect(parseCli(['guide', 'P2'])).toMatchObject({ format: 'html', out: undefined });
-    for (const step of ['1.5', 'last', '', '+2']) expect(usageError(['screenshot', 'P2', '--step', step]).message).toBe(`--step ${step}：请给步骤的编号(0 是第一步之前)，如 --step 5。`);
-    expect(usageError(['screenshot', 'P2', '--out', 'shot.jpg']).message).toBe('--out shot.jpg：截图是 .svg 或 .png 文件，如 --out screen.png');
+    for (const step of ['1.5', 'last', '', '+2'])
+      expect(usageError(['screenshot', 'P2', '--step', step]).message).toBe(
+        `--step ${step}：请给步骤的编号(0 是第一步之前)，如 --step 5。`,
+      );
+    expect(usageError(['screenshot', 'P2', '--out', 'shot.jpg']).message).toBe(
+      '--out shot.jpg：截图是 .svg 或 .png 文件，如 --out screen.png',
+    );
     expect(usageError(['guide', 'P2', '--format', 'pdf']).message).toBe('--format pdf：请用 html, md 之一。');
     expect(usageError(['guide']).message).toMatch(/^"guide" 需要一个操作脚本/);
     expect(usageError(['screenshot', 'P1', 'P2']).message).toMatch(/^"screenshot" 只接受一个操作脚本/);
@@ -157,7 +162,29 @@ describe('parseCli: commands', () => {
   });
 
   it('the usage names every command and option, in Chinese by default and in English', () => {
-    const words = ['run FILES|DIRS', 'reset', 'profiles', 'hash-password', '--fixture', '--data-dir', '--fresh', '--time-scale', '--lang', '--reporter', '--bail', '--coverage', '--snapshot-dir', '--update-snapshots', 'screenshot WALKTHROUGH', 'guide WALKTHROUGH', '--step', '--out', '--format', '--help', '--version'];
+    const words = [
+      'run FILES|DIRS',
+      'reset',
+      'profiles',
+      'hash-password',
+      '--fixture',
+      '--data-dir',
+      '--fresh',
+      '--time-scale',
+      '--lang',
+      '--reporter',
+      '--bail',
+      '--coverage',
+      '--snapshot-dir',
+      '--update-snapshots',
+      'screenshot WALKTHROUGH',
+      'guide WALKTHROUGH',
+      '--step',
+      '--out',
+      '--format',
+      '--help',
+      '--version',
+    ];
     const chinese = usage();
     for (const word of words) expect(chinese).toContain(word);
     expect(chinese).toContain('运行模拟 POS 机');
@@ -233,7 +260,9 @@ describe('parseCli: errors in English', () => {
   });
 
   it('an unknown option close to a real one suggests it', () => {
-    expect(usageError(['--fixtur', 'default']).message).toBe('Unknown option --fixtur; did you mean --fixture?\nRun `pos-sim --help` for the options.');
+    expect(usageError(['--fixtur', 'default']).message).toBe(
+      'Unknown option --fixtur; did you mean --fixture?\nRun `pos-sim --help` for the options.',
+    );
   });
 
   it('an option missing its value is refused', () => {

@@ -31,7 +31,14 @@ type Run = { readonly code: number | null; readonly stdout: string; readonly std
 
 /** English, so the assertions read as the messages; the Chinese default has its own tests below. */
 const environment = (dataDir: string, lang = 'en'): NodeJS.ProcessEnv => {
-  const env: NodeJS.ProcessEnv = { ...process.env, POS_SIM_DATA_DIR: dataDir, XDG_DATA_HOME: join(dataDir, 'xdg'), CI: 'true', NO_COLOR: '1', POS_SIM_LANG: lang };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    POS_SIM_DATA_DIR: dataDir,
+    XDG_DATA_HOME: join(dataDir, 'xdg'),
+    CI: 'true',
+    NO_COLOR: '1',
+    POS_SIM_LANG: lang,
+  };
   delete env.FORCE_COLOR;
   return env;
 };
@@ -62,7 +69,13 @@ const shellQuote = (word: string) => `'${word.replace(/'/g, `'\\''`)}'`;
 const posSimInTerminal = (args: readonly string[], dataDir: string, input = ''): Run => {
   const command = [process.execPath, BIN, ...args].map(shellQuote).join(' ');
   const run = result(
-    spawnSync('script', ['-qec', command, '/dev/null'], { cwd: ROOT, env: environment(dataDir), input, encoding: 'utf8', timeout: 120_000 }),
+    spawnSync('script', ['-qec', command, '/dev/null'], {
+      cwd: ROOT,
+      env: environment(dataDir),
+      input,
+      encoding: 'utf8',
+      timeout: 120_000,
+    }),
   );
   return { ...run, stdout: run.stdout.replace(/\r\n/g, '\n') };
 };
@@ -126,7 +139,15 @@ describe('pos-sim: information', SLOW, () => {
     const run = posSim(['profiles'], { lang: '' });
     expect(run.code).toBe(0);
     const lines = run.stdout.trimEnd().split('\n');
-    expect(lines.map((line) => line.split(/\s+/)[0])).toEqual(['classic-s80', 'default', 'landi-a8', 'newland-n910', 'offline', 'pax-a920', 'unbound']);
+    expect(lines.map((line) => line.split(/\s+/)[0])).toEqual([
+      'classic-s80',
+      'default',
+      'landi-a8',
+      'newland-n910',
+      'offline',
+      'pax-a920',
+      'unbound',
+    ]);
     expect(lines.find((line) => line.startsWith('offline'))).toContain('未联网');
     for (const line of lines) expect(line.slice(12).trim().length).toBeGreaterThan(5);
     const english = posSim(['profiles', '--lang', 'en']);
@@ -149,7 +170,10 @@ describe('pos-sim speaks Chinese unless told otherwise', SLOW, () => {
   });
 
   it('a bad POS_SIM_LANG is named, in Chinese', () => {
-    expect(posSim(['profiles'], { lang: 'fr' })).toMatchObject({ code: 2, stderr: 'pos-sim: --lang (POS_SIM_LANG) fr：请用 zh, en 之一。\n' });
+    expect(posSim(['profiles'], { lang: 'fr' })).toMatchObject({
+      code: 2,
+      stderr: 'pos-sim: --lang (POS_SIM_LANG) fr：请用 zh, en 之一。\n',
+    });
   });
 });
 
@@ -163,7 +187,10 @@ describe('pos-sim: usage errors exit 2 with a message on stderr', SLOW, () => {
 
   it('a flag that does not go with the command, and bad values', () => {
     expect(posSim(['reset', '--json'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--json does not go with reset') });
-    expect(posSim(['--fresh', '--data-dir', 'x'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--fresh and --data-dir do not go together') });
+    expect(posSim(['--fresh', '--data-dir', 'x'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--fresh and --data-dir do not go together'),
+    });
     expect(posSim(['--lang', 'fr'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--lang fr: use one of zh, en.') });
     expect(posSim(['run', WALKTHROUGHS, '--reporter', 'xml'])).toMatchObject({
       code: 2,
@@ -190,7 +217,13 @@ describe('pos-sim reset', SLOW, () => {
     const dataDir = folder('reset-ask');
     const file = deviceFile(dataDir, 'default');
     expect(posSim(['reset'], { dataDir }).code).toBe(0);
-    writeFileSync(file, readFileSync(file, 'utf8').replace('"records":[]', '"records":[{"at":"2026-06-01T01:00:00.000Z","operator":"00","action":"backup","subject":"kept"}]'));
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace(
+        '"records":[]',
+        '"records":[{"at":"2026-06-01T01:00:00.000Z","operator":"00","action":"backup","subject":"kept"}]',
+      ),
+    );
     const before = readFileSync(file, 'utf8');
     const no = posSimInTerminal(['reset'], dataDir, 'n\n');
     expect(no.code).toBe(0);
@@ -207,7 +240,13 @@ describe('pos-sim reset', SLOW, () => {
     const dataDir = folder('reset-no-terminal');
     const file = deviceFile(dataDir, 'default');
     expect(posSim(['reset'], { dataDir }).code).toBe(0);
-    writeFileSync(file, readFileSync(file, 'utf8').replace('"records":[]', '"records":[{"at":"2026-06-01T01:00:00.000Z","operator":"00","action":"backup","subject":"kept"}]'));
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace(
+        '"records":[]',
+        '"records":[{"at":"2026-06-01T01:00:00.000Z","operator":"00","action":"backup","subject":"kept"}]',
+      ),
+    );
     const before = readFileSync(file, 'utf8');
     const refused = posSim(['reset'], { dataDir });
     expect(refused).toEqual({
@@ -297,7 +336,9 @@ describe('one pos-sim per device', SLOW, () => {
       const start = posSimInTerminal([], dataDir);
       expect(start.code).toBe(2);
       expect(start.stdout).toContain(`pos-sim: ${message}`);
-      expect(start.stdout).toContain('Close that one first, or run this one as a fresh throw-away device with --fresh, or on other data with --data-dir.');
+      expect(start.stdout).toContain(
+        'Close that one first, or run this one as a fresh throw-away device with --fresh, or on other data with --data-dir.',
+      );
 
       const reset = posSim(['reset'], { dataDir });
       expect(reset.code).toBe(2);
@@ -359,7 +400,9 @@ describe('pos-sim hash-password', SLOW, () => {
 
 describe('pos-sim run', SLOW, () => {
   // Pieces (_lib/) and the suite file are not walkthroughs of their own.
-  const shipped = readdirSync(WALKTHROUGHS, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.yaml') && !name.startsWith('_lib/') && name !== 'pos-sim.suite.yaml');
+  const shipped = readdirSync(WALKTHROUGHS, { recursive: true, encoding: 'utf8' }).filter(
+    (name) => name.endsWith('.yaml') && !name.startsWith('_lib/') && name !== 'pos-sim.suite.yaml',
+  );
 
   it('the shipped walkthroughs all pass: exit 0', () => {
     const run = posSim(['run', 'fixtures/walkthroughs']);
@@ -409,7 +452,9 @@ describe('pos-sim run', SLOW, () => {
     expect(run.stdout.trimEnd()).toMatch(/\n1 passed, 0 failed, 1 could not run$/);
     const tap = posSim(['run', '.', '--reporter', 'tap'], { cwd: dir });
     expect(tap.code).toBe(2);
-    expect(tap.stderr).toBe('pos-sim: a-bad.yaml:5:5: unknown step "jump"; steps are press, type, select, expect, wait, network, power, paper, snapshot, phone, run\n');
+    expect(tap.stderr).toBe(
+      'pos-sim: a-bad.yaml:5:5: unknown step "jump"; steps are press, type, select, expect, wait, network, power, paper, snapshot, phone, run\n',
+    );
   });
 
   it('bad indentation exits 2 with file:line:col', () => {
@@ -459,9 +504,13 @@ describe('pos-sim run', SLOW, () => {
       const run = posSim(['run', '.', '--reporter', 'junit'], { cwd: dir });
       expect(run.code).toBe(1);
       const xml = run.stdout.trim();
-      expect(xml).toMatch(/^<\?xml version="1\.0" encoding="UTF-8"\?>\n<testsuites name="pos-sim" tests="2" failures="1" errors="0" skipped="0" time="[\d.]+">\n {2}<testsuite name="pos-sim · default" tests="2" failures="1" errors="0" skipped="0" time="[\d.]+" timestamp="\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ" hostname="[^"]+">/);
+      expect(xml).toMatch(
+        /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<testsuites name="pos-sim" tests="2" failures="1" errors="0" skipped="0" time="[\d.]+">\n {2}<testsuite name="pos-sim · default" tests="2" failures="1" errors="0" skipped="0" time="[\d.]+" timestamp="\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ" hostname="[^"]+">/,
+      );
       expect(xml).toMatch(/<\/testsuite>\n<\/testsuites>$/);
-      const cases = [...xml.matchAll(/<testcase classname="([^"]*)" name="([^"]*)" file="([^"]*)" time="[\d.]+"(\/>|>)/g)].map((match) => match.slice(1));
+      const cases = [...xml.matchAll(/<testcase classname="([^"]*)" name="([^"]*)" file="([^"]*)" time="[\d.]+"(\/>|>)/g)].map((match) =>
+        match.slice(1),
+      );
       expect(cases).toEqual([
         ['default.a-pass', 'opens settings', 'a-pass.yaml', '/>'],
         ['default.b-fail', 'fails on purpose', 'b-fail.yaml', '>'],
@@ -478,7 +527,14 @@ describe('pos-sim run', SLOW, () => {
       const report = JSON.parse(run.stdout) as {
         passed: number;
         failed: number;
-        walkthroughs: { name: string; file: string; passed: boolean; steps: number; durationMs: number; failure?: Record<string, unknown> }[];
+        walkthroughs: {
+          name: string;
+          file: string;
+          passed: boolean;
+          steps: number;
+          durationMs: number;
+          failure?: Record<string, unknown>;
+        }[];
       };
       expect(report.passed).toBe(1);
       expect(report.failed).toBe(1);

@@ -91,7 +91,10 @@ describe('the data folder and file', SLOW, () => {
     chmodSync(dataDir, 0o755);
     chmodSync(file, 0o000);
     try {
-      expectRefused(posSim(['records', '--data-dir', dataDir], { unprivileged: true }), `${file}: cannot read the device data: permission denied (EACCES).`);
+      expectRefused(
+        posSim(['records', '--data-dir', dataDir], { unprivileged: true }),
+        `${file}: cannot read the device data: permission denied (EACCES).`,
+      );
     } finally {
       chmodSync(file, 0o600);
     }

@@ -18,7 +18,14 @@ const COLOR = /\u001B\[(?:[\d;]*;)?(?:3[0-8]|4[0-8]|9[0-7]|10[0-7])(?:;[\d;]*)?m
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 const posSim = (args: readonly string[], noColor: string) => {
-  const env: NodeJS.ProcessEnv = { ...process.env, CI: 'true', FORCE_COLOR: '3', NO_COLOR: noColor, POS_SIM_DATA_DIR: join(scratch, 'data'), POS_SIM_LANG: 'zh' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    CI: 'true',
+    FORCE_COLOR: '3',
+    NO_COLOR: noColor,
+    POS_SIM_DATA_DIR: join(scratch, 'data'),
+    POS_SIM_LANG: 'zh',
+  };
   const run = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, env, input: '', encoding: 'utf8', timeout: 120_000 });
   if (run.error) throw run.error;
   return { code: run.status, output: run.stdout + run.stderr };

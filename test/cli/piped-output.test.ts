@@ -130,7 +130,10 @@ describe('output through a slow pipe', SLOW, () => {
         lockouts: {},
         bindings: profile.bindings,
         passwordFree: {
-          active: { enabled: profile.passwordFree.enabled, channels: profile.passwordFree.channels.map(({ id, smallAmountEnabled, limit }) => ({ id, smallAmountEnabled, limit })) },
+          active: {
+            enabled: profile.passwordFree.enabled,
+            channels: profile.passwordFree.channels.map(({ id, smallAmountEnabled, limit }) => ({ id, smallAmountEnabled, limit })),
+          },
         },
         records,
       }),

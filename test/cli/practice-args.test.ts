@@ -7,7 +7,6 @@ import { usageError } from '../support/usage-error.js';
 
 const refusal = (argv: readonly string[]): string => usageError(argv).message;
 
-
 describe('pos-sim practice', () => {
   beforeEach(() => setToolLang('en'));
   afterEach(() => setToolLang('zh'));
@@ -15,7 +14,10 @@ describe('pos-sim practice', () => {
   it('takes no task (the list), a task name or number, --lang and --data-dir', () => {
     expect(parseCli(['practice'])).toMatchObject({ command: 'practice', paths: [], history: false, lang: 'zh' });
     expect(parseCli(['practice', '2', '--lang', 'en'])).toMatchObject({ command: 'practice', paths: ['2'], lang: 'en' });
-    expect(parseCli(['practice', 'p1-deregister-unionpay', '--data-dir', 'd'])).toMatchObject({ paths: ['p1-deregister-unionpay'], dataDir: 'd' });
+    expect(parseCli(['practice', 'p1-deregister-unionpay', '--data-dir', 'd'])).toMatchObject({
+      paths: ['p1-deregister-unionpay'],
+      dataDir: 'd',
+    });
   });
 
   it('--history prints the history, and does not go with a task', () => {
@@ -24,7 +26,9 @@ describe('pos-sim practice', () => {
   });
 
   it('refuses a second task, flags of other commands, and --history elsewhere', () => {
-    expect(refusal(['practice', '1', '2'])).toMatch(/^"practice" takes one task: its number or name from `pos-sim practice`, or a task file, got: 1 2$/);
+    expect(refusal(['practice', '1', '2'])).toMatch(
+      /^"practice" takes one task: its number or name from `pos-sim practice`, or a task file, got: 1 2$/,
+    );
     expect(refusal(['practice', '--fixture', 'offline'])).toMatch(/^--fixture does not go with practice/);
     expect(refusal(['practice', '--fresh'])).toMatch(/^--fresh does not go with practice/);
     expect(refusal(['run', 'x.yaml', '--history'])).toMatch(/^--history does not go with run/);

@@ -21,7 +21,13 @@ const runPosSim = (lang: 'zh' | 'en', args: readonly string[]) => {
   const run = spawnSync(process.execPath, [BIN, ...args], {
     encoding: 'utf8',
     input: '',
-    env: { ...env, POS_SIM_DATA_DIR: join(scratch, 'default-data'), CI: 'true', NO_COLOR: '1', ...(lang === 'en' ? { POS_SIM_LANG: 'en' } : {}) },
+    env: {
+      ...env,
+      POS_SIM_DATA_DIR: join(scratch, 'default-data'),
+      CI: 'true',
+      NO_COLOR: '1',
+      ...(lang === 'en' ? { POS_SIM_LANG: 'en' } : {}),
+    },
   });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 };
@@ -31,7 +37,13 @@ const posSimEn = (...args: string[]) => runPosSim('en', args);
 /** P1 done in `elapsedMs` with one detour (noted one by one when `notes` are given). */
 const finished = (elapsedMs: number, notes: readonly MistakeNote[] = []): PracticeResult => {
   const mistakes = { wrongPassword: 0, detour: 1, cancelledStep: 0, forgottenRestart: 0 };
-  const task = { id: 'p1-deregister-unionpay', title: { zh: '注销云闪付', en: 'Deregister UnionPay QuickPass' }, procedure: 'P1', profile: 'default', targetMs: 90_000 };
+  const task = {
+    id: 'p1-deregister-unionpay',
+    title: { zh: '注销云闪付', en: 'Deregister UnionPay QuickPass' },
+    procedure: 'P1',
+    profile: 'default',
+    targetMs: 90_000,
+  };
   const breakdown = scorePractice({ goalReached: true, mistakes, hintsUsed: 0, elapsedMs, targetMs: task.targetMs });
   return { task, goalReached: true, endedBy: 'goal', elapsedMs, mistakes, notes, hintsUsed: 0, breakdown };
 };
@@ -45,7 +57,11 @@ describe('pos-sim practice without a terminal', () => {
   it('lists the tasks by number and name, and says how to start one', () => {
     const { code, stdout } = posSim('practice');
     expect(code).toBe(0);
-    expect(stdout.split('\n').slice(0, 3)).toEqual(['选择练习任务', ' 1. P1 注销云闪付  (p1-deregister-unionpay)', ' 2. P2 关闭免密支付并使其生效  (p2-password-free-off)']);
+    expect(stdout.split('\n').slice(0, 3)).toEqual([
+      '选择练习任务',
+      ' 1. P1 注销云闪付  (p1-deregister-unionpay)',
+      ' 2. P2 关闭免密支付并使其生效  (p2-password-free-off)',
+    ]);
     expect(stdout).toContain('开始练习：pos-sim practice 编号或名称');
   });
 
@@ -80,10 +96,18 @@ describe('pos-sim practice without a terminal', () => {
 
   it('--history: what each mistake was, in a line under the practice, in the language asked for', () => {
     const dataDir = join(scratch, 'notes');
-    const detour: MistakeNote = { kind: 'detour', atMs: 31_000, what: 'operationRecords', where: { zh: '操作记录', en: 'Operation records' } };
+    const detour: MistakeNote = {
+      kind: 'detour',
+      atMs: 31_000,
+      what: 'operationRecords',
+      where: { zh: '操作记录', en: 'Operation records' },
+    };
     appendHistory(dataDir, historyEntry(finished(45_000, [detour]), Date.parse('2026-06-01T09:00:00Z')));
     const zh = posSim('practice', '--history', '--data-dir', dataDir).stdout.trimEnd().split('\n');
-    expect(zh.slice(1)).toEqual([expect.stringMatching(/^06-01 17:00 {2}P1 注销云闪付\s+达成\s+0:45\s+1\s+0\s+95$/), '             走错菜单：进入了「操作记录」']);
+    expect(zh.slice(1)).toEqual([
+      expect.stringMatching(/^06-01 17:00 {2}P1 注销云闪付\s+达成\s+0:45\s+1\s+0\s+95$/),
+      '             走错菜单：进入了「操作记录」',
+    ]);
     const en = posSimEn('practice', '--history', '--data-dir', dataDir).stdout.trimEnd().split('\n');
     expect(en[2]).toBe('             Detour: went into "Operation records"');
   });
@@ -96,9 +120,14 @@ describe('pos-sim practice without a terminal', () => {
     const before = readFileSync(file, 'utf8');
     const { code, stdout, stderr } = posSimEn('practice', '--history', '--data-dir', dataDir);
     expect(code).toBe(0);
-    expect(stdout.trimEnd().split('\n')).toEqual([expect.stringMatching(/^When/), expect.stringMatching(/P1 Deregister UnionPay Qu\.\.\s+yes\s+1:00\s+1\s+0\s+95$/)]);
+    expect(stdout.trimEnd().split('\n')).toEqual([
+      expect.stringMatching(/^When/),
+      expect.stringMatching(/P1 Deregister UnionPay Qu\.\.\s+yes\s+1:00\s+1\s+0\s+95$/),
+    ]);
     expect(stderr).toMatch(new RegExp(`^pos-sim: ${file}:2: skipped this line: this practice record is not valid JSON \\(`));
-    expect(posSim('practice', '--history', '--data-dir', dataDir).stderr).toContain(`${file}:2: 跳过了这一行：这条练习记录不是有效的 JSON(`);
+    expect(posSim('practice', '--history', '--data-dir', dataDir).stderr).toContain(
+      `${file}:2: 跳过了这一行：这条练习记录不是有效的 JSON(`,
+    );
     expect(readFileSync(file, 'utf8')).toBe(before);
   });
 });

@@ -96,7 +96,9 @@ describe('pos-sim records', SLOW, () => {
       `设备 "unbound" 还没有设备数据(${join(dataDir, 'unbound.json')} 不存在)：设备运行过才有操作记录。用 \`pos-sim --fixture unbound\` 启动它。\n`,
     );
     new DeviceStore({ profile: loadProfile('default'), medium: confMedium(dataDir, 'default'), now: () => START });
-    expect(posSim(['records', '--data-dir', dataDir], undefined, '').stdout).toBe(`设备 "default" 还没有操作记录(${join(dataDir, 'default.json')})。\n`);
+    expect(posSim(['records', '--data-dir', dataDir], undefined, '').stdout).toBe(
+      `设备 "default" 还没有操作记录(${join(dataDir, 'default.json')})。\n`,
+    );
   });
 
   it('--json prints machine-readable records, newest first, with the device time beside the ISO time', () => {
@@ -108,7 +110,13 @@ describe('pos-sim records', SLOW, () => {
     expect(document).toMatchObject({ profile: 'default', file: join(dataDir, 'default.json'), hasData: true });
     expect(document.records).toEqual([
       expect.objectContaining({ action: 'backup', operator: '99', at: '2026-06-01T01:05:30.000Z', deviceTime: '2026-06-01 09:05:30' }),
-      { action: 'deregister', operator: '00', subject: '云闪付 898310058120134', at: '2026-06-01T01:00:00.000Z', deviceTime: '2026-06-01 09:00:00' },
+      {
+        action: 'deregister',
+        operator: '00',
+        subject: '云闪付 898310058120134',
+        at: '2026-06-01T01:00:00.000Z',
+        deviceTime: '2026-06-01 09:00:00',
+      },
     ]);
   });
 

@@ -15,11 +15,24 @@ const scratch = mkdtempSync(join(tmpdir(), 'pos-sim-run-scale-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 const run = (args: readonly string[]) => {
-  const result = spawnSync(process.execPath, [BIN, 'run', ...args], { cwd: scratch, encoding: 'utf8', env: { ...process.env, POS_SIM_LANG: 'en', NO_COLOR: '1' } });
+  const result = spawnSync(process.execPath, [BIN, 'run', ...args], {
+    cwd: scratch,
+    encoding: 'utf8',
+    env: { ...process.env, POS_SIM_LANG: 'en', NO_COLOR: '1' },
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 };
 
-type Entry = { name: string; file: string; profile: string; status: string; steps: number; stepsRun: number; failure?: unknown; reason?: string };
+type Entry = {
+  name: string;
+  file: string;
+  profile: string;
+  status: string;
+  steps: number;
+  stepsRun: number;
+  failure?: unknown;
+  reason?: string;
+};
 const entries = (stdout: string): Omit<Entry, 'durationMs'>[] =>
   (JSON.parse(stdout) as { walkthroughs: (Entry & { durationMs: number })[] }).walkthroughs.map(({ durationMs: _, ...entry }) => entry);
 
@@ -66,7 +79,9 @@ describe('pos-sim run --workers', SLOW, () => {
 describe('pos-sim run --shard', SLOW, () => {
   it('splits the files into balanced, disjoint shards that together are the suite, each in suite order', () => {
     const whole = entries(inOneWorker().stdout).map((entry) => entry.file);
-    const shards = [1, 2, 3].map((index) => entries(run(['suite', '--shard', `${index}/3`, '--reporter', 'json']).stdout).map((entry) => entry.file));
+    const shards = [1, 2, 3].map((index) =>
+      entries(run(['suite', '--shard', `${index}/3`, '--reporter', 'json']).stdout).map((entry) => entry.file),
+    );
     const sizes = shards.map((shard) => shard.length);
     expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThanOrEqual(1);
     expect(shards.flat().sort()).toEqual([...whole].sort());
@@ -76,9 +91,16 @@ describe('pos-sim run --shard', SLOW, () => {
   });
 
   it('refuses a shard or a worker count that makes no sense', () => {
-    expect(run(['suite', '--shard', '4/3'])).toMatchObject({ code: 2, stdout: '', stderr: expect.stringContaining('--shard 4/3: write I/N with 1 ≤ I ≤ N') });
+    expect(run(['suite', '--shard', '4/3'])).toMatchObject({
+      code: 2,
+      stdout: '',
+      stderr: expect.stringContaining('--shard 4/3: write I/N with 1 ≤ I ≤ N'),
+    });
     expect(run(['suite', '--shard', '0/3']).code).toBe(2);
-    expect(run(['suite', '--workers', '0'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--workers 0: give a whole number from 1 to 64') });
+    expect(run(['suite', '--workers', '0'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--workers 0: give a whole number from 1 to 64'),
+    });
   });
 });
 
@@ -95,16 +117,23 @@ describe('pos-sim run --fixture all --include-tags', SLOW, () => {
     expect(new Set(smoke.map((entry) => entry.file)).size).toBeGreaterThanOrEqual(8);
     expect(notPicked.every((entry) => entry.status === 'skipped' && entry.stepsRun === 0)).toBe(true);
     // A smoke walkthrough not played on a profile is one its when: excludes, and says so.
-    for (const entry of smoke.filter((each) => each.status === 'skipped')) expect(entry.reason).toMatch(/^when: .* does not hold on profile /);
-    for (const profile of profiles) expect(smoke.filter((entry) => entry.profile === profile && entry.status === 'passed').length, profile).toBeGreaterThanOrEqual(2);
+    for (const entry of smoke.filter((each) => each.status === 'skipped'))
+      expect(entry.reason).toMatch(/^when: .* does not hold on profile /);
+    for (const profile of profiles)
+      expect(smoke.filter((entry) => entry.profile === profile && entry.status === 'passed').length, profile).toBeGreaterThanOrEqual(2);
   });
 
   it('--exclude-tags takes out what --include-tags picked; a bad tag list is refused', () => {
     const result = run([join(ROOT, 'fixtures/walkthroughs'), '--include-tags', 'smoke,p4', '--exclude-tags', 'p1', '--reporter', 'json']);
     expect(result.code).toBe(0);
-    const played = entries(result.stdout).filter((entry) => entry.status === 'passed').map((entry) => entry.file);
+    const played = entries(result.stdout)
+      .filter((entry) => entry.status === 'passed')
+      .map((entry) => entry.file);
     expect(played.some((file) => file.endsWith('p4-unbind-settlement-card.yaml'))).toBe(true);
     expect(played.some((file) => file.endsWith('p1-deregister-unionpay.yaml'))).toBe(false);
-    expect(run(['suite', '--include-tags', ' , '])).toMatchObject({ code: 2, stderr: expect.stringContaining('--include-tags  , : write tags') });
+    expect(run(['suite', '--include-tags', ' , '])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--include-tags  , : write tags'),
+    });
   });
 });

@@ -9,7 +9,8 @@ import { parseDeviceKey } from '../../src/keys/device-keys.js';
 import { parseWalkthrough, WalkthroughError } from '../../src/walkthrough/parse-walkthrough.js';
 import type { Step } from '../../src/walkthrough/walkthrough.js';
 
-const script = (steps: string, lang = 'zh') => parseWalkthrough(`name: t\nfixture: default\nlang: ${lang}\nsteps:\n${steps}`, 'test.yaml', {});
+const script = (steps: string, lang = 'zh') =>
+  parseWalkthrough(`name: t\nfixture: default\nlang: ${lang}\nsteps:\n${steps}`, 'test.yaml', {});
 const stepOf = (yaml: string, lang = 'zh'): Step => script(`  - ${yaml}`, lang).steps[0] as Step;
 const keys = (...names: string[]): KeyEvent[] => names.map((name) => parseDeviceKey(name) as KeyEvent);
 const secret: StepContext = { ...NO_CONTEXT, secretEntry: true };
@@ -53,8 +54,12 @@ describe('generated captions', () => {
   });
 
   it('name the item selected as the device shows it, else as the script wrote it', () => {
-    expect(stepCaption(stepOf('select: 绑定'), keys('下', '确认'), { ...NO_CONTEXT, selectedLabel: '绑定管理' }, 'zh')).toBe('选择「绑定管理」');
-    expect(stepCaption(stepOf('select: 绑定管理'), keys('确认'), { ...NO_CONTEXT, selectedLabel: 'Bindings' }, 'en')).toBe('Select "Bindings"');
+    expect(stepCaption(stepOf('select: 绑定'), keys('下', '确认'), { ...NO_CONTEXT, selectedLabel: '绑定管理' }, 'zh')).toBe(
+      '选择「绑定管理」',
+    );
+    expect(stepCaption(stepOf('select: 绑定管理'), keys('确认'), { ...NO_CONTEXT, selectedLabel: 'Bindings' }, 'en')).toBe(
+      'Select "Bindings"',
+    );
     expect(stepCaption(stepOf('select: 绑定管理'), keys('确认'), NO_CONTEXT, 'zh')).toBe('选择「绑定管理」');
   });
 
@@ -97,8 +102,12 @@ describe('caption: in scripts', () => {
   });
 
   it('are checked with file:line and what is allowed', () => {
-    expect(() => script('  - press: 菜单\n    caption: { fr: Ouvrir }')).toThrow(new WalkthroughError('test.yaml:6:16: caption has no "fr"; use zh, en'));
-    expect(() => script('  - press: 菜单\n    caption: [a, b]')).toThrow(/test\.yaml:6:14: caption takes text, or one per language: \{ zh: …, en: … \}/);
+    expect(() => script('  - press: 菜单\n    caption: { fr: Ouvrir }')).toThrow(
+      new WalkthroughError('test.yaml:6:16: caption has no "fr"; use zh, en'),
+    );
+    expect(() => script('  - press: 菜单\n    caption: [a, b]')).toThrow(
+      /test\.yaml:6:14: caption takes text, or one per language: \{ zh: …, en: … \}/,
+    );
     expect(() => script('  - caption: 只有说明')).toThrow(/test\.yaml:5:5: each step is one of press: …/);
     expect(() => script('  - press: 菜单\n    type: "1"\n    caption: x')).toThrow(/each step is one of/);
   });
@@ -113,7 +122,9 @@ describe('the shipped P1 demo', () => {
       expect(step.caption).toBe('输入密码 ********');
       expect(step.actions.map((action) => (action.kind === 'key' ? action.shown : action.kind))).toEqual(Array(6).fill('[*]'));
     }
-    const everything = JSON.stringify(plan.steps.map((step) => [step.caption, step.actions.map((action) => (action.kind === 'key' ? action.shown : ''))]));
+    const everything = JSON.stringify(
+      plan.steps.map((step) => [step.caption, step.actions.map((action) => (action.kind === 'key' ? action.shown : ''))]),
+    );
     expect(everything).not.toMatch(/\[\d\]|123456/);
   });
 });

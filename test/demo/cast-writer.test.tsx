@@ -15,7 +15,13 @@ const memorySink = () => {
   return { sink, lines, text: () => lines.join(''), closed: () => closed };
 };
 
-const header = castHeader({ width: 80, height: 24, title: 'P1 注销云闪付', env: { TERM: 'xterm-256color', SHELL: '/bin/zsh' }, now: 1_767_225_600_999 });
+const header = castHeader({
+  width: 80,
+  height: 24,
+  title: 'P1 注销云闪付',
+  env: { TERM: 'xterm-256color', SHELL: '/bin/zsh' },
+  now: 1_767_225_600_999,
+});
 
 describe('cast header', () => {
   it('has the asciicast v2 fields', () => {
@@ -101,7 +107,11 @@ describe('the stdout Ink draws on while recording', () => {
     const recorded: string[] = [];
     const shown: string[] = [];
     const terminal = Object.assign(new TeeStdout({ size: { columns: 120, rows: 40 }, onData: (data) => shown.push(data) }), {});
-    const tee = new TeeStdout({ terminal: terminal as unknown as NodeJS.WriteStream, size: { columns: 80, rows: 24 }, onData: (data) => recorded.push(data) });
+    const tee = new TeeStdout({
+      terminal: terminal as unknown as NodeJS.WriteStream,
+      size: { columns: 80, rows: 24 },
+      onData: (data) => recorded.push(data),
+    });
     tee.write('frame 1\n');
     tee.write(Buffer.from('帧 2'));
     expect(recorded).toEqual(['frame 1\n', '帧 2']);

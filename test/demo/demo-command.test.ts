@@ -30,7 +30,6 @@ const refusal = (name: string): string => {
   throw new Error(`resolveProcedure(${JSON.stringify(name)}) did not refuse`);
 };
 
-
 describe('pos-sim demo: flags', () => {
   beforeEach(() => setToolLang('en'));
   afterEach(() => setToolLang('zh'));
@@ -79,7 +78,8 @@ describe('pos-sim demo: finding the procedure', () => {
       'p5-sale-asks-pin-after-password-free-off.yaml',
     ]);
     for (const name of ['p2', ' P2 ', 'p 2']) expect(demo(name), name).toBe('p2-password-free-off.yaml');
-    for (const task of shippedTasks()) expect(resolveProcedure(task.procedure)).toBe(resolveProcedure(procedureDemos().get(task.procedure) ?? ''));
+    for (const task of shippedTasks())
+      expect(resolveProcedure(task.procedure)).toBe(resolveProcedure(procedureDemos().get(task.procedure) ?? ''));
   });
 
   it('by its name in any case, with or without .yaml, or by a part of its name or title that only it has', () => {
@@ -141,16 +141,25 @@ describe('pos-sim demo: finding the procedure', () => {
       for (const line of lines) expect(stringWidth(line), `${columns} columns: ${line}`).toBeLessThanOrEqual(columns);
       for (const line of lines) expect(line, `${columns} columns`).not.toMatch(/ $/);
     }
-    expect(listDemos(undefined, 200).find((line) => line.startsWith('  p1-deregister-unionpay '))).toMatch(/ {2}\d+ s {2}P1 Deregister the UnionPay QuickPass app$/);
+    expect(listDemos(undefined, 200).find((line) => line.startsWith('  p1-deregister-unionpay '))).toMatch(
+      / {2}\d+ s {2}P1 Deregister the UnionPay QuickPass app$/,
+    );
     // Too narrow for a title beside any name: each title on its own line, cut with … to the width.
     const narrow = listDemos(undefined, 40);
     const at = narrow.findIndex((line) => line.startsWith('  p1-deregister-unionpay '));
-    expect(narrow.slice(at, at + 2)).toEqual([expect.stringMatching(/^ {2}p1-deregister-unionpay +\d+ s$/), '    P1 Deregister the UnionPay QuickPas…']);
+    expect(narrow.slice(at, at + 2)).toEqual([
+      expect.stringMatching(/^ {2}p1-deregister-unionpay +\d+ s$/),
+      '    P1 Deregister the UnionPay QuickPas…',
+    ]);
     expect(stringWidth(narrow[at + 1] ?? '')).toBe(40);
     // Too narrow even for the name column: name, length and title on lines of their own.
     const narrower = listDemos(undefined, 30);
     const name = narrower.indexOf('  p1-deregister-unionpay');
-    expect(narrower.slice(name, name + 3)).toEqual(['  p1-deregister-unionpay', expect.stringMatching(/^ {4}\d+ s$/), '    P1 Deregister the UnionPa…']);
+    expect(narrower.slice(name, name + 3)).toEqual([
+      '  p1-deregister-unionpay',
+      expect.stringMatching(/^ {4}\d+ s$/),
+      '    P1 Deregister the UnionPa…',
+    ]);
     // Six lists, each timing every shipped demo by playing it: about 5 s on an idle machine, 20 on a loaded one.
   }, 60_000);
 
@@ -177,13 +186,18 @@ describe('pos-sim demo in Chinese, the default', () => {
 
   it('fits 80 columns, counting a Chinese character as two, every demo on one line with its title', () => {
     for (const columns of [60, 44]) {
-      for (const line of listDemos(undefined, columns)) expect(stringWidth(line), `${columns} columns: ${line}`).toBeLessThanOrEqual(columns);
+      for (const line of listDemos(undefined, columns))
+        expect(stringWidth(line), `${columns} columns: ${line}`).toBeLessThanOrEqual(columns);
     }
     // Cut by width, a Chinese character taking two columns.
     expect(listDemos(undefined, 36)).toContain('    P5 关闭免密后重启前仍免密,重启…');
     const lines = listDemos(undefined, 80);
     for (const line of lines) expect(stringWidth(line), line).toBeLessThanOrEqual(80);
-    for (const name of demoNames()) expect(lines.filter((line) => line.startsWith(`  ${name} `)), name).toEqual([expect.stringMatching(/ 秒 {2}\S/)]);
+    for (const name of demoNames())
+      expect(
+        lines.filter((line) => line.startsWith(`  ${name} `)),
+        name,
+      ).toEqual([expect.stringMatching(/ 秒 {2}\S/)]);
     expect(lines.filter((line) => line.startsWith('    '))).toEqual([]);
     expect(lines).toContain('  p5-takes-effect-after-restart    53 秒  P5 关闭免密后重启前仍免密,重启后需密码');
     // The options wrap, no line starting with closing punctuation.
@@ -212,9 +226,12 @@ describe('pos-sim demo: the plan', () => {
     expect(plan.steps.every((step) => step.step.kind !== 'expect')).toBe(true);
     expect(plan.firstChecks).toHaveLength(0);
     // Every expect step is a check, those of the pieces P1 calls and of the suite's after: too.
-    const expects = (steps: readonly Step[]): number => steps.reduce((count, step) => count + (step.kind === 'run' ? expects(step.steps) : step.kind === 'expect' ? 1 : 0), 0);
+    const expects = (steps: readonly Step[]): number =>
+      steps.reduce((count, step) => count + (step.kind === 'run' ? expects(step.steps) : step.kind === 'expect' ? 1 : 0), 0);
     const walkthrough = p1 as NonNullable<typeof p1>;
-    expect(plan.steps.flatMap((step) => step.checks).length).toBe(expects([...walkthrough.before, ...walkthrough.steps, ...walkthrough.after]));
+    expect(plan.steps.flatMap((step) => step.checks).length).toBe(
+      expects([...walkthrough.before, ...walkthrough.steps, ...walkthrough.after]),
+    );
     // The script's own captions (the login piece's), in both languages.
     expect(plan.steps[0]?.caption).toMatch(/^按\[菜单\]键进入设置/);
     // A step inside a call says which: the call's caption, else the piece's name.
@@ -232,14 +249,20 @@ describe('pos-sim demo: the plan', () => {
   });
 
   it('refuses a walkthrough that fails headless, naming the step', () => {
-    const failing = parseWalkthrough('name: broken\nfixture: default\nsteps:\n  - press: 菜单\n  - expect: 这段文字不存在\n', 'broken.yaml', {});
+    const failing = parseWalkthrough(
+      'name: broken\nfixture: default\nsteps:\n  - press: 菜单\n  - expect: 这段文字不存在\n',
+      'broken.yaml',
+      {},
+    );
     expect(() => planDemo(failing)).toThrow(DemoError);
     expect(() => planDemo(failing)).toThrow(
       /^broken 无界面回放时失败，无法演示\(试试：pos-sim run broken\.yaml\)：\nbroken\.yaml:5:5 {2}expect: 这段文字不存在\n {2}期望屏幕显示 "这段文字不存在"，但屏幕上没有\n {2}屏幕：/,
     );
     setToolLang('en');
     try {
-      expect(() => planDemo(failing)).toThrow(/broken fails when run headless.*\n.*broken\.yaml:5:5 {2}expect: 这段文字不存在\n {2}expected the screen to show "这段文字不存在"\n {2}screen:/);
+      expect(() => planDemo(failing)).toThrow(
+        /broken fails when run headless.*\n.*broken\.yaml:5:5 {2}expect: 这段文字不存在\n {2}expected the screen to show "这段文字不存在"\n {2}screen:/,
+      );
     } finally {
       setToolLang('zh');
     }
@@ -251,7 +274,9 @@ describe('pos-sim demo: the plan', () => {
     const onPhone = plan.steps.filter((step) => step.step.kind === 'phone');
     expect(onPhone.length).toBeGreaterThan(5);
     expect(onPhone.every((step) => step.actions.every((action) => action.kind === 'phoneKey'))).toBe(true);
-    expect(plan.steps.filter((step) => step.step.kind !== 'phone').every((step) => step.actions.every((action) => action.kind !== 'phoneKey'))).toBe(true);
+    expect(
+      plan.steps.filter((step) => step.step.kind !== 'phone').every((step) => step.actions.every((action) => action.kind !== 'phoneKey')),
+    ).toBe(true);
     const password = onPhone.find((step) => step.step.source.includes('112233'));
     expect(password?.actions.map((action) => (action.kind === 'phoneKey' ? action.shown : ''))).toEqual(Array(6).fill('手机[*]'));
     expect(plan.steps.some((step) => step.caption.includes('112233'))).toBe(false);
@@ -273,10 +298,23 @@ describe('pos-sim demo: the plan', () => {
   });
 
   it('checks in another language only what does not depend on it', () => {
-    const [step] = parseWalkthrough('name: t\nfixture: default\nsteps:\n  - expect: { screen: 设置, title: 设置, not: 错误, state: home, store: { bindings.length: 5 } }\n', 't.yaml', {}).steps as [Step];
+    const [step] = parseWalkthrough(
+      'name: t\nfixture: default\nsteps:\n  - expect: { screen: 设置, title: 设置, not: 错误, state: home, store: { bindings.length: 5 } }\n',
+      't.yaml',
+      {},
+    ).steps as [Step];
     const stripped = withoutTexts(step);
-    expect(stripped.kind === 'expect' && stripped.expectation).toMatchObject({ screen: [], not: [], state: ['home'], store: [{ path: 'bindings.length' }] });
-    const [phoneStep] = parseWalkthrough('name: t\nfixture: default\nsteps:\n  - expect: { phone: { screen: 微信, title: 微信, not: 错误, state: phone.home } }\n', 't.yaml', {}).steps as [Step];
+    expect(stripped.kind === 'expect' && stripped.expectation).toMatchObject({
+      screen: [],
+      not: [],
+      state: ['home'],
+      store: [{ path: 'bindings.length' }],
+    });
+    const [phoneStep] = parseWalkthrough(
+      'name: t\nfixture: default\nsteps:\n  - expect: { phone: { screen: 微信, title: 微信, not: 错误, state: phone.home } }\n',
+      't.yaml',
+      {},
+    ).steps as [Step];
     const phoneStripped = withoutTexts(phoneStep);
     expect(phoneStripped.kind === 'expect' && phoneStripped.expectation.phone).toEqual({ screen: [], not: [], state: ['phone.home'] });
     expect(stripped.kind === 'expect' && stripped.expectation.title).toBeUndefined();

@@ -107,7 +107,9 @@ describe('pos-sim demo in a terminal', () => {
   it('plays P1 to the end at --speed 20 in 80x24, waits for q, and writes a cast that replays the same screens', SLOW, async () => {
     const cast = join(scratch, 'p1.cast');
     const started = Date.now();
-    const screen = terminal(`node ${shellQuote(BIN)} demo p1-deregister-unionpay --speed 20 --record ${shellQuote(cast)}; echo "EXIT=$?"; sleep 600`);
+    const screen = terminal(
+      `node ${shellQuote(BIN)} demo p1-deregister-unionpay --speed 20 --record ${shellQuote(cast)}; echo "EXIT=$?"; sleep 600`,
+    );
     const end = await screen.waitFor('演示结束');
     // The end beside the device, until q: recorded or not, a person at the terminal quits.
     expect(end).toMatch(/\| 绑定管理 +\| /);
@@ -164,16 +166,26 @@ describe('pos-sim demo in a terminal', () => {
 describe('pos-sim demo without a terminal', () => {
   const run = (args: string[], env: NodeJS.ProcessEnv = {}) => {
     const { CI: _ci, CONTINUOUS_INTEGRATION: _ci2, POS_SIM_LANG: _lang, ...rest } = process.env;
-    return spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', input: '', env: { ...rest, ...env }, timeout: 90_000 });
+    return spawnSync(process.execPath, [BIN, ...args], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      input: '',
+      env: { ...rest, ...env },
+      timeout: 90_000,
+    });
   };
 
   it('needs --record', () => {
     const result = run(['demo', 'p1-deregister-unionpay'], { POS_SIM_LANG: 'en' });
     expect(result.status).toBe(2);
-    expect(result.stderr).toMatch(/^pos-sim: the demo needs an interactive terminal; without one, record it: pos-sim demo p1-deregister-unionpay --record FILE.cast/);
+    expect(result.stderr).toMatch(
+      /^pos-sim: the demo needs an interactive terminal; without one, record it: pos-sim demo p1-deregister-unionpay --record FILE.cast/,
+    );
     const zh = run(['demo', 'p1-deregister-unionpay']);
     expect(zh.status).toBe(2);
-    expect(zh.stderr).toMatch(/^pos-sim: 演示需要交互式终端；没有终端时可以录成文件：pos-sim demo p1-deregister-unionpay --record FILE\.cast/);
+    expect(zh.stderr).toMatch(
+      /^pos-sim: 演示需要交互式终端；没有终端时可以录成文件：pos-sim demo p1-deregister-unionpay --record FILE\.cast/,
+    );
   });
 
   it('lists the demos in 80 columns, a Chinese character taking two', SLOW, () => {
@@ -191,7 +203,9 @@ describe('pos-sim demo without a terminal', () => {
     expect(result.stderr).toMatch(/^pos-sim: No demo "p9".*The procedures: P1 p1-deregister-unionpay, P2 p2-password-free-off,/);
     const several = run(['demo', 'cancel']);
     expect(several.status).toBe(2);
-    expect(several.stderr).toMatch(/^pos-sim: "cancel" 对应 \d+ 个演示，请写得更完整些：\n {2}cancel-paths-deregister {2}注销的每一步都可取消\n/);
+    expect(several.stderr).toMatch(
+      /^pos-sim: "cancel" 对应 \d+ 个演示，请写得更完整些：\n {2}cancel-paths-deregister {2}注销的每一步都可取消\n/,
+    );
   });
 
   it('with --record plays through on its own (demo P2) and records an 80x24 terminal', SLOW, async () => {
@@ -217,7 +231,9 @@ describe('pos-sim demo without a terminal', () => {
     const result = run(['demo', 'p2-password-free-off', '--speed', '20', '--record', cast, '--lang', 'en'], { CI: 'true' });
     expect(result.status).toBe(0);
     // The walkthrough's name in the tool's language too.
-    expect(result.stdout).toMatch(/^Played "P2 Turn password-free payment off and restart for it to take effect": 15 steps in \d+\.\d s\.\nWrote .*p2-ci\.cast \(80x24, \d+ events, /);
+    expect(result.stdout).toMatch(
+      /^Played "P2 Turn password-free payment off and restart for it to take effect": 15 steps in \d+\.\d s\.\nWrote .*p2-ci\.cast \(80x24, \d+ events, /,
+    );
     const { events } = expectValidCast(readFileSync(cast, 'utf8'), { width: 80, height: 24 });
     const frames = events.filter(([, type]) => type === 'o');
     expect(frames.length).toBeGreaterThan(17);

@@ -24,20 +24,28 @@ const expectStep = (line: number): Step => ({
 
 /** A plan of `steps`, each a list of actions, with one check after each step. */
 const planOf = (steps: DemoAction[][]): DemoPlan => ({
-  walkthrough: { file: 't.yaml', name: 't', fixture: 'default', lang: 'zh', start: 'signed-in', tags: [], before: [], steps: [], after: [] } as Walkthrough,
+  walkthrough: {
+    file: 't.yaml',
+    name: 't',
+    fixture: 'default',
+    lang: 'zh',
+    start: 'signed-in',
+    tags: [],
+    before: [],
+    steps: [],
+    after: [],
+  } as Walkthrough,
   profile: {} as Profile,
   lang: 'zh',
   startTime: 0,
   firstChecks: [expectStep(1)],
-  steps: steps.map(
-    (actions, index): DemoStep => ({
-      number: index + 1,
-      step: { kind: 'press', keys: [], file: 't.yaml', at: { line: index + 2, column: 5 }, source: `step ${index + 1}` },
-      caption: `caption ${index + 1}`,
-      actions,
-      checks: [expectStep(100 + index)],
-    }),
-  ),
+  steps: steps.map((actions, index): DemoStep => ({
+    number: index + 1,
+    step: { kind: 'press', keys: [], file: 't.yaml', at: { line: index + 2, column: 5 }, source: `step ${index + 1}` },
+    caption: `caption ${index + 1}`,
+    actions,
+    checks: [expectStep(100 + index)],
+  })),
 });
 
 type Log = { at: number; what: string }[];
@@ -88,7 +96,12 @@ describe('the demo player', () => {
       { at: boot + keyMs + keyMs + stepMs + keyMs * 4 + stepMs + keyMs, what: 'ENTER' },
     ]);
     // The first checks once booted; each step's checks once its keys are in.
-    expect(log.filter((entry) => entry.what.startsWith('check')).map((entry) => entry.what)).toEqual(['check 1', 'check 100', 'check 101', 'check 102']);
+    expect(log.filter((entry) => entry.what.startsWith('check')).map((entry) => entry.what)).toEqual([
+      'check 1',
+      'check 100',
+      'check 101',
+      'check 102',
+    ]);
     expect(player.view()).toMatchObject({ status: 'done', stepIndex: 2, keys: ['[ENTER]'], keyPresses: 5 });
   });
 
@@ -175,7 +188,11 @@ describe('the demo player', () => {
     player.stepForward();
     clock.advance(60_000);
     expect(player.view()).toMatchObject({ status: 'paused', stepIndex: 1, keys: ['[DOWN]', '[DOWN]', '[ENTER]'] });
-    expect(keys().slice(1).map((entry) => entry.at - before)).toEqual([keyMs, keyMs * 2, keyMs * 3]);
+    expect(
+      keys()
+        .slice(1)
+        .map((entry) => entry.at - before),
+    ).toEqual([keyMs, keyMs * 2, keyMs * 3]);
     expect(log.at(-1)?.what).toBe('check 101');
     // → does nothing while playing; Space plays the rest.
     player.togglePause();
@@ -230,7 +247,13 @@ describe('the demo player', () => {
   });
 
   it('shows the power key on the key line; the network is not a key', () => {
-    const powered = planOf([[{ kind: 'system', event: { type: 'POWER_CYCLE' }, shown: '[电源(重启)]' }, { kind: 'wait', ms: BOOT_MS }], [{ kind: 'system', event: { type: 'NETWORK_DOWN' } }]]);
+    const powered = planOf([
+      [
+        { kind: 'system', event: { type: 'POWER_CYCLE' }, shown: '[电源(重启)]' },
+        { kind: 'wait', ms: BOOT_MS },
+      ],
+      [{ kind: 'system', event: { type: 'NETWORK_DOWN' } }],
+    ]);
     const { clock, player, keys } = setup(powered);
     player.start();
     clock.advance(bootTime(1) + keyMs + keyMs);

@@ -15,10 +15,21 @@ afterEach(() => {
 
 /** A device that goes on from `sim` as it is now. */
 const resumed = (sim: Simulator) =>
-  started(createSimulator({ medium: memoryMedium(sim.store.snapshot()), startTime: sim.store.now(), resume: sim.session.actor.getPersistedSnapshot() }));
+  started(
+    createSimulator({
+      medium: memoryMedium(sim.store.snapshot()),
+      startTime: sim.store.now(),
+      resume: sim.session.actor.getPersistedSnapshot(),
+    }),
+  );
 
 /** Everything a person or a script can tell about a device. */
-const observed = (sim: Simulator) => ({ screen: sim.screen(), states: sim.session.activeStates(), flash: sim.store.snapshot(), now: sim.store.now() });
+const observed = (sim: Simulator) => ({
+  screen: sim.screen(),
+  states: sim.session.activeStates(),
+  flash: sim.store.snapshot(),
+  now: sim.store.now(),
+});
 
 /** A 0.08元 tap sale, approved and printed, back at the home screen. */
 const afterASale = () => {

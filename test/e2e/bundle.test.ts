@@ -63,7 +63,9 @@ describe('the bundle', () => {
     const ownCopy = join(wrapAnsi, 'node_modules/string-width/index.js');
     if (existsSync(ownCopy)) {
       const theirs = (await import(pathToFileURL(ownCopy).href)) as { default: Width };
-      const bundled = (await import(await bundle('width-wrap-ansi', "export { default } from 'string-width';", wrapAnsi))) as { default: Width };
+      const bundled = (await import(await bundle('width-wrap-ansi', "export { default } from 'string-width';", wrapAnsi))) as {
+        default: Width;
+      };
       expect(texts.filter((text) => bundled.default(text) !== theirs.default(text))).toEqual([]);
     }
   }, 60_000);

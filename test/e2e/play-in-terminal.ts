@@ -52,8 +52,12 @@ const shows = (matcher: TextMatcher, ...texts: string[]) =>
 export const unmet = (expectation: Expectation, screen: string): string[] => {
   const text = readable(screen);
   return [
-    ...expectation.screen.filter((matcher) => !shows(matcher, text.rows, text.joined)).map((matcher) => `no ${describe(matcher)} on screen`),
-    ...(expectation.title && !shows(expectation.title, text.title) ? [`the title is "${text.title}", not ${describe(expectation.title)}`] : []),
+    ...expectation.screen
+      .filter((matcher) => !shows(matcher, text.rows, text.joined))
+      .map((matcher) => `no ${describe(matcher)} on screen`),
+    ...(expectation.title && !shows(expectation.title, text.title)
+      ? [`the title is "${text.title}", not ${describe(expectation.title)}`]
+      : []),
     ...expectation.not.filter((matcher) => shows(matcher, text.rows, text.joined)).map((matcher) => `${describe(matcher)} is on screen`),
   ];
 };

@@ -83,7 +83,8 @@ export class Terminal {
       const screen = await this.capture();
       if (matches(screen)) return screen;
       if (Date.now() > deadline) {
-        const wanted = (typeof what === 'function' ? what(screen) : what) ?? (typeof test === 'string' ? `"${test}"` : 'the expected screen');
+        const wanted =
+          (typeof what === 'function' ? what(screen) : what) ?? (typeof test === 'string' ? `"${test}"` : 'the expected screen');
         throw new Error(`Waited ${timeout} ms for ${wanted}; the terminal shows:\n${screen}`);
       }
       await new Promise((resolve) => setTimeout(resolve, 15));

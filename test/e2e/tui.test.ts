@@ -259,7 +259,9 @@ describe.concurrent('pos-sim in a real terminal', () => {
     await expectTitle(terminal, '设置');
   }, 45_000);
 
-  it('plays 解绑 on the classic 16x4 terminal: Chinese lines up, the phone fits beside it, t shows 资金已划转', async ({ onTestFinished }) => {
+  it('plays 解绑 on the classic 16x4 terminal: Chinese lines up, the phone fits beside it, t shows 资金已划转', async ({
+    onTestFinished,
+  }) => {
     const size = frameSize(loadProfile('classic-s80').device.display);
     const terminal = await Terminal.open(`${startCommand(newDataDir())} --fixture classic-s80`);
     onTestFinished(() => terminal.close());

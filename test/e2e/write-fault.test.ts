@@ -53,9 +53,14 @@ describe('a save that fails while the device runs', () => {
     chmodSync(data, 0o500);
     // The trainer's network key: the device saves that it is offline, and cannot.
     await terminal.send('n');
-    const screen = await terminal.waitFor((s) => /tty:(restored|changed)\n(.*\n)*e2e\$/.test(s), { what: 'the shell prompt', timeout: 15_000 });
+    const screen = await terminal.waitFor((s) => /tty:(restored|changed)\n(.*\n)*e2e\$/.test(s), {
+      what: 'the shell prompt',
+      timeout: 15_000,
+    });
     const text = screen.replaceAll('\n', '');
-    expect(text).toContain(`pos-sim: ${file}：设备数据没能保存：没有权限(EACCES)。设备之前保存的数据仍在这个文件里，最后一次修改没有保存。`);
+    expect(text).toContain(
+      `pos-sim: ${file}：设备数据没能保存：没有权限(EACCES)。设备之前保存的数据仍在这个文件里，最后一次修改没有保存。`,
+    );
     expect(text).not.toMatch(/\s+at [\w.]+ \(/);
     expect(screen).toContain('exit=2');
     expect(screen).toContain('tty:restored');

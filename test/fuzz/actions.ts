@@ -181,14 +181,26 @@ export const snippets = (profile: Profile): readonly Snippet[] => {
   const when = (condition: unknown, ...snippet: Snippet[]): Snippet[] => (condition ? snippet : []);
   // 修改密码 to the same password, and to another one (after which the old one is wrong).
   const changePassword = (to: string) =>
-    when(changePasswordPath, { weight: 1, actions: [...backHome, ...openSettings, ...(changePasswordPath ?? []), password, '确认', to, '确认', to, '确认'] });
+    when(changePasswordPath, {
+      weight: 1,
+      actions: [...backHome, ...openSettings, ...(changePasswordPath ?? []), password, '确认', to, '确认', to, '确认'],
+    });
 
   // The working day. 签到 as operator 01 (at the 签到 screen a boot leaves, or from home or the main menu).
   const signIn = [OPERATOR_01_ACTION, '确认', passwordAction('01'), '确认', 'wait 2s', '确认'];
   // 签到 from the main menu first: a transaction needs an operator signed in, whether the device started signed in or not.
   const signedIn = openMain('signIn') ? [...backHome, ...(openMain('signIn') ?? []), ...signIn] : [];
   /** A sale from home: the amount keyed in fen, the way of paying, the PIN (typed into nothing when 免密), the host's answer. */
-  const sale = (amount: readonly string[], payment: readonly string[]) => [...backHome, '确认', ...amount, '确认', ...payment, ...PIN, 'wait 2s', '确认'];
+  const sale = (amount: readonly string[], payment: readonly string[]) => [
+    ...backHome,
+    '确认',
+    ...amount,
+    '确认',
+    ...payment,
+    ...PIN,
+    'wait 2s',
+    '确认',
+  ];
   // 0.12元, under every 免密 limit; 500.01元, over 微信's and 支付宝's.
   const small = ['1', '2'];
   const large = ['5', '0', '0', '0', '1'];
@@ -196,13 +208,32 @@ export const snippets = (profile: Profile): readonly Snippet[] => {
     const open = openMain(flow);
     return open ? [{ weight, actions: [...backHome, ...open, ...rest] }] : [];
   };
-  const closeService = bindingsPath && passwordService ? [...backHome, ...openSettings, ...bindingsPath, passwordService, '确认', '确认', password, '确认'] : undefined;
-  const closeBySms = bindingsPath && smsService ? [...backHome, ...openSettings, ...bindingsPath, smsService, '确认', '确认', SMS_CODE_ACTION, '确认'] : undefined;
+  const closeService =
+    bindingsPath && passwordService
+      ? [...backHome, ...openSettings, ...bindingsPath, passwordService, '确认', '确认', password, '确认']
+      : undefined;
+  const closeBySms =
+    bindingsPath && smsService
+      ? [...backHome, ...openSettings, ...bindingsPath, smsService, '确认', '确认', SMS_CODE_ACTION, '确认']
+      : undefined;
   const unbind = (digit: string | undefined, reason: string) =>
-    bindingsPath && digit ? [...backHome, ...openSettings, ...bindingsPath, digit, '确认', reason, '确认', SMS_CODE_ACTION, '确认', 'wait 2s', 'wait 2s'] : undefined;
-  const addBinding = (digit: string, ...rest: string[]) => (bindingsPath ? [...backHome, ...openSettings, ...bindingsPath, 'F1', digit, ...rest] : undefined);
+    bindingsPath && digit
+      ? [...backHome, ...openSettings, ...bindingsPath, digit, '确认', reason, '确认', SMS_CODE_ACTION, '确认', 'wait 2s', 'wait 2s']
+      : undefined;
+  const addBinding = (digit: string, ...rest: string[]) =>
+    bindingsPath ? [...backHome, ...openSettings, ...bindingsPath, 'F1', digit, ...rest] : undefined;
   const settleNow = openMain('settle') ? [...backHome, ...(openMain('settle') ?? []), '下', '上', '确认', 'wait 2s', '确认'] : undefined;
-  const voidLast = [...(openMain('void') ?? []), supervisor, '确认', LAST_TRACE_ACTION, '确认', '确认', ORIGINAL_METHOD_ACTION, 'wait 2s', '确认'];
+  const voidLast = [
+    ...(openMain('void') ?? []),
+    supervisor,
+    '确认',
+    LAST_TRACE_ACTION,
+    '确认',
+    '确认',
+    ORIGINAL_METHOD_ACTION,
+    'wait 2s',
+    '确认',
+  ];
   const refundLast = (amount: readonly string[]) => [
     ...(openMain('refund') ?? []),
     supervisor,
@@ -227,23 +258,52 @@ export const snippets = (profile: Profile): readonly Snippet[] => {
     ...when(unbind(merchant, '2'), { weight: 2, actions: unbind(merchant, '2') ?? [] }),
     ...when(bindingsPath && merchant, {
       weight: 1,
-      actions: [...backHome, ...openSettings, ...(bindingsPath ?? []), merchant ?? '', '确认', '1', '确认', password, '确认', 'wait 2s', 'wait 2s'],
+      actions: [
+        ...backHome,
+        ...openSettings,
+        ...(bindingsPath ?? []),
+        merchant ?? '',
+        '确认',
+        '1',
+        '确认',
+        password,
+        '确认',
+        'wait 2s',
+        'wait 2s',
+      ],
     }),
     // 解绑 of the settlement card for 更换结算账户 leads into binding the new card.
-    ...when(unbind(card, '1'), { weight: 2, actions: [...(unbind(card, '1') ?? []), '确认', NEW_CARD_ACTION, '确认', '确认', SMS_CODE_ACTION, '确认'] }),
-    ...when(passwordFreePath && saveDigit, { weight: 2, actions: [...backHome, ...openSettings, ...(passwordFreePath ?? []), '1', saveDigit ?? '', password, '确认'] }),
+    ...when(unbind(card, '1'), {
+      weight: 2,
+      actions: [...(unbind(card, '1') ?? []), '确认', NEW_CARD_ACTION, '确认', '确认', SMS_CODE_ACTION, '确认'],
+    }),
+    ...when(passwordFreePath && saveDigit, {
+      weight: 2,
+      actions: [...backHome, ...openSettings, ...(passwordFreePath ?? []), '1', saveDigit ?? '', password, '确认'],
+    }),
     // 保存 and 立即重启: the change is in force after the restart, not before.
-    ...when(passwordFreePath && saveDigit, { weight: 2, actions: [...backHome, ...openSettings, ...(passwordFreePath ?? []), '1', saveDigit ?? '', password, '确认', '确认', 'wait 2s'] }),
+    ...when(passwordFreePath && saveDigit, {
+      weight: 2,
+      actions: [...backHome, ...openSettings, ...(passwordFreePath ?? []), '1', saveDigit ?? '', password, '确认', '确认', 'wait 2s'],
+    }),
     { weight: 6, actions: ['菜单', password, '确认'] },
     ...changePassword(password),
     ...changePassword(wrong),
     // An ordinary operator at the 设置 prompt: 下 until they are shown, their password, 确认.
-    ...when(ordinary, { weight: 2, actions: ['菜单', ...Array<string>(downsTo(profile, ordinary?.id ?? '')).fill('下'), passwordAction(ordinary?.id ?? ''), '确认'] }),
+    ...when(ordinary, {
+      weight: 2,
+      actions: ['菜单', ...Array<string>(downsTo(profile, ordinary?.id ?? '')).fill('下'), passwordAction(ordinary?.id ?? ''), '确认'],
+    }),
     { weight: 6, actions: [password, '确认'] },
     // Deeper flows are harder to stumble into, so their paths weigh more.
     ...paths.map(({ path }) => ({ weight: 3 * path.length, actions: path })),
     ...mainPaths.map(({ path }) => ({ weight: 2 * path.length, actions: ['F1', ...path] })),
-    ...(saveDigit ? [{ weight: 4, actions: ['1', saveDigit] }, { weight: 2, actions: [saveDigit] }] : []),
+    ...(saveDigit
+      ? [
+          { weight: 4, actions: ['1', saveDigit] },
+          { weight: 2, actions: [saveDigit] },
+        ]
+      : []),
     { weight: 2, actions: ['上', '确认'] },
     { weight: 2, actions: ['确认', '确认', '确认'] },
     // 签到 after a boot, from home, from the main menu.
@@ -257,30 +317,72 @@ export const snippets = (profile: Profile): readonly Snippet[] => {
     // P5's own check of P2: save 免密 off, restart later (取消), and tap before the restart.
     ...when(passwordFreePath && saveDigit, {
       weight: 2,
-      actions: [...backHome, ...openSettings, ...(passwordFreePath ?? []), '1', saveDigit ?? '', password, '确认', '取消', ...backHome, '确认', '1', '0', '0', '确认', '1', 'wait 2s'],
+      actions: [
+        ...backHome,
+        ...openSettings,
+        ...(passwordFreePath ?? []),
+        '1',
+        saveDigit ?? '',
+        password,
+        '确认',
+        '取消',
+        ...backHome,
+        '确认',
+        '1',
+        '0',
+        '0',
+        '确认',
+        '1',
+        'wait 2s',
+      ],
     }),
     // What a closed service or a missing account means for the next payment.
     ...when(closeService, { weight: 3, actions: [...signedIn, ...(closeService ?? []), ...sale(small, ['3', '1'])] }),
-    ...when(unbind(merchant, '2'), { weight: 2, actions: [...signedIn, ...sale(small, ['1']), ...(unbind(merchant, '2') ?? []), ...sale(small, ['1']), ...backHome, ...voidLast] }),
+    ...when(unbind(merchant, '2'), {
+      weight: 2,
+      actions: [...signedIn, ...sale(small, ['1']), ...(unbind(merchant, '2') ?? []), ...sale(small, ['1']), ...backHome, ...voidLast],
+    }),
     ...when(unbind(card, '3'), { weight: 2, actions: [...(unbind(card, '3') ?? []), ...sale(small, ['3', '2'])] }),
     // 撤销 and 退货 of the last sale, once and again; 结算; 交易查询; 重打印; 签退.
-    ...when(openMain('void'), { weight: 4, actions: [...signedIn, ...sale(small, ['1']), ...backHome, ...voidLast] }, { weight: 2, actions: [...backHome, ...voidLast] }),
-    ...when(openMain('refund'), { weight: 4, actions: [...signedIn, ...sale(large, ['3', '1']), ...backHome, ...refundLast([ORIGINAL_AMOUNT_ACTION])] }, {
-      weight: 2,
-      actions: [...backHome, ...refundLast(['1', '0', '0'])],
-    }),
+    ...when(
+      openMain('void'),
+      { weight: 4, actions: [...signedIn, ...sale(small, ['1']), ...backHome, ...voidLast] },
+      { weight: 2, actions: [...backHome, ...voidLast] },
+    ),
+    ...when(
+      openMain('refund'),
+      { weight: 4, actions: [...signedIn, ...sale(large, ['3', '1']), ...backHome, ...refundLast([ORIGINAL_AMOUNT_ACTION])] },
+      {
+        weight: 2,
+        actions: [...backHome, ...refundLast(['1', '0', '0'])],
+      },
+    ),
     // Undoing a sale again: a second 撤销, a second full 退货, a 撤销 after a part 退货.
-    ...when(openMain('void') && openMain('refund'), { weight: 2, actions: [...backHome, ...refundLast(['1', '0', '0']), ...backHome, ...voidLast] }, {
-      weight: 2,
-      actions: [...backHome, ...refundLast([ORIGINAL_AMOUNT_ACTION])],
-    }),
+    ...when(
+      openMain('void') && openMain('refund'),
+      { weight: 2, actions: [...backHome, ...refundLast(['1', '0', '0']), ...backHome, ...voidLast] },
+      {
+        weight: 2,
+        actions: [...backHome, ...refundLast([ORIGINAL_AMOUNT_ACTION])],
+      },
+    ),
     // 退货 of a sale of a batch already settled: the new batch nets out below zero.
     ...when(settleNow && openMain('refund'), {
       weight: 2,
-      actions: [...signedIn, ...sale(small, ['1']), ...(settleNow ?? []), ...backHome, ...refundLast([ORIGINAL_AMOUNT_ACTION]), ...(settleNow ?? [])],
+      actions: [
+        ...signedIn,
+        ...sale(small, ['1']),
+        ...(settleNow ?? []),
+        ...backHome,
+        ...refundLast([ORIGINAL_AMOUNT_ACTION]),
+        ...(settleNow ?? []),
+      ],
     }),
     ...main('settle', 2, '下', '上', '确认', 'wait 2s', '确认'),
-    ...when(openMain('settle'), { weight: 2, actions: [...signedIn, ...backHome, ...(openMain('settle') ?? []), '确认', 'wait 2s', '确认'] }),
+    ...when(openMain('settle'), {
+      weight: 2,
+      actions: [...signedIn, ...backHome, ...(openMain('settle') ?? []), '确认', 'wait 2s', '确认'],
+    }),
     ...main('query', 2, '确认', '下'),
     ...main('reprint', 1, '1'),
     ...main('reprint', 1, '2', LAST_TRACE_ACTION, '确认'),
@@ -294,7 +396,10 @@ export const snippets = (profile: Profile): readonly Snippet[] => {
       weight: 2,
       actions: [...(closeService ?? []), ...(addBinding('1', '确认', supervisor, '确认') ?? []), ...signedIn, ...sale(small, ['3', '1'])],
     }),
-    ...when(closeBySms && addBinding('1'), { weight: 1, actions: [...(closeBySms ?? []), ...(addBinding('1', '确认', SMS_CODE_ACTION, '确认') ?? [])] }),
+    ...when(closeBySms && addBinding('1'), {
+      weight: 1,
+      actions: [...(closeBySms ?? []), ...(addBinding('1', '确认', SMS_CODE_ACTION, '确认') ?? [])],
+    }),
     ...when(unbind(merchant, '2') && addBinding('1'), {
       weight: 1,
       actions: [...(unbind(merchant, '2') ?? []), ...(addBinding('1', NEW_MERCHANT_ACTION, '确认', '确认', SMS_CODE_ACTION, '确认') ?? [])],

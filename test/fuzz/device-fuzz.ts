@@ -135,14 +135,20 @@ export const runSequence = (profile: Profile, start: Lang | RunStart, actions: r
     // a device at power-on is home once 签到 is cancelled).
     for (let escape = 1; before.device !== 'home'; escape += 1) {
       if (escape > MAX_ESCAPE_STEPS) {
-        throw new Error(`after all actions, ${MAX_ESCAPE_STEPS} presses of 取消 did not get home; stuck in ${JSON.stringify(before.states)}:\n${before.screens[0]}`);
+        throw new Error(
+          `after all actions, ${MAX_ESCAPE_STEPS} presses of 取消 did not get home; stuck in ${JSON.stringify(before.states)}:\n${before.screens[0]}`,
+        );
       }
-      const waiting = ['booting', 'starting', 'shuttingDown'].includes(before.device) || WAITING.some((state) => before.states.includes(state));
-      const step: Step = waiting ? { kind: 'advance', ms: 2_000 } : key(before.states.includes('passwordFree.confirmingDiscard') ? '确认' : '取消');
+      const waiting =
+        ['booting', 'starting', 'shuttingDown'].includes(before.device) || WAITING.some((state) => before.states.includes(state));
+      const step: Step = waiting
+        ? { kind: 'advance', ms: 2_000 }
+        : key(before.states.includes('passwordFree.confirmingDiscard') ? '确认' : '取消');
       play(step, `going home after all actions, step ${escape}`);
     }
     // The medium holds the whole flash as the store has it (each step checked what the store hands out).
-    if (JSON.stringify(sim.store.snapshot()) !== JSON.stringify(medium.written())) throw new Error('at the end of the run, the flash medium does not hold what the device has');
+    if (JSON.stringify(sim.store.snapshot()) !== JSON.stringify(medium.written()))
+      throw new Error('at the end of the run, the flash medium does not hold what the device has');
   } finally {
     sim.stop();
   }

@@ -22,7 +22,19 @@ import { verifyPassword } from '../../src/store/password-hash.js';
 import type { PrintJob } from '../../src/store/printer.js';
 import { CARD_PIN, KNOWN_PASSWORDS, WRONG_PASSWORD, type Step } from './actions.js';
 import type { Observation } from './observe.js';
-import { flashNumbers, money, nextNumber, refusalOf, serviceClosed, sixDigits, totalsOf, TALLY_KINDS, undoProblem, yuan, type Totals } from './oracle.js';
+import {
+  flashNumbers,
+  money,
+  nextNumber,
+  refusalOf,
+  serviceClosed,
+  sixDigits,
+  totalsOf,
+  TALLY_KINDS,
+  undoProblem,
+  yuan,
+  type Totals,
+} from './oracle.js';
 
 export type CheckEnv = {
   readonly lang: Lang;
@@ -62,7 +74,9 @@ export type CheckEnv = {
    * The payer's wallet behind each QR method, as the profile ships it (the fuzzer never touches the
    * phone): its 小额免密 and limit, and whether it decides its QR payments too.
    */
-  readonly walletOf: Readonly<Partial<Record<PaymentMethod, { readonly enabled: boolean; readonly limit: number; readonly decides: boolean }>>>;
+  readonly walletOf: Readonly<
+    Partial<Record<PaymentMethod, { readonly enabled: boolean; readonly limit: number; readonly decides: boolean }>>
+  >;
 };
 
 export const checkEnv = (profile: Profile, lang: Lang, { signedIn = true }: { readonly signedIn?: boolean } = {}): CheckEnv => {
@@ -82,11 +96,15 @@ export const checkEnv = (profile: Profile, lang: Lang, { signedIn = true }: { re
     secrets: [...new Set([...Object.values(KNOWN_PASSWORDS), WRONG_PASSWORD, CARD_PIN])],
     publicNumbers: [profile.device.merchantId, profile.device.terminalId, ...profile.bindings.map((binding) => binding.account)],
     pendingNotice: t('home.pending'),
-    merchantIdShown: new RegExp(`${(t('home.merchantId', { id: '\u0000' }).split('\u0000')[0] ?? '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\d`),
+    merchantIdShown: new RegExp(
+      `${(t('home.merchantId', { id: '\u0000' }).split('\u0000')[0] ?? '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\d`,
+    ),
     networkStatus: { online: t('status.online'), offline: t('status.offline') },
     cashier: profile.sale.operator,
     autoSignIn: signedIn,
-    channelFor: Object.fromEntries(profile.passwordFree.channels.flatMap((channel) => channel.covers.map((method) => [method, channel.id]))),
+    channelFor: Object.fromEntries(
+      profile.passwordFree.channels.flatMap((channel) => channel.covers.map((method) => [method, channel.id])),
+    ),
     servicesOf: Object.fromEntries(
       methods.map((method) => [method, services.filter((service) => service.methods?.includes(method)).map((service) => service.id)]),
     ) as Record<PaymentMethod, string[]>,
@@ -118,7 +136,13 @@ const extends_ = <T>(list: readonly T[], prefix: readonly T[]): boolean =>
 const show = (value: unknown): string => JSON.stringify(value) ?? 'undefined';
 
 const stepName = (step: Step): string =>
-  step.kind === 'key' ? step.key : step.kind === 'advance' ? `advance ${step.ms}ms` : step.kind === 'paper' ? `paper ${step.paper ? 'in' : 'out'}` : step.kind;
+  step.kind === 'key'
+    ? step.key
+    : step.kind === 'advance'
+      ? `advance ${step.ms}ms`
+      : step.kind === 'paper'
+        ? `paper ${step.paper ? 'in' : 'out'}`
+        : step.kind;
 
 /** The password change this step confirms (确认 on 请再次输入新密码 with the same digits), if any. */
 export const passwordChange = (before: Observation, step: Step): { operatorId: string; password: string } | undefined => {
@@ -216,7 +240,12 @@ const stepFacts = (before: Observation, step: Step, after: Observation, env: Che
   }
   const code = before.code;
   const codeRight =
-    isEnter && code?.state === 'entering' && code.entered.length > 0 && code.entered === before.phoneCode && online && before.now < code.expiresAt;
+    isEnter &&
+    code?.state === 'entering' &&
+    code.entered.length > 0 &&
+    code.entered === before.phoneCode &&
+    online &&
+    before.now < code.expiresAt;
   const codeConfirmed = (purpose: SmsPurpose) => codeRight && code?.purpose === purpose;
   const deregisterAuthorised = rightPassword('confirmDeregister') && online;
   const closeAuthorised = codeConfirmed('closeService');
@@ -225,7 +254,8 @@ const stepFacts = (before: Observation, step: Step, after: Observation, env: Che
     step.kind === 'advance' && unbinding?.state === 'settling' && online && before.now + step.ms >= unbinding.settlingSince + SETTLEMENT_MS;
   const removed = deregisterAuthorised || closeAuthorised ? before.selectedBinding : settled ? unbinding?.bindingId : undefined;
   // 绑定: the 主管 password (a service opened again where closing asked the password) or the texted code.
-  const bindAuthorised = online && before.bind !== undefined && ((before.bind.state === 'authorising' && rightPassword('confirmBind')) || codeConfirmed('bind'));
+  const bindAuthorised =
+    online && before.bind !== undefined && ((before.bind.state === 'authorising' && rightPassword('confirmBind')) || codeConfirmed('bind'));
   let added: Binding | undefined;
   if (bindAuthorised && before.bind) {
     const { target } = before.bind;
@@ -307,7 +337,8 @@ const bindings: Check = (before, after, _env, facts, fail) => {
   }
   if (removed === undefined && added === undefined && after.flash.bindings === before.flash.bindings) return;
   let expected = before.flash.bindings.filter((candidate) => candidate.id !== removed);
-  if (added) expected = expected.filter((candidate) => candidate.id !== added.id && (added.kind === 'service' || candidate.kind !== added.kind));
+  if (added)
+    expected = expected.filter((candidate) => candidate.id !== added.id && (added.kind === 'service' || candidate.kind !== added.kind));
   const got = after.flash.bindings;
   const kept = got.slice(0, expected.length);
   const last = got[expected.length];
@@ -324,7 +355,10 @@ const bindings: Check = (before, after, _env, facts, fail) => {
       : got.length === expected.length);
   if (ok) return;
   const ids = (list: readonly Binding[]) => show(list.map((candidate) => `${candidate.id}:${candidate.account}`));
-  if (added) fail(`绑定 of ${show(added.id)} (${added.account}) was confirmed, but the bindings went from ${ids(before.flash.bindings)} to ${ids(got)}`);
+  if (added)
+    fail(
+      `绑定 of ${show(added.id)} (${added.account}) was confirmed, but the bindings went from ${ids(before.flash.bindings)} to ${ids(got)}`,
+    );
   else if (removed !== undefined) {
     fail(
       `${settled ? '解绑' : '注销'} of "${removed}" was confirmed${settled ? ' and settled' : closeAuthorised ? ' with the right code' : deregisterAuthorised ? ' with the right password' : ''}, but the bindings went from ` +
@@ -388,10 +422,15 @@ const gates: Check = (before, after, env, facts, fail) => {
   if (passed('changePassword.verifying', 'changePassword.newPassword') && !rightPassword('changePasswordOld')) {
     fail('修改密码 asked for the new password without the right old one');
   }
-  if (passed('signIn.password', 'signIn.connecting') && !rightPassword('signIn')) fail('签到 went on without the operator’s right password');
+  if (passed('signIn.password', 'signIn.connecting') && !rightPassword('signIn'))
+    fail('签到 went on without the operator’s right password');
   for (const flow of ['voidSale', 'refund']) {
-    if (before.states.includes(`${flow}.authorising`) && after.states.some((state) => state.startsWith(`${flow}.`) && state !== `${flow}.authorising`)) {
-      if (!(rightPassword('authorise') && env.roles[operator ?? ''] === 'supervisor')) fail(`${flow} went on without the 主管's right password`);
+    if (
+      before.states.includes(`${flow}.authorising`) &&
+      after.states.some((state) => state.startsWith(`${flow}.`) && state !== `${flow}.authorising`)
+    ) {
+      if (!(rightPassword('authorise') && env.roles[operator ?? ''] === 'supervisor'))
+        fail(`${flow} went on without the 主管's right password`);
     }
   }
 };
@@ -424,7 +463,8 @@ const flashRest: Check = (before, after, _env, facts, fail) => {
         }
       } else if (passwordHash !== was) fail(`the password of operator ${id} changed without a confirmed 修改密码`);
     }
-    if (!same(Object.keys(after.flash.operators).sort(), Object.keys(before.flash.operators).sort())) fail('operators were added or removed');
+    if (!same(Object.keys(after.flash.operators).sort(), Object.keys(before.flash.operators).sort()))
+      fail('operators were added or removed');
   }
   for (const field of ['format', 'profile'] as const) {
     if (after.flash[field] !== before.flash[field]) fail(`flash field "${field}" changed`);
@@ -439,7 +479,15 @@ const flashRest: Check = (before, after, _env, facts, fail) => {
 const day: Check = (before, after, env, facts, fail) => {
   const { booted, signInDone, signOutDone, online } = facts;
   const was = before.flash.day.signedIn?.operator;
-  const expected = booted ? (env.autoSignIn ? env.cashier : undefined) : signInDone ? before.signIn?.entered : signOutDone ? undefined : was;
+  const expected = booted
+    ? env.autoSignIn
+      ? env.cashier
+      : undefined
+    : signInDone
+      ? before.signIn?.entered
+      : signOutDone
+        ? undefined
+        : was;
   const now = after.flash.day.signedIn?.operator;
   if (now !== expected) {
     fail(
@@ -451,7 +499,8 @@ const day: Check = (before, after, env, facts, fail) => {
   if (signInDone) {
     if (!online) fail('签到 succeeded offline');
     if (!binding(before.flash.bindings, 'merchant')) fail('签到 succeeded without a merchant account');
-    if (env.roles[before.signIn?.entered ?? ''] !== 'operator') fail(`operator ${before.signIn?.entered} signed in, who is no ordinary operator`);
+    if (env.roles[before.signIn?.entered ?? ''] !== 'operator')
+      fail(`operator ${before.signIn?.entered} signed in, who is no ordinary operator`);
   }
   if (before.signIn?.state === 'connecting' && after.signIn?.state === 'refused' && binding(before.flash.bindings, 'merchant')) {
     fail('签到 was refused though a merchant account is bound');
@@ -475,7 +524,12 @@ const journal: Check = (before, after, env, facts, fail) => {
   const batch = batchOf(before);
   let trace = before.flash.day.nextTrace;
   const expectedKinds = [...(facts.saleApproved ? ['sale'] : []), ...(facts.undoApproved ? [before.undo?.kind] : [])];
-  if (!same(facts.newEntries.map((entry) => entry.kind), expectedKinds)) {
+  if (
+    !same(
+      facts.newEntries.map((entry) => entry.kind),
+      expectedKinds,
+    )
+  ) {
     fail(`journal entries added: ${show(facts.newEntries.map((entry) => entry.kind))}, expected ${show(expectedKinds)}`);
   }
   for (const entry of facts.newEntries) {
@@ -489,11 +543,14 @@ const journal: Check = (before, after, env, facts, fail) => {
     if (!facts.online) fail(`${what} was approved offline`);
     if (before.flash.day.signedIn === undefined) fail(`${what} was approved with nobody signed in`);
     if (entry.operator !== facts.teller) fail(`${what} names operator ${entry.operator}, expected ${facts.teller}`);
-    if (entry.batch !== batch || entry.trace !== sixDigits(trace)) fail(`${what} is 批次号 ${entry.batch} 凭证号 ${entry.trace}, expected ${batch} ${sixDigits(trace)}`);
+    if (entry.batch !== batch || entry.trace !== sixDigits(trace))
+      fail(`${what} is 批次号 ${entry.batch} 凭证号 ${entry.trace}, expected ${batch} ${sixDigits(trace)}`);
     trace = nextNumber(trace);
     const flow = entry.kind === 'sale' ? before.sale : before.undo;
     if (flow && (entry.amountFen !== flow.amountFen || (entry.kind === 'sale' && entry.method !== before.sale?.method))) {
-      fail(`${what} is not what the flow took: ${show({ amountFen: flow.amountFen, method: before.sale?.method ?? before.undo?.sale?.method })}`);
+      fail(
+        `${what} is not what the flow took: ${show({ amountFen: flow.amountFen, method: before.sale?.method ?? before.undo?.sale?.method })}`,
+      );
     }
   }
 };
@@ -509,7 +566,8 @@ const settlements: Check = (before, after, _env, facts, fail) => {
   const batch = batchOf(before);
   const totals = totalsOf(before.flash.journal, batch);
   if (settlement.batch !== batch) fail(`结算 closed batch ${settlement.batch}, expected the current batch ${batch}`);
-  if (!same(settlement.totals, totals)) fail(`the settlement of batch ${batch} keeps ${show(settlement.totals)}, but its journal entries sum to ${show(totals)}`);
+  if (!same(settlement.totals, totals))
+    fail(`the settlement of batch ${batch} keeps ${show(settlement.totals)}, but its journal entries sum to ${show(totals)}`);
   if (settlement.operator !== facts.teller) fail(`the settlement names operator ${settlement.operator}, expected ${facts.teller}`);
   if (!facts.online) fail('结算 went through offline');
 };
@@ -517,7 +575,8 @@ const settlements: Check = (before, after, _env, facts, fail) => {
 /** Records: append-only, and exactly one for each operation done in this step, under who did it. */
 const records: Check = (before, after, _env, facts, fail) => {
   const expected: OperationRecord['action'][] = [];
-  if (facts.removed !== undefined && before.flash.bindings.some((candidate) => candidate.id === facts.removed)) expected.push(facts.settled ? 'unbind' : 'deregister');
+  if (facts.removed !== undefined && before.flash.bindings.some((candidate) => candidate.id === facts.removed))
+    expected.push(facts.settled ? 'unbind' : 'deregister');
   if (facts.saveAuthorised) expected.push('savePasswordFree');
   if (facts.booted && before.flash.passwordFree.pending) expected.push('applyPasswordFree');
   if (facts.changed) expected.push('changePassword');
@@ -582,7 +641,8 @@ const sales: Check = (before, after, env, facts, fail) => {
     const wallet = env.walletOf[method];
     const walletDecides = wallet?.decides === true;
     if (method === 'chip' || (channel === undefined && !walletDecides)) return false;
-    const terminalAllows = channel === undefined || (inForce.enabled && setting?.smallAmountEnabled === true && amountFen <= setting.limit * 100);
+    const terminalAllows =
+      channel === undefined || (inForce.enabled && setting?.smallAmountEnabled === true && amountFen <= setting.limit * 100);
     const walletAllows = !walletDecides || (wallet.enabled && amountFen <= wallet.limit * 100);
     return terminalAllows && walletAllows;
   };
@@ -604,9 +664,12 @@ const sales: Check = (before, after, env, facts, fail) => {
     if (record.action !== 'sale' || !record.sale) continue;
     const { sale: detail } = record;
     const refusal = refusalOf(before.flash.bindings, env.servicesOf[detail.method], detail.method);
-    if (detail.approved && refusal) fail(`a ${detail.method} sale of ${money(detail.amountFen)} was recorded approved though ${refusal.why}`);
+    if (detail.approved && refusal)
+      fail(`a ${detail.method} sale of ${money(detail.amountFen)} was recorded approved though ${refusal.why}`);
     if (!detail.approved && (detail.responseCode === '03' || detail.responseCode === '58') && detail.responseCode !== refusal?.code) {
-      fail(`a ${detail.method} sale was recorded refused [${detail.responseCode}], expected ${refusal ? `[${refusal.code}] (${refusal.why})` : 'no refusal'}`);
+      fail(
+        `a ${detail.method} sale was recorded refused [${detail.responseCode}], expected ${refusal ? `[${refusal.code}] (${refusal.why})` : 'no refusal'}`,
+      );
     }
     if (refusal) continue;
     const allowed = passwordFreeAllowed(detail.method, detail.amountFen);
@@ -616,7 +679,8 @@ const sales: Check = (before, after, env, facts, fail) => {
           `while the settings in force are ${show(inForce)}`,
       );
     }
-    if (!detail.approved && (allowed || detail.passwordFree)) fail(`a sale that needed no PIN was declined for wrong PINs: ${show(detail)}`);
+    if (!detail.approved && (allowed || detail.passwordFree))
+      fail(`a sale that needed no PIN was declined for wrong PINs: ${show(detail)}`);
     if (detail.approved && !facts.online) fail('a sale was approved offline');
   }
 };
@@ -627,7 +691,8 @@ const sales: Check = (before, after, env, facts, fail) => {
  */
 const publicIn = (after: Observation, env: CheckEnv) => {
   const running = [after.sale?.amountFen, after.undo?.amountFen].flatMap((fen) => (fen === undefined ? [] : [yuan(fen)]));
-  return (run: string) => env.publicNumbers.includes(run) || running.includes(run) || flashNumbers(after.flash).has(run) || after.typedInClear.includes(run);
+  return (run: string) =>
+    env.publicNumbers.includes(run) || running.includes(run) || flashNumbers(after.flash).has(run) || after.typedInClear.includes(run);
 };
 
 /**
@@ -686,13 +751,15 @@ const masking: Check = (_before, after, _env, _facts, fail) => {
     if (!shows(stars)) fail(`${what} does not show ${stars} for ${typed.length} digits:\n${after.screens[0]}`);
   };
   if (after.sale?.state === 'pin') masked('the card PIN prompt', after.sale.pin);
-  if (after.newPassword?.state === 'newPassword' || after.newPassword?.state === 'repeating') masked('the new password entry', after.newPassword.entered);
+  if (after.newPassword?.state === 'newPassword' || after.newPassword?.state === 'repeating')
+    masked('the new password entry', after.newPassword.entered);
   if (after.prompt?.state === 'entering') masked('the password prompt', after.prompt.entered);
   if (after.code?.state === 'entering') masked('the code prompt', after.code.entered);
 };
 
 /** A tally as 结算 shows it: 消费 3笔 112.34元. */
-const tallyText = (env: CheckEnv, label: string, count: number, amountFen: number) => env.t('settle.tally', { label, count, amount: money(amountFen) });
+const tallyText = (env: CheckEnv, label: string, count: number, amountFen: number) =>
+  env.t('settle.tally', { label, count, amount: money(amountFen) });
 
 /** What the 结算 screen must say for these totals, on this page. */
 const settlementLines = (env: CheckEnv, totals: Totals, page: number): string[] =>
@@ -716,7 +783,9 @@ const screens: Check = (_before, after, env, _facts, fail) => {
   if (after.device === 'home') {
     const says = after.screens[1]?.includes(env.pendingNotice) ?? false;
     if (says !== (after.flash.passwordFree.pending !== undefined)) {
-      fail(`the home screen ${says ? 'says' : 'does not say'} "${env.pendingNotice}" while pending is ${show(after.flash.passwordFree.pending)}`);
+      fail(
+        `the home screen ${says ? 'says' : 'does not say'} "${env.pendingNotice}" while pending is ${show(after.flash.passwordFree.pending)}`,
+      );
     }
   }
   const text = after.screens[1] ?? '';
@@ -724,7 +793,9 @@ const screens: Check = (_before, after, env, _facts, fail) => {
   if (after.device === 'home') {
     const merchant = binding(after.flash.bindings, 'merchant');
     if (merchant ? !text.includes(env.t('home.merchantId', { id: merchant.account })) : env.merchantIdShown.test(text)) {
-      fail(`the home screen ${merchant ? `does not show 商户号 ${merchant.account}` : 'shows a 商户号 while no merchant account is bound'}:\n${text}`);
+      fail(
+        `the home screen ${merchant ? `does not show 商户号 ${merchant.account}` : 'shows a 商户号 while no merchant account is bound'}:\n${text}`,
+      );
     }
   }
   if (after.sale?.state === 'wallet') {
@@ -734,18 +805,23 @@ const screens: Check = (_before, after, env, _facts, fail) => {
       const unavailable = env.t('sale.unavailable', { method: label });
       const closed = serviceClosed(after.flash.bindings, env.servicesOf[wallet]);
       if (!text.split('\n').some((line) => line.includes(label))) continue;
-      if (text.includes(unavailable) !== closed) fail(`the wallet list shows ${label} as ${closed ? 'open' : 'closed'}, but its service is ${closed ? 'closed' : 'open'}:\n${text}`);
+      if (text.includes(unavailable) !== closed)
+        fail(`the wallet list shows ${label} as ${closed ? 'open' : 'closed'}, but its service is ${closed ? 'closed' : 'open'}:\n${text}`);
     }
   }
   const settlement = after.settlement;
   const missing = (lines: readonly string[]) => lines.filter((line) => !text.includes(line));
   if (settlement?.state === 'summary') {
     const lines = missing(settlementLines(env, totalsOf(after.flash.journal, batchOf(after)), settlement.page));
-    if (lines.length > 0) fail(`结算 does not show the sums of batch ${batchOf(after)}'s journal entries: ${show(lines)} missing from\n${text}`);
+    if (lines.length > 0)
+      fail(`结算 does not show the sums of batch ${batchOf(after)}'s journal entries: ${show(lines)} missing from\n${text}`);
   }
   const last = after.flash.settlements.at(-1);
   if (settlement?.state === 'settled' && last) {
-    const lines = missing([env.t('settle.closedBatch', { batch: last.batch, net: money(last.totals.netFen) }), env.t('settle.newBatch', { batch: batchOf(after) })]);
+    const lines = missing([
+      env.t('settle.closedBatch', { batch: last.batch, net: money(last.totals.netFen) }),
+      env.t('settle.newBatch', { batch: batchOf(after) }),
+    ]);
     if (lines.length > 0) fail(`结算成功 does not show ${show(lines)}:\n${text}`);
   }
 };
@@ -762,7 +838,8 @@ const printer: Check = (before, after, env, facts, fail) => {
   if (newJobs.length > 0 && !after.paper) fail('the printer printed without paper');
   if (before.paper) {
     for (const entry of facts.newEntries) {
-      if (!newJobs.some((job) => job.kind === 'transaction' && job.entry.trace === entry.trace)) fail(`the 签购单 of 凭证号 ${entry.trace} was not printed, with paper in`);
+      if (!newJobs.some((job) => job.kind === 'transaction' && job.entry.trace === entry.trace))
+        fail(`the 签购单 of 凭证号 ${entry.trace} was not printed, with paper in`);
     }
     if (facts.settleDone && !newJobs.some((job) => job.kind === 'settlement')) fail('the 结算单 was not printed, with paper in');
   }
@@ -779,11 +856,15 @@ const printer: Check = (before, after, env, facts, fail) => {
     if (job.merchantId !== owner) fail(`a printout says 商户编号 ${show(job.merchantId)}, but it belongs to ${show(owner)}`);
     if (job.kind === 'transaction') {
       const entry = after.flash.journal.find((candidate) => candidate.trace === job.entry.trace);
-      if (!same(job.entry, entry)) fail(`the 签购单 of 凭证号 ${job.entry.trace} prints ${show(job.entry)}, but the journal holds ${show(entry)}`);
+      if (!same(job.entry, entry))
+        fail(`the 签购单 of 凭证号 ${job.entry.trace} prints ${show(job.entry)}, but the journal holds ${show(entry)}`);
       continue;
     }
-    const kept = after.flash.settlements.find((candidate) => candidate.batch === job.settlement.batch && candidate.at === job.settlement.at);
-    if (!same(job.settlement, kept)) fail(`the 结算单 of batch ${job.settlement.batch} prints ${show(job.settlement)}, but the store keeps ${show(kept)}`);
+    const kept = after.flash.settlements.find(
+      (candidate) => candidate.batch === job.settlement.batch && candidate.at === job.settlement.at,
+    );
+    if (!same(job.settlement, kept))
+      fail(`the 结算单 of batch ${job.settlement.batch} prints ${show(job.settlement)}, but the store keeps ${show(kept)}`);
     // The paper itself: one row per tally, its label, count and amount (spacing aside).
     const paperLines = new Set(printedLines(job, env.lang).map((line) => line.trim().replace(/\s+/g, ' ')));
     const totals = totalsOf(after.flash.journal, job.settlement.batch);
@@ -793,11 +874,28 @@ const printer: Check = (before, after, env, facts, fail) => {
       `${env.t('receipt.net')} ${money(totals.netFen)}`,
     ].map((row) => row.replace(/\s+/g, ' '));
     const absent = rows.filter((row) => !paperLines.has(row));
-    if (absent.length > 0) fail(`the 结算单 of batch ${job.settlement.batch} does not read the sums of its journal entries: ${show(absent)} missing`);
+    if (absent.length > 0)
+      fail(`the 结算单 of batch ${job.settlement.batch} does not read the sums of its journal entries: ${show(absent)} missing`);
   }
 };
 
-const CHECKS: readonly Check[] = [health, bindings, passwordFree, gates, lockouts, flashRest, day, journal, settlements, records, sales, secrets, masking, screens, printer];
+const CHECKS: readonly Check[] = [
+  health,
+  bindings,
+  passwordFree,
+  gates,
+  lockouts,
+  flashRest,
+  day,
+  journal,
+  settlements,
+  records,
+  sales,
+  secrets,
+  masking,
+  screens,
+  printer,
+];
 
 /**
  * What may change in one step, and what must. Returns the broken invariants (empty when none).

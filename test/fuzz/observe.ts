@@ -146,7 +146,7 @@ export type Observation = {
   readonly errors: readonly string[];
 };
 
-const topState = (value: unknown): string => (typeof value === 'string' ? value : Object.keys(value as object)[0] ?? '?');
+const topState = (value: unknown): string => (typeof value === 'string' ? value : (Object.keys(value as object)[0] ?? '?'));
 
 /**
  * The display texts, as shown and with wrapped lines joined. Laying a screen out on the grid is the
@@ -169,7 +169,8 @@ export const forgetLayouts = (): void => {
  * might wrap (n characters take at most 2n columns). Only then is it laid out a second time to see.
  */
 const mayOverflow = (screen: Screen, size: GridSize): boolean =>
-  screen.lines.length + (screen.progress === undefined ? 0 : 1) > size.rows || screen.lines.some((line) => line.text.length * 2 > size.columns);
+  screen.lines.length + (screen.progress === undefined ? 0 : 1) > size.rows ||
+  screen.lines.some((line) => line.text.length * 2 > size.columns);
 
 /** A text without its first line (the status line). */
 const belowStatus = (text: string): string => text.slice(text.indexOf('\n'));
@@ -187,7 +188,10 @@ const layout = (sim: Simulator): Layout => {
   if (!body) {
     const shown = session.rows();
     const { display } = profile.device;
-    const cutOff = display.kind === 'classic' ? isScreenCutOff(screen, display) : mayOverflow(screen, bodySize(display)) && isScreenCutOff(screen, display);
+    const cutOff =
+      display.kind === 'classic'
+        ? isScreenCutOff(screen, display)
+        : mayOverflow(screen, bodySize(display)) && isScreenCutOff(screen, display);
     body = { texts: [belowStatus(displayText(shown)), belowStatus(matchableText(shown))], cutOff };
     if (cache.size >= MAX_LAYOUTS) cache.clear();
     cache.set(key, body);
@@ -213,7 +217,13 @@ const statusLine = (sim: Simulator): string => {
 };
 
 /** What a screen is drawn from: the running machines' snapshots, the clock, the flash and the phone. */
-type Drawn = { readonly chain: readonly AnyMachineSnapshot[]; readonly now: number; readonly flash: FlashData; readonly sms: unknown; readonly layout: Layout };
+type Drawn = {
+  readonly chain: readonly AnyMachineSnapshot[];
+  readonly now: number;
+  readonly flash: FlashData;
+  readonly sms: unknown;
+  readonly layout: Layout;
+};
 const lastDrawn = new WeakMap<Simulator, Drawn>();
 
 /** The layout, unless nothing it is drawn from changed since the last look (a key the screen ignores). */
@@ -221,7 +231,14 @@ const layoutOf = (sim: Simulator, chain: readonly AnyMachineSnapshot[], flash: F
   const now = sim.store.now();
   const sms = sim.store.lastSms();
   const last = lastDrawn.get(sim);
-  if (last && last.now === now && last.flash === flash && last.sms === sms && last.chain.length === chain.length && last.chain.every((snapshot, index) => snapshot === chain[index])) {
+  if (
+    last &&
+    last.now === now &&
+    last.flash === flash &&
+    last.sms === sms &&
+    last.chain.length === chain.length &&
+    last.chain.every((snapshot, index) => snapshot === chain[index])
+  ) {
     return last.layout;
   }
   const drawn = layout(sim);
@@ -257,7 +274,8 @@ type Context = Record<string, unknown>;
 /** Looks at the device; with its recording medium, reads the flash without copying it. */
 export const observe = (sim: Simulator, medium?: RecordingMedium): Observation => {
   const chain = sim.session.activeSnapshots();
-  const byId = (id: string): (AnyMachineSnapshot & { context: Context }) | undefined => chain.find((snapshot) => snapshot.machine.id === id);
+  const byId = (id: string): (AnyMachineSnapshot & { context: Context }) | undefined =>
+    chain.find((snapshot) => snapshot.machine.id === id);
   const prompt = byId('passwordPrompt');
   const bindingFlow = byId('bindingManagement');
   const passwordFreeFlow = byId('passwordFree');
@@ -348,7 +366,8 @@ export const observe = (sim: Simulator, medium?: RecordingMedium): Observation =
     settlement: settlementFlow ? { state: topState(settlementFlow.value), page: settlementFlow.context.page as number } : undefined,
     signIn: signInFlow ? { state: topState(signInFlow.value), entered: signInFlow.context.entered as string } : undefined,
     signOut: signOutFlow ? topState(signOutFlow.value) : undefined,
-    bind: bindFlow && bindContext ? { state: topState(bindFlow.value), target: bindContext.target, entered: bindContext.entered } : undefined,
+    bind:
+      bindFlow && bindContext ? { state: topState(bindFlow.value), target: bindContext.target, entered: bindContext.entered } : undefined,
     code: codeFlow
       ? {
           state: topState(codeFlow.value),

@@ -31,7 +31,8 @@ export const sixDigits = (value: number): string => String(value).padStart(6, '0
 /** The next 批次号 or 凭证号 after `value` (999999 is followed by 000001). */
 export const nextNumber = (value: number): number => (value % 999_999) + 1;
 
-const undoes = (entry: JournalEntry, sale: JournalEntry) => entry.original?.trace === sale.trace && entry.original.reference === sale.reference;
+const undoes = (entry: JournalEntry, sale: JournalEntry) =>
+  entry.original?.trace === sale.trace && entry.original.reference === sale.reference;
 
 export const voidedIn = (journal: readonly JournalEntry[], sale: JournalEntry): boolean =>
   journal.some((entry) => entry.kind === 'void' && undoes(entry, sale));
@@ -73,17 +74,30 @@ export type Totals = {
 };
 
 const signed = (entry: JournalEntry) => (entry.kind === 'sale' ? entry.amountFen : -entry.amountFen);
-const sum = (entries: readonly JournalEntry[], amount: (entry: JournalEntry) => number) => entries.reduce((total, entry) => total + amount(entry), 0);
+const sum = (entries: readonly JournalEntry[], amount: (entry: JournalEntry) => number) =>
+  entries.reduce((total, entry) => total + amount(entry), 0);
 
 /** A batch's totals, summed from the journal entries of that batch. */
 export const totalsOf = (journal: readonly JournalEntry[], batch: string): Totals => {
   const entries = journal.filter((entry) => entry.batch === batch);
-  const tally = (of: readonly JournalEntry[], amount: (entry: JournalEntry) => number): Tally => ({ count: of.length, amountFen: sum(of, amount) });
+  const tally = (of: readonly JournalEntry[], amount: (entry: JournalEntry) => number): Tally => ({
+    count: of.length,
+    amountFen: sum(of, amount),
+  });
   return {
     kinds: {
-      sale: tally(entries.filter((entry) => entry.kind === 'sale'), (entry) => entry.amountFen),
-      void: tally(entries.filter((entry) => entry.kind === 'void'), (entry) => entry.amountFen),
-      refund: tally(entries.filter((entry) => entry.kind === 'refund'), (entry) => entry.amountFen),
+      sale: tally(
+        entries.filter((entry) => entry.kind === 'sale'),
+        (entry) => entry.amountFen,
+      ),
+      void: tally(
+        entries.filter((entry) => entry.kind === 'void'),
+        (entry) => entry.amountFen,
+      ),
+      refund: tally(
+        entries.filter((entry) => entry.kind === 'refund'),
+        (entry) => entry.amountFen,
+      ),
     },
     netFen: sum(entries, signed),
     groups: GROUPS.flatMap((group) => {
@@ -142,4 +156,3 @@ export const flashNumbers = (flash: FlashData): ReadonlySet<string> => {
   publicByFlash.set(flash, numbers);
   return numbers;
 };
-

@@ -99,7 +99,14 @@ const DEEP_STATES: Readonly<Record<string, readonly string[]>> = {
   'newland-n910': [...SETTINGS, ...WORKING_DAY],
   'pax-a920': [...SETTINGS, ...WORKING_DAY],
   'classic-s80': [...SETTINGS, ...WORKING_DAY],
-  offline: ['bindingManagement.offline', 'passwordFree.offline', 'unbind.offline', 'sale.commsError', 'signIn.commsError', 'settlement.commsError'],
+  offline: [
+    'bindingManagement.offline',
+    'passwordFree.offline',
+    'unbind.offline',
+    'sale.commsError',
+    'signIn.commsError',
+    'settlement.commsError',
+  ],
   unbound: ['bindingManagement.list', 'passwordFree.saved', 'device.shuttingDown', 'sale.refused', 'signIn.refused', 'bind.bound'],
 };
 
@@ -141,7 +148,12 @@ describe(`random key sequences (seed ${SEED}, ${RUNS} runs per profile)`, () => 
         lines.push(`    ${state.padEnd(40)} ${String(count).padStart(4)}  ${((100 * count) / runs).toFixed(0).padStart(3)}%`);
       }
       const tracker = coverage.get(name);
-      if (tracker) lines.push(...formatCoverage(tracker.report()).split('\n').map((line) => `    ${line}`));
+      if (tracker)
+        lines.push(
+          ...formatCoverage(tracker.report())
+            .split('\n')
+            .map((line) => `    ${line}`),
+        );
     }
     console.log(lines.join('\n'));
   });
@@ -219,7 +231,10 @@ describe('the fuzz invariants are not vacuous', () => {
     const flipped = { ...before.flash.passwordFree.active, enabled: !before.flash.passwordFree.active.enabled };
     const after = withFlash(before, (flash) => ({ ...flash, passwordFree: { active: flipped } }));
     expect(checkStep(before, key('确认'), after, env).join('\n')).toMatch(/in force changed without a restart/);
-    const pendingBefore = withFlash(before, (flash) => ({ ...flash, passwordFree: { active: flash.passwordFree.active, pending: flipped } }));
+    const pendingBefore = withFlash(before, (flash) => ({
+      ...flash,
+      passwordFree: { active: flash.passwordFree.active, pending: flipped },
+    }));
     expect(checkStep(pendingBefore, { kind: 'powerCycle' }, pendingBefore, env).join('\n')).toMatch(/did not put the pending/);
   });
 
@@ -279,7 +294,9 @@ describe('the fuzz invariants are not vacuous', () => {
     expect(checkStep(before, key('确认'), notStored, env).join('\n')).toMatch(/修改密码 of operator 00 was confirmed, but/);
     // The same change by another key (a digit typed into the second entry) is not confirmed.
     const byDigit = withFlash(before, (flash) => ({ ...flash, operators: after.flash.operators }));
-    expect(checkStep(before, key('1'), byDigit, env).join('\n')).toMatch(/the password of operator 00 changed without a confirmed 修改密码/);
+    expect(checkStep(before, key('1'), byDigit, env).join('\n')).toMatch(
+      /the password of operator 00 changed without a confirmed 修改密码/,
+    );
   });
 
   it('flag 修改密码 passing a wrong old password', () => {
@@ -289,7 +306,10 @@ describe('the fuzz invariants are not vacuous', () => {
       sim.type(WRONG_PASSWORD);
     }, '确认');
     expect(checkStep(before, key('确认'), after, env)).toEqual([]);
-    const passed = { ...after, states: after.states.map((state) => (state === 'changePassword.verifying' ? 'changePassword.newPassword' : state)) };
+    const passed = {
+      ...after,
+      states: after.states.map((state) => (state === 'changePassword.verifying' ? 'changePassword.newPassword' : state)),
+    };
     expect(checkStep(before, key('确认'), passed, env).join('\n')).toMatch(/new password without the right old one/);
   });
 
@@ -302,7 +322,10 @@ describe('the fuzz invariants are not vacuous', () => {
     expect(checkStep(before, key('确认'), after, env)).toEqual([]);
     const unrecorded = withFlash(after, (flash) => ({ ...flash, records: [] }));
     expect(checkStep(before, key('确认'), unrecorded, env).join('\n')).toMatch(/records added: \[\], expected \["backup"\]/);
-    const someoneElse = withFlash(after, (flash) => ({ ...flash, records: flash.records.map((record) => ({ ...record, operator: '99' })) }));
+    const someoneElse = withFlash(after, (flash) => ({
+      ...flash,
+      records: flash.records.map((record) => ({ ...record, operator: '99' })),
+    }));
     expect(checkStep(before, key('确认'), someoneElse, env).join('\n')).toMatch(/record backup names operator 99, expected 00/);
   });
 
@@ -382,7 +405,9 @@ describe('the fuzz invariants are not vacuous', () => {
     expect(checkStep(typed, key('确认'), settling, env)).toEqual([]);
     expect(checkStep(settling, { kind: 'advance', ms: SETTLEMENT_MS }, settled, env)).toEqual([]);
     // The settlement that did not happen is flagged too.
-    expect(checkStep(settling, { kind: 'advance', ms: SETTLEMENT_MS }, settling, env).join('\n')).toMatch(/解绑 of "settlement-card" was confirmed and settled/);
+    expect(checkStep(settling, { kind: 'advance', ms: SETTLEMENT_MS }, settling, env).join('\n')).toMatch(
+      /解绑 of "settlement-card" was confirmed and settled/,
+    );
   });
 
   it('flag 资金清算 started, or a binding removed, without the right texted code', () => {
@@ -395,7 +420,10 @@ describe('the fuzz invariants are not vacuous', () => {
     expect(checkStep(before, key('确认'), after, env)).toEqual([]);
     const started = { ...after, states: [...after.states, 'unbind.settling'] };
     expect(checkStep(before, key('确认'), started, env).join('\n')).toMatch(/资金清算 started without the right texted code/);
-    const removed = withFlash(after, (flash) => ({ ...flash, bindings: flash.bindings.filter((binding) => binding.id !== 'settlement-card') }));
+    const removed = withFlash(after, (flash) => ({
+      ...flash,
+      bindings: flash.bindings.filter((binding) => binding.id !== 'settlement-card'),
+    }));
     expect(checkStep(before, key('确认'), removed, env).join('\n')).toMatch(/bindings changed without a correct-password or correct-code/);
   });
 
@@ -449,27 +477,33 @@ describe('the fuzz invariants are not vacuous', () => {
     find(sim);
     sim.press('3');
   };
-  const voidFirst = (sim: Simulator) => undo(sim, '撤销', () => {
-    sim.type('1');
-    sim.press('确认', '确认');
-  });
-  const refundFirst = (sim: Simulator) => undo(sim, '退货', () => {
-    sim.type(sim.store.journal()[0]?.reference ?? '');
-    sim.press('确认');
-    sim.type('0601');
-    sim.press('确认');
-    sim.type('12');
-    sim.press('确认');
-  });
+  const voidFirst = (sim: Simulator) =>
+    undo(sim, '撤销', () => {
+      sim.type('1');
+      sim.press('确认', '确认');
+    });
+  const refundFirst = (sim: Simulator) =>
+    undo(sim, '退货', () => {
+      sim.type(sim.store.journal()[0]?.reference ?? '');
+      sim.press('确认');
+      sim.type('0601');
+      sim.press('确认');
+      sim.type('12');
+      sim.press('确认');
+    });
 
   it('accept a real sale, and flag one approved on a closed service or without a merchant account', () => {
     const step = aroundHost(sellByQr);
     expect(step[1].flash.journal.map((entry) => entry.kind)).toEqual(['sale']);
     expect(checkStep(step[0], hostReply, step[1], env)).toEqual([]);
     const [closedBefore, closedAfter] = bothWith(step, without('unionpay-qr'));
-    expect(checkStep(closedBefore, hostReply, closedAfter, env).join('\n')).toMatch(/was approved though the service of qr-unionpay is closed/);
+    expect(checkStep(closedBefore, hostReply, closedAfter, env).join('\n')).toMatch(
+      /was approved though the service of qr-unionpay is closed/,
+    );
     const [noMerchantBefore, noMerchantAfter] = bothWith(step, without('merchant'));
-    expect(checkStep(noMerchantBefore, hostReply, noMerchantAfter, env).join('\n')).toMatch(/was approved though no merchant account is bound/);
+    expect(checkStep(noMerchantBefore, hostReply, noMerchantAfter, env).join('\n')).toMatch(
+      /was approved though no merchant account is bound/,
+    );
     const [noCardBefore, noCardAfter] = bothWith(step, without('settlement-card'));
     expect(checkStep(noCardBefore, hostReply, noCardAfter, env).join('\n')).toMatch(/was approved though no settlement card is bound/);
   });
@@ -483,7 +517,10 @@ describe('the fuzz invariants are not vacuous', () => {
     expect(checkStep(voided[0], hostReply, voided[1], env)).toEqual([]);
     // The same void, of a sale that was voided already.
     const voidEntry = voided[1].flash.journal[1] as FlashData['journal'][number];
-    const voidedBefore = (flash: FlashData) => ({ ...flash, journal: [flash.journal[0], { ...voidEntry, trace: '000009' }, ...flash.journal.slice(1)] as FlashData['journal'] });
+    const voidedBefore = (flash: FlashData) => ({
+      ...flash,
+      journal: [flash.journal[0], { ...voidEntry, trace: '000009' }, ...flash.journal.slice(1)] as FlashData['journal'],
+    });
     expect(checkStep(withFlash(voided[0], voidedBefore), hostReply, withFlash(voided[1], voidedBefore), env).join('\n')).toMatch(
       /goes beyond its original: sale 000001 was voided already/,
     );
@@ -496,7 +533,10 @@ describe('the fuzz invariants are not vacuous', () => {
     expect(checkStep(refunded[0], hostReply, refunded[1], env)).toEqual([]);
     // The same full refund, after 0.01元 of the sale was refunded already.
     const refund = refunded[1].flash.journal[1] as FlashData['journal'][number];
-    const partRefunded = (flash: FlashData) => ({ ...flash, journal: [flash.journal[0], { ...refund, trace: '000009', amountFen: 1 }, ...flash.journal.slice(1)] as FlashData['journal'] });
+    const partRefunded = (flash: FlashData) => ({
+      ...flash,
+      journal: [flash.journal[0], { ...refund, trace: '000009', amountFen: 1 }, ...flash.journal.slice(1)] as FlashData['journal'],
+    });
     expect(checkStep(withFlash(refunded[0], partRefunded), hostReply, withFlash(refunded[1], partRefunded), env).join('\n')).toMatch(
       /goes beyond its original: refunds of sale 000001 come to 13 fen, above its 12/,
     );
@@ -514,17 +554,30 @@ describe('the fuzz invariants are not vacuous', () => {
     expect(checkStep(before, hostReply, after, env)).toEqual([]);
     const kept = withFlash(after, (flash) => ({
       ...flash,
-      settlements: flash.settlements.map((settlement) => ({ ...settlement, totals: { ...settlement.totals, netFen: settlement.totals.netFen + 1 } })),
+      settlements: flash.settlements.map((settlement) => ({
+        ...settlement,
+        totals: { ...settlement.totals, netFen: settlement.totals.netFen + 1 },
+      })),
     }));
-    expect(checkStep(before, hostReply, kept, env).join('\n')).toMatch(/the settlement of batch 000001 keeps .* but its journal entries sum to/);
+    expect(checkStep(before, hostReply, kept, env).join('\n')).toMatch(
+      /the settlement of batch 000001 keeps .* but its journal entries sum to/,
+    );
     const printed = {
       ...after,
-      printed: after.printed.map((job) => (job.kind === 'settlement' ? { ...job, settlement: { ...job.settlement, totals: { ...job.settlement.totals, netFen: 0 } } } : job)),
+      printed: after.printed.map((job) =>
+        job.kind === 'settlement' ? { ...job, settlement: { ...job.settlement, totals: { ...job.settlement.totals, netFen: 0 } } } : job,
+      ),
     };
     expect(checkStep(before, hostReply, printed, env).join('\n')).toMatch(/the 结算单 of batch 000001 prints/);
     // The 结算 screen of the new batch (no transactions) saying the old batch's sale.
-    const summary = { ...after, settlement: { state: 'summary', page: 0 }, screens: after.screens.map((screen) => `${screen}\n消费 1笔 0.12元`) };
-    expect(checkStep(before, hostReply, summary, env).join('\n')).toMatch(/结算 does not show the sums of batch 000002's journal entries: \["消费 0笔 0.00元"/);
+    const summary = {
+      ...after,
+      settlement: { state: 'summary', page: 0 },
+      screens: after.screens.map((screen) => `${screen}\n消费 1笔 0.12元`),
+    };
+    expect(checkStep(before, hostReply, summary, env).join('\n')).toMatch(
+      /结算 does not show the sums of batch 000002's journal entries: \["消费 0笔 0.00元"/,
+    );
   });
 
   it('take 批次号, 凭证号, 参考号, 授权码, amounts and digits typed in clear as public, and still flag a password beside them', () => {
@@ -558,7 +611,9 @@ describe('the fuzz invariants are not vacuous', () => {
     sim.stop();
     expect(checkStep(home, hostReply, home, env)).toEqual([]);
     const unbound = withFlash(home, without('merchant'));
-    expect(checkStep(unbound, hostReply, unbound, env).join('\n')).toMatch(/the home screen shows a 商户号 while no merchant account is bound/);
+    expect(checkStep(unbound, hostReply, unbound, env).join('\n')).toMatch(
+      /the home screen shows a 商户号 while no merchant account is bound/,
+    );
     const receipt = after.printed.at(-1);
     expect(receipt?.kind).toBe('transaction');
     const onPaper = { ...after, printed: [...before.printed, ...(receipt ? [{ ...receipt, terminalId: '10000001' }] : [])] };
@@ -586,137 +641,200 @@ describe('the fuzz invariants are not vacuous', () => {
       if (shrink) expect(actions?.length ?? 99).toBeLessThanOrEqual(12);
       const message = result.errorInstance instanceof Error ? result.errorInstance.message : String(result.errorInstance);
       expect(message).toMatch(expected);
-      const counterexample = shrink ? `${lang}${signedIn ? '' : ' at power-on'}: ${JSON.stringify(actions)}` : `(not shrunk: ${actions?.length} actions)`;
+      const counterexample = shrink
+        ? `${lang}${signedIn ? '' : ' at power-on'}: ${JSON.stringify(actions)}`
+        : `(not shrunk: ${actions?.length} actions)`;
       console.log(`Planted bug "${bug}" caught in run ${result.numRuns}, ${counterexample}\n  ${message.split('\n')[1]?.slice(0, 160)}`);
     };
 
     it('a wrong password accepted (though still counted)', () => {
       const original = DeviceStore.prototype.checkPassword;
-      catches('wrong password accepted', () => {
-        vi.spyOn(DeviceStore.prototype, 'checkPassword').mockImplementation(function (this: DeviceStore, operatorId, password) {
-          const check = original.call(this, operatorId, password);
-          return check.result === 'wrong' ? { result: 'accepted' } : check;
-        });
-      }, /设置 opened without a correct password|without a correct-password|went on without the .*right password/, true);
+      catches(
+        'wrong password accepted',
+        () => {
+          vi.spyOn(DeviceStore.prototype, 'checkPassword').mockImplementation(function (this: DeviceStore, operatorId, password) {
+            const check = original.call(this, operatorId, password);
+            return check.result === 'wrong' ? { result: 'accepted' } : check;
+          });
+        },
+        /设置 opened without a correct password|without a correct-password|went on without the .*right password/,
+        true,
+      );
     });
 
     it('a saved 免密 change in force at once', () => {
       const original = DeviceStore.prototype.savePasswordFree;
-      catches('saved 免密 in force at once', () => {
-        vi.spyOn(DeviceStore.prototype, 'savePasswordFree').mockImplementation(function (this: DeviceStore, settings, operatorId) {
-          original.call(this, settings, operatorId);
-          this.applyPending();
-        });
-      }, /in force changed without a restart/);
+      catches(
+        'saved 免密 in force at once',
+        () => {
+          vi.spyOn(DeviceStore.prototype, 'savePasswordFree').mockImplementation(function (this: DeviceStore, settings, operatorId) {
+            original.call(this, settings, operatorId);
+            this.applyPending();
+          });
+        },
+        /in force changed without a restart/,
+      );
     });
 
     it('注销 removing every binding with the same account number', () => {
       const original = DeviceStore.prototype.deregister;
-      catches('注销 by account number', () => {
-        // The merchant account and 云闪付 share an account number in the default profile.
-        vi.spyOn(DeviceStore.prototype, 'deregister').mockImplementation(function (this: DeviceStore, bindingId, operatorId) {
-          const account = this.bindings().find((binding) => binding.id === bindingId)?.account;
-          for (const binding of this.bindings().filter((candidate) => candidate.account === account)) original.call(this, binding.id, operatorId);
-        });
-      }, /was confirmed with the right password, but the bindings went/, true);
+      catches(
+        '注销 by account number',
+        () => {
+          // The merchant account and 云闪付 share an account number in the default profile.
+          vi.spyOn(DeviceStore.prototype, 'deregister').mockImplementation(function (this: DeviceStore, bindingId, operatorId) {
+            const account = this.bindings().find((binding) => binding.id === bindingId)?.account;
+            for (const binding of this.bindings().filter((candidate) => candidate.account === account))
+              original.call(this, binding.id, operatorId);
+          });
+        },
+        /was confirmed with the right password, but the bindings went/,
+        true,
+      );
     });
 
     it('any texted code accepted', () => {
-      catches('any texted code accepted', () => {
-        vi.spyOn(DeviceStore.prototype, 'checkSmsCode').mockReturnValue({ result: 'accepted' });
-      }, /资金清算 started without the right texted code|bindings changed without a correct-password or correct-code/);
+      catches(
+        'any texted code accepted',
+        () => {
+          vi.spyOn(DeviceStore.prototype, 'checkSmsCode').mockReturnValue({ result: 'accepted' });
+        },
+        /资金清算 started without the right texted code|bindings changed without a correct-password or correct-code/,
+      );
     });
 
     it('pending settings not applied at boot', () => {
-      catches('pending not applied at boot', () => {
-        vi.spyOn(DeviceStore.prototype, 'applyPending').mockReturnValue(false);
-      }, /did not put the pending settings in force|pending settings survived/);
+      catches(
+        'pending not applied at boot',
+        () => {
+          vi.spyOn(DeviceStore.prototype, 'applyPending').mockReturnValue(false);
+        },
+        /did not put the pending settings in force|pending settings survived/,
+      );
     });
 
     it('the typed digits shown on screen', () => {
       const original = DeviceSession.prototype.rows;
-      catches('typed digits on screen', () => {
-        // A display that echoes the digits typed into the password prompt in its title.
-        vi.spyOn(DeviceSession.prototype, 'rows').mockImplementation(function (this: DeviceSession) {
-          const rows = original.call(this);
-          const prompt = this.activeSnapshots().find((snapshot) => snapshot.machine.id === 'passwordPrompt');
-          return { ...rows, title: `${rows.title} ${String(prompt?.context.entered ?? '')}` };
-        });
-      }, /the screen shows|the password prompt shows the digits/);
+      catches(
+        'typed digits on screen',
+        () => {
+          // A display that echoes the digits typed into the password prompt in its title.
+          vi.spyOn(DeviceSession.prototype, 'rows').mockImplementation(function (this: DeviceSession) {
+            const rows = original.call(this);
+            const prompt = this.activeSnapshots().find((snapshot) => snapshot.machine.id === 'passwordPrompt');
+            return { ...rows, title: `${rows.title} ${String(prompt?.context.entered ?? '')}` };
+          });
+        },
+        /the screen shows|the password prompt shows the digits/,
+      );
     });
 
     it('a sale deciding by the saved 免密 change before the restart', () => {
       const original = DeviceStore.prototype.facts;
-      catches('sale by pending settings', () => {
-        vi.spyOn(DeviceStore.prototype, 'facts').mockImplementation(function (this: DeviceStore) {
-          const facts = original.call(this);
-          return { ...facts, passwordFree: this.pendingPasswordFree() ?? facts.passwordFree };
-        });
-      }, /sale of .* went to (pin|processing|awaitingPayer), expected (pin|processing|awaitingPayer) while the settings in force|went through (with|without) a PIN while the settings in force/);
+      catches(
+        'sale by pending settings',
+        () => {
+          vi.spyOn(DeviceStore.prototype, 'facts').mockImplementation(function (this: DeviceStore) {
+            const facts = original.call(this);
+            return { ...facts, passwordFree: this.pendingPasswordFree() ?? facts.passwordFree };
+          });
+        },
+        /sale of .* went to (pin|processing|awaitingPayer), expected (pin|processing|awaitingPayer) while the settings in force|went through (with|without) a PIN while the settings in force/,
+      );
     });
 
     it('the card PIN echoed on screen', () => {
       const original = DeviceSession.prototype.rows;
-      catches('card PIN on screen', () => {
-        vi.spyOn(DeviceSession.prototype, 'rows').mockImplementation(function (this: DeviceSession) {
-          const rows = original.call(this);
-          const sale = this.activeSnapshots().find((snapshot) => snapshot.machine.id === 'sale');
-          return { ...rows, title: `${rows.title} ${String(sale?.context.pin ?? '')}` };
-        });
-      }, /the screen shows "147258"|the card PIN prompt shows the digits/);
+      catches(
+        'card PIN on screen',
+        () => {
+          vi.spyOn(DeviceSession.prototype, 'rows').mockImplementation(function (this: DeviceSession) {
+            const rows = original.call(this);
+            const sale = this.activeSnapshots().find((snapshot) => snapshot.machine.id === 'sale');
+            return { ...rows, title: `${rows.title} ${String(sale?.context.pin ?? '')}` };
+          });
+        },
+        /the screen shows "147258"|the card PIN prompt shows the digits/,
+      );
     });
 
     it('a home screen with more rows than the display', () => {
       const original = DeviceSession.prototype.screen;
-      catches('screen cut off', () => {
-        vi.spyOn(DeviceSession.prototype, 'screen').mockImplementation(function (this: DeviceSession) {
-          const screen = original.call(this);
-          const home = screen.title === this.profile.device.merchantName[this.lang];
-          return home ? { ...screen, lines: [...screen.lines, ...Array.from({ length: 12 }, () => ({ text: '' }))] } : screen;
-        });
-      }, /the screen is cut off/);
+      catches(
+        'screen cut off',
+        () => {
+          vi.spyOn(DeviceSession.prototype, 'screen').mockImplementation(function (this: DeviceSession) {
+            const screen = original.call(this);
+            const home = screen.title === this.profile.device.merchantName[this.lang];
+            return home ? { ...screen, lines: [...screen.lines, ...Array.from({ length: 12 }, () => ({ text: '' }))] } : screen;
+          });
+        },
+        /the screen is cut off/,
+      );
     });
 
     // The terminal's working day (issue 11): each invariant catches a small wrong variant of the real thing.
 
     it('a payment accepted on a closed service (a flow deciding from the bindings as they were)', () => {
       const original = DeviceStore.prototype.facts;
-      catches('closed service accepted', () => {
-        vi.spyOn(DeviceStore.prototype, 'facts').mockImplementation(function (this: DeviceStore) {
-          const facts = original.call(this);
-          const closed = this.profile.bindings.filter((binding) => binding.kind === 'service' && !facts.bindings.some((bound) => bound.id === binding.id));
-          return { ...facts, bindings: [...facts.bindings, ...closed] };
-        });
-      }, /the service of [\w-]+ is closed|as open, but its service is closed/);
+      catches(
+        'closed service accepted',
+        () => {
+          vi.spyOn(DeviceStore.prototype, 'facts').mockImplementation(function (this: DeviceStore) {
+            const facts = original.call(this);
+            const closed = this.profile.bindings.filter(
+              (binding) => binding.kind === 'service' && !facts.bindings.some((bound) => bound.id === binding.id),
+            );
+            return { ...facts, bindings: [...facts.bindings, ...closed] };
+          });
+        },
+        /the service of [\w-]+ is closed|as open, but its service is closed/,
+      );
     });
 
     it('a transaction approved without the merchant account or the settlement card (unbound, but still believed bound)', () => {
       const original = DeviceStore.prototype.facts;
-      catches('no merchant or settlement card', () => {
-        vi.spyOn(DeviceStore.prototype, 'facts').mockImplementation(function (this: DeviceStore) {
-          const facts = original.call(this);
-          const accounts = this.profile.bindings.filter((binding) => binding.kind !== 'service' && !facts.bindings.some((bound) => bound.kind === binding.kind));
-          return { ...facts, bindings: [...accounts, ...facts.bindings] };
-        });
-      }, /no (merchant account|settlement card) is bound/);
+      catches(
+        'no merchant or settlement card',
+        () => {
+          vi.spyOn(DeviceStore.prototype, 'facts').mockImplementation(function (this: DeviceStore) {
+            const facts = original.call(this);
+            const accounts = this.profile.bindings.filter(
+              (binding) => binding.kind !== 'service' && !facts.bindings.some((bound) => bound.kind === binding.kind),
+            );
+            return { ...facts, bindings: [...accounts, ...facts.bindings] };
+          });
+        },
+        /no (merchant account|settlement card) is bound/,
+      );
     });
 
     it('a 撤销 or 退货 beyond its original (the journal read loses what a void or refund points at)', () => {
       const original = DeviceStore.prototype.journal;
-      catches('undo beyond the original', () => {
-        vi.spyOn(DeviceStore.prototype, 'journal').mockImplementation(function (this: DeviceStore) {
-          return original.call(this).map((entry) => (entry.original ? { ...entry, original: { trace: entry.original.trace, reference: '' } } : entry));
-        });
-      }, /goes beyond its original/);
+      catches(
+        'undo beyond the original',
+        () => {
+          vi.spyOn(DeviceStore.prototype, 'journal').mockImplementation(function (this: DeviceStore) {
+            return original
+              .call(this)
+              .map((entry) => (entry.original ? { ...entry, original: { trace: entry.original.trace, reference: '' } } : entry));
+          });
+        },
+        /goes beyond its original/,
+      );
     });
 
     it('batch totals that are not the batch’s journal entries (the journal read lists each 撤销 twice)', () => {
       const original = DeviceStore.prototype.journal;
-      catches('totals off the journal', () => {
-        vi.spyOn(DeviceStore.prototype, 'journal').mockImplementation(function (this: DeviceStore) {
-          return original.call(this).flatMap((entry) => (entry.kind === 'void' ? [entry, entry] : [entry]));
-        });
-      }, /结算 does not show the sums of batch/);
+      catches(
+        'totals off the journal',
+        () => {
+          vi.spyOn(DeviceStore.prototype, 'journal').mockImplementation(function (this: DeviceStore) {
+            return original.call(this).flatMap((entry) => (entry.kind === 'void' ? [entry, entry] : [entry]));
+          });
+        },
+        /结算 does not show the sums of batch/,
+      );
     });
   });
 });

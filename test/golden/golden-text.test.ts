@@ -9,7 +9,12 @@ import type { ScreenCapture } from '../../src/picture/screen-capture.js';
 
 afterEach(() => setToolLang('zh'));
 
-const line = (text: string, extra: Partial<ScreenCapture['body'][number]> = {}) => ({ text, selected: false, tone: 'normal' as const, ...extra });
+const line = (text: string, extra: Partial<ScreenCapture['body'][number]> = {}) => ({
+  text,
+  selected: false,
+  tone: 'normal' as const,
+  ...extra,
+});
 
 const CAPTURE: ScreenCapture = {
   lang: 'zh',
@@ -18,7 +23,12 @@ const CAPTURE: ScreenCapture = {
   title: '免密支付',
   body: [line('> 1.[x] 开启', { selected: true }), line('  免密限额 300元', { tone: 'muted' }), line('')],
   hints: '[取消]返回',
-  phone: { status: '138****1234                09:03', title: '短信', body: [line('95534 09:03', { selected: true }), line('【银联商务】您的验证码为123456')], hints: '[取消]返回' },
+  phone: {
+    status: '138****1234                09:03',
+    title: '短信',
+    body: [line('95534 09:03', { selected: true }), line('【银联商务】您的验证码为123456')],
+    hints: '[取消]返回',
+  },
   paper: ['     签购单', '', '金额 10.00'],
 };
 
@@ -81,7 +91,11 @@ describe('the differences between two screens', () => {
 
   it('show each row that differs as the golden writes it, expected over actual, and the phone or printer that came or went', () => {
     setToolLang('en');
-    const actual: ScreenCapture = { ...CAPTURE, body: [line('> 1.[ ] 开启', { selected: true }), ...CAPTURE.body.slice(1)], paper: undefined };
+    const actual: ScreenCapture = {
+      ...CAPTURE,
+      body: [line('> 1.[ ] 开启', { selected: true }), ...CAPTURE.body.slice(1)],
+      paper: undefined,
+    };
     delete (actual as { paper?: unknown }).paper;
     expect(screenDiff(CAPTURE, actual)).toEqual([
       'line 4:',

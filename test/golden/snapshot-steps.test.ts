@@ -56,7 +56,9 @@ describe('golden screen snapshots', () => {
     write('  - snapshot: editing\n');
     const first = await run();
     expect(first.code).toBe(1);
-    expect(first.out).toContain(`no screen snapshot editing yet (${golden('editing.default.txt')}); write it with pos-sim run --update-snapshots`);
+    expect(first.out).toContain(
+      `no screen snapshot editing yet (${golden('editing.default.txt')}); write it with pos-sim run --update-snapshots`,
+    );
     expect(existsSync(golden('editing.default.txt'))).toBe(false);
 
     const update = await run('--update-snapshots');
@@ -85,7 +87,11 @@ describe('golden screen snapshots', () => {
       ].join('\n'),
     );
     const pictures = join(dir, 'pictures', 'p2');
-    expect(readdirSync(pictures).sort()).toEqual(['editing.default.actual.svg', 'editing.default.actual.txt', 'editing.default.expected.svg']);
+    expect(readdirSync(pictures).sort()).toEqual([
+      'editing.default.actual.svg',
+      'editing.default.actual.txt',
+      'editing.default.expected.svg',
+    ]);
     const rowsOf = (file: string) => svgRows(readFileSync(join(pictures, file), 'utf8')).map((row) => row.text);
     expect(rowsOf('editing.default.expected.svg').some((row) => row.includes('> 1.[x] 开启免密支付'))).toBe(true);
     expect(rowsOf('editing.default.actual.svg').some((row) => row.includes('> 1.[ ] 开启免密支付 *未保存'))).toBe(true);
@@ -104,7 +110,9 @@ describe('golden screen snapshots', () => {
     write('  - snapshot: editing\n');
     const listed = await run();
     expect(listed.code).toBe(0);
-    expect(listed.out).toContain(`1 screen snapshots no step uses any more (--update-snapshots removes them):\n  ${golden('unticked.default.txt')}`);
+    expect(listed.out).toContain(
+      `1 screen snapshots no step uses any more (--update-snapshots removes them):\n  ${golden('unticked.default.txt')}`,
+    );
     expect(existsSync(golden('unticked.default.txt'))).toBe(true);
     const removed = await run('--update-snapshots');
     expect(removed.out).toContain(`removed 1 screen snapshots no step uses any more:\n  ${golden('unticked.default.txt')}`);
@@ -130,7 +138,9 @@ describe('golden screen snapshots', () => {
     writeFileSync(golden('editing.default.txt'), 'a screen\n');
     const failed = await run();
     expect(failed.code).toBe(1);
-    expect(failed.out).toContain(`${golden('editing.default.txt')}:1: not a pos-sim screen snapshot, this line should be pos-sim screen COLUMNSxROWS zh|en`);
+    expect(failed.out).toContain(
+      `${golden('editing.default.txt')}:1: not a pos-sim screen snapshot, this line should be pos-sim screen COLUMNSxROWS zh|en`,
+    );
     expect((await run('--update-snapshots')).code).toBe(0);
     expect((await run()).code).toBe(0);
   });

@@ -20,7 +20,10 @@ afterEach(() => {
   setToolLang('zh');
 });
 
-const texts = (svg: string) => svgRows(svg).map((row) => row.text).join('\n');
+const texts = (svg: string) =>
+  svgRows(svg)
+    .map((row) => row.text)
+    .join('\n');
 
 describe('the P2 guide', () => {
   it('numbers the steps in the device’s words, each with the screen it leads to, and says what to mind', () => {
@@ -44,7 +47,9 @@ describe('the P2 guide', () => {
 
   it('is one HTML page with a picture of the start and of every step, in Chinese and in English', async () => {
     const zh = join(dir, 'p2.html');
-    expect(await guideCommand({ walkthrough: 'P2', format: 'html', lang: undefined, out: zh, fixture: undefined })).toEqual([`操作指南：${zh}`]);
+    expect(await guideCommand({ walkthrough: 'P2', format: 'html', lang: undefined, out: zh, fixture: undefined })).toEqual([
+      `操作指南：${zh}`,
+    ]);
     const page = readFileSync(zh, 'utf8');
     expect(page).toContain('<h1>P2 关闭免密支付并重启生效</h1>');
     expect(page.match(/<li id="step-/g)).toHaveLength(15);
@@ -70,9 +75,12 @@ describe('the P2 guide', () => {
     const told = await guideCommand({ walkthrough: 'P2', format: 'md', lang: 'en', out, fixture: undefined });
     expect(told[1]).toBe(`pictures: ${join(dir, 'guides', 'p2-images')} (16)`);
     const markdown = readFileSync(out, 'utf8');
-    expect(markdown).toContain('1. Press MENU to open the settings, which the supervisor\'s password protects\n\n   ![Step 1](p2-images/01.svg)\n');
+    expect(markdown).toContain(
+      "1. Press MENU to open the settings, which the supervisor's password protects\n\n   ![Step 1](p2-images/01.svg)\n",
+    );
     expect(markdown).toContain('   > **Note:** The terminal is restarting');
-    for (const [, image] of markdown.matchAll(/\]\((p2-images\/\d+\.svg)\)/g)) expect(existsSync(join(dir, 'guides', image ?? ''))).toBe(true);
+    for (const [, image] of markdown.matchAll(/\]\((p2-images\/\d+\.svg)\)/g))
+      expect(existsSync(join(dir, 'guides', image ?? ''))).toBe(true);
     expect(texts(readFileSync(join(dir, 'guides', 'p2-images', '04.svg'), 'utf8'))).toContain('Password-free');
   });
 
@@ -87,26 +95,36 @@ describe('a walkthrough that fails', () => {
   it('makes no guide and no picture', async () => {
     const file = join(dir, 'broken.yaml');
     writeFileSync(file, 'name: broken\nsteps:\n  - press: 菜单\n  - expect: 设置成功\n');
-    const error = await guideCommand({ walkthrough: file, format: 'html', lang: undefined, out: join(dir, 'g.html'), fixture: undefined }).catch((caught: unknown) => caught);
+    const error = await guideCommand({
+      walkthrough: file,
+      format: 'html',
+      lang: undefined,
+      out: join(dir, 'g.html'),
+      fixture: undefined,
+    }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(DemoError);
     expect((error as Error).message).toContain('broken.yaml:4:5  expect: 设置成功');
     expect(existsSync(join(dir, 'g.html'))).toBe(false);
-    await expect(screenshotCommand({ walkthrough: file, step: 1, lang: undefined, out: join(dir, 's.svg'), fixture: undefined })).rejects.toBeInstanceOf(DemoError);
+    await expect(
+      screenshotCommand({ walkthrough: file, step: 1, lang: undefined, out: join(dir, 's.svg'), fixture: undefined }),
+    ).rejects.toBeInstanceOf(DemoError);
   });
 });
 
 describe('pos-sim screenshot', () => {
   it('draws the screen after step N as the guide numbers it, 0 the start, as SVG or PNG', async () => {
     const svg = join(dir, 'four.svg');
-    expect(await screenshotCommand({ walkthrough: 'P2', step: 4, lang: undefined, out: svg, fixture: undefined })).toEqual([`截图：${svg}`]);
+    expect(await screenshotCommand({ walkthrough: 'P2', step: 4, lang: undefined, out: svg, fixture: undefined })).toEqual([
+      `截图：${svg}`,
+    ]);
     expect(texts(readFileSync(svg, 'utf8'))).toContain('> 1.[x] 开启免密支付');
     await screenshotCommand({ walkthrough: 'P2', step: 0, lang: undefined, out: join(dir, 'start.svg'), fixture: undefined });
     expect(texts(readFileSync(join(dir, 'start.svg'), 'utf8'))).toContain('上海浦东便利店');
     await screenshotCommand({ walkthrough: 'P2', step: undefined, lang: 'en', out: join(dir, 'last.png'), fixture: undefined });
     expect(readFileSync(join(dir, 'last.png')).subarray(1, 4).toString()).toBe('PNG');
     setToolLang('en');
-    await expect(screenshotCommand({ walkthrough: 'P2', step: 19, lang: undefined, out: join(dir, 'x.svg'), fixture: undefined })).rejects.toThrow(
-      /p2-password-free-off.yaml has 15 steps to picture \(--step 0 to 15\), no step 19/,
-    );
+    await expect(
+      screenshotCommand({ walkthrough: 'P2', step: 19, lang: undefined, out: join(dir, 'x.svg'), fixture: undefined }),
+    ).rejects.toThrow(/p2-password-free-off.yaml has 15 steps to picture \(--step 0 to 15\), no step 19/);
   });
 });

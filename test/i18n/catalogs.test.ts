@@ -12,8 +12,14 @@ describe('message catalogs (the device and the tool)', () => {
   const enKeys = Object.keys(en).sort();
 
   it('have the same keys', () => {
-    expect(enKeys.filter((key) => !zhKeys.includes(key)), 'in en only').toEqual([]);
-    expect(zhKeys.filter((key) => !enKeys.includes(key)), 'in zh only').toEqual([]);
+    expect(
+      enKeys.filter((key) => !zhKeys.includes(key)),
+      'in en only',
+    ).toEqual([]);
+    expect(
+      zhKeys.filter((key) => !enKeys.includes(key)),
+      'in zh only',
+    ).toEqual([]);
   });
 
   it('have a text for every key and the same placeholders in both', () => {

@@ -41,7 +41,9 @@ export const englishLiterals = (file: string, text: string): string[] =>
 
 describe('texts in the code', () => {
   it('finds an English sentence written into the code', () => {
-    expect(englishLiterals('x.ts', "throw new UsageError('the device needs a terminal');")).toEqual(['x.ts:1: the device needs a terminal']);
+    expect(englishLiterals('x.ts', "throw new UsageError('the device needs a terminal');")).toEqual([
+      'x.ts:1: the device needs a terminal',
+    ]);
     expect(englishLiterals('x.ts', "throw new UsageError(toolText('start.needsTerminal')); // the device needs a terminal")).toEqual([]);
   });
 

@@ -90,7 +90,11 @@ describe('a closed payment service', () => {
   it('refuses exactly the methods it governs with [58], naming the service', () => {
     const closed = facts('unionpay-qr');
     expect(closedServiceFor(closed, rules, 'qr-unionpay')?.id).toBe('unionpay-qr');
-    expect(methodRefusal(closed, rules, 'qr-unionpay')).toEqual({ code: '58', reason: 'serviceClosed', service: { zh: '云闪付', en: expect.any(String) } });
+    expect(methodRefusal(closed, rules, 'qr-unionpay')).toEqual({
+      code: '58',
+      reason: 'serviceClosed',
+      service: { zh: '云闪付', en: expect.any(String) },
+    });
     for (const method of ['contactless', 'chip', 'qr-wechat', 'qr-alipay'] as const) {
       expect(methodRefusal(closed, rules, method), method).toBeUndefined();
     }
@@ -98,7 +102,10 @@ describe('a closed payment service', () => {
 
   it('a refusal of the whole terminal comes before the closed service', () => {
     expect(methodRefusal(facts('unionpay-qr', 'merchant'), rules, 'qr-unionpay')).toMatchObject({ code: '03', reason: 'noMerchant' });
-    expect(methodRefusal(facts('unionpay-qr', 'settlement-card'), rules, 'qr-unionpay')).toMatchObject({ code: '58', reason: 'noSettlementCard' });
+    expect(methodRefusal(facts('unionpay-qr', 'settlement-card'), rules, 'qr-unionpay')).toMatchObject({
+      code: '58',
+      reason: 'noSettlementCard',
+    });
   });
 
   it('a method two services may carry stays accepted while either is open', () => {
@@ -106,17 +113,34 @@ describe('a closed payment service', () => {
       ...rules,
       services: [...rules.services, { id: 'aggregator', name: { zh: '聚合支付', en: 'Aggregator' }, methods: ['qr-wechat'] }],
     };
-    const aggregator: Binding = { id: 'aggregator', kind: 'service', name: { zh: '聚合支付', en: 'Aggregator' }, account: '1', boundAt: '2024-01-01' };
+    const aggregator: Binding = {
+      id: 'aggregator',
+      kind: 'service',
+      name: { zh: '聚合支付', en: 'Aggregator' },
+      account: '1',
+      boundAt: '2024-01-01',
+    };
     const withAggregator = { ...facts('wechat-pay'), bindings: [...facts('wechat-pay').bindings, aggregator] };
     expect(methodRefusal(withAggregator, twoWays, 'qr-wechat')).toBeUndefined();
-    expect(methodRefusal(facts('wechat-pay'), twoWays, 'qr-wechat')).toMatchObject({ reason: 'serviceClosed', service: { zh: '微信支付' } });
+    expect(methodRefusal(facts('wechat-pay'), twoWays, 'qr-wechat')).toMatchObject({
+      reason: 'serviceClosed',
+      service: { zh: '微信支付' },
+    });
   });
 });
 
 describe('the 免密 decision', () => {
   it('at or under the covering channel’s limit without a PIN, a fen above with it; chip always with it', () => {
-    expect(decidePasswordFree(inForce, rules.channels, 'contactless', 100_000)).toEqual({ channel: 'unionpay', limit: 1000, passwordFree: true });
-    expect(decidePasswordFree(inForce, rules.channels, 'contactless', 100_001)).toEqual({ channel: 'unionpay', limit: 1000, passwordFree: false });
+    expect(decidePasswordFree(inForce, rules.channels, 'contactless', 100_000)).toEqual({
+      channel: 'unionpay',
+      limit: 1000,
+      passwordFree: true,
+    });
+    expect(decidePasswordFree(inForce, rules.channels, 'contactless', 100_001)).toEqual({
+      channel: 'unionpay',
+      limit: 1000,
+      passwordFree: false,
+    });
     expect(decidePasswordFree(inForce, rules.channels, 'qr-alipay', 50_000)).toEqual({ channel: 'alipay', limit: 500, passwordFree: true });
     expect(decidePasswordFree(inForce, rules.channels, 'chip', 1)).toEqual({ channel: undefined, limit: undefined, passwordFree: false });
   });
@@ -125,14 +149,36 @@ describe('the 免密 decision', () => {
 describe('decidePayment: the whole answer for one payment', () => {
   it('accepted: 免密免签 under the limit, the PIN above it', () => {
     const decidedBy = { terminal: true, wallet: false };
-    expect(decidePayment(facts(), rules, 'contactless', 100)).toEqual({ accepted: true, channel: 'unionpay', limit: 1000, passwordFree: true, confirm: 'none', decidedBy });
-    expect(decidePayment(facts(), rules, 'contactless', 100_001)).toEqual({ accepted: true, channel: 'unionpay', limit: 1000, passwordFree: false, confirm: 'cardPin', decidedBy });
-    expect(decidePayment(facts(), rules, 'chip', 1)).toMatchObject({ passwordFree: false, confirm: 'cardPin', decidedBy: { terminal: false, wallet: false } });
+    expect(decidePayment(facts(), rules, 'contactless', 100)).toEqual({
+      accepted: true,
+      channel: 'unionpay',
+      limit: 1000,
+      passwordFree: true,
+      confirm: 'none',
+      decidedBy,
+    });
+    expect(decidePayment(facts(), rules, 'contactless', 100_001)).toEqual({
+      accepted: true,
+      channel: 'unionpay',
+      limit: 1000,
+      passwordFree: false,
+      confirm: 'cardPin',
+      decidedBy,
+    });
+    expect(decidePayment(facts(), rules, 'chip', 1)).toMatchObject({
+      passwordFree: false,
+      confirm: 'cardPin',
+      decidedBy: { terminal: false, wallet: false },
+    });
   });
 
   it('a closed service is refused however small the amount and whatever its 免密 switch says', () => {
     const refused = decidePayment(facts('unionpay-qr'), rules, 'qr-unionpay', 1);
-    expect(refused).toEqual({ accepted: false, channel: 'unionpay', refusal: { code: '58', reason: 'serviceClosed', service: expect.objectContaining({ zh: '云闪付' }) } });
+    expect(refused).toEqual({
+      accepted: false,
+      channel: 'unionpay',
+      refusal: { code: '58', reason: 'serviceClosed', service: expect.objectContaining({ zh: '云闪付' }) },
+    });
     // The same channel still decides a tap: the card's 闪付 is no 云闪付 service.
     expect(decidePayment(facts('unionpay-qr'), rules, 'contactless', 1)).toMatchObject({ accepted: true, passwordFree: true });
   });
@@ -158,42 +204,90 @@ describe('decidePayment: the whole answer for one payment', () => {
 });
 
 describe('decidePayment for a QR payment: the payer’s wallet decides too, and the payer confirms on the phone', () => {
-  const wallet = (enabled: boolean, limit = 500, canPay = true): PayerFacts => ({ wallet: 'wechat', passwordFree: { enabled, limit }, canPay });
+  const wallet = (enabled: boolean, limit = 500, canPay = true): PayerFacts => ({
+    wallet: 'wechat',
+    passwordFree: { enabled, limit },
+    canPay,
+  });
 
   it('免密 only when the terminal’s channel and the wallet both allow it; the limit said is the smaller', () => {
     const both = { terminal: true, wallet: true };
-    expect(decidePayment(facts(), rules, 'qr-wechat', 100, wallet(true))).toEqual({ accepted: true, channel: 'wechat', limit: 500, passwordFree: true, confirm: 'none', decidedBy: both });
-    expect(decidePayment(facts(), rules, 'qr-wechat', 20_001, wallet(true, 200))).toMatchObject({ passwordFree: false, confirm: 'payerPhone', limit: 200 });
-    expect(decidePayment(facts(), rules, 'qr-wechat', 50_001, wallet(true, 1000))).toMatchObject({ passwordFree: false, confirm: 'payerPhone', limit: 500 });
+    expect(decidePayment(facts(), rules, 'qr-wechat', 100, wallet(true))).toEqual({
+      accepted: true,
+      channel: 'wechat',
+      limit: 500,
+      passwordFree: true,
+      confirm: 'none',
+      decidedBy: both,
+    });
+    expect(decidePayment(facts(), rules, 'qr-wechat', 20_001, wallet(true, 200))).toMatchObject({
+      passwordFree: false,
+      confirm: 'payerPhone',
+      limit: 200,
+    });
+    expect(decidePayment(facts(), rules, 'qr-wechat', 50_001, wallet(true, 1000))).toMatchObject({
+      passwordFree: false,
+      confirm: 'payerPhone',
+      limit: 500,
+    });
   });
 
   it('the wallet’s 免密 off asks for the password on the phone whatever the terminal’s settings say', () => {
-    expect(decidePayment(facts(), rules, 'qr-wechat', 1, wallet(false))).toMatchObject({ accepted: true, passwordFree: false, confirm: 'payerPhone' });
+    expect(decidePayment(facts(), rules, 'qr-wechat', 1, wallet(false))).toMatchObject({
+      accepted: true,
+      passwordFree: false,
+      confirm: 'payerPhone',
+    });
     // The terminal's own rows keep deciding card payments: the wallet has no say in a tap.
     expect(decidePayment(facts(), rules, 'contactless', 1, wallet(false))).toMatchObject({ passwordFree: true, confirm: 'none' });
   });
 
   it('the terminal’s 微信 row off asks for it on the phone too: never on the keypad', () => {
-    const wechatOff: TerminalFacts = { ...facts(), passwordFree: { ...inForce, channels: inForce.channels.map((channel) => ({ ...channel, smallAmountEnabled: channel.id !== 'wechat' })) } };
+    const wechatOff: TerminalFacts = {
+      ...facts(),
+      passwordFree: {
+        ...inForce,
+        channels: inForce.channels.map((channel) => ({ ...channel, smallAmountEnabled: channel.id !== 'wechat' })),
+      },
+    };
     expect(decidePayment(wechatOff, rules, 'qr-wechat', 1, wallet(true))).toMatchObject({ passwordFree: false, confirm: 'payerPhone' });
   });
 
   it('which side decides is profile data: a wallet that does not decide leaves it to the terminal, a channel that does not cover it to the wallet', () => {
-    const walletOnly: AcceptanceRules = { ...rules, channels: rules.channels.map((channel) => (channel.id === 'wechat' ? { ...channel, covers: [] } : channel)) };
-    expect(decidePayment(facts(), walletOnly, 'qr-wechat', 60_000, wallet(true, 1000))).toMatchObject({ passwordFree: true, limit: 1000, decidedBy: { terminal: false, wallet: true } });
+    const walletOnly: AcceptanceRules = {
+      ...rules,
+      channels: rules.channels.map((channel) => (channel.id === 'wechat' ? { ...channel, covers: [] } : channel)),
+    };
+    expect(decidePayment(facts(), walletOnly, 'qr-wechat', 60_000, wallet(true, 1000))).toMatchObject({
+      passwordFree: true,
+      limit: 1000,
+      decidedBy: { terminal: false, wallet: true },
+    });
     const terminalOnly: AcceptanceRules = { ...rules, wallets: rules.wallets.map((rule) => ({ ...rule, decides: false })) };
-    expect(decidePayment(facts(), terminalOnly, 'qr-wechat', 1, wallet(false))).toMatchObject({ passwordFree: true, confirm: 'none', decidedBy: { terminal: true, wallet: false } });
+    expect(decidePayment(facts(), terminalOnly, 'qr-wechat', 1, wallet(false))).toMatchObject({
+      passwordFree: true,
+      confirm: 'none',
+      decidedBy: { terminal: true, wallet: false },
+    });
     const nobody: AcceptanceRules = { ...walletOnly, wallets: terminalOnly.wallets };
     expect(decidePayment(facts(), nobody, 'qr-wechat', 1, wallet(true))).toMatchObject({ passwordFree: false, confirm: 'payerPhone' });
   });
 
   it('a wallet that cannot pay (no card with its 云闪付 service open) is refused with [05], after the terminal’s own refusals', () => {
-    expect(decidePayment(facts(), rules, 'qr-unionpay', 1, { wallet: 'unionpay', passwordFree: { enabled: true, limit: 1000 }, canPay: false })).toEqual({
+    expect(
+      decidePayment(facts(), rules, 'qr-unionpay', 1, { wallet: 'unionpay', passwordFree: { enabled: true, limit: 1000 }, canPay: false }),
+    ).toEqual({
       accepted: false,
       channel: 'unionpay',
       refusal: { code: '05', reason: 'payerCannotPay', service: expect.objectContaining({ zh: '云闪付' }) },
     });
-    expect(decidePayment(facts('unionpay-qr'), rules, 'qr-unionpay', 1, { wallet: 'unionpay', passwordFree: { enabled: true, limit: 1000 }, canPay: false })).toMatchObject({
+    expect(
+      decidePayment(facts('unionpay-qr'), rules, 'qr-unionpay', 1, {
+        wallet: 'unionpay',
+        passwordFree: { enabled: true, limit: 1000 },
+        canPay: false,
+      }),
+    ).toMatchObject({
       refusal: { code: '58', reason: 'serviceClosed' },
     });
   });

@@ -115,8 +115,19 @@ describe('开通 a closed service', () => {
     expect(display(sim)).toContain('本机重新受理云闪付付款');
     expect(bindingIds(sim)).toContain('unionpay-qr');
     const reopened = sim.store.snapshot().bindings.find((binding) => binding.id === 'unionpay-qr');
-    expect(reopened).toMatchObject({ kind: 'service', account: '898310058120134', boundAt: '2026-06-01', verification: 'password', methods: ['qr-unionpay'] });
-    expect(lastRecord(sim)).toEqual({ at: new Date(sim.store.now()).toISOString(), operator: '00', action: 'bind', subject: '云闪付 898310058120134' });
+    expect(reopened).toMatchObject({
+      kind: 'service',
+      account: '898310058120134',
+      boundAt: '2026-06-01',
+      verification: 'password',
+      methods: ['qr-unionpay'],
+    });
+    expect(lastRecord(sim)).toEqual({
+      at: new Date(sim.store.now()).toISOString(),
+      operator: '00',
+      action: 'bind',
+      subject: '云闪付 898310058120134',
+    });
 
     sim.press('取消');
     expect(inList(sim)).toBe(true);
@@ -245,7 +256,12 @@ describe('a new settlement card', () => {
       account: NEW_CARD,
       boundAt: '2026-06-01',
     });
-    expect(lastRecord(sim)).toEqual({ at: new Date(sim.store.now()).toISOString(), operator: '00', action: 'bind', subject: '结算卡 6222 **** **** 9803' });
+    expect(lastRecord(sim)).toEqual({
+      at: new Date(sim.store.now()).toISOString(),
+      operator: '00',
+      action: 'bind',
+      subject: '结算卡 6222 **** **** 9803',
+    });
 
     sim.press('确认');
     expect(inList(sim)).toBe(true);

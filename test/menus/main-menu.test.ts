@@ -122,7 +122,11 @@ describe('the profile lays the main menu out', () => {
   it('pax-a920: one flat list of eight', () => {
     const sim = start({ fixture: 'pax-a920' });
     sim.press('F1');
-    expect(rows(sim).slice(2, 10).map((row) => row.slice(2))).toEqual(['1.消费', '2.撤销', '3.退货', '4.交易查询', '5.结算', '6.重打印', '7.签到', '8.签退']);
+    expect(
+      rows(sim)
+        .slice(2, 10)
+        .map((row) => row.slice(2)),
+    ).toEqual(['1.消费', '2.撤销', '3.退货', '4.交易查询', '5.结算', '6.重打印', '7.签到', '8.签退']);
     sim.select('结算');
     expect(sim.title()).toBe('结算');
   });
@@ -136,20 +140,23 @@ describe('the profile lays the main menu out', () => {
     expect(rows(sim)).toContain('  4.签退');
   });
 
-  it.each(['default', 'landi-a8', 'newland-n910', 'pax-a920'])('%s: select finds every item of the main menu, opening the sub-menus that lead there', (fixture) => {
-    for (const [item, title] of [
-      ['结算', '结算'],
-      ['重打印', '重打印'],
-      ['交易查询', '交易查询 批次000001'],
-      ['签退', '签退'],
-      ['撤销', '请输入主管密码'],
-    ]) {
-      const sim = start({ fixture });
-      sim.press('F1');
-      sim.select(item as string);
-      expect(sim.title(), `${fixture}: ${item}`).toBe(title);
-    }
-  });
+  it.each(['default', 'landi-a8', 'newland-n910', 'pax-a920'])(
+    '%s: select finds every item of the main menu, opening the sub-menus that lead there',
+    (fixture) => {
+      for (const [item, title] of [
+        ['结算', '结算'],
+        ['重打印', '重打印'],
+        ['交易查询', '交易查询 批次000001'],
+        ['签退', '签退'],
+        ['撤销', '请输入主管密码'],
+      ]) {
+        const sim = start({ fixture });
+        sim.press('F1');
+        sim.select(item as string);
+        expect(sim.title(), `${fixture}: ${item}`).toBe(title);
+      }
+    },
+  );
 
   it('a profile that lays none out gets the classic one', () => {
     const profile = structuredClone(loadProfile('default')) as unknown as Record<string, unknown>;

@@ -190,7 +190,9 @@ describe('whose password each step asks for', () => {
     expect(stored(sim).bindings.map((binding) => binding.id)).toContain('unionpay-qr');
     enter(sim, SUPERVISOR);
     expect(stored(sim).bindings.map((binding) => binding.id)).not.toContain('unionpay-qr');
-    expect(stored(sim).records).toEqual([expect.objectContaining({ operator: '99', action: 'deregister', subject: '云闪付 898310058120134' })]);
+    expect(stored(sim).records).toEqual([
+      expect.objectContaining({ operator: '99', action: 'deregister', subject: '云闪付 898310058120134' }),
+    ]);
   });
 
   it('保存 of 免密 settings asks for the password of the operator who opened 设置', () => {
@@ -324,7 +326,9 @@ describe('修改密码', () => {
     enter(admin, '24681357');
     expect(display(admin)).toContain('修改密码成功');
     expect(verifyPassword('24681357', stored(admin).operators['99']?.passwordHash ?? '')).toBe(true);
-    expect(stored(admin).records).toEqual([expect.objectContaining({ operator: '99', action: 'changePassword', subject: '99 系统管理员' })]);
+    expect(stored(admin).records).toEqual([
+      expect.objectContaining({ operator: '99', action: 'changePassword', subject: '99 系统管理员' }),
+    ]);
   });
 
   it('two different entries say 两次输入的密码不一致 and ask for the new password again; nothing is stored', () => {
@@ -412,7 +416,10 @@ describe('profiles', () => {
   };
 
   it('need a 主管: 注销 asks for the 主管 password', () => {
-    const noSupervisor = { ...base, operators: base.operators.map((operator) => ({ ...operator, role: operator.role === 'supervisor' ? 'admin' : operator.role })) };
+    const noSupervisor = {
+      ...base,
+      operators: base.operators.map((operator) => ({ ...operator, role: operator.role === 'supervisor' ? 'admin' : operator.role })),
+    };
     expect(() => parseProfile(JSON.stringify(noSupervisor), 'p.json')).toThrow(/operators: list a 主管 \(role "supervisor"/);
   });
 

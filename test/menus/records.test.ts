@@ -213,9 +213,16 @@ describe('数据备份', () => {
       network: 'online',
       passwordFree: { active: { enabled: true } },
     });
-    expect((data.bindings as { id: string }[]).map((binding) => binding.id)).toEqual(['merchant', 'settlement-card', 'wechat-pay', 'alipay']);
+    expect((data.bindings as { id: string }[]).map((binding) => binding.id)).toEqual([
+      'merchant',
+      'settlement-card',
+      'wechat-pay',
+      'alipay',
+    ]);
     expect(data.records).toEqual([expect.objectContaining({ action: 'deregister', operator: '00' })]);
-    expect(data.operators).toEqual(expect.arrayContaining([{ id: '99', role: 'admin', name: { zh: '系统管理员', en: 'System administrator' } }]));
+    expect(data.operators).toEqual(
+      expect.arrayContaining([{ id: '99', role: 'admin', name: { zh: '系统管理员', en: 'System administrator' } }]),
+    );
     expect(sim.store.snapshot().records.at(-1)).toEqual({
       at: new Date(sim.store.now()).toISOString(),
       operator: '00',
@@ -240,7 +247,12 @@ describe('数据备份', () => {
   it('on the interactive device goes to backups/ in the data folder, as a file the user can open', () => {
     const dir = folder();
     const profile = loadProfile('default');
-    const store = new DeviceStore({ profile, medium: memoryMedium(), now: () => SIMULATION_START, backups: folderShelf(join(dir, 'backups')) });
+    const store = new DeviceStore({
+      profile,
+      medium: memoryMedium(),
+      now: () => SIMULATION_START,
+      backups: folderShelf(join(dir, 'backups')),
+    });
     const first = store.backup('99');
     const second = store.backup('99');
     expect(first).toEqual({ ok: true, path: join(dir, 'backups', 'default-2026-06-01_09-00-00.json') });
@@ -262,7 +274,10 @@ describe('数据备份', () => {
 
     // The same on screen: a device whose backup folder cannot be made.
     const clock = new SteppingClock(SIMULATION_START);
-    const session = new DeviceSession({ store: new DeviceStore({ profile, medium: memoryMedium(), now: () => clock.now(), backups: folderShelf(blocked) }), clock });
+    const session = new DeviceSession({
+      store: new DeviceStore({ profile, medium: memoryMedium(), now: () => clock.now(), backups: folderShelf(blocked) }),
+      clock,
+    });
     sessions.push(session);
     clock.advance(BOOT_MS);
     const press = (...keys: string[]) => keys.forEach((name) => session.send(toKeyEvent(name)));

@@ -57,8 +57,20 @@ describe('printing as the day goes', () => {
     mainMenu(sim, '管理', '结算');
     sim.press('确认');
     waitForHost(sim);
-    expect(sim.receipts().map((printout) => printout.kind)).toEqual(['transaction', 'transaction', 'transaction', 'transaction', 'settlement']);
-    expect(sim.receipts().map((printout) => /凭证号：(\d+)/.exec(printout.text)?.[1])).toEqual(['000001', '000002', '000003', '000004', undefined]);
+    expect(sim.receipts().map((printout) => printout.kind)).toEqual([
+      'transaction',
+      'transaction',
+      'transaction',
+      'transaction',
+      'settlement',
+    ]);
+    expect(sim.receipts().map((printout) => /凭证号：(\d+)/.exec(printout.text)?.[1])).toEqual([
+      '000001',
+      '000002',
+      '000003',
+      '000004',
+      undefined,
+    ]);
   });
 
   it('a sale declined for the PIN prints nothing', () => {
@@ -280,7 +292,12 @@ describe('who the receipt names', () => {
   /** The default profile with a second 收银员, 02. */
   const twoCashiers = () => {
     const profile = structuredClone(loadProfile('default')) as unknown as { operators: unknown[] };
-    profile.operators.push({ id: '02', role: 'operator', name: { zh: '收银员二', en: 'Cashier 2' }, passwordHash: hashPassword(CASHIER_PASSWORD) });
+    profile.operators.push({
+      id: '02',
+      role: 'operator',
+      name: { zh: '收银员二', en: 'Cashier 2' },
+      passwordHash: hashPassword(CASHIER_PASSWORD),
+    });
     return parseProfile(JSON.stringify(profile), 'two-cashiers.json');
   };
 

@@ -11,12 +11,7 @@ import { SHUTDOWN_MS } from '../../menus/device.js';
 import type { DevicePort } from '../../menus/device-port.js';
 import type { ChannelCoverage, PasswordFreeSettings, SaleRecord } from '../../menus/domain.js';
 import { decidePasswordFree as decidePayment } from '../../menus/acceptance.js';
-import {
-  CARD_PIN_TRIES,
-  MAX_AMOUNT_FEN,
-  SALE_PROCESSING_MS,
-  saleMachine,
-} from '../../menus/sale.js';
+import { CARD_PIN_TRIES, MAX_AMOUNT_FEN, SALE_PROCESSING_MS, saleMachine } from '../../menus/sale.js';
 import { BOOT_MS, confMedium, createSimulator, loadProfile, parseProfile, type Simulator } from '../../src/index.js';
 import { verifyPassword } from '../../src/store/password-hash.js';
 import { setToolLang } from '../../src/i18n/tool-lang.js';
@@ -83,13 +78,19 @@ describe('the 免密 decision', () => {
 
   it('asks for the PIN when 免密支付 is off, the channel’s 小额免密 is off, the card is inserted, or no channel covers the method', () => {
     expect(decidePayment({ ...settings, enabled: false }, channels, 'contactless', 1).passwordFree).toBe(false);
-    const unionpayOff = { ...settings, channels: settings.channels.map((channel) => ({ ...channel, smallAmountEnabled: channel.id !== 'unionpay' })) };
+    const unionpayOff = {
+      ...settings,
+      channels: settings.channels.map((channel) => ({ ...channel, smallAmountEnabled: channel.id !== 'unionpay' })),
+    };
     expect(decidePayment(unionpayOff, channels, 'contactless', 1).passwordFree).toBe(false);
     expect(decidePayment(unionpayOff, channels, 'qr-wechat', 1).passwordFree).toBe(true);
     expect(decidePayment(settings, channels, 'chip', 1)).toEqual({ channel: undefined, limit: undefined, passwordFree: false });
     expect(decidePayment(settings, channels, 'qr-alipay', 1)).toEqual({ channel: undefined, limit: undefined, passwordFree: false });
     // A channel the settings do not list (a profile edited after the device was seeded) decides nothing.
-    expect(decidePayment({ enabled: true, channels: [] }, channels, 'contactless', 1)).toMatchObject({ channel: 'unionpay', passwordFree: false });
+    expect(decidePayment({ enabled: true, channels: [] }, channels, 'contactless', 1)).toMatchObject({
+      channel: 'unionpay',
+      passwordFree: false,
+    });
   });
 });
 
@@ -134,7 +135,13 @@ describe('the sale machine on its own', () => {
     digits('30000');
     press({ type: 'ENTER' }, { type: 'DIGIT', digit: '1' });
     expect(actor.getSnapshot().value).toBe('processing');
-    expect(actor.getSnapshot().context.decision).toMatchObject({ accepted: true, channel: 'unionpay', limit: 300, passwordFree: true, confirm: 'none' });
+    expect(actor.getSnapshot().context.decision).toMatchObject({
+      accepted: true,
+      channel: 'unionpay',
+      limit: 300,
+      passwordFree: true,
+      confirm: 'none',
+    });
     clock.increment(SALE_PROCESSING_MS - 1);
     expect(actor.getSnapshot().value).toBe('processing');
     expect(recorded).toEqual([]);
@@ -468,15 +475,18 @@ describe('收款 (P5)', () => {
       ['pin', (sim) => (startSale(sim, '5'), sim.press('2'), sim.type('14'))],
       ['processing', (sim) => (startSale(sim, '5'), sim.press('1'))],
       ['approved', (sim) => tapCard(sim, '5')],
-      ['declined', (sim) => {
-        startSale(sim, '5');
-        sim.press('2');
-        for (let tries = 0; tries < CARD_PIN_TRIES; tries++) {
-          sim.type(WRONG_PIN);
-          sim.press('确认');
-          waitForHost(sim);
-        }
-      }],
+      [
+        'declined',
+        (sim) => {
+          startSale(sim, '5');
+          sim.press('2');
+          for (let tries = 0; tries < CARD_PIN_TRIES; tries++) {
+            sim.type(WRONG_PIN);
+            sim.press('确认');
+            waitForHost(sim);
+          }
+        },
+      ],
       ['commsError', (sim) => (sim.networkDown(), tapCard(sim, '5'))],
     ];
 
@@ -650,7 +660,9 @@ describe('the profile’s sale fields', () => {
     profile.passwordFree.channels[0].covers = ['contactless', 'chip'];
     profile.sale.cardPinHash = CARD_PIN;
     const message = problems(profile);
-    expect(message).toContain('passwordFree.channels[0].covers[1]: use contactless, qr-unionpay, qr-wechat, qr-alipay (a chip payment always needs the PIN');
+    expect(message).toContain(
+      'passwordFree.channels[0].covers[1]: use contactless, qr-unionpay, qr-wechat, qr-alipay (a chip payment always needs the PIN',
+    );
     expect(message).toContain('sale.cardPinHash: store a hash of the test card PIN, never the PIN');
     expect(message).not.toContain(CARD_PIN);
   });

@@ -68,7 +68,11 @@ describe('结算', () => {
     const sim = busyBatch();
     const totals = batchTotals(journal(sim));
     openSettlement(sim);
-    for (const [label, tally] of [['消费', totals.kinds.sale], ['撤销', totals.kinds.void], ['退货', totals.kinds.refund]] as const) {
+    for (const [label, tally] of [
+      ['消费', totals.kinds.sale],
+      ['撤销', totals.kinds.void],
+      ['退货', totals.kinds.refund],
+    ] as const) {
       expect(display(sim)).toContain(`${label} ${tally.count}笔 ${formatFen(tally.amountFen)}元`);
     }
     expect(display(sim)).toContain(`净额 ${formatFen(totals.netFen)}元`);
@@ -106,7 +110,12 @@ describe('结算', () => {
         ],
       },
     });
-    expect(lastRecord(sim)).toEqual({ at: new Date(sim.store.now()).toISOString(), operator: '01', action: 'settle', subject: '批次号000001 6笔 净额38.34元' });
+    expect(lastRecord(sim)).toEqual({
+      at: new Date(sim.store.now()).toISOString(),
+      operator: '01',
+      action: 'settle',
+      subject: '批次号000001 6笔 净额38.34元',
+    });
     expect(sim.receipts()).toHaveLength(printed + 1);
     expect(sim.receipts().at(-1)?.kind).toBe('settlement');
     expect(sim.receipt()).toContain('结算单');

@@ -308,7 +308,12 @@ describe('签退', () => {
     expect(display(sim)).toContain('签退成功');
     expect(display(sim)).toContain('下次交易前请重新签到');
     expect(signedIn(sim)).toBeUndefined();
-    expect(lastRecord(sim)).toEqual({ at: new Date(sim.store.now()).toISOString(), operator: '01', action: 'signOut', subject: '批次号000001' });
+    expect(lastRecord(sim)).toEqual({
+      at: new Date(sim.store.now()).toISOString(),
+      operator: '01',
+      action: 'signOut',
+      subject: '批次号000001',
+    });
     sim.press('确认');
     expect(isHome(sim)).toBe(true);
     expect(display(sim)).toContain('未签到');

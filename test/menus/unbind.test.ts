@@ -99,7 +99,12 @@ describe('解绑 with a texted code (P4)', () => {
     expect(display(sim)).toContain('结算卡 6222 **** **** 1234 已解绑');
     expect(bindingIds(sim)).toEqual(['merchant', 'unionpay-qr', 'wechat-pay', 'alipay']);
     expect(sim.store.snapshot().records).toEqual([
-      { at: new Date(sim.store.now()).toISOString(), operator: '00', action: 'unbind', subject: '结算卡 6222 **** **** 1234 解绑原因：更换结算账户' },
+      {
+        at: new Date(sim.store.now()).toISOString(),
+        operator: '00',
+        action: 'unbind',
+        subject: '结算卡 6222 **** **** 1234 解绑原因：更换结算账户',
+      },
     ]);
 
     // 更换结算账户: straight on to binding the new card; 取消 there leaves the terminal without one.
@@ -349,7 +354,14 @@ describe('解绑 is reviewed (审核), and the funds move later (资金已划转
     expect(display(sim)).toContain('解绑申请已提交审核');
     expect(display(sim)).toContain('审核通过后资金划转至指定账户，预计11:00前完成');
     expect(applications(sim)).toEqual([
-      { subject: '结算卡 6222 **** **** 1234', kind: 'settlementCard', reason: 'other', operator: '00', submittedAt: submitted, reviewedAt: submitted + UNBIND_REVIEW_MS },
+      {
+        subject: '结算卡 6222 **** **** 1234',
+        kind: 'settlementCard',
+        reason: 'other',
+        operator: '00',
+        submittedAt: submitted,
+        reviewedAt: submitted + UNBIND_REVIEW_MS,
+      },
     ]);
     sim.press('确认', '取消', '取消');
     expect(states(sim)).toEqual(['device.home']);
@@ -412,10 +424,12 @@ describe('解绑 is reviewed (审核), and the funds move later (资金已划转
     expect(applications(sim).map((application) => application.transferredAt !== undefined)).toEqual([true, false]);
     sim.advance(60 * 60_000);
     expect(applications(sim).map((application) => application.transferredAt !== undefined)).toEqual([true, true]);
-    expect(sim.store.snapshot().records.filter((record) => record.action === 'fundsTransferred').map((record) => record.subject)).toEqual([
-      '结算卡 6222 **** **** 1234 解绑审核通过',
-      '商户账号 898310058120134 解绑审核通过',
-    ]);
+    expect(
+      sim.store
+        .snapshot()
+        .records.filter((record) => record.action === 'fundsTransferred')
+        .map((record) => record.subject),
+    ).toEqual(['结算卡 6222 **** **** 1234 解绑审核通过', '商户账号 898310058120134 解绑审核通过']);
   });
 
   it('the detail screens name the other routes: 客服 or the counter for 解绑, 客服 for 注销 and a lost terminal', () => {

@@ -90,7 +90,7 @@ describe('撤销', () => {
     expect(display(sim)).toContain('金额：50.00元');
     expect(display(sim)).toContain('款项已退回原支付账户');
     expect(display(sim)).toContain('原凭证号 000002');
-        expect(lastEntry(sim)).toMatchObject({
+    expect(lastEntry(sim)).toMatchObject({
       trace: '000004',
       batch: '000001',
       kind: 'void',
@@ -106,7 +106,15 @@ describe('撤销', () => {
       operator: '01',
       action: 'void',
       subject: '50.00元 扫码(微信) 原凭证号000002 [00]交易成功',
-      transaction: { kind: 'void', amountFen: 5000, method: 'qr-wechat', approved: true, responseCode: '00', trace: '000004', originalTrace: '000002' },
+      transaction: {
+        kind: 'void',
+        amountFen: 5000,
+        method: 'qr-wechat',
+        approved: true,
+        responseCode: '00',
+        trace: '000004',
+        originalTrace: '000002',
+      },
     });
     expect(sim.receipts()).toHaveLength(printed + 1);
     expect(sim.receipt()).toContain('交易类型：撤销');
@@ -432,7 +440,11 @@ describe('退货', () => {
     expect(display(sim)).toContain('原交易已撤销或已全额退货');
     sim.press('确认');
     expect(display(sim)).toContain('请输入原交易参考号');
-    expect(journal(sim).filter((entry) => entry.kind === 'refund').map((entry) => entry.amountFen)).toEqual([200, 1034]);
+    expect(
+      journal(sim)
+        .filter((entry) => entry.kind === 'refund')
+        .map((entry) => entry.amountFen),
+    ).toEqual([200, 1034]);
   });
 
   it('取消 at the overLimit message also goes back to the amount', () => {
@@ -553,10 +565,27 @@ describe('退货', () => {
     it.each([
       ['the 主管’s password', (sim: Simulator) => mainMenu(sim, '退货')],
       ['the reference', (sim: Simulator) => authorised(sim, '退货')],
-      ['the amount', (sim: Simulator, reference: string) => (authorised(sim, '退货'), sim.type(reference), sim.press('确认'), sim.type('0601'), sim.press('确认'))],
+      [
+        'the amount',
+        (sim: Simulator, reference: string) => (
+          authorised(sim, '退货'),
+          sim.type(reference),
+          sim.press('确认'),
+          sim.type('0601'),
+          sim.press('确认')
+        ),
+      ],
       [
         'presenting the card',
-        (sim: Simulator, reference: string) => (authorised(sim, '退货'), sim.type(reference), sim.press('确认'), sim.type('0601'), sim.press('确认'), sim.type('1'), sim.press('确认')),
+        (sim: Simulator, reference: string) => (
+          authorised(sim, '退货'),
+          sim.type(reference),
+          sim.press('确认'),
+          sim.type('0601'),
+          sim.press('确认'),
+          sim.type('1'),
+          sim.press('确认')
+        ),
       ],
     ])('at %s: home, the store as it was', (_, reach) => {
       const { sim, tap } = dayWithSales();
@@ -632,7 +661,11 @@ describe('refusals before the host are recorded too', () => {
     authorised(sim, '撤销');
     sim.type('9');
     sim.press('确认');
-    expect(lastRecord(sim)).toMatchObject({ action: 'void', subject: '凭证号000009 [25]交易失败', transaction: { kind: 'void', approved: false, responseCode: '25', asked: '凭证号000009' } });
+    expect(lastRecord(sim)).toMatchObject({
+      action: 'void',
+      subject: '凭证号000009 [25]交易失败',
+      transaction: { kind: 'void', approved: false, responseCode: '25', asked: '凭证号000009' },
+    });
     sim.press('确认');
     sim.type('1');
     sim.press('确认', '确认', '2');

@@ -15,7 +15,13 @@ describe('the README pictures', () => {
 
   it('are all shown in the README', () => {
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-    for (const file of ['docs/screen-password-free.svg', 'docs/screen-sms-code.svg', 'docs/screen-receipt-en.svg', 'docs/report.png', 'docs/guide.png']) {
+    for (const file of [
+      'docs/screen-password-free.svg',
+      'docs/screen-sms-code.svg',
+      'docs/screen-receipt-en.svg',
+      'docs/report.png',
+      'docs/guide.png',
+    ]) {
       expect(existsSync(join(ROOT, file)), file).toBe(true);
       expect(readme).toContain(`(${file})`);
     }

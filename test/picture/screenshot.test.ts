@@ -71,7 +71,12 @@ describe('a screenshot', () => {
   it('draws each tone of a line in its colour', async () => {
     const tones = ['normal', 'muted', 'error', 'success', 'warning'] as const;
     const capture: ScreenCapture = captureRows(
-      { status: '在线  10086021              09:00', title: '颜色', body: tones.map((tone) => ({ text: `  ${tone}`, selected: false, tone, continued: false, joint: '', indent: 0 })), hints: '' },
+      {
+        status: '在线  10086021              09:00',
+        title: '颜色',
+        body: tones.map((tone) => ({ text: `  ${tone}`, selected: false, tone, continued: false, joint: '', indent: 0 })),
+        hints: '',
+      },
       { columns: 28, rows: 5 },
       'zh',
     );
@@ -93,7 +98,9 @@ describe('a screenshot', () => {
     sim.press('确认', '1');
     sim.advance(5000);
     expect(sim.capture().paper?.join('\n')).toContain('持卡人存根');
-    const picture = svgRows(await sim.screenshot()).map((row) => row.text).join('\n');
+    const picture = svgRows(await sim.screenshot())
+      .map((row) => row.text)
+      .join('\n');
     // The printer shows the end of the paper, as tall as the device, and how much is above it.
     expect(picture).toContain('打印机');
     expect(picture).toMatch(/上面还有\d+行/);
@@ -114,7 +121,11 @@ describe('a screenshot', () => {
     sim.press('确认');
     const phone = sim.capture().phone;
     expect(phone?.body.map((row) => row.text).join('')).toMatch(/验证码\D*\d{6}/);
-    expect(svgRows(await sim.screenshot()).map((row) => row.text).join('\n')).toContain('手机 138****1234');
+    expect(
+      svgRows(await sim.screenshot())
+        .map((row) => row.text)
+        .join('\n'),
+    ).toContain('手机 138****1234');
   });
 
   it('is a PNG at twice the size where asked', async () => {

@@ -82,7 +82,11 @@ const ROUTES: ReadonlyArray<readonly [task: string, route: string, moves: readon
     'README P2: re-enabling works the same way, restarting later with the power key',
     [...OPEN_SETTINGS, ...TOGGLE_PASSWORD_FREE, '8', SUPERVISOR, '确认', '取消', ...BACK_HOME, 'power key'],
   ],
-  ['p3-close-unionpay-sms', 'README P3: confirmed with the texted code', [...OPEN_SETTINGS, '1', '3', '确认', '确认', 'texted code', '确认']],
+  [
+    'p3-close-unionpay-sms',
+    'README P3: confirmed with the texted code',
+    [...OPEN_SETTINGS, '1', '3', '确认', '确认', 'texted code', '确认'],
+  ],
   [
     'p3-close-unionpay-sms',
     'README P3: backing up first',

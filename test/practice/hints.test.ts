@@ -8,7 +8,13 @@ import { practicePosition } from '../../src/practice/tracker.js';
 import type { Hint, Task } from '../../src/practice/task.js';
 import { playStep, startPractice, walkthroughSteps, type Practice } from '../support/practice.js';
 
-const hint = (at: string, zh: string, extra: Partial<Hint> = {}): Hint => ({ at, when: [], screen: undefined, text: { zh, en: `en ${zh}` }, ...extra });
+const hint = (at: string, zh: string, extra: Partial<Hint> = {}): Hint => ({
+  at,
+  when: [],
+  screen: undefined,
+  text: { zh, en: `en ${zh}` },
+  ...extra,
+});
 
 const TASK: Pick<Task, 'hints' | 'firstStep'> = {
   firstStep: { zh: '第一步', en: 'first step' },

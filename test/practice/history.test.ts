@@ -31,7 +31,13 @@ afterEach(() => {
 /** A finished practice, scored by the formula. */
 const result = (overrides: Partial<Omit<PracticeResult, 'breakdown'>> = {}): PracticeResult => {
   const practice = {
-    task: { id: 'p1-deregister-unionpay', title: { zh: '注销云闪付', en: 'Deregister UnionPay QuickPass' }, procedure: 'P1', profile: 'default', targetMs: 90_000 },
+    task: {
+      id: 'p1-deregister-unionpay',
+      title: { zh: '注销云闪付', en: 'Deregister UnionPay QuickPass' },
+      procedure: 'P1',
+      profile: 'default',
+      targetMs: 90_000,
+    },
     goalReached: true,
     endedBy: 'goal' as const,
     elapsedMs: 102_500,
@@ -49,8 +55,18 @@ const AT = Date.parse('2026-06-01T09:30:00+08:00');
 const NOTES: readonly MistakeNote[] = [
   { kind: 'wrongPassword', atMs: 12_000, what: '00', where: { zh: '进入设置', en: 'opening the settings' } },
   { kind: 'detour', atMs: 31_000, what: 'operationRecords', where: { zh: '操作记录', en: 'Operation records' } },
-  { kind: 'cancelledStep', atMs: 45_000, what: 'bindingManagement.confirming', where: { zh: '确认关闭 云闪付服务？', en: 'Close the UnionPay QuickPass app service?' } },
-  { kind: 'cancelledStep', atMs: 50_000, what: 'passwordPrompt.entering', where: { zh: '请输入密码确认注销', en: 'Password to deregister' } },
+  {
+    kind: 'cancelledStep',
+    atMs: 45_000,
+    what: 'bindingManagement.confirming',
+    where: { zh: '确认关闭 云闪付服务？', en: 'Close the UnionPay QuickPass app service?' },
+  },
+  {
+    kind: 'cancelledStep',
+    atMs: 50_000,
+    what: 'passwordPrompt.entering',
+    where: { zh: '请输入密码确认注销', en: 'Password to deregister' },
+  },
 ];
 
 describe('the practice history file', () => {
@@ -95,7 +111,11 @@ describe('the practice history file', () => {
     const [before, after] = readHistory(dir).entries;
     expect(before).toMatchObject({ task: 'p1-deregister-unionpay', mistakes: { detour: 1 }, score: 95, notes: [] });
     expect(after?.notes).toEqual(NOTES);
-    const table = formatHistory([before, after].filter((entry) => entry !== undefined), 'zh', 'Asia/Shanghai');
+    const table = formatHistory(
+      [before, after].filter((entry) => entry !== undefined),
+      'zh',
+      'Asia/Shanghai',
+    );
     // The newest with its mistakes under it; the old one as counts only.
     expect(table).toHaveLength(4);
     expect(table[3]).toMatch(/^05-01 09:30 {2}P1 注销云闪付\s+达成\s+1:00\s+1\s+0\s+95$/);
@@ -118,7 +138,13 @@ describe('the practice history file', () => {
     const torn = readFileSync(file, 'utf8');
     const { entries, skipped } = readHistory(dir);
     expect(entries).toEqual([first]);
-    expect(skipped).toEqual([expect.stringMatching(new RegExp(`^${file}:2: skipped this line: this practice record is not valid JSON \\(.+\\)\\. Nothing was changed; repair or delete that line\\.$`))]);
+    expect(skipped).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^${file}:2: skipped this line: this practice record is not valid JSON \\(.+\\)\\. Nothing was changed; repair or delete that line\\.$`,
+        ),
+      ),
+    ]);
     expect(readFileSync(file, 'utf8')).toBe(torn);
   });
 
@@ -150,7 +176,13 @@ describe('the history table', () => {
     historyEntry(result(), AT),
     historyEntry(
       result({
-        task: { id: 'p5', title: { zh: '关闭免密并用一笔小额闪付验证', en: 'Turn password-free off and prove it with a sale' }, procedure: 'P5', profile: 'default', targetMs: 180_000 },
+        task: {
+          id: 'p5',
+          title: { zh: '关闭免密并用一笔小额闪付验证', en: 'Turn password-free off and prove it with a sale' },
+          procedure: 'P5',
+          profile: 'default',
+          targetMs: 180_000,
+        },
         goalReached: false,
         endedBy: 'quit',
         elapsedMs: 3_725_000,
@@ -174,12 +206,15 @@ describe('the history table', () => {
       expect.stringMatching(/^06-01 09:30 {2}P1 注销云闪付/),
       '             密码错误：进入设置(操作员 00) · 走错菜单：进入了「操作记录」',
     ]);
-    expect(formatHistory(noted, 'en', 'Asia/Shanghai')[2]).toBe('             Wrong password: opening the settings (operator 00) · …and 3 more');
+    expect(formatHistory(noted, 'en', 'Asia/Shanghai')[2]).toBe(
+      '             Wrong password: opening the settings (operator 00) · …and 3 more',
+    );
     // One too long for the line alone is cut.
     const [, , cut] = formatHistory([historyEntry(result({ notes: NOTES.slice(2, 3) }), AT)], 'en', 'Asia/Shanghai');
     expect(cut).toBe('             Cancelled: pressed Cancel at "Close the UnionPay QuickPass app s..');
     for (const lang of ['zh', 'en'] as const) {
-      for (const line of [...formatHistory(noted, lang, 'Asia/Shanghai'), cut ?? '']) expect(stringWidth(line), line).toBeLessThanOrEqual(80);
+      for (const line of [...formatHistory(noted, lang, 'Asia/Shanghai'), cut ?? ''])
+        expect(stringWidth(line), line).toBeLessThanOrEqual(80);
     }
   });
 
@@ -192,6 +227,11 @@ describe('the history table', () => {
   });
 
   it('shows durations as m:ss, and h:mm:ss past an hour', () => {
-    expect([formatDuration(0), formatDuration(59_999), formatDuration(102_500), formatDuration(3_725_000)]).toEqual(['0:00', '0:59', '1:42', '1:02:05']);
+    expect([formatDuration(0), formatDuration(59_999), formatDuration(102_500), formatDuration(3_725_000)]).toEqual([
+      '0:00',
+      '0:59',
+      '1:42',
+      '1:02:05',
+    ]);
   });
 });

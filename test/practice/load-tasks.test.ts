@@ -112,17 +112,23 @@ describe('task file errors name file:line:col and the field', () => {
     expect(problems(edit('  - at: home', '  - at: hom'))).toBe(
       `${FILE}:14:9: hints[0].at: no device state "hom"; states look like home, settings.menu, bindingManagement.detail, passwordPrompt.entering`,
     );
-    expect(problems(edit('  store:', '  state: [bindingManagement.gone]\n  store:'))).toMatch(new RegExp(`^${FILE}:8:11: done.state\\[0\\]: no device state`));
+    expect(problems(edit('  store:', '  state: [bindingManagement.gone]\n  store:'))).toMatch(
+      new RegExp(`^${FILE}:8:11: done.state\\[0\\]: no device state`),
+    );
   });
 
   it('a store path outside the store', () => {
     expect(problems(edit('    "bindings[*].id"', '    "binding[*].id": { excludes: unionpay-qr }'))).toMatch(
-      new RegExp(`^${FILE}:9:5: done\\.store\\.binding\\[\\*\\]\\.id: the store has no "binding"; a store path starts with .*bindings, passwordFree, records`),
+      new RegExp(
+        `^${FILE}:9:5: done\\.store\\.binding\\[\\*\\]\\.id: the store has no "binding"; a store path starts with .*bindings, passwordFree, records`,
+      ),
     );
   });
 
   it('an unknown field inside a hint names the hint fields', () => {
-    expect(problems(edit('    en: Press MENU', '    en: Press MENU\n    colour: red'))).toBe(`${FILE}:17:5: hints[0].colour: unknown field; hints[0] has at, when, screen, zh, en`);
+    expect(problems(edit('    en: Press MENU', '    en: Press MENU\n    colour: red'))).toBe(
+      `${FILE}:17:5: hints[0].colour: unknown field; hints[0] has at, when, screen, zh, en`,
+    );
   });
 
   it('a condition that cannot be used says how to write it', () => {
@@ -163,8 +169,12 @@ describe('task file errors in Chinese, the default', () => {
     );
     expect(problems(edit('goal:', ''))).toBe(`${FILE}:2:1: goal: 缺少此项：结束时必须达到的状态，用平实的话写(不是步骤)`);
     expect(problems(edit('targetTime:', 'targetTime: soon'))).toBe(`${FILE}:11:13: targetTime: 请写一个时间，如 90s 或 2m`);
-    expect(problems(edit('    en: Press MENU', '    en: Press MENU\n    colour: red'))).toBe(`${FILE}:17:5: hints[0].colour: 没有这个字段；hints[0] 的字段有 at, when, screen, zh, en`);
-    expect(problems(edit('  - at: home', '  - at: hom'))).toMatch(new RegExp(`^${FILE}:14:9: hints\\[0\\]\\.at: 设备没有状态 "hom"；状态的写法如 home、`));
+    expect(problems(edit('    en: Press MENU', '    en: Press MENU\n    colour: red'))).toBe(
+      `${FILE}:17:5: hints[0].colour: 没有这个字段；hints[0] 的字段有 at, when, screen, zh, en`,
+    );
+    expect(problems(edit('  - at: home', '  - at: hom'))).toMatch(
+      new RegExp(`^${FILE}:14:9: hints\\[0\\]\\.at: 设备没有状态 "hom"；状态的写法如 home、`),
+    );
   });
 
   it('a condition that cannot be used, and a file that is not YAML', () => {
@@ -175,7 +185,9 @@ describe('task file errors in Chinese, the default', () => {
   });
 
   it('zod’s own words come from its Chinese locale', () => {
-    expect(problems(edit('done:', 'setup:\n  passwordFree.active.enabled: "yes"\ndone:'))).toMatch(new RegExp(`^${FILE}:8:3: setup: .*passwordFree.active.enabled.*无效输入：期望 boolean`));
+    expect(problems(edit('done:', 'setup:\n  passwordFree.active.enabled: "yes"\ndone:'))).toMatch(
+      new RegExp(`^${FILE}:8:3: setup: .*passwordFree.active.enabled.*无效输入：期望 boolean`),
+    );
   });
 
   it('says what each field is for in English as the JSON Schema does', () => {
@@ -210,7 +222,9 @@ describe('choosing a task', () => {
     expect(() => findTask('9', tasks)).toThrow(/No practice task "9"\. Tasks: 1 p1-deregister-unionpay, 2 p2-password-free-off, /);
     expect(() => findTask('nope.yaml', tasks)).toThrow(/No task file at nope\.yaml/);
     setToolLang('zh');
-    expect(() => findTask('9', tasks)).toThrow(/^没有练习任务 "9"。任务有：1 p1-deregister-unionpay, 2 p2-password-free-off, .*；也可以给出任务 \.yaml 文件的路径。$/);
+    expect(() => findTask('9', tasks)).toThrow(
+      /^没有练习任务 "9"。任务有：1 p1-deregister-unionpay, 2 p2-password-free-off, .*；也可以给出任务 \.yaml 文件的路径。$/,
+    );
     expect(() => findTask('nope.yaml', tasks)).toThrow('nope.yaml 处没有任务文件。');
   });
 });

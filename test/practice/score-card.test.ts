@@ -22,7 +22,6 @@ const start = (id: string): Practice => {
   return practice;
 };
 
-
 /** The card's mistake lines in both languages, time and text. */
 const lines = (result: PracticeResult) => ({
   zh: scoreCard(result, 'zh').notes.map(({ time, text }) => `${time} ${text}`),
@@ -109,7 +108,10 @@ describe('what each mistake was', () => {
     run.press('确认');
     run.sim.advance(5_000);
     const result = resultOf(run);
-    expect(lines(result)).toEqual({ zh: ['0:20 验证码错误：结算卡的短信验证码'], en: ['0:20 Wrong code: the texted code for Settlement card'] });
+    expect(lines(result)).toEqual({
+      zh: ['0:20 验证码错误：结算卡的短信验证码'],
+      en: ['0:20 Wrong code: the texted code for Settlement card'],
+    });
     const card = JSON.stringify([scoreCard(result, 'zh'), scoreCard(result, 'en')]);
     expect(card).not.toContain(code);
     expect(card).not.toContain(wrong);

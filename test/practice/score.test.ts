@@ -20,16 +20,25 @@ describe('the score', () => {
       elapsedMs: MINUTE,
       targetMs: MINUTE,
     });
-    expect(breakdown).toEqual({ mistakes: { wrongPassword: 20, detour: 5, cancelledStep: 5, forgottenRestart: 20 }, hints: 15, time: 0, score: 35 });
+    expect(breakdown).toEqual({
+      mistakes: { wrongPassword: 20, detour: 5, cancelledStep: 5, forgottenRestart: 20 },
+      hints: 15,
+      time: 0,
+      score: 35,
+    });
   });
 
   it('loses a point per full 10 s over the target, at most 20', () => {
-    expect([0, 9_999, 10_000, 95_000, 199_999, 200_000, 60 * MINUTE].map((over) => timePoints(MINUTE + over, MINUTE))).toEqual([0, 0, 1, 9, 19, 20, 20]);
+    expect([0, 9_999, 10_000, 95_000, 199_999, 200_000, 60 * MINUTE].map((over) => timePoints(MINUTE + over, MINUTE))).toEqual([
+      0, 0, 1, 9, 19, 20, 20,
+    ]);
     expect(timePoints(MINUTE / 2, MINUTE)).toBe(0);
   });
 
   it('never goes below 0, and is 0 when the goal was not reached', () => {
-    expect(scorePractice({ goalReached: true, mistakes: { ...none, wrongPassword: 12 }, hintsUsed: 0, elapsedMs: 0, targetMs: MINUTE }).score).toBe(0);
+    expect(
+      scorePractice({ goalReached: true, mistakes: { ...none, wrongPassword: 12 }, hintsUsed: 0, elapsedMs: 0, targetMs: MINUTE }).score,
+    ).toBe(0);
     const missed = scorePractice({ goalReached: false, mistakes: none, hintsUsed: 0, elapsedMs: 0, targetMs: MINUTE });
     expect(missed).toMatchObject({ score: 0, time: 0, hints: 0 });
   });
@@ -70,8 +79,10 @@ describe('store conditions', () => {
   });
 
   it('conditions that cannot be used say why, naming the path', () => {
-    expect(toStoreChecks({ 'records': { some: {} } })).toMatch(/^records: some takes a map of paths/);
-    expect(toStoreChecks({ 'bindings.length': { atLeast: 'two' } })).toBe('bindings.length: atLeast takes a number, e.g. { atLeast: 100000 }');
+    expect(toStoreChecks({ records: { some: {} } })).toMatch(/^records: some takes a map of paths/);
+    expect(toStoreChecks({ 'bindings.length': { atLeast: 'two' } })).toBe(
+      'bindings.length: atLeast takes a number, e.g. { atLeast: 100000 }',
+    );
     // A map that is not one condition word is a value to compare with.
     expect(toStoreCondition({ atMost: 1, atLeast: 0 })).toEqual({ kind: 'equals', value: { atMost: 1, atLeast: 0 } });
   });
@@ -82,12 +93,16 @@ describe('store conditions', () => {
     expect(data.passwordFree.active.enabled).toBe(false);
     expect(writeStorePath(data, 'records[1].sale.amountFen', 5).records[1]?.sale?.amountFen).toBe(5);
     expect('enabled' in writeStorePath(data, 'passwordFree.active.enabled', null).passwordFree.active).toBe(false);
-    expect(() => writeStorePath(data, 'passwordFree.pending.enabled', false)).toThrow('no passwordFree.pending to set passwordFree.pending.enabled in');
+    expect(() => writeStorePath(data, 'passwordFree.pending.enabled', false)).toThrow(
+      'no passwordFree.pending to set passwordFree.pending.enabled in',
+    );
   });
 
   it('say what is wrong in Chinese by default', () => {
     setToolLang('zh');
     expect(toStoreChecks({ 'bindings.length': { atLeast: 'two' } })).toBe('bindings.length: atLeast 要写一个数，如 { atLeast: 100000 }');
-    expect(() => writeStorePath(data, 'passwordFree.pending.enabled', false)).toThrow('没有 passwordFree.pending，无法设置 passwordFree.pending.enabled');
+    expect(() => writeStorePath(data, 'passwordFree.pending.enabled', false)).toThrow(
+      '没有 passwordFree.pending，无法设置 passwordFree.pending.enabled',
+    );
   });
 });

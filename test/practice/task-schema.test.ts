@@ -12,7 +12,9 @@ describe('the task JSON Schema', () => {
 
   it('is what every shipped task points editors at', () => {
     for (const file of readdirSync('fixtures/tasks')) {
-      expect(readFileSync(`fixtures/tasks/${file}`, 'utf8').split('\n')[0], file).toBe('# yaml-language-server: $schema=../task.schema.json');
+      expect(readFileSync(`fixtures/tasks/${file}`, 'utf8').split('\n')[0], file).toBe(
+        '# yaml-language-server: $schema=../task.schema.json',
+      );
     }
   });
 
@@ -24,7 +26,18 @@ describe('the task JSON Schema', () => {
     };
     expect(Object.keys(schema.properties)).toEqual(Object.keys(taskSchema.shape));
     for (const [field, property] of Object.entries(schema.properties)) expect(property.description, field).toBeTruthy();
-    expect(schema.required).toEqual(['title', 'procedure', 'goal', 'profile', 'walkthrough', 'done', 'flows', 'targetTime', 'firstStep', 'hints']);
+    expect(schema.required).toEqual([
+      'title',
+      'procedure',
+      'goal',
+      'profile',
+      'walkthrough',
+      'done',
+      'flows',
+      'targetTime',
+      'firstStep',
+      'hints',
+    ]);
     expect(schema.additionalProperties).toBe(false);
     expect(schema.properties.hints?.items?.required).toEqual(['at', 'zh', 'en']);
   });

@@ -23,7 +23,6 @@ const start = (id: string): Practice => {
   return practice;
 };
 
-
 const noMistakes = { wrongPassword: 0, detour: 0, cancelledStep: 0, forgottenRestart: 0 };
 
 /** The rest of P2 from 免密支付: save, restart now, wait for the boot. */
@@ -40,14 +39,17 @@ const SHOWN_ON_PURPOSE: Readonly<Record<string, Partial<typeof noMistakes>>> = {
 };
 
 describe('a perfect run', () => {
-  it.each(shippedTasks().map((shipped) => shipped.id))('%s: its own walkthrough reaches the goal with no mistakes but those it shows on purpose', (id) => {
-    const run = start(id);
-    playWalkthrough(run);
-    const result = resultOf(run);
-    const mistakes = { ...noMistakes, ...SHOWN_ON_PURPOSE[id] };
-    expect(result).toMatchObject({ goalReached: true, endedBy: 'goal', mistakes, hintsUsed: 0 });
-    expect(result.breakdown.score).toBe(100 - 10 * mistakes.wrongPassword);
-  });
+  it.each(shippedTasks().map((shipped) => shipped.id))(
+    '%s: its own walkthrough reaches the goal with no mistakes but those it shows on purpose',
+    (id) => {
+      const run = start(id);
+      playWalkthrough(run);
+      const result = resultOf(run);
+      const mistakes = { ...noMistakes, ...SHOWN_ON_PURPOSE[id] };
+      expect(result).toMatchObject({ goalReached: true, endedBy: 'goal', mistakes, hintsUsed: 0 });
+      expect(result.breakdown.score).toBe(100 - 10 * mistakes.wrongPassword);
+    },
+  );
 
   it('times the practice on the device clock, and time over the target costs a point per 10 s', () => {
     const run = start('p2-password-free-off');
@@ -253,7 +255,9 @@ describe('mistakes, each kind counted and named', () => {
     run.sim.advance(RESTART_MS);
     const result = resultOf(run);
     expect(result.mistakes).toEqual({ ...noMistakes, cancelledStep: 1 });
-    expect(result.notes).toMatchObject([{ kind: 'cancelledStep', what: 'passwordPrompt.entering', where: { zh: '请输入密码', en: 'Enter password' } }]);
+    expect(result.notes).toMatchObject([
+      { kind: 'cancelledStep', what: 'passwordPrompt.entering', where: { zh: '请输入密码', en: 'Enter password' } },
+    ]);
     expect(result.breakdown.score).toBe(95);
   });
 
@@ -269,7 +273,9 @@ describe('mistakes, each kind counted and named', () => {
     expect(result.breakdown).toMatchObject({ mistakes: { forgottenRestart: 20, cancelledStep: 0 }, score: 0 });
     // 稍后 on the restart question is an answer, not a step given up (the README's own route goes on
     // with the power key); the setting left pending is named by its menu item.
-    expect(result.notes).toMatchObject([{ kind: 'forgottenRestart', what: 'passwordFree.pending', where: { zh: '免密支付', en: 'Password-free payment' } }]);
+    expect(result.notes).toMatchObject([
+      { kind: 'forgottenRestart', what: 'passwordFree.pending', where: { zh: '免密支付', en: 'Password-free payment' } },
+    ]);
   });
 
   it('a pending change left behind counts even when the goal is reached (P1 after a detour into 免密支付)', () => {
@@ -301,7 +307,12 @@ describe('mistakes, each kind counted and named', () => {
     run.sim.advance(45_000);
     run.press('取消');
     expect(run.tracker.end().notes).toEqual([
-      { kind: 'cancelledStep', atMs: 45_000, what: 'bindingManagement.confirming', where: { zh: '确认关闭 云闪付服务？', en: 'Close the UnionPay QuickPass app service?' } },
+      {
+        kind: 'cancelledStep',
+        atMs: 45_000,
+        what: 'bindingManagement.confirming',
+        where: { zh: '确认关闭 云闪付服务？', en: 'Close the UnionPay QuickPass app service?' },
+      },
     ]);
   });
 

@@ -79,7 +79,9 @@ describe('the 签购单 of a sale', () => {
   });
 
   it('with the PIN (插卡): I 插卡, and the 持卡人签名 line with room to sign and 本人确认以上交易', () => {
-    const [merchant] = copies(printedLines(slip({ method: 'chip', channel: undefined, passwordFree: false, passwordFreeLimit: undefined }), 'zh'));
+    const [merchant] = copies(
+      printedLines(slip({ method: 'chip', channel: undefined, passwordFree: false, passwordFreeLimit: undefined }), 'zh'),
+    );
     expect(merchant).toContain('卡号：621700******5672 I 插卡');
     const signature = merchant.indexOf('持卡人签名：');
     expect(signature).toBeGreaterThan(0);
@@ -113,7 +115,12 @@ describe('the 签购单 of a sale', () => {
 
 describe('撤销 and 退货 slips', () => {
   it('name their type and the original 凭证号, and print the amount given back as negative, with a signature line', () => {
-    const undone = { trace: '000004', passwordFree: false, passwordFreeLimit: undefined, original: { trace: '000002', reference: '090004000002' } } as const;
+    const undone = {
+      trace: '000004',
+      passwordFree: false,
+      passwordFreeLimit: undefined,
+      original: { trace: '000002', reference: '090004000002' },
+    } as const;
     const voided = slip({ ...undone, kind: 'void', amountFen: 5000 });
     const [merchant] = copies(printedLines(voided, 'zh'));
     expect(merchant).toContain('交易类型：撤销');
@@ -168,7 +175,10 @@ describe('the 结算单', () => {
   });
 
   it('a negative net is printed with its sign', () => {
-    const lines = printedLines({ ...header, kind: 'settlement', settlement: { ...settlement, totals: { ...settlement.totals, netFen: -1250 } } }, 'zh');
+    const lines = printedLines(
+      { ...header, kind: 'settlement', settlement: { ...settlement, totals: { ...settlement.totals, netFen: -1250 } } },
+      'zh',
+    );
     expect(lines).toContain(`净额${' '.repeat(22)}-12.50`);
   });
 });
@@ -194,7 +204,10 @@ describe('on 32 columns of paper', () => {
   const paper = (jobs: readonly PrintJob[], lang: 'zh' | 'en') => jobs.map((job) => printedLines(job, lang));
 
   const tooWide = (papers: readonly (readonly string[])[]) =>
-    papers.flat().filter((line) => stringWidth(line) > PAPER_COLUMNS).map((line) => `${stringWidth(line)}: ${line}`);
+    papers
+      .flat()
+      .filter((line) => stringWidth(line) > PAPER_COLUMNS)
+      .map((line) => `${stringWidth(line)}: ${line}`);
 
   it.each(['zh', 'en'] as const)('no line of any slip or 结算单 is wider than the paper (%s)', (lang) => {
     expect(tooWide(paper(everything(), lang))).toEqual([]);
@@ -202,7 +215,10 @@ describe('on 32 columns of paper', () => {
 
   it('a merchant name longer than a line goes on to the next line, whole', () => {
     const profile = structuredClone(loadProfile('default')) as unknown as { device: { merchantName: { zh: string; en: string } } };
-    profile.device.merchantName = { zh: '上海市浦东新区张江高科技园区便利店连锁第十二分店', en: 'Zhangjiang Hi-Tech Park Convenience Store Chain, Branch 12' };
+    profile.device.merchantName = {
+      zh: '上海市浦东新区张江高科技园区便利店连锁第十二分店',
+      en: 'Zhangjiang Hi-Tech Park Convenience Store Chain, Branch 12',
+    };
     const long = parseProfile(JSON.stringify(profile), 'long-name.json');
     const jobs = everything(long);
     for (const lang of ['zh', 'en'] as const) {

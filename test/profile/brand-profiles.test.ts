@@ -18,7 +18,11 @@ describe('brand profiles', () => {
 
   it.each(shippedProfileNames())('%s passes the shipped walkthroughs that apply to it, and skips the others', (fixture) => {
     const results = files.flatMap((file) => runFile(file, { profiles, library, fixtures: [fixture] }));
-    expect(results.filter((result) => result.status !== 'passed' && result.status !== 'skipped').map((result) => `${result.name}: ${result.failure?.message ?? result.reason}`)).toEqual([]);
+    expect(
+      results
+        .filter((result) => result.status !== 'passed' && result.status !== 'skipped')
+        .map((result) => `${result.name}: ${result.failure?.message ?? result.reason}`),
+    ).toEqual([]);
     // Every profile gets a share of the suite; the brands most of it.
     expect(results.filter((result) => result.status === 'passed').length).toBeGreaterThanOrEqual(BRANDS.includes(fixture) ? 28 : 9);
   });
@@ -46,7 +50,9 @@ describe('brand profiles', () => {
       const lines = createSimulator({ fixture }).screen().split('\n');
       // Smart: status, title, body rows, soft keys. Classic: the icon strip, then all its lines.
       expect(lines, fixture).toHaveLength(kind === 'classic' ? rows + 1 : rows + 3);
-      expect(Math.max(...lines.map((line) => [...line].reduce((width, char) => width + (char.charCodeAt(0) > 0x2e80 ? 2 : 1), 0)))).toBe(columns);
+      expect(Math.max(...lines.map((line) => [...line].reduce((width, char) => width + (char.charCodeAt(0) > 0x2e80 ? 2 : 1), 0)))).toBe(
+        columns,
+      );
     }
   });
 
@@ -72,11 +78,21 @@ describe('a brand profile whose display is too small', () => {
     );
   });
 
-  it('is a classic display when it says so, within a classic LCD\'s sizes', () => {
-    expect(parseProfile(withDisplay({ kind: 'classic', columns: 16, rows: 4 }), 'classic.json').device.display).toEqual({ kind: 'classic', columns: 16, rows: 4 });
-    expect(() => parseProfile(withDisplay({ kind: 'classic', columns: 12, rows: 4 }), 'c.json')).toThrow('device.display.columns：传统屏至少 16 列(8 个汉字)');
-    expect(() => parseProfile(withDisplay({ kind: 'classic', columns: 16, rows: 3 }), 'c.json')).toThrow('device.display.rows：传统屏至少 4 行(标题行在内)');
-    expect(() => parseProfile(withDisplay({ kind: 'round', columns: 16, rows: 4 }), 'c.json')).toThrow('device.display.kind："kind" 只能是 "smart"(默认)或 "classic"');
+  it("is a classic display when it says so, within a classic LCD's sizes", () => {
+    expect(parseProfile(withDisplay({ kind: 'classic', columns: 16, rows: 4 }), 'classic.json').device.display).toEqual({
+      kind: 'classic',
+      columns: 16,
+      rows: 4,
+    });
+    expect(() => parseProfile(withDisplay({ kind: 'classic', columns: 12, rows: 4 }), 'c.json')).toThrow(
+      'device.display.columns：传统屏至少 16 列(8 个汉字)',
+    );
+    expect(() => parseProfile(withDisplay({ kind: 'classic', columns: 16, rows: 3 }), 'c.json')).toThrow(
+      'device.display.rows：传统屏至少 4 行(标题行在内)',
+    );
+    expect(() => parseProfile(withDisplay({ kind: 'round', columns: 16, rows: 4 }), 'c.json')).toThrow(
+      'device.display.kind："kind" 只能是 "smart"(默认)或 "classic"',
+    );
   });
 
   describe('in English', () => {

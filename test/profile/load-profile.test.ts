@@ -70,7 +70,11 @@ describe('a hand-broken profile', () => {
   it.each<{ field: string; says: string; breakIt: (profile: Json) => void }>([
     { field: 'security.maxAttempts', says: 'security.maxAttempts:', breakIt: (p) => (p.security.maxAttempts = 0) },
     { field: 'security.lockoutSeconds', says: 'security.lockoutSeconds:', breakIt: (p) => (p.security.lockoutSeconds = '300') },
-    { field: 'security.settingsOperator', says: 'security.settingsOperator: no operator "42"', breakIt: (p) => (p.security.settingsOperator = '42') },
+    {
+      field: 'security.settingsOperator',
+      says: 'security.settingsOperator: no operator "42"',
+      breakIt: (p) => (p.security.settingsOperator = '42'),
+    },
     {
       field: 'operators[0].passwordHash',
       says: 'operators[0].passwordHash: store a hash, never the password',
@@ -83,7 +87,11 @@ describe('a hand-broken profile', () => {
       says: 'passwordFree.channels[0].limit: 800 is not among passwordFree.limitOptions',
       breakIt: (p) => (p.passwordFree.channels[0].limit = 800),
     },
-    { field: 'device.terminalId', says: 'device.terminalId: a terminal number has 8 digits', breakIt: (p) => (p.device.terminalId = '123') },
+    {
+      field: 'device.terminalId',
+      says: 'device.terminalId: a terminal number has 8 digits',
+      breakIt: (p) => (p.device.terminalId = '123'),
+    },
     { field: 'an unknown key', says: '(top level): Unrecognized key: "colour"', breakIt: (p) => (p.colour = 'blue') },
   ])('$field: ProfileError naming the file and the field', ({ says, breakIt }) => {
     const profile = JSON.parse(defaultText()) as Json;
@@ -138,7 +146,7 @@ describe('a profile that is not there', () => {
 });
 
 describe('profile errors in Chinese (the default language)', () => {
-  it('name the file and each field, in zod\'s words in Chinese where the schema has none of its own', () => {
+  it("name the file and each field, in zod's words in Chinese where the schema has none of its own", () => {
     const profile = JSON.parse(defaultText()) as Json;
     profile.security.lockoutSeconds = '300';
     profile.device.terminalId = '123';
@@ -165,7 +173,9 @@ describe('profile errors in Chinese (the default language)', () => {
   });
 
   it('an unknown name lists the shipped profiles; a missing path names the path', () => {
-    expect(loadError('nosuch').message).toBe(`没有名为 "nosuch" 的设备配置。自带的设备配置有：${SHIPPED.join(', ')}；也可以给出 .json 文件的路径。`);
+    expect(loadError('nosuch').message).toBe(
+      `没有名为 "nosuch" 的设备配置。自带的设备配置有：${SHIPPED.join(', ')}；也可以给出 .json 文件的路径。`,
+    );
     const file = join(dir, 'missing.json');
     expect(loadError(file).message).toBe(`${file} 处没有设备配置。`);
   });

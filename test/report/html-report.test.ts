@@ -30,14 +30,38 @@ beforeAll(async () => {
   setToolLang('en');
   dir = mkdtempSync(join(tmpdir(), 'pos-sim-html-'));
   mkdirSync(join(dir, '__snapshots__', 'b-snapshot'), { recursive: true });
-  writeFileSync(join(dir, 'a-passes.yaml'), ['name: "opens 免密支付 </script><img src=x onerror=alert(1)>"', 'steps:', ...OPEN, '  - expect: "[x] 开启免密支付"', ''].join('\n'));
-  writeFileSync(join(dir, 'b-snapshot.yaml'), ['name: unticks', 'steps:', ...OPEN, '  - select: 开启免密支付', '  - snapshot: editing', ''].join('\n'));
-  writeFileSync(join(dir, 'c-skipped.yaml'), ['name: only offline', 'when: { network: offline }', 'steps:', '  - press: 菜单', ''].join('\n'));
+  writeFileSync(
+    join(dir, 'a-passes.yaml'),
+    ['name: "opens 免密支付 </script><img src=x onerror=alert(1)>"', 'steps:', ...OPEN, '  - expect: "[x] 开启免密支付"', ''].join('\n'),
+  );
+  writeFileSync(
+    join(dir, 'b-snapshot.yaml'),
+    ['name: unticks', 'steps:', ...OPEN, '  - select: 开启免密支付', '  - snapshot: editing', ''].join('\n'),
+  );
+  writeFileSync(
+    join(dir, 'c-skipped.yaml'),
+    ['name: only offline', 'when: { network: offline }', 'steps:', '  - press: 菜单', ''].join('\n'),
+  );
   // The golden shows the box still ticked: the screen differs.
-  await runWalkthroughsCommand({ paths: [join(dir, 'b-snapshot.yaml')], reporter: 'json', bail: false, coverage: false, snapshotDir: join(dir, 'pictures'), updateSnapshots: true }, () => undefined, () => undefined);
+  await runWalkthroughsCommand(
+    {
+      paths: [join(dir, 'b-snapshot.yaml')],
+      reporter: 'json',
+      bail: false,
+      coverage: false,
+      snapshotDir: join(dir, 'pictures'),
+      updateSnapshots: true,
+    },
+    () => undefined,
+    () => undefined,
+  );
   writeFileSync(join(dir, 'b-snapshot.yaml'), ['name: unticks', 'steps:', ...OPEN, '  - snapshot: editing', ''].join('\n'));
   const out: string[] = [];
-  code = await runWalkthroughsCommand({ paths: [dir], reporter: 'html', bail: false, coverage: false, snapshotDir: join(dir, 'pictures') }, (text) => out.push(text), () => undefined);
+  code = await runWalkthroughsCommand(
+    { paths: [dir], reporter: 'html', bail: false, coverage: false, snapshotDir: join(dir, 'pictures') },
+    (text) => out.push(text),
+    () => undefined,
+  );
   page = out[0] ?? '';
 });
 
@@ -46,7 +70,8 @@ afterAll(() => {
   setToolLang('zh');
 });
 
-const data = (): ReportJson => JSON.parse(gunzipSync(Buffer.from(REPORT_DATA.exec(page)?.[1] ?? '', 'base64')).toString('utf8')) as ReportJson;
+const data = (): ReportJson =>
+  JSON.parse(gunzipSync(Buffer.from(REPORT_DATA.exec(page)?.[1] ?? '', 'base64')).toString('utf8')) as ReportJson;
 
 describe('the HTML report', () => {
   it('is one page that needs nothing from the network', () => {
@@ -68,7 +93,13 @@ describe('the HTML report', () => {
   it('keeps every step with the screen it left, each distinct screen once', () => {
     const { screens, walkthroughs } = data();
     const passed = walkthroughs.find((walkthrough) => walkthrough.status === 'passed');
-    expect(passed?.trace.map((step) => step.step)).toEqual(['press: 菜单', 'type: "123456"', 'press: 确认', 'select: 免密支付', 'expect: "[x] 开启免密支付"']);
+    expect(passed?.trace.map((step) => step.step)).toEqual([
+      'press: 菜单',
+      'type: "123456"',
+      'press: 确认',
+      'select: 免密支付',
+      'expect: "[x] 开启免密支付"',
+    ]);
     // The expect step leaves the screen as it was; the other walkthrough's steps show the same screens.
     expect(passed?.trace[4]?.screen).toBe(passed?.trace[3]?.screen);
     const failed = walkthroughs.find((walkthrough) => walkthrough.status === 'failed');
@@ -102,12 +133,27 @@ describe('the HTML report of walkthroughs made of pieces', () => {
     const pieces = mkdtempSync(join(tmpdir(), 'pos-sim-html-pieces-'));
     try {
       mkdirSync(join(pieces, '_lib'));
-      writeFileSync(join(pieces, '_lib', 'open.yaml'), ['name: open 设置', 'steps:', ...OPEN.slice(0, 3), '  - expect: 不存在的菜单', ''].join('\n'));
+      writeFileSync(
+        join(pieces, '_lib', 'open.yaml'),
+        ['name: open 设置', 'steps:', ...OPEN.slice(0, 3), '  - expect: 不存在的菜单', ''].join('\n'),
+      );
       // The terminal number is on the home screen: given with --env, it is a secret there too.
-      writeFileSync(join(pieces, 'uses-piece.yaml'), ['name: uses a piece', 'steps:', '  - expect: ${TERMINAL}', '  - run: _lib/open.yaml', 'after:', '  - expect: 也不存在', ''].join('\n'));
+      writeFileSync(
+        join(pieces, 'uses-piece.yaml'),
+        ['name: uses a piece', 'steps:', '  - expect: ${TERMINAL}', '  - run: _lib/open.yaml', 'after:', '  - expect: 也不存在', ''].join(
+          '\n',
+        ),
+      );
       const out: string[] = [];
       await runWalkthroughsCommand(
-        { paths: [pieces], reporter: 'html', bail: false, coverage: false, snapshotDir: join(pieces, 'pictures'), env: { TERMINAL: '10086021' } },
+        {
+          paths: [pieces],
+          reporter: 'html',
+          bail: false,
+          coverage: false,
+          snapshotDir: join(pieces, 'pictures'),
+          env: { TERMINAL: '10086021' },
+        },
         (text) => out.push(text),
         () => undefined,
       );
@@ -118,7 +164,9 @@ describe('the HTML report of walkthroughs made of pieces', () => {
       };
       const [walkthrough] = json.walkthroughs;
       expect(walkthrough?.failure?.at).toMatch(/_lib\/open\.yaml:6:5$/);
-      expect(walkthrough?.failure?.calledFrom).toEqual([expect.stringMatching(/^called at .*uses-piece\.yaml:4:5 {2}run: _lib\/open\.yaml$/)]);
+      expect(walkthrough?.failure?.calledFrom).toEqual([
+        expect.stringMatching(/^called at .*uses-piece\.yaml:4:5 {2}run: _lib\/open\.yaml$/),
+      ]);
       expect(walkthrough?.afterFailure?.message).toContain('也不存在');
       expect(walkthrough?.trace.some((step) => step.file?.endsWith('_lib/open.yaml'))).toBe(true);
       expect(json.screens.join('\n')).not.toContain('10086021');

@@ -16,7 +16,12 @@ const t = translator('zh');
 const text = (...lines: string[]): ScreenLine[] => lines.map((line) => ({ text: line }));
 const items = (labels: readonly string[], cursor?: number): ScreenLine[] =>
   labels.map((label, index) => ({ text: `${index + 1}.${label}`, selected: index === cursor, item: true }));
-const screen = (title: string, lines: readonly ScreenLine[], extra: Partial<Screen> = {}): Screen => ({ title, lines, hints: {}, ...extra });
+const screen = (title: string, lines: readonly ScreenLine[], extra: Partial<Screen> = {}): Screen => ({
+  title,
+  lines,
+  hints: {},
+  ...extra,
+});
 
 /** The LCD as a person sees it: the icon strip, then its four lines (trailing spaces kept off). */
 const shown = (of: Screen, page?: number) => displayText(displayRows(of, STATUS, t, CLASSIC, page)).split('\n');
@@ -51,11 +56,20 @@ describe('the classic LCD', () => {
   });
 
   it('drops spacer lines: four lines are too few to leave one empty', () => {
-    expect(shown(screen('签退', text('确认签退？', '', '是-确认 否-取消')))).toEqual(['在线       09:00', '      签退', '确认签退？', '是-确认 否-取消', '']);
+    expect(shown(screen('签退', text('确认签退？', '', '是-确认 否-取消')))).toEqual([
+      '在线       09:00',
+      '      签退',
+      '确认签退？',
+      '是-确认 否-取消',
+      '',
+    ]);
   });
 
   it('pages a long text, 1/3 on the title line, each page turned to by number', () => {
-    const long = screen('解绑申请', text('类型：结算卡', '账号：6222 **** **** 1234', '绑定于2024-03-18', '更换结算账户', '发至138****1234', '按[确认]提交'));
+    const long = screen(
+      '解绑申请',
+      text('类型：结算卡', '账号：6222 **** **** 1234', '绑定于2024-03-18', '更换结算账户', '发至138****1234', '按[确认]提交'),
+    );
     expect(shown(long)).toEqual(['在线       09:00', '    解绑申请 1/3', '类型：结算卡', '账号：6222 ****', '**** 1234']);
     expect(shown(long, 1).slice(1)).toEqual(['    解绑申请 2/3', '绑定于2024-03-18', '更换结算账户', '发至138****1234']);
     expect(shown(long, 2).slice(1)).toEqual(['    解绑申请 3/3', '按[确认]提交', '', '']);
@@ -71,7 +85,11 @@ describe('the classic LCD', () => {
   });
 
   it('opens a screen that asks for input at the page with its input line and what follows it', () => {
-    const prompt = screen('短信验证', [...text('发至138****1234', '5分0秒内有效', '请输入验证码'), { text: '**_', field: true }, { text: '验证码错 余2次', tone: 'error' }]);
+    const prompt = screen('短信验证', [
+      ...text('发至138****1234', '5分0秒内有效', '请输入验证码'),
+      { text: '**_', field: true },
+      { text: '验证码错 余2次', tone: 'error' },
+    ]);
     expect(shown(prompt)).toEqual(['在线       09:00', '    短信验证 2/2', '请输入验证码', '**_', '验证码错 余2次']);
     expect(shown(prompt, 0).slice(1)).toEqual(['    短信验证 1/2', '发至138****1234', '5分0秒内有效', '']);
   });
@@ -103,9 +121,15 @@ describe('the classic LCD', () => {
     expect(classicProblems(screen('x', text('ABCDEFGHIJKLMNOPQRSTUVWXYZ')), LCD)).toEqual([{ kind: 'cutWord', row: 'QRSTUVWXYZ' }]);
     // A file path breaks where the line ends, as in any terminal.
     expect(classicProblems(screen('x', text('/root/.local/share/pos-sim/backups/a.json')), LCD)).toEqual([]);
-    const buried = screen('收款', [...text('金额：12.34元', '本机未绑定商户，不能交易', '请选择支付方式'), ...items(['挥卡/闪付', '插卡'], 0)]);
+    const buried = screen('收款', [
+      ...text('金额：12.34元', '本机未绑定商户，不能交易', '请选择支付方式'),
+      ...items(['挥卡/闪付', '插卡'], 0),
+    ]);
     expect(classicProblems(buried, LCD)).toEqual([{ kind: 'unreachable', where: 'above' }]);
-    const trailing = screen('x', [...items(['一', '二'], 0).map((line) => ({ ...line, text: `${line.text}长长长长长长长长长长` })), ...text('后面一行', '后面两行')]);
+    const trailing = screen('x', [
+      ...items(['一', '二'], 0).map((line) => ({ ...line, text: `${line.text}长长长长长长长长长长` })),
+      ...text('后面一行', '后面两行'),
+    ]);
     expect(classicProblems(trailing, LCD)).toContainEqual({ kind: 'unreachable', where: 'below' });
   });
 
@@ -115,7 +139,11 @@ describe('the classic LCD', () => {
   });
 
   it('draws the progress bar on a line of its own, in ASCII', () => {
-    expect(shown(screen('解绑', text('资金清算中...', '请勿关机'), { progress: 0.5 })).slice(2)).toEqual(['资金清算中...', '请勿关机', '########........']);
+    expect(shown(screen('解绑', text('资金清算中...', '请勿关机'), { progress: 0.5 })).slice(2)).toEqual([
+      '资金清算中...',
+      '请勿关机',
+      '########........',
+    ]);
   });
 
   it('keeps every line within the LCD width, and only ASCII besides Chinese text', () => {

@@ -6,7 +6,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { resolveDataDir, type DataDirSystem } from '../../src/store/data-dir.js';
 
 /** Ana's home folder on each system. */
-const homeOn = (platform: NodeJS.Platform) => (platform === 'darwin' ? '/Users/ana' : platform === 'win32' ? 'C:\\Users\\ana' : '/home/ana');
+const homeOn = (platform: NodeJS.Platform) =>
+  platform === 'darwin' ? '/Users/ana' : platform === 'win32' ? 'C:\\Users\\ana' : '/home/ana';
 
 /** A system on which only `existing` folders exist. */
 const system = (platform: NodeJS.Platform, existing: readonly string[] = []): DataDirSystem => ({
@@ -34,7 +35,12 @@ describe('the data folder', () => {
     ['win32', { POS_SIM_DATA_DIR: 'D:\\pos' }, [], 'D:\\pos'],
     // Data an earlier version left in the XDG folder stays in use until the system's folder exists.
     ['darwin', {}, ['/Users/ana/.local/share/pos-sim'], '/Users/ana/.local/share/pos-sim'],
-    ['darwin', {}, ['/Users/ana/.local/share/pos-sim', '/Users/ana/Library/Application Support/pos-sim'], '/Users/ana/Library/Application Support/pos-sim'],
+    [
+      'darwin',
+      {},
+      ['/Users/ana/.local/share/pos-sim', '/Users/ana/Library/Application Support/pos-sim'],
+      '/Users/ana/Library/Application Support/pos-sim',
+    ],
     ['darwin', { XDG_DATA_HOME: '/data' }, ['/data/pos-sim'], '/data/pos-sim'],
     ['win32', {}, ['C:\\Users\\ana\\.local\\share\\pos-sim'], 'C:\\Users\\ana\\.local\\share\\pos-sim'],
   ] as const)('%s %j (existing %j) → %s', (platform, env, existing, expected) => {

@@ -127,26 +127,33 @@ describe('the device lock', () => {
     }
   });
 
-  it(`many processes at once, on a free device and on a stale lock: exactly one wins, ${ROUNDS} rounds out of ${ROUNDS}`, { timeout: 180_000 }, async () => {
-    const contenders = await Promise.all(Array.from({ length: CONTENDERS }, startContender));
-    try {
-      for (let round = 0; round < ROUNDS; round += 1) {
-        const dir = join(scratch, `round-${round}`);
-        mkdirSync(dir);
-        // Half the rounds start from a lock whose owner was killed.
-        const stale = round % 2 === 1;
-        if (stale) writeFileSync(join(dir, 'default.lock'), String(deadPid()));
-        const answers = await contend(contenders, dir);
-        expect(answers.filter((answer) => answer === 'won'), `round ${round} (${stale ? 'stale lock' : 'free'}): ${answers.join(', ')}`).toHaveLength(1);
-        expect(answers.filter((answer) => answer !== 'won')).toEqual(Array<string>(CONTENDERS - 1).fill('in use'));
-        const winner = contenders[answers.indexOf('won')];
-        expect(readFileSync(join(dir, 'default.lock'), 'utf8')).toBe(String(winner?.child.pid));
-        await releaseAll(contenders);
-        // Nothing is left behind: no lock, no draft, no marker.
-        expect(readdirSync(dir)).toEqual([]);
+  it(
+    `many processes at once, on a free device and on a stale lock: exactly one wins, ${ROUNDS} rounds out of ${ROUNDS}`,
+    { timeout: 180_000 },
+    async () => {
+      const contenders = await Promise.all(Array.from({ length: CONTENDERS }, startContender));
+      try {
+        for (let round = 0; round < ROUNDS; round += 1) {
+          const dir = join(scratch, `round-${round}`);
+          mkdirSync(dir);
+          // Half the rounds start from a lock whose owner was killed.
+          const stale = round % 2 === 1;
+          if (stale) writeFileSync(join(dir, 'default.lock'), String(deadPid()));
+          const answers = await contend(contenders, dir);
+          expect(
+            answers.filter((answer) => answer === 'won'),
+            `round ${round} (${stale ? 'stale lock' : 'free'}): ${answers.join(', ')}`,
+          ).toHaveLength(1);
+          expect(answers.filter((answer) => answer !== 'won')).toEqual(Array<string>(CONTENDERS - 1).fill('in use'));
+          const winner = contenders[answers.indexOf('won')];
+          expect(readFileSync(join(dir, 'default.lock'), 'utf8')).toBe(String(winner?.child.pid));
+          await releaseAll(contenders);
+          // Nothing is left behind: no lock, no draft, no marker.
+          expect(readdirSync(dir)).toEqual([]);
+        }
+      } finally {
+        for (const { child } of contenders) child.stdin.end();
       }
-    } finally {
-      for (const { child } of contenders) child.stdin.end();
-    }
-  });
+    },
+  );
 });

@@ -41,7 +41,13 @@ const entry = (fields: Partial<JournalEntry> & Pick<JournalEntry, 'trace' | 'kin
 describe('journal helpers', () => {
   const sale1 = entry({ trace: '000001', kind: 'sale', amountFen: 1000 });
   const sale2 = entry({ trace: '000002', kind: 'sale', amountFen: 5000, method: 'qr-wechat' });
-  const void2 = entry({ trace: '000003', kind: 'void', amountFen: 5000, method: 'qr-wechat', original: { trace: '000002', reference: sale2.reference } });
+  const void2 = entry({
+    trace: '000003',
+    kind: 'void',
+    amountFen: 5000,
+    method: 'qr-wechat',
+    original: { trace: '000002', reference: sale2.reference },
+  });
   const refund1 = entry({ trace: '000004', kind: 'refund', amountFen: 300, original: { trace: '000001', reference: sale1.reference } });
   const nextBatch = entry({ trace: '000005', kind: 'sale', amountFen: 700, method: 'chip', batch: '000002', date: '2026-06-02' });
   const all = [sale1, sale2, void2, refund1, nextBatch];
@@ -83,14 +89,14 @@ describe('journal helpers', () => {
         { group: 'qr-wechat', count: 2, amountFen: 0 },
       ],
     });
-    expect(batchTotals([])).toEqual({ kinds: { sale: { count: 0, amountFen: 0 }, void: { count: 0, amountFen: 0 }, refund: { count: 0, amountFen: 0 } }, netFen: 0, groups: [] });
-    expect(['contactless', 'chip', 'qr-unionpay', 'qr-wechat', 'qr-alipay'].map((method) => settlementGroup(method as JournalEntry['method']))).toEqual([
-      'card',
-      'card',
-      'qr-unionpay',
-      'qr-wechat',
-      'qr-alipay',
-    ]);
+    expect(batchTotals([])).toEqual({
+      kinds: { sale: { count: 0, amountFen: 0 }, void: { count: 0, amountFen: 0 }, refund: { count: 0, amountFen: 0 } },
+      netFen: 0,
+      groups: [],
+    });
+    expect(
+      ['contactless', 'chip', 'qr-unionpay', 'qr-wechat', 'qr-alipay'].map((method) => settlementGroup(method as JournalEntry['method'])),
+    ).toEqual(['card', 'card', 'qr-unionpay', 'qr-wechat', 'qr-alipay']);
   });
 });
 
@@ -164,7 +170,11 @@ describe('the numbers of an approved transaction', () => {
   it('凭证号 999999 is followed by 000001, and 结算 of batch 999999 opens batch 000001', () => {
     const flash: FlashData = { ...seedFlash(profile), day: { batch: 999_999, nextTrace: 999_999 } };
     const sim = start({ medium: memoryMedium(flash) });
-    expect(completeSale(sim, '100', 'tap')).toMatchObject({ trace: '999999', batch: '999999', reference: expect.stringMatching(/999999$/) });
+    expect(completeSale(sim, '100', 'tap')).toMatchObject({
+      trace: '999999',
+      batch: '999999',
+      reference: expect.stringMatching(/999999$/),
+    });
     expect(completeSale(sim, '100', 'tap')).toMatchObject({ trace: '000001' });
     mainMenu(sim, '管理', '结算');
     sim.press('确认');
@@ -233,7 +243,13 @@ describe('kept in the flash', () => {
   it('a data file written before the working day existed (no day, journal or settlements) loads and starts a first day', () => {
     const { day: _day, journal: _journal, settlements: _settlements, ...old } = seedFlash(profile);
     const oldBindings = old.bindings.map(({ methods: _methods, ...binding }) => binding);
-    const oldRecord = { at: '2026-05-30T02:00:00.000Z', operator: '01', action: 'sale', subject: '1.00元 挥卡/闪付 银联闪付 免密免签 [00]交易成功', sale: { amountFen: 100, method: 'contactless', channel: 'unionpay', approved: true, responseCode: '00', passwordFree: true } };
+    const oldRecord = {
+      at: '2026-05-30T02:00:00.000Z',
+      operator: '01',
+      action: 'sale',
+      subject: '1.00元 挥卡/闪付 银联闪付 免密免签 [00]交易成功',
+      sale: { amountFen: 100, method: 'contactless', channel: 'unionpay', approved: true, responseCode: '00', passwordFree: true },
+    };
     writeFileSync(file(), JSON.stringify({ ...old, bindings: oldBindings, records: [oldRecord] }, null, 2));
 
     const sim = createSimulator({ medium: confMedium(dir, 'default') });

@@ -43,7 +43,10 @@ describe('password hashes', () => {
     expect(hash).not.toContain('246810');
     expect(hashPassword('246810')).not.toBe(hash);
     const cost = costOf(hash);
-    expect(OWASP_MINIMUMS.some((minimum) => cost.ln >= minimum.ln && cost.r >= minimum.r && cost.p >= minimum.p), JSON.stringify(cost)).toBe(true);
+    expect(
+      OWASP_MINIMUMS.some((minimum) => cost.ln >= minimum.ln && cost.r >= minimum.r && cost.p >= minimum.p),
+      JSON.stringify(cost),
+    ).toBe(true);
     expect(verifyPassword('246810', hash)).toBe(true);
     expect(verifyPassword('246811', hash)).toBe(false);
     expect(needsRehash(hash)).toBe(false);
@@ -96,11 +99,14 @@ describe('hashes a store makes', () => {
 
   const withLegacySupervisor = (): Profile => {
     const profile = loadProfile('default');
-    return { ...profile, operators: profile.operators.map((operator) => (operator.id === '00' ? { ...operator, passwordHash: LEGACY_123456 } : operator)) };
+    return {
+      ...profile,
+      operators: profile.operators.map((operator) => (operator.id === '00' ? { ...operator, passwordHash: LEGACY_123456 } : operator)),
+    };
   };
   const stored = (store: DeviceStore) => store.snapshot().operators['00']?.passwordHash ?? '';
 
-  it('on disk, a hash made at the old cost is made again at today\'s on the next right entry, and the password keeps working', () => {
+  it("on disk, a hash made at the old cost is made again at today's on the next right entry, and the password keeps working", () => {
     const store = new DeviceStore({ profile: withLegacySupervisor(), medium: confMedium(dir, 'default'), now: () => 0 });
     expect(store.checkPassword('00', '000001')).toEqual({ result: 'wrong', attemptsLeft: 2 });
     expect(stored(store)).toBe(LEGACY_123456);

@@ -68,7 +68,13 @@ describe('private device data', () => {
 
   it('the practice history is 0600, also when an older pos-sim left it open', () => {
     const practice = {
-      task: { id: 'p1-deregister-unionpay', title: { zh: '注销云闪付', en: 'Deregister UnionPay QuickPass' }, procedure: 'P1', profile: 'default', targetMs: 90_000 },
+      task: {
+        id: 'p1-deregister-unionpay',
+        title: { zh: '注销云闪付', en: 'Deregister UnionPay QuickPass' },
+        procedure: 'P1',
+        profile: 'default',
+        targetMs: 90_000,
+      },
       goalReached: true,
       endedBy: 'goal' as const,
       elapsedMs: 60_000,

@@ -19,7 +19,12 @@ export const KEY = {
 export const plain = (frame: string | undefined): string => stripVTControlCharacters(frame ?? '');
 
 /** Polls the rendered output until `check` holds, for at most `timeoutMs`. */
-export const waitForFrame = async (rendered: Rendered, check: (frame: string) => boolean, what: string, timeoutMs = 20_000): Promise<string> => {
+export const waitForFrame = async (
+  rendered: Rendered,
+  check: (frame: string) => boolean,
+  what: string,
+  timeoutMs = 20_000,
+): Promise<string> => {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const frame = plain(rendered.lastFrame());
@@ -36,7 +41,9 @@ export const waitForText = (rendered: Rendered, text: string, timeoutMs?: number
 export const press = async (rendered: Rendered, keys: string, text?: string): Promise<string> => {
   const before = plain(rendered.lastFrame());
   rendered.stdin.write(keys);
-  return text === undefined ? waitForFrame(rendered, (frame) => frame !== before, `a change after ${JSON.stringify(keys)}`) : waitForText(rendered, text);
+  return text === undefined
+    ? waitForFrame(rendered, (frame) => frame !== before, `a change after ${JSON.stringify(keys)}`)
+    : waitForText(rendered, text);
 };
 
 /** Tells the app its terminal is now `columns` x `rows` (undefined: the terminal does not say). */

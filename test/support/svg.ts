@@ -4,7 +4,12 @@
 export type SvgRow = { readonly y: number; readonly text: string; readonly xs: readonly number[]; readonly markup: string };
 
 const unescape = (text: string): string =>
-  text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/\u00a0/g, ' ');
+  text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&')
+    .replace(/\u00a0/g, ' ');
 
 /** The picture's <text> rows, top to bottom. */
 export const svgRows = (svg: string): SvgRow[] =>

@@ -56,7 +56,11 @@ describe('the boot splash', () => {
 
   it('says it applies settings waiting for a restart, as the device does', async () => {
     const seeded = seedFlash(loadProfile('default'));
-    const data = { ...seeded, network: 'offline', passwordFree: { active: seeded.passwordFree.active, pending: seeded.passwordFree.active } } as const;
+    const data = {
+      ...seeded,
+      network: 'offline',
+      passwordFree: { active: seeded.passwordFree.active, pending: seeded.passwordFree.active },
+    } as const;
     const { app, splash } = await bothFrames('default', data);
     expect(splash.join('\n')).toContain('正在应用新设置');
     expect(splash).toEqual(app);
@@ -111,7 +115,8 @@ describe('the boot splash', () => {
     const visit = (file: string) => {
       if (loaded.has(file)) return;
       loaded.add(file);
-      for (const imported of outputs[file]?.imports ?? []) if (imported.kind === 'import-statement' && outputs[imported.path]) visit(imported.path);
+      for (const imported of outputs[file]?.imports ?? [])
+        if (imported.kind === 'import-statement' && outputs[imported.path]) visit(imported.path);
     };
     visit(entry);
     const inputs = [...loaded].flatMap((file) => Object.keys(outputs[file]?.inputs ?? {}));

@@ -65,11 +65,13 @@ const expectNoAmbiguousWidth = (box: readonly string[]) => {
 };
 
 describe('the classic frame', () => {
-  it('is 20 columns by 8 rows: icon strip, rule, then the LCD\'s four lines, square with Chinese text', async () => {
+  it("is 20 columns by 8 rows: icon strip, rule, then the LCD's four lines, square with Chinese text", async () => {
     const frame = plain((await start()).lastFrame());
     const box = squareBox(frame);
     expect(FRAME).toEqual({ width: 20, height: 8 });
-    expect(box.slice(1, -1)).toEqual(['在线       09:00', '-'.repeat(16), '    西湖面馆 1/3', '商户号', '898310058120134', '终端号 33018826'].map(row));
+    expect(box.slice(1, -1)).toEqual(
+      ['在线       09:00', '-'.repeat(16), '    西湖面馆 1/3', '商户号', '898310058120134', '终端号 33018826'].map(row),
+    );
     expectNoAmbiguousWidth(box);
     // The legend beside it.
     expect(frame.split('\n')[0]).toContain('按键');

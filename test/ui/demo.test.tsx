@@ -150,10 +150,15 @@ describe('the power key', () => {
       ['zh', '按电源键重启设备...', '按键: [电源(重启)]'],
       ['en', 'Restart with the power key...', 'Keys: [Power (restart)]'],
     ] as const) {
-      const plan = planDemo(parseWalkthrough('name: restart\nfixture: default\nsteps:\n  - press: 菜单\n  - power: cycle\n', 'restart.yaml', {}), { lang });
+      const plan = planDemo(
+        parseWalkthrough('name: restart\nfixture: default\nsteps:\n  - press: 菜单\n  - power: cycle\n', 'restart.yaml', {}),
+        { lang },
+      );
       sim = createSimulator({ fixture: plan.profile, lang, startTime: plan.startTime, stayAtBoot: true });
       const clock = new SteppingClock(0);
-      rendered = render(<DemoApp session={sim.session} player={new DemoPlayer(plan, simulatorDevice(sim, plan), { scheduler: clock })} controls />);
+      rendered = render(
+        <DemoApp session={sim.session} player={new DemoPlayer(plan, simulatorDevice(sim, plan), { scheduler: clock })} controls />,
+      );
       clock.advance(BOOT + keyMs + keyMs + stepMs + keyMs + keyMs);
       const frame = await waitForText(rendered, caption);
       expect(frame).toContain(keys);
@@ -170,7 +175,12 @@ const panelWith = (caption: string, lang: Lang, width: number): string[] => {
   rendered = render(<DemoPanel plan={plan} view={view} controls={false} flash={false} width={width} />);
   const lines = plain(rendered.lastFrame()).split('\n');
   // The caption's lines: after the name and the step counter, up to the key line.
-  return lines.slice(2, lines.findIndex((line) => /^ (按键|Keys):/.test(line))).map((line) => line.trimEnd());
+  return lines
+    .slice(
+      2,
+      lines.findIndex((line) => /^ (按键|Keys):/.test(line)),
+    )
+    .map((line) => line.trimEnd());
 };
 
 describe('the caption', () => {

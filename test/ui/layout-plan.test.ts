@@ -22,19 +22,70 @@ describe('planLayout', () => {
     ['the device alone does not fit', 39, 24, [legend], 'too small: needs 40x17'],
     ['too short for the device', 80, 16, [legend], 'too small: needs 40x17'],
     ['80x24: the legend beside the device', 80, 24, [legend], 'legend:beside@0 30x16'],
-    ['80x24 with the phone: the legend goes under it, in its column', 80, 24, [phone, legend], 'phone:beside@0 36x7 | legend:beside@0 36x16'],
-    ['a wide terminal: the printer under the phone, cut to the rows left; the legend in a column of its own', 120, 24, [phone, printer, legend], 'phone:beside@0 36x7 | printer:beside@0 36x16 | legend:beside@1 30x16'],
-    ['the printer beside, cut to the rows; the legend has no room left', 80, 24, [printer, legend], 'printer:beside@0 36x23 | left: legend'],
+    [
+      '80x24 with the phone: the legend goes under it, in its column',
+      80,
+      24,
+      [phone, legend],
+      'phone:beside@0 36x7 | legend:beside@0 36x16',
+    ],
+    [
+      'a wide terminal: the printer under the phone, cut to the rows left; the legend in a column of its own',
+      120,
+      24,
+      [phone, printer, legend],
+      'phone:beside@0 36x7 | printer:beside@0 36x16 | legend:beside@1 30x16',
+    ],
+    [
+      'the printer beside, cut to the rows; the legend has no room left',
+      80,
+      24,
+      [printer, legend],
+      'printer:beside@0 36x23 | left: legend',
+    ],
     ['narrow and tall: the legend under the device', 42, 34, [legend], 'legend:below@0 30x16'],
     ['narrow and not tall enough: the legend left out, the device never scrolls away', 42, 30, [legend], 'left: legend'],
     ['40x17 with a phone: no room anywhere, left out', 40, 17, [phone], 'left: phone'],
-    ['the printer takes the room beside: a note goes under the device', 80, 24, [printer, note, legend], 'printer:beside@0 36x23 | note:below@0 30x1 | left: legend'],
-    ['a note under the phone; the legend then finds no room', 80, 24, [phone, note, legend], 'phone:beside@0 36x7 | note:beside@0 36x1 | left: legend'],
-    ['practice: the card beside the device, a row short of the terminal\'s height', 80, 24, [aside], 'aside:beside@0 40x23'],
-    ['practice with the phone: the card under the phone, in the rows left', 80, 24, [phone, aside], 'phone:beside@0 36x7 | aside:beside@0 36x16'],
+    [
+      'the printer takes the room beside: a note goes under the device',
+      80,
+      24,
+      [printer, note, legend],
+      'printer:beside@0 36x23 | note:below@0 30x1 | left: legend',
+    ],
+    [
+      'a note under the phone; the legend then finds no room',
+      80,
+      24,
+      [phone, note, legend],
+      'phone:beside@0 36x7 | note:beside@0 36x1 | left: legend',
+    ],
+    ["practice: the card beside the device, a row short of the terminal's height", 80, 24, [aside], 'aside:beside@0 40x23'],
+    [
+      'practice with the phone: the card under the phone, in the rows left',
+      80,
+      24,
+      [phone, aside],
+      'phone:beside@0 36x7 | aside:beside@0 36x16',
+    ],
     ['practice in a narrow terminal: the card under the device, cut to the rows', 42, 30, [aside], 'aside:below@0 42x12'],
-    ['a demo: the phone under the captions keeps its gap from the device', 80, 24, [{ ...aside, height: 8, minHeight: 6 }, phone], 'aside:beside@0 40x8 | phone:beside@0 +1 39x7'],
-    ['no room for the gap under the captions: the phone is not squeezed into it', 73, 24, [{ ...aside, width: 33, minWidth: 30, height: 8, minHeight: 6 }, { ...phone, minWidth: 33 }], 'aside:beside@0 33x8 | left: phone'],
+    [
+      'a demo: the phone under the captions keeps its gap from the device',
+      80,
+      24,
+      [{ ...aside, height: 8, minHeight: 6 }, phone],
+      'aside:beside@0 40x8 | phone:beside@0 +1 39x7',
+    ],
+    [
+      'no room for the gap under the captions: the phone is not squeezed into it',
+      73,
+      24,
+      [
+        { ...aside, width: 33, minWidth: 30, height: 8, minHeight: 6 },
+        { ...phone, minWidth: 33 },
+      ],
+      'aside:beside@0 33x8 | left: phone',
+    ],
   ])('%s', (_what, columns, rows, panels, expected) => {
     expect(summary(columns, rows, panels)).toBe(expected);
   });
@@ -43,7 +94,9 @@ describe('planLayout', () => {
     for (let rows = 17; rows <= 60; rows++) {
       const plan = planLayout({ columns: 45, rows }, FRAME, [phone, legend, note]);
       if (plan.kind !== 'fits') throw new Error('the device fits');
-      const below = plan.placements.filter((placement) => placement.place === 'below').reduce((sum, placement) => sum + placement.height, 0);
+      const below = plan.placements
+        .filter((placement) => placement.place === 'below')
+        .reduce((sum, placement) => sum + placement.height, 0);
       expect(FRAME.height + below).toBeLessThanOrEqual(rows);
     }
   });

@@ -21,7 +21,6 @@ const besideDevice = (frame: string): string =>
     .map((line, index) => (index < FRAME_HEIGHT ? line.slice(deviceBox(frame)[index]?.length) : ''))
     .join('\n');
 
-
 let simulator: Simulator | undefined;
 let rendered: Rendered | undefined;
 

@@ -38,7 +38,9 @@ const beside = (frame: string): string =>
 const cardLines = (frame: string): string[] =>
   frame
     .split('\n')
-    .map((line, index) => (index < FRAME_HEIGHT ? line.slice(line.indexOf(line[0] ?? '', 1) + 1) : line.slice(FRAME_WIDTH)).slice(1).trimEnd());
+    .map((line, index) =>
+      (index < FRAME_HEIGHT ? line.slice(line.indexOf(line[0] ?? '', 1) + 1) : line.slice(FRAME_WIDTH)).slice(1).trimEnd(),
+    );
 
 /** The card's list of mistakes: the lines between the counts (ending with 超时) and the score. */
 const mistakeLines = (frame: string, lang: 'zh' | 'en'): string[] => {
@@ -115,7 +117,13 @@ describe('the practice screen', () => {
     expect(side.replace(/[\s|]+/g, '')).toContain(`【银联商务】您的验证码为${code}，5分钟内有效，请勿泄露。`);
     expect(await press(app, '?', '输入6位验证码')).toContain('提示 1');
     // The code is on the phone, not on the device's display.
-    expect(frame.split('\n').slice(0, FRAME_HEIGHT).map((line) => line.slice(0, line.indexOf('|', 1))).join('\n')).not.toContain(code);
+    expect(
+      frame
+        .split('\n')
+        .slice(0, FRAME_HEIGHT)
+        .map((line) => line.slice(0, line.indexOf('|', 1)))
+        .join('\n'),
+    ).not.toContain(code);
   });
 
   it('in English too', async () => {
@@ -166,7 +174,12 @@ describe('the score card', () => {
 
 describe('what each mistake was, on the score card in 80x24', () => {
   const P1_MISTAKES = {
-    zh: ['0:12 密码错误：进入设置(操作员 00)', '0:31 走错菜单：进入了「操作记录」', '0:45 取消：在「确认关闭 云闪付服务？」', '     按了取消'],
+    zh: [
+      '0:12 密码错误：进入设置(操作员 00)',
+      '0:31 走错菜单：进入了「操作记录」',
+      '0:45 取消：在「确认关闭 云闪付服务？」',
+      '     按了取消',
+    ],
     en: [
       '0:12 Wrong password: opening the',
       '     settings (operator 00)',
@@ -178,38 +191,41 @@ describe('what each mistake was, on the score card in 80x24', () => {
     ],
   } as const;
 
-  it.each(['zh', 'en'] as const)('%s: a hint, a wrong password, a detour into 操作记录 and 取消 on the question, one line each with its time', async (lang) => {
-    const app = await start('p1-deregister-unionpay', lang);
-    resize(app, 80, 24);
-    const run = practice as Practice;
-    await keysUntil(app, '?', () => run.tracker.hintCount() === 1, 'a hint');
-    run.sim.advance(12_000);
-    await keysUntil(app, 'm', deviceAt('passwordPrompt.entering'), 'the password prompt');
-    await press(app, '111111');
-    await keysUntil(app, KEY.enter, () => run.tracker.mistakeCounts().wrongPassword === 1, 'the wrong password');
-    await press(app, '123456');
-    await keysUntil(app, KEY.enter, deviceAt('settings.menu'), 'the settings menu');
-    run.sim.advance(19_000);
-    await keysUntil(app, '4', deviceAt('operationRecords.list'), '操作记录');
-    await keysUntil(app, KEY.escape, deviceAt('settings.menu'), 'the settings menu');
-    await keysUntil(app, '1', deviceAt('bindingManagement.list'), '绑定管理');
-    await keysUntil(app, '3', deviceAt('bindingManagement.detail'), '云闪付');
-    await keysUntil(app, KEY.enter, deviceAt('bindingManagement.confirming'), 'the question');
-    run.sim.advance(14_000);
-    await keysUntil(app, KEY.escape, () => run.tracker.mistakeCounts().cancelledStep === 1, 'the step given up');
-    await keysUntil(app, KEY.enter, deviceAt('bindingManagement.confirming'), 'the question');
-    await keysUntil(app, KEY.enter, deviceAt('passwordPrompt.entering'), 'the password prompt');
-    await press(app, '123456');
-    app.stdin.write(KEY.enter);
-    const frame = await waitForText(app, lang === 'zh' ? '得分 75/100' : 'Score 75/100');
-    expect(mistakeLines(frame, lang)).toEqual(P1_MISTAKES[lang]);
-    expect(cardLines(frame).join('\n')).toMatch(lang === 'zh' ? /使用提示\s+1\s+-5/ : /Hints\s+1\s+-5/);
-    // Nothing typed shows: neither the wrong password nor the right one.
-    expect(frame).not.toMatch(/111111|123456/);
-    const lines = frame.split('\n');
-    expect(lines.length).toBeLessThanOrEqual(23);
-    for (const line of lines) expect(stringWidth(line), line).toBeLessThanOrEqual(80);
-  });
+  it.each(['zh', 'en'] as const)(
+    '%s: a hint, a wrong password, a detour into 操作记录 and 取消 on the question, one line each with its time',
+    async (lang) => {
+      const app = await start('p1-deregister-unionpay', lang);
+      resize(app, 80, 24);
+      const run = practice as Practice;
+      await keysUntil(app, '?', () => run.tracker.hintCount() === 1, 'a hint');
+      run.sim.advance(12_000);
+      await keysUntil(app, 'm', deviceAt('passwordPrompt.entering'), 'the password prompt');
+      await press(app, '111111');
+      await keysUntil(app, KEY.enter, () => run.tracker.mistakeCounts().wrongPassword === 1, 'the wrong password');
+      await press(app, '123456');
+      await keysUntil(app, KEY.enter, deviceAt('settings.menu'), 'the settings menu');
+      run.sim.advance(19_000);
+      await keysUntil(app, '4', deviceAt('operationRecords.list'), '操作记录');
+      await keysUntil(app, KEY.escape, deviceAt('settings.menu'), 'the settings menu');
+      await keysUntil(app, '1', deviceAt('bindingManagement.list'), '绑定管理');
+      await keysUntil(app, '3', deviceAt('bindingManagement.detail'), '云闪付');
+      await keysUntil(app, KEY.enter, deviceAt('bindingManagement.confirming'), 'the question');
+      run.sim.advance(14_000);
+      await keysUntil(app, KEY.escape, () => run.tracker.mistakeCounts().cancelledStep === 1, 'the step given up');
+      await keysUntil(app, KEY.enter, deviceAt('bindingManagement.confirming'), 'the question');
+      await keysUntil(app, KEY.enter, deviceAt('passwordPrompt.entering'), 'the password prompt');
+      await press(app, '123456');
+      app.stdin.write(KEY.enter);
+      const frame = await waitForText(app, lang === 'zh' ? '得分 75/100' : 'Score 75/100');
+      expect(mistakeLines(frame, lang)).toEqual(P1_MISTAKES[lang]);
+      expect(cardLines(frame).join('\n')).toMatch(lang === 'zh' ? /使用提示\s+1\s+-5/ : /Hints\s+1\s+-5/);
+      // Nothing typed shows: neither the wrong password nor the right one.
+      expect(frame).not.toMatch(/111111|123456/);
+      const lines = frame.split('\n');
+      expect(lines.length).toBeLessThanOrEqual(23);
+      for (const line of lines) expect(stringWidth(line), line).toBeLessThanOrEqual(80);
+    },
+  );
 
   it.each([
     ['zh', ['0:00 忘记重启：免密支付已保存但没有', '     重启生效']],
@@ -222,7 +238,10 @@ describe('what each mistake was, on the score card in 80x24', () => {
     run.type('123456');
     run.press('确认');
     // The menu and the editor as the device shows them in the practice's language.
-    const labels = lang === 'zh' ? ['支付方式管理', '免密支付', '开启免密支付', '保存设置'] : ['Payment methods', 'Password-free payment', 'Password-free payment', 'Save settings'];
+    const labels =
+      lang === 'zh'
+        ? ['支付方式管理', '免密支付', '开启免密支付', '保存设置']
+        : ['Payment methods', 'Password-free payment', 'Password-free payment', 'Save settings'];
     for (const label of labels) run.sim.select(label);
     run.type('123456');
     run.press('确认');

@@ -18,7 +18,11 @@ const besideDevice = (frame: string): string =>
   frame
     .split('\n')
     .map((line, index) =>
-      index < FRAME_HEIGHT ? line.slice(deviceBox(frame)[index]?.length) : line.startsWith(' '.repeat(FRAME_WIDTH)) ? line.slice(FRAME_WIDTH) : '',
+      index < FRAME_HEIGHT
+        ? line.slice(deviceBox(frame)[index]?.length)
+        : line.startsWith(' '.repeat(FRAME_WIDTH))
+          ? line.slice(FRAME_WIDTH)
+          : '',
     )
     .join('\n');
 

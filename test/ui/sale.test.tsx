@@ -29,7 +29,6 @@ const press = (rendered: Rendered, keys: string, text: string): Promise<string> 
   return waitForText(rendered, text);
 };
 
-
 const expectSquareBox = (frame: string) => {
   const lines = deviceBox(frame);
   expect(lines).toHaveLength(FRAME_HEIGHT);
@@ -110,7 +109,10 @@ describe('收款 in the terminal', () => {
       const digitRuns = deviceBox(each).join('\n').match(/\d+/g) ?? [];
       for (const run of digitRuns) {
         // Merchant, terminal, operator and batch numbers, the clock, the amount and menu numbers are the only digits on screen.
-        expect(['898310058120134', '10086021', '01', '000001', '09', '00', '05', '0', '1', '2', '3'], `frame shows ${run}:\n${each}`).toContain(run);
+        expect(
+          ['898310058120134', '10086021', '01', '000001', '09', '00', '05', '0', '1', '2', '3'],
+          `frame shows ${run}:\n${each}`,
+        ).toContain(run);
       }
       expect(each).not.toMatch(/147|258|1472|7258/);
     }

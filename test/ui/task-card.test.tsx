@@ -8,7 +8,15 @@ import { task } from '../support/practice.js';
 
 const card = (height: number | undefined, hint?: string) => {
   const { lastFrame, unmount } = render(
-    <TaskCard task={task('p3-phone-close-cards')} lang="zh" elapsedMs={4000} hint={hint} hintsUsed={hint ? 1 : 0} width={40} {...(height === undefined ? {} : { height })} />,
+    <TaskCard
+      task={task('p3-phone-close-cards')}
+      lang="zh"
+      elapsedMs={4000}
+      hint={hint}
+      hintsUsed={hint ? 1 : 0}
+      width={40}
+      {...(height === undefined ? {} : { height })}
+    />,
   );
   const lines = plain(lastFrame() ?? '').split('\n');
   unmount();

@@ -25,12 +25,11 @@ describe('trainer controls', () => {
   it('are listed beside the device, outside its frame', async () => {
     const frame = await start();
     // The legend is right of the frame (and runs on under it).
-    const legendLines = frame.split('\n').map((line) => line.slice(FRAME_WIDTH).trim()).filter((text) => /^(n|x|R R) /.test(text));
-    expect(legendLines).toEqual([
-      'n         断网/联网',
-      'x         断电',
-      'R R       恢复出厂(按两次)',
-    ]);
+    const legendLines = frame
+      .split('\n')
+      .map((line) => line.slice(FRAME_WIDTH).trim())
+      .filter((text) => /^(n|x|R R) /.test(text));
+    expect(legendLines).toEqual(['n         断网/联网', 'x         断电', 'R R       恢复出厂(按两次)']);
   });
 
   it('n takes the network down and brings it back', async () => {

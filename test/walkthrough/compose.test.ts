@@ -45,7 +45,11 @@ const parseError = (dir: string, file: string, env: NodeJS.ProcessEnv = {}, give
 const report = async (options: Partial<RunCommandOptions> & Pick<RunCommandOptions, 'paths'>) => {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runWalkthroughsCommand({ reporter: 'pretty', bail: false, coverage: false, snapshotDir: undefined, ...options }, (text) => out.push(text), (text) => err.push(text));
+  const code = await runWalkthroughsCommand(
+    { reporter: 'pretty', bail: false, coverage: false, snapshotDir: undefined, ...options },
+    (text) => out.push(text),
+    (text) => err.push(text),
+  );
   return { code, stdout: `${out.join('\n')}\n`, stderr: err.join('\n') };
 };
 
@@ -62,7 +66,8 @@ describe('run: a piece with ${NAME} parameters', () => {
   it('takes each value from the call, then --env, then a POS_SIM_ environment variable, then the piece’s default', () => {
     const dir = suite({
       '_lib/sale.yaml': SALE,
-      '_lib/login.yaml': 'name: login\nenv: { POS_SIM_PASSWORD: "123456" }\nsteps:\n  - press: 菜单\n  - type: ${POS_SIM_PASSWORD}\n  - press: 确认\n',
+      '_lib/login.yaml':
+        'name: login\nenv: { POS_SIM_PASSWORD: "123456" }\nsteps:\n  - press: 菜单\n  - type: ${POS_SIM_PASSWORD}\n  - press: 确认\n',
       'called.yaml': 'name: called\nsteps:\n  - run: { file: _lib/sale.yaml, env: { AMOUNT: "250", SHOWN: "2.50" } }\n',
       'default.yaml': 'name: default\nsteps:\n  - run: { file: _lib/sale.yaml, env: { SHOWN: "1.00" } }\n',
       'login.yaml': 'name: login\nsteps:\n  - run: _lib/login.yaml\n  - expect: { title: 设置 }\n',
@@ -98,7 +103,9 @@ describe('run: a piece with ${NAME} parameters', () => {
         `  (called at ${join(dir, 'missing.yaml')}:3:5)`,
       ].join('\n'),
     );
-    expect(parseError(dir, 'unused.yaml')).toBe(`${join(dir, 'unused.yaml')}:3:56: COLOUR is not a parameter of ${join(dir, '_lib/sale.yaml')}; its parameters are: AMOUNT, SHOWN`);
+    expect(parseError(dir, 'unused.yaml')).toBe(
+      `${join(dir, 'unused.yaml')}:3:56: COLOUR is not a parameter of ${join(dir, '_lib/sale.yaml')}; its parameters are: AMOUNT, SHOWN`,
+    );
     // A piece's before: would not play: it is refused rather than passed over.
     expect(parseError(dir, 'setup.yaml')).toBe(
       `${join(dir, '_lib/setup.yaml')}:2:1: before: a piece that is called plays only its steps; write these steps in its steps (before: and after: belong to the walkthrough that is run, or to the suite file)\n  (called at ${join(dir, 'setup.yaml')}:3:5)`,
@@ -109,7 +116,8 @@ describe('run: a piece with ${NAME} parameters', () => {
   it('reports a failure inside pieces at the step, then each call it was played from, innermost first', async () => {
     const dir = suite({
       '_lib/sale.yaml': SALE,
-      '_lib/two-sales.yaml': 'name: two sales\nsteps:\n  - run: { file: sale.yaml, env: { SHOWN: "1.00" } }\n  - press: 取消\n  - run: { file: sale.yaml, env: { AMOUNT: "300", SHOWN: "9.99" } }\n',
+      '_lib/two-sales.yaml':
+        'name: two sales\nsteps:\n  - run: { file: sale.yaml, env: { SHOWN: "1.00" } }\n  - press: 取消\n  - run: { file: sale.yaml, env: { AMOUNT: "300", SHOWN: "9.99" } }\n',
       'shift.yaml': 'name: shift\nsteps:\n  - expect: 按[确认]键收款\n  - run: _lib/two-sales.yaml\n',
     });
     const result = runWalkthrough(parse(dir, 'shift.yaml'));
@@ -157,7 +165,8 @@ describe('run: a piece with ${NAME} parameters', () => {
     const dir = suite({
       '_lib/sale.yaml': SALE,
       'pos-sim.suite.yaml': 'before:\n  - expect: 按[确认]键收款\n',
-      'inline.yaml': 'name: inline\nsteps:\n  - run:\n      steps:\n        - press: 菜单\n        - expect: 请输入密码\n  - press: 取消\n  - expect: { state: home }\n',
+      'inline.yaml':
+        'name: inline\nsteps:\n  - run:\n      steps:\n        - press: 菜单\n        - expect: 请输入密码\n  - press: 取消\n  - expect: { state: home }\n',
       'sub/deeper.yaml': 'name: deeper\nsteps:\n  - run: { file: ../_lib/sale.yaml, env: { SHOWN: "1.00" } }\n',
     });
     expect(findWalkthroughFiles([dir])).toEqual([join(dir, 'inline.yaml'), join(dir, 'sub/deeper.yaml')]);
@@ -192,17 +201,15 @@ describe('before: and after:', () => {
   it('play the suite file’s before:, the walkthrough’s, its steps, its after: and the suite’s; after: plays after a failure and its own failure is reported apart', async () => {
     const dir = suite({
       'pos-sim.suite.yaml': 'before:\n  - expect: { state: home }\nafter:\n  - expect: { not: "123456" }\n',
-      'qa/fails.yaml': 'name: fails\nbefore:\n  - press: 菜单\nsteps:\n  - expect: not there\nafter:\n  - press: 取消\n  - expect: 请输入密码\n',
+      'qa/fails.yaml':
+        'name: fails\nbefore:\n  - press: 菜单\nsteps:\n  - expect: not there\nafter:\n  - press: 取消\n  - expect: 请输入密码\n',
     });
     const walkthrough = parse(dir, 'qa/fails.yaml');
-    expect([...walkthrough.before, ...walkthrough.steps, ...walkthrough.after].map((step) => `${step.file.slice(dir.length + 1)}:${step.at.line}`)).toEqual([
-      'pos-sim.suite.yaml:2',
-      'qa/fails.yaml:3',
-      'qa/fails.yaml:5',
-      'qa/fails.yaml:7',
-      'qa/fails.yaml:8',
-      'pos-sim.suite.yaml:4',
-    ]);
+    expect(
+      [...walkthrough.before, ...walkthrough.steps, ...walkthrough.after].map(
+        (step) => `${step.file.slice(dir.length + 1)}:${step.at.line}`,
+      ),
+    ).toEqual(['pos-sim.suite.yaml:2', 'qa/fails.yaml:3', 'qa/fails.yaml:5', 'qa/fails.yaml:7', 'qa/fails.yaml:8', 'pos-sim.suite.yaml:4']);
     const result = runWalkthrough(walkthrough);
     expect(result).toMatchObject({
       status: 'failed',
@@ -230,7 +237,8 @@ describe('tags: --include-tags and --exclude-tags', () => {
   it('--include-tags smoke --fixture all plays the smoke walkthroughs on every profile; the others are skipped, in every reporter', async () => {
     const json = await report({ paths: [dir], fixture: 'all', tags: { include: ['smoke'], exclude: [] }, reporter: 'json' });
     expect(json.code).toBe(0);
-    const entries = (JSON.parse(json.stdout) as { walkthroughs: { name: string; profile: string; status: string; reason?: string }[] }).walkthroughs;
+    const entries = (JSON.parse(json.stdout) as { walkthroughs: { name: string; profile: string; status: string; reason?: string }[] })
+      .walkthroughs;
     const profiles = [...new Set(entries.map((entry) => entry.profile))];
     expect(profiles.length).toBeGreaterThanOrEqual(6);
     for (const profile of profiles) {
@@ -257,14 +265,32 @@ describe('tags: --include-tags and --exclude-tags', () => {
 
     const pretty = await report({ paths: [dir], fixture: 'all', tags: { include: ['smoke'], exclude: [] } });
     expect(pretty.stdout).toContain('- untagged · pax-a920  (skipped: not picked: --include-tags smoke (its tags: none))');
-    expect(pretty.stdout.trimEnd().split('\n').at(-1)).toBe(`${2 * profiles.length - 1} passed, 0 failed, ${2 * profiles.length + 1} skipped`);
+    expect(pretty.stdout.trimEnd().split('\n').at(-1)).toBe(
+      `${2 * profiles.length - 1} passed, 0 failed, ${2 * profiles.length + 1} skipped`,
+    );
   });
 
   it('--exclude-tags takes out any walkthrough with one of its tags, also from those --include-tags picked', async () => {
     const status = async (tags: { include: string[]; exclude: string[] }) =>
-      Object.fromEntries((JSON.parse((await report({ paths: [dir], tags, reporter: 'json' })).stdout) as { walkthroughs: { name: string; status: string }[] }).walkthroughs.map((entry) => [entry.name, entry.status]));
-    expect(await status({ include: [], exclude: ['slow'] })).toEqual({ 'smoke one': 'passed', 'slow one': 'skipped', 'smoke online': 'skipped', untagged: 'passed' });
-    expect(await status({ include: ['smoke', 'sale'], exclude: ['slow'] })).toEqual({ 'smoke one': 'passed', 'slow one': 'skipped', 'smoke online': 'skipped', untagged: 'skipped' });
+      Object.fromEntries(
+        (
+          JSON.parse((await report({ paths: [dir], tags, reporter: 'json' })).stdout) as {
+            walkthroughs: { name: string; status: string }[];
+          }
+        ).walkthroughs.map((entry) => [entry.name, entry.status]),
+      );
+    expect(await status({ include: [], exclude: ['slow'] })).toEqual({
+      'smoke one': 'passed',
+      'slow one': 'skipped',
+      'smoke online': 'skipped',
+      untagged: 'passed',
+    });
+    expect(await status({ include: ['smoke', 'sale'], exclude: ['slow'] })).toEqual({
+      'smoke one': 'passed',
+      'slow one': 'skipped',
+      'smoke online': 'skipped',
+      untagged: 'skipped',
+    });
   });
 });
 
@@ -278,7 +304,12 @@ describe('coverage', () => {
     const home = await covered({ 'w.yaml': 'name: w\nsteps:\n  - expect: 按[确认]键收款\n' });
     const login = await covered({ 'w.yaml': 'name: w\nsteps:\n  - press: 菜单\n  - type: "123456"\n  - press: 确认\n' });
     expect(login).toBeGreaterThan(home);
-    expect(await covered({ '_lib/login.yaml': 'name: login\nsteps:\n  - press: 菜单\n  - type: "123456"\n  - press: 确认\n', 'w.yaml': 'name: w\nsteps:\n  - run: _lib/login.yaml\n' })).toBe(login);
+    expect(
+      await covered({
+        '_lib/login.yaml': 'name: login\nsteps:\n  - press: 菜单\n  - type: "123456"\n  - press: 确认\n',
+        'w.yaml': 'name: w\nsteps:\n  - run: _lib/login.yaml\n',
+      }),
+    ).toBe(login);
   });
 });
 
@@ -286,7 +317,8 @@ describe('values from outside the files', () => {
   it('are never written out: not in any report of a failure, not on the screen shown, not in a problem', async () => {
     const SECRET = '864209';
     const dir = suite({
-      '_lib/find-sale.yaml': 'name: find\nsteps:\n  - press: [F1, 2]\n  - type: "123456"\n  - press: 确认\n  - type: ${TRACE}\n  - expect: ${SHOWN}\n',
+      '_lib/find-sale.yaml':
+        'name: find\nsteps:\n  - press: [F1, 2]\n  - type: "123456"\n  - press: 确认\n  - type: ${TRACE}\n  - expect: ${SHOWN}\n',
       'w.yaml': 'name: w\nsteps:\n  - run: { file: _lib/find-sale.yaml, env: { TRACE: "${POS_SIM_TRACE}", SHOWN: "${POS_SIM_TRACE}9" } }\n',
       'bad/key.yaml': 'name: k\nsteps:\n  - press: ${POS_SIM_KEY}\n',
     });

@@ -16,7 +16,9 @@ describe('store paths with [*]', () => {
 
   it('never show identical expected and actual values in a failure', () => {
     const message = run('  - expect: { store: { "bindings[*].verification": [null, null, sms, password, sms] } }\n').failure?.message ?? '';
-    expect(message).toBe('期望设备数据 bindings[*].verification 为 [null,null,"sms","password","sms"]，实际是 [null,null,"password","password","sms"]');
+    expect(message).toBe(
+      '期望设备数据 bindings[*].verification 为 [null,null,"sms","password","sms"]，实际是 [null,null,"password","password","sms"]',
+    );
   });
 });
 
@@ -55,14 +57,19 @@ describe('a YAML problem', () => {
   it('points where it starts: the opening of a quote or bracket left open', () => {
     expect(problem('name: t\nsteps:\n  - expect: "abc\n  - press: 1\n')).toMatch(/^t\.yaml:3:13: 不是有效的 YAML：/);
     expect(problem('name: t\nsteps: [\n')).toMatch(/^t\.yaml:2:8: 不是有效的 YAML：/);
-    expect(problem('name: t\nsteps:\n  - expect: { screen: [a, b }\n').split('\n').map((line) => line.slice(0, 12))).toEqual(['t.yaml:3:23:', 't.yaml:3:13:']);
+    expect(
+      problem('name: t\nsteps:\n  - expect: { screen: [a, b }\n')
+        .split('\n')
+        .map((line) => line.slice(0, 12)),
+    ).toEqual(['t.yaml:3:23:', 't.yaml:3:13:']);
     expect(problem('name: t\nname: u\nsteps:\n  - press: 1\n')).toMatch(/^t\.yaml:2:1: /);
   });
 });
 
 describe('YAML anchors and aliases', () => {
   it('are resolved: an aliased value or step runs as its anchor, placed where the alias is', () => {
-    const text = 'name: t\nsteps:\n  - &open { press: 菜单 }\n  - expect: &prompt 请输入密码\n  - press: 取消\n  - *open\n  - expect: *prompt\n  - expect: { title: *prompt, state: passwordPrompt.entering }\n';
+    const text =
+      'name: t\nsteps:\n  - &open { press: 菜单 }\n  - expect: &prompt 请输入密码\n  - press: 取消\n  - *open\n  - expect: *prompt\n  - expect: { title: *prompt, state: passwordPrompt.entering }\n';
     const walkthrough = parseWalkthrough(text, 't.yaml', {});
     expect(walkthrough.steps.map((step) => step.kind)).toEqual(['press', 'expect', 'press', 'press', 'expect', 'expect']);
     expect(walkthrough.steps[3]).toMatchObject({ kind: 'press', keys: ['菜单'], at: { line: 6, column: 5 }, source: '{ press: 菜单 }' });
@@ -70,8 +77,15 @@ describe('YAML anchors and aliases', () => {
   });
 
   it('are refused at the alias when no anchor comes before it, and when they expand without end', () => {
-    expect(thrownMessage(() => parseWalkthrough('name: t\nsteps:\n  - press: *key\n', 't.yaml', {}))).toBe('t.yaml:3:12: 别名 *key 前面没有同名的锚点 &key');
-    const bomb = ['name: t', 'a: &a [x, x, x, x, x, x, x, x, x, x]', ...'bcdefgh'.split('').map((name, index) => `${name}: &${name} [${Array(10).fill(`*${'abcdefgh'[index]}`).join(', ')}]`), 'steps:\n  - press: 1\n'].join('\n');
+    expect(thrownMessage(() => parseWalkthrough('name: t\nsteps:\n  - press: *key\n', 't.yaml', {}))).toBe(
+      't.yaml:3:12: 别名 *key 前面没有同名的锚点 &key',
+    );
+    const bomb = [
+      'name: t',
+      'a: &a [x, x, x, x, x, x, x, x, x, x]',
+      ...'bcdefgh'.split('').map((name, index) => `${name}: &${name} [${Array(10).fill(`*${'abcdefgh'[index]}`).join(', ')}]`),
+      'steps:\n  - press: 1\n',
+    ].join('\n');
     expect(thrownMessage(() => parseWalkthrough(bomb, 't.yaml', {}))).toMatch(/^t\.yaml:3:\d+: 别名展开得太多/);
   });
 });

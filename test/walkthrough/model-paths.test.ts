@@ -21,7 +21,9 @@ const withChangedPassword = () => {
   const profile = loadProfile('default');
   return {
     ...profile,
-    operators: profile.operators.map((operator) => (operator.id === '00' ? { ...operator, passwordHash: hashPassword('246810') } : operator)),
+    operators: profile.operators.map((operator) =>
+      operator.id === '00' ? { ...operator, passwordHash: hashPassword('246810') } : operator,
+    ),
   };
 };
 
@@ -34,7 +36,9 @@ const pathsOnDefault = () => (defaultPaths ??= shortestMenuPaths(loadProfile('de
 
 /** A path's steps as words: an action, with what it typed after a colon (trace:000001). */
 const stepsTo = (target: string): string[] =>
-  (pathsOnDefault().find((path) => path.target === target)?.actions ?? []).map((step) => (step.digits === undefined ? step.type : `${step.type}:${step.digits}`));
+  (pathsOnDefault().find((path) => path.target === target)?.actions ?? []).map((step) =>
+    step.digits === undefined ? step.type : `${step.type}:${step.digits}`,
+  );
 
 /** The 0.08元 tap sale, approved and printed, back home: what 撤销 and 退货 start from. */
 const A_SALE = ['确认', '8', '确认', '1', 'waitHost', '确认'];
@@ -46,15 +50,44 @@ describe('model-based paths', () => {
   it('reach every menu state on the default profile, each by a shortest path', () => {
     expect(pathsOnDefault().map((path) => path.target)).toEqual(allMenuStates().filter((state) => !ONLY_ON_CLASSIC.includes(state)));
     expect(stepsTo('settings.menu')).toEqual(['菜单', 'password', '确认']);
-    expect(stepsTo('passwordPrompt.lockedOut')).toEqual(['菜单', 'wrongPassword', '确认', 'wrongPassword', '确认', 'wrongPassword', '确认']);
+    expect(stepsTo('passwordPrompt.lockedOut')).toEqual([
+      '菜单',
+      'wrongPassword',
+      '确认',
+      'wrongPassword',
+      '确认',
+      'wrongPassword',
+      '确认',
+    ]);
     expect(stepsTo('bindingManagement.offline')).toContain('networkDown');
   });
 
   it("reach the working day's states the way a technician would: a sale before its 撤销 or 退货, typed by the numbers a fresh device gives it", () => {
     // On the simulated clock the first sale of a fresh device is 凭证号 000001, 参考号 090003000001 (09:00:03), on 0601.
-    expect(stepsTo('voidSale.approved')).toEqual([...A_SALE, 'F1', '2', 'password', '确认', 'trace:000001', '确认', '确认', '1', 'waitHost']);
+    expect(stepsTo('voidSale.approved')).toEqual([
+      ...A_SALE,
+      'F1',
+      '2',
+      'password',
+      '确认',
+      'trace:000001',
+      '确认',
+      '确认',
+      '1',
+      'waitHost',
+    ]);
     expect(stepsTo('voidSale.notFound')).toEqual(['F1', '2', 'password', '确认', 'wrongTrace:999999', '确认']);
-    expect(stepsTo('refund.notFound')).toEqual([...A_SALE, 'F1', '3', 'password', '确认', 'reference:090003000001', '确认', 'wrongDate:0602', '确认']);
+    expect(stepsTo('refund.notFound')).toEqual([
+      ...A_SALE,
+      'F1',
+      '3',
+      'password',
+      '确认',
+      'reference:090003000001',
+      '确认',
+      'wrongDate:0602',
+      '确认',
+    ]);
     // More than is left of the 8 fen sale, or all of it.
     expect(stepsTo('refund.overLimit').slice(-2)).toEqual(['refundOver:9', '确认']);
     expect(stepsTo('refund.approved')).toContain('refundLeft:8');
@@ -79,7 +112,16 @@ describe('model-based paths', () => {
 
   it("reach the phone's states by the payer's keys, and the terminal's wait for the payer by a wallet switched off on the phone", () => {
     expect(stepsTo('phone.home')).toEqual([]);
-    expect(stepsTo('walletCards.closed')).toEqual(['phone:2', 'phone:2', 'phone:1', 'phone:确认', 'phone:确认', 'phone:确认', 'phone:1', 'walletPassword']);
+    expect(stepsTo('walletCards.closed')).toEqual([
+      'phone:2',
+      'phone:2',
+      'phone:1',
+      'phone:确认',
+      'phone:确认',
+      'phone:确认',
+      'phone:1',
+      'walletPassword',
+    ]);
     expect(stepsTo('walletCards.byCode.void').filter((step) => step === 'wrongWalletCode')).toHaveLength(3);
     // 短信 has something to read once a wallet texted a code (短信验证码 picked to close a card's service).
     const reading = stepsTo('phone.reading');
@@ -90,13 +132,20 @@ describe('model-based paths', () => {
     expect(awaiting.indexOf('walletPassword')).toBeLessThan(awaiting.indexOf('确认'));
     expect(awaiting.slice(-5)).toEqual(['确认', '8', '确认', '3', awaiting.at(-1)]);
     expect(stepsTo('sale.payerCancelled').slice(-1)).toEqual(['phone:取消']);
-    const text = pathToWalkthrough(pathsOnDefault().find((path) => path.target === 'walletCards.closed') as ModelPath, 'default', '"123456"', 300, dir, 300);
+    const text = pathToWalkthrough(
+      pathsOnDefault().find((path) => path.target === 'walletCards.closed') as ModelPath,
+      'default',
+      '"123456"',
+      300,
+      dir,
+      300,
+    );
     expect(text).toContain('  - phone: { press: [2, 2, 1, 确认, 确认, 确认, 1] }\n  - phone: { type: "112233" }\n');
     expect(text).toContain('  - expect: { phone: { state: walletCards.closed } }\n');
     expect(runWalkthrough(parseWalkthrough(text, join(dir, 'closed.yaml'), {})).failure?.message).toBeUndefined();
   });
 
-  it('write what the device decided as the digits it typed, and the host\'s answer as a wait', () => {
+  it("write what the device decided as the digits it typed, and the host's answer as a wait", () => {
     const path = pathsOnDefault().find((candidate) => candidate.target === 'voidSale.approved') as ModelPath;
     const text = pathToWalkthrough(path, 'default', '"123456"', 300, dir, 300);
     expect(text).toContain('  - type: "000001"\n');
@@ -114,9 +163,13 @@ describe('model-based paths', () => {
     const notWritten = lines.filter((line) => line.startsWith('not written: '));
     expect(notWritten.every((line) => /path to printJob\.\w+ takes the printer's paper out/.test(line))).toBe(true);
     expect(written).not.toContain('printJob-paperOut.yaml');
-    expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^${written.length + notWritten.length} of \\d+ menu states reached on ${name}\\.$`)));
+    expect(lines).toContainEqual(
+      expect.stringMatching(new RegExp(`^${written.length + notWritten.length} of \\d+ menu states reached on ${name}\\.$`)),
+    );
     const results = loadWalkthroughs([out]).map((walkthrough) => runWalkthrough(walkthrough));
-    expect(results.filter((result) => result.status !== 'passed').map((result) => `${result.file}: ${result.failure?.message}`)).toEqual([]);
+    expect(results.filter((result) => result.status !== 'passed').map((result) => `${result.file}: ${result.failure?.message}`)).toEqual(
+      [],
+    );
     expect(readFileSync(join(out, 'settings-menu.yaml'), 'utf8')).toContain('expect: { state: settings.menu }');
   });
 
@@ -135,7 +188,9 @@ describe('model-based paths', () => {
   it('open 设置 with POS_SIM_PASSWORD when the profile has no factory password, and refuse a wrong one', () => {
     const changed = withChangedPassword();
     expect(() => listPaths({ profile: changed, fixture: 'default', write: undefined }, {})).toThrow(/POS_SIM_PASSWORD/);
-    expect(() => listPaths({ profile: changed, fixture: 'default', write: undefined }, { POS_SIM_PASSWORD: '111111' })).toThrow(/not the password/);
+    expect(() => listPaths({ profile: changed, fixture: 'default', write: undefined }, { POS_SIM_PASSWORD: '111111' })).toThrow(
+      /not the password/,
+    );
     const file = join(dir, 'changed.json');
     writeFileSync(file, JSON.stringify(changed));
     const lines = listPaths({ profile: changed, fixture: file, write: join(dir, 'changed') }, { POS_SIM_PASSWORD: '246810' });
@@ -157,7 +212,9 @@ describe('pos-sim paths in Chinese (the default language)', () => {
     expect(lines.find((line) => line.startsWith('bind.review '))).toMatch(/ F1 1 \(新结算卡卡号 6228480076543211\) 确认$/);
     expect(lines).toContain('在此设备配置上到达不了：');
     expect(lines).toContain('  bindingManagement.confirming');
-    expect(lines.find((line) => line.startsWith('在设备配置 unbound 上到达了 '))).toMatch(/^在设备配置 unbound 上到达了 \d+ 个菜单状态中的 \d+ 个。$/);
+    expect(lines.find((line) => line.startsWith('在设备配置 unbound 上到达了 '))).toMatch(
+      /^在设备配置 unbound 上到达了 \d+ 个菜单状态中的 \d+ 个。$/,
+    );
   });
 
   it('says in Chinese that POS_SIM_PASSWORD is needed, or wrong', () => {
@@ -172,7 +229,13 @@ describe('pos-sim paths in Chinese (the default language)', () => {
 
   it('writes a path as a walkthrough whose comments and name are in Chinese, and which replays', () => {
     const text = pathToWalkthrough(
-      { target: 'passwordPrompt.checking', actions: [{ type: '菜单' }, { type: 'password' }, { type: '确认' }], endsIn: false, active: ['device.settings', 'settings.menu'], phoneActive: ['phone.home'] },
+      {
+        target: 'passwordPrompt.checking',
+        actions: [{ type: '菜单' }, { type: 'password' }, { type: '确认' }],
+        endsIn: false,
+        active: ['device.settings', 'settings.menu'],
+        phoneActive: ['phone.home'],
+      },
       'default',
       '"123456"',
       300,

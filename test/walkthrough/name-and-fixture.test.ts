@@ -17,7 +17,6 @@ const dir = mkdtempSync(join(tmpdir(), 'pos-sim-name-and-fixture-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 afterEach(() => setToolLang('zh'));
 
-
 /** Writes a walkthrough into a fresh folder and returns its path. */
 const written = (name: string, text: string): string => {
   const folder = mkdtempSync(join(dir, 'suite-'));
@@ -54,7 +53,9 @@ describe('a walkthrough name in both languages', () => {
   it('is checked at its line:col like any other field', () => {
     const bad = `name: { zh: 关闭微信支付, fr: Fermer }\nfixture: default\n${BOOT_STEPS}`;
     expect(thrownMessage(() => parseWalkthrough(bad, 'bad.yaml', {}))).toBe('bad.yaml:1:21: name 没有 "fr"；请用 zh, en');
-    expect(thrownMessage(() => parseWalkthrough(`name: { en: "" }\n${BOOT_STEPS}`, 'empty.yaml', {}))).toBe('empty.yaml:1:13: name.en 要写文字');
+    expect(thrownMessage(() => parseWalkthrough(`name: { en: "" }\n${BOOT_STEPS}`, 'empty.yaml', {}))).toBe(
+      'empty.yaml:1:13: name.en 要写文字',
+    );
     setToolLang('en');
     expect(thrownMessage(() => parseWalkthrough(`name: {}\n${BOOT_STEPS}`, 'none.yaml', {}))).toBe(
       'none.yaml:1:7: name: give the walkthrough a name, as text or one per language: { zh: …, en: … }',
@@ -67,7 +68,9 @@ describe('a walkthrough name in both languages', () => {
     const english = loadWalkthroughs(['fixtures/walkthroughs']);
     expect(english.filter((walkthrough) => CJK.test(walkthrough.name)).map((walkthrough) => walkthrough.file)).toEqual([]);
     expect(chinese.filter((walkthrough) => !CJK.test(walkthrough.name)).map((walkthrough) => walkthrough.file)).toEqual([]);
-    expect(english.map((walkthrough) => walkthrough.file)).toContain(join(process.cwd(), 'fixtures/walkthroughs/working-day/shift-on-every-model.yaml'));
+    expect(english.map((walkthrough) => walkthrough.file)).toContain(
+      join(process.cwd(), 'fixtures/walkthroughs/working-day/shift-on-every-model.yaml'),
+    );
   });
 });
 
@@ -105,7 +108,9 @@ describe('a fixture that does not exist', () => {
   it('names the missing profile file when the fixture is a path', () => {
     setToolLang('en');
     const file = written('path.yaml', `name: x\nfixture: profiles/missing.json\n${BOOT_STEPS}`);
-    expect(thrownMessage(() => loadWalkthroughs([file]))).toBe(`${file}:2:10: fixture: No device profile at ${join(file, '..', 'profiles/missing.json')}.`);
+    expect(thrownMessage(() => loadWalkthroughs([file]))).toBe(
+      `${file}:2:10: fixture: No device profile at ${join(file, '..', 'profiles/missing.json')}.`,
+    );
   });
 
   it('does not matter when --fixture replaces it', () => {
@@ -117,6 +122,8 @@ describe('a fixture that does not exist', () => {
     const file = written('broken-profile.yaml', `name: x\nfixture: profiles/broken.json\n${BOOT_STEPS}`);
     mkdirSync(join(file, '..', 'profiles'));
     writeFileSync(join(file, '..', 'profiles', 'broken.json'), '{ "name": 1 }\n');
-    expect(thrownMessage(() => loadWalkthroughs([file]))).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: fixture: .*broken\\.json：设备配置有误：\n`));
+    expect(thrownMessage(() => loadWalkthroughs([file]))).toMatch(
+      new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: fixture: .*broken\\.json：设备配置有误：\n`),
+    );
   });
 });

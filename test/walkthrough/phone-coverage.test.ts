@@ -9,8 +9,14 @@ describe("coverage of the phone's machines", () => {
   it('counts their states, and a phone: step reaches them', () => {
     const tracker = new CoverageTracker();
     const all = tracker.report().states.missed;
-    expect(all).toEqual(expect.arrayContaining(['phone.home', 'walletApp.menu', 'walletPasswordFree.showing', 'walletCards.closed', 'payerConfirm.entering']));
-    const walkthrough = parseWalkthrough('name: t\nfixture: default\nsteps:\n  - phone: { select: 微信 }\n  - phone: { select: 免密支付 }\n', 't.yaml', {});
+    expect(all).toEqual(
+      expect.arrayContaining(['phone.home', 'walletApp.menu', 'walletPasswordFree.showing', 'walletCards.closed', 'payerConfirm.entering']),
+    );
+    const walkthrough = parseWalkthrough(
+      'name: t\nfixture: default\nsteps:\n  - phone: { select: 微信 }\n  - phone: { select: 免密支付 }\n',
+      't.yaml',
+      {},
+    );
     expect(runWalkthrough(walkthrough, { observe: tracker.observe }).status).toBe('passed');
     const { states, transitions } = tracker.report();
     expect(states.missed).not.toContain('walletApp.menu');

@@ -38,22 +38,29 @@ const recording = (profile: Profile = loadProfile('default')) => {
   return { sim, recorder, saved, send, press, type };
 };
 
-const replay = (text: string, env: NodeJS.ProcessEnv = {}) =>
-  runWalkthrough(parseWalkthrough(text, 'recorded.yaml', env));
+const replay = (text: string, env: NodeJS.ProcessEnv = {}) => runWalkthrough(parseWalkthrough(text, 'recorded.yaml', env));
 
 /**
  * Replays a recording made on a profile of its own: the default profile's file with `change` made to
  * it, written beside the walkthrough, stands in for the recording's `fixture: default`.
  */
-const replayOn = (change: (profile: { operators: { passwordHash: string }[]; sale: { cardPinHash: string } }) => void, text: string, env: NodeJS.ProcessEnv) => {
+const replayOn = (
+  change: (profile: { operators: { passwordHash: string }[]; sale: { cardPinHash: string } }) => void,
+  text: string,
+  env: NodeJS.ProcessEnv,
+) => {
   const dir = mkdtempSync(join(tmpdir(), 'pos-sim-replay-'));
   try {
-    const profile = JSON.parse(readFileSync('fixtures/profiles/default.json', 'utf8')) as Parameters<typeof change>[0] & { $schema?: string };
+    const profile = JSON.parse(readFileSync('fixtures/profiles/default.json', 'utf8')) as Parameters<typeof change>[0] & {
+      $schema?: string;
+    };
     delete profile.$schema;
     change(profile);
     const file = join(dir, 'default.json');
     writeFileSync(file, JSON.stringify(profile));
-    return runWalkthrough(parseWalkthrough(text.replace('fixture: "default"', `fixture: ${JSON.stringify(file)}`), join(dir, 'recorded.yaml'), env));
+    return runWalkthrough(
+      parseWalkthrough(text.replace('fixture: "default"', `fixture: ${JSON.stringify(file)}`), join(dir, 'recorded.yaml'), env),
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -196,7 +203,9 @@ describe('the recorder', () => {
     expect(saved.join('\n')).not.toContain('246810');
     expect(recorder.text()).toContain('type: $POS_SIM_PASSWORD');
     expect(recorder.variables).toEqual(['POS_SIM_PASSWORD']);
-    expect(() => parseWalkthrough(recorder.text(), 'recorded.yaml', {})).toThrow(/recorded\.yaml:\d+:\d+: type: \$POS_SIM_PASSWORD is not set/);
+    expect(() => parseWalkthrough(recorder.text(), 'recorded.yaml', {})).toThrow(
+      /recorded\.yaml:\d+:\d+: type: \$POS_SIM_PASSWORD is not set/,
+    );
   });
 
   it('never writes a mistyped password: it types $POS_SIM_WRONG_PASSWORD, and the replay is refused as the recording was', () => {
@@ -273,8 +282,12 @@ describe('the recorder', () => {
     recorder.stop();
     const text = recorder.text();
     expect(text).toContain('  - phone: { press: 3 }\n  - expect: { phone: { title: "微信" } }\n  - phone: { press: 2 }\n');
-    expect(text).toMatch(/ {2}- phone: \{ press: 确认 \}\n {2}- expect: \{ phone: \{ title: "请输入支付密码" \} \}\n {2}- phone: \{ type: "112233" \}\n/);
-    expect(text).toMatch(/ {2}- expect: \{ title: "请付款人在手机上确认" \}\n[^]* {2}- phone: \{ type: "112233" \}\n[^]*expect: \{ title: "交易成功" \}/);
+    expect(text).toMatch(
+      / {2}- phone: \{ press: 确认 \}\n {2}- expect: \{ phone: \{ title: "请输入支付密码" \} \}\n {2}- phone: \{ type: "112233" \}\n/,
+    );
+    expect(text).toMatch(
+      / {2}- expect: \{ title: "请付款人在手机上确认" \}\n[^]* {2}- phone: \{ type: "112233" \}\n[^]*expect: \{ title: "交易成功" \}/,
+    );
     expect(recorder.variables).toEqual([]);
     expect(saved.length).toBeGreaterThan(10);
     expect(replay(text).failure?.message).toBeUndefined();
@@ -308,12 +321,15 @@ describe('the recorder', () => {
     expect(replay(recorder.text()).failure?.message).toBeUndefined();
   });
 
-  it('a password whose hash the device made anew at today\'s cost is still the password, not a new one', () => {
+  it("a password whose hash the device made anew at today's cost is still the password, not a new one", () => {
     const profile = loadProfile('default');
     // 246810 hashed as pos-sim did before the cost was raised (N=2^10, no cost in the hash).
     const salt = Buffer.from('00112233445566778899aabbccddeeff', 'hex');
     const legacy = `scrypt$${salt.toString('hex')}$${scryptSync('246810', salt, 32, { N: 1024, r: 8, p: 1 }).toString('hex')}`;
-    const { recorder, press, type } = recording({ ...profile, operators: profile.operators.map((operator) => (operator.id === '00' ? { ...operator, passwordHash: legacy } : operator)) });
+    const { recorder, press, type } = recording({
+      ...profile,
+      operators: profile.operators.map((operator) => (operator.id === '00' ? { ...operator, passwordHash: legacy } : operator)),
+    });
     for (let time = 0; time < 2; time += 1) {
       press('菜单');
       type('246810');
@@ -374,8 +390,12 @@ describe('the recorder in Chinese (the default language)', () => {
       process.stdin.isTTY = false;
       await expect(recordWalkthrough({ ...options, file: join(dir, 'new.yaml') })).rejects.toThrow('pos-sim record 需要交互式终端。');
       process.stdin.isTTY = true;
-      await expect(recordWalkthrough({ ...options, file: 'notes.txt' })).rejects.toThrow('notes.txt：操作脚本文件须以 .yaml 或 .yml 结尾。');
-      await expect(recordWalkthrough({ ...options, file: existing })).rejects.toThrow(`${existing} 已存在；请录制到一个新文件(未做任何修改)。`);
+      await expect(recordWalkthrough({ ...options, file: 'notes.txt' })).rejects.toThrow(
+        'notes.txt：操作脚本文件须以 .yaml 或 .yml 结尾。',
+      );
+      await expect(recordWalkthrough({ ...options, file: existing })).rejects.toThrow(
+        `${existing} 已存在；请录制到一个新文件(未做任何修改)。`,
+      );
     } finally {
       process.stdin.isTTY = tty;
       rmSync(dir, { recursive: true, force: true });

@@ -73,7 +73,10 @@ describe('TAP, read by tap-parser', () => {
       [false, expect.stringContaining('g-broken.yaml'), false, false],
     ]);
     // The YAML diagnostics read back as what they say.
-    expect(points[0]?.diag).toMatchObject({ at: expect.stringMatching(/a-todo\.yaml:4:5$/), message: 'expected the screen to show "not there # TODO ]]> \u0007 "q""' });
+    expect(points[0]?.diag).toMatchObject({
+      at: expect.stringMatching(/a-todo\.yaml:4:5$/),
+      message: 'expected the screen to show "not there # TODO ]]> \u0007 "q""',
+    });
     expect(points[6]?.diag).toMatchObject({ message: expect.stringMatching(/g-broken\.yaml:3:5: unknown step "jump"/) });
   });
 
@@ -94,8 +97,22 @@ describe('JUnit, checked against an XSD with xmllint and read by junit2json', ()
     const file = join(dir, 'report.xml');
     writeFileSync(file, stdout);
     // xmllint exits non-zero (and says why) when the report is ill-formed or does not fit the schema.
-    expect(execFileSync('xmllint', ['--noout', '--schema', 'test/fixtures/junit.xsd', file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })).toBe('');
-    const parsed = (await parseJunit(stdout)) as { testsuite?: { name?: string; tests?: number; failures?: number; errors?: number; skipped?: number; testcase?: { name?: string; failure?: unknown[]; error?: unknown[]; skipped?: unknown[] }[] }[] };
+    expect(
+      execFileSync('xmllint', ['--noout', '--schema', 'test/fixtures/junit.xsd', file], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+      }),
+    ).toBe('');
+    const parsed = (await parseJunit(stdout)) as {
+      testsuite?: {
+        name?: string;
+        tests?: number;
+        failures?: number;
+        errors?: number;
+        skipped?: number;
+        testcase?: { name?: string; failure?: unknown[]; error?: unknown[]; skipped?: unknown[] }[];
+      }[];
+    };
     const suites = parsed.testsuite ?? [];
     expect(suites.map((suite) => [suite.name, suite.tests, suite.failures, suite.errors, suite.skipped])).toEqual([
       ['pos-sim · default', 6, 3, 0, 1],
@@ -115,10 +132,19 @@ describe('JUnit, checked against an XSD with xmllint and read by junit2json', ()
   });
 
   it('names the profile in each suite when a suite runs on every profile (--fixture all)', async () => {
-    const { stdout } = await report({ reporter: 'junit', paths: [join(dir, 'e-backslash.yaml'), join(dir, 'f-skipped.yaml')], fixture: 'all' });
+    const { stdout } = await report({
+      reporter: 'junit',
+      paths: [join(dir, 'e-backslash.yaml'), join(dir, 'f-skipped.yaml')],
+      fixture: 'all',
+    });
     const file = join(dir, 'all.xml');
     writeFileSync(file, stdout);
-    expect(execFileSync('xmllint', ['--noout', '--schema', 'test/fixtures/junit.xsd', file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })).toBe('');
+    expect(
+      execFileSync('xmllint', ['--noout', '--schema', 'test/fixtures/junit.xsd', file], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+      }),
+    ).toBe('');
     const parsed = (await parseJunit(stdout)) as { testsuite?: { name?: string; tests?: number; skipped?: number }[] };
     expect(parsed.testsuite?.map((suite) => [suite.name, suite.tests, suite.skipped])).toEqual([
       ['pos-sim · classic-s80', 2, 1],
@@ -135,7 +161,13 @@ describe('JUnit, checked against an XSD with xmllint and read by junit2json', ()
 describe('JSON', () => {
   it('parses back to the same names and statuses', async () => {
     const { stdout } = await report({ reporter: 'json' });
-    const parsed = JSON.parse(stdout) as { passed: number; failed: number; skipped: number; errors: number; walkthroughs: { name: string; status: string }[] };
+    const parsed = JSON.parse(stdout) as {
+      passed: number;
+      failed: number;
+      skipped: number;
+      errors: number;
+      walkthroughs: { name: string; status: string }[];
+    };
     expect([parsed.passed, parsed.failed, parsed.skipped, parsed.errors]).toEqual([2, 3, 1, 1]);
     expect(parsed.walkthroughs.slice(0, 5).map((walkthrough) => walkthrough.name)).toEqual(Object.values(NAMES).map(([, name]) => name));
   });

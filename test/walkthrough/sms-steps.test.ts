@@ -42,7 +42,10 @@ describe('type: $SMS_CODE', () => {
   });
 
   it('other variables still come from the environment at parse time', () => {
-    expect(walkthrough('  - type: $POS_SIM_PASSWORD\n', { POS_SIM_PASSWORD: '123456' }).steps[0]).toMatchObject({ kind: 'type', digits: '123456' });
+    expect(walkthrough('  - type: $POS_SIM_PASSWORD\n', { POS_SIM_PASSWORD: '123456' }).steps[0]).toMatchObject({
+      kind: 'type',
+      digits: '123456',
+    });
     expect(parseError('name: x\nfixture: default\nsteps:\n  - type: "12a"\n')).toContain('or $SMS_CODE for the code in the last SMS');
   });
 
@@ -56,7 +59,9 @@ describe('type: $SMS_CODE', () => {
 
   it('types the newest code after a new one was sent', () => {
     const result = runWalkthrough(
-      walkthrough(`${TO_CODE_PROMPT}  - wait: 5m\n  - press: 确认\n  - type: $SMS_CODE\n  - press: 确认\n  - expect: { state: unbind.settling }\n`),
+      walkthrough(
+        `${TO_CODE_PROMPT}  - wait: 5m\n  - press: 确认\n  - type: $SMS_CODE\n  - press: 确认\n  - expect: { state: unbind.settling }\n`,
+      ),
     );
     expect(result.failure?.message).toBeUndefined();
   });
@@ -83,27 +88,41 @@ describe('expect: { sms: TEXT }', () => {
   });
 
   it('names a bad pattern by line and column, and lists sms among the keys', () => {
-    expect(parseError('name: x\nfixture: default\nsteps:\n  - expect: { sms: "/(/" }\n')).toMatch(/^\/tmp\/sms\.yaml:4:20: invalid regular expression/);
-    expect(parseError('name: x\nfixture: default\nsteps:\n  - expect: { printer: x }\n')).toContain('use screen, title, not, state, store, sms');
-    expect(parseError('name: x\nfixture: default\nsteps:\n  - expect: { sms: [] }\n')).toBe('/tmp/sms.yaml:4:20: a list in expect.sms needs at least one entry');
+    expect(parseError('name: x\nfixture: default\nsteps:\n  - expect: { sms: "/(/" }\n')).toMatch(
+      /^\/tmp\/sms\.yaml:4:20: invalid regular expression/,
+    );
+    expect(parseError('name: x\nfixture: default\nsteps:\n  - expect: { printer: x }\n')).toContain(
+      'use screen, title, not, state, store, sms',
+    );
+    expect(parseError('name: x\nfixture: default\nsteps:\n  - expect: { sms: [] }\n')).toBe(
+      '/tmp/sms.yaml:4:20: a list in expect.sms needs at least one entry',
+    );
   });
 
   it('passes on the last SMS, full-width punctuation matched loosely', () => {
     const result = runWalkthrough(
-      walkthrough(`${TO_CODE_PROMPT}  - expect: { sms: ["【银联商务】您的验证码为", "5分钟内有效,请勿泄露", "/^【银联商务】您的验证码为\\\\d{6},/"] }\n`),
+      walkthrough(
+        `${TO_CODE_PROMPT}  - expect: { sms: ["【银联商务】您的验证码为", "5分钟内有效,请勿泄露", "/^【银联商务】您的验证码为\\\\d{6},/"] }\n`,
+      ),
     );
     expect(result.failure?.message).toBeUndefined();
   });
 
   it('fails with what the SMS says, or that there is none', () => {
     const wrong = runWalkthrough(walkthrough(`${TO_CODE_PROMPT}  - expect: { sms: 您的密码为 }\n`));
-    expect(wrong.failure?.message).toMatch(/^expected the last SMS to show "您的密码为", it says "【银联商务】您的验证码为\d{6}，5分钟内有效，请勿泄露。"$/);
+    expect(wrong.failure?.message).toMatch(
+      /^expected the last SMS to show "您的密码为", it says "【银联商务】您的验证码为\d{6}，5分钟内有效，请勿泄露。"$/,
+    );
     const none = runWalkthrough(walkthrough('  - expect: { sms: 验证码 }\n'));
     expect(none.failure?.message).toBe('expected an SMS with "验证码", the phone has received none');
   });
 
   it('speaks the walkthrough’s language', () => {
-    const english = parseWalkthrough(`name: sms\nfixture: default\nlang: en\nsteps:\n${TO_CODE_PROMPT.replace('绑定管理', 'Bindings').replace('结算卡', 'Settlement card')}  - expect: { sms: "[ChinaUMS] Your verification code is" }\n`, FILE, {});
+    const english = parseWalkthrough(
+      `name: sms\nfixture: default\nlang: en\nsteps:\n${TO_CODE_PROMPT.replace('绑定管理', 'Bindings').replace('结算卡', 'Settlement card')}  - expect: { sms: "[ChinaUMS] Your verification code is" }\n`,
+      FILE,
+      {},
+    );
     expect(runWalkthrough(english).failure?.message).toBeUndefined();
   });
 });
@@ -161,7 +180,9 @@ describe('pos-sim record', () => {
     expect(text).toContain('type: $SMS_CODE');
     expect(text).not.toContain(code);
     expect(text).toContain('expect: { title: "解绑成功" }');
-    const replayed = runWalkthrough(parseWalkthrough(`${text}  - expect: { store: { "bindings[*].id": { excludes: settlement-card } } }\n`, 'recorded.yaml', {}));
+    const replayed = runWalkthrough(
+      parseWalkthrough(`${text}  - expect: { store: { "bindings[*].id": { excludes: settlement-card } } }\n`, 'recorded.yaml', {}),
+    );
     expect(replayed.failure?.message).toBeUndefined();
     expect(replayed.status).toBe('passed');
   });

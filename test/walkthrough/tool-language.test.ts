@@ -18,7 +18,6 @@ import { thrownMessage } from '../support/thrown.js';
 const dir = mkdtempSync(join(tmpdir(), 'pos-sim-tool-language-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-
 const BAD_STEPS = `name: 坏脚本
 fixture: default
 steps:
@@ -49,7 +48,11 @@ const results = (): WalkthroughResult[] => [
 
 const COVERAGE: CoverageReport = {
   states: { total: 4, reached: 3, missed: ['unbind.offline'] },
-  transitions: { total: 8, reached: 6, missed: ['unbind.review --NETWORK_DOWN--> unbind.offline', 'unbind.offline --ENTER--> unbind.done'] },
+  transitions: {
+    total: 8,
+    reached: 6,
+    missed: ['unbind.review --NETWORK_DOWN--> unbind.offline', 'unbind.offline --ENTER--> unbind.done'],
+  },
 };
 
 describe('walkthrough messages in Chinese (the default)', () => {
@@ -77,7 +80,9 @@ describe('walkthrough messages in Chinese (the default)', () => {
   });
 
   it('name the device’s keys and the menu items on screen when a key or an item does not exist', () => {
-    expect(thrownMessage(() => toKeyEvent('确定'))).toBe('设备没有 "确定" 键。按键有：0-9, 确认/ENTER, 取消/CANCEL, 清除/CLEAR, 上/UP, 下/DOWN, 菜单/MENU, F1, F2, F3, F4。');
+    expect(thrownMessage(() => toKeyEvent('确定'))).toBe(
+      '设备没有 "确定" 键。按键有：0-9, 确认/ENTER, 取消/CANCEL, 清除/CLEAR, 上/UP, 下/DOWN, 菜单/MENU, F1, F2, F3, F4。',
+    );
     const sim = createSimulator();
     try {
       sim.press('菜单');
@@ -94,7 +99,9 @@ describe('walkthrough messages in Chinese (the default)', () => {
     const lines = formatResults('pretty', results()).split('\n');
     expect(lines[0]).toMatch(/^✓ 开机 {2}\(1 步，\d+\.\d ms\)$/);
     expect(lines[1]).toMatch(/^✗ 打开设置 {2}\(第 2 步失败，共 2 步，\d+\.\d ms\)$/);
-    expect(lines[2]).toBe('  settings.yaml:5:5  expect: { screen: 请输入密码, title: 设置, state: settings.menu, store: { passwordFree.active.enabled: false } }');
+    expect(lines[2]).toBe(
+      '  settings.yaml:5:5  expect: { screen: 请输入密码, title: 设置, state: settings.menu, store: { passwordFree.active.enabled: false } }',
+    );
     expect(lines[3]).toBe('  期望标题为 "设置"，实际标题是 "请输入密码"');
     expect(lines[6]).toBe('  屏幕：');
     expect(lines[8]).toBe('  | 请输入密码');
@@ -105,13 +112,20 @@ describe('walkthrough messages in Chinese (the default)', () => {
   it('keep TAP, JUnit and JSON structure as is, with the human text in Chinese', () => {
     const tap = formatResults('tap', results()).split('\n');
     expect(tap.slice(0, 4)).toEqual(['TAP version 13', '1..2', 'ok 1 - 开机', 'not ok 2 - 打开设置']);
-    expect(tap).toContain('  message: "期望标题为 \\"设置\\"，实际标题是 \\"请输入密码\\"\\n期望处于状态 settings.menu，但不在该状态\\n期望设备数据 passwordFree.active.enabled 为 false，实际是 true"');
+    expect(tap).toContain(
+      '  message: "期望标题为 \\"设置\\"，实际标题是 \\"请输入密码\\"\\n期望处于状态 settings.menu，但不在该状态\\n期望设备数据 passwordFree.active.enabled 为 false，实际是 true"',
+    );
     expect(tap.at(-1)).toBe('# 1 个通过，1 个失败');
     const junit = formatResults('junit', results());
-    expect(junit).toContain('<failure message="期望标题为 &quot;设置&quot;，实际标题是 &quot;请输入密码&quot;" type="expect">settings.yaml:5:5  expect: {');
+    expect(junit).toContain(
+      '<failure message="期望标题为 &quot;设置&quot;，实际标题是 &quot;请输入密码&quot;" type="expect">settings.yaml:5:5  expect: {',
+    );
     expect(junit).toContain('\n\n屏幕：\n');
     expect(junit).toContain('\n\n状态：device.settings, settings.authenticating, passwordPrompt.entering</failure>');
-    const json = JSON.parse(formatResults('json', results())) as { failed: number; walkthroughs: { failure?: { at: string; message: string } }[] };
+    const json = JSON.parse(formatResults('json', results())) as {
+      failed: number;
+      walkthroughs: { failure?: { at: string; message: string } }[];
+    };
     expect(json.failed).toBe(1);
     expect(json.walkthroughs[1]?.failure).toMatchObject({ at: 'settings.yaml:5:5', message: expect.stringMatching(/^期望标题为 "设置"/) });
   });
@@ -131,7 +145,10 @@ describe('walkthrough messages in Chinese (the default)', () => {
     const suite = mkdtempSync(join(dir, 'suite-'));
     writeFileSync(join(suite, 'boot.yaml'), PASSING);
     const out: string[] = [];
-    const code = await runWalkthroughsCommand({ paths: [suite], reporter: 'pretty', bail: false, coverage: true, snapshotDir: undefined }, (text) => out.push(text));
+    const code = await runWalkthroughsCommand(
+      { paths: [suite], reporter: 'pretty', bail: false, coverage: true, snapshotDir: undefined },
+      (text) => out.push(text),
+    );
     expect(code).toBe(0);
     const lines = out.join('\n').split('\n');
     expect(lines).toContain('1 个通过，0 个失败');

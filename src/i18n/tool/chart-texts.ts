@@ -148,10 +148,13 @@ export const chartTexts = defineTexts(
     'chart.state.settings.records': '操作记录进行中。',
     'chart.state.settings.backup': '数据备份进行中。',
 
-    'chart.state.bindingManagement.list': '列出带编号的绑定（卡号部分隐藏）；没有绑定时显示「暂无绑定」；有可绑定的项目时显示「按[F1]添加绑定」。',
+    'chart.state.bindingManagement.list':
+      '列出带编号的绑定（卡号部分隐藏）；没有绑定时显示「暂无绑定」；有可绑定的项目时显示「按[F1]添加绑定」。',
     'chart.state.bindingManagement.detail': '显示绑定的名称、账号和绑定日期，以及「按[确认]关闭服务」（支付服务）或「按[确认]解绑」。',
-    'chart.state.bindingManagement.confirming': '询问「确认关闭 …服务？」并说明关闭的后果，提醒「注销前请确认已备份POS机上的数据」；「按[1]先备份数据」。',
-    'chart.state.bindingManagement.backedUp': '「按[1]先备份数据」之后：显示「备份成功」和备份文件（或「备份失败」）；然后回到「确认注销」。',
+    'chart.state.bindingManagement.confirming':
+      '询问「确认关闭 …服务？」并说明关闭的后果，提醒「注销前请确认已备份POS机上的数据」；「按[1]先备份数据」。',
+    'chart.state.bindingManagement.backedUp':
+      '「按[1]先备份数据」之后：显示「备份成功」和备份文件（或「备份失败」）；然后回到「确认注销」。',
     'chart.state.bindingManagement.authorising': '解除绑定前要求输入主管密码（「请输入主管密码」）。',
     'chart.state.bindingManagement.verifyingCode': '设备配置规定这项服务用短信验证时，以短信验证代替密码。',
     'chart.state.bindingManagement.unbinding': '商户账号或结算卡的解绑进行中。',
@@ -172,7 +175,8 @@ export const chartTexts = defineTexts(
     'chart.state.unbind.done': '已解绑；回到绑定列表。',
 
     'chart.state.smsVerification.sending': '请收单机构把新验证码以短信发到商户手机；离线时不发送。',
-    'chart.state.smsVerification.entering': '显示「验证码已发送至 138****1234」，每输入一位显示一个 *；输错后显示「验证码错误」和剩余次数。',
+    'chart.state.smsVerification.entering':
+      '显示「验证码已发送至 138****1234」，每输入一位显示一个 *；输错后显示「验证码错误」和剩余次数。',
     'chart.state.smsVerification.checking': '收单机构已判定验证码；设备立即继续。',
     'chart.state.smsVerification.expired': '显示「验证码已过期，请重新获取」（或「验证码错误次数过多」）；按[确认]重新发送验证码。',
     'chart.state.smsVerification.verified': '验证码正确。',
@@ -195,7 +199,8 @@ export const chartTexts = defineTexts(
     'chart.state.passwordPrompt.cancelled': '操作员按了[取消]。',
 
     'chart.state.changePassword.verifying': '要求输入原密码（「请输入原密码」）；输错计入锁定次数。',
-    'chart.state.changePassword.newPassword': '显示「请输入新密码」和所需位数，输入内容隐藏；输入被拒后显示「密码须为N位数字」或「两次输入的密码不一致」。',
+    'chart.state.changePassword.newPassword':
+      '显示「请输入新密码」和所需位数，输入内容隐藏；输入被拒后显示「密码须为N位数字」或「两次输入的密码不一致」。',
     'chart.state.changePassword.repeating': '显示「请再次输入新密码」，输入内容隐藏。',
     'chart.state.changePassword.changed': '显示「修改密码成功」：新密码已生效，原密码不再可用。',
 
@@ -310,7 +315,8 @@ export const chartTexts = defineTexts(
     'chart.state.device.starting': '开机完成：没有操作员签到时要求签到。',
     'chart.state.device.signingIn': '签到进行中。',
     'chart.state.device.mainMenu': '主菜单已打开。',
-    'chart.state.sale.refused': '显示「交易失败」和拒绝原因（关闭的服务为「[58]不允许终端进行的交易」，未绑定商户为「[03]无效商户」…）；没有扣款，拒绝会记录下来。',
+    'chart.state.sale.refused':
+      '显示「交易失败」和拒绝原因（关闭的服务为「[58]不允许终端进行的交易」，未绑定商户为「[03]无效商户」…）；没有扣款，拒绝会记录下来。',
     'chart.state.sale.printing': '打印签购单（商户存根和持卡人存根）。',
     'chart.state.printJob.trying': '有纸时立即打印。',
     'chart.state.printJob.paperOut': '显示「打印机缺纸」：装纸后按[确认]打印，或按[取消]不打印继续。',
@@ -356,8 +362,10 @@ export const chartTexts = defineTexts(
     'chart.state.refund.refused': '显示「交易失败」和拒绝原因（「[03]无效商户」、「[58]」…）；未做任何修改。',
     'chart.state.refund.commsError': '显示「通讯错误」：主机没有应答；没有退款。',
     'chart.state.transactionQuery.list': '列出本批次的交易，最新的在前（凭证号、类型、金额），或「本批次暂无交易」。',
-    'chart.state.transactionQuery.detail': '显示一笔交易的全部内容：凭证号、类型、金额、支付方式、参考号、授权码、时间、是否已撤销或退货；按[上][下]逐笔查看。',
-    'chart.state.settlement.summary': '显示本批次的合计（批次号；消费、撤销、退货的笔数和金额；净额），按[上][下]改看银行卡/云闪付/微信/支付宝的合计；「按[确认]键结算」。',
+    'chart.state.transactionQuery.detail':
+      '显示一笔交易的全部内容：凭证号、类型、金额、支付方式、参考号、授权码、时间、是否已撤销或退货；按[上][下]逐笔查看。',
+    'chart.state.settlement.summary':
+      '显示本批次的合计（批次号；消费、撤销、退货的笔数和金额；净额），按[上][下]改看银行卡/云闪付/微信/支付宝的合计；「按[确认]键结算」。',
     'chart.state.settlement.settling': '主机对账时显示「结算中，请稍候」。',
     'chart.state.settlement.printing': '打印结算单。',
     'chart.state.settlement.settled': '显示「结算成功」和「对账平」，以及新的批次号。',
@@ -401,7 +409,8 @@ export const chartTexts = defineTexts(
     'chart.state.bindingManagement.binding': '绑定进行中。',
     'chart.state.bind.starting': '重新开通服务，或输入要绑定的账号。',
     'chart.state.bind.confirming': '询问「确认开通 …服务？」并说明开通的意义：本机重新受理这种付款。',
-    'chart.state.bind.number': '询问「请输入新结算卡卡号」（只显示后四位）或「请输入商户号」（15位）；输入被拒后显示「卡号无效」或「商户号应为15位数字」。',
+    'chart.state.bind.number':
+      '询问「请输入新结算卡卡号」（只显示后四位）或「请输入商户号」（15位）；输入被拒后显示「卡号无效」或「商户号应为15位数字」。',
     'chart.state.bind.review': '显示要绑定的卡号（部分隐藏）或商户号，以及验证码发往何处；「按[确认]提交」。',
     'chart.state.bind.authorising': '重新开通服务前要求输入主管密码。',
     'chart.state.bind.verifying': '短信验证：验证码以短信发到商户手机，在设备上输入。',
@@ -537,7 +546,8 @@ export const chartTexts = defineTexts(
     'chart.name.sale.done': 'Done',
 
     'chart.state.device.booting': 'Boot screen with a progress bar; a pending change is applied now (正在应用新设置).',
-    'chart.state.device.home': 'Home screen: merchant, terminal, who is signed in, 按[确认]键收款, 按[菜单]键进入设置 and the main menu key.',
+    'chart.state.device.home':
+      'Home screen: merchant, terminal, who is signed in, 按[确认]键收款, 按[菜单]键进入设置 and the main menu key.',
     'chart.state.device.sale': '收款 is running.',
     'chart.state.device.settings': '设置 is open.',
     'chart.state.device.shuttingDown': 'Says 正在重启 before the device boots again.',
@@ -551,9 +561,12 @@ export const chartTexts = defineTexts(
     'chart.state.settings.records': '操作记录 is running.',
     'chart.state.settings.backup': '数据备份 is running.',
 
-    'chart.state.bindingManagement.list': 'Shows the numbered bindings (card numbers masked), or 暂无绑定 when there are none; 按[F1]添加绑定 when something can be bound.',
-    'chart.state.bindingManagement.detail': "Shows the binding's name, account and date bound, and 按[确认]关闭服务 (a service) or 按[确认]解绑.",
-    'chart.state.bindingManagement.confirming': 'Asks 确认关闭 …服务? with what closing means, and reminds 注销前请确认已备份POS机上的数据; 按[1]先备份数据.',
+    'chart.state.bindingManagement.list':
+      'Shows the numbered bindings (card numbers masked), or 暂无绑定 when there are none; 按[F1]添加绑定 when something can be bound.',
+    'chart.state.bindingManagement.detail':
+      "Shows the binding's name, account and date bound, and 按[确认]关闭服务 (a service) or 按[确认]解绑.",
+    'chart.state.bindingManagement.confirming':
+      'Asks 确认关闭 …服务? with what closing means, and reminds 注销前请确认已备份POS机上的数据; 按[1]先备份数据.',
     'chart.state.bindingManagement.backedUp': 'After 按[1]先备份数据: says 备份成功 with the backup file (or 备份失败); back to 确认注销.',
     'chart.state.bindingManagement.authorising': 'Asks for the 主管 password (请输入主管密码) before removing the binding.',
     'chart.state.bindingManagement.verifyingCode': '短信验证 instead of the password, where the profile says so for this service.',
@@ -566,23 +579,27 @@ export const chartTexts = defineTexts(
     'chart.state.unbind.review': 'Shows the account to unbind (type, masked number, date bound) and the reason; 按[确认]提交.',
     'chart.state.unbind.verifying': '短信验证: a code is texted to the merchant’s phone and typed on the device.',
     'chart.state.unbind.settling': 'Shows 正在进行资金清算... with progress; then checks the network once more and unbinds.',
-    'chart.state.unbind.unbound': 'Shows 解绑成功 and 商户信息已更新, and that the funds move once the acquirer has reviewed the application (审核).',
+    'chart.state.unbind.unbound':
+      'Shows 解绑成功 and 商户信息已更新, and that the funds move once the acquirer has reviewed the application (审核).',
     'chart.state.fundsTransfer.checking': 'Looks in the flash for a 解绑 application still under review.',
     'chart.state.fundsTransfer.idle': 'No application is under review.',
-    'chart.state.fundsTransfer.reviewing': '审核: the earliest application is under review until its time; then its funds are moved (资金已划转).',
+    'chart.state.fundsTransfer.reviewing':
+      '审核: the earliest application is under review until its time; then its funds are moved (资金已划转).',
     'chart.state.unbind.offline': 'Shows 网络连接失败: 解绑 needs the network; nothing was changed.',
     'chart.state.unbind.cancelled': 'The operator pressed 取消 at the reasons.',
     'chart.state.unbind.done': 'Unbound; back to the list.',
 
     'chart.state.smsVerification.sending': 'Asks the acquirer to text a new code to the merchant’s phone; offline, nothing is sent.',
-    'chart.state.smsVerification.entering': 'Shows 验证码已发送至 138****1234 and one * per digit typed; 验证码错误 with the tries left after a wrong one.',
+    'chart.state.smsVerification.entering':
+      'Shows 验证码已发送至 138****1234 and one * per digit typed; 验证码错误 with the tries left after a wrong one.',
     'chart.state.smsVerification.checking': 'The acquirer has judged the code; the device moves on at once.',
     'chart.state.smsVerification.expired': 'Shows 验证码已过期，请重新获取 (or 验证码错误次数过多); 确认 texts a new code.',
     'chart.state.smsVerification.verified': 'The code was right.',
     'chart.state.smsVerification.unreachable': 'No network: no code was sent or checked.',
     'chart.state.smsVerification.cancelled': 'The operator pressed 取消.',
 
-    'chart.state.passwordFree.editing': 'Shows the check boxes and limits as edited; rows not yet saved are marked 未保存, saved rows awaiting a restart 待重启生效.',
+    'chart.state.passwordFree.editing':
+      'Shows the check boxes and limits as edited; rows not yet saved are marked 未保存, saved rows awaiting a restart 待重启生效.',
     'chart.state.passwordFree.editing.unchanged': 'Says 设置未修改: there is nothing new to save.',
     'chart.state.passwordFree.saving': 'Decides whether there is anything to save and whether the network allows it.',
     'chart.state.passwordFree.authorising': 'Asks for the password to confirm saving.',
@@ -591,19 +608,23 @@ export const chartTexts = defineTexts(
     'chart.state.passwordFree.confirmingDiscard': 'Asks 放弃未保存的修改?: 确认 discards and leaves, 取消 goes back to editing.',
 
     'chart.state.passwordPrompt.starting': 'Decides whether the operator may try at all.',
-    'chart.state.passwordPrompt.entering': 'Shows 请输入密码 with one * per digit typed, and 密码错误 with the attempts left after a wrong one.',
+    'chart.state.passwordPrompt.entering':
+      'Shows 请输入密码 with one * per digit typed, and 密码错误 with the attempts left after a wrong one.',
     'chart.state.passwordPrompt.checking': 'The store has judged the password; the device moves on at once.',
-    'chart.state.passwordPrompt.lockedOut': 'Shows 密码错误次数过多 and when the operator may try again; 取消 leaves, 上/下 pick another operator.',
+    'chart.state.passwordPrompt.lockedOut':
+      'Shows 密码错误次数过多 and when the operator may try again; 取消 leaves, 上/下 pick another operator.',
     'chart.state.passwordPrompt.accepted': 'Password correct.',
     'chart.state.passwordPrompt.cancelled': 'The operator pressed 取消.',
 
     'chart.state.changePassword.verifying': 'Asks for the old password (请输入原密码); a wrong one counts towards the lockout.',
-    'chart.state.changePassword.newPassword': 'Asks 请输入新密码 with the digits it needs, masked; says 密码须为N位数字 or 两次输入的密码不一致 after a refused entry.',
+    'chart.state.changePassword.newPassword':
+      'Asks 请输入新密码 with the digits it needs, masked; says 密码须为N位数字 or 两次输入的密码不一致 after a refused entry.',
     'chart.state.changePassword.repeating': 'Asks 请再次输入新密码, masked.',
     'chart.state.changePassword.changed': 'Says 修改密码成功: the new password is in force, the old one no longer works.',
 
     'chart.state.operationRecords.list': 'Lists the records newest first (time, operator, operation), or 暂无记录.',
-    'chart.state.operationRecords.detail': 'Shows one record in full: time, operator, operation and what it was about; 上/下 step through the records.',
+    'chart.state.operationRecords.detail':
+      'Shows one record in full: time, operator, operation and what it was about; 上/下 step through the records.',
 
     'chart.state.dataBackup.asking': 'Asks 是否备份POS机上的数据? (records, bindings, settings; no passwords).',
     'chart.state.dataBackup.finished': 'Says 备份成功 with the path of the backup file, or 备份失败 and why.',
@@ -713,7 +734,8 @@ export const chartTexts = defineTexts(
     'chart.state.device.starting': 'Booted: the terminal asks for 签到 unless an operator is signed in already.',
     'chart.state.device.signingIn': '签到 is running.',
     'chart.state.device.mainMenu': 'The main menu is open.',
-    'chart.state.sale.refused': 'Says 交易失败 with the refusal ([58]不允许终端进行的交易 for a closed service, [03]无效商户 …); nothing was charged, the refusal is recorded.',
+    'chart.state.sale.refused':
+      'Says 交易失败 with the refusal ([58]不允许终端进行的交易 for a closed service, [03]无效商户 …); nothing was charged, the refusal is recorded.',
     'chart.state.sale.printing': 'Prints the 签购单 (商户存根 and 持卡人存根).',
     'chart.state.printJob.trying': 'Prints at once when there is paper.',
     'chart.state.printJob.paperOut': 'Says 打印机缺纸: load paper and press 确认 to print, or 取消 to go on without it.',
@@ -721,7 +743,8 @@ export const chartTexts = defineTexts(
     'chart.state.printJob.skipped': 'Nothing printed; 重打印 can print it later.',
     'chart.state.mainMenu.menu': 'Shows the numbered items of the main menu or of the sub-menu the operator opened (管理).',
     'chart.state.mainMenu.signInFirst': 'Says 请先签到: a transaction needs an operator signed in; 确认 signs in now.',
-    'chart.state.mainMenu.unavailable': 'Says 本机未开通该交易 for an item the terminal does not offer (预授权, 离线): the acquirer opens it; back to the menu.',
+    'chart.state.mainMenu.unavailable':
+      'Says 本机未开通该交易 for an item the terminal does not offer (预授权, 离线): the acquirer opens it; back to the menu.',
     'chart.state.mainMenu.sale': '消费 is running.',
     'chart.state.mainMenu.void': '撤销 is running.',
     'chart.state.mainMenu.refund': '退货 is running.',
@@ -736,7 +759,8 @@ export const chartTexts = defineTexts(
     'chart.state.voidSale.notFound': 'Says [25]找不到原始交易: no sale with that 凭证号 in this batch.',
     'chart.state.voidSale.notVoidable': 'Says [12]无效交易: the sale was voided or refunded already.',
     'chart.state.voidSale.review': 'Shows the sale to void (凭证号, amount, how it was paid) and asks 确认撤销?.',
-    'chart.state.voidSale.present': 'Asks how the customer presents the card or code of the sale: 1.挥卡/闪付 2.插卡 3.云闪付 4.微信 5.支付宝.',
+    'chart.state.voidSale.present':
+      'Asks how the customer presents the card or code of the sale: 1.挥卡/闪付 2.插卡 3.云闪付 4.微信 5.支付宝.',
     'chart.state.voidSale.mismatch': 'Says [12]无效交易: not the card or code the sale was paid with.',
     'chart.state.voidSale.processing': 'Says 交易处理中，请稍候 while the host answers.',
     'chart.state.voidSale.printing': 'Prints the 撤销 签购单.',
@@ -751,16 +775,19 @@ export const chartTexts = defineTexts(
     'chart.state.refund.nothingLeft': 'Says [12]无效交易: the sale was voided or refunded in full already.',
     'chart.state.refund.amount': 'Asks 请输入退货金额 and shows what is left to refund (可退金额).',
     'chart.state.refund.overLimit': 'Says [61]超出金额限制: more than is left to refund of the sale.',
-    'chart.state.refund.present': 'Asks how the customer presents the card or code of the sale: 1.挥卡/闪付 2.插卡 3.云闪付 4.微信 5.支付宝.',
+    'chart.state.refund.present':
+      'Asks how the customer presents the card or code of the sale: 1.挥卡/闪付 2.插卡 3.云闪付 4.微信 5.支付宝.',
     'chart.state.refund.mismatch': 'Says [12]无效交易: not the card or code the sale was paid with.',
     'chart.state.refund.processing': 'Says 交易处理中，请稍候 while the host answers.',
     'chart.state.refund.printing': 'Prints the 退货 签购单.',
     'chart.state.refund.approved': 'Says 退货成功 with the amount given back.',
     'chart.state.refund.refused': 'Says 交易失败 with the refusal ([03]无效商户, [58] …); nothing changed.',
     'chart.state.refund.commsError': 'Says 通讯错误: the host did not answer; nothing was refunded.',
-    'chart.state.transactionQuery.list': 'Lists the batch\'s transactions, newest first (凭证号, type, amount), or 本批次暂无交易.',
-    'chart.state.transactionQuery.detail': 'Shows one transaction in full: 凭证号, type, amount, how paid, 参考号, 授权码, time, voided or refunded; 上/下 step through.',
-    'chart.state.settlement.summary': 'Shows the batch\'s totals (批次号; 消费, 撤销, 退货: count and amount; net), or by 银行卡/云闪付/微信/支付宝 after 上/下; 按[确认]键结算.',
+    'chart.state.transactionQuery.list': "Lists the batch's transactions, newest first (凭证号, type, amount), or 本批次暂无交易.",
+    'chart.state.transactionQuery.detail':
+      'Shows one transaction in full: 凭证号, type, amount, how paid, 参考号, 授权码, time, voided or refunded; 上/下 step through.',
+    'chart.state.settlement.summary':
+      "Shows the batch's totals (批次号; 消费, 撤销, 退货: count and amount; net), or by 银行卡/云闪付/微信/支付宝 after 上/下; 按[确认]键结算.",
     'chart.state.settlement.settling': 'Says 结算中，请稍候 while the host reconciles the batch.',
     'chart.state.settlement.printing': 'Prints the 结算单.',
     'chart.state.settlement.settled': 'Says 结算成功 and 对账平, with the new batch number.',
@@ -772,9 +799,10 @@ export const chartTexts = defineTexts(
     'chart.state.reprint.notFound': 'Says [25]找不到原始交易: no transaction with that 凭证号.',
     'chart.state.reprint.nothing': 'Says 无可打印的凭证: nothing of that kind was printed yet.',
     'chart.state.reprint.printing': 'Prints the copy, marked 重打印凭证.',
-    'chart.state.signIn.operator': 'Asks 请输入操作员号 (two digits); says 操作员不存在 or that this operator may not sign in after a refused number.',
+    'chart.state.signIn.operator':
+      'Asks 请输入操作员号 (two digits); says 操作员不存在 or that this operator may not sign in after a refused number.',
     'chart.state.signIn.checkingOperator': 'Looks the operator up.',
-    'chart.state.signIn.password': 'Asks for the operator\'s password (请输入操作员密码).',
+    'chart.state.signIn.password': "Asks for the operator's password (请输入操作员密码).",
     'chart.state.signIn.connecting': 'Says 签到中，请稍候 while the host answers.',
     'chart.state.signIn.signedIn': 'Says 签到成功 with the operator and the batch number (批次号).',
     'chart.state.signIn.commsError': 'Says 通讯错误: the host did not answer; not signed in. 确认 tries again.',
@@ -800,11 +828,13 @@ export const chartTexts = defineTexts(
     'chart.name.bind.offline': 'No network',
     'chart.name.bind.done': 'Done',
     'chart.name.bind.cancelled': 'Not bound',
-    'chart.state.bindingManagement.adding': 'Lists what can be bound: a closed service again (开通), a new settlement card, a merchant account.',
+    'chart.state.bindingManagement.adding':
+      'Lists what can be bound: a closed service again (开通), a new settlement card, a merchant account.',
     'chart.state.bindingManagement.binding': '绑定 is running.',
     'chart.state.bind.starting': 'A service to open again, or an account number to type.',
     'chart.state.bind.confirming': 'Asks 开通 …服务? and says what opening it means: the terminal accepts its payments again.',
-    'chart.state.bind.number': 'Asks 请输入结算卡卡号 (shown masked but for the last four digits) or 请输入商户号 (15 digits); says 卡号无效 or 商户号应为15位 after a refused number.',
+    'chart.state.bind.number':
+      'Asks 请输入结算卡卡号 (shown masked but for the last four digits) or 请输入商户号 (15 digits); says 卡号无效 or 商户号应为15位 after a refused number.',
     'chart.state.bind.review': 'Shows the card (masked) or merchant number to bind and where the code goes; 按[确认]提交.',
     'chart.state.bind.authorising': 'Asks for the 主管 password to open the service again.',
     'chart.state.bind.verifying': '短信验证: a code is texted to the merchant’s phone and typed on the device.',

@@ -166,7 +166,8 @@ Environment
     'cli.badReporter': '--reporter {reporter}: use one of {reporters}.',
     'cli.historyWithTask': '--history prints every practice; leave out the task ({task}).',
     'cli.badSpeed': '--speed {speed}: give a number above 0 (up to 100), e.g. 0.5 for half speed or 2 for double.',
-    'cli.badTimeScale': '--time-scale {scale}: give a number above 0 (up to {max}): how many times as fast the device clock runs, e.g. 10 ends a 5-minute lockout in 30 s.',
+    'cli.badTimeScale':
+      '--time-scale {scale}: give a number above 0 (up to {max}): how many times as fast the device clock runs, e.g. 10 ends a 5-minute lockout in 30 s.',
     'cli.badRecord': '--record {file}: an asciinema recording is a .cast file, e.g. --record demo.cast',
     'cli.freshWithDataDir': '--fresh and --data-dir do not go together: --fresh uses a throw-away folder.',
     'cli.badWorkers': '--workers {workers}: give a whole number from 1 to {max}.',

@@ -64,8 +64,7 @@ export const dataTexts = defineTexts(
     'profile.needsSupervisor': '请列出一位主管(role "supervisor"，如操作员 00)：注销时要输入主管密码',
     'profile.operatorTwice': '操作员 {operator} 列了两次；操作员号不能重复',
     'profile.idTwice': '"{id}" 用了两次；id 不能重复',
-    'profile.verificationNotService':
-      'verification 只用于支付服务(关闭服务)；商户账户和结算卡的解绑总是要短信验证码，请删掉它',
+    'profile.verificationNotService': 'verification 只用于支付服务(关闭服务)；商户账户和结算卡的解绑总是要短信验证码，请删掉它',
     'profile.limitNotOption': '{limit} 不在 passwordFree.limitOptions({options})中',
     'profile.methodCoveredTwice': '"{method}" 已由通道 "{channel}" 覆盖；一种支付方式只属于一个通道',
     'profile.flowMissing': '没有菜单项运行 "{flow}" 流程；请添加一项',
@@ -87,10 +86,13 @@ export const dataTexts = defineTexts(
     'file.EMFILE': '打开的文件太多(EMFILE)',
 
     'store.notScryptHash': '应为 scrypt 哈希值',
-    'store.notAFolder': '{dir}：这里不能作为设备数据目录：它是一个文件。请用 --data-dir DIR(或 POS_SIM_DATA_DIR)换一个目录，或把这个文件移走。',
-    'store.folderUnusable': '{dir}：这里不能作为设备数据目录：{reason}。请用 --data-dir DIR(或 POS_SIM_DATA_DIR)换一个目录，或修改它的权限。',
+    'store.notAFolder':
+      '{dir}：这里不能作为设备数据目录：它是一个文件。请用 --data-dir DIR(或 POS_SIM_DATA_DIR)换一个目录，或把这个文件移走。',
+    'store.folderUnusable':
+      '{dir}：这里不能作为设备数据目录：{reason}。请用 --data-dir DIR(或 POS_SIM_DATA_DIR)换一个目录，或修改它的权限。',
     'store.unreadable': '{file}：读不了设备数据：{reason}。没有改动任何东西。请把它移走或修改它的权限，或用 --data-dir 换一个目录。',
-    'store.saveFailed': '{file}：设备数据没能保存：{reason}。设备之前保存的数据仍在这个文件里，最后一次修改没有保存。请让这个目录可写(或腾出磁盘空间)，或用 --data-dir 换一个目录。',
+    'store.saveFailed':
+      '{file}：设备数据没能保存：{reason}。设备之前保存的数据仍在这个文件里，最后一次修改没有保存。请让这个目录可写(或腾出磁盘空间)，或用 --data-dir 换一个目录。',
     'store.damagedJson': '{file}:{line}:{column}: 设备数据已损坏({reason})。\n{hint}',
     'store.damaged': '{file}：设备数据已损坏：\n{issues}\n{hint}',
     'store.resetHint':
@@ -125,7 +127,7 @@ export const dataTexts = defineTexts(
     'json.expectedColon': 'expected : after the property name, found {found}',
     'json.expectedCommaOrBrace': 'expected , or } after a property value, found {found}',
     'json.expectedCommaOrBracket': 'expected , or ] after a list item, found {found}',
-    'json.stringOpen': 'this text\'s quote is never closed',
+    'json.stringOpen': "this text's quote is never closed",
     'json.controlInString': 'a control character {char} cannot stand in text; write it escaped (e.g. \\n)',
     'json.badEscape': 'invalid escape {escape}',
     'json.afterEnd': 'the JSON has ended; nothing may follow it, found {found}',
@@ -181,7 +183,8 @@ export const dataTexts = defineTexts(
     'profile.flowMissing': 'no menu item runs the "{flow}" flow; add one',
     'profile.menuFlow': 'a flow in this menu must be one of {flows}',
     'profile.serviceMethod': 'a payment method must be one of {methods}',
-    'profile.methodsNotService': 'only payment services (kind: service) have methods; remove it from the merchant account or settlement card',
+    'profile.methodsNotService':
+      'only payment services (kind: service) have methods; remove it from the merchant account or settlement card',
     'profile.cardNumber': 'the test card number needs 13 to 19 digits',
 
     'file.problem': '{path}: {reason}.',
@@ -197,10 +200,14 @@ export const dataTexts = defineTexts(
     'file.EMFILE': 'too many open files (EMFILE)',
 
     'store.notScryptHash': 'must be a scrypt hash',
-    'store.notAFolder': '{dir}: this cannot be the device data folder: it is a file. Give another folder with --data-dir DIR (or POS_SIM_DATA_DIR), or move the file away.',
-    'store.folderUnusable': '{dir}: this cannot be the device data folder: {reason}. Give another folder with --data-dir DIR (or POS_SIM_DATA_DIR), or change its permissions.',
-    'store.unreadable': '{file}: cannot read the device data: {reason}. Nothing was changed. Move it away or change its permissions, or use another folder with --data-dir.',
-    'store.saveFailed': '{file}: the device data could not be saved: {reason}. What the device saved before is still in that file; the last change was not saved. Make the folder writable (or free some disk space), or use another folder with --data-dir.',
+    'store.notAFolder':
+      '{dir}: this cannot be the device data folder: it is a file. Give another folder with --data-dir DIR (or POS_SIM_DATA_DIR), or move the file away.',
+    'store.folderUnusable':
+      '{dir}: this cannot be the device data folder: {reason}. Give another folder with --data-dir DIR (or POS_SIM_DATA_DIR), or change its permissions.',
+    'store.unreadable':
+      '{file}: cannot read the device data: {reason}. Nothing was changed. Move it away or change its permissions, or use another folder with --data-dir.',
+    'store.saveFailed':
+      '{file}: the device data could not be saved: {reason}. What the device saved before is still in that file; the last change was not saved. Make the folder writable (or free some disk space), or use another folder with --data-dir.',
     'store.damagedJson': '{file}:{line}:{column}: the device data is damaged ({reason}).\n{hint}',
     'store.damaged': '{file}: the device data is damaged:\n{issues}\n{hint}',
     'store.resetHint':
@@ -211,9 +218,11 @@ export const dataTexts = defineTexts(
 
     'reset.keptAside': 'The damaged device data was kept as {path}',
     'reset.done': 'Device "{name}" reset to its profile: {location}',
-    'reset.confirm': 'Reset device "{name}" to its profile? This replaces its data in {file} (settings, bindings, changed passwords and records; backups are kept). [y/N] ',
+    'reset.confirm':
+      'Reset device "{name}" to its profile? This replaces its data in {file} (settings, bindings, changed passwords and records; backups are kept). [y/N] ',
     'reset.declined': 'Not reset; nothing was changed.',
-    'reset.needsYes': 'pos-sim reset would replace the data of device "{name}" in {file}; there is no terminal to ask, so add --yes to do it.',
+    'reset.needsYes':
+      'pos-sim reset would replace the data of device "{name}" in {file}; there is no terminal to ask, so add --yes to do it.',
 
     'recordsCli.noData':
       'No device data for "{name}" yet ({where} does not exist): the device keeps records once it has run. Start it with `{command}`.',

@@ -76,7 +76,8 @@ export const phoneTexts = defineTexts(
     'chart.state.walletApp.menu': '显示应用当前页面的编号菜单项，或打开的下级页面(我 → 服务 → 钱包 …)。',
     'chart.state.walletApp.passwordFree': '打开了免密支付。',
     'chart.state.walletApp.cards': '打开了银行卡。',
-    'chart.state.walletApp.notices': '列出钱包的消息，最新的在前(免密支付已关闭、云闪付服务已关闭、付款成功 …)，没有时显示「暂无消息」；此时都算已读。',
+    'chart.state.walletApp.notices':
+      '列出钱包的消息，最新的在前(免密支付已关闭、云闪付服务已关闭、付款成功 …)，没有时显示「暂无消息」；此时都算已读。',
     'chart.state.walletApp.notice': '显示一条消息的全文和时间。',
     'chart.state.walletApp.done': '回到手机主屏幕。',
     'chart.state.walletPasswordFree.showing': '显示「小额免密支付」已开启或已关闭及单笔限额；按确认关闭(或开启)。',
@@ -92,7 +93,8 @@ export const phoneTexts = defineTexts(
     'chart.state.walletPassword.cancelled': '付款人按了取消。',
     'chart.state.walletCards.list': '列出钱包里绑定的银行卡(银行、类型、尾号；云闪付里还有云闪付服务是否开通)，没有时显示「暂无银行卡」。',
     'chart.state.walletCards.detail': '显示一张卡：银行、类型、尾号和云闪付服务；云闪付里服务开通的卡可以「关闭云闪付服务」。',
-    'chart.state.walletCards.confirming': '询问「确认关闭该卡的云闪付服务？」并说明后果：这张卡不能再通过云闪付付款；实体卡和商户的POS机不受影响。',
+    'chart.state.walletCards.confirming':
+      '询问「确认关闭该卡的云闪付服务？」并说明后果：这张卡不能再通过云闪付付款；实体卡和商户的POS机不受影响。',
     'chart.state.walletCards.choosing': '询问用哪种方式验证付款人身份：1.支付密码 2.短信验证码 3.人脸识别。',
     'chart.state.walletCards.byPassword': '要求输入钱包的支付密码。',
     'chart.state.walletCards.byCode': '钱包把验证码发到这部手机(验证码已发送至 138****1234)，付款人输入。',
@@ -103,7 +105,8 @@ export const phoneTexts = defineTexts(
     'chart.state.walletCards.closed': '显示「已关闭该卡的云闪付服务」；钱包发来通知。',
     'chart.state.walletCards.done': '回到应用的菜单。',
     'chart.state.payerConfirm.entering': '显示这笔付款(付款给商户、¥金额、付款用的卡)并要求输入钱包的支付密码。',
-    'chart.state.payerConfirm.result': '显示结果：支付成功(POS机完成这笔收款)、已取消付款、付款失败(支付密码已锁定)或付款已取消(POS机撤回了)，片刻后回到主屏幕。',
+    'chart.state.payerConfirm.result':
+      '显示结果：支付成功(POS机完成这笔收款)、已取消付款、付款失败(支付密码已锁定)或付款已取消(POS机撤回了)，片刻后回到主屏幕。',
     'chart.state.payerConfirm.done': '回到手机主屏幕。',
     // pos-sim demo: a step taken on the phone, and a key pressed on it in the key line.
     'caption.onPhone': '手机上：{caption}',
@@ -180,9 +183,11 @@ export const phoneTexts = defineTexts(
     'chart.name.payerConfirm.entering': 'Payment password',
     'chart.name.payerConfirm.result': 'Result',
     'chart.name.payerConfirm.done': 'Done',
-    'chart.state.sale.awaitingPayer': 'Says 请付款人在手机上确认 and waits while the payer enters the wallet’s payment password on the phone; 取消 withdraws the payment.',
+    'chart.state.sale.awaitingPayer':
+      'Says 请付款人在手机上确认 and waits while the payer enters the wallet’s payment password on the phone; 取消 withdraws the payment.',
     'chart.state.sale.payerCancelled': 'Says 交易失败: 付款人已取消支付 on the phone; nothing was charged.',
-    'chart.state.phone.home': 'The home screen: the newest text or wallet notice not yet read, and the apps 1.短信 2.云闪付 3.微信 4.支付宝.',
+    'chart.state.phone.home':
+      'The home screen: the newest text or wallet notice not yet read, and the apps 1.短信 2.云闪付 3.微信 4.支付宝.',
     'chart.state.phone.sms': '短信: the texts received, newest first (sender and time), or 暂无短信; they are read now.',
     'chart.state.phone.reading': 'Shows one text in full: sender, time and the message (【银联商务】您的验证码为…).',
     'chart.state.phone.wallet': 'A wallet app is open.',
@@ -190,34 +195,43 @@ export const phoneTexts = defineTexts(
     'chart.state.walletApp.menu': 'Shows the numbered items of the app’s page or of the sub-page opened (我 → 服务 → 钱包 …).',
     'chart.state.walletApp.passwordFree': '免密支付 is open.',
     'chart.state.walletApp.cards': 'The bank cards are open.',
-    'chart.state.walletApp.notices': 'Lists the wallet’s messages, newest first (免密支付已关闭, 云闪付服务已关闭, 付款成功 …), or 暂无消息; they are read now.',
+    'chart.state.walletApp.notices':
+      'Lists the wallet’s messages, newest first (免密支付已关闭, 云闪付服务已关闭, 付款成功 …), or 暂无消息; they are read now.',
     'chart.state.walletApp.notice': 'Shows one message in full, with its time.',
     'chart.state.walletApp.done': 'Back to the phone’s home screen.',
-    'chart.state.walletPasswordFree.showing': 'Shows 小额免密支付 已开启 or 已关闭 with its limit per payment; 确认 switches it off (or on).',
+    'chart.state.walletPasswordFree.showing':
+      'Shows 小额免密支付 已开启 or 已关闭 with its limit per payment; 确认 switches it off (or on).',
     'chart.state.walletPasswordFree.authorising': 'Asks for the wallet’s payment password to confirm the switch.',
     'chart.state.walletPasswordFree.changed': 'Says 已关闭小额免密支付 (or 已开启): in force at once; the wallet sends its notice.',
     'chart.state.walletPasswordFree.done': 'Back to the app’s menu.',
     'chart.state.walletPassword.starting': 'Decides whether the password may be tried at all.',
-    'chart.state.walletPassword.entering': 'Shows 请输入支付密码 with six boxes, a * in each digit typed; 支付密码错误 with the tries left after a wrong one.',
+    'chart.state.walletPassword.entering':
+      'Shows 请输入支付密码 with six boxes, a * in each digit typed; 支付密码错误 with the tries left after a wrong one.',
     'chart.state.walletPassword.checking': 'The wallet has judged the password; the phone moves on at once.',
     'chart.state.walletPassword.locked': 'Says 支付密码已锁定 and when it may be tried again; 确认 or 取消 leave.',
     'chart.state.walletPassword.accepted': 'The password was right.',
     'chart.state.walletPassword.lockedOut': 'The password is locked; nothing was done.',
     'chart.state.walletPassword.cancelled': 'The payer pressed 取消.',
-    'chart.state.walletCards.list': 'Lists the bank cards bound in the wallet (bank, type, ****1234; in 云闪付 whether its 云闪付 service is open), or 暂无银行卡.',
-    'chart.state.walletCards.detail': 'Shows one card: bank, type, ****1234 and its 云闪付 service; in 云闪付 an open one offers 关闭云闪付服务.',
-    'chart.state.walletCards.confirming': 'Asks 确认关闭云闪付服务? and spells out the effects: this card no longer pays through 云闪付; the card itself and the merchant’s terminal are not affected.',
+    'chart.state.walletCards.list':
+      'Lists the bank cards bound in the wallet (bank, type, ****1234; in 云闪付 whether its 云闪付 service is open), or 暂无银行卡.',
+    'chart.state.walletCards.detail':
+      'Shows one card: bank, type, ****1234 and its 云闪付 service; in 云闪付 an open one offers 关闭云闪付服务.',
+    'chart.state.walletCards.confirming':
+      'Asks 确认关闭云闪付服务? and spells out the effects: this card no longer pays through 云闪付; the card itself and the merchant’s terminal are not affected.',
     'chart.state.walletCards.choosing': 'Asks how to confirm who the payer is: 1.支付密码 2.短信验证码 3.人脸识别.',
     'chart.state.walletCards.byPassword': 'Asks for the wallet’s payment password.',
     'chart.state.walletCards.byCode': 'The wallet texts a code to this phone (验证码已发送至 138****1234); the payer types it.',
     'chart.state.walletCards.byCode.entering': 'Shows one * per digit typed; 验证码错误 with the tries left after a wrong one.',
     'chart.state.walletCards.byCode.checking': 'The wallet has judged the code.',
     'chart.state.walletCards.byCode.void': 'Says 验证码已失效，请重新获取: expired, or too many wrong tries; 确认 texts a new one.',
-    'chart.state.walletCards.byFace': 'Says 请正对手机屏幕 while 人脸识别 looks for the payer’s face for a moment (simulated: it is always the payer).',
+    'chart.state.walletCards.byFace':
+      'Says 请正对手机屏幕 while 人脸识别 looks for the payer’s face for a moment (simulated: it is always the payer).',
     'chart.state.walletCards.closed': 'Says 已关闭该卡的云闪付服务; the wallet sends its notice.',
     'chart.state.walletCards.done': 'Back to the app’s menu.',
-    'chart.state.payerConfirm.entering': 'Shows the payment (付款给 the merchant, ¥ amount, the card it is paid from) and asks for the wallet’s payment password.',
-    'chart.state.payerConfirm.result': 'Says how it ended — 支付成功 (the terminal finishes the sale), 已取消付款, 付款失败 (the password locked) or 付款已取消 (the terminal withdrew it) — for a moment, then the home screen.',
+    'chart.state.payerConfirm.entering':
+      'Shows the payment (付款给 the merchant, ¥ amount, the card it is paid from) and asks for the wallet’s payment password.',
+    'chart.state.payerConfirm.result':
+      'Says how it ended — 支付成功 (the terminal finishes the sale), 已取消付款, 付款失败 (the password locked) or 付款已取消 (the terminal withdrew it) — for a moment, then the home screen.',
     'chart.state.payerConfirm.done': 'Back to the phone’s home screen.',
     'caption.onPhone': 'On the phone: {caption}',
     'caption.phoneKey': 'phone [{cap}]',

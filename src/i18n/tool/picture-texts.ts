@@ -63,7 +63,8 @@ export const pictureTexts = defineTexts(
     'snapshot.missing': 'no screen snapshot {name} yet ({golden}); write it with pos-sim run --update-snapshots',
     'snapshot.differs': 'the screen differs from snapshot {name} ({golden}):',
     'snapshot.acceptChange': 'if the change is intended, accept it with pos-sim run --update-snapshots',
-    'snapshot.unreadable': '{golden}:{line}: not a pos-sim screen snapshot, this line should be {form}; write it anew with pos-sim run --update-snapshots',
+    'snapshot.unreadable':
+      '{golden}:{line}: not a pos-sim screen snapshot, this line should be {form}; write it anew with pos-sim run --update-snapshots',
     'snapshot.written': 'wrote {count} new screen snapshots:',
     'snapshot.updated': 'updated {count} screen snapshots:',
     'snapshot.pictures': 'screens that differ from their snapshots, as pictures (expected and actual):',
@@ -76,15 +77,18 @@ export const pictureTexts = defineTexts(
     'screenDiff.printerGone': 'the snapshot shows the printer, the screen does not:',
     'screenDiff.printerNew': 'the screen shows the printer, the snapshot does not:',
     'guide.device': 'Terminal: {profile} ({description})',
-    'guide.madeFrom': 'Made by pos-sim from the walkthrough {file}, which passes on this terminal; every picture is the screen the terminal shows at that step.',
+    'guide.madeFrom':
+      'Made by pos-sim from the walkthrough {file}, which passes on this terminal; every picture is the screen the terminal shows at that step.',
     'guide.before': 'Before you start',
     'guide.start': 'The screen at the start',
     'guide.steps': 'Steps',
     'guide.step': 'Step {number}',
     'guide.note': 'Note: ',
-    'guide.caution.network': 'The terminal must be online: this talks to the host, and offline the terminal says the network connection failed and nothing changes.',
+    'guide.caution.network':
+      'The terminal must be online: this talks to the host, and offline the terminal says the network connection failed and nothing changes.',
     'guide.caution.backup': 'Back up the terminal’s data before deregistering (Settings → Data backup).',
-    'guide.caution.pending': 'The setting is saved but applies only after the terminal restarts; until then payments follow the old setting.',
+    'guide.caution.pending':
+      'The setting is saved but applies only after the terminal restarts; until then payments follow the old setting.',
     'guide.caution.restart': 'The terminal is restarting: wait for the home screen, and do not cut the power meanwhile.',
     'guide.written': 'Guide: {file}',
     'guide.pictures': 'pictures: {folder} ({count})',

@@ -51,7 +51,8 @@ export const trainingTexts = defineTexts(
     'history.skipped': '{where}: 跳过了这一行：{problem}',
     'history.unreadable': '{file}：读不了练习记录：{reason}。',
     'practiceCli.needsTerminal': 'pos-sim practice 需要交互式终端：请在终端窗口中运行，不要用管道输入。',
-    'demoCli.noDemo': '没有演示 "{procedure}"：它既不是操作脚本文件，也不是自带演示的名称、名称的一部分或标题。可以用流程的演示 {procedures}，或 `pos-sim demo` 列出的名称。',
+    'demoCli.noDemo':
+      '没有演示 "{procedure}"：它既不是操作脚本文件，也不是自带演示的名称、名称的一部分或标题。可以用流程的演示 {procedures}，或 `pos-sim demo` 列出的名称。',
     'demoCli.manyDemos': '"{procedure}" 对应 {count} 个演示，请写得更完整些：\n{choices}',
     'demoCli.listSeparator': '，',
     'demoCli.listProcedures': '流程的演示(如 pos-sim demo P2)：',
@@ -125,7 +126,8 @@ export const trainingTexts = defineTexts(
     'tasks.giveEnglishHint': 'give the English hint',
     'tasks.nameProcedure': 'name the procedure of PROCEDURES.md it practises, e.g. P1',
     'tasks.nameProfile': 'name a device profile (default, offline, unbound) or a path to a .json profile',
-    'tasks.nameWalkthrough': 'give the walkthrough file that plays this procedure, relative to this file, e.g. ../walkthroughs/p1-deregister-unionpay.yaml',
+    'tasks.nameWalkthrough':
+      'give the walkthrough file that plays this procedure, relative to this file, e.g. ../walkthroughs/p1-deregister-unionpay.yaml',
     'tasks.listFlows': 'list the menu machines the procedure goes through, e.g. [settings, passwordPrompt, bindingManagement]',
     'tasks.giveTime': 'give a time like 90s or 2m',
     'tasks.nameState': 'name a device state, e.g. home or passwordFree.editing',
@@ -136,7 +138,8 @@ export const trainingTexts = defineTexts(
     'tasks.needsGoal': 'give at least one store condition that shows the goal is reached',
     'tasks.setupInvalid': 'leaves {path} invalid: {reason}',
     'tasks.takesNumber': '{word} takes a number, e.g. { {word}: 100000 }',
-    'tasks.someTakesMap': 'some takes a map of paths inside one list entry and their conditions, e.g. { some: { action: sale, sale.passwordFree: false } }',
+    'tasks.someTakesMap':
+      'some takes a map of paths inside one list entry and their conditions, e.g. { some: { action: sale, sale.passwordFree: false } }',
     'tasks.nothingToSet': 'no {at} to set {path} in',
     'tasks.noTaskFile': 'No task file at {path}.',
     'tasks.noTask': 'No practice task "{choice}". Tasks: {list}; or give a path to a task .yaml file.',
@@ -146,7 +149,8 @@ export const trainingTexts = defineTexts(
     'history.skipped': '{where}: skipped this line: {problem}',
     'history.unreadable': '{file}: cannot read the practice history: {reason}.',
     'practiceCli.needsTerminal': 'pos-sim practice needs an interactive terminal: run it in a terminal window, not with piped input.',
-    'demoCli.noDemo': 'No demo "{procedure}": it is neither a walkthrough file nor the name, part of the name or title of a shipped demo. The procedures: {procedures}; or a name `pos-sim demo` lists.',
+    'demoCli.noDemo':
+      'No demo "{procedure}": it is neither a walkthrough file nor the name, part of the name or title of a shipped demo. The procedures: {procedures}; or a name `pos-sim demo` lists.',
     'demoCli.manyDemos': '"{procedure}" matches {count} demos; give more of the name:\n{choices}',
     'demoCli.listSeparator': ', ',
     'demoCli.listProcedures': 'The procedures (e.g. pos-sim demo P2):',
@@ -163,7 +167,8 @@ export const trainingTexts = defineTexts(
     'demoCli.stopped': 'Stopped "{name}" at step {step}/{total}.',
     'cast.wrote': 'Wrote {file} ({width}x{height}, {events} events, {seconds} s). Play it: asciinema play {record}',
     'demoPlan.failsHeadless': '{name} fails when run headless, so it cannot be shown (try: pos-sim run {file}):\n{failure}',
-    'demoPlan.replayDiffers': "replaying the step's keys does not reproduce it: the script's device is in {script}, the replay's in {replay}",
+    'demoPlan.replayDiffers':
+      "replaying the step's keys does not reproduce it: the script's device is in {script}, the replay's in {replay}",
     'demoPlan.bug': 'This is a pos-sim bug; please report it with the walkthrough.',
     'demoPlan.screen': 'screen:',
     'demo.step': 'Step {n}/{of}',

@@ -54,21 +54,25 @@ export const walkthroughTexts = defineTexts(
     'walkthrough.badParameterName': '参数名由字母、数字和 _ 组成(不以数字开头)，如 ${AMOUNT}',
     'walkthrough.parameterNeedsText': '参数的值要写文字(或数字)',
     'walkthrough.envNeedsMap': 'env 要写参数到值的映射，如 env: { AMOUNT: "5000" }',
-    'walkthrough.runFileOrSteps': 'run 要写一个片段文件(run: _lib/login.yaml，或 run: { file: …, env: { 参数: 值 } })，或直接写步骤(run: { steps: [ … ] })',
+    'walkthrough.runFileOrSteps':
+      'run 要写一个片段文件(run: _lib/login.yaml，或 run: { file: …, env: { 参数: 值 } })，或直接写步骤(run: { steps: [ … ] })',
     'walkthrough.runWhenOnStep': 'when 写在这一步上，与 run 并列(- run: … 下一行 when: …)',
     'walkthrough.unknownRunKey': 'run 没有 "{key}"；请用 {keys}',
     'walkthrough.runEnvNeedsFile': 'env 是传给片段文件的值；直接写的步骤用本文件自己的参数',
     'walkthrough.badTag': 'tags 要写一个词或词的列表(不含空格和逗号)，如 tags: [smoke, p1]',
     'walkthrough.unknownSuiteField': '没有字段 "{key}"；套件文件的字段有 {keys}',
     'walkthrough.suiteNotAMap': '套件文件应是一个映射，字段有 {keys}',
-    'walkthrough.parameterMissing': '${{name}} 没有值：请在调用处传入(env: { {name}: … })、用 --env {name}=… 给出(以 POS_SIM_ 开头的名字也可设环境变量 {name})，或在本文件的 env: 中给默认值',
+    'walkthrough.parameterMissing':
+      '${{name}} 没有值：请在调用处传入(env: { {name}: … })、用 --env {name}=… 给出(以 POS_SIM_ 开头的名字也可设环境变量 {name})，或在本文件的 env: 中给默认值',
     'walkthrough.parameterUnused': '{name} 不是 {file} 的参数；它的参数有：{names}',
     'walkthrough.none': '无',
     'walkthrough.noPiece': 'run：没有 {path} 这个操作脚本文件',
     'walkthrough.pieceCycle': 'run：循环调用 {chain}；片段不能直接或间接调用自己',
     'walkthrough.calledAt': '  (调用处 {at})',
-    'walkthrough.whenScreenOnStep': 'when.screen 问的是运行中的设备，只能写在步骤上(包括 run: 步骤)；文件顶层的 when 在设备启动前或调用前就判断',
-    'walkthrough.pieceBeforeAfter': '{field}：片段被调用时只播放它的 steps；请把这些步骤写进 steps(before:/after: 属于被运行的操作脚本或套件文件)',
+    'walkthrough.whenScreenOnStep':
+      'when.screen 问的是运行中的设备，只能写在步骤上(包括 run: 步骤)；文件顶层的 when 在设备启动前或调用前就判断',
+    'walkthrough.pieceBeforeAfter':
+      '{field}：片段被调用时只播放它的 steps；请把这些步骤写进 steps(before:/after: 属于被运行的操作脚本或套件文件)',
     'walkthrough.suiteIsNoWalkthrough': '{file} 是套件文件(为其目录下的操作脚本提供 before:/after:)，不是操作脚本',
 
     'run.screenMissing': '期望屏幕显示 {text}，但屏幕上没有',
@@ -112,7 +116,8 @@ export const walkthroughTexts = defineTexts(
     'report.afterFailed': '✗ {name}  (after: 收尾步骤失败，{time})',
     'report.after': '  after: 收尾步骤失败(另报)：',
 
-    'coverage.summary': '覆盖率：状态 {states}/{statesTotal} ({statesPercent}%)，转换 {transitions}/{transitionsTotal} ({transitionsPercent}%)',
+    'coverage.summary':
+      '覆盖率：状态 {states}/{statesTotal} ({statesPercent}%)，转换 {transitions}/{transitionsTotal} ({transitionsPercent}%)',
     'coverage.statesMissed': '从未到达的状态：',
     'coverage.transitionsMissed': '从未经过的转换：',
 
@@ -173,7 +178,8 @@ export const walkthroughTexts = defineTexts(
     'walkthrough.notAMap': 'a walkthrough is a map with {keys}',
     'walkthrough.unknownField': 'unknown field "{key}"; a walkthrough has {keys}',
     'walkthrough.needsName': 'name: give the walkthrough a name, as text or one per language: {example}',
-    'walkthrough.needsFixture': 'fixture: give a device profile name (e.g. default) or a path to a .json profile; leave it out for {fallback}',
+    'walkthrough.needsFixture':
+      'fixture: give a device profile name (e.g. default) or a path to a .json profile; leave it out for {fallback}',
     'walkthrough.badLang': 'lang is one of {langs}',
     'walkthrough.needsSteps': 'steps: a list of steps ({steps})',
     'walkthrough.oneStepKey': 'each step is one of {steps} (and may have a caption: … and a when: …)',
@@ -181,8 +187,10 @@ export const walkthroughTexts = defineTexts(
     'walkthrough.noSuchKey': 'no device key "{key}"; keys are {keys}',
     'walkthrough.pressNeedsKeys': 'press needs a key or a list of keys',
     'walkthrough.typeNeedsQuotes': 'type takes quoted digits, e.g. type: "123456" (unquoted, YAML reads 0000 as the number 0)',
-    'walkthrough.typeVariableUnset': 'type: ${variable} is not set; set the environment variable to the digits to type (e.g. the password), or give it with --env {variable}=…',
-    'walkthrough.typeVariableNotDigits': 'type: ${variable} is not all digits; set the environment variable to the digits to type (e.g. the password)',
+    'walkthrough.typeVariableUnset':
+      'type: ${variable} is not set; set the environment variable to the digits to type (e.g. the password), or give it with --env {variable}=…',
+    'walkthrough.typeVariableNotDigits':
+      'type: ${variable} is not all digits; set the environment variable to the digits to type (e.g. the password)',
     'walkthrough.typeNeedsDigits':
       'type takes quoted digits, e.g. type: "123456", $NAME to type an environment variable (e.g. $POS_SIM_PASSWORD), or ${smsCode} for the code in the last SMS',
     'walkthrough.selectNeedsLabel': 'select takes the label (or part of it) of a menu item',
@@ -190,7 +198,8 @@ export const walkthroughTexts = defineTexts(
     'walkthrough.badNetwork': 'network is down or up',
     'walkthrough.badPower': 'power is cycle (restart) or cut (the power fails)',
     'walkthrough.badPaper': 'paper is out (the printer runs out of paper) or in (paper loaded)',
-    'walkthrough.badStart': 'start is one of {starts}: signed-in, signed in for the day (the default), or power-on, just booted and asking for 签到',
+    'walkthrough.badStart':
+      'start is one of {starts}: signed-in, signed in for the day (the default), or power-on, just booted and asking for 签到',
     'walkthrough.badSnapshot': 'snapshot takes a file name: letters, digits, _ . -',
     'walkthrough.badRegex': 'invalid regular expression {pattern}: {reason}',
     'walkthrough.matcherNeedsText': '{what} takes text or /regex/ (or a list of them)',
@@ -217,22 +226,27 @@ export const walkthroughTexts = defineTexts(
     'walkthrough.badParameterName': 'a parameter’s name is letters, digits and _, not starting with a digit, as in ${AMOUNT}',
     'walkthrough.parameterNeedsText': 'a parameter’s value is text (or a number)',
     'walkthrough.envNeedsMap': 'env takes a map of parameters to values, e.g. env: { AMOUNT: "5000" }',
-    'walkthrough.runFileOrSteps': 'run takes a piece’s file (run: _lib/login.yaml, or run: { file: …, env: { NAME: value } }) or steps written here (run: { steps: [ … ] })',
+    'walkthrough.runFileOrSteps':
+      'run takes a piece’s file (run: _lib/login.yaml, or run: { file: …, env: { NAME: value } }) or steps written here (run: { steps: [ … ] })',
     'walkthrough.runWhenOnStep': 'when goes on the step, beside run (- run: … and when: … on the next line)',
     'walkthrough.unknownRunKey': 'run has no "{key}"; use {keys}',
     'walkthrough.runEnvNeedsFile': 'env passes values to a piece’s file; steps written here use this file’s own parameters',
     'walkthrough.badTag': 'tags takes a word or a list of words (no spaces or commas), e.g. tags: [smoke, p1]',
     'walkthrough.unknownSuiteField': 'unknown field "{key}"; the suite file has {keys}',
     'walkthrough.suiteNotAMap': 'the suite file is a map with {keys}',
-    'walkthrough.parameterMissing': '${{name}} has no value: pass it where the piece is called (env: { {name}: … }), give it with --env {name}=… (for a name starting POS_SIM_, also the environment variable {name}), or give it a default in this file’s env:',
+    'walkthrough.parameterMissing':
+      '${{name}} has no value: pass it where the piece is called (env: { {name}: … }), give it with --env {name}=… (for a name starting POS_SIM_, also the environment variable {name}), or give it a default in this file’s env:',
     'walkthrough.parameterUnused': '{name} is not a parameter of {file}; its parameters are: {names}',
     'walkthrough.none': 'none',
     'walkthrough.noPiece': 'run: no walkthrough file at {path}',
     'walkthrough.pieceCycle': 'run: {chain} calls itself again; a piece cannot call itself, directly or through others',
     'walkthrough.calledAt': '  (called at {at})',
-    'walkthrough.whenScreenOnStep': 'when.screen asks a running device, so it goes on a step (a run: step too); a file’s own when is decided before its device starts or before it is called',
-    'walkthrough.pieceBeforeAfter': '{field}: a piece that is called plays only its steps; write these steps in its steps (before: and after: belong to the walkthrough that is run, or to the suite file)',
-    'walkthrough.suiteIsNoWalkthrough': '{file} is the suite file (before:/after: for the walkthroughs under its folder), not a walkthrough',
+    'walkthrough.whenScreenOnStep':
+      'when.screen asks a running device, so it goes on a step (a run: step too); a file’s own when is decided before its device starts or before it is called',
+    'walkthrough.pieceBeforeAfter':
+      '{field}: a piece that is called plays only its steps; write these steps in its steps (before: and after: belong to the walkthrough that is run, or to the suite file)',
+    'walkthrough.suiteIsNoWalkthrough':
+      '{file} is the suite file (before:/after: for the walkthroughs under its folder), not a walkthrough',
 
     'run.screenMissing': 'expected the screen to show {text}',
     'run.titleWrong': 'expected the title {text}, the title is "{title}"',

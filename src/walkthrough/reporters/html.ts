@@ -32,7 +32,9 @@ const reportFailure = (failure: StepFailure, screens: Screens): ReportFailure =>
   return {
     at: failure.at,
     step: failure.step,
-    calledFrom: (failure.calledFrom ?? []).map((call) => toolText('report.calledAt', { at: call.at, step: call.step.split('\n')[0] ?? '' }).trim()),
+    calledFrom: (failure.calledFrom ?? []).map((call) =>
+      toolText('report.calledAt', { at: call.at, step: call.step.split('\n')[0] ?? '' }).trim(),
+    ),
     message: failure.message,
     states: failure.states,
     ...(snapshot
@@ -60,7 +62,11 @@ const reportWalkthrough = (result: WalkthroughResult, screens: Screens): ReportW
     steps: result.steps,
     stepsRun: result.stepsRun,
     ms: result.durationMs,
-    trace: (result.trace ?? []).map(({ file: stepFile, ...step }) => ({ ...step, ...(stepFile && stepFile !== file ? { file: stepFile } : {}), screen: own[step.screen] ?? 0 })),
+    trace: (result.trace ?? []).map(({ file: stepFile, ...step }) => ({
+      ...step,
+      ...(stepFile && stepFile !== file ? { file: stepFile } : {}),
+      screen: own[step.screen] ?? 0,
+    })),
     ...(result.failure ? { failure: reportFailure(result.failure, screens) } : {}),
     ...(result.afterFailure ? { afterFailure: reportFailure(result.afterFailure, screens) } : {}),
     ...(result.reason === undefined ? {} : { reason: result.reason }),
@@ -83,7 +89,10 @@ export const htmlReporter = (): Reporter<Promise<string>> => {
       return undefined;
     },
     end: async (end) => {
-      const [{ ScreenPainter }, { reportPage }] = await Promise.all([import('../../picture/screenshot.js'), import('../../report/report-page.js')]);
+      const [{ ScreenPainter }, { reportPage }] = await Promise.all([
+        import('../../picture/screenshot.js'),
+        import('../../report/report-page.js'),
+      ]);
       const painter = new ScreenPainter();
       const pictures: string[] = [];
       try {

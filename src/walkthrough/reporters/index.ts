@@ -12,9 +12,15 @@ export type ReporterName = (typeof REPORTERS)[number];
 /** The reporters whose report is text as it comes (html draws its pictures at the end). */
 export type TextReporterName = Exclude<ReporterName, 'html'>;
 
-const TEXT_REPORTERS: Record<TextReporterName, () => Reporter> = { pretty: prettyReporter, tap: tapReporter, junit: junitReporter, json: jsonReporter };
+const TEXT_REPORTERS: Record<TextReporterName, () => Reporter> = {
+  pretty: prettyReporter,
+  tap: tapReporter,
+  junit: junitReporter,
+  json: jsonReporter,
+};
 
-export const createReporter = (name: ReporterName): Reporter<string | Promise<string>> => (name === 'html' ? htmlReporter() : TEXT_REPORTERS[name]());
+export const createReporter = (name: ReporterName): Reporter<string | Promise<string>> =>
+  name === 'html' ? htmlReporter() : TEXT_REPORTERS[name]();
 
 /** A whole report of finished results at once (the command streams them instead). */
 export const formatResults = (

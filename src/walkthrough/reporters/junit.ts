@@ -10,8 +10,8 @@ import { shownPath } from '../../shown-path.js';
 import type { StepFailure, WalkthroughResult } from '../run-walkthrough.js';
 import { Counter, type Reporter, type Tally } from './reporter.js';
 
- 
-const NOT_IN_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const NOT_IN_XML =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 const visible = (char: string) => `\\u${(char.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`;
 
 /** Text content: well-formed whatever it holds. */
@@ -20,7 +20,10 @@ export const xmlText = (text: string): string =>
 
 /** An attribute value: also quotes, and line breaks and tabs kept (an XML reader would turn them into spaces). */
 export const xmlAttribute = (text: string): string =>
-  xmlText(text).replace(/["'\n\r\t]/g, (char) => ({ '"': '&quot;', "'": '&apos;', '\n': '&#10;', '\r': '&#13;', '\t': '&#9;' })[char] ?? char);
+  xmlText(text).replace(
+    /["'\n\r\t]/g,
+    (char) => ({ '"': '&quot;', "'": '&apos;', '\n': '&#10;', '\r': '&#13;', '\t': '&#9;' })[char] ?? char,
+  );
 
 const seconds = (ms: number) => (ms / 1000).toFixed(4);
 /** xs:dateTime in UTC, to the second. */
@@ -87,7 +90,12 @@ export const junitReporter = (): Reporter => {
           '  </testsuite>',
         ].join('\n'),
       );
-      return ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites name="pos-sim" ${counts(counter.all, all)}>`, ...suites, '</testsuites>'].join('\n');
+      return [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        `<testsuites name="pos-sim" ${counts(counter.all, all)}>`,
+        ...suites,
+        '</testsuites>',
+      ].join('\n');
     },
   };
 };

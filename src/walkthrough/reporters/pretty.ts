@@ -41,7 +41,9 @@ export const prettyReporter = (): Reporter => {
         case 'failed': {
           const { failure, afterFailure } = result;
           return [
-            failure ? toolText('report.failed', { name, ran: result.stepsRun, total: result.steps, time }) : toolText('report.afterFailed', { name, time }),
+            failure
+              ? toolText('report.failed', { name, ran: result.stepsRun, total: result.steps, time })
+              : toolText('report.afterFailed', { name, time }),
             ...(failure ? failureLines(failure) : []),
             ...(afterFailure ? [toolText('report.after'), ...failureLines(afterFailure)] : []),
           ].join('\n');

@@ -11,16 +11,18 @@ import { Counter, tallyText, type Reporter } from './reporter.js';
 export const tapText = (text: string): string =>
   text
     .replace(/[\\#]/g, (char) => `\\${char}`)
-     
+
     .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
     .trim();
 
- 
 const NOT_PRINTABLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff]/;
 
 /** A YAML double-quoted scalar (JSON's escapes are YAML's; YAML also wants DEL, C1 and line separators escaped). */
 const quoted = (text: string): string =>
-  JSON.stringify(text).replace(/[\u007f-\u009f\u2028\u2029\ufeff]/g, (char) => `\\u${(char.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`);
+  JSON.stringify(text).replace(
+    /[\u007f-\u009f\u2028\u2029\ufeff]/g,
+    (char) => `\\u${(char.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`,
+  );
 
 /**
  * A YAML diagnostic block, indented under its test line and closed by `...`, in the plain subset
@@ -57,7 +59,10 @@ export const tapReporter = (): Reporter => {
         case 'skipped':
           return `ok ${number} - ${name} # SKIP ${tapText(result.reason ?? '')}`;
         case 'error':
-          return [`not ok ${number} - ${tapText(result.name || result.file)}`, ...diagnostics({ profile: result.profile, message: result.reason ?? '' })].join('\n');
+          return [
+            `not ok ${number} - ${tapText(result.name || result.file)}`,
+            ...diagnostics({ profile: result.profile, message: result.reason ?? '' }),
+          ].join('\n');
         case 'failed': {
           // A walkthrough whose only failure is in after: reports that one, and says so.
           const failure = result.failure ?? result.afterFailure;
@@ -80,7 +85,7 @@ export const tapReporter = (): Reporter => {
         }
       }
     },
-    end: (end) => [...(end.bailedOut !== undefined ? [`Bail out! ${tapText(end.bailedOut)}`] : []), `# ${tallyText(counter.all)}`].join('\n'),
+    end: (end) =>
+      [...(end.bailedOut !== undefined ? [`Bail out! ${tapText(end.bailedOut)}`] : []), `# ${tallyText(counter.all)}`].join('\n'),
   };
 };
-
