@@ -66,7 +66,9 @@ export const TaskCard = ({ task, lang, elapsedMs, hint, hintsUsed, width, height
       </Box>
       <Box marginTop={1} flexDirection="column">
         <Text>
-          <Text color="cyan">?</Text> {t('practice.key.hint')} <Text color="cyan">q</Text> {t('practice.key.quit')}
+          <Text color="cyan">?</Text> {t('practice.key.hint')}
+          {'  '}
+          <Text color="cyan">q</Text> {t('practice.key.quit')}
         </Text>
         {showDeviceKeys && <Text dimColor>{deviceKeys}</Text>}
       </Box>

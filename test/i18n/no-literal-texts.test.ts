@@ -31,8 +31,10 @@ const SENTENCE = /\b[A-Za-z]{2,}\s+[a-z]{2,}\s+[a-z]{2,}\b/;
 export const englishLiterals = (file: string, text: string): string[] =>
   withoutComments(text)
     .split('\n')
-    .flatMap((line, index) => {
+    .flatMap((line, index, lines) => {
       if (/^\s*import |\.describe\(|description: |new Error\(/.test(line)) return [];
+      // A description too long for its line goes on the next one.
+      if (/description:\s*$/.test(lines[index - 1] ?? '')) return [];
       return [...line.matchAll(LITERAL)]
         .map((match) => (match[1] ?? match[2] ?? match[3] ?? '').replace(/\$\{[^}]*\}/g, ' '))
         .filter((literal) => SENTENCE.test(literal))
