@@ -20,9 +20,9 @@ const localText = z.object({
 /** The factory payment password of the shipped profiles' wallets: no secret, so scripts may type it as it is. */
 export const FACTORY_WALLET_PASSWORD = '112233';
 
-/** The factory payment password of the shipped profiles' wallets, 112233, as a hash. */
+/** The factory payment password of the shipped profiles' wallets, 112233, as a hash (at the cheap cost: it is published). */
 const FACTORY_WALLET_PASSWORD_HASH =
-  'scrypt$ln=13,r=8,p=10$02dcce5c62ade2a443a81237eee35cc8$479ef86973175fbab4b116f74f92b8be96298f75032d0bdd1ff998d57bd26e1b';
+  'scrypt$ln=10,r=8,p=1$446228ad209dcc30e78c4f94412ff6da$5197476af91304fa2b929a6d58f5eada9ea468356e02a5cdb40066aeeef8a702';
 
 export const walletCardSchema = z
   .object({

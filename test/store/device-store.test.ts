@@ -61,6 +61,17 @@ describe('DeviceStore on a conf medium', () => {
     expect(again.snapshot().records).toEqual([expect.objectContaining({ action: 'deregister', operator: '00' })]);
   });
 
+  it('gives a factory password typed right the OWASP cost in the data file (the profiles ship it cheap: it is published)', () => {
+    const factory = profile.operators.find((operator) => operator.id === '00')?.passwordHash ?? '';
+    expect(factory).toMatch(/^scrypt\$ln=10,r=8,p=1\$/);
+    const store = openStore();
+    expect(store.checkPassword('00', '123456')).toEqual({ result: 'accepted' });
+    const stored = readStored() as { operators: Record<string, { passwordHash: string }> };
+    expect(stored.operators['00']?.passwordHash).toMatch(/^scrypt\$ln=13,r=8,p=10\$/);
+    // The others, not typed yet, keep the shipped hash until they are.
+    expect(stored.operators['99']?.passwordHash).toMatch(/^scrypt\$ln=10,r=8,p=1\$/);
+  });
+
   it('keeps no clear-text password in the stored file, whatever was typed', () => {
     const sim = createSimulator({ medium: confMedium(dir, NAME) });
     sim.press('菜单');
