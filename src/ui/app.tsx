@@ -15,7 +15,7 @@ import { captureScreen } from '../picture/screen-capture.js';
 import { KEY_BINDINGS, keyAction, TRAINER_BINDINGS, type TrainerAction } from '../keys/key-map.js';
 import { formatDuration } from '../screen/device-view.js';
 import { DeviceFrame, frameSize } from './device-frame.js';
-import { KeyLegend } from './key-legend.js';
+import { KeyLegend, legendWidth } from './key-legend.js';
 import { PANEL_GAP, planLayout, type PanelId, type PanelRequest, type Placement } from './layout-plan.js';
 import { PHONE_CHROME_ROWS, PHONE_HEIGHT, PHONE_MIN_HEIGHT, PHONE_WIDTH, PhonePanel } from './phone-panel.js';
 import { parsePhoneKey } from '../keys/device-keys.js';
@@ -260,7 +260,16 @@ export const App = ({
       ? [
           {
             id: 'legend' as const,
-            width: LEGEND_WIDTH,
+            width: Math.max(
+              LEGEND_WIDTH,
+              legendWidth({
+                lang: session.lang,
+                keyLabels: session.profile.device.keyLabels,
+                note: noteText,
+                allowReset,
+                allowFastForward: fastForward !== undefined,
+              }),
+            ),
             minWidth: LEGEND_MIN_WIDTH,
             height: legendHeight(allowReset, fastForward !== undefined, noteText !== undefined),
             padded: true,

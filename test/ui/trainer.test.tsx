@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { BOOT_MS, createSimulator, type Simulator } from '../../src/device/simulator.js';
 import { App } from '../../src/ui/app.js';
 import { FRAME_WIDTH } from '../../src/ui/device-frame.js';
-import { press, waitForText, type Rendered } from '../support/ink.js';
+import { press, resize, waitForFrame, waitForText, type Rendered } from '../support/ink.js';
 
 let sim: Simulator;
 let app: Rendered;
@@ -136,5 +136,25 @@ describe('the screenshot key', () => {
       process.chdir(cwd);
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('the legend in English at 80x24', () => {
+  it('keeps each key on one line, so the device does not scroll away', async () => {
+    sim = createSimulator({ fixture: 'default', lang: 'en' });
+    app = render(<App session={sim.session} fastForward={() => 60_000} />);
+    resize(app, 80, 24);
+    const frame = await waitForText(app, 'Trainer');
+    const lines = frame.split('\n');
+    expect(lines.length).toBeLessThan(24);
+    expect(lines[0]).toMatch(/^\+-+\+ +Keys/);
+    for (const label of ['printer paper out/in', 'reset to profile (twice)', 'fast-forward the clock', 'Show / put away the phone']) {
+      expect(frame).toContain(label);
+    }
+    // Where the legend has less room than it wants, a line is cut rather than wrapped.
+    resize(app, 70, 24);
+    const narrow = await waitForFrame(app, (shown) => !shown.includes('Show / put away the phone'), 'the legend cut to 70 columns');
+    expect(narrow.split('\n').length).toBeLessThan(24);
+    expect(narrow.split('\n')[0]).toMatch(/^\+-+\+ +Keys/);
   });
 });
