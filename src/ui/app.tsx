@@ -334,14 +334,17 @@ export const App = ({
   return (
     <Box flexDirection="column" alignItems="flex-start">
       <Box flexDirection="row" alignItems="flex-start">
-        <DeviceFrame rows={rows} display={display} focused={phonePlaced && !phoneFocused} />
+        {/* Under the device itself, as planned: not under a column beside it that runs longer. */}
+        <Box flexDirection="column" flexShrink={0}>
+          <DeviceFrame rows={rows} display={display} focused={phonePlaced && !phoneFocused} />
+          {below.map(draw)}
+        </Box>
         {columns.map((column) => (
           <Box key={column} flexDirection="column" marginLeft={margin(column)} flexShrink={0}>
             {beside.filter((placement) => placement.column === column).map(draw)}
           </Box>
         ))}
       </Box>
-      {below.map(draw)}
     </Box>
   );
 };
