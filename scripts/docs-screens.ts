@@ -5,7 +5,7 @@ import { ScreenPainter } from '../src/picture/screenshot.js';
 
 /** docs/ file → walkthrough, step (as the guide numbers it) and language. */
 export const DOCS_SCREENS = {
-  'docs/screen-password-free.svg': { walkthrough: 'P2', step: 6, lang: 'zh' },
+  'docs/screen-password-free.svg': { walkthrough: 'P2', step: 5, lang: 'zh' },
   'docs/screen-sms-code.svg': { walkthrough: 'p4-unbind-settlement-card', step: 8, lang: 'zh' },
   'docs/screen-receipt-en.svg': { walkthrough: 'p5-tap-small-password-free', step: 10, lang: 'en' },
 } as const;

@@ -6,15 +6,14 @@ import type { SnapshotFrom } from 'xstate';
 import type { DeviceRecord } from '../../menus/domain.js';
 import type { operationRecordsMachine } from '../../menus/operation-records.js';
 import { deviceDateTime } from '../device/device-time.js';
-import type { MessageKey } from '../i18n/messages.js';
-import { zh } from '../i18n/zh.js';
+import { CATALOGS, type MessageKey } from '../i18n/messages.js';
 import type { Screen } from './screen.js';
 import type { ViewContext } from './view-context.js';
 
 /** What the records call an operation; a kind this version has no words for shows as stored. */
 export const recordKindLabel = (action: string, view: Pick<ViewContext, 't'>): string => {
   const key = `records.kind.${action}`;
-  return key in zh ? view.t(key as MessageKey) : action;
+  return key in CATALOGS.zh ? view.t(key as MessageKey) : action;
 };
 
 /** The operator as the records show them: 00 主管, or 系统 for what the device did by itself. */

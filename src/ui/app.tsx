@@ -15,7 +15,7 @@ import { captureScreen } from '../picture/screen-capture.js';
 import { KEY_BINDINGS, keyAction, TRAINER_BINDINGS, type TrainerAction } from '../keys/key-map.js';
 import { formatDuration } from '../screen/device-view.js';
 import { DeviceFrame, frameSize } from './device-frame.js';
-import { KeyLegend } from './key-legend.js';
+import { KeyLegend, legendWidth } from './key-legend.js';
 import { PANEL_GAP, planLayout, type PanelId, type PanelRequest, type Placement } from './layout-plan.js';
 import { PHONE_CHROME_ROWS, PHONE_HEIGHT, PHONE_MIN_HEIGHT, PHONE_WIDTH, PhonePanel } from './phone-panel.js';
 import { parsePhoneKey } from '../keys/device-keys.js';
@@ -260,7 +260,16 @@ export const App = ({
       ? [
           {
             id: 'legend' as const,
-            width: LEGEND_WIDTH,
+            width: Math.max(
+              LEGEND_WIDTH,
+              legendWidth({
+                lang: session.lang,
+                keyLabels: session.profile.device.keyLabels,
+                note: noteText,
+                allowReset,
+                allowFastForward: fastForward !== undefined,
+              }),
+            ),
             minWidth: LEGEND_MIN_WIDTH,
             height: legendHeight(allowReset, fastForward !== undefined, noteText !== undefined),
             padded: true,
@@ -325,14 +334,17 @@ export const App = ({
   return (
     <Box flexDirection="column" alignItems="flex-start">
       <Box flexDirection="row" alignItems="flex-start">
-        <DeviceFrame rows={rows} display={display} focused={phonePlaced && !phoneFocused} />
+        {/* Under the device itself, as planned: not under a column beside it that runs longer. */}
+        <Box flexDirection="column" flexShrink={0}>
+          <DeviceFrame rows={rows} display={display} focused={phonePlaced && !phoneFocused} />
+          {below.map(draw)}
+        </Box>
         {columns.map((column) => (
           <Box key={column} flexDirection="column" marginLeft={margin(column)} flexShrink={0}>
             {beside.filter((placement) => placement.column === column).map(draw)}
           </Box>
         ))}
       </Box>
-      {below.map(draw)}
     </Box>
   );
 };

@@ -39,18 +39,21 @@ export const TaskCard = ({ task, lang, elapsedMs, hint, hintsUsed, width, height
     t('practice.card.time', { time: formatDuration(elapsedMs), target: formatDuration(task.targetMs), hints: hintsUsed }),
     inner,
   );
-  const hintText = hint ? wrapped(hint, inner) : wrapped(t('practice.card.askHint'), inner);
   const deviceKeys = wrapped(t('practice.key.device'), inner);
-  // Title, time, the hint (or how to ask for one) with a blank above, and `? 提示 q 结束` always show.
-  const fixed = rowsOf(title) + rowsOf(time) + 1 + (hint ? 1 : 0) + rowsOf(hintText) + 2;
+  // Title, time, the hint (or how to ask for one) with a blank above, and `? 提示 q 结束` always show;
+  // a hint longer than the rows left is cut too, so that the card never pushes the device off screen.
+  const framing = rowsOf(title) + rowsOf(time) + 1 + (hint ? 1 : 0) + 2;
+  const hintText = cutTo(hint ?? t('practice.card.askHint'), inner, Math.max(1, height - framing));
+  const fixed = framing + rowsOf(hintText);
   const showDeviceKeys = height - fixed - rowsOf(deviceKeys) >= 1;
-  const goal = cutTo(t('practice.card.goal', { goal: task.goal[lang] }), inner, height - fixed - (showDeviceKeys ? rowsOf(deviceKeys) : 0));
+  const goalRows = height - fixed - (showDeviceKeys ? rowsOf(deviceKeys) : 0);
+  const goal = goalRows >= 1 ? cutTo(t('practice.card.goal', { goal: task.goal[lang] }), inner, goalRows) : undefined;
   return (
     <Box flexDirection="column" paddingX={1} width={width}>
       <Text bold color="cyan">
         {title}
       </Text>
-      <Text>{goal}</Text>
+      {goal !== undefined && <Text>{goal}</Text>}
       <Text dimColor>{time}</Text>
       <Box marginTop={1} flexDirection="column">
         {hint ? (

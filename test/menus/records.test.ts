@@ -127,14 +127,34 @@ describe('操作记录', () => {
     expect(states(sim)).toContain('operationRecords.list');
   });
 
+  it('names the working day’s records (签到, 签退, 撤销, 退货, 结算, 绑定) in both languages', () => {
+    const kinds = ['signIn', 'signOut', 'void', 'refund', 'settle', 'bind'];
+    const records = kinds.map((action, index) => ({ at: `2026-06-01T01:0${index}:00.000Z`, operator: '01', action, subject: '' }));
+    const sim = withRecords(records);
+    openSettings(sim);
+    sim.select('操作记录');
+    for (const [minute, word] of ['签到', '签退', '撤销', '退货', '结算', '绑定'].entries()) {
+      expect(display(sim)).toContain(`06-01 09:0${minute} 01 ${word}`);
+    }
+    const profile = loadProfile('default');
+    const english = device({
+      fixture: profile,
+      lang: 'en',
+      medium: memoryMedium({ ...seedFlash(profile), records: records as FlashData['records'] }),
+    });
+    openSettings(english);
+    english.select('Operation records');
+    expect(english.session.matchText()).not.toMatch(/\b(signIn|signOut|void|refund|settle|bind)\b/);
+  });
+
   it('names sales (another flow’s records) and shows a kind it does not know as stored', () => {
     const sim = withRecords([
       { at: '2026-06-01T01:00:00.000Z', operator: '01', action: 'sale', subject: '12.00元 挥卡/闪付 银联闪付 免密免签 [00]交易成功' },
-      { at: '2026-06-01T01:01:00.000Z', operator: '42', action: 'refund', subject: 'from a newer version' },
+      { at: '2026-06-01T01:01:00.000Z', operator: '42', action: 'teleport', subject: 'from a newer version' },
     ]);
     openSettings(sim);
     sim.select('操作记录');
-    expect(display(sim)).toContain('06-01 09:01 42 refund');
+    expect(display(sim)).toContain('06-01 09:01 42 teleport');
     expect(display(sim)).toContain('06-01 09:00 01 收款');
     sim.press('确认');
     expect(display(sim)).toContain('操作员：42');

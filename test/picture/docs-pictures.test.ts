@@ -13,6 +13,18 @@ describe('the README pictures', () => {
     for (const [file, svg] of await docsScreens()) expect(readFileSync(join(ROOT, file), 'utf8') === svg, `${file} is stale`).toBe(true);
   });
 
+  it('show what the README says they show', async () => {
+    // The pictures keep their spaces as no-break spaces.
+    const pictures = new Map([...(await docsScreens())].map(([file, svg]) => [file, svg.replaceAll('\u00a0', ' ')]));
+    // "The 免密支付 screen with the box unticked"
+    expect(pictures.get('docs/screen-password-free.svg')).toContain('[ ] 开启免密支付 *未保存');
+    // "短信验证 with the phone beside the device"
+    expect(pictures.get('docs/screen-sms-code.svg')).toMatch(/请输入验证码/);
+    expect(pictures.get('docs/screen-sms-code.svg')).toMatch(/【银联商务】您的验证码为/);
+    // "An approved sale in English, with its receipt on the printer"
+    expect(pictures.get('docs/screen-receipt-en.svg')).toMatch(/Approved[\s\S]*Printer/);
+  });
+
   it('are all shown in the README', () => {
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
     for (const file of [

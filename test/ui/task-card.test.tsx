@@ -6,11 +6,11 @@ import { TaskCard } from '../../src/ui/task-card.js';
 import { plain } from '../support/ink.js';
 import { task } from '../support/practice.js';
 
-const card = (height: number | undefined, hint?: string) => {
+const card = (height: number | undefined, hint?: string, { name = 'p3-phone-close-cards', lang = 'zh' as 'zh' | 'en' } = {}) => {
   const { lastFrame, unmount } = render(
     <TaskCard
-      task={task('p3-phone-close-cards')}
-      lang="zh"
+      task={task(name)}
+      lang={lang}
       elapsedMs={4000}
       hint={hint}
       hintsUsed={hint ? 1 : 0}
@@ -36,5 +36,14 @@ describe('the task card', () => {
     expect(lines.join('\n')).toContain('…');
     expect(lines.join('\n')).toContain('卡片管理');
     expect(lines.at(-1)).toContain('? 提示  q 结束');
+  });
+
+  it('keeps to its rows when a long hint and a two-line title leave no room for the goal (English, phone under it at 80x24)', () => {
+    const hint =
+      "Press Tab to move to the customer's phone and open WeChat to turn small password-free off first. Then Tab back to the terminal to take the payment.";
+    const lines = card(10, hint, { name: 'p2-phone-wechat-off', lang: 'en' });
+    expect(lines.length).toBeLessThanOrEqual(10);
+    expect(lines.join('\n')).toContain('Hint');
+    expect(lines.at(-1)).toContain('? hint  q end');
   });
 });

@@ -3,9 +3,10 @@
 import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BOOT_MS, createSimulator, type Simulator } from '../../src/device/simulator.js';
+import { SALE_PROCESSING_MS } from '../../menus/sale.js';
 import { App } from '../../src/ui/app.js';
 import { FRAME_WIDTH } from '../../src/ui/device-frame.js';
-import { press, waitForText, type Rendered } from '../support/ink.js';
+import { press, resize, waitForFrame, waitForText, type Rendered } from '../support/ink.js';
 
 let sim: Simulator;
 let app: Rendered;
@@ -136,5 +137,44 @@ describe('the screenshot key', () => {
       process.chdir(cwd);
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('the legend in English at 80x24', () => {
+  it('keeps each key on one line, so the device does not scroll away', async () => {
+    sim = createSimulator({ fixture: 'default', lang: 'en' });
+    app = render(<App session={sim.session} fastForward={() => 60_000} />);
+    resize(app, 80, 24);
+    const frame = await waitForText(app, 'Trainer');
+    const lines = frame.split('\n');
+    expect(lines.length).toBeLessThan(24);
+    expect(lines[0]).toMatch(/^\+-+\+ +Keys/);
+    for (const label of ['printer paper out/in', 'reset to profile (twice)', 'fast-forward the clock', 'Show / put away the phone']) {
+      expect(frame).toContain(label);
+    }
+    // Where the legend has less room than it wants, a line is cut rather than wrapped.
+    resize(app, 70, 24);
+    const narrow = await waitForFrame(app, (shown) => !shown.includes('Show / put away the phone'), 'the legend cut to 70 columns');
+    expect(narrow.split('\n').length).toBeLessThan(24);
+    expect(narrow.split('\n')[0]).toMatch(/^\+-+\+ +Keys/);
+  });
+});
+
+describe('a note while the printer fills the column beside the device at 80x24', () => {
+  it('goes under the device, not under the printer, so the device does not scroll away', async () => {
+    await start();
+    resize(app, 80, 24);
+    await press(app, '\r', '请输入金额');
+    await press(app, '100', '1.00元');
+    await press(app, '\r', '请选择支付方式');
+    await press(app, '1', '交易处理中');
+    sim.advance(SALE_PROCESSING_MS);
+    await waitForText(app, '打印机');
+    const frame = await press(app, 'n', '已断网');
+    const lines = frame.split('\n');
+    expect(lines.length).toBeLessThan(24);
+    expect(lines[0]).toMatch(/^\+-+\+ \+-+\+$/);
+    // On a line of its own under the frame, with the printer still beside it.
+    expect(lines[17]).toMatch(/^ 已断网 +\| /);
   });
 });
