@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildWhenStale, ROOT } from '../support/built-cli.js';
 
-beforeAll(buildWhenStale);
+beforeAll(buildWhenStale, 120_000);
 
 const selectMissing = (env: NodeJS.ProcessEnv): string => {
   const script = `
