@@ -195,6 +195,19 @@ describe('when: on a step', () => {
     });
     expect(runWalkthrough(parse(dir, 'w.yaml'))).toMatchObject({ status: 'passed', steps: 6, stepsRun: 4 });
   });
+
+  it('names a condition it does not know, at its key, as expect: does', () => {
+    const dir = suite({
+      'w.yaml': ['name: w', 'when: { profil: default }', 'steps:', '  - press: 菜单', '    when: { network: online, sreen: x }', ''].join(
+        '\n',
+      ),
+    });
+    const facets = 'profile, display, network, has, store, screen, not';
+    expect(parseError(dir, 'w.yaml').split('\n')).toEqual([
+      `${join(dir, 'w.yaml')}:2:9: when has no condition "profil"; conditions are ${facets}`,
+      `${join(dir, 'w.yaml')}:5:30: when has no condition "sreen"; conditions are ${facets}`,
+    ]);
+  });
 });
 
 describe('before: and after:', () => {
