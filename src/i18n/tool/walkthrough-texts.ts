@@ -64,7 +64,9 @@ export const walkthroughTexts = defineTexts(
     'walkthrough.unknownSuiteField': '没有字段 "{key}"；套件文件的字段有 {keys}',
     'walkthrough.suiteNotAMap': '套件文件应是一个映射，字段有 {keys}',
     'walkthrough.parameterMissing':
-      '${{name}} 没有值：请在调用处传入(env: { {name}: … })、用 --env {name}=… 给出(以 POS_SIM_ 开头的名字也可设环境变量 {name})，或在本文件的 env: 中给默认值',
+      '${{name}} 没有值：请在调用处传入(env: { {name}: … })、用 --env {name}=… 给出，或在本文件的 env: 中给默认值',
+    'walkthrough.parameterMissingFromEnv':
+      '${{name}} 没有值：请在调用处传入(env: { {name}: … })、用 --env {name}=… 或环境变量 {name} 给出，或在本文件的 env: 中给默认值',
     'walkthrough.parameterUnused': '{name} 不是 {file} 的参数；它的参数有：{names}',
     'walkthrough.none': '无',
     'walkthrough.noPiece': 'run：没有 {path} 这个操作脚本文件',
@@ -236,7 +238,9 @@ export const walkthroughTexts = defineTexts(
     'walkthrough.unknownSuiteField': 'unknown field "{key}"; the suite file has {keys}',
     'walkthrough.suiteNotAMap': 'the suite file is a map with {keys}',
     'walkthrough.parameterMissing':
-      '${{name}} has no value: pass it where the piece is called (env: { {name}: … }), give it with --env {name}=… (for a name starting POS_SIM_, also the environment variable {name}), or give it a default in this file’s env:',
+      '${{name}} has no value: pass it where the piece is called (env: { {name}: … }), give it with --env {name}=…, or give it a default in this file’s env:',
+    'walkthrough.parameterMissingFromEnv':
+      '${{name}} has no value: pass it where the piece is called (env: { {name}: … }), give it with --env {name}=… or the environment variable {name}, or give it a default in this file’s env:',
     'walkthrough.parameterUnused': '{name} is not a parameter of {file}; its parameters are: {names}',
     'walkthrough.none': 'none',
     'walkthrough.noPiece': 'run: no walkthrough file at {path}',
