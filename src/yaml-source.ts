@@ -78,7 +78,7 @@ export class YamlSource {
   pairText(path: FieldPath): string {
     const key = this.keyAt(path);
     const value = this.nodeAt(path, { throughAlias: false });
-    return this.text.slice(key?.range?.[0] ?? 0, value?.range?.[1] ?? 0).trim();
+    return this.text.slice(key?.range?.[0] ?? 0, value ? contentEnd(value) : 0).trim();
   }
 
   /** The key of the field at a path (so a message points at the field's name), else the node. */
@@ -90,10 +90,19 @@ export class YamlSource {
 
   /** The text of a node as written. */
   slice(node: Node | undefined): string {
-    const [start, end] = node?.range ?? [0, 0];
-    return this.text.slice(start, end).trim();
+    return node ? this.text.slice(node.range?.[0] ?? 0, contentEnd(node)).trim() : '';
   }
 }
+
+/** Where a node's content ends: a block map or list's range runs on over the comment after its last value. */
+const contentEnd = (node: Node): number => {
+  if ((isMap(node) || isSeq(node)) && !node.flow) {
+    const last: unknown = node.items.at(-1);
+    const child = isPair(last) ? (last.value ?? last.key) : last;
+    if (child && typeof child === 'object' && 'range' in child) return contentEnd(child as Node);
+  }
+  return node.range?.[1] ?? 0;
+};
 
 const scalarKey = (key: unknown): string | undefined => (isScalar(key) ? String(key.value) : undefined);
 

@@ -15,7 +15,7 @@ import { shownPath } from '../shown-path.js';
 import { verifyPassword } from '../store/password-hash.js';
 import { PASSWORD_ENV } from '../walkthrough/walkthrough.js';
 import { phoneKeyOf, type ModelStep } from '../walkthrough/model-actions.js';
-import { allMenuStates, isWritable, pathToWalkthrough, shortestMenuPaths } from '../walkthrough/model-paths.js';
+import { allMenuStates, pathToWalkthrough, shortestMenuPaths } from '../walkthrough/model-paths.js';
 
 const settingsPassword = (profile: Profile, env: NodeJS.ProcessEnv): string => {
   const hash = profile.operators.find((operator) => operator.id === profile.security.settingsOperator)?.passwordHash ?? '';
@@ -96,10 +96,6 @@ export const listPaths = ({ profile, fixture, write }: PathsOptions, env: NodeJS
   if (dir) {
     const fixtureRef = fixture.includes('/') || fixture.endsWith('.json') ? relative(dir, profilePath(fixture)) : fixture;
     for (const path of paths) {
-      if (!isWritable(path)) {
-        lines.push(toolText('paths.notWritten', { target: path.target }));
-        continue;
-      }
       const file = join(dir, `${path.target.replace(/\./g, '-')}.yaml`);
       const typed = isFactoryPassword(password) ? `"${password}"` : `$${PASSWORD_ENV}`;
       writeFileSync(file, pathToWalkthrough(path, fixtureRef, typed, profile.security.lockoutSeconds, dir, profile.sms.codeValidSeconds));

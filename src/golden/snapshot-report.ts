@@ -23,8 +23,9 @@ export class SnapshotReport {
   private readonly mismatches: { readonly file: string; readonly mismatch: SnapshotMismatch }[] = [];
 
   add(result: WalkthroughResult): void {
-    // A file that cannot be read says nothing of the snapshots its steps would use.
-    if (result.status === 'error') return;
+    // A file that cannot be read, or a walkthrough left out (by tags or its when:), says nothing of
+    // the snapshots its steps would use: its goldens are neither unused nor removed.
+    if (result.status === 'error' || result.status === 'skipped') return;
     const names = this.names.get(result.file) ?? new Set<string>();
     for (const name of result.snapshots?.names ?? []) names.add(name);
     this.names.set(result.file, names);

@@ -2,10 +2,12 @@
  * The language of the tool's own messages (usage, errors, reports): Chinese unless `--lang en` or
  * POS_SIM_LANG=en. It is chosen once when pos-sim starts, before the command line is checked, so
  * even a mistyped flag is reported in the user's language; the functions that report read it here.
+ * Used from code (createSimulator, pos-sim/vitest), where no command line is read, POS_SIM_LANG
+ * chooses it as the module loads.
  */
 import { isLang, translator, type Lang, type Translate } from './messages.js';
 
-let current: Lang = 'zh';
+let current: Lang = isLang(process.env.POS_SIM_LANG) ? process.env.POS_SIM_LANG : 'zh';
 
 export const setToolLang = (lang: Lang): void => {
   current = lang;

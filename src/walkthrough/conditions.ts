@@ -10,6 +10,7 @@ import { z } from 'zod';
 import type { MenuNode } from '../../menus/domain.js';
 import { onlyIfValid, says } from '../json-source.js';
 import type { Profile } from '../profile/profile-schema.js';
+import { toolText } from '../i18n/tool-lang.js';
 import { seedFlash } from '../store/flash-data.js';
 import { matchers } from './matcher-schema.js';
 import { readStorePath } from './store-path.js';
@@ -92,7 +93,13 @@ export const conditionSchema: z.ZodType<Condition, unknown> = z
     z
       .strictObject(
         { ...conditionShape, not: conditionSchema.optional().meta({ description: 'the condition that must not hold' }) },
-        says('when.needsMap', { facets: CONDITION_FACETS.join(', ') }),
+        {
+          // One line per unknown condition: the parser places each at its key.
+          error: (issue) =>
+            issue.code === 'unrecognized_keys'
+              ? issue.keys.map((key) => toolText('when.unknownFacet', { key, facets: CONDITION_FACETS.join(', ') })).join('\n')
+              : toolText('when.needsMap', { facets: CONDITION_FACETS.join(', ') }),
+        },
       )
       .refine((condition) => Object.keys(condition).length > 0, {
         ...says('when.needsFacet', { facets: CONDITION_FACETS.join(', ') }),

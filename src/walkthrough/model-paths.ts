@@ -217,12 +217,6 @@ const isPhoneState = (state: string): boolean => PHONE_MACHINES.some((machine) =
 /** Every menu state, in the menus' order. */
 export const allMenuStates = (): readonly string[] => new CoverageTracker().report().states.missed;
 
-/** Actions a walkthrough has no step for: the printer's paper is a trainer's fault only. */
-const UNWRITABLE: readonly ModelStep['type'][] = ['paperOut', 'paperIn'];
-
-/** Whether a path can be written as a walkthrough (it takes no action a walkthrough cannot say). */
-export const isWritable = (path: ModelPath): boolean => !path.actions.some((action) => UNWRITABLE.includes(action.type));
-
 /**
  * A path as walkthrough YAML: the actions as steps, then an expectation on where it ends.
  * `typedPassword` is how the file types the password: quoted digits or $POS_SIM_PASSWORD; `dir` is
@@ -270,6 +264,8 @@ export const pathToWalkthrough = (
             waitSettlement: `wait: ${SETTLEMENT_MS}ms`,
             networkDown: 'network: down',
             networkUp: 'network: up',
+            paperOut: 'paper: out',
+            paperIn: 'paper: in',
             powerCycle: 'power: cycle',
             walletPassword: `phone: { type: "${FACTORY_WALLET_PASSWORD}" }`,
             wrongWalletPassword: `phone: { type: "${WRONG_WALLET_PASSWORD}" }`,

@@ -21,7 +21,16 @@ import { readYaml, type FieldPath, type YamlSource } from '../yaml-source.js';
 import { asksScreen, type Condition } from './conditions.js';
 import { stepSchemaFor, suiteFieldsSchema, SUITE_FILE, walkthroughFieldsSchema, type RunWritten } from './format.js';
 import { piecePath, WalkthroughLibrary, type ReadPiece, type ReadSuite } from './library.js';
-import { lookUp, redact, referencesIn, substitute, type OutsideValues, type ParameterValue, type Parameters } from './params.js';
+import {
+  ENV_PREFIX,
+  lookUp,
+  redact,
+  referencesIn,
+  substitute,
+  type OutsideValues,
+  type ParameterValue,
+  type Parameters,
+} from './params.js';
 import {
   SMS_CODE_VARIABLE,
   type Caption,
@@ -174,7 +183,13 @@ const readStep = (raw: unknown, at: FieldPath, reading: Reading): Step | undefin
   const substituted = substitute(written, reading.parameters);
   for (const missing of substituted.missing)
     problems.push(
-      problemAt(source, source.nodeAt([...at, ...missing.path]), toolText('walkthrough.parameterMissing', { name: missing.name })),
+      problemAt(
+        source,
+        source.nodeAt([...at, ...missing.path]),
+        toolText(missing.name.startsWith(ENV_PREFIX) ? 'walkthrough.parameterMissingFromEnv' : 'walkthrough.parameterMissing', {
+          name: missing.name,
+        }),
+      ),
     );
   if (substituted.missing.length > 0) return undefined;
   const secrets = [...substituted.secrets];

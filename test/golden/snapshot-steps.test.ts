@@ -42,6 +42,7 @@ const run = async (...flags: string[]) => {
       snapshotDir: join(dir, 'pictures'),
       updateSnapshots: flags.includes('--update-snapshots'),
       ...(flags.includes('--fixture') ? { fixture: flags[flags.indexOf('--fixture') + 1] } : {}),
+      ...(flags.includes('--include-tags') ? { tags: { include: [flags[flags.indexOf('--include-tags') + 1] ?? ''], exclude: [] } } : {}),
     },
     (text) => out.push(text),
     (text) => err.push(text),
@@ -120,6 +121,18 @@ describe('golden screen snapshots', () => {
     write('  - press: 取消\n');
     await run('--update-snapshots');
     expect(existsSync(join(dir, '__snapshots__'))).toBe(false);
+  });
+
+  it('a walkthrough left out (by tags, or by its when:) keeps its goldens, --update-snapshots or not', async () => {
+    write('  - snapshot: editing\n');
+    await run('--update-snapshots');
+    const skipped = await run('--update-snapshots', '--include-tags', 'smoke');
+    expect(skipped.code).toBe(0);
+    expect(skipped.out).not.toContain('no step uses');
+    expect(existsSync(golden('editing.default.txt'))).toBe(true);
+    writeFileSync(join(dir, 'p2.yaml'), OPEN.replace('steps:', 'when: { profile: pax-a920 }\nsteps:') + '  - snapshot: editing\n');
+    expect((await run('--update-snapshots')).out).not.toContain('no step uses');
+    expect(existsSync(golden('editing.default.txt'))).toBe(true);
   });
 
   it('keeps a golden per profile, so a walkthrough played on another terminal is compared with its own', async () => {

@@ -94,14 +94,19 @@ describe('run: a piece with ${NAME} parameters', () => {
       'missing.yaml': 'name: m\nsteps:\n  - run: _lib/sale.yaml\n',
       'unused.yaml': 'name: u\nsteps:\n  - run: { file: _lib/sale.yaml, env: { SHOWN: "1.00", COLOUR: red } }\n',
       'nowhere.yaml': 'name: n\nsteps:\n  - run: _lib/gone.yaml\n',
+      'pin.yaml': 'name: p\nsteps:\n  - type: ${POS_SIM_PIN}\n',
       '_lib/setup.yaml': 'name: s\nbefore:\n  - press: 取消\nsteps:\n  - press: 菜单\n',
       'setup.yaml': 'name: s\nsteps:\n  - run: _lib/setup.yaml\n',
     });
     expect(parseError(dir, 'missing.yaml')).toBe(
       [
-        `${join(dir, '_lib/sale.yaml')}:6:13: \${SHOWN} has no value: pass it where the piece is called (env: { SHOWN: … }), give it with --env SHOWN=… (for a name starting POS_SIM_, also the environment variable SHOWN), or give it a default in this file’s env:`,
+        `${join(dir, '_lib/sale.yaml')}:6:13: \${SHOWN} has no value: pass it where the piece is called (env: { SHOWN: … }), give it with --env SHOWN=…, or give it a default in this file’s env:`,
         `  (called at ${join(dir, 'missing.yaml')}:3:5)`,
       ].join('\n'),
+    );
+    // Only a POS_SIM_ name is read from the environment, so only then is the variable suggested.
+    expect(parseError(dir, 'pin.yaml')).toBe(
+      `${join(dir, 'pin.yaml')}:3:11: \${POS_SIM_PIN} has no value: pass it where the piece is called (env: { POS_SIM_PIN: … }), give it with --env POS_SIM_PIN=… or the environment variable POS_SIM_PIN, or give it a default in this file’s env:`,
     );
     expect(parseError(dir, 'unused.yaml')).toBe(
       `${join(dir, 'unused.yaml')}:3:56: COLOUR is not a parameter of ${join(dir, '_lib/sale.yaml')}; its parameters are: AMOUNT, SHOWN`,
@@ -194,6 +199,19 @@ describe('when: on a step', () => {
       ].join('\n'),
     });
     expect(runWalkthrough(parse(dir, 'w.yaml'))).toMatchObject({ status: 'passed', steps: 6, stepsRun: 4 });
+  });
+
+  it('names a condition it does not know, at its key, as expect: does', () => {
+    const dir = suite({
+      'w.yaml': ['name: w', 'when: { profil: default }', 'steps:', '  - press: 菜单', '    when: { network: online, sreen: x }', ''].join(
+        '\n',
+      ),
+    });
+    const facets = 'profile, display, network, has, store, screen, not';
+    expect(parseError(dir, 'w.yaml').split('\n')).toEqual([
+      `${join(dir, 'w.yaml')}:2:9: when has no condition "profil"; conditions are ${facets}`,
+      `${join(dir, 'w.yaml')}:5:30: when has no condition "sreen"; conditions are ${facets}`,
+    ]);
   });
 });
 

@@ -43,6 +43,20 @@ describe('the failed step count', () => {
   });
 });
 
+describe('the step a report shows', () => {
+  it('is the step as written, without the comment after it', () => {
+    const steps = [
+      '  - expect: 不存在    # a note',
+      '  - expect:',
+      '      screen: 不存在   # another',
+      '  - expect: { title: 不存在 }  # a third',
+    ];
+    expect(run(`${steps[0]}\n`).failure?.step).toBe('expect: 不存在');
+    expect(run(`${steps[1]}\n${steps[2]}\n`).failure?.step).toBe('expect:\n      screen: 不存在');
+    expect(run(`${steps[3]}\n`).failure?.step).toBe('expect: { title: 不存在 }');
+  });
+});
+
 describe('wait', () => {
   it('refuses a duration longer than the device clock takes, at its line:col', () => {
     for (const duration of ['1e300ms', '100000000000000000000000000000000000ms', '99999999999m']) {
