@@ -107,11 +107,21 @@ export const referencesIn = (raw: unknown): Set<string> => {
   return names;
 };
 
-/** Text with every secret's value written as `${NAME}` (the longest first, so no value is half replaced). */
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Text with every secret's value written as `${NAME}` (the longest first, so no value is half
+ * replaced): wherever it stands as a whole, not inside a longer number or Latin word (`--env
+ * METHOD=1` hides 1, not the 1s of the terminal number 10086021; beside Chinese it is hidden).
+ */
 export const redact = (text: string, secrets: readonly Secret[] | undefined): string => {
   if (!secrets || secrets.length === 0) return text;
   return [...secrets]
     .filter((secret) => secret.value !== '')
     .sort((a, b) => b.value.length - a.value.length)
-    .reduce((redacted, secret) => redacted.replaceAll(secret.value, `\${${secret.name}}`), text);
+    .reduce(
+      (redacted, secret) =>
+        redacted.replace(new RegExp(`(?<![A-Za-z0-9])${escapeRegExp(secret.value)}(?![A-Za-z0-9])`, 'g'), `\${${secret.name}}`),
+      text,
+    );
 };

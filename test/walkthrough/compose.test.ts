@@ -3,6 +3,7 @@
 // inside a piece reported with its chain of calls, cycles refused before anything runs, `when:` on a
 // step, `before:`/`after:` and the suite file, tags picking walkthroughs with the rest skipped in
 // every reporter, coverage through pieces, and values from outside the files never written out.
+import { redact } from '../../src/walkthrough/params.js';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -352,5 +353,17 @@ describe('values from outside the files', () => {
     }
     expect(parseError(dir, 'bad/key.yaml', {}, { POS_SIM_KEY: SECRET })).not.toContain(SECRET);
     expect(parseError(dir, 'bad/key.yaml', {}, { POS_SIM_KEY: SECRET })).toContain('${POS_SIM_KEY}');
+  });
+});
+
+describe('a secret in reports', () => {
+  it('is hidden where it stands whole, beside Chinese too, never inside a longer number', () => {
+    const secrets = [
+      { name: 'METHOD', value: '1' },
+      { name: 'PIN', value: '147258' },
+    ];
+    expect(redact('在线  10086021  金额：1.00元', secrets)).toBe('在线  10086021  金额：${METHOD}.00元');
+    expect(redact('密码为147258，请勿泄露', secrets)).toBe('密码为${PIN}，请勿泄露');
+    expect(redact('1471472580', secrets)).toBe('1471472580');
   });
 });
