@@ -17,7 +17,7 @@ import { PosSimError, UsageError } from '../errors.js';
 import { noColorWanted, withoutColor } from '../no-color.js';
 import type { Lang } from '../i18n/messages.js';
 import { cutToWidth, padEnd, padStart } from '../text-width.js';
-import { stepCount, toolText } from '../i18n/tool-lang.js';
+import { stepCount, toolLang, toolText } from '../i18n/tool-lang.js';
 import { packageRoot } from '../package-root.js';
 import { shippedTasks } from '../practice/load-tasks.js';
 import { shownPath } from '../shown-path.js';
@@ -156,13 +156,12 @@ const nameColumnWidth = (rows: readonly DemoRow[], lengthWidth: number, columns:
   return widths.reduce((best, width) => (better(width, best) ? width : best), narrowest);
 };
 
-/**
- * `pos-sim demo`: the shipped demos, with how long each plays, in `columns` terminal columns.
- * `lang` is the demos' (their timing); the list's own words and the titles are in the tool's
- * language. A title that does not fit beside its demo goes on the next line, indented, and is cut
- * with … when even that is too narrow.
- */
-export const listDemos = (lang: Lang | undefined, columns = 80): string[] => {
+/** The rows of the demo list, per demo language and tool language: each demo is played headless once a process, to time it. */
+const rowsPlayed = new Map<string, readonly DemoRow[]>();
+const demoRows = (lang: Lang | undefined): readonly DemoRow[] => {
+  const key = `${lang ?? ''}|${toolLang()}`;
+  const known = rowsPlayed.get(key);
+  if (known) return known;
   const rows: DemoRow[] = [...demoFiles()].map(([name, file]) => {
     try {
       const [walkthrough] = loadWalkthroughs([file]);
@@ -174,6 +173,18 @@ export const listDemos = (lang: Lang | undefined, columns = 80): string[] => {
       return { name, problem: toolText('demoCli.doesNotPlay', { reason: error.message.split('\n')[0] ?? '' }) };
     }
   });
+  rowsPlayed.set(key, rows);
+  return rows;
+};
+
+/**
+ * `pos-sim demo`: the shipped demos, with how long each plays, in `columns` terminal columns.
+ * `lang` is the demos' (their timing); the list's own words and the titles are in the tool's
+ * language. A title that does not fit beside its demo goes on the next line, indented, and is cut
+ * with … when even that is too narrow.
+ */
+export const listDemos = (lang: Lang | undefined, columns = 80): string[] => {
+  const rows = demoRows(lang);
   const lengthWidth = Math.max(0, ...rows.map((row) => (row.length === undefined ? 0 : stringWidth(row.length))));
   const width = nameColumnWidth(rows, lengthWidth, columns);
   const fits = (line: string) => stringWidth(line) <= columns;
