@@ -1,14 +1,13 @@
 // `pos-sim paths`: xstate/graph finds a shortest key path to every menu state, and each one,
 // written as a walkthrough, replays and ends where it says.
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listPaths } from '../../src/commands/list-paths.js';
 import { setToolLang } from '../../src/i18n/tool-lang.js';
-import { loadProfile, shippedProfileNames } from '../../src/profile/load-profile.js';
+import { loadProfile } from '../../src/profile/load-profile.js';
 import { hashPassword } from '../../src/store/password-hash.js';
-import { loadWalkthroughs } from '../../src/walkthrough/load-walkthroughs.js';
 import { allMenuStates, pathToWalkthrough, shortestMenuPaths, type ModelPath } from '../../src/walkthrough/model-paths.js';
 import { parseWalkthrough } from '../../src/walkthrough/parse-walkthrough.js';
 import { runWalkthrough } from '../../src/walkthrough/run-walkthrough.js';
@@ -39,17 +38,6 @@ const stepsTo = (target: string): string[] =>
   (pathsOnDefault().find((path) => path.target === target)?.actions ?? []).map((step) =>
     step.digits === undefined ? step.type : `${step.type}:${step.digits}`,
   );
-
-/** Each profile's paths listed (in English) and written, searched once for the tests that read them. */
-const written = new Map<string, { readonly out: string; readonly lines: string[] }>();
-const writtenFor = (name: string) => {
-  const known = written.get(name);
-  if (known) return known;
-  const out = join(dir, name);
-  const made = { out, lines: listPaths({ profile: loadProfile(name), fixture: name, write: out }, {}) };
-  written.set(name, made);
-  return made;
-};
 
 /** The 0.08元 tap sale, approved and printed, back home: what 撤销 and 退货 start from. */
 const A_SALE = ['确认', '8', '确认', '1', 'waitHost', '确认'];
@@ -163,35 +151,6 @@ describe('model-based paths', () => {
     expect(text).toContain('  - wait: 1500ms\n');
     expect(text).toContain('  - expect: { state: voidSale.approved }\n');
     expect(runWalkthrough(parseWalkthrough(text, join(dir, 'void.yaml'), {})).failure?.message).toBeUndefined();
-  });
-
-  it.each(shippedProfileNames())('written for %s, every path replays and ends where it says', (name) => {
-    const { out, lines } = writtenFor(name);
-    const written = readdirSync(out);
-    expect(lines.filter((line) => line.startsWith('wrote '))).toHaveLength(written.length);
-    // Every path is written, those that take the printer's paper out too (paper: out).
-    // (unbound, with nothing to sell, never prints: printJob.paperOut is among what it cannot reach)
-    const reachesPaperOut = !lines.includes('  printJob.paperOut');
-    expect(written.includes('printJob-paperOut.yaml')).toBe(reachesPaperOut);
-    if (reachesPaperOut) expect(readFileSync(join(out, 'printJob-paperOut.yaml'), 'utf8')).toContain('  - paper: out\n');
-    expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^${written.length} of \\d+ menu states reached on ${name}\\.$`)));
-    const results = loadWalkthroughs([out]).map((walkthrough) => runWalkthrough(walkthrough));
-    expect(results.filter((result) => result.status !== 'passed').map((result) => `${result.file}: ${result.failure?.message}`)).toEqual(
-      [],
-    );
-    expect(readFileSync(join(out, 'settings-menu.yaml'), 'utf8')).toContain('expect: { state: settings.menu }');
-  });
-
-  it('reach on the classic profile what only it has', () => {
-    const { out } = writtenFor('classic-s80');
-    for (const state of ONLY_ON_CLASSIC) expect(readdirSync(out)).toContain(`${state.replace('.', '-')}.yaml`);
-  });
-
-  it('say which states a profile cannot reach', () => {
-    const { lines } = writtenFor('unbound');
-    expect(lines).toContain('Not reachable on this profile:');
-    expect(lines).toContain('  bindingManagement.confirming');
-    expect(lines.join('\n')).not.toContain('123456');
   });
 
   it('open 设置 with POS_SIM_PASSWORD when the profile has no factory password, and refuse a wrong one', () => {
