@@ -120,6 +120,8 @@ describe('the HTML report in a browser', () => {
     const passed = page.locator('details.wt[data-status="passed"]').first();
     await expect(passed.locator('ol.steps li').count()).resolves.toBe(0);
     await passed.locator('summary').click();
+    // Drawn once it comes into view, after its data is unpacked: wait for the last step.
+    await passed.locator('ol.steps li').nth(4).waitFor();
     await expect(passed.locator('ol.steps li').count()).resolves.toBe(5);
     const typed = await passed.locator('ol.steps li').nth(1).locator('svg text').allTextContents();
     expect(typed.join('\n')).toContain('******');
