@@ -35,6 +35,8 @@ type AppProps = {
   readonly sendPhone?: (event: KeyEvent) => void;
   /** Keep the phone on screen from the start (a demo that plays on it), as the trainer's h does. */
   readonly showPhone?: boolean;
+  /** The phone goes away unless the device needs it (a practice's score card wants the rows). */
+  readonly phoneAway?: boolean;
   /** The power fails (trainer control); the recorder listens in here too. */
   readonly powerCut?: () => void;
   /** The printer's paper taken out or loaded (trainer control); the recorder listens in here too. */
@@ -98,6 +100,7 @@ export const App = ({
   send = (event) => session.send(event),
   sendPhone = (event) => session.phone.send(event),
   showPhone = false,
+  phoneAway = false,
   powerCut = () => session.powerCut(),
   setPaper = (paper) => session.store.printer.setPaper(paper),
   allowReset = true,
@@ -194,7 +197,7 @@ export const App = ({
   const frame = frameSize(display);
   useLayoutEffect(() => followPaymentRequest(true));
   // The phone is on screen when kept there, or while it is needed.
-  const phoneWanted = phoneKept || focus === 'phone' || session.phoneNeeded();
+  const phoneWanted = (!phoneAway && (phoneKept || focus === 'phone')) || session.phoneNeeded();
   useTerminalKeys(
     ({ input, key }) => {
       if (onKey?.(input, key)) return;

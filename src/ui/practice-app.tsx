@@ -70,5 +70,6 @@ export const PracticeApp = ({ session, tracker }: PracticeAppProps) => {
         height={rows}
       />
     );
-  return <App session={session} send={tracker.send} allowReset={false} aside={aside} onKey={onKey} />;
+  // Once it is over the score card takes the rows: the phone goes unless the device still needs it.
+  return <App session={session} send={tracker.send} allowReset={false} aside={aside} onKey={onKey} phoneAway={result !== undefined} />;
 };

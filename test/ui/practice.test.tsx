@@ -267,6 +267,21 @@ describe('what each mistake was, on the score card in 80x24', () => {
     expect(frame.split('\n').length).toBeLessThanOrEqual(23);
   });
 
+  it.each(['zh', 'en'] as const)(
+    '%s: ended with the keypad on the phone, the score card gets the rows and the device stays whole in 80x24',
+    async (lang) => {
+      const app = await start('p2-phone-wechat-off', lang);
+      resize(app, 80, 24);
+      await waitForFrame(app, (frame) => frame.includes('138****1234') === false, 'no phone yet');
+      app.stdin.write('\t');
+      await waitForText(app, '138****1234');
+      const frame = await press(app, 'q', lang === 'zh' ? '得分 0/100' : 'Score 0/100');
+      expect(frame).not.toContain('138****1234');
+      expect(frame.split('\n')[0]).toMatch(/^\+[-=]+\+/);
+      expect(frame.split('\n').length).toBeLessThanOrEqual(24);
+    },
+  );
+
   it('after 解绑成功 the phone has gone and the card has the rows; it never shows a typed code', async () => {
     const app = await start('p4-unbind-settlement-card');
     resize(app, 80, 24);
