@@ -8,6 +8,7 @@ import { cpSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { launchChromium } from './chromium.mjs';
 
 const ROOT = join(import.meta.dirname, '..');
 const SHIPPED = join(ROOT, 'fixtures', 'walkthroughs');
@@ -43,19 +44,7 @@ const run = (args, out) => {
 };
 
 const opened = async (file) => {
-  const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({
-    executablePath: process.env.POS_SIM_CHROMIUM ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage();
     const started = performance.now();

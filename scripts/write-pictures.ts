@@ -6,9 +6,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
 import { guideCommand } from '../src/commands/guide.js';
 import { runWalkthroughsCommand } from '../src/commands/run-walkthroughs.js';
+import { launchChromium } from './chromium.mjs';
 import { docsScreens } from './docs-screens.js';
 
 mkdirSync('docs', { recursive: true });
@@ -45,18 +45,7 @@ writeFileSync(join(dir, 'report.html'), report.join('\n'));
 await guideCommand({ walkthrough: 'P2', format: 'html', lang: 'zh', out: join(dir, 'guide.html'), fixture: undefined });
 process.chdir(pathToFileURL(`${import.meta.dirname}/..`).pathname);
 
-const browser = await chromium.launch({
-  executablePath: process.env.POS_SIM_CHROMIUM ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const browser = await launchChromium();
 try {
   for (const [page, file, height] of [
     ['report.html', 'docs/report.png', 1000],

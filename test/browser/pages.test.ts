@@ -6,23 +6,13 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { guideCommand } from '../../src/commands/guide.js';
 import { runWalkthroughsCommand } from '../../src/commands/run-walkthroughs.js';
 import { setToolLang } from '../../src/i18n/tool-lang.js';
+import { launchChromium } from '../../scripts/chromium.mjs';
 
-/** Debian's Chromium (.ci/run installs it); its flags for a closed network, as root. */
-const CHROMIUM = process.env.POS_SIM_CHROMIUM ?? '/usr/bin/chromium';
-const FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const LAYOUT = join(import.meta.dirname, '../fixtures/report-layout.txt');
 /** The grid's cell, in CSS pixels, and the share of cells that may differ from the stored layout. */
 const CELL = 24;
@@ -71,7 +61,7 @@ beforeAll(async () => {
   guide = join(dir, 'guide.html');
   await guideCommand({ walkthrough: 'P2', format: 'html', lang: 'zh', out: guide, fixture: undefined });
   setToolLang('zh');
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
