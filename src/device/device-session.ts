@@ -13,6 +13,7 @@ import {
   type Snapshot,
 } from 'xstate';
 import type { DeviceEvent } from '../../menus/device-events.js';
+import type { DevicePort } from '../../menus/device-port.js';
 import { deviceMachine } from '../../menus/device.js';
 import { WALLET_METHODS } from '../../menus/phone/phone-domain.js';
 import { FUNDS_TRANSFER_ID } from '../../menus/funds-transfer.js';
@@ -119,7 +120,7 @@ type PersistedMachine = {
 };
 
 /** A persisted snapshot with every machine's `port` (the device store each flow talks to) pointed at `store`. */
-const onStore = (snapshot: PersistedMachine, store: DeviceStore): PersistedMachine => ({
+const onStore = (snapshot: PersistedMachine, store: DevicePort): PersistedMachine => ({
   ...snapshot,
   ...(snapshot.context && 'port' in snapshot.context ? { context: { ...snapshot.context, port: store } } : {}),
   ...(snapshot.children
@@ -130,6 +131,32 @@ const onStore = (snapshot: PersistedMachine, store: DeviceStore): PersistedMachi
       }
     : {}),
 });
+
+/**
+ * The store as the machines hold it: its methods alone, bound to it. XState walks a machine's
+ * context whenever a snapshot is persisted or revived (the model-path search does both for every
+ * fork), and a store in the context would be walked with all its data.
+ */
+const machinePort = (store: DeviceStore): DevicePort =>
+  Object.fromEntries(
+    methodNames(store).map((name) => [name, (store[name] as (...args: unknown[]) => unknown).bind(store)]),
+  ) as unknown as DevicePort;
+
+/** The names of a store's methods (its own function fields and its classes'), found once per class. */
+const methodNames = (store: DeviceStore): (keyof DeviceStore)[] => {
+  const known = METHOD_NAMES.get(Object.getPrototypeOf(store) as object);
+  if (known) return known;
+  const names = new Set<string>();
+  for (let holder: object | null = store; holder && holder !== Object.prototype; holder = Object.getPrototypeOf(holder) as object | null) {
+    for (const [name, { value }] of Object.entries(Object.getOwnPropertyDescriptors(holder))) {
+      if (name !== 'constructor' && typeof value === 'function') names.add(name);
+    }
+  }
+  const found = [...names] as (keyof DeviceStore)[];
+  METHOD_NAMES.set(Object.getPrototypeOf(store) as object, found);
+  return found;
+};
+const METHOD_NAMES = new WeakMap<object, (keyof DeviceStore)[]>();
 
 /** Starts the device; `onChange` hears every snapshot of every actor in it (flows, prompts). */
 export const startDeviceActor = (
@@ -149,9 +176,10 @@ export const startDeviceActor = (
   },
 ): DeviceActor => {
   const { profile } = store;
+  const port = machinePort(store);
   const actor = createActor(deviceMachine, {
-    input: { port: store, config: deviceConfig(profile, { autoSignIn }) },
-    ...(resume ? { snapshot: onStore(resume as PersistedMachine, store) as Snapshot<unknown> } : {}),
+    input: { port, config: deviceConfig(profile, { autoSignIn }) },
+    ...(resume ? { snapshot: onStore(resume as PersistedMachine, port) as Snapshot<unknown> } : {}),
     ...(clock ? { clock } : {}),
     // A flow's own state changes (a digit typed into the password prompt) do not change the device
     // actor's snapshot, so watchers listen to the whole actor system.
