@@ -53,7 +53,9 @@ export type ShorterTexts = Readonly<Record<Lang, Partial<Record<MessageKey, stri
 
 export const translator =
   (lang: Lang, shorter?: ShorterTexts): Translate =>
-  (key, params = {}) =>
-    (shorter?.[lang][key] ?? (CATALOGS[lang] as Record<MessageKey, string>)[key]).replace(/\{(\w+)\}/g, (match, name: string) =>
-      name in params ? String(params[name]) : match,
-    );
+  (key, params) => {
+    const text = shorter?.[lang][key] ?? (CATALOGS[lang] as Record<MessageKey, string>)[key];
+    // Most texts have no placeholder and are asked for after every key: they need no replacing.
+    if (params === undefined || !text.includes('{')) return text;
+    return text.replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match));
+  };
