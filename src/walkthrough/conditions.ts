@@ -113,6 +113,15 @@ export const conditionSchema: z.ZodType<Condition, unknown> = z
 export const asksScreen = (condition: Condition): boolean =>
   condition.screen !== undefined || (condition.not !== undefined && asksScreen(condition.not));
 
+/**
+ * The profile names a condition asks for that no shipped profile has and that are no path (a
+ * custom profile is named by the path it was given by): most likely a typo, said beside the skip.
+ */
+export const unknownProfiles = (condition: Condition, shipped: readonly string[]): string[] => [
+  ...(condition.profile ?? []).filter((name) => !shipped.includes(name) && !/[\\/]|\.json$/i.test(name)),
+  ...(condition.not ? unknownProfiles(condition.not, shipped) : []),
+];
+
 /** Whether a condition holds on a device: every facet it names does. */
 export const holds = (condition: Condition, facts: DeviceFacts): boolean => {
   if (condition.profile && !condition.profile.some((name) => name === facts.profile.name || name === facts.fixture)) return false;

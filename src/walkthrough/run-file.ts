@@ -8,10 +8,10 @@
 import { readFileSync } from 'node:fs';
 import { PosSimError } from '../errors.js';
 import { toolText } from '../i18n/tool-lang.js';
-import { loadProfile } from '../profile/load-profile.js';
+import { loadProfile, shippedProfileNames } from '../profile/load-profile.js';
 import type { Profile } from '../profile/profile-schema.js';
 import { shownPath } from '../shown-path.js';
-import { factsOfProfile, holds } from './conditions.js';
+import { factsOfProfile, holds, unknownProfiles } from './conditions.js';
 import type { WalkthroughLibrary } from './library.js';
 import { parseWalkthrough, WalkthroughError } from './parse-walkthrough.js';
 import { countSteps, profileLabel, runWalkthrough, type RunOptions, type WalkthroughResult } from './run-walkthrough.js';
@@ -89,7 +89,10 @@ const runOn = (walkthrough: Walkthrough, fixture: string, options: FileRunOption
     );
   }
   if (walkthrough.when && !holds(walkthrough.when, factsOfProfile(loaded, fixture))) {
-    return skipped(toolText('run.skippedWhen', { when: walkthrough.whenText ?? '', profile }));
+    const unknown = unknownProfiles(walkthrough.when, shippedProfileNames());
+    const hint =
+      unknown.length > 0 ? toolText('run.unknownProfile', { names: unknown.join(', '), shipped: shippedProfileNames().join(', ') }) : '';
+    return skipped(toolText('run.skippedWhen', { when: walkthrough.whenText ?? '', profile }) + hint);
   }
   return runWalkthrough(onProfile, { ...options, profile: loaded });
 };

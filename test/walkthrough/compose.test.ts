@@ -214,6 +214,24 @@ describe('when: on a step', () => {
       `${join(dir, 'w.yaml')}:5:30: when has no condition "sreen"; conditions are ${facets}`,
     ]);
   });
+
+  it('says beside the skip when a profile it names is no shipped one, and not when it is a path', async () => {
+    const dir = suite({
+      'typo.yaml': 'name: typo\nwhen: { profile: [defualt, pax-a920] }\nsteps:\n  - press: 菜单\n',
+      'path.yaml': 'name: path\nwhen: { not: { profile: ./my-terminal.json } }\nsteps:\n  - press: 菜单\n',
+      'right.yaml': 'name: right\nwhen: { profile: unbound }\nsteps:\n  - press: 菜单\n',
+    });
+    const { stdout } = await report({ paths: [dir], reporter: 'json' });
+    const reasons = Object.fromEntries(
+      (JSON.parse(stdout) as { walkthroughs: { name: string; reason?: string }[] }).walkthroughs.map((entry) => [entry.name, entry.reason]),
+    );
+    expect(reasons.typo).toBe(
+      'when: { profile: [defualt, pax-a920] } does not hold on profile default; no shipped profile is named defualt ' +
+        '(shipped: classic-s80, default, landi-a8, newland-n910, offline, pax-a920, unbound)',
+    );
+    expect(reasons.path).toBeUndefined();
+    expect(reasons.right).toBe('when: { profile: unbound } does not hold on profile default');
+  });
 });
 
 describe('before: and after:', () => {
