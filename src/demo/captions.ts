@@ -22,6 +22,8 @@ export type StepContext = {
   readonly lockedOut: boolean;
   /** For `select`: the item's label as the device shows it in the demo's language. */
   readonly selectedLabel?: string;
+  /** For `type`: the digits typed, when the device shows them as they were typed (an amount, a 凭证号). */
+  readonly typedInClear?: string;
 };
 
 export const NO_CONTEXT: StepContext = { secretEntry: false, restarting: false, lockedOut: false };
@@ -83,7 +85,10 @@ export const stepCaption = (step: Step, events: readonly KeyEvent[], context: St
   const own = step.caption?.[lang];
   if (own) return own;
   const t = translator(lang);
-  const secret = (): string => t(context.secretEntry ? 'caption.password' : 'caption.digits', { mask: MASK });
+  const secret = (): string =>
+    context.typedInClear !== undefined
+      ? t('caption.typed', { digits: context.typedInClear })
+      : t(context.secretEntry ? 'caption.password' : 'caption.digits', { mask: MASK });
   switch (step.kind) {
     case 'press':
       return pressCaption(events, context, lang, keyLabels);

@@ -97,6 +97,17 @@ export const deviceContext = (session: DeviceSession): StepContext => {
   };
 };
 
+/**
+ * The digits a typing step typed, when the device shows them as typed (an amount as 10.00, a
+ * 凭证号): then the demo shows them too. Never while the device asked for a secret, never a value
+ * from outside the files, never a texted code; `screen` is the display once the step was played.
+ */
+const typedInClear = (step: Step, context: StepContext, screen: string): string | undefined => {
+  const digits = step.kind === 'type' ? step.digits : step.kind === 'phone' && step.action.kind === 'type' ? step.action.digits : undefined;
+  if (digits === undefined || context.secretEntry || (step.secrets?.length ?? 0) > 0) return undefined;
+  return screen.split('\n').some((line) => line.replace(/\D/g, '').includes(digits)) ? digits : undefined;
+};
+
 /** The phone's entries that take a secret: a wallet's payment password, a code a wallet texted. */
 const PHONE_SECRET_STATES = ['walletPassword.entering', 'payerConfirm.entering', 'walletCards.byCode.entering'];
 
@@ -199,6 +210,7 @@ export const planDemo = (walkthrough: Walkthrough, options: PlanOptions = {}): D
         continue;
       }
       const sent = events.slice(before);
+      const inClear = typedInClear(step, context, onPhone ? script.phone.screen() : script.screen());
       const actions: DemoAction[] = [];
       let selectedLabel: string | undefined;
       const replay = (action: DemoAction) => {
@@ -216,6 +228,7 @@ export const planDemo = (walkthrough: Walkthrough, options: PlanOptions = {}): D
         if (toPhone && isKeyEvent(event)) {
           const secret =
             event.type === 'DIGIT' &&
+            inClear === undefined &&
             (step.kind !== 'phone' || step.action.kind !== 'press' || phoneContext(shown.session.phone).secretEntry);
           if (step.kind === 'phone' && step.action.kind === 'select' && event.type === 'ENTER') {
             selectedLabel = menuItems(shown.session.phone).find((item) => item.selected)?.label;
@@ -228,8 +241,9 @@ export const planDemo = (walkthrough: Walkthrough, options: PlanOptions = {}): D
           replay({ kind: 'system', event, ...(power === undefined ? {} : { shown: power }) });
           continue;
         }
-        // Typed digits are always stars; pressed digits are stars while the device asks for a secret.
-        const secret = event.type === 'DIGIT' && (step.kind !== 'press' || deviceContext(shown.session).secretEntry);
+        // Typed digits are stars unless the device shows them as typed; pressed digits are stars while the device asks for a secret.
+        const secret =
+          event.type === 'DIGIT' && inClear === undefined && (step.kind !== 'press' || deviceContext(shown.session).secretEntry);
         if (step.kind === 'select' && event.type === 'ENTER') selectedLabel = menuItems(shown.session).find((item) => item.selected)?.label;
         replay({ kind: 'key', event, shown: shownKey(event, secret, lang, profile.device.keyLabels) });
       }
@@ -244,7 +258,13 @@ export const planDemo = (walkthrough: Walkthrough, options: PlanOptions = {}): D
       steps.push({
         number: steps.length + 1,
         step,
-        caption: stepCaption(step, keys, { ...context, ...(selectedLabel ? { selectedLabel } : {}) }, lang, profile.device.keyLabels),
+        caption: stepCaption(
+          step,
+          keys,
+          { ...context, ...(selectedLabel ? { selectedLabel } : {}), ...(inClear === undefined ? {} : { typedInClear: inClear }) },
+          lang,
+          profile.device.keyLabels,
+        ),
         ...(calledAs ? { calledAs } : {}),
         actions,
         checks: [],

@@ -32,7 +32,7 @@ describe('generated captions', () => {
     expect(keyCap({ type: 'CANCEL' }, 'zh')).toBe('取消');
   });
 
-  it('never show typed digits, whatever the screen', () => {
+  it('show typed digits only as the device shows them: otherwise stars, whatever the screen', () => {
     const typed = stepOf('type: "123456"');
     for (const context of [secret, NO_CONTEXT]) {
       for (const lang of ['zh', 'en'] as const) {
@@ -43,6 +43,8 @@ describe('generated captions', () => {
     }
     expect(stepCaption(typed, keys(...'123456'), secret, 'zh')).toBe('输入密码 ********');
     expect(stepCaption(typed, keys(...'123456'), secret, 'en')).toBe('Enter the password ********');
+    expect(stepCaption(stepOf('type: "1000"'), keys(...'1000'), { ...NO_CONTEXT, typedInClear: '1000' }, 'zh')).toBe('输入 1000');
+    expect(stepCaption(stepOf('type: "1000"'), keys(...'1000'), { ...NO_CONTEXT, typedInClear: '1000' }, 'en')).toBe('Type 1000');
   });
 
   it('mask digits pressed while the device asks for a secret', () => {
@@ -126,6 +128,28 @@ describe('the shipped P1 demo', () => {
       plan.steps.map((step) => [step.caption, step.actions.map((action) => (action.kind === 'key' ? action.shown : ''))]),
     );
     expect(everything).not.toMatch(/\[\d\]|123456/);
+  });
+});
+
+describe('a demo of a sale', () => {
+  /** The typing steps of a demo of a chip sale: each caption, and the keys as the key line shows them. */
+  const typed = (amount: string, given: Record<string, string> = {}) => {
+    const steps = ['  - press: 确认', `  - type: "${amount}"`, '  - press: [确认, 2]', '  - type: "147258"', '  - press: 确认'];
+    const walkthrough = parseWalkthrough(['name: sale', 'fixture: default', 'steps:', ...steps, ''].join('\n'), 'sale.yaml', {}, { given });
+    return planDemo(walkthrough, { startTime: Date.parse('2026-06-01T09:00:00+08:00') })
+      .steps.filter((step) => step.step.kind === 'type')
+      .map((step) => [step.caption, step.actions.map((action) => (action.kind === 'key' ? action.shown : action.kind)).join('')]);
+  };
+
+  it('shows the amount as typed, since the device shows it (10.00), and the card PIN as stars', () => {
+    expect(typed('1000')).toEqual([
+      ['输入 1000', '[1][0][0][0]'],
+      ['输入密码 ********', '[*][*][*][*][*][*]'],
+    ]);
+  });
+
+  it('shows no value from outside the files (--env), even where the device shows it', () => {
+    expect(typed('${AMOUNT}', { AMOUNT: '1000' })[0]).toEqual(['输入 ********', '[*][*][*][*]']);
   });
 });
 
