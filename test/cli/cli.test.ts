@@ -543,9 +543,10 @@ describe('pos-sim run', SLOW, () => {
       };
       expect(report.passed).toBe(1);
       expect(report.failed).toBe(1);
-      expect(report.walkthroughs.map(({ name, passed, steps }) => ({ name, passed, steps }))).toEqual([
-        { name: 'opens settings', passed: true, steps: 5 },
-        { name: 'fails on purpose', passed: false, steps: 4 },
+      // Each file named as the other reporters name it: relative to where pos-sim runs.
+      expect(report.walkthroughs.map(({ name, file, passed, steps }) => ({ name, file, passed, steps }))).toEqual([
+        { name: 'opens settings', file: 'a-pass.yaml', passed: true, steps: 5 },
+        { name: 'fails on purpose', file: 'b-fail.yaml', passed: false, steps: 4 },
       ]);
       expect(report.walkthroughs[0]?.failure).toBeUndefined();
       expect(report.walkthroughs[1]?.failure).toMatchObject({

@@ -1,4 +1,5 @@
 /** The whole run as one JSON document, for scripts. */
+import { shownPath } from '../../shown-path.js';
 import type { WalkthroughResult } from '../run-walkthrough.js';
 import { Counter, type Reporter } from './reporter.js';
 
@@ -11,7 +12,8 @@ export const jsonReporter = (): Reporter => {
       counter.add(result);
       walkthroughs.push({
         name: result.name,
-        file: result.file,
+        // As the other reporters name it: relative to where pos-sim runs, when it is under it.
+        file: shownPath(result.file),
         profile: result.profile,
         status: result.status,
         passed: result.status === 'passed',
