@@ -37,6 +37,8 @@ type AppProps = {
   readonly showPhone?: boolean;
   /** The phone goes away unless the device needs it (a practice's score card wants the rows). */
   readonly phoneAway?: boolean;
+  /** Where the keys are being pressed, when someone else presses them (a demo): that side is drawn focused. */
+  readonly keypadOn?: 'terminal' | 'phone';
   /** The power fails (trainer control); the recorder listens in here too. */
   readonly powerCut?: () => void;
   /** The printer's paper taken out or loaded (trainer control); the recorder listens in here too. */
@@ -101,6 +103,7 @@ export const App = ({
   sendPhone = (event) => session.phone.send(event),
   showPhone = false,
   phoneAway = false,
+  keypadOn,
   powerCut = () => session.powerCut(),
   setPaper = (paper) => session.store.printer.setPaper(paper),
   allowReset = true,
@@ -285,7 +288,7 @@ export const App = ({
   if (plan.kind === 'fits' && plan.left.includes('legend') && noteText) plan = planLayout(size, frame, requests(true));
 
   const phonePlaced = plan.kind === 'fits' && plan.placements.some((placement) => placement.id === 'phone');
-  const phoneFocused = phonePlaced && focus === 'phone';
+  const phoneFocused = phonePlaced && (keypadOn ?? focus) === 'phone';
   // Where the keys go needs to know, at the next key, whether the phone is drawn.
   useLayoutEffect(() => {
     phoneWantedRef.current = phoneWanted;

@@ -141,6 +141,7 @@ export const DemoApp = ({ session, player, controls, flashMs = 300 }: DemoAppPro
       onKey={onKey}
       allowReset={false}
       showPhone={usesPhone(player.plan)}
+      keypadOn={player.plan.steps[view.stepIndex]?.step.kind === 'phone' ? 'phone' : 'terminal'}
       aside={<DemoPanel plan={player.plan} view={view} controls={controls} flash={flash} width={width} />}
     />
   );

@@ -11,7 +11,7 @@ import type { Lang } from '../../src/i18n/messages.js';
 import { setToolLang } from '../../src/i18n/tool-lang.js';
 import { DemoApp, DemoPanel, keyLine } from '../../src/ui/demo-app.js';
 import { parseWalkthrough } from '../../src/walkthrough/parse-walkthrough.js';
-import { KEY, plain, waitForFrame, waitForText, type Rendered } from '../support/ink.js';
+import { KEY, plain, resize, waitForFrame, waitForText, type Rendered } from '../support/ink.js';
 
 const P1 = `name: P1 注销云闪付
 fixture: default
@@ -215,5 +215,40 @@ describe('the key line', () => {
     const long = keyLine(Array(12).fill('[下]'), 20);
     expect(long.older.startsWith('... ')).toBe(true);
     expect(`${long.older}${long.newest}`.length).toBeLessThanOrEqual(20);
+  });
+});
+
+describe('a demo with steps on the phone', () => {
+  const PHONE = `name: 手机
+fixture: default
+steps:
+  - press: 菜单
+  - phone: { select: 微信 }
+  - phone: { press: 取消 }
+  - press: 取消
+`;
+  /** Whether the device's and the phone's borders are drawn with '=' (the side the keys are pressed on). */
+  const borders = (frame: string) => {
+    const lines = plain(frame).split('\n');
+    const phoneTop = lines.map((line) => line.slice(41)).find((right) => /^\+[-=]{10,}\+$/.test(right.trim()));
+    return { device: (lines[0] ?? '').startsWith('+='), phone: phoneTop?.trim().startsWith('+=') ?? false };
+  };
+
+  it('draws the side the step presses its keys on focused: the phone during phone steps, the device otherwise', async () => {
+    const plan = planDemo(parseWalkthrough(PHONE, 'phone.yaml', {}));
+    sim = createSimulator({ fixture: plan.profile, lang: plan.lang, startTime: plan.startTime, stayAtBoot: true });
+    const clock = new SteppingClock(0);
+    const player = new DemoPlayer(plan, simulatorDevice(sim, plan), { scheduler: clock });
+    rendered = render(<DemoApp session={sim.session} player={player} controls />);
+    resize(rendered, 100, 30);
+    clock.advance(BOOT + keyMs);
+    let frame = await waitForText(rendered, '步骤 1/4');
+    expect(borders(frame)).toEqual({ device: true, phone: false });
+    clock.advance(stepMs + keyMs);
+    frame = await waitForText(rendered, '步骤 2/4');
+    expect(borders(frame)).toEqual({ device: false, phone: true });
+    clock.advance(stepMs * 3 + keyMs * 8);
+    frame = await waitForText(rendered, '步骤 4/4');
+    expect(borders(frame)).toEqual({ device: true, phone: false });
   });
 });
