@@ -233,6 +233,21 @@ export const App = ({
     : aside === undefined
       ? PHONE_HEIGHT
       : Math.max(PHONE_MIN_HEIGHT, Math.min(PHONE_HEIGHT, size.rows - 1 - ASIDE_MIN_ROWS));
+  const phoneRequest: PanelRequest[] = phoneWanted
+    ? [{ id: 'phone', width: PHONE_WIDTH, minWidth: PHONE_WIDTH, height: phoneRows, minHeight: PHONE_MIN_HEIGHT }]
+    : [];
+  const printerRequest: PanelRequest[] = paper
+    ? [
+        {
+          id: 'printer',
+          width: PRINTER_WIDTH,
+          minWidth: PRINTER_WIDTH,
+          height: paper.length + PRINTER_CHROME_ROWS,
+          minHeight: PRINTER_MIN_ROWS,
+        },
+      ]
+    : [];
+  const phoneFirst = session.phoneNeeded() || focus === 'phone';
   const requests = (withNote: boolean): PanelRequest[] => [
     // The card or captions keep their place; the phone goes under them when it comes (P3, P4).
     ...(aside !== undefined
@@ -247,20 +262,8 @@ export const App = ({
           },
         ]
       : []),
-    ...(phoneWanted
-      ? [{ id: 'phone' as const, width: PHONE_WIDTH, minWidth: PHONE_WIDTH, height: phoneRows, minHeight: PHONE_MIN_HEIGHT }]
-      : []),
-    ...(paper
-      ? [
-          {
-            id: 'printer' as const,
-            width: PRINTER_WIDTH,
-            minWidth: PRINTER_WIDTH,
-            height: paper.length + PRINTER_CHROME_ROWS,
-            minHeight: PRINTER_MIN_ROWS,
-          },
-        ]
-      : []),
+    // A phone only kept on screen (h) gives its place to a new printout until it is torn off.
+    ...(phoneFirst ? [...phoneRequest, ...printerRequest] : [...printerRequest, ...phoneRequest]),
     ...(withNote && noteText ? [{ id: 'note' as const, width: LEGEND_WIDTH, minWidth: 10, height: 1, padded: true }] : []),
     ...(aside === undefined
       ? [

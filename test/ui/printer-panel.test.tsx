@@ -113,6 +113,18 @@ describe('the printer beside the device', () => {
     expect(printer.split('\n').length).toBeLessThanOrEqual(24);
   });
 
+  it('in 80x24 with the phone kept on screen (h): the new 签购单 takes its place, and the phone comes back once it is torn off', async () => {
+    const { sim, app } = await drawn(80, 24);
+    await press(app, 'h', '主屏幕');
+    await tapSale(sim, app);
+    const printer = await waitForFrame(app, (each) => hasPrinter(besideDevice(each)), 'the printer');
+    expect(besideDevice(printer)).toContain('持卡人存根');
+    expect(besideDevice(printer)).not.toContain('主屏幕');
+    await press(app, KEY.enter, '按[确认]键收款');
+    const back = await press(app, KEY.enter, '主屏幕');
+    expect(hasPrinter(besideDevice(back))).toBe(false);
+  });
+
   it('stays through the transaction’s last screen, and goes with a key pressed at the home screen', async () => {
     const { sim, app } = await drawn(80, 24);
     await tapSale(sim, app);
