@@ -15,7 +15,8 @@ import type { Lang, Translate } from '../i18n/messages.js';
 import type { Profile } from '../profile/profile-schema.js';
 import type { Screen } from '../screen/screen.js';
 import { displayText, matchableText, type DisplayRows } from '../screen/screen-text.js';
-import { layoutBody, type GridSize } from '../screen/text-layout.js';
+import { isCutOff, layoutBody, type GridSize } from '../screen/text-layout.js';
+import { cutToWidth } from '../text-width.js';
 import type { DeviceStore } from '../store/device-store.js';
 import { maskPhone } from '../store/sms-gateway.js';
 import { deviceDateTime } from '../device/device-time.js';
@@ -160,6 +161,11 @@ export class PhoneSession {
       ...line,
       text: `${line.continued ? '  ' : line.selected ? '> ' : '  '}${line.text}`,
     }));
+    // A text with more rows than the phone has room for (a short window) says so on its last row.
+    const last = body.at(-1);
+    if (last && isCutOff(screen, { columns: size.columns - MARKER_WIDTH, rows: size.rows })) {
+      body[body.length - 1] = { ...last, text: cutToWidth(`${last.text}…`, size.columns, '…') };
+    }
     while (body.length < size.rows) body.push({ text: '', selected: false, tone: 'normal', continued: false, joint: '', indent: 0 });
     const { t } = this;
     const confirm = screen.hints.confirm ? `[${t('hint.confirm')}]${screen.hints.confirm}` : '';

@@ -5,6 +5,7 @@
 // under the device in a narrow one; the device frame stays square, and no code or password shows on
 // the terminal.
 import { render } from 'ink-testing-library';
+import { PHONE_DISPLAY } from '../../src/phone/phone-session.js';
 import stringWidth from 'string-width';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSimulator, type Simulator } from '../../src/device/simulator.js';
@@ -75,6 +76,23 @@ describe('the phone panel', () => {
     focused.unmount();
     expect(withKeypad[0]).toMatch(/^\+=+\+$/);
     expect(withKeypad.at(-2)).toContain('按 Tab 回到POS机');
+  });
+
+  it('squeezed to fewer rows than a text needs, ends its last row with …; with room, shows all of it', () => {
+    const sim = (simulator = createSimulator());
+    sim.phone.select('微信');
+    sim.phone.select('我');
+    sim.phone.select('服务');
+    sim.phone.select('钱包');
+    sim.phone.select('支付设置');
+    sim.phone.select('免密支付');
+    const texts = (rows: number) => sim.session.phone.rows(rows).body.map((line) => line.text.trimEnd());
+    const full = texts(PHONE_DISPLAY.rows).filter((text) => text !== '');
+    expect(full.length).toBeGreaterThan(3);
+    expect(full.join('')).not.toContain('…');
+    const squeezed = texts(3);
+    expect(squeezed.slice(0, 2)).toEqual(full.slice(0, 2));
+    expect(squeezed[2]).toMatch(/…$/);
   });
 
   it('speaks English', () => {
