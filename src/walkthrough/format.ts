@@ -203,6 +203,12 @@ const expectation = z
 
 const screenOnly = (screen: TextMatcher[]): Expectation => ({ screen, not: [], state: [], store: [], sms: [], receipt: [] });
 
+/** What an `expect:` takes: text (or a list) on the screen, or a map of checks. */
+const expectValue = z.union(
+  [matchers('expect', { description: 'text or /regex/ on the screen' }).transform(screenOnly), expectation],
+  says('walkthrough.matcherNeedsText', { what: 'expect' }),
+);
+
 /** Values for a file's `${NAME}`s: its defaults (`env:` of the file), or what a call passes (`env:` of `run:`). */
 const parameterValues = (meta: { readonly description: string }) =>
   z
@@ -213,10 +219,18 @@ const parameterValues = (meta: { readonly description: string }) =>
     )
     .meta(meta);
 
-/** A `run:` as written: a piece's file and the values it passes, or steps written inline. */
-export type RunWritten = { readonly file: string; readonly env: Readonly<Record<string, string>> } | { readonly steps: readonly unknown[] };
+/** Values for `${NAME}`s, by name. */
+export type ParameterRow = Readonly<Record<string, string>>;
 
-const RUN_KEYS = ['file', 'env', 'steps'];
+/**
+ * A `run:` as written: a piece's file and the values it passes, or steps written inline; with
+ * `each`, played once per row of values (a row's values come before the call's `env`).
+ */
+export type RunWritten = ({ readonly file: string; readonly env: ParameterRow } | { readonly steps: readonly unknown[] }) & {
+  readonly each?: readonly ParameterRow[];
+};
+
+const RUN_KEYS = ['file', 'env', 'steps', 'each'];
 
 function runSchema(steps: z.ZodType) {
   return z
@@ -238,6 +252,11 @@ function runSchema(steps: z.ZodType) {
                 .meta({ description: 'the piece: a walkthrough file, relative to this file (pos-sim:… for a piece shipped with pos-sim)' }),
               env: parameterValues({ description: 'values for the piece’s ${NAME}s' }).optional(),
               steps: steps.optional().meta({ description: 'steps written here instead of a file' }),
+              each: z
+                .array(parameterValues({ description: 'one row: values for the ${NAME}s of one play' }), says('walkthrough.eachNeedsRows'))
+                .min(1, says('walkthrough.eachNeedsRows'))
+                .optional()
+                .meta({ description: 'rows of values: the piece (or the steps) plays once per row, in turn, with that row’s ${NAME}s' }),
             },
             unknownKeys((name) =>
               name === 'when'
@@ -260,14 +279,38 @@ function runSchema(steps: z.ZodType) {
               { required: ['steps'], not: { anyOf: [{ required: ['file'] }, { required: ['env'] }] } },
             ],
           })
-          .transform((written): RunWritten =>
-            written.steps === undefined ? { file: written.file ?? '', env: written.env ?? {} } : { steps: written.steps as unknown[] },
-          ),
+          .transform((written): RunWritten => ({
+            ...(written.steps === undefined ? { file: written.file ?? '', env: written.env ?? {} } : { steps: written.steps as unknown[] }),
+            ...(written.each ? { each: written.each } : {}),
+          })),
       ],
       says('walkthrough.runFileOrSteps'),
     )
     .meta({ description: 'play another walkthrough file (a piece, with values for its ${NAME}s) or steps written inline, here' });
 }
+
+/** A row of a `presses:` table: what is pressed, then what must show. */
+export type PressRow = { readonly press: StepAction; readonly expect: StepAction };
+
+const pressCell = z
+  .union(
+    [
+      key.transform((one): StepAction => ({ kind: 'press', keys: [one] })),
+      z
+        .array(key)
+        .min(1, says('walkthrough.pressNeedsKeys'))
+        .transform((keys): StepAction => ({ kind: 'press', keys })),
+      z
+        .strictObject({ phone: z.union([phoneKey, z.array(phoneKey).min(1, says('walkthrough.pressNeedsKeys'))], noSuchPhoneKey) })
+        .transform(({ phone }): StepAction => ({ kind: 'phone', action: { kind: 'press', keys: Array.isArray(phone) ? phone : [phone] } })),
+    ],
+    says('walkthrough.pressesRow'),
+  )
+  .meta({ description: 'a key, keys in turn ([确认, 5]), or the phone’s keys ({ phone: 取消 })' });
+
+const pressesRow = z
+  .tuple([pressCell, expectValue.meta({ description: 'what must show then, as expect: takes it' })], says('walkthrough.pressesRow'))
+  .transform(([press, expected]): PressRow => ({ press, expect: { kind: 'expect', expectation: expected } }));
 
 /** What a step of each kind takes, and the action it becomes; the keys are the table of steps. */
 const STEPS = {
@@ -289,11 +332,7 @@ const STEPS = {
     .union([z.string().min(1), z.number()], says('walkthrough.selectNeedsLabel'))
     .transform((value): StepAction => ({ kind: 'select', label: String(value) }))
     .meta({ description: 'move to the menu item whose label contains this text and confirm it' }),
-  expect: z
-    .union(
-      [matchers('expect', { description: 'text or /regex/ on the screen' }).transform(screenOnly), expectation],
-      says('walkthrough.matcherNeedsText', { what: 'expect' }),
-    )
+  expect: expectValue
     .transform((value): StepAction => ({ kind: 'expect', expectation: value }))
     .meta({ description: 'check the screen, title, menu state, store, the last SMS or the last printout' }),
   wait: z
@@ -358,6 +397,10 @@ const STEPS = {
       description:
         'on the phone beside the terminal: press its keys, type digits (a wallet’s payment password, $SMS_CODE), or select an item by its label',
     }),
+  presses: z.array(pressesRow, says('walkthrough.pressesRow')).min(1, says('walkthrough.pressesRow')).meta({
+    description:
+      'a table of keys and what then shows: each row [keys, expectation] presses its keys (a key, a list, or { phone: … }) and checks as expect: does',
+  }),
   // Its inline steps are read one by one by the parser, like the file's own.
   run: runSchema(z.array(z.unknown(), says('walkthrough.runFileOrSteps')).min(1, says('walkthrough.runFileOrSteps'))),
 } as const;
