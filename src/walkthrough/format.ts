@@ -204,10 +204,12 @@ const expectation = z
 const screenOnly = (screen: TextMatcher[]): Expectation => ({ screen, not: [], state: [], store: [], sms: [], receipt: [] });
 
 /** What an `expect:` takes: text (or a list) on the screen, or a map of checks. */
-const expectValue = z.union(
-  [matchers('expect', { description: 'text or /regex/ on the screen' }).transform(screenOnly), expectation],
-  says('walkthrough.matcherNeedsText', { what: 'expect' }),
-);
+const expectValue = z
+  .union(
+    [matchers('expect', { description: 'text or /regex/ on the screen' }).transform(screenOnly), expectation],
+    says('walkthrough.matcherNeedsText', { what: 'expect' }),
+  )
+  .meta({ id: 'expectation' });
 
 /** Values for a file's `${NAME}`s: its defaults (`env:` of the file), or what a call passes (`env:` of `run:`). */
 const parameterValues = (meta: { readonly description: string }) =>
