@@ -291,31 +291,8 @@ function runSchema(steps: z.ZodType) {
     .meta({ description: 'play another walkthrough file (a piece, with values for its ${NAME}s) or steps written inline, here' });
 }
 
-/** A row of a `presses:` table: what is pressed, then what must show. */
-export type PressRow = { readonly press: StepAction; readonly expect: StepAction };
-
-const pressCell = z
-  .union(
-    [
-      key.transform((one): StepAction => ({ kind: 'press', keys: [one] })),
-      z
-        .array(key)
-        .min(1, says('walkthrough.pressNeedsKeys'))
-        .transform((keys): StepAction => ({ kind: 'press', keys })),
-      z
-        .strictObject({ phone: z.union([phoneKey, z.array(phoneKey).min(1, says('walkthrough.pressNeedsKeys'))], noSuchPhoneKey) })
-        .transform(({ phone }): StepAction => ({ kind: 'phone', action: { kind: 'press', keys: Array.isArray(phone) ? phone : [phone] } })),
-    ],
-    says('walkthrough.pressesRow'),
-  )
-  .meta({ description: 'a key, keys in turn ([确认, 5]), or the phone’s keys ({ phone: 取消 })' });
-
-const pressesRow = z
-  .tuple([pressCell, expectValue.meta({ description: 'what must show then, as expect: takes it' })], says('walkthrough.pressesRow'))
-  .transform(([press, expected]): PressRow => ({ press, expect: { kind: 'expect', expectation: expected } }));
-
-/** What a step of each kind takes, and the action it becomes; the keys are the table of steps. */
-const STEPS = {
+/** What a step of each kind that does one thing takes, and the action it becomes. */
+const ACTIONS = {
   press: z
     .union([key, z.array(key).min(1, says('walkthrough.pressNeedsKeys'))], noSuchKey)
     .transform((value): StepAction => ({ kind: 'press', keys: Array.isArray(value) ? value : [value] }))
@@ -399,10 +376,44 @@ const STEPS = {
       description:
         'on the phone beside the terminal: press its keys, type digits (a wallet’s payment password, $SMS_CODE), or select an item by its label',
     }),
-  presses: z.array(pressesRow, says('walkthrough.pressesRow')).min(1, says('walkthrough.pressesRow')).meta({
+} as const;
+
+/** The steps a `table:` row may take (any that does one thing to the device or the phone). */
+const TABLE_ACTIONS = ['press', 'type', 'select', 'wait', 'network', 'power', 'paper', 'phone'] as const;
+
+/** A row of a `table:`: a step, then what must show. */
+export type TableRow = { readonly action: StepAction; readonly expect: StepAction };
+
+const tableAction = z
+  .union(
+    [
+      ACTIONS.press,
+      ...TABLE_ACTIONS.map((kind) => z.strictObject({ [kind]: ACTIONS[kind] }).transform((step) => step[kind] as StepAction)),
+    ],
+    says('walkthrough.tableRow', { steps: TABLE_ACTIONS.join(', ') }),
+  )
+  .meta({
     description:
-      'a table of keys and what then shows: each row [keys, expectation] presses its keys (a key, a list, or { phone: … }) and checks as expect: does',
-  }),
+      'a key or a list of keys to press, or one step: { type: "000000" }, { select: 云闪付 }, { phone: { press: 取消 } }, { wait: 2s }',
+  });
+
+const tableRow = z
+  .tuple(
+    [tableAction, expectValue.meta({ description: 'what must show then, as expect: takes it' })],
+    says('walkthrough.tableRow', { steps: TABLE_ACTIONS.join(', ') }),
+  )
+  .transform(([action, expected]): TableRow => ({ action, expect: { kind: 'expect', expectation: expected } }));
+
+/** What a step of each kind takes, and the action it becomes; the keys are the table of steps. */
+const STEPS = {
+  ...ACTIONS,
+  table: z
+    .array(tableRow, says('walkthrough.tableRow', { steps: TABLE_ACTIONS.join(', ') }))
+    .min(1, says('walkthrough.tableRow', { steps: TABLE_ACTIONS.join(', ') }))
+    .meta({
+      description:
+        'steps and what shows after each, a row each: [keys or a step, expectation]; e.g. - [取消, { state: home }], - [{ type: "000000" }, 密码错误]',
+    }),
   // Its inline steps are read one by one by the parser, like the file's own.
   run: runSchema(z.array(z.unknown(), says('walkthrough.runFileOrSteps')).min(1, says('walkthrough.runFileOrSteps'))),
 } as const;

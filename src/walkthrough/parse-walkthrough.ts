@@ -19,7 +19,7 @@ import { profilePath } from '../profile/load-profile.js';
 import { shownPath } from '../shown-path.js';
 import { readYaml, type FieldPath, type YamlSource } from '../yaml-source.js';
 import { asksScreen, type Condition } from './conditions.js';
-import { stepSchemaFor, suiteFieldsSchema, SUITE_FILE, walkthroughFieldsSchema, type PressRow, type RunWritten } from './format.js';
+import { stepSchemaFor, suiteFieldsSchema, SUITE_FILE, walkthroughFieldsSchema, type RunWritten, type TableRow } from './format.js';
 import { piecePath, WalkthroughLibrary, type ReadPiece, type ReadSuite } from './library.js';
 import {
   ENV_PREFIX,
@@ -220,34 +220,45 @@ const readStep = (raw: unknown, at: FieldPath, reading: Reading): Step | readonl
     return { ...action, ...base, ...(all.length > 0 ? { secrets: all } : {}) } as Step;
   };
   if (found.kind === 'run') return readRun(parsed.data.run as RunWritten, raw, at, reading, withSecrets);
-  if (found.kind === 'presses') {
-    // Each row is its press and its expect, both at the row and written as the row, so a failure names it.
-    const rows = (parsed.data.presses as readonly PressRow[]).flatMap((row, index) => {
-      const rowAt = [...at, 'presses', index];
-      const placed = (action: StepAction, cell: number): Step =>
-        ({
+  if (found.kind === 'table') {
+    // Each row is its step and its expect, both at the row and written as the row, so a failure names it.
+    const rows: Step[] = [];
+    (parsed.data.table as readonly TableRow[]).forEach((row, index) => {
+      const rowAt = [...at, 'table', index];
+      const placed = (action: StepAction, cell: number, more: readonly Secret[] = []): Step => {
+        const all = [...secrets, ...more];
+        return {
           ...action,
           file: shownPath(reading.file),
           at: source.position(source.nodeAt([...rowAt, cell])?.range?.[0] ?? 0),
           source: source.slice(source.nodeAt(rowAt)),
           ...(index === 0 && caption ? { caption } : {}),
-          ...(secrets.length > 0 ? { secrets } : {}),
-        }) as Step;
-      return [placed(row.press, 0), placed(row.expect, 1)];
+          ...(all.length > 0 ? { secrets: all } : {}),
+        } as Step;
+      };
+      const resolved = resolveTyped(row.action, reading.parameters);
+      if (typeof resolved === 'string') return void problems.push(problemAt(source, source.nodeAt([...rowAt, 0]), resolved));
+      rows.push(placed(resolved.action, 0, resolved.secret ? [resolved.secret] : []), placed(row.expect, 1));
     });
     // A table with a `when` plays as one block where it holds; without, its rows stand among the steps.
     return when ? withSecrets({ kind: 'run', call: {}, steps: rows }) : rows;
   }
-  const action = parsed.data[found.kind] as StepAction;
-  if (action.kind === 'phone' && action.action.kind === 'type') {
-    const resolved = typed(action.action.digits, reading.parameters);
-    if (typeof resolved === 'string') return void problems.push(problemAt(source, source.nodeAt([...at, 'phone', 'type']), resolved));
-    return withSecrets({ kind: 'phone', action: resolved.action as PhoneAction }, resolved.secret ? [resolved.secret] : []);
+  const resolved = resolveTyped(parsed.data[found.kind] as StepAction, reading.parameters);
+  if (typeof resolved === 'string') {
+    const path = found.kind === 'phone' ? [...at, 'phone', 'type'] : [...at, 'type'];
+    return void problems.push(problemAt(source, source.nodeAt(path), resolved));
   }
-  if (action.kind !== 'type') return withSecrets(action);
-  const resolved = typed(action.digits, reading.parameters);
-  if (typeof resolved === 'string') return void problems.push(problemAt(source, source.nodeAt([...at, 'type']), resolved));
   return withSecrets(resolved.action, resolved.secret ? [resolved.secret] : []);
+};
+
+/** An action with the digits it types resolved (`$NAME`, `${NAME}`, `$SMS_CODE`); what is wrong when they cannot be. */
+const resolveTyped = (action: StepAction, parameters: Parameters): { action: StepAction; secret?: Secret } | string => {
+  if (action.kind === 'phone' && action.action.kind === 'type') {
+    const resolved = typed(action.action.digits, parameters);
+    if (typeof resolved === 'string') return resolved;
+    return { action: { kind: 'phone', action: resolved.action as PhoneAction }, ...(resolved.secret ? { secret: resolved.secret } : {}) };
+  }
+  return action.kind === 'type' ? typed(action.digits, parameters) : { action };
 };
 
 /** A `run:` step: its inline steps read here, or the piece it calls read with the values it passes; with `each`, once per row. */

@@ -236,17 +236,17 @@ describe('run: with each: rows of values', () => {
   });
 });
 
-describe('presses: a table of keys and what then shows', () => {
-  it('presses each row’s keys and checks its expectation; a failure is placed at the row, written as the row', async () => {
+describe('table: steps and what shows after each', () => {
+  it('plays each row’s step and checks its expectation; a failure is placed at the row, written as the row', async () => {
     const dir = suite({
       'table.yaml': [
         'name: table',
         'steps:',
-        '  - presses:',
+        '  - table:',
         '      - [菜单, 操作员 00 主管]',
-        '      - [下, 操作员 01 收银员]',
+        '      - [{ type: "12" }, "**_"]',
         '      - [[取消, 确认], { state: sale.amount }]',
-        '      - [{ phone: [下, 下] }, { phone: "> 3.微信" }]',
+        '      - [{ phone: { press: [下, 下] } }, { phone: "> 3.微信" }]',
         '      - [5, 0.50元]',
         '',
       ].join('\n'),
@@ -255,7 +255,7 @@ describe('presses: a table of keys and what then shows', () => {
     expect(walkthrough.steps.map((step) => step.kind)).toEqual([
       'press',
       'expect',
-      'press',
+      'type',
       'expect',
       'press',
       'expect',
@@ -276,11 +276,14 @@ describe('presses: a table of keys and what then shows', () => {
     expect(stdout).toContain(`  ${join(dir, 'table.yaml')}:8:13  [5, 0.50元]\n  expected the screen to show "0.50元"`);
   });
 
-  it('refuses a row that is not [keys, expectation], at the row', () => {
-    const dir = suite({ 'bad.yaml': 'name: bad\nsteps:\n  - presses:\n      - [下, 操作员 01 收银员]\n      - [下]\n' });
-    expect(parseError(dir, 'bad.yaml')).toMatch(
-      new RegExp(`^${join(dir, 'bad.yaml')}:5:9: each row of presses is the keys and what must show then`),
-    );
+  it('refuses a row that is not [a step, an expectation], at the row', () => {
+    const dir = suite({
+      'bad.yaml': 'name: bad\nsteps:\n  - table:\n      - [下, 操作员 01 收银员]\n      - [下]\n      - [{ expect: a }, b]\n',
+    });
+    const problems = parseError(dir, 'bad.yaml').split('\n');
+    expect(problems[0]).toMatch(new RegExp(`^${join(dir, 'bad.yaml')}:5:9: each row of table is a step and what must show then`));
+    expect(problems.slice(1).every((problem) => problem.startsWith(`${join(dir, 'bad.yaml')}:6:`))).toBe(true);
+    expect(problems[0]).toContain('the step is a key, a list of keys, or one of press, type, select, wait, network, power, paper, phone');
   });
 });
 
