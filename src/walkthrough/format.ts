@@ -381,20 +381,38 @@ const ACTIONS = {
 /** The steps a `table:` row may take (any that does one thing to the device or the phone). */
 const TABLE_ACTIONS = ['press', 'type', 'select', 'wait', 'network', 'power', 'paper', 'phone'] as const;
 
-/** A row of a `table:`: a step, then what must show. */
-export type TableRow = { readonly action: StepAction; readonly expect: StepAction };
+/** A row of a `table:`: what is done (keys pressed, steps taken, in turn), then what must show. */
+export type TableRow = { readonly actions: readonly StepAction[]; readonly expect: StepAction };
+
+const tableRowMessage = () => says('walkthrough.tableRow', { steps: TABLE_ACTIONS.join(', ') });
+
+/** A key, or one step written as a map: { type: "000000" }, { select: 云闪付 }, { phone: { press: 取消 } }, { wait: 2s }. */
+const keyOrStep = z.union(
+  [
+    key.transform((one): StepAction => ({ kind: 'press', keys: [one] })),
+    ...TABLE_ACTIONS.map((kind) => z.strictObject({ [kind]: ACTIONS[kind] }).transform((step) => step[kind] as StepAction)),
+  ],
+  tableRowMessage(),
+);
+
+/** Presses in a row become one press of those keys. */
+const joinPresses = (actions: readonly StepAction[]): StepAction[] =>
+  actions.reduce<StepAction[]>((joined, action) => {
+    const last = joined.at(-1);
+    if (action.kind === 'press' && last?.kind === 'press')
+      joined[joined.length - 1] = { kind: 'press', keys: [...last.keys, ...action.keys] };
+    else joined.push(action);
+    return joined;
+  }, []);
 
 const tableAction = z
   .union(
-    [
-      ACTIONS.press,
-      ...TABLE_ACTIONS.map((kind) => z.strictObject({ [kind]: ACTIONS[kind] }).transform((step) => step[kind] as StepAction)),
-    ],
-    says('walkthrough.tableRow', { steps: TABLE_ACTIONS.join(', ') }),
+    [keyOrStep.transform((action) => [action]), z.array(keyOrStep, tableRowMessage()).min(1, tableRowMessage()).transform(joinPresses)],
+    tableRowMessage(),
   )
   .meta({
     description:
-      'a key or a list of keys to press, or one step: { type: "000000" }, { select: 云闪付 }, { phone: { press: 取消 } }, { wait: 2s }',
+      'what is done: a key, or one step as a map ({ type: "000000" }, { select: 云闪付 }, { phone: { press: 取消 } }, { wait: 2s }), or a list of them in turn ([确认, 5], [{ type: "00" }, 确认])',
   });
 
 const tableRow = z
@@ -402,7 +420,7 @@ const tableRow = z
     [tableAction, expectValue.meta({ description: 'what must show then, as expect: takes it' })],
     says('walkthrough.tableRow', { steps: TABLE_ACTIONS.join(', ') }),
   )
-  .transform(([action, expected]): TableRow => ({ action, expect: { kind: 'expect', expectation: expected } }));
+  .transform(([actions, expected]): TableRow => ({ actions, expect: { kind: 'expect', expectation: expected } }));
 
 /** What a step of each kind takes, and the action it becomes; the keys are the table of steps. */
 const STEPS = {
@@ -412,7 +430,7 @@ const STEPS = {
     .min(1, says('walkthrough.tableRow', { steps: TABLE_ACTIONS.join(', ') }))
     .meta({
       description:
-        'steps and what shows after each, a row each: [keys or a step, expectation]; e.g. - [取消, { state: home }], - [{ type: "000000" }, 密码错误]',
+        'what is done and what then shows, a row each: [keys or steps, expectation]; e.g. - [取消, { state: home }], - [[{ type: "000000" }, 确认], 密码错误]',
     }),
   // Its inline steps are read one by one by the parser, like the file's own.
   run: runSchema(z.array(z.unknown(), says('walkthrough.runFileOrSteps')).min(1, says('walkthrough.runFileOrSteps'))),

@@ -221,7 +221,7 @@ const readStep = (raw: unknown, at: FieldPath, reading: Reading): Step | readonl
   };
   if (found.kind === 'run') return readRun(parsed.data.run as RunWritten, raw, at, reading, withSecrets);
   if (found.kind === 'table') {
-    // Each row is its step and its expect, both at the row and written as the row, so a failure names it.
+    // Each row is its steps and its expect, all at the row and written as the row, so a failure names it.
     const rows: Step[] = [];
     (parsed.data.table as readonly TableRow[]).forEach((row, index) => {
       const rowAt = [...at, 'table', index];
@@ -236,9 +236,12 @@ const readStep = (raw: unknown, at: FieldPath, reading: Reading): Step | readonl
           ...(all.length > 0 ? { secrets: all } : {}),
         } as Step;
       };
-      const resolved = resolveTyped(row.action, reading.parameters);
-      if (typeof resolved === 'string') return void problems.push(problemAt(source, source.nodeAt([...rowAt, 0]), resolved));
-      rows.push(placed(resolved.action, 0, resolved.secret ? [resolved.secret] : []), placed(row.expect, 1));
+      for (const action of row.actions) {
+        const resolved = resolveTyped(action, reading.parameters);
+        if (typeof resolved === 'string') return void problems.push(problemAt(source, source.nodeAt([...rowAt, 0]), resolved));
+        rows.push(placed(resolved.action, 0, resolved.secret ? [resolved.secret] : []));
+      }
+      rows.push(placed(row.expect, 1));
     });
     // A table with a `when` plays as one block where it holds; without, its rows stand among the steps.
     return when ? withSecrets({ kind: 'run', call: {}, steps: rows }) : rows;

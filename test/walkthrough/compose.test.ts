@@ -245,6 +245,7 @@ describe('table: steps and what shows after each', () => {
         '  - table:',
         '      - [菜单, 操作员 00 主管]',
         '      - [{ type: "12" }, "**_"]',
+        '      - [[{ type: "1" }, 清除, 清除], "*_"]',
         '      - [[取消, 确认], { state: sale.amount }]',
         '      - [{ phone: { press: [下, 下] } }, { phone: "> 3.微信" }]',
         '      - [5, 0.50元]',
@@ -257,6 +258,9 @@ describe('table: steps and what shows after each', () => {
       'expect',
       'type',
       'expect',
+      'type',
+      'press',
+      'expect',
       'press',
       'expect',
       'phone',
@@ -266,14 +270,14 @@ describe('table: steps and what shows after each', () => {
     ]);
     const result = runWalkthrough(walkthrough);
     expect(result.failure).toMatchObject({
-      at: `${join(dir, 'table.yaml')}:8:13`,
+      at: `${join(dir, 'table.yaml')}:9:13`,
       step: '[5, 0.50元]',
       message: 'expected the screen to show "0.50元"',
     });
     expect(result.failure?.calledFrom).toBeUndefined();
-    expect([result.steps, result.stepsRun]).toEqual([10, 10]);
+    expect([result.steps, result.stepsRun]).toEqual([13, 13]);
     const { stdout } = await report({ paths: [join(dir, 'table.yaml')] });
-    expect(stdout).toContain(`  ${join(dir, 'table.yaml')}:8:13  [5, 0.50元]\n  expected the screen to show "0.50元"`);
+    expect(stdout).toContain(`  ${join(dir, 'table.yaml')}:9:13  [5, 0.50元]\n  expected the screen to show "0.50元"`);
   });
 
   it('refuses a row that is not [a step, an expectation], at the row', () => {
@@ -281,9 +285,11 @@ describe('table: steps and what shows after each', () => {
       'bad.yaml': 'name: bad\nsteps:\n  - table:\n      - [下, 操作员 01 收银员]\n      - [下]\n      - [{ expect: a }, b]\n',
     });
     const problems = parseError(dir, 'bad.yaml').split('\n');
-    expect(problems[0]).toMatch(new RegExp(`^${join(dir, 'bad.yaml')}:5:9: each row of table is a step and what must show then`));
+    expect(problems[0]).toMatch(new RegExp(`^${join(dir, 'bad.yaml')}:5:9: each row of table is what is done and what must show then`));
     expect(problems.slice(1).every((problem) => problem.startsWith(`${join(dir, 'bad.yaml')}:6:`))).toBe(true);
-    expect(problems[0]).toContain('the step is a key, a list of keys, or one of press, type, select, wait, network, power, paper, phone');
+    expect(problems[0]).toContain(
+      'what is done is a key, one step of press, type, select, wait, network, power, paper, phone (as a map), or a list of them',
+    );
   });
 });
 
