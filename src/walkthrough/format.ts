@@ -378,10 +378,10 @@ const ACTIONS = {
     }),
 } as const;
 
-/** The steps a `table:` row may take (any that does one thing to the device or the phone). */
+/** The steps a row may take (any that does one thing to the device or the phone). */
 const TABLE_ACTIONS = ['press', 'type', 'select', 'wait', 'network', 'power', 'paper', 'phone'] as const;
 
-/** A row of a `table:`: what is done (keys pressed, steps taken, in turn), then what must show. */
+/** A step written as a row, `[what is done, what must show then]`: keys pressed or steps taken in turn, then an expectation. */
 export type TableRow = { readonly actions: readonly StepAction[]; readonly expect: StepAction };
 
 const tableRowMessage = () => says('walkthrough.tableRow', { steps: TABLE_ACTIONS.join(', ') });
@@ -415,7 +415,8 @@ const tableAction = z
       'what is done: a key, or one step as a map ({ type: "000000" }, { select: 云闪付 }, { phone: { press: 取消 } }, { wait: 2s }), or a list of them in turn ([确认, 5], [{ type: "00" }, 确认])',
   });
 
-const tableRow = z
+/** A step written as a row: `- [取消, { state: home }]`. */
+export const tableRow = z
   .tuple(
     [tableAction, expectValue.meta({ description: 'what must show then, as expect: takes it' })],
     says('walkthrough.tableRow', { steps: TABLE_ACTIONS.join(', ') }),
@@ -425,13 +426,6 @@ const tableRow = z
 /** What a step of each kind takes, and the action it becomes; the keys are the table of steps. */
 const STEPS = {
   ...ACTIONS,
-  table: z
-    .array(tableRow, says('walkthrough.tableRow', { steps: TABLE_ACTIONS.join(', ') }))
-    .min(1, says('walkthrough.tableRow', { steps: TABLE_ACTIONS.join(', ') }))
-    .meta({
-      description:
-        'what is done and what then shows, a row each: [keys or steps, expectation]; e.g. - [取消, { state: home }], - [[{ type: "000000" }, 确认], 密码错误]',
-    }),
   // Its inline steps are read one by one by the parser, like the file's own.
   run: runSchema(z.array(z.unknown(), says('walkthrough.runFileOrSteps')).min(1, says('walkthrough.runFileOrSteps'))),
 } as const;
@@ -504,7 +498,7 @@ const needsSteps = () => says('walkthrough.needsSteps', { steps: STEP_KINDS.join
 /** A list of steps in the JSON Schema: any step, `run`'s inline steps included (one definition, "step"). */
 const documentSteps = (): z.ZodType => z.array(anyStep, needsSteps()).min(1, needsSteps());
 const anyStep: z.ZodType = z
-  .lazy(() => z.union(Object.values(DOCUMENT_STEP_SCHEMAS) as unknown as [z.ZodType, z.ZodType, ...z.ZodType[]]))
+  .lazy(() => z.union([...Object.values(DOCUMENT_STEP_SCHEMAS), rowStep] as unknown as [z.ZodType, z.ZodType, ...z.ZodType[]]))
   .meta({ id: 'step' });
 const DOCUMENT_STEP_SCHEMAS = stepSchemas(runSchema(documentSteps()));
 
@@ -608,14 +602,21 @@ export const suiteSchema = suiteTopLevel(documentSteps);
 /** The suite file with its steps left for the parser. */
 export const suiteFieldsSchema = suiteTopLevel(stepsToRead);
 
-/** The step schema for a step as written: the one its single step key names; a sentence when there is none or more than one. */
+/** A row as a step: the JSON Schema's description of it. */
+const rowStep = tableRow.meta({
+  description:
+    'a row, [what is done, what must show then]: keys or steps in turn, then an expectation as expect: takes it; e.g. - [取消, { state: home }]',
+});
+
+/** The step schema for a step as written: a row, or the one its single step key names; a sentence when there is none or more than one. */
 export const stepSchemaFor = (
   step: unknown,
-): { readonly kind: StepKind; readonly schema: z.ZodType<Record<string, unknown>> } | { readonly problem: string } => {
-  const keys =
-    step !== null && typeof step === 'object' && !Array.isArray(step)
-      ? Object.keys(step).filter((name) => name !== 'caption' && name !== 'when')
-      : [];
+):
+  | { readonly kind: StepKind; readonly schema: z.ZodType<Record<string, unknown>> }
+  | { readonly kind: 'row'; readonly schema: typeof tableRow }
+  | { readonly problem: string } => {
+  if (Array.isArray(step)) return { kind: 'row', schema: tableRow };
+  const keys = step !== null && typeof step === 'object' ? Object.keys(step).filter((name) => name !== 'caption' && name !== 'when') : [];
   const [only] = keys;
   if (keys.length !== 1 || only === undefined) return { problem: oneStepKey() };
   if (!(STEP_KINDS as readonly string[]).includes(only))

@@ -199,6 +199,7 @@ const readStep = (raw: unknown, at: FieldPath, reading: Reading): Step | readonl
       : substituted.value;
   const found = stepSchemaFor(value);
   if ('problem' in found) return void problems.push(problemAt(source, source.nodeAt(at, { throughAlias: false }), found.problem));
+  if (found.kind === 'row') return readRow(checkSchema(found.schema, value), at, reading, secrets);
   const parsed = checkSchema(found.schema, value);
   if (!parsed.success) {
     problems.push(...problemsOf(parsed.error.issues, at, source).map((problem) => ({ ...problem, text: redact(problem.text, secrets) })));
@@ -220,38 +221,46 @@ const readStep = (raw: unknown, at: FieldPath, reading: Reading): Step | readonl
     return { ...action, ...base, ...(all.length > 0 ? { secrets: all } : {}) } as Step;
   };
   if (found.kind === 'run') return readRun(parsed.data.run as RunWritten, raw, at, reading, withSecrets);
-  if (found.kind === 'table') {
-    // Each row is its steps and its expect, all at the row and written as the row, so a failure names it.
-    const rows: Step[] = [];
-    (parsed.data.table as readonly TableRow[]).forEach((row, index) => {
-      const rowAt = [...at, 'table', index];
-      const placed = (action: StepAction, cell: number, more: readonly Secret[] = []): Step => {
-        const all = [...secrets, ...more];
-        return {
-          ...action,
-          file: shownPath(reading.file),
-          at: source.position(source.nodeAt([...rowAt, cell])?.range?.[0] ?? 0),
-          source: source.slice(source.nodeAt(rowAt)),
-          ...(index === 0 && caption ? { caption } : {}),
-          ...(all.length > 0 ? { secrets: all } : {}),
-        } as Step;
-      };
-      for (const action of row.actions) {
-        const resolved = resolveTyped(action, reading.parameters);
-        if (typeof resolved === 'string') return void problems.push(problemAt(source, source.nodeAt([...rowAt, 0]), resolved));
-        rows.push(placed(resolved.action, 0, resolved.secret ? [resolved.secret] : []));
-      }
-      rows.push(placed(row.expect, 1));
-    });
-    // A table with a `when` plays as one block where it holds; without, its rows stand among the steps.
-    return when ? withSecrets({ kind: 'run', call: {}, steps: rows }) : rows;
-  }
   const resolved = resolveTyped(parsed.data[found.kind] as StepAction, reading.parameters);
   if (typeof resolved === 'string') {
     const path = found.kind === 'phone' ? [...at, 'phone', 'type'] : [...at, 'type'];
     return void problems.push(problemAt(source, source.nodeAt(path), resolved));
   }
   return withSecrets(resolved.action, resolved.secret ? [resolved.secret] : []);
+};
+
+/**
+ * A step written as a row, `[what is done, what must show then]`: its steps and its expect, each
+ * placed at its cell and written as the whole row, so a failure names the row.
+ */
+const readRow = (
+  parsed: z.ZodSafeParseResult<TableRow>,
+  at: FieldPath,
+  reading: Reading,
+  secrets: readonly Secret[],
+): readonly Step[] | undefined => {
+  const { source, problems } = reading;
+  if (!parsed.success) {
+    problems.push(...problemsOf(parsed.error.issues, at, source).map((problem) => ({ ...problem, text: redact(problem.text, secrets) })));
+    return undefined;
+  }
+  const placed = (action: StepAction, cell: number, more: readonly Secret[] = []): Step => {
+    const all = [...secrets, ...more];
+    return {
+      ...action,
+      file: shownPath(reading.file),
+      at: source.position(source.nodeAt([...at, cell])?.range?.[0] ?? 0),
+      source: source.slice(source.nodeAt(at)),
+      ...(all.length > 0 ? { secrets: all } : {}),
+    } as Step;
+  };
+  const steps: Step[] = [];
+  for (const action of parsed.data.actions) {
+    const resolved = resolveTyped(action, reading.parameters);
+    if (typeof resolved === 'string') return void problems.push(problemAt(source, source.nodeAt([...at, 0]), resolved));
+    steps.push(placed(resolved.action, 0, resolved.secret ? [resolved.secret] : []));
+  }
+  return [...steps, placed(parsed.data.expect, 1)];
 };
 
 /** An action with the digits it types resolved (`$NAME`, `${NAME}`, `$SMS_CODE`); what is wrong when they cannot be. */

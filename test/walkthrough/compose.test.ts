@@ -236,19 +236,18 @@ describe('run: with each: rows of values', () => {
   });
 });
 
-describe('table: steps and what shows after each', () => {
-  it('plays each row’s step and checks its expectation; a failure is placed at the row, written as the row', async () => {
+describe('a step written as a row: [what is done, what then shows]', () => {
+  it('plays the row’s keys and steps, then checks its expectation; a failure is placed at the row, written as the row', async () => {
     const dir = suite({
       'table.yaml': [
         'name: table',
         'steps:',
-        '  - table:',
-        '      - [菜单, 操作员 00 主管]',
-        '      - [{ type: "12" }, "**_"]',
-        '      - [[{ type: "1" }, 清除, 清除], "*_"]',
-        '      - [[取消, 确认], { state: sale.amount }]',
-        '      - [{ phone: { press: [下, 下] } }, { phone: "> 3.微信" }]',
-        '      - [5, 0.50元]',
+        '  - [菜单, 操作员 00 主管]',
+        '  - [{ type: "12" }, "**_"]',
+        '  - [[{ type: "1" }, 清除, 清除], "*_"]',
+        '  - [[取消, 确认], { state: sale.amount }]',
+        '  - [{ phone: { press: [下, 下] } }, { phone: "> 3.微信" }]',
+        '  - [5, 0.50元]',
         '',
       ].join('\n'),
     });
@@ -270,23 +269,25 @@ describe('table: steps and what shows after each', () => {
     ]);
     const result = runWalkthrough(walkthrough);
     expect(result.failure).toMatchObject({
-      at: `${join(dir, 'table.yaml')}:9:13`,
+      at: `${join(dir, 'table.yaml')}:8:9`,
       step: '[5, 0.50元]',
       message: 'expected the screen to show "0.50元"',
     });
     expect(result.failure?.calledFrom).toBeUndefined();
     expect([result.steps, result.stepsRun]).toEqual([13, 13]);
     const { stdout } = await report({ paths: [join(dir, 'table.yaml')] });
-    expect(stdout).toContain(`  ${join(dir, 'table.yaml')}:9:13  [5, 0.50元]\n  expected the screen to show "0.50元"`);
+    expect(stdout).toContain(`  ${join(dir, 'table.yaml')}:8:9  [5, 0.50元]\n  expected the screen to show "0.50元"`);
   });
 
   it('refuses a row that is not [a step, an expectation], at the row', () => {
     const dir = suite({
-      'bad.yaml': 'name: bad\nsteps:\n  - table:\n      - [下, 操作员 01 收银员]\n      - [下]\n      - [{ expect: a }, b]\n',
+      'bad.yaml': 'name: bad\nsteps:\n  - [下, 操作员 01 收银员]\n  - [下]\n  - [{ expect: a }, b]\n',
     });
     const problems = parseError(dir, 'bad.yaml').split('\n');
-    expect(problems[0]).toMatch(new RegExp(`^${join(dir, 'bad.yaml')}:5:9: each row of table is what is done and what must show then`));
-    expect(problems.slice(1).every((problem) => problem.startsWith(`${join(dir, 'bad.yaml')}:6:`))).toBe(true);
+    expect(problems[0]).toMatch(
+      new RegExp(`^${join(dir, 'bad.yaml')}:4:5: a step written as a row is \\[what is done, what must show then\\]`),
+    );
+    expect(problems.slice(1).every((problem) => problem.startsWith(`${join(dir, 'bad.yaml')}:5:`))).toBe(true);
     expect(problems[0]).toContain(
       'what is done is a key, one step of press, type, select, wait, network, power, paper, phone (as a map), or a list of them',
     );
