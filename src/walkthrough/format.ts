@@ -379,40 +379,46 @@ const ACTIONS = {
 } as const;
 
 /** The steps a row may take (any that does one thing to the device or the phone). */
-const TABLE_ACTIONS = ['press', 'type', 'select', 'wait', 'network', 'power', 'paper', 'phone'] as const;
+const TABLE_ACTIONS = ['press', 'type', 'select', 'wait', 'network', 'power', 'paper', 'phone', 'run'] as const;
 
-/** A step written as a row, `[what is done, what must show then]`: keys pressed or steps taken in turn, then an expectation. */
+/**
+ * A step written as a row, `[what is done, what must show then]`: keys pressed or steps taken in
+ * turn (a `run` among them read by the parser as a `run:` step), then an expectation.
+ */
 export type TableRow = { readonly actions: readonly StepAction[]; readonly expect: StepAction };
 
 const tableRowMessage = () => says('walkthrough.tableRow', { steps: TABLE_ACTIONS.join(', ') });
 
-/** A key, or one step written as a map: { type: "000000" }, { select: 云闪付 }, { phone: { press: 取消 } }, { wait: 2s }. */
+/** A piece a row plays (its file, and values for its `${NAME}`s): the parser reads it as a `run:` step. */
+const rowRun = z
+  .strictObject({
+    run: z.union([
+      z.string().trim().min(1),
+      z.strictObject({
+        file: z.string().trim().min(1),
+        env: parameterValues({ description: 'values for the piece’s ${NAME}s' }).optional(),
+      }),
+    ]),
+  })
+  .transform((): StepAction => ({ kind: 'run', call: {}, steps: [] }));
+
+/** A key, or one step written as a map: { type: "000000" }, { select: 云闪付 }, { phone: { press: 取消 } }, { wait: 2s }, { run: … }. */
 const keyOrStep = z.union(
   [
     key.transform((one): StepAction => ({ kind: 'press', keys: [one] })),
-    ...TABLE_ACTIONS.map((kind) => z.strictObject({ [kind]: ACTIONS[kind] }).transform((step) => step[kind] as StepAction)),
+    ...TABLE_ACTIONS.filter((kind) => kind !== 'run').map((kind) =>
+      z.strictObject({ [kind]: ACTIONS[kind] }).transform((step) => step[kind] as StepAction),
+    ),
+    rowRun,
   ],
   tableRowMessage(),
 );
 
-/** Presses in a row become one press of those keys. */
-const joinPresses = (actions: readonly StepAction[]): StepAction[] =>
-  actions.reduce<StepAction[]>((joined, action) => {
-    const last = joined.at(-1);
-    if (action.kind === 'press' && last?.kind === 'press')
-      joined[joined.length - 1] = { kind: 'press', keys: [...last.keys, ...action.keys] };
-    else joined.push(action);
-    return joined;
-  }, []);
-
 const tableAction = z
-  .union(
-    [keyOrStep.transform((action) => [action]), z.array(keyOrStep, tableRowMessage()).min(1, tableRowMessage()).transform(joinPresses)],
-    tableRowMessage(),
-  )
+  .union([keyOrStep.transform((action) => [action]), z.array(keyOrStep, tableRowMessage()).min(1, tableRowMessage())], tableRowMessage())
   .meta({
     description:
-      'what is done: a key, or one step as a map ({ type: "000000" }, { select: 云闪付 }, { phone: { press: 取消 } }, { wait: 2s }), or a list of them in turn ([确认, 5], [{ type: "00" }, 确认])',
+      'what is done: a key, or one step as a map ({ type: "000000" }, { select: 云闪付 }, { phone: { press: 取消 } }, { wait: 2s }, { run: _lib/password.yaml }), or a list of them in turn ([确认, 5], [{ type: "00" }, 确认])',
   });
 
 /** A step written as a row: `- [取消, { state: home }]`. */

@@ -199,7 +199,7 @@ const readStep = (raw: unknown, at: FieldPath, reading: Reading): Step | readonl
       : substituted.value;
   const found = stepSchemaFor(value);
   if ('problem' in found) return void problems.push(problemAt(source, source.nodeAt(at, { throughAlias: false }), found.problem));
-  if (found.kind === 'row') return readRow(checkSchema(found.schema, value), at, reading, secrets);
+  if (found.kind === 'row') return readRow(checkSchema(found.schema, value), raw, at, reading, secrets);
   const parsed = checkSchema(found.schema, value);
   if (!parsed.success) {
     problems.push(...problemsOf(parsed.error.issues, at, source).map((problem) => ({ ...problem, text: redact(problem.text, secrets) })));
@@ -235,6 +235,7 @@ const readStep = (raw: unknown, at: FieldPath, reading: Reading): Step | readonl
  */
 const readRow = (
   parsed: z.ZodSafeParseResult<TableRow>,
+  raw: unknown,
   at: FieldPath,
   reading: Reading,
   secrets: readonly Secret[],
@@ -244,23 +245,37 @@ const readRow = (
     problems.push(...problemsOf(parsed.error.issues, at, source).map((problem) => ({ ...problem, text: redact(problem.text, secrets) })));
     return undefined;
   }
-  const placed = (action: StepAction, cell: number, more: readonly Secret[] = []): Step => {
+  const row = source.slice(source.nodeAt(at));
+  const placed = (action: StepAction, path: FieldPath, more: readonly Secret[] = []): Step => {
     const all = [...secrets, ...more];
     return {
       ...action,
       file: shownPath(reading.file),
-      at: source.position(source.nodeAt([...at, cell])?.range?.[0] ?? 0),
-      source: source.slice(source.nodeAt(at)),
+      at: source.position(source.nodeAt(path)?.range?.[0] ?? 0),
+      source: row,
       ...(all.length > 0 ? { secrets: all } : {}),
     } as Step;
   };
+  const cell = Array.isArray(raw) ? raw[0] : undefined;
   const steps: Step[] = [];
-  for (const action of parsed.data.actions) {
-    const resolved = resolveTyped(action, reading.parameters);
-    if (typeof resolved === 'string') return void problems.push(problemAt(source, source.nodeAt([...at, 0]), resolved));
-    steps.push(placed(resolved.action, 0, resolved.secret ? [resolved.secret] : []));
+  for (const [index, action] of parsed.data.actions.entries()) {
+    const path = Array.isArray(cell) ? [...at, 0, index] : [...at, 0];
+    const last = steps.at(-1);
+    if (action.kind === 'run') {
+      // A piece is read as any `run:` step, placed at its cell, so a failure inside names it.
+      const call = readStep(Array.isArray(cell) ? cell[index] : cell, path, reading);
+      if (call === undefined) return undefined;
+      steps.push(...(Array.isArray(call) ? call : [call as Step]));
+    } else if (action.kind === 'press' && last?.kind === 'press' && last.source === row) {
+      // Keys in a row are one press of those keys.
+      steps[steps.length - 1] = { ...last, keys: [...last.keys, ...action.keys] };
+    } else {
+      const resolved = resolveTyped(action, reading.parameters);
+      if (typeof resolved === 'string') return void problems.push(problemAt(source, source.nodeAt(path), resolved));
+      steps.push(placed(resolved.action, path, resolved.secret ? [resolved.secret] : []));
+    }
   }
-  return [...steps, placed(parsed.data.expect, 1)];
+  return [...steps, placed(parsed.data.expect, [...at, 1])];
 };
 
 /** An action with the digits it types resolved (`$NAME`, `${NAME}`, `$SMS_CODE`); what is wrong when they cannot be. */

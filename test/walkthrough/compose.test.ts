@@ -279,6 +279,27 @@ describe('a step written as a row: [what is done, what then shows]', () => {
     expect(stdout).toContain(`  ${join(dir, 'table.yaml')}:8:9  [5, 0.50元]\n  expected the screen to show "0.50元"`);
   });
 
+  it('plays a piece a row names; a failure inside it names the piece’s step, then the row’s { run: … }', () => {
+    const dir = suite({
+      '_lib/amount.yaml': SALE,
+      'rows.yaml': [
+        'name: rows',
+        'steps:',
+        '  - [{ run: { file: _lib/amount.yaml, env: { AMOUNT: "5", SHOWN: "0.05元" } } }, { state: sale.amount }]',
+        '  - [[取消, { run: { file: _lib/amount.yaml, env: { SHOWN: "9.99元" } } }], 1.00元]',
+        '',
+      ].join('\n'),
+    });
+    const walkthrough = parse(dir, 'rows.yaml');
+    expect(walkthrough.steps.map((step) => step.kind)).toEqual(['run', 'expect', 'press', 'run', 'expect']);
+    const result = runWalkthrough(walkthrough);
+    expect(result.failure).toMatchObject({
+      at: `${join(dir, '_lib/amount.yaml')}:6:5`,
+      calledFrom: [{ at: `${join(dir, 'rows.yaml')}:4:11`, step: '{ run: { file: _lib/amount.yaml, env: { SHOWN: "9.99元" } } }' }],
+      message: 'expected the screen to show "9.99元"',
+    });
+  });
+
   it('refuses a row that is not [a step, an expectation], at the row', () => {
     const dir = suite({
       'bad.yaml': 'name: bad\nsteps:\n  - [下, 操作员 01 收银员]\n  - [下]\n  - [{ expect: a }, b]\n',
@@ -289,7 +310,7 @@ describe('a step written as a row: [what is done, what then shows]', () => {
     );
     expect(problems.slice(1).every((problem) => problem.startsWith(`${join(dir, 'bad.yaml')}:5:`))).toBe(true);
     expect(problems[0]).toContain(
-      'what is done is a key, one step of press, type, select, wait, network, power, paper, phone (as a map), or a list of them',
+      'what is done is a key, one step of press, type, select, wait, network, power, paper, phone, run (as a map), or a list of them',
     );
   });
 });
