@@ -3,7 +3,8 @@
  * the table of expectations, each with its zod schema, and the suite file (pos-sim.suite.yaml). The
  * parser validates with these schemas and `npm run generate` writes fixtures/walkthrough.schema.json
  * and fixtures/suite.schema.json from them, so they cannot disagree. A new step or expectation is
- * one entry in its table (plus the runner's case for a step).
+ * one entry in its table (plus the runner's case for a step). A step may also be written as a row,
+ * `[what is done, what must show then]`, which the parser reads as those steps and an expect.
  */
 import { z } from 'zod';
 import { LANGS } from '../i18n/messages.js';
