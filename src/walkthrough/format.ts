@@ -3,7 +3,8 @@
  * the table of expectations, each with its zod schema, and the suite file (pos-sim.suite.yaml). The
  * parser validates with these schemas and `npm run generate` writes fixtures/walkthrough.schema.json
  * and fixtures/suite.schema.json from them, so they cannot disagree. A new step or expectation is
- * one entry in its table (plus the runner's case for a step).
+ * one entry in its table (plus the runner's case for a step). A step may also be written as a row,
+ * `[what is done, what must show then]`, which the parser reads as those steps and an expect.
  */
 import { z } from 'zod';
 import { LANGS } from '../i18n/messages.js';
@@ -203,6 +204,14 @@ const expectation = z
 
 const screenOnly = (screen: TextMatcher[]): Expectation => ({ screen, not: [], state: [], store: [], sms: [], receipt: [] });
 
+/** What an `expect:` takes: text (or a list) on the screen, or a map of checks. */
+const expectValue = z
+  .union(
+    [matchers('expect', { description: 'text or /regex/ on the screen' }).transform(screenOnly), expectation],
+    says('walkthrough.matcherNeedsText', { what: 'expect' }),
+  )
+  .meta({ id: 'expectation' });
+
 /** Values for a file's `${NAME}`s: its defaults (`env:` of the file), or what a call passes (`env:` of `run:`). */
 const parameterValues = (meta: { readonly description: string }) =>
   z
@@ -213,10 +222,18 @@ const parameterValues = (meta: { readonly description: string }) =>
     )
     .meta(meta);
 
-/** A `run:` as written: a piece's file and the values it passes, or steps written inline. */
-export type RunWritten = { readonly file: string; readonly env: Readonly<Record<string, string>> } | { readonly steps: readonly unknown[] };
+/** Values for `${NAME}`s, by name. */
+export type ParameterRow = Readonly<Record<string, string>>;
 
-const RUN_KEYS = ['file', 'env', 'steps'];
+/**
+ * A `run:` as written: a piece's file and the values it passes, or steps written inline; with
+ * `each`, played once per row of values (a row's values come before the call's `env`).
+ */
+export type RunWritten = ({ readonly file: string; readonly env: ParameterRow } | { readonly steps: readonly unknown[] }) & {
+  readonly each?: readonly ParameterRow[];
+};
+
+const RUN_KEYS = ['file', 'env', 'steps', 'each'];
 
 function runSchema(steps: z.ZodType) {
   return z
@@ -238,6 +255,11 @@ function runSchema(steps: z.ZodType) {
                 .meta({ description: 'the piece: a walkthrough file, relative to this file (pos-sim:… for a piece shipped with pos-sim)' }),
               env: parameterValues({ description: 'values for the piece’s ${NAME}s' }).optional(),
               steps: steps.optional().meta({ description: 'steps written here instead of a file' }),
+              each: z
+                .array(parameterValues({ description: 'one row: values for the ${NAME}s of one play' }), says('walkthrough.eachNeedsRows'))
+                .min(1, says('walkthrough.eachNeedsRows'))
+                .optional()
+                .meta({ description: 'rows of values: the piece (or the steps) plays once per row, in turn, with that row’s ${NAME}s' }),
             },
             unknownKeys((name) =>
               name === 'when'
@@ -260,17 +282,18 @@ function runSchema(steps: z.ZodType) {
               { required: ['steps'], not: { anyOf: [{ required: ['file'] }, { required: ['env'] }] } },
             ],
           })
-          .transform((written): RunWritten =>
-            written.steps === undefined ? { file: written.file ?? '', env: written.env ?? {} } : { steps: written.steps as unknown[] },
-          ),
+          .transform((written): RunWritten => ({
+            ...(written.steps === undefined ? { file: written.file ?? '', env: written.env ?? {} } : { steps: written.steps as unknown[] }),
+            ...(written.each ? { each: written.each } : {}),
+          })),
       ],
       says('walkthrough.runFileOrSteps'),
     )
     .meta({ description: 'play another walkthrough file (a piece, with values for its ${NAME}s) or steps written inline, here' });
 }
 
-/** What a step of each kind takes, and the action it becomes; the keys are the table of steps. */
-const STEPS = {
+/** What a step of each kind that does one thing takes, and the action it becomes. */
+const ACTIONS = {
   press: z
     .union([key, z.array(key).min(1, says('walkthrough.pressNeedsKeys'))], noSuchKey)
     .transform((value): StepAction => ({ kind: 'press', keys: Array.isArray(value) ? value : [value] }))
@@ -289,11 +312,7 @@ const STEPS = {
     .union([z.string().min(1), z.number()], says('walkthrough.selectNeedsLabel'))
     .transform((value): StepAction => ({ kind: 'select', label: String(value) }))
     .meta({ description: 'move to the menu item whose label contains this text and confirm it' }),
-  expect: z
-    .union(
-      [matchers('expect', { description: 'text or /regex/ on the screen' }).transform(screenOnly), expectation],
-      says('walkthrough.matcherNeedsText', { what: 'expect' }),
-    )
+  expect: expectValue
     .transform((value): StepAction => ({ kind: 'expect', expectation: value }))
     .meta({ description: 'check the screen, title, menu state, store, the last SMS or the last printout' }),
   wait: z
@@ -358,6 +377,62 @@ const STEPS = {
       description:
         'on the phone beside the terminal: press its keys, type digits (a wallet’s payment password, $SMS_CODE), or select an item by its label',
     }),
+} as const;
+
+/** The steps a row may take (any that does one thing to the device or the phone). */
+const TABLE_ACTIONS = ['press', 'type', 'select', 'wait', 'network', 'power', 'paper', 'phone', 'run'] as const;
+
+/**
+ * A step written as a row, `[what is done, what must show then]`: keys pressed or steps taken in
+ * turn (a `run` among them read by the parser as a `run:` step), then an expectation.
+ */
+export type TableRow = { readonly actions: readonly StepAction[]; readonly expect: StepAction };
+
+const tableRowMessage = () => says('walkthrough.tableRow', { steps: TABLE_ACTIONS.join(', ') });
+
+/** A piece a row plays (its file, and values for its `${NAME}`s): the parser reads it as a `run:` step. */
+const rowRun = z
+  .strictObject({
+    run: z.union([
+      z.string().trim().min(1),
+      z.strictObject({
+        file: z.string().trim().min(1),
+        env: parameterValues({ description: 'values for the piece’s ${NAME}s' }).optional(),
+      }),
+    ]),
+  })
+  .transform((): StepAction => ({ kind: 'run', call: {}, steps: [] }));
+
+/** A key, or one step written as a map: { type: "000000" }, { select: 云闪付 }, { phone: { press: 取消 } }, { wait: 2s }, { run: … }. */
+const keyOrStep = z.union(
+  [
+    key.transform((one): StepAction => ({ kind: 'press', keys: [one] })),
+    ...TABLE_ACTIONS.filter((kind) => kind !== 'run').map((kind) =>
+      z.strictObject({ [kind]: ACTIONS[kind] }).transform((step) => step[kind] as StepAction),
+    ),
+    rowRun,
+  ],
+  tableRowMessage(),
+);
+
+const tableAction = z
+  .union([keyOrStep.transform((action) => [action]), z.array(keyOrStep, tableRowMessage()).min(1, tableRowMessage())], tableRowMessage())
+  .meta({
+    description:
+      'what is done: a key, or one step as a map ({ type: "000000" }, { select: 云闪付 }, { phone: { press: 取消 } }, { wait: 2s }, { run: _lib/password.yaml }), or a list of them in turn ([确认, 5], [{ type: "00" }, 确认])',
+  });
+
+/** A step written as a row: `- [取消, { state: home }]`. */
+export const tableRow = z
+  .tuple(
+    [tableAction, expectValue.meta({ description: 'what must show then, as expect: takes it' })],
+    says('walkthrough.tableRow', { steps: TABLE_ACTIONS.join(', ') }),
+  )
+  .transform(([actions, expected]): TableRow => ({ actions, expect: { kind: 'expect', expectation: expected } }));
+
+/** What a step of each kind takes, and the action it becomes; the keys are the table of steps. */
+const STEPS = {
+  ...ACTIONS,
   // Its inline steps are read one by one by the parser, like the file's own.
   run: runSchema(z.array(z.unknown(), says('walkthrough.runFileOrSteps')).min(1, says('walkthrough.runFileOrSteps'))),
 } as const;
@@ -430,7 +505,7 @@ const needsSteps = () => says('walkthrough.needsSteps', { steps: STEP_KINDS.join
 /** A list of steps in the JSON Schema: any step, `run`'s inline steps included (one definition, "step"). */
 const documentSteps = (): z.ZodType => z.array(anyStep, needsSteps()).min(1, needsSteps());
 const anyStep: z.ZodType = z
-  .lazy(() => z.union(Object.values(DOCUMENT_STEP_SCHEMAS) as unknown as [z.ZodType, z.ZodType, ...z.ZodType[]]))
+  .lazy(() => z.union([...Object.values(DOCUMENT_STEP_SCHEMAS), rowStep] as unknown as [z.ZodType, z.ZodType, ...z.ZodType[]]))
   .meta({ id: 'step' });
 const DOCUMENT_STEP_SCHEMAS = stepSchemas(runSchema(documentSteps()));
 
@@ -534,14 +609,21 @@ export const suiteSchema = suiteTopLevel(documentSteps);
 /** The suite file with its steps left for the parser. */
 export const suiteFieldsSchema = suiteTopLevel(stepsToRead);
 
-/** The step schema for a step as written: the one its single step key names; a sentence when there is none or more than one. */
+/** A row as a step: the JSON Schema's description of it. */
+const rowStep = tableRow.meta({
+  description:
+    'a row, [what is done, what must show then]: keys or steps in turn, then an expectation as expect: takes it; e.g. - [取消, { state: home }]',
+});
+
+/** The step schema for a step as written: a row, or the one its single step key names; a sentence when there is none or more than one. */
 export const stepSchemaFor = (
   step: unknown,
-): { readonly kind: StepKind; readonly schema: z.ZodType<Record<string, unknown>> } | { readonly problem: string } => {
-  const keys =
-    step !== null && typeof step === 'object' && !Array.isArray(step)
-      ? Object.keys(step).filter((name) => name !== 'caption' && name !== 'when')
-      : [];
+):
+  | { readonly kind: StepKind; readonly schema: z.ZodType<Record<string, unknown>> }
+  | { readonly kind: 'row'; readonly schema: typeof tableRow }
+  | { readonly problem: string } => {
+  if (Array.isArray(step)) return { kind: 'row', schema: tableRow };
+  const keys = step !== null && typeof step === 'object' ? Object.keys(step).filter((name) => name !== 'caption' && name !== 'when') : [];
   const [only] = keys;
   if (keys.length !== 1 || only === undefined) return { problem: oneStepKey() };
   if (!(STEP_KINDS as readonly string[]).includes(only))

@@ -19,7 +19,7 @@ import { profilePath } from '../profile/load-profile.js';
 import { shownPath } from '../shown-path.js';
 import { readYaml, type FieldPath, type YamlSource } from '../yaml-source.js';
 import { asksScreen, type Condition } from './conditions.js';
-import { stepSchemaFor, suiteFieldsSchema, SUITE_FILE, walkthroughFieldsSchema, type RunWritten } from './format.js';
+import { stepSchemaFor, suiteFieldsSchema, SUITE_FILE, walkthroughFieldsSchema, type RunWritten, type TableRow } from './format.js';
 import { piecePath, WalkthroughLibrary, type ReadPiece, type ReadSuite } from './library.js';
 import {
   ENV_PREFIX,
@@ -172,10 +172,10 @@ const captionOf = (written: unknown, lang: Lang, secrets: readonly Secret[]): Ca
 const readSteps = (raw: readonly unknown[], at: FieldPath, reading: Reading): Step[] =>
   raw.flatMap((step, index) => {
     const read = readStep(step, [...at, index], reading);
-    return read ? [read] : [];
+    return read === undefined ? [] : Array.isArray(read) ? read : [read as Step];
   });
 
-const readStep = (raw: unknown, at: FieldPath, reading: Reading): Step | undefined => {
+const readStep = (raw: unknown, at: FieldPath, reading: Reading): Step | readonly Step[] | undefined => {
   const { source, problems } = reading;
   const inline = inlineSteps(raw);
   // Inline steps get their values as each of them is read.
@@ -199,6 +199,7 @@ const readStep = (raw: unknown, at: FieldPath, reading: Reading): Step | undefin
       : substituted.value;
   const found = stepSchemaFor(value);
   if ('problem' in found) return void problems.push(problemAt(source, source.nodeAt(at, { throughAlias: false }), found.problem));
+  if (found.kind === 'row') return readRow(checkSchema(found.schema, value), raw, at, reading, secrets);
   const parsed = checkSchema(found.schema, value);
   if (!parsed.success) {
     problems.push(...problemsOf(parsed.error.issues, at, source).map((problem) => ({ ...problem, text: redact(problem.text, secrets) })));
@@ -220,19 +221,74 @@ const readStep = (raw: unknown, at: FieldPath, reading: Reading): Step | undefin
     return { ...action, ...base, ...(all.length > 0 ? { secrets: all } : {}) } as Step;
   };
   if (found.kind === 'run') return readRun(parsed.data.run as RunWritten, raw, at, reading, withSecrets);
-  const action = parsed.data[found.kind] as StepAction;
-  if (action.kind === 'phone' && action.action.kind === 'type') {
-    const resolved = typed(action.action.digits, reading.parameters);
-    if (typeof resolved === 'string') return void problems.push(problemAt(source, source.nodeAt([...at, 'phone', 'type']), resolved));
-    return withSecrets({ kind: 'phone', action: resolved.action as PhoneAction }, resolved.secret ? [resolved.secret] : []);
+  const resolved = resolveTyped(parsed.data[found.kind] as StepAction, reading.parameters);
+  if (typeof resolved === 'string') {
+    const path = found.kind === 'phone' ? [...at, 'phone', 'type'] : [...at, 'type'];
+    return void problems.push(problemAt(source, source.nodeAt(path), resolved));
   }
-  if (action.kind !== 'type') return withSecrets(action);
-  const resolved = typed(action.digits, reading.parameters);
-  if (typeof resolved === 'string') return void problems.push(problemAt(source, source.nodeAt([...at, 'type']), resolved));
   return withSecrets(resolved.action, resolved.secret ? [resolved.secret] : []);
 };
 
-/** A `run:` step: its inline steps read here, or the piece it calls read with the values it passes. */
+/**
+ * A step written as a row, `[what is done, what must show then]`: its steps and its expect, each
+ * placed at its cell and written as the whole row, so a failure names the row.
+ */
+const readRow = (
+  parsed: z.ZodSafeParseResult<TableRow>,
+  raw: unknown,
+  at: FieldPath,
+  reading: Reading,
+  secrets: readonly Secret[],
+): readonly Step[] | undefined => {
+  const { source, problems } = reading;
+  if (!parsed.success) {
+    problems.push(...problemsOf(parsed.error.issues, at, source).map((problem) => ({ ...problem, text: redact(problem.text, secrets) })));
+    return undefined;
+  }
+  const row = source.slice(source.nodeAt(at));
+  const placed = (action: StepAction, path: FieldPath, more: readonly Secret[] = []): Step => {
+    const all = [...secrets, ...more];
+    return {
+      ...action,
+      file: shownPath(reading.file),
+      at: source.position(source.nodeAt(path)?.range?.[0] ?? 0),
+      source: row,
+      ...(all.length > 0 ? { secrets: all } : {}),
+    } as Step;
+  };
+  const cell = Array.isArray(raw) ? raw[0] : undefined;
+  const steps: Step[] = [];
+  for (const [index, action] of parsed.data.actions.entries()) {
+    const path = Array.isArray(cell) ? [...at, 0, index] : [...at, 0];
+    const last = steps.at(-1);
+    if (action.kind === 'run') {
+      // A piece is read as any `run:` step, placed at its cell, so a failure inside names it.
+      const call = readStep(Array.isArray(cell) ? cell[index] : cell, path, reading);
+      if (call === undefined) return undefined;
+      steps.push(...(Array.isArray(call) ? call : [call as Step]));
+    } else if (action.kind === 'press' && last?.kind === 'press' && last.source === row) {
+      // Keys in a row are one press of those keys.
+      steps[steps.length - 1] = { ...last, keys: [...last.keys, ...action.keys] };
+    } else {
+      const resolved = resolveTyped(action, reading.parameters);
+      if (typeof resolved === 'string') return void problems.push(problemAt(source, source.nodeAt(path), resolved));
+      steps.push(placed(resolved.action, path, resolved.secret ? [resolved.secret] : []));
+    }
+  }
+  return [...steps, placed(parsed.data.expect, [...at, 1])];
+};
+
+/** An action with the digits it types resolved (`$NAME`, `${NAME}`, `$SMS_CODE`); what is wrong when they cannot be. */
+const resolveTyped = (action: StepAction, parameters: Parameters): { action: StepAction; secret?: Secret } | string => {
+  if (action.kind === 'phone' && action.action.kind === 'type') {
+    const resolved = typed(action.action.digits, parameters);
+    if (typeof resolved === 'string') return resolved;
+    return { action: { kind: 'phone', action: resolved.action as PhoneAction }, ...(resolved.secret ? { secret: resolved.secret } : {}) };
+  }
+  return action.kind === 'type' ? typed(action.digits, parameters) : { action };
+};
+
+/** A `run:` step: its inline steps read here, or the piece it calls read with the values it passes; with `each`, once per row. */
 const readRun = (
   written: RunWritten,
   raw: unknown,
@@ -240,9 +296,82 @@ const readRun = (
   reading: Reading,
   make: (action: StepAction) => Step,
 ): Step | undefined => {
+  const { source, problems } = reading;
+  const rawRun = isMap(raw) && isMap(raw.run) ? raw.run : {};
+  if (written.each === undefined) {
+    if ('steps' in written) return make({ kind: 'run', call: {}, steps: readSteps(written.steps, [...at, 'run', 'steps'], reading) });
+    const piece = callPiece(written.file, written.env, isMap(rawRun.env) ? rawRun.env : {}, [...at, 'run', 'env'], raw, at, reading);
+    return piece && make({ kind: 'run', ...piece });
+  }
+  // One call per row, each placed at its row, so a failure inside names the row it played.
+  const rawRows = Array.isArray(rawRun.each) ? rawRun.each : [];
+  const rows = written.each.map((row, index): Step | undefined => {
+    const rowAt: FieldPath = [...at, 'run', 'each', index];
+    const rawRow = isMap(rawRows[index]) ? rawRows[index] : {};
+    const node = source.nodeAt(rowAt);
+    const placed = (piece: Pick<Extract<StepAction, { kind: 'run' }>, 'call' | 'steps'>): Step => {
+      const secrets = Object.keys(row).flatMap((name) => substitute(rawRow[name], reading.parameters).secrets);
+      return {
+        kind: 'run',
+        ...piece,
+        file: shownPath(reading.file),
+        at: source.position(node?.range?.[0] ?? 0),
+        source: source.slice(node),
+        ...(secrets.length > 0 ? { secrets } : {}),
+      };
+    };
+    if ('steps' in written) {
+      const used = referencesIn(written.steps);
+      const unknown = Object.keys(row).filter((name) => !used.has(name));
+      for (const name of unknown)
+        problems.push(
+          problemAt(
+            source,
+            source.keyAt([...rowAt, name]),
+            toolText('walkthrough.parameterUnused', {
+              name,
+              file: `${shownPath(reading.file)} run.steps`,
+              names: [...used].join(', ') || toolText('walkthrough.none'),
+            }),
+          ),
+        );
+      if (unknown.length > 0) return undefined;
+      const passed = new Map(reading.parameters.passed);
+      for (const [name, value] of Object.entries(row))
+        passed.set(name, { value, secret: substitute(rawRow[name], reading.parameters).secrets.length > 0 });
+      const rowReading: Reading = { ...reading, parameters: { ...reading.parameters, passed } };
+      return placed({ call: {}, steps: readSteps(written.steps, [...at, 'run', 'steps'], rowReading) });
+    }
+    // A row's values come before the call's env; the names a row gives are checked at the row.
+    const env = { ...written.env, ...row };
+    const rawEnv = { ...(isMap(rawRun.env) ? rawRun.env : {}), ...rawRow };
+    const piece = callPiece(written.file, env, rawEnv, rowAt, raw, at, reading);
+    return piece && placed(piece);
+  });
+  if (rows.some((row) => row === undefined)) return undefined;
+  const [first] = rows;
+  const call =
+    first?.kind === 'run' && first.call.file !== undefined
+      ? { file: first.call.file, ...(first.call.name ? { name: first.call.name } : {}) }
+      : {};
+  return make({ kind: 'run', call, steps: rows as Step[] });
+};
+
+/**
+ * The piece a `run:` calls, read with the values it passes (`env`, as written in `rawEnv`, the names
+ * placed below `envAt`): its call and steps, or undefined with its problems told.
+ */
+const callPiece = (
+  written: string,
+  env: Readonly<Record<string, string>>,
+  rawEnv: Readonly<Record<string, unknown>>,
+  envAt: FieldPath,
+  raw: unknown,
+  at: FieldPath,
+  reading: Reading,
+): Pick<Extract<StepAction, { kind: 'run' }>, 'call' | 'steps'> | undefined => {
   const { source, problems, library } = reading;
-  if ('steps' in written) return make({ kind: 'run', call: {}, steps: readSteps(written.steps, [...at, 'run', 'steps'], reading) });
-  const path = piecePath(written.file, reading.file);
+  const path = piecePath(written, reading.file);
   const fileNode = source.nodeAt(typeof (raw as { run?: unknown }).run === 'string' ? [...at, 'run'] : [...at, 'run', 'file']);
   if (reading.stack.includes(path)) {
     const chain = [...reading.stack.slice(reading.stack.indexOf(path)), path].map(shownPath).join(' → ');
@@ -251,12 +380,8 @@ const readRun = (
   const file = existsSync(path) && statSync(path).isFile() ? library.yaml(path) : undefined;
   if (!file) return void problems.push(problemAt(source, fileNode, toolText('walkthrough.noPiece', { path: shownPath(path) })));
   // What the call passes, each value secret when it was written with one.
-  const rawEnv = isMap(raw) && isMap(raw.run) && isMap(raw.run.env) ? raw.run.env : {};
   const passed = new Map<string, ParameterValue>(
-    Object.entries(written.env).map(([name, value]) => [
-      name,
-      { value, secret: substitute(rawEnv[name], reading.parameters).secrets.length > 0 },
-    ]),
+    Object.entries(env).map(([name, value]) => [name, { value, secret: substitute(rawEnv[name], reading.parameters).secrets.length > 0 }]),
   );
   if (!('problems' in file)) {
     const known = new Set([
@@ -265,10 +390,11 @@ const readRun = (
     ]);
     const unknown = [...passed.keys()].filter((name) => !known.has(name));
     for (const name of unknown) {
+      const rowKey = source.keyAt([...envAt, name]);
       problems.push(
         problemAt(
           source,
-          source.keyAt([...at, 'run', 'env', name]),
+          rowKey ?? source.keyAt([...at, 'run', 'env', name]),
           toolText('walkthrough.parameterUnused', {
             name,
             file: shownPath(path),
@@ -287,7 +413,7 @@ const readRun = (
     for (const problem of piece.problems) problems.push({ ...call, text: `${problem}\n${calledAt}` });
     return undefined;
   }
-  return make({ kind: 'run', call: piece.call, steps: piece.steps });
+  return { call: piece.call, steps: piece.steps };
 };
 
 /** A piece's file read for one call: its steps with the values passed (or its defaults), or its problems. */

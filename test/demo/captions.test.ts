@@ -153,6 +153,33 @@ describe('a demo of a sale', () => {
   });
 });
 
+describe('a demo of rows and each:', () => {
+  it('shows each row’s steps with their captions, checks its expectation silently, and plays a run: once per row', () => {
+    const plan = planDemo(
+      script(
+        [
+          '  - [[菜单, { type: "111111" }, 确认], "密码错误,还可尝试2次"]',
+          '  - run: { steps: [{ type: "${WRONG}" }, { press: 确认 }], each: [{ WRONG: "222222" }, { WRONG: "333333" }] }',
+          '  - [取消, { state: home }]',
+        ].join('\n'),
+      ),
+      { startTime: Date.parse('2026-06-01T09:00:00+08:00') },
+    );
+    expect(plan.steps.map((step) => step.caption)).toEqual([
+      '按[菜单]键',
+      '输入密码 ********',
+      '按[确认]键',
+      '输入密码 ********',
+      '按[确认]键',
+      '输入密码 ********',
+      '按[确认]键',
+      '按[取消]键',
+    ]);
+    expect(plan.steps[2]?.checks.map((check) => check.source)).toEqual(['[[菜单, { type: "111111" }, 确认], "密码错误,还可尝试2次"]']);
+    expect(plan.steps[7]?.checks).toHaveLength(1);
+  });
+});
+
 const P1 = `name: P1
 fixture: default
 steps:

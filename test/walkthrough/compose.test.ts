@@ -181,6 +181,140 @@ describe('run: a piece with ${NAME} parameters', () => {
   });
 });
 
+describe('run: with each: rows of values', () => {
+  it('plays the piece once per row, the row’s values before the call’s env; a failure names the row, then the call', async () => {
+    const dir = suite({
+      '_lib/amount.yaml': `${SALE}  - press: 取消\n`,
+      'rows.yaml': [
+        'name: rows',
+        'steps:',
+        '  - run:',
+        '      file: _lib/amount.yaml',
+        '      env: { SHOWN: "9.99" }',
+        '      each:',
+        '        - { AMOUNT: "5", SHOWN: "0.05" }',
+        '        - { AMOUNT: "7", SHOWN: "0.07" }',
+        '        - { AMOUNT: "3" }',
+        '',
+      ].join('\n'),
+    });
+    const walkthrough = parse(dir, 'rows.yaml');
+    const [call] = walkthrough.steps;
+    if (call?.kind !== 'run') throw new Error('not a run step');
+    expect(call.steps.map((row) => [row.source, row.at.line])).toEqual([
+      ['{ AMOUNT: "5", SHOWN: "0.05" }', 7],
+      ['{ AMOUNT: "7", SHOWN: "0.07" }', 8],
+      ['{ AMOUNT: "3" }', 9],
+    ]);
+    const result = runWalkthrough(walkthrough);
+    // The third row shows 0.03, not the call's 9.99.
+    expect(result.failure).toMatchObject({
+      at: `${join(dir, '_lib/amount.yaml')}:6:5`,
+      calledFrom: [{ at: `${join(dir, 'rows.yaml')}:9:11`, step: '{ AMOUNT: "3" }' }, { at: `${join(dir, 'rows.yaml')}:3:5` }],
+      message: 'expected the screen to show "9.99"',
+    });
+    expect([result.steps, result.stepsRun]).toEqual([12, 11]);
+    const { stdout } = await report({ paths: [join(dir, 'rows.yaml')] });
+    expect(stdout).toContain(`    called at ${join(dir, 'rows.yaml')}:9:11  { AMOUNT: "3" }`);
+  });
+
+  it('plays inline steps once per row with its values, and refuses a row naming a value nothing uses, at the row', () => {
+    const dir = suite({
+      'inline.yaml':
+        'name: inline\nsteps:\n  - run:\n      steps: [{ press: 确认 }, { type: "${N}" }, { expect: "${SHOWN}" }, { press: 取消 }]\n' +
+        '      each: [{ N: "5", SHOWN: "0.05元" }, { N: "12", SHOWN: "0.12元" }]\n',
+      'unused.yaml': 'name: unused\nsteps:\n  - run:\n      steps: [{ type: "${N}" }]\n      each: [{ N: "5" }, { N: "6", M: "7" }]\n',
+      'empty.yaml': 'name: empty\nsteps:\n  - run: { steps: [{ press: 确认 }], each: [] }\n',
+    });
+    const result = runWalkthrough(parse(dir, 'inline.yaml'));
+    expect(result.failure?.message ?? '').toBe('');
+    expect([result.status, result.steps]).toEqual(['passed', 8]);
+    expect(parseError(dir, 'unused.yaml')).toBe(
+      `${join(dir, 'unused.yaml')}:5:36: M is not a parameter of ${join(dir, 'unused.yaml')} run.steps; its parameters are: N`,
+    );
+    expect(parseError(dir, 'empty.yaml')).toContain('each takes rows of values');
+  });
+});
+
+describe('a step written as a row: [what is done, what then shows]', () => {
+  it('plays the row’s keys and steps, then checks its expectation; a failure is placed at the row, written as the row', async () => {
+    const dir = suite({
+      'table.yaml': [
+        'name: table',
+        'steps:',
+        '  - [菜单, 操作员 00 主管]',
+        '  - [{ type: "12" }, "**_"]',
+        '  - [[{ type: "1" }, 清除, 清除], "*_"]',
+        '  - [[取消, 确认], { state: sale.amount }]',
+        '  - [{ phone: { press: [下, 下] } }, { phone: "> 3.微信" }]',
+        '  - [5, 0.50元]',
+        '',
+      ].join('\n'),
+    });
+    const walkthrough = parse(dir, 'table.yaml');
+    expect(walkthrough.steps.map((step) => step.kind)).toEqual([
+      'press',
+      'expect',
+      'type',
+      'expect',
+      'type',
+      'press',
+      'expect',
+      'press',
+      'expect',
+      'phone',
+      'expect',
+      'press',
+      'expect',
+    ]);
+    const result = runWalkthrough(walkthrough);
+    expect(result.failure).toMatchObject({
+      at: `${join(dir, 'table.yaml')}:8:9`,
+      step: '[5, 0.50元]',
+      message: 'expected the screen to show "0.50元"',
+    });
+    expect(result.failure?.calledFrom).toBeUndefined();
+    expect([result.steps, result.stepsRun]).toEqual([13, 13]);
+    const { stdout } = await report({ paths: [join(dir, 'table.yaml')] });
+    expect(stdout).toContain(`  ${join(dir, 'table.yaml')}:8:9  [5, 0.50元]\n  expected the screen to show "0.50元"`);
+  });
+
+  it('plays a piece a row names; a failure inside it names the piece’s step, then the row’s { run: … }', () => {
+    const dir = suite({
+      '_lib/amount.yaml': SALE,
+      'rows.yaml': [
+        'name: rows',
+        'steps:',
+        '  - [{ run: { file: _lib/amount.yaml, env: { AMOUNT: "5", SHOWN: "0.05元" } } }, { state: sale.amount }]',
+        '  - [[取消, { run: { file: _lib/amount.yaml, env: { SHOWN: "9.99元" } } }], 1.00元]',
+        '',
+      ].join('\n'),
+    });
+    const walkthrough = parse(dir, 'rows.yaml');
+    expect(walkthrough.steps.map((step) => step.kind)).toEqual(['run', 'expect', 'press', 'run', 'expect']);
+    const result = runWalkthrough(walkthrough);
+    expect(result.failure).toMatchObject({
+      at: `${join(dir, '_lib/amount.yaml')}:6:5`,
+      calledFrom: [{ at: `${join(dir, 'rows.yaml')}:4:11`, step: '{ run: { file: _lib/amount.yaml, env: { SHOWN: "9.99元" } } }' }],
+      message: 'expected the screen to show "9.99元"',
+    });
+  });
+
+  it('refuses a row that is not [a step, an expectation], at the row', () => {
+    const dir = suite({
+      'bad.yaml': 'name: bad\nsteps:\n  - [下, 操作员 01 收银员]\n  - [下]\n  - [{ expect: a }, b]\n',
+    });
+    const problems = parseError(dir, 'bad.yaml').split('\n');
+    expect(problems[0]).toMatch(
+      new RegExp(`^${join(dir, 'bad.yaml')}:4:5: a step written as a row is \\[what is done, what must show then\\]`),
+    );
+    expect(problems.slice(1).every((problem) => problem.startsWith(`${join(dir, 'bad.yaml')}:5:`))).toBe(true);
+    expect(problems[0]).toContain(
+      'what is done is a key, one step of press, type, select, wait, network, power, paper, phone, run (as a map), or a list of them',
+    );
+  });
+});
+
 describe('when: on a step', () => {
   it('plays a step only where its condition holds on the device as the step comes', () => {
     const dir = suite({

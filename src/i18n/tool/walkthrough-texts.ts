@@ -13,7 +13,7 @@ export const walkthroughTexts = defineTexts(
     'walkthrough.needsFixture': 'fixture：请给出设备配置的名称(如 default)或 .json 设备配置文件的路径；不写 fixture 即用 {fallback}',
     'walkthrough.badLang': 'lang 只能是 {langs} 之一',
     'walkthrough.needsSteps': 'steps：步骤列表({steps})',
-    'walkthrough.oneStepKey': '每一步是 {steps} 之一(可再加 caption: … 和 when: …)',
+    'walkthrough.oneStepKey': '每一步是 {steps} 之一(可再加 caption: … 和 when: …)，或一行 [做什么, 随后应显示的内容]',
     'walkthrough.unknownStep': '没有 "{kind}" 这种步骤；步骤有 {steps}',
     'walkthrough.noSuchKey': '设备没有 "{key}" 键；按键有 {keys}',
     'walkthrough.pressNeedsKeys': 'press 需要一个按键或按键列表',
@@ -60,6 +60,9 @@ export const walkthroughTexts = defineTexts(
     'walkthrough.runWhenOnStep': 'when 写在这一步上，与 run 并列(- run: … 下一行 when: …)',
     'walkthrough.unknownRunKey': 'run 没有 "{key}"；请用 {keys}',
     'walkthrough.runEnvNeedsFile': 'env 是传给片段文件的值；直接写的步骤用本文件自己的参数',
+    'walkthrough.eachNeedsRows': 'each 要写参数值的行，每行一次：each: [{ AMOUNT: "100" }, { AMOUNT: "5000" }]',
+    'walkthrough.tableRow':
+      '写成一行的步骤是 [做什么, 随后应显示的内容]：- [取消, { state: home }]、- [[{ type: "000000" }, 确认], 密码错误]；做什么写一个按键、{steps} 中的一步(写成映射)，或它们的列表',
     'walkthrough.badTag': 'tags 要写一个词或词的列表(不含空格和逗号)，如 tags: [smoke, p1]',
     'walkthrough.unknownSuiteField': '没有字段 "{key}"；套件文件的字段有 {keys}',
     'walkthrough.suiteNotAMap': '套件文件应是一个映射，字段有 {keys}',
@@ -185,7 +188,8 @@ export const walkthroughTexts = defineTexts(
       'fixture: give a device profile name (e.g. default) or a path to a .json profile; leave it out for {fallback}',
     'walkthrough.badLang': 'lang is one of {langs}',
     'walkthrough.needsSteps': 'steps: a list of steps ({steps})',
-    'walkthrough.oneStepKey': 'each step is one of {steps} (and may have a caption: … and a when: …)',
+    'walkthrough.oneStepKey':
+      'each step is one of {steps} (and may have a caption: … and a when: …), or a row [what is done, what must show then]',
     'walkthrough.unknownStep': 'unknown step "{kind}"; steps are {steps}',
     'walkthrough.noSuchKey': 'no device key "{key}"; keys are {keys}',
     'walkthrough.pressNeedsKeys': 'press needs a key or a list of keys',
@@ -235,6 +239,9 @@ export const walkthroughTexts = defineTexts(
     'walkthrough.runWhenOnStep': 'when goes on the step, beside run (- run: … and when: … on the next line)',
     'walkthrough.unknownRunKey': 'run has no "{key}"; use {keys}',
     'walkthrough.runEnvNeedsFile': 'env passes values to a piece’s file; steps written here use this file’s own parameters',
+    'walkthrough.eachNeedsRows': 'each takes rows of values, one play each: each: [{ AMOUNT: "100" }, { AMOUNT: "5000" }]',
+    'walkthrough.tableRow':
+      'a step written as a row is [what is done, what must show then]: - [取消, { state: home }], - [[{ type: "000000" }, 确认], 密码错误]; what is done is a key, one step of {steps} (as a map), or a list of them',
     'walkthrough.badTag': 'tags takes a word or a list of words (no spaces or commas), e.g. tags: [smoke, p1]',
     'walkthrough.unknownSuiteField': 'unknown field "{key}"; the suite file has {keys}',
     'walkthrough.suiteNotAMap': 'the suite file is a map with {keys}',
