@@ -5,7 +5,7 @@
  * the pieces shipped with pos-sim are (`pos-sim:_lib/login.yaml`).
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { toolText } from '../i18n/tool-lang.js';
 import { packageRoot } from '../package-root.js';
 import { shownPath } from '../shown-path.js';
@@ -22,6 +22,13 @@ export const SHIPPED_WALKTHROUGHS = join(packageRoot, 'fixtures', 'walkthroughs'
 /** The file a `run:` names: relative to the caller's folder, or to the shipped walkthroughs after `pos-sim:`. */
 export const piecePath = (written: string, caller: string): string =>
   written.startsWith(SHIPPED_PREFIX) ? join(SHIPPED_WALKTHROUGHS, written.slice(SHIPPED_PREFIX.length)) : resolve(dirname(caller), written);
+
+/** Whether a `pos-sim:` path names a file outside the shipped walkthroughs (pos-sim:../../package.json). */
+export const leavesShipped = (written: string): boolean => {
+  if (!written.startsWith(SHIPPED_PREFIX)) return false;
+  const inside = relative(SHIPPED_WALKTHROUGHS, piecePath(written, SHIPPED_WALKTHROUGHS));
+  return inside === '' || inside.startsWith('..') || isAbsolute(inside);
+};
 
 /** A YAML file read: its value and where each part is, or what is wrong with it. */
 export type ReadFile = { readonly value: unknown; readonly source: YamlSource } | YamlProblems;

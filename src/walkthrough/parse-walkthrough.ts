@@ -20,7 +20,7 @@ import { shownPath } from '../shown-path.js';
 import { readYaml, type FieldPath, type YamlSource } from '../yaml-source.js';
 import { asksScreen, type Condition } from './conditions.js';
 import { stepSchemaFor, suiteFieldsSchema, SUITE_FILE, walkthroughFieldsSchema, type RunWritten, type TableRow } from './format.js';
-import { piecePath, WalkthroughLibrary, type ReadPiece, type ReadSuite } from './library.js';
+import { leavesShipped, piecePath, WalkthroughLibrary, type ReadPiece, type ReadSuite } from './library.js';
 import {
   ENV_PREFIX,
   lookUp,
@@ -373,6 +373,8 @@ const callPiece = (
   const { source, problems, library } = reading;
   const path = piecePath(written, reading.file);
   const fileNode = source.nodeAt(typeof (raw as { run?: unknown }).run === 'string' ? [...at, 'run'] : [...at, 'run', 'file']);
+  if (leavesShipped(written))
+    return void problems.push(problemAt(source, fileNode, toolText('walkthrough.pieceNotShipped', { path: written })));
   if (reading.stack.includes(path)) {
     const chain = [...reading.stack.slice(reading.stack.indexOf(path)), path].map(shownPath).join(' → ');
     return void problems.push(problemAt(source, fileNode, toolText('walkthrough.pieceCycle', { chain })));

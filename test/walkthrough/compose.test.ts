@@ -89,12 +89,13 @@ describe('run: a piece with ${NAME} parameters', () => {
     expect(runWalkthrough(parse(dir, 'login.yaml')).status).toBe('passed');
   });
 
-  it('refuses a value nobody gives, a value the piece does not take, a piece with before: or after:, and a piece that is not there', () => {
+  it('refuses a value nobody gives, a value the piece does not take, a piece with before: or after:, a piece that is not there, and a pos-sim: path out of the shipped walkthroughs', () => {
     const dir = suite({
       '_lib/sale.yaml': SALE,
       'missing.yaml': 'name: m\nsteps:\n  - run: _lib/sale.yaml\n',
       'unused.yaml': 'name: u\nsteps:\n  - run: { file: _lib/sale.yaml, env: { SHOWN: "1.00", COLOUR: red } }\n',
       'nowhere.yaml': 'name: n\nsteps:\n  - run: _lib/gone.yaml\n',
+      'escape.yaml': 'name: e\nsteps:\n  - run: pos-sim:../profiles/default.json\n  - run: pos-sim:_lib/login.yaml\n',
       'pin.yaml': 'name: p\nsteps:\n  - type: ${POS_SIM_PIN}\n',
       '_lib/setup.yaml': 'name: s\nbefore:\n  - press: 取消\nsteps:\n  - press: 菜单\n',
       'setup.yaml': 'name: s\nsteps:\n  - run: _lib/setup.yaml\n',
@@ -117,6 +118,9 @@ describe('run: a piece with ${NAME} parameters', () => {
       `${join(dir, '_lib/setup.yaml')}:2:1: before: a piece that is called plays only its steps; write these steps in its steps (before: and after: belong to the walkthrough that is run, or to the suite file)\n  (called at ${join(dir, 'setup.yaml')}:3:5)`,
     );
     expect(parseError(dir, 'nowhere.yaml')).toMatch(new RegExp(`^${join(dir, 'nowhere.yaml')}:3:10: .*_lib/gone\\.yaml`));
+    expect(parseError(dir, 'escape.yaml')).toBe(
+      `${join(dir, 'escape.yaml')}:3:10: run: pos-sim:../profiles/default.json is not among the walkthroughs shipped with pos-sim (pos-sim: names files inside fixtures/walkthroughs)`,
+    );
   });
 
   it('reports a failure inside pieces at the step, then each call it was played from, innermost first', async () => {

@@ -73,6 +73,7 @@ export const walkthroughTexts = defineTexts(
     'walkthrough.parameterUnused': '{name} 不是 {file} 的参数；它的参数有：{names}',
     'walkthrough.none': '无',
     'walkthrough.noPiece': 'run：没有 {path} 这个操作脚本文件',
+    'walkthrough.pieceNotShipped': 'run：{path} 不在 pos-sim 自带的操作脚本里(pos-sim: 只指向 fixtures/walkthroughs 之内)',
     'walkthrough.pieceCycle': 'run：循环调用 {chain}；片段不能直接或间接调用自己',
     'walkthrough.calledAt': '  (调用处 {at})',
     'walkthrough.whenScreenOnStep':
@@ -252,6 +253,8 @@ export const walkthroughTexts = defineTexts(
     'walkthrough.parameterUnused': '{name} is not a parameter of {file}; its parameters are: {names}',
     'walkthrough.none': 'none',
     'walkthrough.noPiece': 'run: no walkthrough file at {path}',
+    'walkthrough.pieceNotShipped':
+      'run: {path} is not among the walkthroughs shipped with pos-sim (pos-sim: names files inside fixtures/walkthroughs)',
     'walkthrough.pieceCycle': 'run: {chain} calls itself again; a piece cannot call itself, directly or through others',
     'walkthrough.calledAt': '  (called at {at})',
     'walkthrough.whenScreenOnStep':
