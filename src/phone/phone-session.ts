@@ -19,14 +19,14 @@ import { layoutBody, type GridSize } from '../screen/text-layout.js';
 import type { DeviceStore } from '../store/device-store.js';
 import { maskPhone } from '../store/sms-gateway.js';
 import { deviceDateTime } from '../device/device-time.js';
+import { PHONE_DISPLAY } from './phone-display.js';
 import { phoneScreen } from './phone-view.js';
 import { phoneWallets } from './wallet-accounts.js';
 import stringWidth from 'string-width';
 
 export type PhoneActor = Actor<typeof phoneMachine>;
 
-/** The phone's text grid: a narrow, tall screen beside the terminal. */
-export const PHONE_DISPLAY: GridSize = { columns: 32, rows: 9 };
+export { PHONE_DISPLAY };
 
 /** Columns taken by the selection marker in front of each body row. */
 const MARKER_WIDTH = 2;
