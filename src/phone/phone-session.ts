@@ -15,7 +15,7 @@ import type { Lang, Translate } from '../i18n/messages.js';
 import type { Profile } from '../profile/profile-schema.js';
 import type { Screen } from '../screen/screen.js';
 import { displayText, matchableText, type DisplayRows } from '../screen/screen-text.js';
-import { layoutBody, type GridSize } from '../screen/text-layout.js';
+import { layoutBody } from '../screen/text-layout.js';
 import type { DeviceStore } from '../store/device-store.js';
 import { maskPhone } from '../store/sms-gateway.js';
 import { deviceDateTime } from '../device/device-time.js';
