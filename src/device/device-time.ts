@@ -3,7 +3,7 @@
 /**
  * China has kept UTC+8 all year since its last summer time ended in September 1991, so the device's
  * time from 1992 on is plain arithmetic. Before then it comes from the time-zone data, loaded only
- * then: loading it costs some 10 ms, which every start used to pay.
+ * then: loading it costs some 10 ms, which every run used to pay.
  */
 const CST_OFFSET_MS = 8 * 60 * 60 * 1000;
 const PLAIN_FROM = Date.UTC(1992, 0, 1);
