@@ -1,4 +1,5 @@
-// Bundles the CLI, the programmatic API, the run's worker and the vitest matchers with esbuild
+// Bundles the CLI, the programmatic API, the run's worker and the vitest matchers with esbuild, conf
+// on its own (see lazyConf)
 // (unbundled Ink costs ~0.5 s at start-up), and writes the API's TypeScript declarations with tsc
 // (dist/types, what package.json's "types" names). scripts/bench.mjs bundles its minimal Ink
 // reference app with the same options (esbuildOptions).
@@ -139,6 +140,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
     chunkNames: 'chunks/[name]-[hash]',
     metafile: true,
   });
+  // conf as CommonJS, for lazyConf's require: a Conf is made in the middle of a synchronous read.
   await build({
     ...esbuildOptions,
     entryPoints: ['conf'],
