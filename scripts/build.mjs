@@ -1,6 +1,6 @@
-// Bundles the CLI, the programmatic API, the run's worker and the vitest matchers with esbuild, conf
-// on its own (see lazyConf)
-// (unbundled Ink costs ~0.5 s at start-up), and writes the API's TypeScript declarations with tsc
+// Bundles the CLI, the programmatic API, the run's worker and the vitest matchers with esbuild
+// (unbundled Ink costs ~0.5 s at start-up), conf on its own (see lazyConf), and writes the API's
+// TypeScript declarations with tsc
 // (dist/types, what package.json's "types" names). scripts/bench.mjs bundles its minimal Ink
 // reference app with the same options (esbuildOptions).
 import { execFileSync } from 'node:child_process';
