@@ -1,5 +1,6 @@
 // Bundles the CLI, the programmatic API, the run's worker and the vitest matchers with esbuild
-// (unbundled Ink costs ~0.5 s at start-up), and writes the API's TypeScript declarations with tsc
+// (unbundled Ink costs ~0.5 s at start-up), conf on its own (see lazyConf), and writes the API's
+// TypeScript declarations with tsc
 // (dist/types, what package.json's "types" names). scripts/bench.mjs bundles its minimal Ink
 // reference app with the same options (esbuildOptions).
 import { execFileSync } from 'node:child_process';
@@ -89,21 +90,25 @@ const twoZodLocales = {
 };
 
 /**
- * conf (with ajv, some 430 kB) is only needed once a device keeps its data on disk: the bundle
- * loads it when the first Conf is made, so headless runs (`pos-sim run`, the API) never load it.
+ * conf (with ajv, some 430 kB) is only needed once a device keeps its data on disk. It is bundled
+ * on its own into dist/conf.cjs (CONF_BUNDLE), which the main bundle requires when the first Conf
+ * is made: the other commands (`pos-sim run`, the API) neither load nor compile it.
  */
+const CONF_BUNDLE = 'dist/conf.cjs';
 const lazyConf = {
   name: 'lazy-conf',
   setup(esbuild) {
-    esbuild.onResolve({ filter: /^conf$/ }, async (args) => {
-      if (args.pluginData?.real) return undefined;
-      const real = await esbuild.resolve(args.path, { resolveDir: args.resolveDir, kind: args.kind, pluginData: { real: true } });
-      return real.errors.length > 0 ? { errors: real.errors } : { path: real.path, namespace: 'lazy-conf' };
-    });
-    esbuild.onLoad({ filter: /.*/, namespace: 'lazy-conf' }, (args) => ({
+    esbuild.onResolve({ filter: /^conf$/ }, () => ({ path: 'conf', namespace: 'lazy-conf' }));
+    esbuild.onLoad({ filter: /.*/, namespace: 'lazy-conf' }, () => ({
       loader: 'js',
       resolveDir: root,
-      contents: `let Conf;\nexport default function LazyConf(options) {\n  Conf ??= require(${JSON.stringify(args.path)}).default;\n  return new Conf(options);\n}\n`,
+      contents: `import { packageRoot } from './src/package-root.ts';
+let Conf;
+export default function LazyConf(options) {
+  Conf ??= require(packageRoot + ${JSON.stringify(`/${CONF_BUNDLE}`)}).default;
+  return new Conf(options);
+}
+`,
     }));
   },
 };
@@ -134,6 +139,15 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',
     metafile: true,
+  });
+  // conf as CommonJS, for lazyConf's require: a Conf is made in the middle of a synchronous read.
+  await build({
+    ...esbuildOptions,
+    entryPoints: ['conf'],
+    plugins: [],
+    format: 'cjs',
+    banner: {},
+    outfile: CONF_BUNDLE,
   });
   // Chunk names carry a content hash: drop earlier builds' chunks, or dist/ (and the package) keeps them all.
   const written = new Set(Object.keys(result.metafile.outputs).map((file) => resolve(root, file)));

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { UsageError } from './errors.js';
 import { isLang, LANGS, type Lang, type MessageKey } from './i18n/messages.js';
 import { toolText } from './i18n/tool-lang.js';
-import { REPORTERS, type ReporterName } from './walkthrough/reporters/index.js';
+import { REPORTERS, type ReporterName } from './walkthrough/reporters/reporter-names.js';
 import type { Shard, TagSelection } from './walkthrough/suite.js';
 
 export const COMMANDS = [

@@ -141,9 +141,20 @@ export const says = (key: MessageKey, params?: Readonly<Record<string, string | 
 /** A refinement's `when`: it runs only on a value with no other problem (an unknown key is not also "empty"). */
 export const onlyIfValid = (payload: { readonly issues: readonly unknown[] }): boolean => payload.issues.length === 0;
 
+/**
+ * zod compiles a fast parser (new Function) for each object schema on its first parse unless told
+ * `jitless`: some 25 ms at the start of a run, which pays back only over many parses (a big suite's
+ * steps), not over the few a run of one walkthrough or the loading of a profile makes.
+ */
+const PARSES_BEFORE_COMPILING = 200;
+const parses = new WeakMap<z.ZodType, number>();
+
 /** Validates a value; the issues, if any, are worded in the tool language (see issueInToolLang). */
-export const checkSchema = <T extends z.ZodType>(schema: T, value: unknown): z.ZodSafeParseResult<z.output<T>> =>
-  schema.safeParse(value, { error: issueInToolLang });
+export const checkSchema = <T extends z.ZodType>(schema: T, value: unknown): z.ZodSafeParseResult<z.output<T>> => {
+  const count = parses.get(schema) ?? 0;
+  if (count < PARSES_BEFORE_COMPILING) parses.set(schema, count + 1);
+  return schema.safeParse(value, { error: issueInToolLang, jitless: count < PARSES_BEFORE_COMPILING });
+};
 
 /**
  * One line per schema issue: `field: what is wrong`, in the tool language. zod's own texts are in

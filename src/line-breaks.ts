@@ -71,7 +71,8 @@ const TERMS = [
   '请勿',
 ];
 
-const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+/** Made on first use: loading its Chinese dictionary costs ~10 ms, which a run whose text all fits never needs. */
+let segmenter: Intl.Segmenter | undefined;
 
 const WIDE = /[\p{Script=Han}\u3000-\u303F\uFF00-\uFFEF]/u;
 const isWide = (char: string | undefined): boolean => char !== undefined && WIDE.test(char);
@@ -87,6 +88,7 @@ const LEAD = /^ *(?:\d+\.(?!\d) *)?(?:\[[ xX]\] )?/;
  */
 const wordBoundaries = (text: string): Set<number> => {
   const boundaries = new Set<number>();
+  segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
   for (const { index } of segmenter.segment(text)) boundaries.add(index);
   for (let at = 0; at < text.length; at += 1) {
     if (isWide(text[at]) && !isHan(text[at])) {

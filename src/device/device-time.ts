@@ -1,27 +1,11 @@
 /** The device clock as terminals show it: China Standard Time, whatever the host's time zone. */
+import { chinaClock, chinaDateTime, type ChinaDateTime } from '../china-time.js';
 
-const PARTS = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Asia/Shanghai',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hourCycle: 'h23',
-});
-
-export type DeviceDateTime = {
-  /** 2026-06-01 */
-  readonly date: string;
-  /** 09:03:05 */
-  readonly time: string;
-};
+export type DeviceDateTime = ChinaDateTime;
 
 /** Date and time on the device for a moment in ms since the epoch (or an ISO string). */
-export const deviceDateTime = (moment: number | string): DeviceDateTime => {
-  const parts = Object.fromEntries(
-    PARTS.formatToParts(typeof moment === 'string' ? Date.parse(moment) : moment).map((part) => [part.type, part.value]),
-  );
-  return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}:${parts.second}` };
-};
+export const deviceDateTime = (moment: number | string): DeviceDateTime =>
+  chinaDateTime(typeof moment === 'string' ? Date.parse(moment) : moment);
+
+/** The device's clock as its status bar shows it: 09:03. */
+export const deviceClock: (moment: number) => string = chinaClock;

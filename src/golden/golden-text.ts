@@ -22,7 +22,7 @@ import stringWidth from 'string-width';
 import { isLang } from '../i18n/messages.js';
 import type { LineTone } from '../screen/screen.js';
 import type { CapturedLine, CapturedPhone, ScreenCapture } from '../picture/screen-capture.js';
-import { PHONE_DISPLAY } from '../phone/phone-session.js';
+import { PHONE_DISPLAY } from '../phone/phone-display.js';
 
 const HEADER = /^pos-sim screen (\d+)x(\d+) (\w+)$/;
 const PHONE = /^phone (\d+)x(\d+)$/;

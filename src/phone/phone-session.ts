@@ -15,19 +15,19 @@ import type { Lang, Translate } from '../i18n/messages.js';
 import type { Profile } from '../profile/profile-schema.js';
 import type { Screen } from '../screen/screen.js';
 import { displayText, matchableText, type DisplayRows } from '../screen/screen-text.js';
-import { isCutOff, layoutBody, type GridSize } from '../screen/text-layout.js';
+import { isCutOff, layoutBody } from '../screen/text-layout.js';
 import { cutToWidth } from '../text-width.js';
 import type { DeviceStore } from '../store/device-store.js';
 import { maskPhone } from '../store/sms-gateway.js';
 import { deviceDateTime } from '../device/device-time.js';
+import { PHONE_DISPLAY } from './phone-display.js';
 import { phoneScreen } from './phone-view.js';
 import { phoneWallets } from './wallet-accounts.js';
 import stringWidth from 'string-width';
 
 export type PhoneActor = Actor<typeof phoneMachine>;
 
-/** The phone's text grid: a narrow, tall screen beside the terminal. */
-export const PHONE_DISPLAY: GridSize = { columns: 32, rows: 9 };
+export { PHONE_DISPLAY };
 
 /** Columns taken by the selection marker in front of each body row. */
 const MARKER_WIDTH = 2;

@@ -5,6 +5,7 @@
  */
 import type { AnyMachineSnapshot, SnapshotFrom } from 'xstate';
 import type { deviceMachine } from '../../menus/device.js';
+import { deviceClock } from '../device/device-time.js';
 import type { Lang } from '../i18n/messages.js';
 import { backupScreen } from './backup-view.js';
 import { bindScreen } from './bind-view.js';
@@ -63,14 +64,11 @@ export const deviceScreen = (snapshots: readonly AnyMachineSnapshot[], view: Vie
   throw new Error(`no view for ${snapshots.map((snapshot) => snapshot.machine.id).join(' > ')}`);
 };
 
-/** Terminals show China Standard Time, whatever the host's zone. */
-const DEVICE_TIME = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit' });
-
 export const statusBar = (
   snapshot: SnapshotFrom<typeof deviceMachine>,
   view: { readonly profile: ViewContext['profile']; readonly now: number; readonly lang?: Lang },
 ): StatusBar => ({
   online: snapshot.context.online,
-  time: DEVICE_TIME.format(view.now),
+  time: deviceClock(view.now),
   terminalId: view.profile.device.terminalId,
 });

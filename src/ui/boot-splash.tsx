@@ -10,6 +10,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { useInput, useStdin } from 'ink';
+import { chinaClock } from '../china-time.js';
 import { translator, type Lang } from '../i18n/messages.js';
 import { profilesDir } from '../package-root.js';
 import { displayRows } from '../screen/screen-text.js';
@@ -85,9 +86,6 @@ export const splashFits = (info: BootSplashInfo, terminal: { readonly columns?: 
   return (terminal.columns ?? 80) >= frame.width && (terminal.rows ?? 24) >= frame.height;
 };
 
-/** Terminals show China Standard Time, whatever the host's zone (as the status bar does). */
-const DEVICE_TIME = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit' });
-
 type BootSplashProps = { readonly info: BootSplashInfo; readonly lang: Lang; readonly now: number };
 
 /** Takes the keys while it shows (as the App does), so that they are neither echoed nor lost to the shell. */
@@ -106,7 +104,7 @@ export const BootSplash = ({ info, lang, now }: BootSplashProps) => {
       hints: {},
       progress: 0,
     },
-    { online: info.online, time: DEVICE_TIME.format(now), terminalId: info.terminalId },
+    { online: info.online, time: chinaClock(now), terminalId: info.terminalId },
     t,
     info.display,
   );

@@ -26,8 +26,7 @@ import {
   type StepAction,
 } from './walkthrough.js';
 
-/** The suite file: the nearest one in a walkthrough's folder or above it applies to the walkthrough. */
-export const SUITE_FILE = 'pos-sim.suite.yaml';
+export { SUITE_FILE } from './walkthrough.js';
 
 /** The longest `wait:` one step takes: a month of device time (the device clock ends long after). */
 export const MAX_WAIT_MS = 30 * 24 * 60 * 60 * 1000;

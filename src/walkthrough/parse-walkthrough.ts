@@ -19,6 +19,7 @@ import { profilePath } from '../profile/load-profile.js';
 import { shownPath } from '../shown-path.js';
 import { readYaml, type FieldPath, type YamlSource } from '../yaml-source.js';
 import { asksScreen, type Condition } from './conditions.js';
+import { WalkthroughError } from './walkthrough-error.js';
 import { stepSchemaFor, suiteFieldsSchema, SUITE_FILE, walkthroughFieldsSchema, type RunWritten, type TableRow } from './format.js';
 import { leavesShipped, piecePath, WalkthroughLibrary, type ReadPiece, type ReadSuite } from './library.js';
 import {
@@ -42,9 +43,7 @@ import {
 } from './walkthrough.js';
 
 /** A walkthrough file that cannot be run; the message lists every problem found. */
-export class WalkthroughError extends PosSimError {
-  override readonly name = 'WalkthroughError';
-}
+export { WalkthroughError };
 
 type Issue = z.core.$ZodIssue;
 

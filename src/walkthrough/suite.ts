@@ -9,8 +9,8 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { toolText } from '../i18n/tool-lang.js';
-import { SUITE_FILE } from './format.js';
-import { WalkthroughError } from './parse-walkthrough.js';
+import { SUITE_FILE } from './walkthrough.js';
+import { WalkthroughError } from './walkthrough-error.js';
 
 const isWalkthroughFile = (name: string) => (name.endsWith('.yaml') || name.endsWith('.yml')) && name !== SUITE_FILE;
 const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -116,6 +116,9 @@ export type Walkthrough = {
   readonly after: readonly Step[];
 };
 
+/** The suite file: the nearest one in a walkthrough's folder or above it applies to the walkthrough. */
+export const SUITE_FILE = 'pos-sim.suite.yaml';
+
 export const WALKTHROUGH_STARTS = ['signed-in', 'power-on'] as const;
 export type WalkthroughStart = (typeof WALKTHROUGH_STARTS)[number];
 

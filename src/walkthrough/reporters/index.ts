@@ -4,13 +4,11 @@ import { htmlReporter } from './html.js';
 import { jsonReporter } from './json.js';
 import { junitReporter } from './junit.js';
 import { prettyReporter } from './pretty.js';
+import type { ReporterName, TextReporterName } from './reporter-names.js';
 import type { Reporter, RunEnd, RunPlan } from './reporter.js';
 import { tapReporter } from './tap.js';
 
-export const REPORTERS = ['pretty', 'tap', 'junit', 'json', 'html'] as const;
-export type ReporterName = (typeof REPORTERS)[number];
-/** The reporters whose report is text as it comes (html draws its pictures at the end). */
-export type TextReporterName = Exclude<ReporterName, 'html'>;
+export { REPORTERS, type ReporterName, type TextReporterName } from './reporter-names.js';
 
 const TEXT_REPORTERS: Record<TextReporterName, () => Reporter> = {
   pretty: prettyReporter,
