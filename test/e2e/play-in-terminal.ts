@@ -109,7 +109,8 @@ export const selectItem = async (terminal: Terminal, label: string, menus: reado
     const at = rows.findIndex((row) => row.startsWith('> '));
     if (target < 0) throw new Error(`No item "${label}" on the screen:\n${terminal.screen}`);
     await terminal.send(at < 0 || target > at ? 'Down' : 'Up');
-    await terminal.waitFor((screen) => selectedRow(screen) !== current, { what: 'the highlight to move' });
+    // A capture taken while the terminal redraws may show no highlight at all: wait for one that moved.
+    await terminal.waitFor((screen) => ![undefined, current].includes(selectedRow(screen)), { what: 'the highlight to move' });
   }
   throw new Error(`Could not highlight "${label}":\n${terminal.screen}`);
 };

@@ -64,7 +64,8 @@ const highlight = async (terminal: Terminal, label: string) => {
     if (target < 0) throw new Error(`No "${label}" on the screen:\n${terminal.screen}`);
     const at = rows.findIndex((row) => row.startsWith('> '));
     await terminal.send(at < 0 || target > at ? 'Down' : 'Up');
-    await terminal.waitFor((screen) => selectedRow(screen) !== current, { what: 'the highlight to move' });
+    // A capture taken while the terminal redraws may show no highlight at all: wait for one that moved.
+    await terminal.waitFor((screen) => ![undefined, current].includes(selectedRow(screen)), { what: 'the highlight to move' });
   }
   throw new Error(`Could not highlight "${label}":\n${terminal.screen}`);
 };
