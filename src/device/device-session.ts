@@ -281,9 +281,13 @@ export class DeviceSession {
    * the screen changed since (it shows the page it opens at).
    */
   turnedPage(): number | undefined {
+    return this.paged && this.pageOn(this.activeSnapshots());
+  }
+
+  /** The page turned to, when the machines' snapshots are still those it was turned on. */
+  private pageOn(chain: readonly AnyMachineSnapshot[]): number | undefined {
     const paged = this.paged;
     if (!paged) return undefined;
-    const chain = this.activeSnapshots();
     return chain.length === paged.chain.length && chain.every((snapshot, index) => snapshot === paged.chain[index])
       ? paged.page
       : undefined;
@@ -303,13 +307,8 @@ export class DeviceSession {
   rows(): DisplayRows {
     const snapshot = this.current.getSnapshot();
     const view = this.viewContext();
-    return displayRows(
-      deviceScreen(this.activeSnapshots(), view),
-      statusBar(snapshot, view),
-      this.t,
-      this.profile.device.display,
-      this.turnedPage(),
-    );
+    const chain = this.activeSnapshots();
+    return displayRows(deviceScreen(chain, view), statusBar(snapshot, view), this.t, this.profile.device.display, this.pageOn(chain));
   }
 
   /**

@@ -18,10 +18,18 @@ export type DeviceDateTime = {
   readonly time: string;
 };
 
+/**
+ * The last moment asked for and its date and time: a screen asks for the same moment (the device
+ * clock's now) several times, and formatting with a time zone is costly.
+ */
+let last: { readonly moment: number; readonly at: DeviceDateTime } | undefined;
+
 /** Date and time on the device for a moment in ms since the epoch (or an ISO string). */
 export const deviceDateTime = (moment: number | string): DeviceDateTime => {
-  const parts = Object.fromEntries(
-    PARTS.formatToParts(typeof moment === 'string' ? Date.parse(moment) : moment).map((part) => [part.type, part.value]),
-  );
-  return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}:${parts.second}` };
+  const ms = typeof moment === 'string' ? Date.parse(moment) : moment;
+  if (last?.moment === ms) return last.at;
+  const parts = Object.fromEntries(PARTS.formatToParts(ms).map((part) => [part.type, part.value]));
+  const at = { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}:${parts.second}` };
+  last = { moment: ms, at };
+  return at;
 };

@@ -66,11 +66,21 @@ export const deviceScreen = (snapshots: readonly AnyMachineSnapshot[], view: Vie
 /** Terminals show China Standard Time, whatever the host's zone. */
 const DEVICE_TIME = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit' });
 
+/** The status bar's time for the last minute asked for: every screen shows it, and formatting in a time zone is costly. */
+let shownTime: { readonly minute: number; readonly text: string } | undefined;
+
+const timeShown = (now: number): string => {
+  // China Standard Time is a whole number of hours from UTC: a minute of the epoch is one on the device.
+  const minute = Math.floor(now / 60_000);
+  if (shownTime?.minute !== minute) shownTime = { minute, text: DEVICE_TIME.format(now) };
+  return shownTime.text;
+};
+
 export const statusBar = (
   snapshot: SnapshotFrom<typeof deviceMachine>,
   view: { readonly profile: ViewContext['profile']; readonly now: number; readonly lang?: Lang },
 ): StatusBar => ({
   online: snapshot.context.online,
-  time: DEVICE_TIME.format(view.now),
+  time: timeShown(view.now),
   terminalId: view.profile.device.terminalId,
 });
