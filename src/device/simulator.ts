@@ -155,7 +155,7 @@ export const createSimulator = (options: SimulatorOptions = {}) => {
     /** The last text the merchant's phone received (sender, text, the code in it), or undefined; `sms(1)` the first it received. */
     sms: (number?: number) => session.sms(number),
     /** The last receipt or 结算单 the printer printed (as the paper reads), or undefined. */
-    receipt: () => session.printouts().at(-1)?.text,
+    receipt: () => session.lastPrintout()?.text,
     /** Everything the printer printed, oldest first. */
     receipts: () => session.printouts(),
     /** Takes the printer's paper out (打印机缺纸) or puts a roll back. */
