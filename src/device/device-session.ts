@@ -390,6 +390,11 @@ export class DeviceSession {
     );
   }
 
+  /** Whether the device shows its home screen (device.home is active), asked at every key: cheaper than activeStates(). */
+  atHome(): boolean {
+    return this.current.getSnapshot().matches('home');
+  }
+
   /** Snapshots of the device and of every flow running inside it, outermost first. */
   activeSnapshots(): AnyMachineSnapshot[] {
     const snapshots: AnyMachineSnapshot[] = [];

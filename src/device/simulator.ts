@@ -114,7 +114,7 @@ export const createSimulator = (options: SimulatorOptions = {}) => {
   // A printout stays on the printer until a key is pressed on the home screen, as in the UI.
   let tornOff = store.printer.printedCount();
   const tearOffAtHome = () => {
-    if (session.activeStates().includes('device.home')) tornOff = store.printer.printedCount();
+    if (session.atHome()) tornOff = store.printer.printedCount();
   };
   const capture = (): ScreenCapture => captureScreen(session, store.printer.printedCount() > tornOff);
 
