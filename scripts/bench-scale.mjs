@@ -1,7 +1,7 @@
 // The scale part of `npm run bench`: a suite of 10,000 walkthroughs (copies of the shipped one),
-// run by `pos-sim run` on worker threads against one runner; the CPU a walkthrough costs once warm;
-// the peak memory of a run of the shipped 45 and of the 10,000 (one runner each, so the figures
-// show the streaming, not the number of threads); one walkthrough's whole process against
+// run by `pos-sim run` on worker threads against one runner; the CPU a walkthrough (and a step)
+// costs once warm; the peak memory of a run of the shipped suite and of the 10,000 (one runner
+// each, so the figures show the streaming, not the number of threads); one walkthrough's whole process against
 // `node -e 0`; and how fast a worker thread and a child process start. Each run is a fresh process;
 // CPU is the process's own (user + system, its worker threads included), memory its peak RSS.
 // `node scripts/bench-scale.mjs` runs this part alone (after `npm run build`).
@@ -20,6 +20,8 @@ const WORKER = join(root, 'dist/run-worker.js');
 const SHIPPED = join(root, 'fixtures/walkthroughs');
 const P1 = join(SHIPPED, 'p1-deregister-unionpay.yaml');
 const SUITE_SIZE = Number(process.env.BENCH_SUITE ?? 10_000);
+/** The file that configures a suite folder (src/walkthrough/format.ts), which is no walkthrough. */
+const SUITE_FILE = 'pos-sim.suite.yaml';
 
 /** Prints the process's CPU (user + system, all threads) and peak RSS when it exits. */
 const USAGE_HOOK = `data:text/javascript,${encodeURIComponent(
@@ -42,26 +44,38 @@ const measure = (args, cwd = root) => {
   return { wall, cpu: Number(usage[1]), rss: Number(usage[2]) / 1024, status: run.status, stdout: run.stdout };
 };
 
-/** The shipped suite copied until it has `size` walkthroughs (each copy keeps its profiles beside it). */
+/** How many walkthroughs a run played and their steps, from its report: `✓ P1 …  (31 步，…)`, `(31 steps, …)`. */
+const played = (report) => {
+  const results = [...report.matchAll(/\((\d+) (?:步|steps?)[，,]/g)];
+  return { walkthroughs: results.length, steps: results.reduce((sum, match) => sum + Number(match[1]), 0) };
+};
+
+/**
+ * The shipped suite copied until it has `size` walkthroughs (each copy keeps its pieces, suite file
+ * and profiles beside it); how many there are, and how many the shipped suite has. Only walkthrough
+ * files count, as a run finds them: not the pieces in folders named `_…` nor the suite file.
+ */
 const makeSuite = (dir, size) => {
-  const files = (folder) =>
+  const walkthroughs = (folder) =>
     readdirSync(folder, { withFileTypes: true }).flatMap((entry) =>
       entry.isDirectory()
-        ? files(join(folder, entry.name)).map((name) => join(entry.name, name))
-        : entry.name.endsWith('.yaml')
+        ? entry.name.startsWith('_')
+          ? []
+          : walkthroughs(join(folder, entry.name)).map((name) => join(entry.name, name))
+        : entry.name.endsWith('.yaml') && entry.name !== SUITE_FILE
           ? [entry.name]
           : [],
     );
-  const shipped = files(SHIPPED);
+  const shipped = walkthroughs(SHIPPED);
   let count = 0;
   for (let copy = 0; count < size; copy += 1) {
     const target = join(dir, `copy-${String(copy).padStart(4, '0')}`);
     cpSync(SHIPPED, target, { recursive: true });
     count += shipped.length;
-    // The last copy keeps only as many files as the size needs.
+    // The last copy keeps only as many walkthroughs as the size needs.
     for (const name of shipped.slice(shipped.length - Math.max(0, count - size))) rmSync(join(target, name));
   }
-  return Math.min(count, size);
+  return { size: Math.min(count, size), shipped: shipped.length };
 };
 
 /** How long a worker of the run takes to load and say it is ready: as a worker thread, and as a child process. */
@@ -117,7 +131,7 @@ export const measureScale = async (row, progress = () => {}) => {
     progress('(e) making the suite');
     const suite = join(work, 'suite');
     mkdirSync(suite);
-    const size = makeSuite(suite, SUITE_SIZE);
+    const { size, shipped: shippedSize } = makeSuite(suite, SUITE_SIZE);
 
     progress('(e) what two cores give right now');
     const capacity = await parallelCapacity();
@@ -129,9 +143,12 @@ export const measureScale = async (row, progress = () => {}) => {
       throw new Error(`the ${size}-walkthrough suite did not pass (${serial.status}, ${parallel.status})`);
     if (serial.stdout.replace(/\d+\.\d ms/g, '') !== parallel.stdout.replace(/\d+\.\d ms/g, ''))
       throw new Error('the parallel report differs from the serial one');
+    if (played(serial.stdout).walkthroughs !== size)
+      throw new Error(`the suite played ${played(serial.stdout).walkthroughs} walkthroughs, not ${size}`);
 
-    progress('(e) the shipped 45, one walkthrough, node -e 0');
-    const shipped = [1, 2, 3].map(() => measure([BIN, 'run', SHIPPED]));
+    progress(`(e) the shipped ${shippedSize}, one walkthrough, node -e 0`);
+    // One runner, as the 10,000 are run: the difference is the walkthroughs, not a second worker's start and heap.
+    const shipped = [1, 2, 3].map(() => measure([BIN, 'run', SHIPPED, '--workers', '1']));
     const one = [1, 2, 3, 4, 5].map(() => measure([BIN, 'run', P1]));
     const node = [1, 2, 3, 4, 5].map(() => measure(['-e', '0']));
     progress('(e) worker start');
@@ -146,11 +163,12 @@ export const measureScale = async (row, progress = () => {}) => {
       speedUp >= 1.8,
     );
     const shippedCpu = median(shipped.map((run) => run.cpu));
-    const warm = (serial.cpu - shippedCpu) / (size - 45);
+    const warm = (serial.cpu - shippedCpu) / (size - shippedSize);
+    const steps = played(serial.stdout).steps - played(shipped[0]?.stdout ?? '').steps;
     row(
       `(e) CPU per walkthrough, warm`,
       `${warm.toFixed(2)} ms`,
-      `(CPU of ${size} − CPU of 45) / ${size - 45}: ${(serial.cpu / 1000).toFixed(1)} s − ${(shippedCpu / 1000).toFixed(2)} s`,
+      `(CPU of ${size} − CPU of ${shippedSize}) / ${size - shippedSize}: ${(serial.cpu / 1000).toFixed(1)} s − ${(shippedCpu / 1000).toFixed(2)} s · ${((serial.cpu - shippedCpu) / steps).toFixed(3)} ms a step (${(steps / (size - shippedSize)).toFixed(1)} steps a walkthrough)`,
       '≤ 3 ms',
       warm <= 3,
     );
@@ -158,8 +176,8 @@ export const measureScale = async (row, progress = () => {}) => {
     row(
       `(e) peak RSS, ${size} walkthroughs`,
       `${serial.rss.toFixed(1)} MB`,
-      `45 walkthroughs ${shippedRss.toFixed(1)} MB · ${cpus().length} workers ${parallel.rss.toFixed(1)} MB`,
-      `≤ 1.3× the 45 (${(serial.rss / shippedRss).toFixed(2)}×)`,
+      `${shippedSize} walkthroughs ${shippedRss.toFixed(1)} MB · ${cpus().length} workers ${parallel.rss.toFixed(1)} MB`,
+      `≤ 1.3× the ${shippedSize} (${(serial.rss / shippedRss).toFixed(2)}×)`,
       serial.rss <= 1.3 * shippedRss,
     );
     const oneCpu = median(one.map((run) => run.cpu));

@@ -12,6 +12,7 @@
  * so the line can be put back together exactly as it was.
  */
 import stringWidth from 'string-width';
+import { BoundedCache } from './bounded-cache.js';
 
 export type BrokenRow = {
   /** The row as shown, its hanging indent included. */
@@ -234,10 +235,23 @@ const phrasesOf = (pieces: readonly Piece[]): Piece[][] => {
 };
 
 /**
+ * Lines already broken, by width and text. A device shows the same few hundred texts again and
+ * again (menus, prompts, the home screen), and every screen a walkthrough reads is laid out anew:
+ * breaking the line (word segmentation, string widths) was most of that. Bounded, as a run may show
+ * endless different texts (amounts, times, codes). The rows are frozen: every caller shares them.
+ */
+const brokenLines = new BoundedCache<readonly BrokenRow[]>(4096);
+
+/**
  * One line broken into rows of at most `columns` columns (a single row when it fits). `hang: false`
  * starts continued rows at the left edge instead of under the text they continue.
  */
-export const breakLine = (text: string, columns: number, { hang = true }: { readonly hang?: boolean } = {}): BrokenRow[] => {
+export const breakLine = (text: string, columns: number, { hang = true }: { readonly hang?: boolean } = {}): readonly BrokenRow[] =>
+  brokenLines.get(`${columns}${hang ? '+' : '-'}${text}`, () =>
+    Object.freeze(breakUncached(text, columns, hang).map((row) => Object.freeze(row))),
+  );
+
+const breakUncached = (text: string, columns: number, hang: boolean): BrokenRow[] => {
   const width = Math.max(1, columns);
   // Most lines fit: measure once (string-width is costly).
   if (stringWidth(text) <= width) return [{ text, joint: '', indent: 0 }];

@@ -23,12 +23,14 @@ import { translator, type Lang, type Translate } from '../i18n/messages.js';
 import type { Profile } from '../profile/profile-schema.js';
 import { deviceScreen, statusBar } from '../screen/device-view.js';
 import type { Screen } from '../screen/screen.js';
+import { isClassic } from '../screen/default-display.js';
 import { displayRows, displayText, matchableText, type DisplayRows } from '../screen/screen-text.js';
 import { printedText } from '../printer/receipt-text.js';
 import { PhoneSession } from '../phone/phone-session.js';
 import type { PayerAnswer } from '../../menus/phone/phone-domain.js';
 import type { PayerEvent } from '../../menus/device-events.js';
 import type { DeviceStore } from '../store/device-store.js';
+import type { PrintJob } from '../store/printer.js';
 
 /**
  * What the device's machines need to know from the profile. `autoSignIn`: the cashier is signed in
@@ -296,6 +298,8 @@ export class DeviceSession {
   }
 
   private turnPage(by: number): boolean {
+    // Only a classic LCD pages a text: elsewhere there is no need to lay the screen out to know.
+    if (!isClassic(this.profile.device.display)) return false;
     const paging = this.rows().classic?.paging;
     const page = (paging?.page ?? 0) + by;
     if (!paging || page < 0 || page >= paging.count) return false;
@@ -309,9 +313,13 @@ export class DeviceSession {
    * the screen changed since (it shows the page it opens at).
    */
   turnedPage(): number | undefined {
+    return this.paged && this.pageOn(this.activeSnapshots());
+  }
+
+  /** The page turned to, when the machines' snapshots are still those it was turned on. */
+  private pageOn(chain: readonly AnyMachineSnapshot[]): number | undefined {
     const paged = this.paged;
     if (!paged) return undefined;
-    const chain = this.activeSnapshots();
     return chain.length === paged.chain.length && chain.every((snapshot, index) => snapshot === paged.chain[index])
       ? paged.page
       : undefined;
@@ -331,13 +339,8 @@ export class DeviceSession {
   rows(): DisplayRows {
     const snapshot = this.current.getSnapshot();
     const view = this.viewContext();
-    return displayRows(
-      deviceScreen(this.activeSnapshots(), view),
-      statusBar(snapshot, view),
-      this.t,
-      this.profile.device.display,
-      this.turnedPage(),
-    );
+    const chain = this.activeSnapshots();
+    return displayRows(deviceScreen(chain, view), statusBar(snapshot, view), this.t, this.profile.device.display, this.pageOn(chain));
   }
 
   /**
@@ -360,7 +363,17 @@ export class DeviceSession {
 
   /** What the printer put on paper this session, oldest first, as the paper reads (in the session's language). */
   printouts(): Printout[] {
-    return this.store.printer.printed().map((job) => ({ kind: job.kind, at: job.at, text: printedText(job, this.lang) }));
+    return this.store.printer.printed().map((job) => this.printout(job));
+  }
+
+  /** The last thing the printer put on paper, or undefined (only it is set in type). */
+  lastPrintout(): Printout | undefined {
+    const job = this.store.printer.printed().at(-1);
+    return job && this.printout(job);
+  }
+
+  private printout(job: PrintJob): Printout {
+    return { kind: job.kind, at: job.at, text: printedText(job, this.lang) };
   }
 
   /**
@@ -403,6 +416,11 @@ export class DeviceSession {
         .filter((node) => node.type !== 'parallel' && node.parent)
         .map((node) => `${snapshot.machine.id}.${node.path.join('.')}`),
     );
+  }
+
+  /** Whether the device shows its home screen (device.home is active), asked at every key: cheaper than activeStates(). */
+  atHome(): boolean {
+    return this.current.getSnapshot().matches('home');
   }
 
   /** Snapshots of the device and of every flow running inside it, outermost first. */

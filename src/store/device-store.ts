@@ -106,6 +106,14 @@ export class DeviceStore implements DevicePort {
     return structuredClone(this.current);
   }
 
+  /**
+   * Everything stored, as it is (no copy), for a check that only reads it: a walkthrough's `store:`
+   * expectations and conditions read it at many steps, and copying it each time was costly.
+   */
+  stored(): Readonly<FlashData> {
+    return this.current;
+  }
+
   /** Back to the profile's factory state. */
   reset(): void {
     this.commit(seedFlash(this.profile));

@@ -25,6 +25,11 @@ export interface FlashMedium {
   readonly hashStrength?: HashStrength;
 }
 
+/**
+ * The flash in memory. A write keeps the data as it is, uncopied: the store writes at every change
+ * (a few times a step), never changes data it has written (each change is a new FlashData), and
+ * copying it each time was a good part of a headless run's work. A read hands out a copy.
+ */
 export const memoryMedium = (initial?: FlashData): FlashMedium => {
   let stored = initial && structuredClone(initial);
   return {
@@ -32,7 +37,7 @@ export const memoryMedium = (initial?: FlashData): FlashMedium => {
     hashStrength: 'throwaway',
     read: () => stored && structuredClone(stored),
     write: (data) => {
-      stored = structuredClone(data);
+      stored = data;
     },
   };
 };

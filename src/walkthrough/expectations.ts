@@ -4,6 +4,7 @@
  * it, with the sentences that say what was expected and what the device had instead.
  */
 import type { Simulator } from '../device/simulator.js';
+import { matchableText } from '../screen/screen-text.js';
 import { toolText } from '../i18n/tool-lang.js';
 import { storeCheckHolds } from './conditions.js';
 import { readStorePath } from './store-path.js';
@@ -53,10 +54,12 @@ const unmetOnPhone = (sim: Simulator, expected: PhoneExpectation): string[] => {
 
 /** Every unmet part of an expectation, as sentences; empty when it holds. */
 export const unmet = (sim: Simulator, expectation: Expectation): string[] => {
-  const text = screenText(sim);
+  // The screen laid out once, for its text and its title.
+  const rows = sim.session.rows();
+  const text = matchableText(rows);
   const problems: string[] = [];
   for (const matcher of expectation.screen) if (!shows(matcher, text)) problems.push(screenMissing(matcher));
-  if (expectation.title && !shows(expectation.title, sim.title())) problems.push(titleWrong(expectation.title, sim.title()));
+  if (expectation.title && !shows(expectation.title, rows.title)) problems.push(titleWrong(expectation.title, rows.title));
   for (const matcher of expectation.not) if (shows(matcher, text)) problems.push(screenUnwanted(matcher));
   if (expectation.state.length > 0) {
     const active = sim.session.activeStates();
@@ -81,7 +84,7 @@ export const unmet = (sim: Simulator, expectation: Expectation): string[] => {
   }
   if (expectation.phone) problems.push(...unmetOnPhone(sim, expectation.phone));
   if (expectation.store.length > 0) {
-    const data = sim.store.snapshot();
+    const data = sim.store.stored();
     for (const check of expectation.store) {
       const problem = storeProblem(data, check);
       if (problem) problems.push(problem);

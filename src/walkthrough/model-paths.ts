@@ -62,9 +62,9 @@ type Checkpoint = {
 };
 
 /**
- * The flash of a model device: a memory medium that keeps the data as it is written, without the
- * copies a memory medium makes (the store replaces its data on every change and never edits it in
- * place, so forks can share it), readable at any moment for a checkpoint.
+ * The flash of a model device: a memory medium that hands out the data as it was written, without
+ * the copy a memory medium's read makes (the store replaces its data on every change and never edits
+ * it in place, so forks can share it), readable at any moment for a checkpoint.
  */
 const modelMedium = (initial: FlashData | undefined): FlashMedium & { read(): FlashData | undefined } => {
   let stored = initial;

@@ -198,7 +198,7 @@ export const liveFacts = (sim: Simulator, fixture: string): DeviceFacts => ({
   profile: sim.profile,
   fixture,
   online: () => sim.store.isOnline(),
-  store: () => sim.store.snapshot(),
+  store: () => sim.store.stored(),
   screen: () => screenText(sim),
 });
 
