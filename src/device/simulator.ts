@@ -51,7 +51,7 @@ export type SimulatorOptions = {
   readonly resume?: Snapshot<unknown>;
   /**
    * With `resume`: the phone's actor's persisted snapshot (`session.phone.actor.getPersistedSnapshot()`)
-   * and a copy of the payer's wallets (`store.wallets.snapshot()`) to go on from.
+   * and the payer's wallets (`store.wallets.held()`, shared: nothing changes them in place) to go on from.
    */
   readonly resumePhone?: { readonly snapshot: Snapshot<unknown>; readonly wallets: WalletsData };
 };

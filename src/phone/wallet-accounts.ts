@@ -82,12 +82,18 @@ export class WalletAccounts {
     private readonly now: () => number,
     data?: WalletsData,
   ) {
-    this.data = data ? structuredClone(data) : seed(profile);
+    // Every change makes new data and none edits it in place, so data given to go on from can be shared.
+    this.data = data ?? seed(profile);
   }
 
   /** A copy of everything the wallets hold. */
   snapshot(): WalletsData {
     return structuredClone(this.data);
+  }
+
+  /** Everything the wallets hold, as held: to read or to go on from, never to change. */
+  held(): Readonly<WalletsData> {
+    return this.data;
   }
 
   /** Back to the profile's wallets: settings, cards, no notices, no texts, nothing asked. */

@@ -414,7 +414,7 @@ const isNotice = (snapshot: AnyMachineSnapshot): boolean =>
 
 /** Each wallet's wrong payment passwords so far, and whether it is locked now. */
 const walletTriesOf = (session: DeviceSession): Record<string, { readonly failed: number; readonly locked: boolean }> => {
-  const { accounts } = session.store.wallets.snapshot();
+  const { accounts } = session.store.wallets.held();
   const now = session.store.now();
   return Object.fromEntries(
     Object.entries(accounts).map(([wallet, account]) => [

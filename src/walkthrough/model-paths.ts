@@ -134,7 +134,7 @@ class Replayer {
             flash,
             now: sim.store.now(),
             paper: sim.store.printer.hasPaper(),
-            phone: { snapshot: sim.session.phone.actor.getPersistedSnapshot(), wallets: sim.store.wallets.snapshot() },
+            phone: { snapshot: sim.session.phone.actor.getPersistedSnapshot(), wallets: sim.store.wallets.held() },
           });
         }
       }

@@ -191,7 +191,7 @@ const saleState = (sim: Simulator): Situation['sale'] => {
 
 /** How the payer's wallets differ from the profile's: 小额免密 switched, cards' 云闪付 closed, wrong passwords, a lock. */
 const walletChanges = (sim: Simulator): string => {
-  const { accounts } = sim.store.wallets.snapshot();
+  const { accounts } = sim.store.wallets.held();
   const now = sim.store.now();
   return sim.profile.phone.wallets
     .flatMap((shipped) => {
@@ -221,7 +221,7 @@ const phoneFactsOf = (sim: Simulator, flows: Flows): string => {
   const wallet = phoneContext?.wallet as Parameters<typeof sim.store.wallets.notices>[0] | undefined;
   const cards = contextOf<{ wallet: string; cursor: number; entered: string }>(flows, 'walletCards');
   const card = cards && sim.store.wallets.account(cards.wallet as NonNullable<typeof wallet>).cards[cards.cursor];
-  const code = sim.store.wallets.snapshot().code;
+  const code = sim.store.wallets.held().code;
   return [
     texts,
     // A wallet's code: how many wrong tries it has left, while it is being typed.
