@@ -22,9 +22,8 @@ const diagrams = (chart: string): string[] => [...chart.matchAll(/```mermaid\n([
 /** Mermaid draws a note as a node joined to its state by an edge. */
 const isNote = (id: string) => id.includes('----');
 
-/** What Mermaid's renderer would draw: the state database its parser fills (after registering the diagram types). */
+/** What Mermaid's renderer would draw: the state database its parser fills (once mermaid.parse has registered the diagram types). */
 const drawn = async (diagram: string) => {
-  await mermaid.parse(diagram);
   const parsed = (await mermaid.mermaidAPI.getDiagramFromText(diagram)) as unknown as { db: StateDb };
   return parsed.db.getData();
 };
@@ -48,7 +47,9 @@ describe('the chart, read by Mermaid', () => {
   const blocks = diagrams(mermaidChart('zh'));
   let drawing: Promise<{ machine: AnyStateMachine; nodes: DrawnNode[]; edges: DrawnEdge[] }[]> | undefined;
   const drawnMachines = () =>
-    (drawing ??= Promise.all(MENU_MACHINES.map(async (machine, index) => ({ machine, ...(await drawn(blocks[index] ?? '')) }))));
+    (drawing ??= mermaid
+      .parse(blocks[0] ?? '')
+      .then(() => Promise.all(MENU_MACHINES.map(async (machine, index) => ({ machine, ...(await drawn(blocks[index] ?? '')) })))));
 
   it('draws every child state inside its parent, and a state with children as a composite', async () => {
     for (const { machine, nodes } of await drawnMachines()) {
