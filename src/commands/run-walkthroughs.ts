@@ -34,14 +34,17 @@ export type RunCommandOptions = {
   readonly tags?: TagSelection | undefined;
 };
 
-/** Files each worker must have for the workers to pay for their start (a worker loads the simulator anew, ~0.1 s). */
-export const FILES_PER_WORKER = 24;
+/**
+ * Walkthroughs (files × profiles) each worker must have for the workers to pay: a worker loads the
+ * simulator anew and runs it cold (~0.15 s and some 40 MB), about what a hundred warm walkthroughs cost.
+ */
+export const PLAYS_PER_WORKER = 100;
 
 /**
- * Suites this small play in the pos-sim process itself, which starts fastest; larger ones on worker
- * threads, whose memory is bounded (a run's memory stays flat however many files it has).
+ * Suites this small play in the pos-sim process itself, which starts fastest and needs least
+ * memory; larger ones on worker threads, whose memory is bounded (flat however many files).
  */
-export const IN_PROCESS_FILES = 2 * FILES_PER_WORKER;
+export const IN_PROCESS_PLAYS = 2 * PLAYS_PER_WORKER;
 
 /** The profiles to play on instead of each walkthrough's own, checked before anything runs. */
 const givenFixtures = async (fixture: string, profiles: ProfileCache): Promise<string[]> => {
@@ -59,11 +62,15 @@ const givenFixtures = async (fixture: string, profiles: ProfileCache): Promise<s
 };
 
 /**
- * How many worker threads a run of this many files uses: none for a small suite, else at most
- * --workers (the cores by default), each with FILES_PER_WORKER files or more.
+ * How many worker threads a run of this many plays (files × profiles) uses: --workers N as asked
+ * (never more than the plays); by default none for a small suite, else up to the cores, each with
+ * PLAYS_PER_WORKER plays or more.
  */
-export const workerCount = (files: number, requested: number | undefined): number =>
-  files < IN_PROCESS_FILES ? 0 : Math.max(1, Math.min(requested ?? availableParallelism(), Math.floor(files / FILES_PER_WORKER)));
+export const workerCount = (plays: number, requested: number | undefined): number => {
+  if (plays === 0) return 0;
+  if (requested !== undefined) return Math.min(requested, plays);
+  return plays < IN_PROCESS_PLAYS ? 0 : Math.max(1, Math.min(availableParallelism(), Math.floor(plays / PLAYS_PER_WORKER)));
+};
 
 /** Runs the walkthroughs and returns the exit code. */
 export const runWalkthroughsCommand = async (
@@ -72,7 +79,8 @@ export const runWalkthroughsCommand = async (
   err: (text: string) => void = console.error,
 ): Promise<number> => {
   const files = shardOf(findWalkthroughFiles(options.paths), options.shard);
-  const workers = workerCount(files.length, options.workers);
+  const profilesEach = options.fixture === 'all' ? (await import('../profile/load-profile.js')).shippedProfileNames().length : 1;
+  const workers = workerCount(files.length * profilesEach, options.workers);
   // Profiles and the simulator are loaded here only when the files play in this process or
   // --fixture must be checked; workers load their own.
   const here = workers === 0 || options.fixture !== undefined ? await import('../walkthrough/run-file.js') : undefined;

@@ -37,7 +37,7 @@ const entries = (stdout: string): Omit<Entry, 'durationMs'>[] =>
   (JSON.parse(stdout) as { walkthroughs: (Entry & { durationMs: number })[] }).walkthroughs.map(({ durationMs: _, ...entry }) => entry);
 
 beforeAll(() => {
-  // The shipped suite (more than the 48 files that make a run use worker threads), a failing
+  // The shipped suite (played on the worker threads --workers asks for), a failing
   // walkthrough in the middle, and a file that cannot run.
   cpSync(join(ROOT, 'fixtures/walkthroughs'), join(scratch, 'suite/a'), { recursive: true });
   writeFileSync(join(scratch, 'suite/b-fails.yaml'), 'name: fails\nsteps:\n  - press: 菜单\n  - expect: not there\n');
