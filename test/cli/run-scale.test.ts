@@ -40,8 +40,8 @@ beforeAll(() => {
   // The shipped suite (played on the worker threads --workers asks for), a failing
   // walkthrough in the middle, and a file that cannot run.
   cpSync(join(ROOT, 'fixtures/walkthroughs'), join(scratch, 'suite/a'), { recursive: true });
-  writeFileSync(join(scratch, 'suite/b-fails.yaml'), 'name: fails\nsteps:\n  - press: 菜单\n  - expect: not there\n');
-  writeFileSync(join(scratch, 'suite/b-broken.yaml'), 'name: broken\nsteps:\n  - jump: 1\n');
+  writeFileSync(join(scratch, 'suite/a/m-fails.yaml'), 'name: fails\nsteps:\n  - press: 菜单\n  - expect: not there\n');
+  writeFileSync(join(scratch, 'suite/a/m-broken.yaml'), 'name: broken\nsteps:\n  - jump: 1\n');
 });
 
 // The whole suite in one worker and in two, with coverage (told on stderr beside a JSON report):
@@ -65,7 +65,10 @@ describe('pos-sim run --workers', SLOW, () => {
     const parallel = run(['suite', '--workers', '2', '--bail', '--reporter', 'tap']);
     expect(parallel.code).toBe(2);
     expect(parallel.stdout).toBe(serial.stdout);
-    expect(parallel.stdout).toMatch(/\nBail out! .*b-broken\.yaml/);
+    expect(parallel.stdout).toMatch(/\nBail out! .*m-broken\.yaml/);
+    // It stopped in the middle of the suite: the workers had played past it.
+    expect(parallel.stdout).toMatch(/^1\.\.\d+$/m);
+    expect(Number(/^1\.\.(\d+)$/m.exec(parallel.stdout)?.[1])).toBeGreaterThan((parallel.stdout.match(/^(not )?ok /gm) ?? []).length);
   });
 
   it('merges the coverage of every worker', () => {
