@@ -9,7 +9,7 @@ import stringWidth from 'string-width';
 import { loadProfile } from '../../src/profile/load-profile.js';
 import { frameSize } from '../../src/ui/device-frame.js';
 import { loadWalkthroughs } from '../../src/walkthrough/load-walkthroughs.js';
-import { playInTerminal } from './play-in-terminal.js';
+import { playInTerminal, selectItem } from './play-in-terminal.js';
 import {
   BIN,
   FRAME_HEIGHT,
@@ -19,7 +19,6 @@ import {
   frameRows,
   isBuilt,
   ROOT,
-  selectedRow,
   shellQuote,
   Terminal,
   titleOf,
@@ -53,28 +52,6 @@ const expectScreen = async (terminal: Terminal, test: string | ((screen: string)
 
 const expectTitle = (terminal: Terminal, title: string, options?: WaitOptions) =>
   expectScreen(terminal, (screen) => titleOf(screen) === title, { what: `the screen titled ${title}`, ...options });
-
-/** Moves the highlight with the arrow keys onto the row containing `label`, reading the screen after each key. */
-const highlight = async (terminal: Terminal, label: string) => {
-  for (let moves = 0; moves < 20; moves++) {
-    const rows = frameRows(terminal.screen);
-    const current = selectedRow(terminal.screen);
-    if (current?.includes(label)) return;
-    const target = rows.findIndex((row) => row.includes(label));
-    if (target < 0) throw new Error(`No "${label}" on the screen:\n${terminal.screen}`);
-    const at = rows.findIndex((row) => row.startsWith('> '));
-    await terminal.send(at < 0 || target > at ? 'Down' : 'Up');
-    // A capture taken while the terminal redraws may show no highlight at all: wait for one that moved.
-    await terminal.waitFor((screen) => ![undefined, current].includes(selectedRow(screen)), { what: 'the highlight to move' });
-  }
-  throw new Error(`Could not highlight "${label}":\n${terminal.screen}`);
-};
-
-/** Highlights the item and presses 确认 (Enter). */
-const choose = async (terminal: Terminal, label: string) => {
-  await highlight(terminal, label);
-  await terminal.send('Enter');
-};
 
 /** 签到 as the cashier after power-on, up to the home screen. */
 const signIn = async (terminal: Terminal) => {
@@ -161,15 +138,15 @@ describe.concurrent('pos-sim in a real terminal', () => {
     let screen = await signIn(terminal);
     expect(screen).not.toContain('有设置待重启生效');
     await openSettings(terminal);
-    await choose(terminal, '绑定管理');
+    await selectItem(terminal, '绑定管理');
     screen = await expectTitle(terminal, '绑定管理');
     expect(screen).toContain('微信支付');
     expect(frameRows(screen).join('\n')).not.toContain('云闪付');
     await terminal.send('Escape');
     await expectTitle(terminal, '设置');
-    await choose(terminal, '支付方式管理');
+    await selectItem(terminal, '支付方式管理');
     await expectTitle(terminal, '支付方式管理');
-    await choose(terminal, '免密支付');
+    await selectItem(terminal, '免密支付');
     screen = await expectScreen(terminal, (s) => titleOf(s) === '免密支付' && s.includes('[ ] 开启免密支付'), { what: '免密支付, off' });
     expect(screen).not.toContain('未保存');
     expect(screen).not.toContain('待重启生效');
