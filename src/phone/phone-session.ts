@@ -15,7 +15,7 @@ import type { Lang, Translate } from '../i18n/messages.js';
 import type { Profile } from '../profile/profile-schema.js';
 import type { Screen } from '../screen/screen.js';
 import { displayText, matchableText, type DisplayRows } from '../screen/screen-text.js';
-import { isCutOff, layoutBody } from '../screen/text-layout.js';
+import { layoutBody } from '../screen/text-layout.js';
 import { cutToWidth } from '../text-width.js';
 import type { DeviceStore } from '../store/device-store.js';
 import { maskPhone } from '../store/sms-gateway.js';
@@ -157,13 +157,14 @@ export class PhoneSession {
   rows(bodyRows: number = PHONE_DISPLAY.rows): DisplayRows {
     const screen = this.screen();
     const size = { columns: PHONE_DISPLAY.columns, rows: bodyRows };
-    const body = layoutBody(screen, { columns: size.columns - MARKER_WIDTH, rows: size.rows }).map((line) => ({
+    const laidOut = layoutBody(screen, { columns: size.columns - MARKER_WIDTH, rows: size.rows });
+    const body = laidOut.rows.map((line) => ({
       ...line,
       text: `${line.continued ? '  ' : line.selected ? '> ' : '  '}${line.text}`,
     }));
     // A text with more rows than the phone has room for (a short window) says so on its last row.
     const last = body.at(-1);
-    if (last && isCutOff(screen, { columns: size.columns - MARKER_WIDTH, rows: size.rows })) {
+    if (last && laidOut.cutOff) {
       body[body.length - 1] = { ...last, text: cutToWidth(`${last.text}…`, size.columns, '…') };
     }
     while (body.length < size.rows) body.push({ text: '', selected: false, tone: 'normal', continued: false, joint: '', indent: 0 });

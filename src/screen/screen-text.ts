@@ -51,7 +51,7 @@ export const bodySize = (size: GridSize = DISPLAY): GridSize => ({ columns: size
  */
 export const displayRows = (screen: Screen, status: StatusBar, t: Translate, size: DisplaySpec = DISPLAY, page?: number): DisplayRows => {
   if (isClassic(size)) return classicRows(screen, status, t, size, page);
-  const body = layoutBody(screen, bodySize(size)).map((line) => ({
+  const body = layoutBody(screen, bodySize(size)).rows.map((line) => ({
     ...line,
     text: `${line.continued ? '  ' : line.selected ? '> ' : '  '}${line.text}`,
   }));

@@ -60,19 +60,17 @@ const wrapBody = (screen: Screen, size: GridSize): GridLine[] => {
 };
 
 /**
- * A screen with more rows than the display and nothing selected to scroll to: its last rows are
- * never seen. A list scrolls with its selection, so it is never cut off.
+ * The body rows of the screen (without title and hints), scrolled to keep the selection visible;
+ * and whether rows are cut off: more rows than the display and nothing selected to scroll to, so its
+ * last rows are never seen (a list scrolls with its selection, so it is never cut off).
  */
-export const isCutOff = (screen: Screen, size: GridSize): boolean => {
-  const wrapped = wrapBody(screen, size);
-  return wrapped.length > size.rows && !wrapped.some((line) => line.selected);
-};
-
-/** The body rows of the screen (without title and hints), scrolled to keep the selection visible. */
-export const layoutBody = (screen: Screen, size: GridSize): GridLine[] => {
+export const layoutBody = (screen: Screen, size: GridSize): { readonly rows: GridLine[]; readonly cutOff: boolean } => {
   const wrapped = wrapBody(screen, size);
   const firstSelected = wrapped.findIndex((line) => line.selected);
   const lastSelected = wrapped.findLastIndex((line) => line.selected);
   const top = lastSelected >= size.rows ? Math.min(firstSelected, lastSelected - size.rows + 1) : 0;
-  return wrapped.slice(top, top + size.rows);
+  return { rows: wrapped.slice(top, top + size.rows), cutOff: wrapped.length > size.rows && firstSelected < 0 };
 };
+
+/** Whether a screen's last rows are never seen (see layoutBody). */
+export const isCutOff = (screen: Screen, size: GridSize): boolean => layoutBody(screen, size).cutOff;
