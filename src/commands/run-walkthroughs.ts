@@ -47,7 +47,7 @@ export const PLAYS_PER_WORKER = 100;
 export const IN_PROCESS_PLAYS = 2 * PLAYS_PER_WORKER;
 
 /** The profiles to play on instead of each walkthrough's own, checked before anything runs. */
-const givenFixtures = async (fixture: string, profiles: ProfileCache): Promise<string[]> => {
+const givenFixtures = async (fixture: string, profiles: ProfileCache): Promise<readonly string[]> => {
   const { shippedProfileNames } = await import('../profile/load-profile.js');
   const fixtures = fixture === 'all' ? shippedProfileNames() : [resolveFixtureArgument(fixture)];
   for (const name of fixtures) {

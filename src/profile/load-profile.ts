@@ -11,12 +11,14 @@ import { profileSchema, type Profile } from './profile-schema.js';
 
 export const DEFAULT_PROFILE = 'default';
 
-/** The names of the profiles shipped in fixtures/profiles. */
-export const shippedProfileNames = (): string[] =>
-  readdirSync(profilesDir)
+let shipped: readonly string[] | undefined;
+
+/** The names of the profiles shipped in fixtures/profiles (read once: the package's folder does not change). */
+export const shippedProfileNames = (): readonly string[] =>
+  (shipped ??= readdirSync(profilesDir)
     .filter((file) => file.endsWith('.json'))
     .map((file) => basename(file, '.json'))
-    .sort();
+    .sort());
 
 /** Whether --fixture names a file (a path, or a .json name) rather than a shipped profile. */
 export const looksLikePath = (nameOrPath: string): boolean => nameOrPath.includes('/') || nameOrPath.endsWith('.json');

@@ -89,9 +89,9 @@ const runOn = (walkthrough: Walkthrough, fixture: string, options: FileRunOption
     );
   }
   if (walkthrough.when && !holds(walkthrough.when, factsOfProfile(loaded, fixture))) {
-    const unknown = unknownProfiles(walkthrough.when, shippedProfileNames());
-    const hint =
-      unknown.length > 0 ? toolText('run.unknownProfile', { names: unknown.join(', '), shipped: shippedProfileNames().join(', ') }) : '';
+    const shipped = shippedProfileNames();
+    const unknown = unknownProfiles(walkthrough.when, shipped);
+    const hint = unknown.length > 0 ? toolText('run.unknownProfile', { names: unknown.join(', '), shipped: shipped.join(', ') }) : '';
     return skipped(toolText('run.skippedWhen', { when: walkthrough.whenText ?? '', profile }) + hint);
   }
   return runWalkthrough(onProfile, { ...options, profile: loaded });
