@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendHistory, historyEntry, historyFile } from '../../src/practice/history.js';
-import { scorePractice } from '../../src/practice/score.js';
 import type { MistakeNote, PracticeResult } from '../../src/practice/tracker.js';
+import { finishedPractice } from '../support/practice.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BIN = join(ROOT, 'bin/pos-sim.js');
@@ -35,18 +35,8 @@ const posSim = (...args: string[]) => runPosSim('zh', args);
 const posSimEn = (...args: string[]) => runPosSim('en', args);
 
 /** P1 done in `elapsedMs` with one detour (noted one by one when `notes` are given). */
-const finished = (elapsedMs: number, notes: readonly MistakeNote[] = []): PracticeResult => {
-  const mistakes = { wrongPassword: 0, detour: 1, cancelledStep: 0, forgottenRestart: 0 };
-  const task = {
-    id: 'p1-deregister-unionpay',
-    title: { zh: '注销云闪付', en: 'Deregister UnionPay QuickPass' },
-    procedure: 'P1',
-    profile: 'default',
-    targetMs: 90_000,
-  };
-  const breakdown = scorePractice({ goalReached: true, mistakes, hintsUsed: 0, elapsedMs, targetMs: task.targetMs });
-  return { task, goalReached: true, endedBy: 'goal', elapsedMs, mistakes, notes, hintsUsed: 0, breakdown };
-};
+const finished = (elapsedMs: number, notes: readonly MistakeNote[] = []): PracticeResult =>
+  finishedPractice({ elapsedMs, notes, mistakes: { wrongPassword: 0, detour: 1, cancelledStep: 0, forgottenRestart: 0 } });
 
 beforeAll(() => {
   if (!existsSync(join(ROOT, 'dist/cli.js'))) execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'inherit' });

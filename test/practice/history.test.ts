@@ -16,8 +16,8 @@ import {
   type HistoryEntry,
 } from '../../src/practice/history.js';
 import { setToolLang } from '../../src/i18n/tool-lang.js';
-import { scorePractice } from '../../src/practice/score.js';
 import type { MistakeNote, PracticeResult } from '../../src/practice/tracker.js';
+import { finishedPractice } from '../support/practice.js';
 
 let dir: string;
 beforeEach(() => {
@@ -28,26 +28,14 @@ afterEach(() => {
   setToolLang('zh');
 });
 
-/** A finished practice, scored by the formula. */
-const result = (overrides: Partial<Omit<PracticeResult, 'breakdown'>> = {}): PracticeResult => {
-  const practice = {
-    task: {
-      id: 'p1-deregister-unionpay',
-      title: { zh: '注销云闪付', en: 'Deregister UnionPay QuickPass' },
-      procedure: 'P1',
-      profile: 'default',
-      targetMs: 90_000,
-    },
-    goalReached: true,
-    endedBy: 'goal' as const,
+/** A finished practice with a wrong password, two 取消 and a hint, scored by the formula. */
+const result = (overrides: Partial<Omit<PracticeResult, 'breakdown'>> = {}): PracticeResult =>
+  finishedPractice({
     elapsedMs: 102_500,
     mistakes: { wrongPassword: 1, detour: 0, cancelledStep: 2, forgottenRestart: 0 },
-    notes: [],
     hintsUsed: 1,
     ...overrides,
-  };
-  return { ...practice, breakdown: scorePractice({ ...practice, targetMs: practice.task.targetMs }) };
-};
+  });
 
 const AT = Date.parse('2026-06-01T09:30:00+08:00');
 

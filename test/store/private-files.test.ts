@@ -7,12 +7,12 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { resetDevice } from '../../src/commands/reset-device.js';
 import { appendHistory, historyEntry } from '../../src/practice/history.js';
-import { scorePractice } from '../../src/practice/score.js';
 import { loadProfile } from '../../src/profile/load-profile.js';
 import { folderShelf } from '../../src/store/backup-shelf.js';
 import { DeviceStore } from '../../src/store/device-store.js';
 import { confMedium } from '../../src/store/flash-medium.js';
 import { privateDir } from '../../src/store/private-files.js';
+import { finishedPractice } from '../support/practice.js';
 
 const profile = loadProfile('default');
 const NOW = Date.parse('2026-06-01T09:00:00+08:00');
@@ -67,22 +67,7 @@ describe('private device data', () => {
   });
 
   it('the practice history is 0600, also when an older pos-sim left it open', () => {
-    const practice = {
-      task: {
-        id: 'p1-deregister-unionpay',
-        title: { zh: '注销云闪付', en: 'Deregister UnionPay QuickPass' },
-        procedure: 'P1',
-        profile: 'default',
-        targetMs: 90_000,
-      },
-      goalReached: true,
-      endedBy: 'goal' as const,
-      elapsedMs: 60_000,
-      mistakes: { wrongPassword: 0, detour: 0, cancelledStep: 0, forgottenRestart: 0 },
-      notes: [],
-      hintsUsed: 0,
-    };
-    const entry = historyEntry({ ...practice, breakdown: scorePractice({ ...practice, targetMs: 90_000 }) }, NOW);
+    const entry = historyEntry(finishedPractice(), NOW);
     const file = appendHistory(dir, entry);
     expect(modeOf(dir)).toBe('700');
     expect(modeOf(file)).toBe('600');

@@ -6,6 +6,7 @@ import { BOOT_MS, createSimulator, toKeyEvent, type Simulator } from '../../src/
 import { loadProfile } from '../../src/profile/load-profile.js';
 import { shippedTasks, taskFlash } from '../../src/practice/load-tasks.js';
 import type { Task } from '../../src/practice/task.js';
+import { scorePractice } from '../../src/practice/score.js';
 import { PracticeTracker, type PracticeResult } from '../../src/practice/tracker.js';
 import { seedFlash } from '../../src/store/flash-data.js';
 import { memoryMedium } from '../../src/store/flash-medium.js';
@@ -149,4 +150,28 @@ export const untickAndSave = (run: Practice) => {
   run.sim.select('保存设置');
   run.type(SUPERVISOR_PASSWORD);
   run.press('确认');
+};
+
+/**
+ * A finished practice of P1 as the tracker ends one, scored by the formula: the goal reached in
+ * 60 s, no mistakes, no hints, no notes, unless told otherwise.
+ */
+export const finishedPractice = (overrides: Partial<Omit<PracticeResult, 'breakdown'>> = {}): PracticeResult => {
+  const practice = {
+    task: {
+      id: 'p1-deregister-unionpay',
+      title: { zh: '注销云闪付', en: 'Deregister UnionPay QuickPass' },
+      procedure: 'P1',
+      profile: 'default',
+      targetMs: 90_000,
+    },
+    goalReached: true,
+    endedBy: 'goal' as const,
+    elapsedMs: 60_000,
+    mistakes: { wrongPassword: 0, detour: 0, cancelledStep: 0, forgottenRestart: 0 },
+    notes: [],
+    hintsUsed: 0,
+    ...overrides,
+  };
+  return { ...practice, breakdown: scorePractice({ ...practice, targetMs: practice.task.targetMs }) };
 };
