@@ -14,6 +14,7 @@ import {
 } from 'xstate';
 import type { DeviceEvent } from '../../menus/device-events.js';
 import type { DevicePort } from '../../menus/device-port.js';
+import { onPort } from './snapshot-port.js';
 import { deviceMachine } from '../../menus/device.js';
 import { WALLET_METHODS } from '../../menus/phone/phone-domain.js';
 import { FUNDS_TRANSFER_ID } from '../../menus/funds-transfer.js';
@@ -116,24 +117,6 @@ export type DeviceSessionOptions = {
   readonly resumePhone?: Snapshot<unknown>;
 };
 
-type PersistedMachine = {
-  readonly context?: Record<string, unknown>;
-  readonly children?: Record<string, { readonly snapshot: PersistedMachine }>;
-};
-
-/** A persisted snapshot with every machine's `port` (the device store each flow talks to) pointed at `store`. */
-const onStore = (snapshot: PersistedMachine, store: DevicePort): PersistedMachine => ({
-  ...snapshot,
-  ...(snapshot.context && 'port' in snapshot.context ? { context: { ...snapshot.context, port: store } } : {}),
-  ...(snapshot.children
-    ? {
-        children: Object.fromEntries(
-          Object.entries(snapshot.children).map(([id, child]) => [id, { ...child, snapshot: onStore(child.snapshot, store) }]),
-        ),
-      }
-    : {}),
-});
-
 /**
  * The store as the machines hold it: its methods alone, bound to it. XState walks a machine's
  * context whenever a snapshot is persisted or revived (the model-path search does both for every
@@ -181,7 +164,7 @@ export const startDeviceActor = (
   const port = machinePort(store);
   const actor = createActor(deviceMachine, {
     input: { port, config: deviceConfig(profile, { autoSignIn }) },
-    ...(resume ? { snapshot: onStore(resume as PersistedMachine, port) as Snapshot<unknown> } : {}),
+    ...(resume ? { snapshot: onPort(resume, port) } : {}),
     ...(clock ? { clock } : {}),
     // A flow's own state changes (a digit typed into the password prompt) do not change the device
     // actor's snapshot, so watchers listen to the whole actor system.

@@ -16,6 +16,7 @@ import type { Profile } from '../profile/profile-schema.js';
 import type { Screen } from '../screen/screen.js';
 import { displayText, matchableText, type DisplayRows } from '../screen/screen-text.js';
 import { layoutBody } from '../screen/text-layout.js';
+import { onPort } from '../device/snapshot-port.js';
 import { cutToWidth } from '../text-width.js';
 import type { DeviceStore } from '../store/device-store.js';
 import { maskPhone } from '../store/sms-gateway.js';
@@ -70,24 +71,6 @@ export const phonePort = (store: DeviceStore): PhonePort => {
     answerPayment: (answer) => wallets.answerPayment(answer),
   };
 };
-
-type PersistedMachine = {
-  readonly context?: Record<string, unknown>;
-  readonly children?: Record<string, { readonly snapshot: PersistedMachine }>;
-};
-
-/** A persisted snapshot with every phone machine's `port` pointed at `port`. */
-const onPort = (snapshot: PersistedMachine, port: PhonePort): PersistedMachine => ({
-  ...snapshot,
-  ...(snapshot.context && 'port' in snapshot.context ? { context: { ...snapshot.context, port } } : {}),
-  ...(snapshot.children
-    ? {
-        children: Object.fromEntries(
-          Object.entries(snapshot.children).map(([id, child]) => [id, { ...child, snapshot: onPort(child.snapshot, port) }]),
-        ),
-      }
-    : {}),
-});
 
 export type PhoneSessionOptions = {
   readonly store: DeviceStore;
@@ -230,7 +213,7 @@ export class PhoneSession {
     const { clock, observe, onStep } = this.options;
     const actor = createActor(phoneMachine, {
       input: { port: this.port, config: phoneConfig(this.store.profile) },
-      ...(resume ? { snapshot: onPort(resume as PersistedMachine, this.port) as Snapshot<unknown> } : {}),
+      ...(resume ? { snapshot: onPort(resume, this.port) } : {}),
       ...(clock ? { clock } : {}),
       inspect: (event: InspectionEvent) => {
         observe?.(event);
