@@ -9,13 +9,14 @@
  * so the score card and the history can say it in either; nothing typed is ever noted.
  */
 import type { AnyMachineSnapshot } from 'xstate';
-import type { DeviceEvent } from '../../menus/device-events.js';
+import type { DeviceEvent, KeyEvent } from '../../menus/device-events.js';
 import { CANCEL_KEEPS_WORK, flowItems, type Binding, type FlowId, type LocalText, type MenuNode } from '../../menus/domain.js';
 import type { PasswordPurpose } from '../../menus/password-prompt.js';
 import type { WalletId } from '../../menus/phone/phone-domain.js';
 import { currentMenuItems } from '../../menus/settings.js';
 import type { DeviceSession } from '../device/device-session.js';
 import { translator, type Lang, type Translate } from '../i18n/messages.js';
+import { phoneScreen } from '../phone/phone-view.js';
 import { deviceScreen } from '../screen/device-view.js';
 import type { Screen } from '../screen/screen.js';
 import type { FlashData } from '../store/flash-data.js';
@@ -31,8 +32,15 @@ export const PENDING_PATHS = { 'passwordFree.pending': 'passwordFree' } as const
 /** What a wrong password notes when it was not an operator's: a texted code, a card PIN, a wallet's payment password on the phone. */
 export const NOT_OPERATORS = { smsCode: 'sms code', cardPin: 'card PIN', walletPassword: 'wallet password' } as const;
 
-/** Machines that are the device itself or its menus, not a flow one can cancel out of. */
-const NOT_FLOWS = ['device', 'settings'];
+/** One side of the counter whose keys the practice watches: the terminal or the payer's phone. */
+type Side<Event> = {
+  /** Machines that are the device itself or its menus, not a flow one can cancel out of. */
+  readonly notFlows: readonly string[];
+  readonly snapshots: () => AnyMachineSnapshot[];
+  readonly states: () => string[];
+  readonly send: (event: Event) => void;
+  readonly screen: (lang: Lang) => Screen;
+};
 
 /** Machines that are no detour wherever a task goes: the terminal itself and the phone's home screen. */
 const NO_DETOUR = ['device', 'phone'];
@@ -141,26 +149,59 @@ export class PracticeTracker {
    * unless 取消 is an answer there that gives nothing up (稍后 on the restart question).
    */
   readonly send = (event: DeviceEvent): void => {
+    this.press(event, this.terminal);
+  };
+
+  /** Presses a key on the payer's phone, watched as the terminal's keys are (取消 in a wallet's flow). */
+  readonly sendPhone = (event: KeyEvent): void => {
+    this.press(event, this.phone);
+  };
+
+  private press<Event extends DeviceEvent>(event: Event, side: Side<Event>): void {
     if (this.finished) return;
-    const before = this.session.activeStates();
-    const snapshots = this.session.activeSnapshots();
+    const snapshots = side.snapshots();
+    const before = side.states();
     const innermost = snapshots.at(-1);
-    const flow = innermost?.machine.id ?? 'device';
     // On a detour every key is part of the detour, already counted.
-    const onTheWay = snapshots.every((snapshot) => snapshot.machine.id === 'device' || this.task.flows.includes(snapshot.machine.id));
+    const onTheWay = snapshots.every(
+      (snapshot) => side.notFlows.includes(snapshot.machine.id) || this.task.flows.includes(snapshot.machine.id),
+    );
     const stepUnderWay =
       innermost !== undefined &&
-      !NOT_FLOWS.includes(flow) &&
+      !side.notFlows.includes(innermost.machine.id) &&
       !isAtFirstScreen(innermost) &&
       !isNotice(innermost) &&
       !innermost.hasTag(CANCEL_KEEPS_WORK);
     // The screen is gone once the key has done its work: named now, when 取消 may give up a step.
-    const cancelledOn = event.type === 'CANCEL' && onTheWay && stepUnderWay ? this.screenName() : undefined;
-    this.session.send(event);
+    const cancelledOn =
+      event.type === 'CANCEL' && onTheWay && stepUnderWay ? inEachLang((lang) => screenName(side.screen(lang))) : undefined;
+    side.send(event);
     if (this.finished) return;
-    const moved = before.join() !== this.session.activeStates().join();
-    if (cancelledOn && moved) this.note('cancelledStep', before.at(-1) ?? flow, { where: cancelledOn });
+    const moved = before.join() !== side.states().join();
+    const stateLeft = before.at(-1);
+    if (cancelledOn && moved && stateLeft) this.note('cancelledStep', stateLeft, { where: cancelledOn });
     this.sample();
+  }
+
+  /** The terminal as `press` watches it: the device and its menus are no flows one gives up. */
+  private readonly terminal: Side<DeviceEvent> = {
+    notFlows: ['device', 'settings'],
+    snapshots: () => this.session.activeSnapshots(),
+    states: () => this.session.activeStates(),
+    send: (event) => this.session.send(event),
+    screen: (lang) => this.screenIn(lang),
+  };
+
+  /** The phone as `press` watches it: its home screen and a wallet's menus are no flows one gives up. */
+  private readonly phone: Side<KeyEvent> = {
+    notFlows: ['phone', 'walletApp'],
+    snapshots: () => this.session.phone.activeSnapshots(),
+    states: () => this.session.phone.activeStates(),
+    send: (event) => this.session.phone.send(event),
+    screen: (lang) => {
+      const { profile, store } = this.session;
+      return phoneScreen(this.session.phone.activeSnapshots(), { profile, lang, t: translator(lang), now: store.now() });
+    },
   };
 
   /** The next step from where the device is; counted once for each new hint shown. */

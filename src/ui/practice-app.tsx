@@ -71,5 +71,15 @@ export const PracticeApp = ({ session, tracker }: PracticeAppProps) => {
       />
     );
   // Once it is over the score card takes the rows: the phone goes unless the device still needs it.
-  return <App session={session} send={tracker.send} allowReset={false} aside={aside} onKey={onKey} phoneAway={result !== undefined} />;
+  return (
+    <App
+      session={session}
+      send={tracker.send}
+      sendPhone={tracker.sendPhone}
+      allowReset={false}
+      aside={aside}
+      onKey={onKey}
+      phoneAway={result !== undefined}
+    />
+  );
 };

@@ -203,6 +203,42 @@ describe('mistakes, each kind counted and named', () => {
     expect(run.tracker.showHint()).toBe('输入微信的支付密码 112233。');
   });
 
+  it("on the phone: 取消 inside a wallet's flow is a cancelled step, named by the phone's screen; 取消 on its first screen and in the wallet's menus is not", () => {
+    const run = start('p3-phone-close-cards');
+    const { phone } = run.sim;
+    phone.select('云闪付');
+    phone.select('我的');
+    phone.select('卡片管理');
+    run.phonePress('1', '确认');
+    expect(phone.states()).toContain('walletCards.confirming');
+    run.phonePress('取消'); // gives up closing the card's service: a cancelled step
+    expect(phone.states()).toContain('walletCards.detail');
+    run.phonePress('取消', '取消'); // backs out of the card's page (another), then out of the card list (its first screen)
+    run.phonePress('取消', '取消'); // out of 我的, out of the app: the wallet's menus
+    expect(phone.states()).toEqual(['phone.home']);
+    const result = run.tracker.end();
+    expect(result.mistakes).toEqual({ ...noMistakes, cancelledStep: 2 });
+    expect(result.notes).toEqual([
+      {
+        kind: 'cancelledStep',
+        atMs: 0,
+        what: 'walletCards.confirming',
+        where: { zh: '确认关闭该卡的云闪付服务？', en: "Close this card's UnionPay service?" },
+      },
+      // A page the step goes through is named by its title.
+      { kind: 'cancelledStep', atMs: 0, what: 'walletCards.detail', where: { zh: '建设银行', en: 'China Construction Bank' } },
+    ]);
+  });
+
+  it('on the phone: once the practice is over, the phone takes no more keys either', () => {
+    const run = start('p3-phone-close-cards');
+    playWalkthrough(run);
+    resultOf(run);
+    const before = run.sim.phone.states();
+    run.phonePress('取消');
+    expect(run.sim.phone.states()).toEqual(before);
+  });
+
   it('a detour into a flow the task does not go through costs 5, once per visit; leaving it is not also a cancelled step', () => {
     const run = start('p2-password-free-off');
     run.press('菜单');

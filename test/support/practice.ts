@@ -2,7 +2,7 @@
 // and keys pressed through the tracker as the practice UI presses them.
 import { readFileSync } from 'node:fs';
 import type { DeviceEvent } from '../../menus/device-events.js';
-import { BOOT_MS, createSimulator, toKeyEvent, type Simulator } from '../../src/device/simulator.js';
+import { BOOT_MS, createSimulator, toKeyEvent, toPhoneKeyEvent, type Simulator } from '../../src/device/simulator.js';
 import { loadProfile } from '../../src/profile/load-profile.js';
 import { shippedTasks, taskFlash } from '../../src/practice/load-tasks.js';
 import type { Task } from '../../src/practice/task.js';
@@ -23,6 +23,10 @@ export type Practice = {
   type(digits: string): void;
   /** A system event through the tracker (network, power). */
   send(event: DeviceEvent): void;
+  /** Presses keys by name on the payer's phone through the tracker, as the practice UI sends them there (Tab). */
+  phonePress(...keys: readonly string[]): void;
+  /** Types digits on the payer's phone through the tracker. */
+  phoneType(digits: string): void;
   /** Restart by the power key and wait for the boot. */
   restart(): void;
   stop(): void;
@@ -49,6 +53,8 @@ export const startPractice = (practiceTask: Task, lang: 'zh' | 'en' = 'zh'): Pra
     press: (...keys) => keys.forEach((key) => send(toKeyEvent(key))),
     type: (digits) => [...digits].forEach((digit) => send(toKeyEvent(digit))),
     send,
+    phonePress: (...keys) => keys.forEach((key) => tracker.sendPhone(toPhoneKeyEvent(key))),
+    phoneType: (digits) => [...digits].forEach((digit) => tracker.sendPhone(toPhoneKeyEvent(digit))),
     restart: () => {
       send({ type: 'POWER_CYCLE' });
       sim.advance(BOOT_MS);
@@ -104,13 +110,12 @@ export const playStep = (practice: Practice, step: Step): void => {
       }
       return;
     case 'phone': {
-      // On the phone, as the practice UI sends keys there (Tab): straight to the phone.
+      // On the phone, as the practice UI sends keys there (Tab): through the tracker.
       const { action } = step;
-      const { phone } = practice.sim;
-      if (action.kind === 'press') phone.press(...action.keys);
-      else if (action.kind === 'type') phone.type(action.digits);
-      else if (action.kind === 'select') phone.select(action.label);
-      else phone.type(practice.sim.sms(action.index)?.code ?? '');
+      if (action.kind === 'press') practice.phonePress(...action.keys);
+      else if (action.kind === 'type') practice.phoneType(action.digits);
+      else if (action.kind === 'select') practice.sim.phone.select(action.label);
+      else practice.phoneType(practice.sim.sms(action.index)?.code ?? '');
       return;
     }
     case 'expect':

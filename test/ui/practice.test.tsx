@@ -250,6 +250,21 @@ describe('what each mistake was, on the score card in 80x24', () => {
     expect(mistakeLines(frame, lang)).toEqual(expected);
   });
 
+  it("the phone's keys count too: Tab to the phone, 取消 on its question is a step given up", async () => {
+    const app = await start('p3-phone-close-cards');
+    resize(app, 80, 24);
+    const run = practice as Practice;
+    const { phone } = run.sim;
+    for (const label of ['云闪付', '我的', '卡片管理']) phone.select(label);
+    app.stdin.write('\t');
+    await waitForText(app, '138****1234');
+    await keysUntil(app, '1', () => phone.states().includes('walletCards.detail'), "the card's page");
+    await keysUntil(app, KEY.enter, () => phone.states().includes('walletCards.confirming'), 'the question');
+    await keysUntil(app, KEY.escape, () => run.tracker.mistakeCounts().cancelledStep === 1, 'the step given up');
+    await press(app, 'q', '得分 ');
+    expect(run.tracker.result()?.notes).toMatchObject([{ kind: 'cancelledStep', where: { zh: '确认关闭该卡的云闪付服务？' } }]);
+  });
+
   it('lists as many as the rows allow, then says how many more (…还有 N 项)', async () => {
     const app = await start('p2-password-free-off');
     resize(app, 80, 24);
