@@ -11,7 +11,7 @@ import type { DevicePort } from './device-port.js';
 import { isLuhnValid, type Binding } from './domain.js';
 import { forwardKeysTo } from './forward-keys.js';
 import { keyDigit } from './keyed-digits.js';
-import { passwordPromptMachine, type PasswordPromptOutput } from './password-prompt.js';
+import { passwordPromptMachine, supervisorPasswordState, type PasswordPromptOutput } from './password-prompt.js';
 import { smsVerificationMachine, type SmsVerificationOutput } from './sms-verification.js';
 
 /** What is bound: a closed service again (from the profile's services), a new settlement card, a merchant account. */
@@ -32,9 +32,6 @@ export type BindOutput = { readonly bound: boolean };
 
 /** Why a typed number was refused: not a valid card number, or not a 15-digit merchant number. */
 export type NumberProblem = 'invalidCard' | 'merchantLength';
-
-const supervisorOf = (port: DevicePort, fallback: string) =>
-  port.operators().find((operator) => operator.role === 'supervisor')?.id ?? fallback;
 
 export const bindMachine = setup({
   types: {
@@ -101,20 +98,12 @@ export const bindMachine = setup({
       description: 'Shows the card (masked) or merchant number to bind and where the code goes; 按[确认]提交.',
       on: { ENTER: [{ guard: 'isOnline', target: 'verifying' }, { target: 'offline' }], CANCEL: 'number' },
     },
-    authorising: {
+    authorising: supervisorPasswordState({
       description: 'Asks for the 主管 password to open the service again.',
-      invoke: {
-        id: 'password',
-        src: 'passwordPrompt',
-        input: ({ context }) => ({
-          port: context.port,
-          operatorId: supervisorOf(context.port, context.operatorId),
-          purpose: 'confirmBind' as const,
-        }),
-        onDone: [{ guard: { type: 'wasAccepted', params: ({ event }) => event.output }, target: 'binding' }, { target: 'confirming' }],
-      },
-      on: forwardKeysTo('password'),
-    },
+      purpose: 'confirmBind',
+      accepted: 'binding',
+      refused: 'confirming',
+    }),
     verifying: {
       description: '短信验证: a code is texted to the merchant’s phone and typed on the device.',
       invoke: {

@@ -7,6 +7,7 @@
 import { assign, setup } from 'xstate';
 import type { KeyEvent } from './device-events.js';
 import type { DevicePort, PasswordCheck } from './device-port.js';
+import { forwardKeysTo } from './forward-keys.js';
 
 export type PasswordPurpose =
   'enterSettings' | 'confirmDeregister' | 'confirmSave' | 'changePasswordOld' | 'signIn' | 'authorise' | 'confirmBind';
@@ -111,3 +112,39 @@ export const passwordPromptMachine = setup({
   },
   output: ({ context }) => ({ accepted: context.lastCheck?.result === 'accepted', operatorId: context.operatorId }),
 });
+
+/**
+ * A flow's state that asks for the 主管's password whoever is signed in (撤销, 退货, opening a
+ * service again): on to `accepted` once it is right, to `refused` when it is given up. The flow's
+ * setup provides the `passwordPrompt` actor and the `wasAccepted` guard.
+ */
+export const supervisorPasswordState = <Accepted extends string, Refused extends string>(options: {
+  readonly description: string;
+  readonly purpose: PasswordPurpose;
+  readonly accepted: Accepted;
+  readonly refused: Refused;
+}) =>
+  ({
+    description: options.description,
+    invoke: {
+      id: 'password',
+      src: 'passwordPrompt',
+      input: ({ context }: { context: { port: DevicePort; operatorId: string } }) => ({
+        port: context.port,
+        operatorId: supervisorOf(context.port, context.operatorId),
+        purpose: options.purpose,
+      }),
+      onDone: [
+        {
+          guard: { type: 'wasAccepted', params: ({ event }: { event: { output: PasswordPromptOutput } }) => event.output },
+          target: options.accepted,
+        },
+        { target: options.refused },
+      ],
+    },
+    on: forwardKeysTo('password'),
+  }) as const;
+
+/** The 主管 who authorises, or the operator signed in when the device has none. */
+const supervisorOf = (port: DevicePort, fallback: string) =>
+  port.operators().find((operator) => operator.role === 'supervisor')?.id ?? fallback;

@@ -6,15 +6,15 @@
  * presents the card or code of the sale. An approved refund enters the journal and is printed.
  */
 import { assign, raise, setup } from 'xstate';
-import { methodRefusal, type AcceptanceRules, type Refusal } from './acceptance.js';
+import type { AcceptanceRules, Refusal } from './acceptance.js';
 import type { KeyEvent } from './device-events.js';
 import type { DevicePort } from './device-port.js';
 import { PAYMENT_METHODS, type PaymentMethod } from './domain.js';
-import { forwardKeysTo } from './forward-keys.js';
+import { reversalGuards, reversalStates, saleRefusal } from './reversal-states.js';
 import { findSaleByReference, refundableFen, type JournalEntry } from './journal.js';
 import { digitOf, HOST_REPLY_MS, keyDigit } from './keyed-digits.js';
 import { moveCursor, pickByDigit } from './menu-cursor.js';
-import { passwordPromptMachine, type PasswordPromptOutput } from './password-prompt.js';
+import { passwordPromptMachine, supervisorPasswordState, type PasswordPromptOutput } from './password-prompt.js';
 import { printJobMachine } from './print-job.js';
 import { MAX_AMOUNT_FEN } from './sale.js';
 
@@ -43,8 +43,6 @@ type Context = RefundInput & {
 const referenceAsked = (context: Context) => `参考号${context.reference} 日期${context.date}`;
 
 const refundable = (context: Context) => (context.sale ? refundableFen(context.port.journal(), context.sale) : 0);
-const supervisorOf = (port: DevicePort, fallback: string) =>
-  port.operators().find((operator) => operator.role === 'supervisor')?.id ?? fallback;
 
 export const refundMachine = setup({
   types: {
@@ -66,10 +64,7 @@ export const refundMachine = setup({
     },
     hasAmount: ({ context }) => context.amountFen > 0,
     isOverRefundable: ({ context }) => context.amountFen > refundable(context),
-    isValidPick: ({ event }) => pickByDigit(digitOf(event) ?? '', PAYMENT_METHODS.length) !== undefined,
-    isSameMethod: ({ context }) => PAYMENT_METHODS[context.cursor] === context.sale?.method,
-    isOffline: ({ context }) => !context.port.isOnline(),
-    isRefused: ({ context }) => methodRefusal(context.port.facts(), context.rules, context.sale?.method ?? 'chip') !== undefined,
+    ...reversalGuards,
   },
   actions: {
     keyReference: assign({ reference: ({ context, event }) => keyDigit(context.reference, event, REFERENCE_LENGTH) }),
@@ -84,7 +79,7 @@ export const refundMachine = setup({
     pickByDigit: assign({ cursor: ({ context, event }) => pickByDigit(digitOf(event) ?? '', PAYMENT_METHODS.length) ?? context.cursor }),
     confirmPick: raise({ type: 'ENTER' }),
     notePresented: assign({ presented: ({ context }) => PAYMENT_METHODS[context.cursor] }),
-    noteRefusal: assign({ refusal: ({ context }) => methodRefusal(context.port.facts(), context.rules, context.sale?.method ?? 'chip') }),
+    noteRefusal: assign({ refusal: ({ context }) => saleRefusal(context) }),
     recordApproved: ({ context }) => {
       if (!context.sale) return;
       const { sale } = context;
@@ -130,20 +125,12 @@ export const refundMachine = setup({
   }),
   initial: 'authorising',
   states: {
-    authorising: {
+    authorising: supervisorPasswordState({
       description: 'Asks for the 主管 password (请输入主管密码): a refund needs the supervisor.',
-      invoke: {
-        id: 'password',
-        src: 'passwordPrompt',
-        input: ({ context }) => ({
-          port: context.port,
-          operatorId: supervisorOf(context.port, context.operatorId),
-          purpose: 'authorise' as const,
-        }),
-        onDone: [{ guard: { type: 'wasAccepted', params: ({ event }) => event.output }, target: 'reference' }, { target: 'done' }],
-      },
-      on: forwardKeysTo('password'),
-    },
+      purpose: 'authorise',
+      accepted: 'reference',
+      refused: 'done',
+    }),
     reference: {
       description: 'Asks 请输入原交易参考号 (twelve digits).',
       on: {
@@ -194,56 +181,10 @@ export const refundMachine = setup({
       entry: 'recordOverLimit',
       on: { ENTER: 'amount', CANCEL: 'amount' },
     },
-    present: {
-      description: 'Asks how the customer presents the card or code of the sale: 1.挥卡/闪付 2.插卡 3.云闪付 4.微信 5.支付宝.',
-      on: {
-        UP: { actions: 'cursorUp' },
-        DOWN: { actions: 'cursorDown' },
-        DIGIT: { guard: 'isValidPick', actions: ['pickByDigit', 'confirmPick'] },
-        ENTER: [
-          { guard: 'isSameMethod', target: 'processing', actions: 'notePresented' },
-          { target: 'mismatch', actions: 'notePresented' },
-        ],
-        CANCEL: 'done',
-      },
-    },
-    mismatch: {
-      description: 'Says [12]无效交易: not the card or code the sale was paid with.',
-      entry: 'recordMismatch',
-      on: { ENTER: 'present', CANCEL: 'present' },
-    },
-    processing: {
-      description: 'Says 交易处理中，请稍候 while the host answers.',
-      after: {
-        hostReply: [
-          { guard: 'isOffline', target: 'commsError' },
-          { guard: 'isRefused', target: 'refused', actions: ['noteRefusal', 'recordRefused'] },
-          { target: 'printing', actions: 'recordApproved' },
-        ],
-      },
-    },
-    printing: {
-      description: 'Prints the 退货 签购单.',
-      invoke: {
-        id: 'print',
-        src: 'printJob',
-        input: ({ context }) => ({ port: context.port, request: { kind: 'transaction' as const } }),
-        onDone: 'approved',
-      },
-      on: forwardKeysTo('print'),
-    },
-    approved: {
-      description: 'Says 退货成功 with the amount given back.',
-      on: { ENTER: 'done', CANCEL: 'done' },
-    },
-    refused: {
-      description: 'Says 交易失败 with the refusal ([03]无效商户, [58] …); nothing changed.',
-      on: { ENTER: 'done', CANCEL: 'done' },
-    },
-    commsError: {
-      description: 'Says 通讯错误: the host did not answer; nothing was refunded.',
-      on: { ENTER: 'done', CANCEL: 'done' },
-    },
-    done: { type: 'final' },
+    ...reversalStates({
+      printing: 'Prints the 退货 签购单.',
+      approved: 'Says 退货成功 with the amount given back.',
+      commsError: 'nothing was refunded.',
+    }),
   },
 });

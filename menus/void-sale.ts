@@ -6,15 +6,15 @@
  * the journal and its 签购单 is printed.
  */
 import { assign, raise, setup } from 'xstate';
-import { methodRefusal, type AcceptanceRules, type Refusal } from './acceptance.js';
+import type { AcceptanceRules, Refusal } from './acceptance.js';
 import type { KeyEvent } from './device-events.js';
 import type { DevicePort } from './device-port.js';
 import { PAYMENT_METHODS, type PaymentMethod } from './domain.js';
-import { forwardKeysTo } from './forward-keys.js';
+import { reversalGuards, reversalStates, saleRefusal } from './reversal-states.js';
 import { findByTrace, isVoided, refundedFen, sixDigits, type JournalEntry } from './journal.js';
 import { digitOf, HOST_REPLY_MS, keyDigit } from './keyed-digits.js';
 import { moveCursor, pickByDigit } from './menu-cursor.js';
-import { passwordPromptMachine, type PasswordPromptOutput } from './password-prompt.js';
+import { passwordPromptMachine, supervisorPasswordState, type PasswordPromptOutput } from './password-prompt.js';
 import { printJobMachine } from './print-job.js';
 
 export const TRACE_LENGTH = 6;
@@ -40,9 +40,6 @@ export const voidTarget = (port: DevicePort, trace: string): { sale: JournalEntr
 /** 凭证号000009: what was typed to find the sale, as a record names it. */
 const traceAsked = (entered: string) => `凭证号${sixDigits(Number(entered))}`;
 
-const supervisorOf = (port: DevicePort, fallback: string) =>
-  port.operators().find((operator) => operator.role === 'supervisor')?.id ?? fallback;
-
 export const voidSaleMachine = setup({
   types: {
     input: {} as VoidInput,
@@ -65,10 +62,7 @@ export const voidSaleMachine = setup({
     hasTrace: ({ context }) => context.entered.length > 0,
     isFound: ({ context }) => voidTarget(context.port, context.entered).problem === undefined,
     isNotFound: ({ context }) => voidTarget(context.port, context.entered).problem === 'notFound',
-    isValidPick: ({ event }) => pickByDigit(digitOf(event) ?? '', PAYMENT_METHODS.length) !== undefined,
-    isSameMethod: ({ context }) => PAYMENT_METHODS[context.cursor] === context.sale?.method,
-    isOffline: ({ context }) => !context.port.isOnline(),
-    isRefused: ({ context }) => methodRefusal(context.port.facts(), context.rules, context.sale?.method ?? 'chip') !== undefined,
+    ...reversalGuards,
   },
   actions: {
     keyDigit: assign({ entered: ({ context, event }) => keyDigit(context.entered, event, TRACE_LENGTH) }),
@@ -79,7 +73,7 @@ export const voidSaleMachine = setup({
     pickByDigit: assign({ cursor: ({ context, event }) => pickByDigit(digitOf(event) ?? '', PAYMENT_METHODS.length) ?? context.cursor }),
     confirmPick: raise({ type: 'ENTER' }),
     notePresented: assign({ presented: ({ context }) => PAYMENT_METHODS[context.cursor] }),
-    noteRefusal: assign({ refusal: ({ context }) => methodRefusal(context.port.facts(), context.rules, context.sale?.method ?? 'chip') }),
+    noteRefusal: assign({ refusal: ({ context }) => saleRefusal(context) }),
     recordApproved: ({ context }) => {
       if (!context.sale) return;
       const { sale } = context;
@@ -124,20 +118,12 @@ export const voidSaleMachine = setup({
   }),
   initial: 'authorising',
   states: {
-    authorising: {
+    authorising: supervisorPasswordState({
       description: 'Asks for the 主管 password (请输入主管密码): a void needs the supervisor.',
-      invoke: {
-        id: 'password',
-        src: 'passwordPrompt',
-        input: ({ context }) => ({
-          port: context.port,
-          operatorId: supervisorOf(context.port, context.operatorId),
-          purpose: 'authorise' as const,
-        }),
-        onDone: [{ guard: { type: 'wasAccepted', params: ({ event }) => event.output }, target: 'trace' }, { target: 'done' }],
-      },
-      on: forwardKeysTo('password'),
-    },
+      purpose: 'authorise',
+      accepted: 'trace',
+      refused: 'done',
+    }),
     trace: {
       description: 'Asks 请输入原凭证号 (up to six digits).',
       on: {
@@ -166,56 +152,10 @@ export const voidSaleMachine = setup({
       description: 'Shows the sale to void (凭证号, amount, how it was paid) and asks 确认撤销?.',
       on: { ENTER: 'present', CANCEL: 'done' },
     },
-    present: {
-      description: 'Asks how the customer presents the card or code of the sale: 1.挥卡/闪付 2.插卡 3.云闪付 4.微信 5.支付宝.',
-      on: {
-        UP: { actions: 'cursorUp' },
-        DOWN: { actions: 'cursorDown' },
-        DIGIT: { guard: 'isValidPick', actions: ['pickByDigit', 'confirmPick'] },
-        ENTER: [
-          { guard: 'isSameMethod', target: 'processing', actions: 'notePresented' },
-          { target: 'mismatch', actions: 'notePresented' },
-        ],
-        CANCEL: 'done',
-      },
-    },
-    mismatch: {
-      description: 'Says [12]无效交易: not the card or code the sale was paid with.',
-      entry: 'recordMismatch',
-      on: { ENTER: 'present', CANCEL: 'present' },
-    },
-    processing: {
-      description: 'Says 交易处理中，请稍候 while the host answers.',
-      after: {
-        hostReply: [
-          { guard: 'isOffline', target: 'commsError' },
-          { guard: 'isRefused', target: 'refused', actions: ['noteRefusal', 'recordRefused'] },
-          { target: 'printing', actions: 'recordApproved' },
-        ],
-      },
-    },
-    printing: {
-      description: 'Prints the 撤销 签购单.',
-      invoke: {
-        id: 'print',
-        src: 'printJob',
-        input: ({ context }) => ({ port: context.port, request: { kind: 'transaction' as const } }),
-        onDone: 'approved',
-      },
-      on: forwardKeysTo('print'),
-    },
-    approved: {
-      description: 'Says 撤销成功 with the amount given back.',
-      on: { ENTER: 'done', CANCEL: 'done' },
-    },
-    refused: {
-      description: 'Says 交易失败 with the refusal ([03]无效商户, [58] …); nothing changed.',
-      on: { ENTER: 'done', CANCEL: 'done' },
-    },
-    commsError: {
-      description: 'Says 通讯错误: the host did not answer; the sale stands.',
-      on: { ENTER: 'done', CANCEL: 'done' },
-    },
-    done: { type: 'final' },
+    ...reversalStates({
+      printing: 'Prints the 撤销 签购单.',
+      approved: 'Says 撤销成功 with the amount given back.',
+      commsError: 'the sale stands.',
+    }),
   },
 });
