@@ -101,15 +101,19 @@ export const runWalkthroughsCommand = async (
   let unreadable = false;
   let bailedOut: string | undefined;
   const snapshots = new SnapshotReport();
+  /** A file's results, one per profile it is played on. */
   const report = (results: readonly WalkthroughResult[]): boolean => {
+    const told = new Set<string>();
     for (const result of results) {
       snapshots.add(result);
       const text = reporter.result(result);
       if (text !== undefined) out(text);
       if (result.status === 'error') {
         unreadable = true;
-        // Machine-readable reports keep stdout parseable; the problem is told beside them too.
-        if (options.reporter !== 'pretty') err(`pos-sim: ${result.reason ?? ''}`);
+        // Machine-readable reports keep stdout parseable; the problem is told beside them too, once a file.
+        const reason = result.reason ?? '';
+        if (options.reporter !== 'pretty' && !told.has(reason)) err(`pos-sim: ${reason}`);
+        told.add(reason);
       }
       if (result.status === 'failed') failed = true;
       if (options.bail && (result.status === 'failed' || result.status === 'error')) {

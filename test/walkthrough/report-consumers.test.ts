@@ -158,6 +158,17 @@ describe('JUnit, checked against an XSD with xmllint and read by junit2json', ()
   });
 });
 
+describe('beside a machine-readable report', () => {
+  it('tells a file that cannot run once on stderr, however many profiles the run plays it on', async () => {
+    const { code, stdout, stderr } = await report({ reporter: 'json', paths: [join(dir, 'g-broken.yaml')], fixture: 'all' });
+    expect(code).toBe(2);
+    const entries = (JSON.parse(stdout) as { walkthroughs: { status: string }[] }).walkthroughs;
+    expect(entries.length).toBeGreaterThan(1);
+    expect(entries.every((entry) => entry.status === 'error')).toBe(true);
+    expect(stderr.split('\n')).toEqual([expect.stringMatching(/^pos-sim: .*g-broken\.yaml:3:5: /)]);
+  });
+});
+
 describe('JSON', () => {
   it('parses back to the same names and statuses', async () => {
     const { stdout } = await report({ reporter: 'json' });
