@@ -9,6 +9,7 @@ import type { JournalEntry } from '../../menus/journal.js';
 import { type Simulator } from '../../src/index.js';
 import {
   authorised,
+  lookUpRefund,
   closeService,
   completeSale,
   display,
@@ -409,11 +410,7 @@ describe('退货', () => {
     sim.press('确认');
 
     // 10.35 is a fen more than is left: [61]; 确认 goes back to the amount as typed.
-    authorised(sim, '退货');
-    sim.type(sale.reference);
-    sim.press('确认');
-    sim.type('0601');
-    sim.press('确认');
+    lookUpRefund(sim, sale.reference);
     sim.type('1035');
     sim.press('确认');
     expect(sim.title()).toBe('交易失败');
@@ -430,11 +427,7 @@ describe('退货', () => {
     expect(sim.title()).toBe('退货成功');
     sim.press('确认');
 
-    authorised(sim, '退货');
-    sim.type(sale.reference);
-    sim.press('确认');
-    sim.type('0601');
-    sim.press('确认');
+    lookUpRefund(sim, sale.reference);
     expect(sim.title()).toBe('交易失败');
     expect(display(sim)).toContain('[12]无效交易');
     expect(display(sim)).toContain('原交易已撤销或已全额退货');
@@ -449,11 +442,7 @@ describe('退货', () => {
 
   it('取消 at the overLimit message also goes back to the amount', () => {
     const { sim, chip } = dayWithSales();
-    authorised(sim, '退货');
-    sim.type(chip.reference);
-    sim.press('确认');
-    sim.type('0601');
-    sim.press('确认');
+    lookUpRefund(sim, chip.reference);
     sim.type('2001');
     sim.press('确认');
     expect(display(sim)).toContain('[61]超出金额限制');
@@ -465,11 +454,7 @@ describe('退货', () => {
     const { sim, wechat } = dayWithSales();
     voidSale(sim, '2', '微信');
     sim.press('确认');
-    authorised(sim, '退货');
-    sim.type(wechat.reference);
-    sim.press('确认');
-    sim.type('0601');
-    sim.press('确认');
+    lookUpRefund(sim, wechat.reference);
     expect(display(sim)).toContain('[12]无效交易');
     expect(display(sim)).toContain('原交易已撤销或已全额退货');
     sim.press('取消');
@@ -483,11 +468,7 @@ describe('退货', () => {
       ['the right reference on another day', (sale: { reference: string }) => sale.reference, '0602'],
     ])('%s: [25]找不到原始交易; 确认 asks for the reference again, empty', (_, reference, date) => {
       const { sim, tap } = dayWithSales();
-      authorised(sim, '退货');
-      sim.type(reference(tap));
-      sim.press('确认');
-      sim.type(date);
-      sim.press('确认');
+      lookUpRefund(sim, reference(tap), date);
       expect(sim.title()).toBe('交易失败');
       expect(display(sim)).toContain('[25]找不到原始交易');
       expect(display(sim)).toContain('没有这个参考号和日期的消费');
@@ -499,11 +480,7 @@ describe('退货', () => {
       const { sim } = dayWithSales();
       voidSale(sim, '1', '挥卡/闪付');
       sim.press('确认');
-      authorised(sim, '退货');
-      sim.type(lastEntry(sim)?.reference ?? '');
-      sim.press('确认');
-      sim.type('0601');
-      sim.press('确认');
+      lookUpRefund(sim, lastEntry(sim)?.reference ?? '');
       expect(display(sim)).toContain('[25]找不到原始交易');
       sim.press('取消');
       expect(display(sim)).toContain('请输入原交易参考号');
@@ -535,11 +512,7 @@ describe('退货', () => {
 
   it('the amount stops at 99999.99元', () => {
     const { sim, tap } = dayWithSales();
-    authorised(sim, '退货');
-    sim.type(tap.reference);
-    sim.press('确认');
-    sim.type('0601');
-    sim.press('确认');
+    lookUpRefund(sim, tap.reference);
     sim.type('99999999');
     expect(display(sim)).toContain('99999.99元');
   });
@@ -671,11 +644,7 @@ describe('refusals before the host are recorded too', () => {
     sim.press('确认', '确认', '2');
     expect(lastRecord(sim)).toMatchObject({ action: 'void', transaction: { responseCode: '12', amountFen: 1234, approved: false } });
     goHome(sim);
-    authorised(sim, '退货');
-    sim.type(sale.reference);
-    sim.press('确认');
-    sim.type('0601');
-    sim.press('确认');
+    lookUpRefund(sim, sale.reference);
     sim.type('99999');
     sim.press('确认');
     expect(lastRecord(sim)).toMatchObject({

@@ -119,6 +119,15 @@ export const authorised = (sim: Simulator, item: '撤销' | '退货'): void => {
   sim.press('确认');
 };
 
+/** 主菜单 → 退货, authorised, the sale looked up by its 参考号 and 原交易日期 (MMDD). */
+export const lookUpRefund = (sim: Simulator, reference: string, date = '0601'): void => {
+  authorised(sim, '退货');
+  sim.type(reference);
+  sim.press('确认');
+  sim.type(date);
+  sim.press('确认');
+};
+
 /** 主菜单 → 撤销 of the sale with `trace`, presented `present` (the sale's own way unless told), to the host's answer. */
 export const voidSale = (sim: Simulator, trace: string, present: string): void => {
   authorised(sim, '撤销');
