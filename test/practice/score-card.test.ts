@@ -1,26 +1,17 @@
 // The score card's list of mistakes: practices run headless on the simulated clock, each making
 // mistakes on purpose, and the card saying what each was, when, in Chinese and in English — never
 // with what was typed.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { scoreCard } from '../../src/practice/score-card.js';
 import type { PracticeResult } from '../../src/practice/tracker.js';
-import { openPasswordFree, resultOf, startPractice, task, untickAndSave, type Practice } from '../support/practice.js';
+import { openPasswordFree, practiceStarter, resultOf, untickAndSave } from '../support/practice.js';
 
 const PASSWORD = '123456';
 const WRONG = '111111';
 const PIN = '147258';
 const WRONG_PIN = '975319';
 
-let practice: Practice | undefined;
-afterEach(() => {
-  practice?.stop();
-  practice = undefined;
-});
-
-const start = (id: string): Practice => {
-  practice = startPractice(task(id));
-  return practice;
-};
+const start = practiceStarter();
 
 /** The card's mistake lines in both languages, time and text. */
 const lines = (result: PracticeResult) => ({

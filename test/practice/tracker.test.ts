@@ -1,27 +1,18 @@
 // The practice tracker on a headless device and the simulated clock: the goal seen from the
 // device's state, each kind of mistake counted and named, hints counted, time from the device clock.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BOOT_MS } from '../../src/device/simulator.js';
 import { shippedTasks } from '../../src/practice/load-tasks.js';
 import { noteText } from '../../src/practice/note-text.js';
 import type { MistakeNote } from '../../src/practice/tracker.js';
-import { playWalkthrough, openPasswordFree, resultOf, startPractice, task, untickAndSave, type Practice } from '../support/practice.js';
+import { playWalkthrough, openPasswordFree, practiceStarter, resultOf, untickAndSave, type Practice } from '../support/practice.js';
 
 const PASSWORD = '123456';
 const WRONG = '111111';
 /** From the 免密支付 restart prompt (确认) to the home screen: shutdown, then boot. */
 const RESTART_MS = 800 + BOOT_MS;
 
-let practice: Practice | undefined;
-afterEach(() => {
-  practice?.stop();
-  practice = undefined;
-});
-
-const start = (id: string): Practice => {
-  practice = startPractice(task(id));
-  return practice;
-};
+const start = practiceStarter();
 
 const noMistakes = { wrongPassword: 0, detour: 0, cancelledStep: 0, forgottenRestart: 0 };
 
@@ -388,7 +379,7 @@ describe('hints', () => {
   });
 
   it('speak the language of the device', () => {
-    practice = startPractice(task('p1-deregister-unionpay'), 'en');
-    expect(practice.tracker.showHint()).toBe('Press MENU (key m) to open the settings.');
+    const run = start('p1-deregister-unionpay', 'en');
+    expect(run.tracker.showHint()).toBe('Press MENU (key m) to open the settings.');
   });
 });

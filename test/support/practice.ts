@@ -1,6 +1,7 @@
 // A practice run headless: the task's fresh device on the simulated clock, the tracker watching it,
 // and keys pressed through the tracker as the practice UI presses them.
 import { readFileSync } from 'node:fs';
+import { afterEach } from 'vitest';
 import type { DeviceEvent } from '../../menus/device-events.js';
 import { BOOT_MS, createSimulator, toKeyEvent, toPhoneKeyEvent, type Simulator } from '../../src/device/simulator.js';
 import { loadProfile } from '../../src/profile/load-profile.js';
@@ -77,6 +78,16 @@ export function* walkthroughSteps(practice: Practice): Generator<Step> {
     if (step.kind !== 'expect' && step.kind !== 'snapshot') yield step;
   }
 }
+
+/** Starts a practice of a shipped task by id; each one is stopped after its test. */
+export const practiceStarter = (): ((id: string, lang?: 'zh' | 'en') => Practice) => {
+  let current: Practice | undefined;
+  afterEach(() => {
+    current?.stop();
+    current = undefined;
+  });
+  return (id, lang) => (current = startPractice(task(id), lang));
+};
 
 /** Plays one walkthrough step on the practice, as a technician would do it. */
 export const playStep = (practice: Practice, step: Step): void => {
