@@ -1,9 +1,10 @@
-// Bundles the CLI, the programmatic API, the run's worker and the vitest matchers with esbuild
-// (unbundled Ink costs ~0.5 s at start-up), conf on its own (see lazyConf), and writes the API's
-// TypeScript declarations with tsc
-// (dist/types, what package.json's "types" names). scripts/bench.mjs bundles its minimal Ink
-// reference app with the same options (esbuildOptions).
-import { execFileSync } from 'node:child_process';
+// Bundles the CLI as CommonJS (dist/cli.cjs, which dist/cli.js starts from V8's code cache, written
+// here after a warm-up run: see src/code-cache.ts), the programmatic API, the run's worker and the
+// vitest matchers as ESM with esbuild (unbundled Ink costs ~0.5 s at start-up), conf on its own (see
+// lazyConf), and writes the API's TypeScript declarations with tsc (dist/types, what package.json's
+// "types" names). scripts/bench.mjs bundles its minimal Ink reference app with the same options
+// (esbuildOptions).
+import { execFileSync, spawnSync } from 'node:child_process';
 import { build } from 'esbuild';
 import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -113,6 +114,47 @@ export default function LazyConf(options) {
   },
 };
 
+/**
+ * Edits a dependency's file as it is bundled: every `[from, to]` must be found, or the build fails
+ * (the dependency changed: look at the edit again).
+ */
+const editFile = (name, filter, edits) => ({
+  name,
+  setup(esbuild) {
+    esbuild.onLoad({ filter }, (args) => {
+      let source = readFileSync(args.path, 'utf8');
+      for (const [from, to] of edits) {
+        if (!source.includes(from)) return { errors: [{ text: `${name}: ${args.path} no longer holds ${JSON.stringify(from)}` }] };
+        source = source.replace(from, to);
+      }
+      return { contents: source, loader: 'js' };
+    });
+  },
+});
+
+/**
+ * A CommonJS bundle has no top-level await, which three spots of Ink's start use; each does the same
+ * synchronously here. Yoga (Ink's layout engine) instantiates its WebAssembly, from the bytes its
+ * loader decodes, with `new WebAssembly.Instance` instead of awaiting `WebAssembly.instantiate`, so
+ * its module is ready when `loadYoga` returns. Ink, when DEV=true, loads its devtools bridge
+ * (react-devtools-core, a stub in these bundles) and its package.json with require().
+ */
+const withoutTopLevelAwait = [
+  editFile('yoga-sync-loader', YOGA_LOADER, [
+    [
+      'if(h.instantiateWasm)try{',
+      'if(!h.instantiateWasm){a(new WebAssembly.Instance(new WebAssembly.Module(wa()),d));return{}}if(h.instantiateWasm)try{',
+    ],
+  ]),
+  editFile('yoga-sync', /yoga-layout[\\/]dist[\\/]src[\\/]index\.js$/, [
+    ['const Yoga = wrapAssembly(await loadYoga());', 'const loaded = {};\nloadYoga(loaded);\nconst Yoga = wrapAssembly(loaded);'],
+  ]),
+  editFile('ink-sync-devtools', /ink[\\/]build[\\/]reconciler\.js$/, [
+    ["await import('./devtools.js');", "require('./devtools.js');"],
+    ['? await loadPackageJson()', "? JSON.parse(require('node:fs').readFileSync(new URL('../package.json', import.meta.url), 'utf8'))"],
+  ]),
+];
+
 export const esbuildOptions = {
   absWorkingDir: root,
   bundle: true,
@@ -129,10 +171,79 @@ export const esbuildOptions = {
   plugins: [yogaWithoutFetch, plainStringWidth, twoZodLocales, lazyConf],
 };
 
+/**
+ * The CLI as one CommonJS bundle, which src/code-cache.ts can compile with V8's code cache. Commands
+ * are still evaluated only when chosen: esbuild wraps what is imported dynamically in functions it
+ * calls on import.
+ */
+/**
+ * A script compiled from V8's code cache loses the callback that import() needs (Node 20), so the
+ * CLI bundle has no import(): a package it leaves out (resvg, a native addon, CommonJS) is imported
+ * with require() instead, when it is first needed as before.
+ */
+const requiredPackages = {
+  name: 'required-packages',
+  setup(esbuild) {
+    esbuild.onResolve({ filter: /^[^./]/ }, (args) =>
+      args.kind === 'dynamic-import' && esbuild.initialOptions.external?.includes(args.path)
+        ? { path: args.path, namespace: 'required-package' }
+        : undefined,
+    );
+    esbuild.onLoad({ filter: /.*/, namespace: 'required-package' }, (args) => ({
+      loader: 'js',
+      contents: `module.exports = require(${JSON.stringify(args.path)});`,
+    }));
+  },
+};
+
+export const cliBundleOptions = {
+  ...esbuildOptions,
+  format: 'cjs',
+  // pictures as PNG: resvg is a native addon.
+  external: ['@resvg/resvg-js'],
+  plugins: [requiredPackages, ...withoutTopLevelAwait, ...esbuildOptions.plugins.filter((plugin) => plugin !== yogaWithoutFetch)],
+  // Strict, as the ES modules it is made of; import.meta.url is the bundle's own.
+  banner: { js: '"use strict";\nconst __importMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
+  define: { ...esbuildOptions.define, 'import.meta.url': '__importMetaUrl' },
+};
+
+const CLI_BUNDLE = 'dist/cli.cjs';
+const CLI_CODE_CACHE = 'dist/cli.cjs.cache';
+/** The walkthrough the build plays to warm the code cache up: what `pos-sim run` needs is compiled in it. */
+const WARM_UP = 'fixtures/walkthroughs/p1-deregister-unionpay.yaml';
+
+/**
+ * Plays WARM_UP with the CLI bundle in a process of its own, which keeps the code V8 compiled for it
+ * in CLI_CODE_CACHE (src/code-cache.ts). Without the cache pos-sim only starts slower: a failed
+ * warm-up is a warning.
+ */
+const keepCodeCache = async () => {
+  const cache = join(root, CLI_CODE_CACHE);
+  rmSync(cache, { force: true });
+  const script = `import { runBundle } from ${JSON.stringify(join(root, 'src/code-cache.ts'))};
+process.argv = [process.argv[0], ${JSON.stringify(join(root, 'bin/pos-sim.js'))}, 'run', ${JSON.stringify(join(root, WARM_UP))}];
+runBundle(${JSON.stringify(join(root, CLI_BUNDLE))}, ${JSON.stringify(cache)}, { keepCode: true });`;
+  const { outputFiles } = await build({
+    ...esbuildOptions,
+    plugins: [],
+    stdin: { contents: script, resolveDir: root, loader: 'ts' },
+    banner: {},
+    write: false,
+  });
+  const warmUp = spawnSync(process.execPath, ['--input-type=module', '-e', outputFiles[0].text], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, POS_SIM_LANG: '' },
+  });
+  if (warmUp.status !== 0 || !existsSync(cache)) {
+    console.warn(`build: no code cache for ${CLI_BUNDLE} (pos-sim starts slower): the warm-up exited ${warmUp.status}\n${warmUp.stderr}`);
+  }
+};
+
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
   const result = await build({
     ...esbuildOptions,
-    entryPoints: { cli: 'src/cli.tsx', index: 'src/index.ts', 'run-worker': 'src/walkthrough/run-worker.ts', vitest: 'src/vitest.ts' },
+    entryPoints: { index: 'src/index.ts', 'run-worker': 'src/walkthrough/run-worker.ts', vitest: 'src/vitest.ts' },
     // pos-sim/vitest extends the test runner's own expect; resvg (PNG pictures) is a native addon.
     external: ['vitest', '@resvg/resvg-js'],
     outdir: 'dist',
@@ -140,6 +251,13 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
     chunkNames: 'chunks/[name]-[hash]',
     metafile: true,
   });
+  const cli = await build({ ...cliBundleOptions, entryPoints: ['src/cli.tsx'], outfile: CLI_BUNDLE, metafile: true });
+  const imported = Object.values(cli.metafile.outputs).flatMap((output) =>
+    output.imports.filter((entry) => entry.kind === 'dynamic-import'),
+  );
+  if (imported.length > 0)
+    throw new Error(`${CLI_BUNDLE} may not import(): ${imported.map((entry) => entry.path).join(', ')} (see requiredPackages)`);
+  await build({ ...esbuildOptions, entryPoints: { cli: 'src/cli-entry.ts' }, outdir: 'dist', banner: {} });
   // conf as CommonJS, for lazyConf's require: a Conf is made in the middle of a synchronous read.
   await build({
     ...esbuildOptions,
@@ -149,6 +267,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
     banner: {},
     outfile: CONF_BUNDLE,
   });
+  await keepCodeCache();
   // Chunk names carry a content hash: drop earlier builds' chunks, or dist/ (and the package) keeps them all.
   const written = new Set(Object.keys(result.metafile.outputs).map((file) => resolve(root, file)));
   const chunks = join(root, 'dist', 'chunks');

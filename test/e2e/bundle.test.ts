@@ -1,5 +1,6 @@
 // The start-up shortcuts in scripts/build.mjs change nothing but speed: the bundled string-width
-// gives string-width's own answers, and Ink's layout engine loads without fetch (and undici).
+// gives string-width's own answers, Ink's layout engine loads without fetch (and undici), and the
+// CLI's CommonJS bundle loads Ink without top-level await and lays out as Ink does.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,13 +12,14 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT } from './terminal.js';
 
 type Width = (text: string, options?: { ambiguousIsNarrow?: boolean }) => number;
+type Options = BuildOptions & { plugins: Plugin[] };
 
 const scratch = mkdtempSync(join(tmpdir(), 'pos-sim-bundle-test-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-const options = async (): Promise<BuildOptions & { plugins: Plugin[] }> =>
-  ((await import(pathToFileURL(join(ROOT, 'scripts/build.mjs')).href)) as { esbuildOptions: BuildOptions & { plugins: Plugin[] } })
-    .esbuildOptions;
+const buildScript = async () =>
+  (await import(pathToFileURL(join(ROOT, 'scripts/build.mjs')).href)) as { esbuildOptions: Options; cliBundleOptions: Options };
+const options = async (): Promise<Options> => (await buildScript()).esbuildOptions;
 
 /** Bundles `contents` (resolved from `resolveDir`) with the build's options into the scratch folder. */
 const bundle = async (name: string, contents: string, resolveDir = ROOT, plugins?: Plugin[]) => {
@@ -77,5 +79,27 @@ describe('the bundle', () => {
     // Without the build's yoga plugin, the same probe does load undici: the check can tell.
     const others = (await options()).plugins.filter((plugin) => plugin.name !== 'yoga-without-fetch');
     expect(run(await bundle('ink-fetching', probe, ROOT, others))).toBe('true');
+  }, 60_000);
+
+  it('loads Ink in the CLI bundle (CommonJS) synchronously, without fetch, and lays out as Ink does', async () => {
+    const probe = `import { Box, Text, render } from 'ink';
+import { PassThrough } from 'node:stream';
+const out = Object.assign(new PassThrough(), { columns: 30, rows: 5, isTTY: false });
+let frame = '';
+out.on('data', (chunk) => (frame = String(chunk)));
+const app = render(<Box width={20} borderStyle="classic" justifyContent="flex-end"><Text>ok</Text></Box>, { stdout: out, debug: true, patchConsole: false });
+app.unmount();
+console.log(JSON.stringify({ frame, undici: process.moduleLoadList.some((name) => name.includes('undici')) }));`;
+    const outfile = join(scratch, 'ink-cli.cjs');
+    await build({
+      ...(await buildScript()).cliBundleOptions,
+      stdin: { contents: probe, resolveDir: ROOT, loader: 'jsx' },
+      jsx: 'automatic',
+      outfile,
+      logLevel: 'error',
+    });
+    const result = JSON.parse(execFileSync(process.execPath, [outfile], { encoding: 'utf8' }).trim()) as { frame: string; undici: boolean };
+    expect(result.undici).toBe(false);
+    expect(result.frame.trim().split('\n')).toEqual(['+------------------+', '|                ok|', '+------------------+']);
   }, 60_000);
 });
