@@ -199,6 +199,8 @@ const requiredPackages = {
 export const cliBundleOptions = {
   ...esbuildOptions,
   format: 'cjs',
+  // Less to read, hash and keep as a string at every start; names stay as they are.
+  minifyWhitespace: true,
   // pictures as PNG: resvg is a native addon.
   external: ['@resvg/resvg-js'],
   plugins: [requiredPackages, ...withoutTopLevelAwait, ...esbuildOptions.plugins.filter((plugin) => plugin !== yogaWithoutFetch)],
