@@ -204,8 +204,12 @@ export const cliBundleOptions = {
   // pictures as PNG: resvg is a native addon.
   external: ['@resvg/resvg-js'],
   plugins: [requiredPackages, ...withoutTopLevelAwait, ...esbuildOptions.plugins.filter((plugin) => plugin !== yogaWithoutFetch)],
-  // Strict, as the ES modules it is made of; import.meta.url is the bundle's own.
-  banner: { js: '"use strict";\nconst __importMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
+  // Wrapped as require() wraps a module, which src/code-cache.ts compiles as it is; strict, as the ES
+  // modules it is made of; import.meta.url is the bundle's own.
+  banner: {
+    js: '(function (exports, require, module, __filename, __dirname) {"use strict";\nconst __importMetaUrl = require("node:url").pathToFileURL(__filename).href;',
+  },
+  footer: { js: '})' },
   define: { ...esbuildOptions.define, 'import.meta.url': '__importMetaUrl' },
 };
 

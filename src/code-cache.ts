@@ -45,17 +45,19 @@ export const writeCodeCache = (cacheFile: string, source: Buffer, code: Buffer):
   }
 };
 
-/** A CommonJS module's source as Node wraps it: the function that require() calls. */
-const wrapped = (source: Buffer): string =>
-  `(function (exports, require, module, __filename, __dirname) {${source.toString(isAscii(source) ? 'latin1' : 'utf8')}\n})`;
-
-/** The bundle's script, compiled with `code` when V8 accepts it (`cachedDataRejected` says whether it did). */
+/**
+ * The bundle's script, compiled with `code` when V8 accepts it (`cachedDataRejected` says whether it
+ * did). A bundle is a CommonJS module written already wrapped as require() wraps one, `(function
+ * (exports, require, module, __filename, __dirname) {…})` (scripts/build.mjs): wrapped here, its text
+ * would be copied into a second string of several MB, which lives as long as the process.
+ */
 export const compileBundle = (file: string, source: Buffer, code?: Buffer): Script =>
-  new Script(wrapped(source), { filename: file, ...(code ? { cachedData: code } : {}) });
+  new Script(source.toString(isAscii(source) ? 'latin1' : 'utf8'), { filename: file, ...(code ? { cachedData: code } : {}) });
 
 /**
- * Runs the CommonJS bundle `file` as require() would, with the code kept in `cacheFile`. With
- * `keepCode`, the code V8 then holds for it is written to `cacheFile` when the process exits.
+ * Runs the bundle `file` as require() would run the module in it, with the code kept in
+ * `cacheFile`. With `keepCode`, the code V8 then holds for it is written to `cacheFile` when the
+ * process exits.
  */
 export const runBundle = (file: string, cacheFile: string, options: { readonly keepCode?: boolean } = {}): void => {
   const source = readFileSync(file);

@@ -14,11 +14,16 @@ import { buildWhenStale, ROOT } from './support/built-cli.js';
 const scratch = mkdtempSync(join(tmpdir(), 'pos-sim-code-cache-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-/** A CommonJS module that says what it ran with through a global (the runs share this process). */
+/**
+ * A bundle, a CommonJS module wrapped as require() wraps one, that says what it ran with through a
+ * global (the runs share this process).
+ */
 const moduleSource = (word: string) =>
-  Buffer.from(`const { basename } = require('node:path');
+  Buffer.from(`(function (exports, require, module, __filename, __dirname) {
+const { basename } = require('node:path');
 const twice = (text) => text + text;
-globalThis.codeCacheProbe = { said: twice(${JSON.stringify(word)}), file: basename(__filename), exported: exports === module.exports };\n`);
+globalThis.codeCacheProbe = { said: twice(${JSON.stringify(word)}), file: basename(__filename), exported: exports === module.exports };
+})`);
 
 const probe = () => (globalThis as { codeCacheProbe?: unknown }).codeCacheProbe;
 

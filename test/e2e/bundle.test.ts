@@ -98,7 +98,24 @@ console.log(JSON.stringify({ frame, undici: process.moduleLoadList.some((name) =
       outfile,
       logLevel: 'error',
     });
-    const result = JSON.parse(execFileSync(process.execPath, [outfile], { encoding: 'utf8' }).trim()) as { frame: string; undici: boolean };
+    // Run as dist/cli.js runs the CLI's bundle (src/code-cache.ts).
+    const runner = join(scratch, 'run-bundle.mjs');
+    await build({
+      stdin: {
+        contents: "import { runBundle } from './src/code-cache.ts'; runBundle(process.argv[2], process.argv[2] + '.cache');",
+        resolveDir: ROOT,
+        loader: 'ts',
+      },
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      outfile: runner,
+      logLevel: 'error',
+    });
+    const result = JSON.parse(execFileSync(process.execPath, [runner, outfile], { encoding: 'utf8' }).trim()) as {
+      frame: string;
+      undici: boolean;
+    };
     expect(result.undici).toBe(false);
     expect(result.frame.trim().split('\n')).toEqual(['+------------------+', '|                ok|', '+------------------+']);
   }, 60_000);
