@@ -2,7 +2,8 @@
 // gives string-width's own answers, Ink's layout engine loads without fetch (and undici), and the
 // CLI's CommonJS bundle loads Ink without top-level await and lays out as Ink does.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -13,12 +14,12 @@ import { ROOT } from './terminal.js';
 
 type Width = (text: string, options?: { ambiguousIsNarrow?: boolean }) => number;
 type Options = BuildOptions & { plugins: Plugin[] };
+type BuildScript = { esbuildOptions: Options; cliBundleOptions: Options; asciiRegExps: (file: string) => Promise<void> };
 
 const scratch = mkdtempSync(join(tmpdir(), 'pos-sim-bundle-test-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-const buildScript = async () =>
-  (await import(pathToFileURL(join(ROOT, 'scripts/build.mjs')).href)) as { esbuildOptions: Options; cliBundleOptions: Options };
+const buildScript = async () => (await import(pathToFileURL(join(ROOT, 'scripts/build.mjs')).href)) as BuildScript;
 const options = async (): Promise<Options> => (await buildScript()).esbuildOptions;
 
 /** Bundles `contents` (resolved from `resolveDir`) with the build's options into the scratch folder. */
@@ -119,4 +120,42 @@ console.log(JSON.stringify({ frame, undici: process.moduleLoadList.some((name) =
     expect(result.undici).toBe(false);
     expect(result.frame.trim().split('\n')).toEqual(['+------------------+', '|                ok|', '+------------------+']);
   }, 60_000);
+
+  it('makes the CLI bundle ASCII with regular expressions that match as their literals did', async () => {
+    const file = join(scratch, 'regexps.cjs');
+    const module = `const half = 8/2/2;
+const literal = (re) => [re.source, re.flags, re.lastIndex];
+function yes(answer) { if (answer) return/^\\s*(y|yes|是)\\s*$/i.test(answer); return false }
+export default {
+  half,
+  yes: ['是', ' yes ', '否'].map(yes),
+  full: '好，吗？'.replace(/[，：？]/g, '.'),
+  menu: 'press: [1, 菜单]'.replace(/, 菜单\\]$/, ']'),
+  slash: /\\/是/.test('/是'),
+  astral: /^[😀好]$/u.test('😀'),
+  kept: ['/[，]/', \`是\`, String.raw\`好\`],
+  literals: [/[，：？]/g, /, 菜单\\]$/, /\\/是/, /^[😀好]$/u, /ascii/].map(literal),
+};
+`;
+    // As esbuild writes it (its output escapes all other characters).
+    await build({
+      stdin: { contents: module, loader: 'js' },
+      format: 'cjs',
+      platform: 'node',
+      minifyWhitespace: true,
+      outfile: file,
+      logLevel: 'error',
+    });
+    const before = createRequire(import.meta.url)(file) as unknown;
+    await (await buildScript()).asciiRegExps(file);
+    const after = readFileSync(file, 'utf8');
+    // The tagged template keeps its character (String.raw reads it as written): the build warns of it.
+    expect(after.replace('String.raw`好`', '')).toMatch(/^[\x00-\x7f]*$/);
+    expect(after).toContain('(new RegExp(');
+    expect(after).toContain('/ascii/');
+    expect(after).toContain('8/2/2');
+    const copy = join(scratch, 'regexps-ascii.cjs');
+    writeFileSync(copy, after);
+    expect(createRequire(import.meta.url)(copy)).toEqual(before);
+  });
 });
