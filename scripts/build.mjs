@@ -4,7 +4,7 @@
 // lazyConf), and writes the API's TypeScript declarations with tsc (dist/types, what package.json's
 // "types" names). scripts/bench.mjs bundles its minimal Ink reference app with the same options
 // (esbuildOptions).
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { build } from 'esbuild';
 import { isAscii } from 'node:buffer';
 import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -253,36 +253,55 @@ export const asciiRegExps = async (file) => {
 };
 
 const CLI_BUNDLE = 'dist/cli.cjs';
-const CLI_CODE_CACHE = 'dist/cli.cjs.cache';
-/** The walkthrough the build plays to warm the code cache up: what `pos-sim run` needs is compiled in it. */
-const WARM_UP = 'fixtures/walkthroughs/p1-deregister-unionpay.yaml';
+/**
+ * The warm-ups that make the CLI bundle's code caches (scripts/code-cache-warm-up.mjs), one cache
+ * each: `pos-sim run` playing a walkthrough, and the simulator up to its first screens after the
+ * boot, which every other command starts with (src/cli-entry.ts picks).
+ */
+const WARM_UPS = [
+  { cache: 'dist/cli-run.cache', args: ['run', 'fixtures/walkthroughs/p1-deregister-unionpay.yaml'] },
+  { cache: 'dist/cli.cache', args: ['--fresh'], terminal: true },
+];
 
 /**
- * Plays WARM_UP with the CLI bundle in a process of its own, which keeps the code V8 compiled for it
- * in CLI_CODE_CACHE (src/code-cache.ts). Without the cache pos-sim only starts slower: a failed
- * warm-up is a warning.
+ * Runs the WARM_UPS, each in a process of its own, side by side. Without a cache pos-sim only starts
+ * slower: a failed warm-up is a warning.
  */
-const keepCodeCache = async () => {
-  const cache = join(root, CLI_CODE_CACHE);
-  rmSync(cache, { force: true });
-  const script = `import { runBundle } from ${JSON.stringify(join(root, 'src/code-cache.ts'))};
-process.argv = [process.argv[0], ${JSON.stringify(join(root, 'bin/pos-sim.js'))}, 'run', ${JSON.stringify(join(root, WARM_UP))}];
-runBundle(${JSON.stringify(join(root, CLI_BUNDLE))}, ${JSON.stringify(cache)}, { keepCode: true });`;
+const keepCodeCaches = async () => {
   const { outputFiles } = await build({
-    ...esbuildOptions,
-    plugins: [],
-    stdin: { contents: script, resolveDir: root, loader: 'ts' },
-    banner: {},
+    entryPoints: ['scripts/code-cache-warm-up.mjs'],
+    absWorkingDir: root,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    logLevel: 'warning',
     write: false,
   });
-  const warmUp = spawnSync(process.execPath, ['--input-type=module', '-e', outputFiles[0].text], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, POS_SIM_LANG: '' },
-  });
-  if (warmUp.status !== 0 || !existsSync(cache)) {
-    console.warn(`build: no code cache for ${CLI_BUNDLE} (pos-sim starts slower): the warm-up exited ${warmUp.status}\n${warmUp.stderr}`);
-  }
+  await Promise.all(
+    WARM_UPS.map(async ({ cache, args, terminal }) => {
+      rmSync(join(root, cache), { force: true });
+      const warmUp = spawn(
+        process.execPath,
+        [
+          '--input-type=module',
+          '-e',
+          outputFiles[0].text,
+          join(root, CLI_BUNDLE),
+          join(root, cache),
+          ...(terminal ? ['--terminal'] : []),
+          '--',
+          ...args,
+        ],
+        { cwd: root, env: { ...process.env, POS_SIM_LANG: '' }, stdio: ['ignore', 'ignore', 'pipe'] },
+      );
+      let stderr = '';
+      warmUp.stderr.on('data', (chunk) => (stderr += chunk));
+      const code = await new Promise((resolve) => warmUp.on('close', resolve));
+      if (code !== 0 || !existsSync(join(root, cache))) {
+        console.warn(`build: no code cache ${cache} (pos-sim ${args[0]} starts slower): the warm-up exited ${code}\n${stderr}`);
+      }
+    }),
+  );
 };
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
@@ -313,7 +332,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
     banner: {},
     outfile: CONF_BUNDLE,
   });
-  await keepCodeCache();
+  await keepCodeCaches();
   // Chunk names carry a content hash: drop earlier builds' chunks, or dist/ (and the package) keeps them all.
   const written = new Set(Object.keys(result.metafile.outputs).map((file) => resolve(root, file)));
   const chunks = join(root, 'dist', 'chunks');

@@ -1,6 +1,6 @@
 // The CLI's code cache (src/code-cache.ts): used only for the very source it was made for and only
 // whole; without it, or with one that does not fit, the bundle runs all the same. And the build's
-// cache is one this Node accepts.
+// caches are ones this Node accepts.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -74,7 +74,7 @@ describe('the code cache', () => {
     }
   });
 
-  it('of the built CLI is accepted by the Node that built it', async () => {
+  it('of the built CLI, both of them, is accepted by the Node that built it', async () => {
     buildWhenStale();
     // In a process of its own, as the CLI starts (V8 takes the cache only with the same flags).
     const check = join(scratch, 'check.mjs');
@@ -84,8 +84,10 @@ describe('the code cache', () => {
 import { compileBundle, readCodeCache } from './src/code-cache.ts';
 const file = ${JSON.stringify(join(ROOT, 'dist/cli.cjs'))};
 const source = readFileSync(file);
-const code = readCodeCache(file + '.cache', source);
-console.log(code === undefined ? 'no cache' : compileBundle(file, source, code).cachedDataRejected ? 'rejected' : 'accepted');`,
+for (const cache of ['cli-run.cache', 'cli.cache']) {
+  const code = readCodeCache(${JSON.stringify(join(ROOT, 'dist'))} + '/' + cache, source);
+  console.log(cache, code === undefined ? 'missing' : compileBundle(file, source, code).cachedDataRejected ? 'rejected' : 'accepted');
+}`,
         resolveDir: ROOT,
         loader: 'ts',
       },
@@ -97,6 +99,6 @@ console.log(code === undefined ? 'no cache' : compileBundle(file, source, code).
     });
     const run = spawnSync(process.execPath, [check], { encoding: 'utf8' });
     expect(run.stderr).toBe('');
-    expect(run.stdout.trim()).toBe('accepted');
+    expect(run.stdout.trim().split('\n')).toEqual(['cli-run.cache accepted', 'cli.cache accepted']);
   }, 60_000);
 });
