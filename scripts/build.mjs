@@ -1,5 +1,5 @@
 // Bundles the CLI as CommonJS (dist/cli.cjs, which dist/cli.js starts from V8's code cache, written
-// here after a warm-up run: see src/code-cache.ts), the programmatic API, the run's worker and the
+// here after warm-up runs: see src/code-cache.ts), the programmatic API, the run's worker and the
 // vitest matchers as ESM with esbuild (unbundled Ink costs ~0.5 s at start-up), conf on its own (see
 // lazyConf), and writes the API's TypeScript declarations with tsc (dist/types, what package.json's
 // "types" names). scripts/bench.mjs bundles its minimal Ink reference app with the same options
@@ -173,11 +173,6 @@ export const esbuildOptions = {
 };
 
 /**
- * The CLI as one CommonJS bundle, which src/code-cache.ts can compile with V8's code cache. Commands
- * are still evaluated only when chosen: esbuild wraps what is imported dynamically in functions it
- * calls on import.
- */
-/**
  * A script compiled from V8's code cache loses the callback that import() needs (Node 20), so the
  * CLI bundle has no import(): a package it leaves out (resvg, a native addon, CommonJS) is imported
  * with require() instead, when it is first needed as before.
@@ -197,6 +192,11 @@ const requiredPackages = {
   },
 };
 
+/**
+ * The CLI as one CommonJS bundle, which src/code-cache.ts can compile with V8's code cache. Commands
+ * are still evaluated only when chosen: esbuild wraps what is imported dynamically in functions it
+ * calls on import.
+ */
 export const cliBundleOptions = {
   ...esbuildOptions,
   format: 'cjs',
