@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, type BuildOptions, type Plugin } from 'esbuild';
 import stringWidth from 'string-width';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { ROOT } from './terminal.js';
 
 type Width = (text: string, options?: { ambiguousIsNarrow?: boolean }) => number;
@@ -147,9 +147,12 @@ export default {
       logLevel: 'error',
     });
     const before = createRequire(import.meta.url)(file) as unknown;
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     await (await buildScript()).asciiRegExps(file);
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining(`${file} is not all ASCII`));
+    warn.mockRestore();
     const after = readFileSync(file, 'utf8');
-    // The tagged template keeps its character (String.raw reads it as written): the build warns of it.
+    // The tagged template keeps its character (String.raw reads it as written), of which the build warns.
     expect(after.replace('String.raw`好`', '')).toMatch(/^[\x00-\x7f]*$/);
     expect(after).toContain('(new RegExp(');
     expect(after).toContain('/ascii/');
