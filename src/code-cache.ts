@@ -1,9 +1,10 @@
 /**
  * Runs the CLI's CommonJS bundle (dist/cli.cjs) with V8's code cache. Node 20 keeps no compile
  * cache (`module.enableCompileCache` is Node 22), and compiling the bundle and the functions a
- * command first calls is a good part of a short command's CPU. So the build plays a walkthrough once
- * and keeps the code V8 compiled for it (`script.createCachedData()` after the run, which includes
- * the functions it called); later processes hand that code to V8 instead of compiling again.
+ * command first calls is a good part of a short command's CPU. So the build runs the CLI once for
+ * each cache it keeps (a walkthrough played, the simulator started; scripts/build.mjs) and keeps the
+ * code V8 compiled (`script.createCachedData()` at exit, which includes the functions that ran);
+ * later processes hand that code to V8 instead of compiling again.
  *
  * V8 itself checks only its version, its flags and the source's length, and a damaged cache crashes
  * it: the cache file starts with a SHA-256 of the source and the code together, and is used only
