@@ -7,7 +7,6 @@ import { availableParallelism } from 'node:os';
 import { PosSimError } from '../errors.js';
 import { DEFAULT_SNAPSHOT_DIR, SnapshotReport } from '../golden/snapshot-report.js';
 import { toolLang } from '../i18n/tool-lang.js';
-import { runInWorkers } from '../walkthrough/pool.js';
 import { createReporter, type ReporterName } from '../walkthrough/reporters/index.js';
 import { bailReason } from '../walkthrough/reporters/reporter.js';
 import type { ProfileCache } from '../walkthrough/run-file.js';
@@ -150,6 +149,8 @@ export const runWalkthroughsCommand = async (
       ...(options.updateSnapshots ? { updateSnapshots: true } : {}),
       ...(trace ? { trace } : {}),
     };
+    // Worker threads (and node:worker_threads) are loaded only for a suite that runs on them.
+    const { runInWorkers } = await import('../walkthrough/pool.js');
     await runInWorkers(files, { workers, setup, ...(tracker ? { tracker } : {}) }, report);
   }
   out(

@@ -155,6 +155,14 @@ describe('pos-sim: information', SLOW, () => {
     expect(english.stdout).toMatch(/^default\s+\S/m);
     expect(english.stdout).not.toBe(run.stdout);
   });
+
+  it('screenshot --out x.png writes a PNG (resvg, the one package the bundle loads when asked)', () => {
+    const out = join(folder('png'), 'step-3.png');
+    const run = posSim(['screenshot', join(WALKTHROUGHS, 'p1-deregister-unionpay.yaml'), '--step', '3', '--out', out]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect([...readFileSync(out).subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  });
 });
 
 describe('pos-sim speaks Chinese unless told otherwise', SLOW, () => {

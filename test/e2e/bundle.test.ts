@@ -1,23 +1,26 @@
 // The start-up shortcuts in scripts/build.mjs change nothing but speed: the bundled string-width
-// gives string-width's own answers, and Ink's layout engine loads without fetch (and undici).
+// gives string-width's own answers, Ink's layout engine loads without fetch (and undici), and the
+// CLI's CommonJS bundle loads Ink without top-level await and lays out as Ink does.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, type BuildOptions, type Plugin } from 'esbuild';
 import stringWidth from 'string-width';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { ROOT } from './terminal.js';
 
 type Width = (text: string, options?: { ambiguousIsNarrow?: boolean }) => number;
+type Options = BuildOptions & { plugins: Plugin[] };
+type BuildScript = { esbuildOptions: Options; cliBundleOptions: Options; asciiRegExps: (file: string) => Promise<void> };
 
 const scratch = mkdtempSync(join(tmpdir(), 'pos-sim-bundle-test-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-const options = async (): Promise<BuildOptions & { plugins: Plugin[] }> =>
-  ((await import(pathToFileURL(join(ROOT, 'scripts/build.mjs')).href)) as { esbuildOptions: BuildOptions & { plugins: Plugin[] } })
-    .esbuildOptions;
+const buildScript = async () => (await import(pathToFileURL(join(ROOT, 'scripts/build.mjs')).href)) as BuildScript;
+const options = async (): Promise<Options> => (await buildScript()).esbuildOptions;
 
 /** Bundles `contents` (resolved from `resolveDir`) with the build's options into the scratch folder. */
 const bundle = async (name: string, contents: string, resolveDir = ROOT, plugins?: Plugin[]) => {
@@ -78,4 +81,84 @@ describe('the bundle', () => {
     const others = (await options()).plugins.filter((plugin) => plugin.name !== 'yoga-without-fetch');
     expect(run(await bundle('ink-fetching', probe, ROOT, others))).toBe('true');
   }, 60_000);
+
+  it('loads Ink in the CLI bundle (CommonJS) synchronously, without fetch, and lays out as Ink does', async () => {
+    const probe = `import { Box, Text, render } from 'ink';
+import { PassThrough } from 'node:stream';
+const out = Object.assign(new PassThrough(), { columns: 30, rows: 5, isTTY: false });
+let frame = '';
+out.on('data', (chunk) => (frame = String(chunk)));
+const app = render(<Box width={20} borderStyle="classic" justifyContent="flex-end"><Text>ok</Text></Box>, { stdout: out, debug: true, patchConsole: false });
+app.unmount();
+console.log(JSON.stringify({ frame, undici: process.moduleLoadList.some((name) => name.includes('undici')) }));`;
+    const outfile = join(scratch, 'ink-cli.cjs');
+    await build({
+      ...(await buildScript()).cliBundleOptions,
+      stdin: { contents: probe, resolveDir: ROOT, loader: 'jsx' },
+      jsx: 'automatic',
+      outfile,
+      logLevel: 'error',
+    });
+    // Run as dist/cli.js runs the CLI's bundle (src/code-cache.ts).
+    const runner = join(scratch, 'run-bundle.mjs');
+    await build({
+      stdin: {
+        contents: "import { runBundle } from './src/code-cache.ts'; runBundle(process.argv[2], process.argv[2] + '.cache');",
+        resolveDir: ROOT,
+        loader: 'ts',
+      },
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      outfile: runner,
+      logLevel: 'error',
+    });
+    const result = JSON.parse(execFileSync(process.execPath, [runner, outfile], { encoding: 'utf8' }).trim()) as {
+      frame: string;
+      undici: boolean;
+    };
+    expect(result.undici).toBe(false);
+    expect(result.frame.trim().split('\n')).toEqual(['+------------------+', '|                ok|', '+------------------+']);
+  }, 60_000);
+
+  it('makes the CLI bundle ASCII with regular expressions that match as their literals did', async () => {
+    const file = join(scratch, 'regexps.cjs');
+    const module = `const half = 8/2/2;
+const literal = (re) => [re.source, re.flags, re.lastIndex];
+function yes(answer) { if (answer) return/^\\s*(y|yes|是)\\s*$/i.test(answer); return false }
+export default {
+  half,
+  yes: ['是', ' yes ', '否'].map(yes),
+  full: '好，吗？'.replace(/[，：？]/g, '.'),
+  menu: 'press: [1, 菜单]'.replace(/, 菜单\\]$/, ']'),
+  slash: /\\/是/.test('/是'),
+  astral: /^[😀好]$/u.test('😀'),
+  kept: ['/[，]/', \`是\`, String.raw\`好\`],
+  literals: [/[，：？]/g, /, 菜单\\]$/, /\\/是/, /^[😀好]$/u, /ascii/].map(literal),
+};
+`;
+    // As esbuild writes it (its output escapes all other characters).
+    await build({
+      stdin: { contents: module, loader: 'js' },
+      format: 'cjs',
+      platform: 'node',
+      minifyWhitespace: true,
+      outfile: file,
+      logLevel: 'error',
+    });
+    const before = createRequire(import.meta.url)(file) as unknown;
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    await (await buildScript()).asciiRegExps(file);
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining(`${file} is not all ASCII`));
+    warn.mockRestore();
+    const after = readFileSync(file, 'utf8');
+    // The tagged template keeps its character (String.raw reads it as written), of which the build warns.
+    expect(after.replace('String.raw`好`', '')).toMatch(/^[\x00-\x7f]*$/);
+    expect(after).toContain('(new RegExp(');
+    expect(after).toContain('/ascii/');
+    expect(after).toContain('8/2/2');
+    const copy = join(scratch, 'regexps-ascii.cjs');
+    writeFileSync(copy, after);
+    expect(createRequire(import.meta.url)(copy)).toEqual(before);
+  });
 });
