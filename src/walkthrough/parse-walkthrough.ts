@@ -7,7 +7,6 @@
  * through others, is refused. The suite file (pos-sim.suite.yaml) nearest the walkthrough adds its
  * `before:` and `after:` steps.
  */
-import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import type { Node } from 'yaml';
 import type { z } from 'zod';
@@ -378,7 +377,8 @@ const callPiece = (
     const chain = [...reading.stack.slice(reading.stack.indexOf(path)), path].map(shownPath).join(' → ');
     return void problems.push(problemAt(source, fileNode, toolText('walkthrough.pieceCycle', { chain })));
   }
-  const file = existsSync(path) && statSync(path).isFile() ? library.yaml(path) : undefined;
+  // Read once a run (library.ts): a piece called again is not looked up on disk again.
+  const file = library.yaml(path);
   if (!file) return void problems.push(problemAt(source, fileNode, toolText('walkthrough.noPiece', { path: shownPath(path) })));
   // What the call passes, each value secret when it was written with one.
   const passed = new Map<string, ParameterValue>(
