@@ -2,100 +2,116 @@
  * zod tries a union's options in order, and when an option nested in another union fails entirely,
  * zod words every issue of it (error maps, our catalogs, the list of all key names) even though a
  * later option then succeeds: a walkthrough's `{ state: home }` or `[确认, 5]` paid for a dozen such
- * messages. Here each union of a schema first tries only the options that can take a value of the
- * input's type (a string, a number, a list, a map…), in their order: the first of them to succeed is
- * the one zod's own order finds, since the others fail on the type alone. When none succeeds, the
- * union is parsed as zod parses it, so its issues stay exactly zod's.
+ * messages. Here each union of a schema first tries only the options that may take the input — of
+ * the type they take, an enum's value, a map with the keys an object needs and none a strict one
+ * does not know — in their order: the first of them to succeed is the one zod's own order finds,
+ * since the others would fail. When none succeeds, the union is parsed as zod parses it, so its
+ * issues stay exactly zod's.
  */
 import type { z } from 'zod';
-
-const STRING = 1;
-const NUMBER = 2;
-const BOOLEAN = 4;
-const LIST = 8;
-const MAP = 16;
-const UNDEFINED = 32;
-const NULL = 64;
-const OTHER = 128;
-const ANY = 255;
-
-/** The kind of a value, as a bit. */
-const kindOf = (value: unknown): number => {
-  switch (typeof value) {
-    case 'string':
-      return STRING;
-    case 'number':
-      return NUMBER;
-    case 'boolean':
-      return BOOLEAN;
-    case 'undefined':
-      return UNDEFINED;
-    case 'object':
-      return value === null ? NULL : Array.isArray(value) ? LIST : MAP;
-    default:
-      return OTHER;
-  }
-};
 
 /** What a schema's internals hold that this reads (zod 4's `_zod`). */
 type Internals = {
   readonly def: Record<string, unknown> & { readonly type: string };
   readonly traits: ReadonlySet<string>;
+  readonly optin?: string;
   parse: (payload: Payload, context: unknown) => Payload | Promise<Payload>;
   run: (payload: Payload, context: unknown) => Payload | Promise<Payload>;
 };
 type Payload = { value: unknown; issues: unknown[] };
 type Schema = { readonly _zod: Internals };
 
-const kindsOfValues = (values: readonly unknown[]): number => values.reduce<number>((kinds, value) => kinds | kindOf(value), 0);
+/** Whether a value may pass a schema: false only when zod would surely refuse it. */
+type MayTake = (value: unknown) => boolean;
+
+const ANYTHING: MayTake = () => true;
+
+const isMap = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
- * The kinds of value a schema can take without failing on the type; every kind when unsure (a
- * superset is always safe: it only means an option is tried).
+ * What zod checks first of a value, as a test that is false only for a value zod would refuse:
+ * its type, an enum's values, an object's keys (an absent one it needs, an unknown one a strict
+ * object refuses) and what each key holds. When unsure, true: that only means an option is tried.
  */
-const kindsTaken = (schema: Schema, seen = new Set<Schema>()): number => {
-  if (seen.has(schema)) return ANY;
-  seen.add(schema);
+const mayTake = (schema: Schema, seen: Map<Schema, MayTake> = new Map()): MayTake => {
+  const known = seen.get(schema);
+  if (known) return known;
+  // A schema met again inside itself (a lazy one) takes anything.
+  seen.set(schema, ANYTHING);
+  const test = mayTakeOnce(schema, seen);
+  seen.set(schema, test);
+  return test;
+};
+
+const mayTakeOnce = (schema: Schema, seen: Map<Schema, MayTake>): MayTake => {
   const { def } = schema._zod;
-  const inner = (key: string) => kindsTaken(def[key] as Schema, seen);
+  const inner = (key: string) => mayTake(def[key] as Schema, seen);
   switch (def.type) {
     case 'string':
-      return def.coerce ? ANY : STRING;
+      return def.coerce ? ANYTHING : (value) => typeof value === 'string';
     case 'number':
-      return def.coerce ? ANY : NUMBER;
+      return def.coerce ? ANYTHING : (value) => typeof value === 'number';
     case 'boolean':
-      return def.coerce ? ANY : BOOLEAN;
+      return def.coerce ? ANYTHING : (value) => typeof value === 'boolean';
     case 'array':
     case 'tuple':
-      return LIST;
-    case 'object':
+      return Array.isArray;
     case 'record':
-      return MAP;
-    case 'enum':
-      return kindsOfValues(Object.values(def.entries as Record<string, unknown>));
-    case 'literal':
-      return kindsOfValues(def.values as unknown[]);
+      return isMap;
+    case 'enum': {
+      const values = new Set(Object.values(def.entries as Record<string, unknown>));
+      return (value) => values.has(value);
+    }
+    case 'literal': {
+      const values = new Set(def.values as unknown[]);
+      return (value) => values.has(value);
+    }
+    case 'object':
+      return mayTakeObject(def, seen);
     case 'optional':
     case 'default':
-    case 'prefault':
-      return inner('innerType') | UNDEFINED;
-    case 'nullable':
-      return inner('innerType') | NULL;
+    case 'prefault': {
+      const test = inner('innerType');
+      return (value) => value === undefined || test(value);
+    }
+    case 'nullable': {
+      const test = inner('innerType');
+      return (value) => value === null || test(value);
+    }
     case 'readonly':
       return inner('innerType');
     case 'pipe':
       return inner('in');
-    case 'union':
-      return (def.options as Schema[]).reduce((kinds, option) => kinds | kindsTaken(option, seen), 0);
+    case 'union': {
+      const tests = (def.options as Schema[]).map((option) => mayTake(option, seen));
+      return (value) => tests.some((test) => test(value));
+    }
     default:
-      return ANY;
+      return ANYTHING;
   }
 };
 
-/** The schemas inside a schema (those a parse can reach without calling a lazy getter). */
+/** An object schema's test: a map, with every key it needs, no key a strict one does not know, and each key's value taken. */
+const mayTakeObject = (def: Internals['def'], seen: Map<Schema, MayTake>): MayTake => {
+  const shape = def.shape as Record<string, Schema>;
+  const fields = Object.entries(shape).map(([key, field]) => ({ key, needed: field._zod.optin === undefined, test: mayTake(field, seen) }));
+  const strict = (def.catchall as Schema | undefined)?._zod.def.type === 'never';
+  return (value) => {
+    if (!isMap(value)) return false;
+    for (const { key, needed, test } of fields) {
+      if (key in value) {
+        if (!test(value[key])) return false;
+      } else if (needed) return false;
+    }
+    if (strict) for (const key in value) if (!Object.hasOwn(shape, key)) return false;
+    return true;
+  };
+};
+
+/** The schemas inside a schema (those a parse can reach). */
 const childrenOf = (schema: Schema): Schema[] => {
   const { def } = schema._zod;
-  const children: unknown[] = [def.innerType, def.in, def.out, def.element, def.keyType, def.valueType, def.rest];
+  const children: unknown[] = [def.innerType, def.in, def.out, def.element, def.keyType, def.valueType, def.rest, def.catchall];
   if (Array.isArray(def.options)) children.push(...(def.options as unknown[]));
   if (Array.isArray(def.items)) children.push(...(def.items as unknown[]));
   if (def.type === 'object') children.push(...Object.values(def.shape as Record<string, unknown>));
@@ -109,13 +125,12 @@ const byType = (union: Schema): void => {
   const options = zod.def.options as Schema[];
   // zod runs a union of one option on the payload itself: nothing to choose.
   if (options.length < 2) return;
-  const kinds = options.map((option) => kindsTaken(option));
-  if (kinds.every((taken) => taken === ANY)) return;
+  const tests = options.map((option) => mayTake(option));
+  if (tests.every((test) => test === ANYTHING)) return;
   const parse = zod.parse;
   const byKind = (payload: Payload, context: unknown): Payload | Promise<Payload> => {
-    const kind = kindOf(payload.value);
     for (let index = 0; index < options.length; index += 1) {
-      if (((kinds[index] as number) & kind) === 0) continue;
+      if (!(tests[index] as MayTake)(payload.value)) continue;
       const result = (options[index] as Schema)._zod.run({ value: payload.value, issues: [] }, context);
       // An option that answers later (async) leaves the whole union to zod.
       if (result instanceof Promise) return parse(payload, context);

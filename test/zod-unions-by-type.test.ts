@@ -125,4 +125,19 @@ describe('unions that choose by type', () => {
     expect(schema.parse(['a'])).toBe('list');
     expect(schema.safeParse([1]).error?.issues[0]?.code).toBe('invalid_union');
   });
+
+  it('pass over an object option only where zod would refuse the map: a key it needs missing, a key it does not know', async () => {
+    const { unionsByType } = await import('../src/zod-unions-by-type.js');
+    const options = [
+      z.strictObject({ a: z.string() }).transform(() => 'a'),
+      z.object({ b: z.string().optional() }).transform(() => 'b, or any map'),
+    ] as const;
+    const byZod = z.union(options);
+    const byType = z.union(options);
+    unionsByType(byType);
+    for (const value of [{ a: 'x' }, { a: 'x', c: 1 }, { b: 'y' }, {}, { a: 1 }, { b: 1 }, 'a']) {
+      expect(byType.safeParse(value)).toEqual(byZod.safeParse(value));
+    }
+    expect(byType.parse({ a: 'x', c: 1 })).toBe('b, or any map');
+  });
 });
