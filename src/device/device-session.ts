@@ -326,6 +326,11 @@ export class DeviceSession {
     return displayRows(deviceScreen(chain, view), statusBar(snapshot, view), this.t, this.profile.device.display, this.pageOn(chain));
   }
 
+  /** The title as the display shows it: a smart display shows the screen's own, so only a classic LCD's is laid out. */
+  title(): string {
+    return isClassic(this.profile.device.display) ? this.rows().title : this.screen().title;
+  }
+
   /**
    * The last text the phone received, if any (短信验证码 for 关闭服务 and 解绑, or a wallet's code);
    * with `number`, the number-th it received (1 the first).
