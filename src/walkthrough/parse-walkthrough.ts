@@ -16,11 +16,11 @@ import { toolLang, toolText } from '../i18n/tool-lang.js';
 import { checkSchema } from '../json-source.js';
 import { profilePath } from '../profile/load-profile.js';
 import { shownPath } from '../shown-path.js';
-import { readYaml, type FieldPath, type YamlSource } from '../yaml-source.js';
+import { readYaml, type FieldPath, type YamlProblems, type YamlSource } from '../yaml-source.js';
 import { asksScreen, type Condition } from './conditions.js';
 import { WalkthroughError } from './walkthrough-error.js';
 import { stepSchemaFor, suiteFieldsSchema, SUITE_FILE, walkthroughFieldsSchema, type RunWritten, type TableRow } from './format.js';
-import { leavesShipped, piecePath, WalkthroughLibrary, type ReadPiece, type ReadSuite } from './library.js';
+import { leavesShipped, piecePath, WalkthroughLibrary, type ReadFile, type ReadPiece, type ReadSuite } from './library.js';
 import {
   ENV_PREFIX,
   lookUp,
@@ -385,10 +385,7 @@ const callPiece = (
     Object.entries(env).map(([name, value]) => [name, { value, secret: substitute(rawEnv[name], reading.parameters).secrets.length > 0 }]),
   );
   if (!('problems' in file)) {
-    const known = new Set([
-      ...referencesIn(listIn(file.value, 'steps')),
-      ...Object.keys(isMap(file.value) && isMap(file.value.env) ? file.value.env : {}),
-    ]);
+    const known = namesOf(file);
     const unknown = [...passed.keys()].filter((name) => !known.has(name));
     for (const name of unknown) {
       const rowKey = source.keyAt([...envAt, name]);
@@ -416,6 +413,20 @@ const callPiece = (
   }
   return { call: piece.call, steps: piece.steps };
 };
+
+/** The `${NAME}`s a piece's steps refer to and those its `env:` gives defaults, found once a piece file (its calls are many). */
+const namesOf = (file: Exclude<ReadFile, YamlProblems>): ReadonlySet<string> => {
+  let names = PIECE_NAMES.get(file);
+  if (!names) {
+    names = new Set([
+      ...referencesIn(listIn(file.value, 'steps')),
+      ...Object.keys(isMap(file.value) && isMap(file.value.env) ? file.value.env : {}),
+    ]);
+    PIECE_NAMES.set(file, names);
+  }
+  return names;
+};
+const PIECE_NAMES = new WeakMap<object, ReadonlySet<string>>();
 
 /** A piece's file read for one call: its steps with the values passed (or its defaults), or its problems. */
 const readPiece = (path: string, passed: ReadonlyMap<string, ParameterValue>, caller: Reading): ReadPiece => {
