@@ -167,11 +167,29 @@ const captionOf = (written: unknown, lang: Lang, secrets: readonly Secret[]): Ca
   return secrets.length === 0 ? caption : Object.fromEntries(Object.entries(caption).map(([key, text]) => [key, redact(text, secrets)]));
 };
 
-const readSteps = (raw: readonly unknown[], at: FieldPath, reading: Reading): Step[] =>
-  raw.flatMap((step, index) => {
-    const read = readStep(step, [...at, index], reading);
-    return read === undefined ? [] : Array.isArray(read) ? read : [read as Step];
-  });
+// The parser's hot functions make no closures at each step: V8 keeps the optimised code of a
+// closure only while one is alive, so that of closures made and dropped at every step was thrown
+// away at each full GC and compiled again on the helper threads.
+
+const readSteps = (raw: readonly unknown[], at: FieldPath, reading: Reading): Step[] => {
+  const steps: Step[] = [];
+  for (let index = 0; index < raw.length; index += 1) {
+    const read = readStep(raw[index], [...at, index], reading);
+    if (read === undefined) continue;
+    if (Array.isArray(read)) steps.push(...(read as readonly Step[]));
+    else steps.push(read as Step);
+  }
+  return steps;
+};
+
+/** Where a step is written, and how (the fields every step read from one map has). */
+type Placement = Pick<Step, 'file' | 'at' | 'source' | 'caption' | 'when'>;
+
+/** An action as a step: where it is written, with the secrets it was written with. */
+const placedStep = (action: StepAction, placement: Placement, secrets: readonly Secret[], more: readonly Secret[] = []): Step => {
+  const all = [...secrets, ...more];
+  return { ...action, ...placement, ...(all.length > 0 ? { secrets: all } : {}) } as Step;
+};
 
 const readStep = (raw: unknown, at: FieldPath, reading: Reading): Step | readonly Step[] | undefined => {
   const { source, problems } = reading;
@@ -214,18 +232,21 @@ const readStep = (raw: unknown, at: FieldPath, reading: Reading): Step | readonl
     ...(caption ? { caption } : {}),
     ...(when ? { when } : {}),
   };
-  const withSecrets = (action: StepAction, more: readonly Secret[] = []): Step => {
-    const all = [...secrets, ...more];
-    return { ...action, ...base, ...(all.length > 0 ? { secrets: all } : {}) } as Step;
-  };
-  if (found.kind === 'run') return readRun(parsed.data.run as RunWritten, raw, at, reading, withSecrets);
+  if (found.kind === 'run') return readRun(parsed.data.run as RunWritten, raw, at, reading, (action) => placedStep(action, base, secrets));
   const resolved = resolveTyped(parsed.data[found.kind] as StepAction, reading.parameters);
   if (typeof resolved === 'string') {
     const path = found.kind === 'phone' ? [...at, 'phone', 'type'] : [...at, 'type'];
     return void problems.push(problemAt(source, source.nodeAt(path), resolved));
   }
-  return withSecrets(resolved.action, resolved.secret ? [resolved.secret] : []);
+  return placedStep(resolved.action, base, secrets, resolved.secret ? [resolved.secret] : []);
 };
+
+/** Where a cell's step is: at its cell, written as the whole row. */
+const inCell = (source: YamlSource, path: FieldPath, file: string, row: string): Placement => ({
+  file,
+  at: source.position(source.nodeAt(path)?.range?.[0] ?? 0),
+  source: row,
+});
 
 /**
  * A step written as a row, `[what is done, what must show then]`: its steps and its expect, each
@@ -244,16 +265,7 @@ const readRow = (
     return undefined;
   }
   const row = source.slice(source.nodeAt(at));
-  const placed = (action: StepAction, path: FieldPath, more: readonly Secret[] = []): Step => {
-    const all = [...secrets, ...more];
-    return {
-      ...action,
-      file: shownPath(reading.file),
-      at: source.position(source.nodeAt(path)?.range?.[0] ?? 0),
-      source: row,
-      ...(all.length > 0 ? { secrets: all } : {}),
-    } as Step;
-  };
+  const file = shownPath(reading.file);
   const cell = Array.isArray(raw) ? raw[0] : undefined;
   const steps: Step[] = [];
   for (const [index, action] of parsed.data.actions.entries()) {
@@ -270,10 +282,10 @@ const readRow = (
     } else {
       const resolved = resolveTyped(action, reading.parameters);
       if (typeof resolved === 'string') return void problems.push(problemAt(source, source.nodeAt(path), resolved));
-      steps.push(placed(resolved.action, path, resolved.secret ? [resolved.secret] : []));
+      steps.push(placedStep(resolved.action, inCell(source, path, file, row), secrets, resolved.secret ? [resolved.secret] : []));
     }
   }
-  return [...steps, placed(parsed.data.expect, [...at, 1])];
+  return [...steps, placedStep(parsed.data.expect, inCell(source, [...at, 1], file, row), secrets)];
 };
 
 /** An action with the digits it types resolved (`$NAME`, `${NAME}`, `$SMS_CODE`); what is wrong when they cannot be. */
