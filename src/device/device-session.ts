@@ -399,11 +399,13 @@ export class DeviceSession {
    * `machineId.state.path` (e.g. device.settings, settings.bindings, bindingManagement.detail).
    */
   activeStates(): string[] {
-    return this.activeSnapshots().flatMap((snapshot) =>
-      snapshot._nodes
-        .filter((node) => node.type !== 'parallel' && node.parent)
-        .map((node) => `${snapshot.machine.id}.${node.path.join('.')}`),
-    );
+    // Loops, not closures made at each expect (see parse-walkthrough.ts).
+    const states: string[] = [];
+    for (const snapshot of this.activeSnapshots()) {
+      for (const node of snapshot._nodes)
+        if (node.type !== 'parallel' && node.parent) states.push(`${snapshot.machine.id}.${node.path.join('.')}`);
+    }
+    return states;
   }
 
   /** Whether the device shows its home screen (device.home is active), asked at every key: cheaper than activeStates(). */
