@@ -8,6 +8,7 @@ const CST_OFFSET_MS = 8 * 60 * 60 * 1000;
 const PLAIN_FROM = Date.UTC(1992, 0, 1);
 const PLAIN_UNTIL = Date.UTC(9999, 0, 1);
 let zoneParts: Intl.DateTimeFormat | undefined;
+let lastPlain: { readonly ms: number; readonly at: ChinaDateTime } = { ms: Number.NaN, at: { date: '', time: '' } };
 
 export type ChinaDateTime = {
   /** 2026-06-01 */
@@ -19,9 +20,12 @@ export type ChinaDateTime = {
 /** Date and time in China for a moment in ms since the epoch. */
 export const chinaDateTime = (ms: number): ChinaDateTime => {
   if (ms >= PLAIN_FROM && ms < PLAIN_UNTIL) {
+    // A simulated clock stands still between keys: the status bar and the records ask for the same moment again and again.
+    if (ms === lastPlain.ms) return lastPlain.at;
     // 2026-06-01T09:03:05.000Z
     const iso = new Date(ms + CST_OFFSET_MS).toISOString();
-    return { date: iso.slice(0, 10), time: iso.slice(11, 19) };
+    lastPlain = { ms, at: { date: iso.slice(0, 10), time: iso.slice(11, 19) } };
+    return lastPlain.at;
   }
   zoneParts ??= new Intl.DateTimeFormat('en-GB', {
     timeZone: 'Asia/Shanghai',

@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import { zhCN } from 'zod/locales';
 import type { MessageKey } from './i18n/messages.js';
 import { toolLang, toolText } from './i18n/tool-lang.js';
+import { unionsByType } from './zod-unions-by-type.js';
 
 export type JsonParseFailure = { readonly line: number; readonly column: number; readonly reason: string };
 
@@ -152,6 +153,7 @@ const parses = new WeakMap<z.ZodType, number>();
 /** Validates a value; the issues, if any, are worded in the tool language (see issueInToolLang). */
 export const checkSchema = <T extends z.ZodType>(schema: T, value: unknown): z.ZodSafeParseResult<z.output<T>> => {
   const count = parses.get(schema) ?? 0;
+  if (count === 0) unionsByType(schema);
   if (count < PARSES_BEFORE_COMPILING) parses.set(schema, count + 1);
   return schema.safeParse(value, { error: issueInToolLang, jitless: count < PARSES_BEFORE_COMPILING });
 };

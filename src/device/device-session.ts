@@ -326,6 +326,11 @@ export class DeviceSession {
     return displayRows(deviceScreen(chain, view), statusBar(snapshot, view), this.t, this.profile.device.display, this.pageOn(chain));
   }
 
+  /** The title as the display shows it: a smart display shows the screen's own, so only a classic LCD's is laid out. */
+  title(): string {
+    return isClassic(this.profile.device.display) ? this.rows().title : this.screen().title;
+  }
+
   /**
    * The last text the phone received, if any (短信验证码 for 关闭服务 and 解绑, or a wallet's code);
    * with `number`, the number-th it received (1 the first).
@@ -394,11 +399,13 @@ export class DeviceSession {
    * `machineId.state.path` (e.g. device.settings, settings.bindings, bindingManagement.detail).
    */
   activeStates(): string[] {
-    return this.activeSnapshots().flatMap((snapshot) =>
-      snapshot._nodes
-        .filter((node) => node.type !== 'parallel' && node.parent)
-        .map((node) => `${snapshot.machine.id}.${node.path.join('.')}`),
-    );
+    // Loops, not closures made at each expect (see parse-walkthrough.ts).
+    const states: string[] = [];
+    for (const snapshot of this.activeSnapshots()) {
+      for (const node of snapshot._nodes)
+        if (node.type !== 'parallel' && node.parent) states.push(`${snapshot.machine.id}.${node.path.join('.')}`);
+    }
+    return states;
   }
 
   /** Whether the device shows its home screen (device.home is active), asked at every key: cheaper than activeStates(). */

@@ -34,14 +34,15 @@ type MenuItem = { readonly index: number; readonly label: string; readonly selec
 const NUMBERED = /^(\d+)\.(.*)$/;
 
 /** The numbered items on the current screen, in order. */
-export const menuItems = (session: Pick<SelectTarget, 'screen'>): MenuItem[] =>
-  session
-    .screen()
-    .lines.flatMap((line) => {
-      const match = NUMBERED.exec(line.text);
-      return match ? [{ label: (match[2] ?? '').trim(), selected: line.selected === true }] : [];
-    })
-    .map((item, index) => ({ ...item, index }));
+export const menuItems = (session: Pick<SelectTarget, 'screen'>): MenuItem[] => {
+  // A loop, not closures made at each screen read (see parse-walkthrough.ts).
+  const items: MenuItem[] = [];
+  for (const line of session.screen().lines) {
+    const match = NUMBERED.exec(line.text);
+    if (match) items.push({ label: (match[2] ?? '').trim(), selected: line.selected === true, index: items.length });
+  }
+  return items;
+};
 
 const listItems = (items: readonly MenuItem[]) =>
   items.length ? items.map((item) => `"${item.label}"`).join(', ') : toolText('select.noItems');
@@ -155,13 +156,16 @@ export const selectOn = (session: SelectTarget, label: string): void => {
     throw new SelectError(toolText(matching.length === 0 ? 'select.noMatch' : 'select.manyMatch', { label, items: listItems(items) }));
   }
   const target = matching[0] as MenuItem;
+  // The screen is read again only after a key has changed it.
+  let shown = items;
   for (let moves = 0; moves <= items.length; moves++) {
-    const current = menuItems(session).find((item) => item.selected);
+    const current = shown.find((item) => item.selected);
     if (current?.index === target.index) {
       session.send({ type: 'ENTER' });
       return;
     }
     session.send({ type: current && current.index > target.index ? 'UP' : 'DOWN' });
+    shown = menuItems(session);
   }
-  throw new SelectError(toolText('select.cursorStuck', { label: target.label, items: listItems(menuItems(session)) }));
+  throw new SelectError(toolText('select.cursorStuck', { label: target.label, items: listItems(shown) }));
 };

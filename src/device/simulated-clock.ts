@@ -39,11 +39,17 @@ export class SteppingClock implements Clock {
   advance(ms: number): void {
     const target = this.current + ms;
     for (;;) {
-      const next = [...this.timers]
-        .filter(([, timer]) => timer.due <= target)
-        .sort(([, a], [, b]) => a.due - b.due || a.order - b.order)[0];
-      if (!next) break;
-      const [id, timer] = next;
+      // The earliest timer due by then (the first set among those due at once).
+      let id: number | undefined;
+      let timer: Timer | undefined;
+      for (const [candidateId, candidate] of this.timers) {
+        if (candidate.due > target) continue;
+        if (!timer || candidate.due < timer.due || (candidate.due === timer.due && candidate.order < timer.order)) {
+          id = candidateId;
+          timer = candidate;
+        }
+      }
+      if (id === undefined || !timer) break;
       this.timers.delete(id);
       this.current = timer.due;
       timer.fn();

@@ -251,7 +251,7 @@ export class HeadlessSimulator {
 
   /** The screen's title, as the display shows it ('' where a classic menu took the title's line). */
   title(): string {
-    return this.session.rows().title;
+    return this.session.title();
   }
 
   /** The device machine's snapshot (state value and context). */

@@ -101,8 +101,27 @@ const substituteIn = (value: unknown, path: readonly (string | number)[], into: 
   return value;
 };
 
-/** Every `${NAME}` in a raw YAML value (texts, and the keys of maps) replaced by its value. */
+/** Whether a raw YAML value writes `${` anywhere (in a text or a map's key): most steps do not. */
+const writesReference = (value: unknown): boolean => {
+  if (typeof value === 'string') return value.includes('${');
+  if (Array.isArray(value)) {
+    for (const item of value) if (writesReference(item)) return true;
+    return false;
+  }
+  if (value !== null && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) if (key.includes('${') || writesReference(item)) return true;
+  }
+  return false;
+};
+
+const NOTHING_SUBSTITUTED: Pick<Substituted, 'secrets' | 'missing'> = { secrets: [], missing: [] };
+
+/**
+ * Every `${NAME}` in a raw YAML value (texts, and the keys of maps) replaced by its value. A value
+ * that writes none is handed back as it is, not copied.
+ */
 export const substitute = (raw: unknown, parameters: Parameters): Substituted => {
+  if (!writesReference(raw)) return { value: raw, ...NOTHING_SUBSTITUTED };
   const into: Substitution = { parameters, secrets: new Map(), missing: [] };
   const value = substituteIn(raw, [], into);
   return { value, secrets: [...into.secrets.values()], missing: into.missing };

@@ -7,7 +7,6 @@
  * through others, is refused. The suite file (pos-sim.suite.yaml) nearest the walkthrough adds its
  * `before:` and `after:` steps.
  */
-import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import type { Node } from 'yaml';
 import type { z } from 'zod';
@@ -17,11 +16,11 @@ import { toolLang, toolText } from '../i18n/tool-lang.js';
 import { checkSchema } from '../json-source.js';
 import { profilePath } from '../profile/load-profile.js';
 import { shownPath } from '../shown-path.js';
-import { readYaml, type FieldPath, type YamlSource } from '../yaml-source.js';
+import { readYaml, type FieldPath, type YamlProblems, type YamlSource } from '../yaml-source.js';
 import { asksScreen, type Condition } from './conditions.js';
 import { WalkthroughError } from './walkthrough-error.js';
 import { stepSchemaFor, suiteFieldsSchema, SUITE_FILE, walkthroughFieldsSchema, type RunWritten, type TableRow } from './format.js';
-import { leavesShipped, piecePath, WalkthroughLibrary, type ReadPiece, type ReadSuite } from './library.js';
+import { leavesShipped, piecePath, WalkthroughLibrary, type ReadFile, type ReadPiece, type ReadSuite } from './library.js';
 import {
   ENV_PREFIX,
   lookUp,
@@ -168,11 +167,29 @@ const captionOf = (written: unknown, lang: Lang, secrets: readonly Secret[]): Ca
   return secrets.length === 0 ? caption : Object.fromEntries(Object.entries(caption).map(([key, text]) => [key, redact(text, secrets)]));
 };
 
-const readSteps = (raw: readonly unknown[], at: FieldPath, reading: Reading): Step[] =>
-  raw.flatMap((step, index) => {
-    const read = readStep(step, [...at, index], reading);
-    return read === undefined ? [] : Array.isArray(read) ? read : [read as Step];
-  });
+// The parser's hot functions make no closures at each step: V8 keeps the optimised code of a
+// closure only while one is alive, so that of closures made and dropped at every step was thrown
+// away at each full GC and compiled again on the helper threads.
+
+const readSteps = (raw: readonly unknown[], at: FieldPath, reading: Reading): Step[] => {
+  const steps: Step[] = [];
+  for (let index = 0; index < raw.length; index += 1) {
+    const read = readStep(raw[index], [...at, index], reading);
+    if (read === undefined) continue;
+    if (Array.isArray(read)) steps.push(...(read as readonly Step[]));
+    else steps.push(read as Step);
+  }
+  return steps;
+};
+
+/** Where a step is written, and how (the fields every step read from one map has). */
+type Placement = Pick<Step, 'file' | 'at' | 'source' | 'caption' | 'when'>;
+
+/** An action as a step: where it is written, with the secrets it was written with. */
+const placedStep = (action: StepAction, placement: Placement, secrets: readonly Secret[], more: readonly Secret[] = []): Step => {
+  const all = [...secrets, ...more];
+  return { ...action, ...placement, ...(all.length > 0 ? { secrets: all } : {}) } as Step;
+};
 
 const readStep = (raw: unknown, at: FieldPath, reading: Reading): Step | readonly Step[] | undefined => {
   const { source, problems } = reading;
@@ -215,18 +232,21 @@ const readStep = (raw: unknown, at: FieldPath, reading: Reading): Step | readonl
     ...(caption ? { caption } : {}),
     ...(when ? { when } : {}),
   };
-  const withSecrets = (action: StepAction, more: readonly Secret[] = []): Step => {
-    const all = [...secrets, ...more];
-    return { ...action, ...base, ...(all.length > 0 ? { secrets: all } : {}) } as Step;
-  };
-  if (found.kind === 'run') return readRun(parsed.data.run as RunWritten, raw, at, reading, withSecrets);
+  if (found.kind === 'run') return readRun(parsed.data.run as RunWritten, raw, at, reading, (action) => placedStep(action, base, secrets));
   const resolved = resolveTyped(parsed.data[found.kind] as StepAction, reading.parameters);
   if (typeof resolved === 'string') {
     const path = found.kind === 'phone' ? [...at, 'phone', 'type'] : [...at, 'type'];
     return void problems.push(problemAt(source, source.nodeAt(path), resolved));
   }
-  return withSecrets(resolved.action, resolved.secret ? [resolved.secret] : []);
+  return placedStep(resolved.action, base, secrets, resolved.secret ? [resolved.secret] : []);
 };
+
+/** Where a cell's step is: at its cell, written as the whole row. */
+const inCell = (source: YamlSource, path: FieldPath, file: string, row: string): Placement => ({
+  file,
+  at: source.position(source.nodeAt(path)?.range?.[0] ?? 0),
+  source: row,
+});
 
 /**
  * A step written as a row, `[what is done, what must show then]`: its steps and its expect, each
@@ -245,16 +265,7 @@ const readRow = (
     return undefined;
   }
   const row = source.slice(source.nodeAt(at));
-  const placed = (action: StepAction, path: FieldPath, more: readonly Secret[] = []): Step => {
-    const all = [...secrets, ...more];
-    return {
-      ...action,
-      file: shownPath(reading.file),
-      at: source.position(source.nodeAt(path)?.range?.[0] ?? 0),
-      source: row,
-      ...(all.length > 0 ? { secrets: all } : {}),
-    } as Step;
-  };
+  const file = shownPath(reading.file);
   const cell = Array.isArray(raw) ? raw[0] : undefined;
   const steps: Step[] = [];
   for (const [index, action] of parsed.data.actions.entries()) {
@@ -271,10 +282,10 @@ const readRow = (
     } else {
       const resolved = resolveTyped(action, reading.parameters);
       if (typeof resolved === 'string') return void problems.push(problemAt(source, source.nodeAt(path), resolved));
-      steps.push(placed(resolved.action, path, resolved.secret ? [resolved.secret] : []));
+      steps.push(placedStep(resolved.action, inCell(source, path, file, row), secrets, resolved.secret ? [resolved.secret] : []));
     }
   }
-  return [...steps, placed(parsed.data.expect, [...at, 1])];
+  return [...steps, placedStep(parsed.data.expect, inCell(source, [...at, 1], file, row), secrets)];
 };
 
 /** An action with the digits it types resolved (`$NAME`, `${NAME}`, `$SMS_CODE`); what is wrong when they cannot be. */
@@ -378,17 +389,15 @@ const callPiece = (
     const chain = [...reading.stack.slice(reading.stack.indexOf(path)), path].map(shownPath).join(' → ');
     return void problems.push(problemAt(source, fileNode, toolText('walkthrough.pieceCycle', { chain })));
   }
-  const file = existsSync(path) && statSync(path).isFile() ? library.yaml(path) : undefined;
+  // Read once a run (library.ts): a piece called again is not looked up on disk again.
+  const file = library.yaml(path);
   if (!file) return void problems.push(problemAt(source, fileNode, toolText('walkthrough.noPiece', { path: shownPath(path) })));
   // What the call passes, each value secret when it was written with one.
   const passed = new Map<string, ParameterValue>(
     Object.entries(env).map(([name, value]) => [name, { value, secret: substitute(rawEnv[name], reading.parameters).secrets.length > 0 }]),
   );
   if (!('problems' in file)) {
-    const known = new Set([
-      ...referencesIn(listIn(file.value, 'steps')),
-      ...Object.keys(isMap(file.value) && isMap(file.value.env) ? file.value.env : {}),
-    ]);
+    const known = namesOf(file);
     const unknown = [...passed.keys()].filter((name) => !known.has(name));
     for (const name of unknown) {
       const rowKey = source.keyAt([...envAt, name]);
@@ -416,6 +425,20 @@ const callPiece = (
   }
   return { call: piece.call, steps: piece.steps };
 };
+
+/** The `${NAME}`s a piece's steps refer to and those its `env:` gives defaults, found once a piece file (its calls are many). */
+const namesOf = (file: Exclude<ReadFile, YamlProblems>): ReadonlySet<string> => {
+  let names = PIECE_NAMES.get(file);
+  if (!names) {
+    names = new Set([
+      ...referencesIn(listIn(file.value, 'steps')),
+      ...Object.keys(isMap(file.value) && isMap(file.value.env) ? file.value.env : {}),
+    ]);
+    PIECE_NAMES.set(file, names);
+  }
+  return names;
+};
+const PIECE_NAMES = new WeakMap<object, ReadonlySet<string>>();
 
 /** A piece's file read for one call: its steps with the values passed (or its defaults), or its problems. */
 const readPiece = (path: string, passed: ReadonlyMap<string, ParameterValue>, caller: Reading): ReadPiece => {

@@ -223,14 +223,24 @@ export function* stepsToPlay(steps: readonly Step[], facts: DeviceFacts, calls: 
 }
 
 /** How many steps there are to play, those of the pieces called included, whatever their `when`. */
-export const countSteps = (steps: readonly Step[]): number =>
-  steps.reduce((count, step) => count + (step.kind === 'run' ? countSteps(step.steps) : 1), 0);
+export const countSteps = (steps: readonly Step[]): number => {
+  let count = 0;
+  for (const step of steps) count += step.kind === 'run' ? countSteps(step.steps) : 1;
+  return count;
+};
 
 const where = (step: Step) => `${step.file}:${step.at.line}:${step.at.column}`;
 
 /** Every value from outside the files that the steps were written with, those of the pieces they call included. */
-export const secretsIn = (steps: readonly Step[]): Secret[] =>
-  steps.flatMap((step) => [...(step.secrets ?? []), ...(step.kind === 'run' ? secretsIn(step.steps) : [])]);
+export const secretsIn = (steps: readonly Step[]): Secret[] => {
+  // Loops, not closures made at each walkthrough (see parse-walkthrough.ts).
+  const secrets: Secret[] = [];
+  for (const step of steps) {
+    if (step.secrets) secrets.push(...step.secrets);
+    if (step.kind === 'run') secrets.push(...secretsIn(step.steps));
+  }
+  return secrets;
+};
 
 /**
  * A failure as reports show it: every secret the walkthrough was written with shows as ${NAME}, in
