@@ -34,6 +34,8 @@ export const NOT_OPERATORS = { smsCode: 'sms code', cardPin: 'card PIN', walletP
 
 /** One side of the counter whose keys the practice watches: the terminal or the payer's phone. */
 type Side<Event> = {
+  /** The machine that is the side itself (the terminal, the phone): never a detour. */
+  readonly outermost: string;
   /** Machines that are the device itself or its menus, not a flow one can cancel out of. */
   readonly notFlows: readonly string[];
   readonly snapshots: () => AnyMachineSnapshot[];
@@ -163,9 +165,7 @@ export class PracticeTracker {
     const before = side.states();
     const innermost = snapshots.at(-1);
     // On a detour every key is part of the detour, already counted.
-    const onTheWay = snapshots.every(
-      (snapshot) => side.notFlows.includes(snapshot.machine.id) || this.task.flows.includes(snapshot.machine.id),
-    );
+    const onTheWay = snapshots.every((snapshot) => snapshot.machine.id === side.outermost || this.task.flows.includes(snapshot.machine.id));
     const stepUnderWay =
       innermost !== undefined &&
       !side.notFlows.includes(innermost.machine.id) &&
@@ -185,6 +185,7 @@ export class PracticeTracker {
 
   /** The terminal as `press` watches it: the device and its menus are no flows one gives up. */
   private readonly terminal: Side<DeviceEvent> = {
+    outermost: 'device',
     notFlows: ['device', 'settings'],
     snapshots: () => this.session.activeSnapshots(),
     states: () => this.session.activeStates(),
@@ -194,6 +195,7 @@ export class PracticeTracker {
 
   /** The phone as `press` watches it: its home screen and a wallet's menus are no flows one gives up. */
   private readonly phone: Side<KeyEvent> = {
+    outermost: 'phone',
     notFlows: ['phone', 'walletApp'],
     snapshots: () => this.session.phone.activeSnapshots(),
     states: () => this.session.phone.activeStates(),

@@ -5,7 +5,7 @@ import { BOOT_MS } from '../../src/device/simulator.js';
 import { shippedTasks } from '../../src/practice/load-tasks.js';
 import { noteText } from '../../src/practice/note-text.js';
 import type { MistakeNote } from '../../src/practice/tracker.js';
-import { playWalkthrough, openPasswordFree, practiceStarter, resultOf, untickAndSave, type Practice } from '../support/practice.js';
+import { playWalkthrough, openPasswordFree, practiceStarter, resultOf, task, untickAndSave, type Practice } from '../support/practice.js';
 
 const PASSWORD = '123456';
 const WRONG = '111111';
@@ -228,6 +228,18 @@ describe('mistakes, each kind counted and named', () => {
     const before = run.sim.phone.states();
     run.phonePress('取消');
     expect(run.sim.phone.states()).toEqual(before);
+  });
+
+  it('取消 inside a detour is part of the detour, not also a cancelled step (a task whose flows leave out 设置)', () => {
+    const run = start({ ...task('p1-deregister-unionpay'), flows: ['passwordPrompt', 'bindingManagement'] });
+    run.press('菜单');
+    run.type(PASSWORD);
+    run.press('确认');
+    run.sim.select('绑定管理');
+    run.sim.select('云闪付');
+    expect(run.sim.session.activeStates()).toContain('bindingManagement.detail');
+    run.press('取消');
+    expect(run.tracker.end().mistakes).toEqual({ ...noMistakes, detour: 1 });
   });
 
   it('a detour into a flow the task does not go through costs 5, once per visit; leaving it is not also a cancelled step', () => {

@@ -79,14 +79,14 @@ export function* walkthroughSteps(practice: Practice): Generator<Step> {
   }
 }
 
-/** Starts a practice of a shipped task by id; each one is stopped after its test. */
-export const practiceStarter = (): ((id: string, lang?: 'zh' | 'en') => Practice) => {
+/** Starts a practice of a task (a shipped one by id); each one is stopped after its test. */
+export const practiceStarter = (): ((id: string | Task, lang?: 'zh' | 'en') => Practice) => {
   let current: Practice | undefined;
   afterEach(() => {
     current?.stop();
     current = undefined;
   });
-  return (id, lang) => (current = startPractice(task(id), lang));
+  return (id, lang) => (current = startPractice(typeof id === 'string' ? task(id) : id, lang));
 };
 
 /** Plays one walkthrough step on the practice, as a technician would do it. */
