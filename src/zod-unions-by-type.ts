@@ -129,6 +129,8 @@ const byType = (union: Schema): void => {
   if (tests.every((test) => test === ANYTHING)) return;
   const parse = zod.parse;
   const byKind = (payload: Payload, context: unknown): Payload | Promise<Payload> => {
+    // An asynchronous parse is left to zod whole: an option's promise is never dropped.
+    if ((context as { readonly async?: boolean } | undefined)?.async) return parse(payload, context);
     for (let index = 0; index < options.length; index += 1) {
       if (!(tests[index] as MayTake)(payload.value)) continue;
       const result = (options[index] as Schema)._zod.run({ value: payload.value, issues: [] }, context);

@@ -140,4 +140,21 @@ describe('unions that choose by type', () => {
     }
     expect(byType.parse({ a: 'x', c: 1 })).toBe('b, or any map');
   });
+
+  it('leave an asynchronous parse to zod whole: an option that checks asynchronously runs once, its answer kept', async () => {
+    const { unionsByType } = await import('../src/zod-unions-by-type.js');
+    let checks = 0;
+    const schema = z.union([
+      z.string().refine(async (text) => {
+        checks += 1;
+        return text === 'yes';
+      }),
+      z.number(),
+    ]);
+    unionsByType(schema);
+    expect(await schema.parseAsync('yes')).toBe('yes');
+    expect(checks).toBe(1);
+    expect((await schema.safeParseAsync('no')).success).toBe(false);
+    expect(checks).toBe(2);
+  });
 });
