@@ -7,8 +7,8 @@
  * later processes hand that code to V8 instead of compiling again.
  *
  * V8 itself checks only its version, its flags and the source's length, and a damaged cache crashes
- * it: the cache file starts with a SHA-256 of the source and the code together, and is used only
- * when that matches. A missing, stale or damaged cache, and one V8 rejects (another Node), cost only
+ * it: the cache file starts with a SHA-256 of the Node that made it, the source and the code
+ * together, and is used only when that matches. A missing, stale or damaged cache, and one V8 rejects (another Node), cost only
  * the time: the bundle is then compiled as usual.
  */
 import { isAscii } from 'node:buffer';
@@ -20,7 +20,13 @@ import { Script } from 'node:vm';
 
 const DIGEST_BYTES = 32;
 
-const digestOf = (source: Buffer, code: Uint8Array): Buffer => createHash('sha256').update(source).update(code).digest();
+/**
+ * V8 checks its own version but not Node's, whose builds of one V8 version may differ (their V8
+ * patches, the architecture): the cache is kept for this very Node, which costs nothing to check.
+ */
+const RUNTIME = `${process.version} ${process.arch} ${process.versions.v8}`;
+
+const digestOf = (source: Buffer, code: Uint8Array): Buffer => createHash('sha256').update(RUNTIME).update(source).update(code).digest();
 
 /** The V8 code kept in `cacheFile` for exactly this source, whole; undefined when there is none such. */
 export const readCodeCache = (cacheFile: string, source: Buffer): Buffer | undefined => {

@@ -2,6 +2,7 @@
 // whole; without it, or with one that does not fit, the bundle runs all the same. And the build's
 // caches are ones this Node accepts.
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -50,6 +51,16 @@ describe('the code cache', () => {
   it('is not used for another source, even one of the same length (V8 would take it)', () => {
     const { cache } = bundleWithCache('other', 'ok');
     expect(readCodeCache(cache, moduleSource('no'))).toBeUndefined();
+  });
+
+  it('is not used when another Node made it (same V8 version, another build or architecture)', () => {
+    const { cache, source } = bundleWithCache('node', 'ok');
+    const code = readFileSync(cache).subarray(32);
+    const madeBy = (runtime: string) => Buffer.concat([createHash('sha256').update(runtime).update(source).update(code).digest(), code]);
+    writeFileSync(cache, madeBy(`v20.0.0 ${process.arch} ${process.versions.v8}`));
+    expect(readCodeCache(cache, source)).toBeUndefined();
+    writeFileSync(cache, madeBy(`${process.version} ${process.arch} ${process.versions.v8}`));
+    expect(readCodeCache(cache, source)).toEqual(code);
   });
 
   it('is not used when damaged, cut short, empty or missing', () => {
