@@ -13,7 +13,7 @@ import { bindMachine, type BindTarget } from './bind.js';
 import type { BackupResult, Binding } from './domain.js';
 import { forwardKeysTo } from './forward-keys.js';
 import { moveCursor, pickByDigit } from './menu-cursor.js';
-import { passwordPromptMachine } from './password-prompt.js';
+import { passwordPromptMachine, supervisorPasswordState } from './password-prompt.js';
 import { smsVerificationMachine, type SmsVerificationOutput } from './sms-verification.js';
 import { unbindMachine, type UnbindOutput } from './unbind.js';
 
@@ -172,23 +172,12 @@ export const bindingManagementMachine = setup({
       description: 'After 按[1]先备份数据: says 备份成功 with the backup file (or 备份失败); back to 确认注销.',
       on: { ENTER: 'confirming', CANCEL: 'confirming' },
     },
-    authorising: {
+    authorising: supervisorPasswordState({
       description: 'Asks for the 主管 password (请输入主管密码) before removing the binding.',
-      invoke: {
-        id: 'password',
-        src: 'passwordPrompt',
-        input: ({ context }) => ({
-          port: context.port,
-          operatorId: context.port.operators().find((operator) => operator.role === 'supervisor')?.id ?? context.operatorId,
-          purpose: 'confirmDeregister',
-        }),
-        onDone: [
-          { guard: { type: 'wasAccepted', params: ({ event }) => event.output }, target: 'deregistering' },
-          { target: 'confirming' },
-        ],
-      },
-      on: forwardKeysTo('password'),
-    },
+      purpose: 'confirmDeregister',
+      accepted: 'deregistering',
+      refused: 'confirming',
+    }),
     verifyingCode: {
       description: '短信验证 instead of the password, where the profile says so for this service.',
       invoke: {
