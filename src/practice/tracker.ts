@@ -19,6 +19,7 @@ import { translator, type Lang, type Translate } from '../i18n/messages.js';
 import { phoneScreen } from '../phone/phone-view.js';
 import { deviceScreen } from '../screen/device-view.js';
 import type { Screen } from '../screen/screen.js';
+import type { ViewContext } from '../screen/view-context.js';
 import type { FlashData } from '../store/flash-data.js';
 import { readStorePath } from '../walkthrough/store-path.js';
 import { hintFor, type DevicePosition } from './hints.js';
@@ -173,8 +174,7 @@ export class PracticeTracker {
       !isNotice(innermost) &&
       !innermost.hasTag(CANCEL_KEEPS_WORK);
     // The screen is gone once the key has done its work: named now, when 取消 may give up a step.
-    const cancelledOn =
-      event.type === 'CANCEL' && onTheWay && stepUnderWay ? inEachLang((lang) => screenName(side.screen(lang))) : undefined;
+    const cancelledOn = event.type === 'CANCEL' && onTheWay && stepUnderWay ? this.screenName(side) : undefined;
     side.send(event);
     if (this.finished) return;
     const moved = before.join() !== side.states().join();
@@ -200,10 +200,7 @@ export class PracticeTracker {
     snapshots: () => this.session.phone.activeSnapshots(),
     states: () => this.session.phone.activeStates(),
     send: (event) => this.session.phone.send(event),
-    screen: (lang) => {
-      const { profile, store } = this.session;
-      return phoneScreen(this.session.phone.activeSnapshots(), { profile, lang, t: translator(lang), now: store.now() });
-    },
+    screen: (lang) => phoneScreen(this.session.phone.activeSnapshots(), this.viewIn(lang)),
   };
 
   /** The next step from where the device is; counted once for each new hint shown. */
@@ -357,13 +354,18 @@ export class PracticeTracker {
 
   /** The screen the device shows now, drawn in `lang`. */
   private screenIn(lang: Lang): Screen {
+    return deviceScreen(this.session.activeSnapshots(), this.viewIn(lang));
+  }
+
+  /** What a screen is drawn with, in `lang`. */
+  private viewIn(lang: Lang): ViewContext {
     const { profile, store } = this.session;
-    return deviceScreen(this.session.activeSnapshots(), { profile, lang, t: translator(lang), now: store.now() });
+    return { profile, lang, t: translator(lang), now: store.now() };
   }
 
   /** The screen by what it asks (确认关闭 云闪付服务？), or by its title when it asks nothing. */
-  private screenName(): LocalText {
-    return inEachLang((lang) => screenName(this.screenIn(lang)));
+  private screenName(side: Pick<Side<never>, 'screen'> = this.terminal): LocalText {
+    return inEachLang((lang) => screenName(side.screen(lang)));
   }
 
   /** What the password prompt on show is for (进入设置), if one is. */
