@@ -103,7 +103,7 @@ class HeadlessPhone {
   }
 
   type(digits: string): void {
-    for (const digit of digits) this.session.phone.send(toPhoneKeyEvent(digit));
+    this.press(...digits);
   }
 
   select(label: string): void {
@@ -193,11 +193,7 @@ export class HeadlessSimulator {
 
   /** Types a run of digits. */
   type(digits: string): void {
-    for (const digit of digits) {
-      const event = toKeyEvent(digit);
-      this.tearOffAtHome();
-      this.session.send(event);
-    }
+    this.press(...digits);
   }
 
   /** Moves to the menu item whose label contains `label` and confirms it; throws naming the items when none or several match. */
