@@ -119,8 +119,8 @@ figcaption { font-size: 12px; color: var(--skip); margin-bottom: 4px; }
 ol.steps { list-style: none; padding: 0; margin: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(260px, 1fr)); gap: 10px; }
 ol.steps li { border: 1px solid var(--line); border-radius: 6px; padding: 6px; }
 ol.steps li.fail { border: 2px solid var(--bad); background: #fff5f5; }
-.step { font-family: ui-monospace, 'DejaVu Sans Mono', 'Noto Sans Mono CJK SC', monospace; font-size: 12px; display: flex; gap: 6px; margin-bottom: 4px; }
-.step .n { color: var(--skip); } .step code { flex: 1; overflow-wrap: anywhere; } .step .t { color: var(--skip); }
+.step { font-family: ui-monospace, 'DejaVu Sans Mono', 'Noto Sans Mono CJK SC', monospace; font-size: 12px; display: flex; flex-wrap: wrap; gap: 0 6px; margin-bottom: 4px; }
+.step .n { color: var(--skip); } .step code { flex: 1 1 10em; overflow-wrap: anywhere; } .step .t { color: var(--skip); overflow-wrap: anywhere; min-width: 0; }
 table { border-collapse: collapse; font-size: 13px; } td, th { border-bottom: 1px solid var(--line); padding: 2px 12px 2px 0; text-align: left; }
 .missed { font: 12px/1.4 ui-monospace, monospace; max-height: 240px; overflow: auto; background: var(--soft); padding: 8px; }
 [hidden] { display: none !important; }

@@ -208,7 +208,7 @@ describe('a failure followed by `after:` steps in the HTML report', () => {
     writeFileSync(afterReport, out.join('\n'));
   });
 
-  it('marks the step that failed and shows the screen it failed on', async () => {
+  it('marks the step that failed and shows the screen it failed on, and a step from another file keeps its width', async () => {
     const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
     await page.goto(pathToFileURL(afterReport).href);
     await page.waitForSelector('body[data-ready="1"] details.wt.failed ol.steps li:nth-child(6)');
@@ -218,6 +218,11 @@ describe('a failure followed by `after:` steps in the HTML report', () => {
     const actual = await pictureText(page, 'details.wt.failed .failure figure.actual');
     expect(actual).toContain('免密支付');
     expect(actual).toContain('开启免密支付');
+    // The suite's step, its file's path beside it, is not squeezed to a column of single characters.
+    const suiteStep = page.locator('details.wt.failed ol.steps li').nth(5);
+    await expect(suiteStep.locator('code').textContent()).resolves.toBe('press: 取消');
+    const box = await suiteStep.locator('code').boundingBox();
+    expect(box?.height).toBeLessThan(40);
     await page.close();
   });
 });
