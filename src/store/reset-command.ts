@@ -4,9 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { DEFAULT_PROFILE, looksLikePath } from '../profile/load-profile.js';
-
-/** A word as a POSIX shell reads it back: as it is when plain, else in single quotes. */
-const shellWord = (word: string): string => (/^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`);
+import { shellWord } from '../shell-word.js';
 
 /** `pos-sim reset [--fixture F] --data-dir D`; a profile given as a path is made absolute. */
 export const resetCommand = (fixture: string, dataDir: string): string =>
