@@ -13,6 +13,7 @@ import { shownPath } from '../shown-path.js';
 import { deviceFile } from '../store/data-dir.js';
 import type { OperationRecord } from '../store/flash-data.js';
 import { confMedium } from '../store/flash-medium.js';
+import { deviceCommand } from '../store/reset-command.js';
 
 export type PrintRecordsOptions = {
   readonly profile: Profile;
@@ -49,7 +50,8 @@ export const printRecords = ({ profile, fixture = profile.name, dataDir, json, l
   const where = shownPath(file);
   // The notes follow --lang, like the table: `lang` is the language of everything this command prints.
   const t = translator(lang);
-  const command = `pos-sim${profile.name === 'default' ? '' : ` --fixture ${profile.name}`}`;
+  // The device is named as it was given here (a profile file by its path), and its data folder.
+  const command = deviceCommand([], fixture, dataDir);
   const noData = t('recordsCli.noData', { name: profile.name, where, command });
   if (json) {
     const document = { profile: profile.name, file: where, hasData: data !== undefined, records: records.map(asJson) };

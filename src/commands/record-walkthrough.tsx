@@ -13,7 +13,7 @@ import type { Profile } from '../profile/profile-schema.js';
 import { DeviceStore } from '../store/device-store.js';
 import { memoryMedium } from '../store/flash-medium.js';
 import { App } from '../ui/app.js';
-import { SECRET_VARIABLES, WalkthroughRecorder } from '../walkthrough/recorder.js';
+import { replayCommand, WalkthroughRecorder } from '../walkthrough/recorder.js';
 import { TuiFault } from './tui-fault.js';
 
 export type RecordOptions = {
@@ -72,12 +72,5 @@ export const recordWalkthrough = async ({ file, profile, fixture, lang }: Record
   } finally {
     session.stop();
   }
-  return [
-    toolText('record.done', { file }),
-    toolText('record.replay', {
-      command: [...recorder.variables.map((env) => `${env}=${toolText(SECRET_VARIABLES[env].placeholder)}`), `pos-sim run ${file}`].join(
-        ' ',
-      ),
-    }),
-  ];
+  return [toolText('record.done', { file }), toolText('record.replay', { command: replayCommand(file, recorder.variables) })];
 };

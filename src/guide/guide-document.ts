@@ -59,11 +59,18 @@ export const guideHtml = (guide: Guide, pictures: readonly string[]): string => 
 /** Markdown image text: brackets and line breaks out of the alt text. */
 const alt = (text: string): string => text.replace(/[[\]\n]/g, ' ');
 
+/** A relative file path as a link: each part %-encoded (a `#` would start a fragment, a space or `)` end the link). */
+const link = (path: string): string =>
+  path
+    .split('/')
+    .map((part) => encodeURIComponent(part).replace(/[()]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`))
+    .join('/');
+
 /** The guide as Markdown; `images[0]` is the start's picture file, `images[n]` step n's, relative to the document. */
 export const guideMarkdown = (guide: Guide, images: readonly string[]): string => {
   const t = translator(guide.lang);
   const { title, device, madeFrom } = intro(guide, t);
-  const image = (index: number, text: string) => `![${alt(text)}](${encodeURI(images[index] ?? '')})`;
+  const image = (index: number, text: string) => `![${alt(text)}](${link(images[index] ?? '')})`;
   const lines = [`# ${title}`, '', device, ''];
   if (guide.before.length > 0) lines.push(`## ${t('guide.before')}`, '', ...guide.before.map((id) => `- ${t(CAUTION_TEXTS[id])}`), '');
   lines.push(`## ${t('guide.start')}`, '', image(0, t('guide.start')), '', `## ${t('guide.steps')}`, '');

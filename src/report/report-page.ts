@@ -25,6 +25,8 @@ export type ReportSnapshot = {
 
 /** A failed step: where, as written, the calls it was played from (innermost first, as lines), what was wrong. */
 export type ReportFailure = {
+  /** The failed step's place in the walkthrough's trace (steps of `after:` may follow it there). */
+  readonly index: number;
   readonly at: string;
   readonly step: string;
   readonly calledFrom: readonly string[];
@@ -117,8 +119,8 @@ figcaption { font-size: 12px; color: var(--skip); margin-bottom: 4px; }
 ol.steps { list-style: none; padding: 0; margin: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(260px, 1fr)); gap: 10px; }
 ol.steps li { border: 1px solid var(--line); border-radius: 6px; padding: 6px; }
 ol.steps li.fail { border: 2px solid var(--bad); background: #fff5f5; }
-.step { font-family: ui-monospace, 'DejaVu Sans Mono', 'Noto Sans Mono CJK SC', monospace; font-size: 12px; display: flex; gap: 6px; margin-bottom: 4px; }
-.step .n { color: var(--skip); } .step code { flex: 1; overflow-wrap: anywhere; } .step .t { color: var(--skip); }
+.step { font-family: ui-monospace, 'DejaVu Sans Mono', 'Noto Sans Mono CJK SC', monospace; font-size: 12px; display: flex; flex-wrap: wrap; gap: 0 6px; margin-bottom: 4px; }
+.step .n { color: var(--skip); } .step code { flex: 1 1 10em; overflow-wrap: anywhere; } .step .t { color: var(--skip); overflow-wrap: anywhere; min-width: 0; }
 table { border-collapse: collapse; font-size: 13px; } td, th { border-bottom: 1px solid var(--line); padding: 2px 12px 2px 0; text-align: left; }
 .missed { font: 12px/1.4 ui-monospace, monospace; max-height: 240px; overflow: auto; background: var(--soft); padding: 8px; }
 [hidden] { display: none !important; }
@@ -161,12 +163,12 @@ const SCRIPT = `
       box.append(make('div', 'at', failure.at + '  ' + failure.step));
       for (const call of failure.calledFrom) box.append(make('div', 'at', call));
       box.append(make('pre', 'message', failure.message));
-      const last = walkthrough.trace[walkthrough.trace.length - 1];
+      const failed = walkthrough.trace[failure.index];
       const pair = make('div', 'pair');
       const snapshot = failure.snapshot;
       if (snapshot && snapshot.expected !== undefined) pair.append(picture(snapshot.expected, fill(texts.expected, snapshot), 'expected'));
       if (snapshot) pair.append(picture(snapshot.actual, texts.actual, 'actual'));
-      else if (last) pair.append(picture(last.screen, texts.actual, 'actual'));
+      else if (failed) pair.append(picture(failed.screen, texts.actual, 'actual'));
       box.append(pair);
       if (failure.states.length > 0) box.append(make('div', 'states', fill(texts.states, { states: failure.states.join(', ') })));
       body.append(box);
@@ -176,7 +178,7 @@ const SCRIPT = `
     const list = make('ol', 'steps');
     walkthrough.trace.forEach((step, index) => {
       const item = make('li');
-      if (walkthrough.status === 'failed' && index === walkthrough.trace.length - 1) item.className = 'fail';
+      if (index === walkthrough.failure?.index || index === walkthrough.afterFailure?.index) item.className = 'fail';
       const head = make('div', 'step');
       head.append(make('span', 'n', String(index + 1) + '.'), make('code', '', step.step), make('span', 't', (step.file ? step.file + ':' : 'L') + step.line + ' · ' + step.ms.toFixed(2) + ' ms'));
       item.append(head, picture(step.screen));

@@ -19,6 +19,7 @@ import { toolText } from '../i18n/tool-lang.js';
 import { FUNCTION_KEY_INFO } from '../keys/device-keys.js';
 import { FACTORY_WALLET_PASSWORD } from '../phone/phone-profile.js';
 import { FACTORY_CARD_PIN, isFactoryPassword } from '../profile/factory-passwords.js';
+import { shellWord } from '../shell-word.js';
 import { verifyPassword } from '../store/password-hash.js';
 import { SHIPPED_PREFIX } from './library.js';
 import { schemaComment } from './schema-comment.js';
@@ -65,6 +66,10 @@ export const SECRET_VARIABLES = {
 } as const satisfies Record<string, { says: MessageKey; placeholder: MessageKey }>;
 
 export type SecretVariable = keyof typeof SECRET_VARIABLES;
+
+/** The command that replays a recording, with what to set each variable it types from to (a path a shell would split is quoted). */
+export const replayCommand = (file: string, variables: readonly SecretVariable[]): string =>
+  [...variables.map((env) => `${env}=${toolText(SECRET_VARIABLES[env].placeholder)}`), 'pos-sim', 'run', shellWord(file)].join(' ');
 
 /** The phone's entries that take typed digits: a wallet's payment password, a code a wallet texted. */
 type PhoneEntry = 'walletPassword' | 'walletCode';

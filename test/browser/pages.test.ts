@@ -188,6 +188,45 @@ describe('the HTML report in a browser', () => {
   });
 });
 
+describe('a failure followed by `after:` steps in the HTML report', () => {
+  let afterReport: string;
+
+  beforeAll(async () => {
+    // The suite's `after:` leaves 免密支付 after the failure: the failure is still shown on its own screen.
+    const suite = join(dir, 'with-after');
+    mkdirSync(suite);
+    writeFileSync(join(suite, 'pos-sim.suite.yaml'), ['after:', '  - press: 取消', ''].join('\n'));
+    writeFileSync(join(suite, 'fails.yaml'), ['name: 失败后还有 after', 'steps:', ...OPEN, '  - expect: 不在屏幕上', ''].join('\n'));
+    const out: string[] = [];
+    await runWalkthroughsCommand(
+      { paths: [suite], reporter: 'html', bail: false, coverage: false, snapshotDir: join(dir, 'pictures') },
+      (text) => out.push(text),
+      () => undefined,
+    );
+    setToolLang('zh');
+    afterReport = join(dir, 'after-report.html');
+    writeFileSync(afterReport, out.join('\n'));
+  });
+
+  it('marks the step that failed and shows the screen it failed on, and a step from another file keeps its width', async () => {
+    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    await page.goto(pathToFileURL(afterReport).href);
+    await page.waitForSelector('body[data-ready="1"] details.wt.failed ol.steps li:nth-child(6)');
+    const marked = page.locator('details.wt.failed ol.steps li.fail');
+    await expect(marked.count()).resolves.toBe(1);
+    await expect(marked.locator('code').textContent()).resolves.toBe('expect: 不在屏幕上');
+    const actual = await pictureText(page, 'details.wt.failed .failure figure.actual');
+    expect(actual).toContain('免密支付');
+    expect(actual).toContain('开启免密支付');
+    // The suite's step, its file's path beside it, is not squeezed to a column of single characters.
+    const suiteStep = page.locator('details.wt.failed ol.steps li').nth(5);
+    await expect(suiteStep.locator('code').textContent()).resolves.toBe('press: 取消');
+    const box = await suiteStep.locator('code').boundingBox();
+    expect(box?.height).toBeLessThan(40);
+    await page.close();
+  });
+});
+
 describe('a guide in a browser', () => {
   it('shows every step with the picture of its screen and the notes', async () => {
     const page = await open(guide);

@@ -59,11 +59,17 @@ describe('pos-sim records', SLOW, () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('No device data for "default" yet');
     expect(run.stdout).toContain(`${join(dataDir, 'default.json')} does not exist`);
-    expect(run.stdout).toContain('Start it with `pos-sim`');
+    expect(run.stdout).toContain(`Start it with \`pos-sim --data-dir ${dataDir}\``);
     expect(existsSync(dataDir)).toBe(false);
 
     const unbound = posSim(['records', '--fixture', 'unbound', '--data-dir', dataDir]);
-    expect(unbound.stdout).toContain('Start it with `pos-sim --fixture unbound`');
+    expect(unbound.stdout).toContain(`Start it with \`pos-sim --fixture unbound --data-dir ${dataDir}\``);
+
+    // A profile of one's own, copied from default.json (its name too): started by its path, not as the shipped default.
+    const mine = join(scratch, 'my profile.json');
+    writeFileSync(mine, readFileSync(join(ROOT, 'fixtures/profiles/default.json')));
+    const own = posSim(['records', '--fixture', mine], dataDir);
+    expect(own.stdout).toContain(`Start it with \`pos-sim --fixture '${mine}' --data-dir ${dataDir}\``);
   });
 
   it('prints the records as a table, newest first, on the device clock, in Chinese by default', () => {
@@ -93,7 +99,7 @@ describe('pos-sim records', SLOW, () => {
     const dataDir = folder();
     const none = posSim(['records', '--fixture', 'unbound', '--data-dir', dataDir], undefined, '');
     expect(none.stdout).toBe(
-      `设备 "unbound" 还没有设备数据(${join(dataDir, 'unbound.json')} 不存在)：设备运行过才有操作记录。用 \`pos-sim --fixture unbound\` 启动它。\n`,
+      `设备 "unbound" 还没有设备数据(${join(dataDir, 'unbound.json')} 不存在)：设备运行过才有操作记录。用 \`pos-sim --fixture unbound --data-dir ${dataDir}\` 启动它。\n`,
     );
     new DeviceStore({ profile: loadProfile('default'), medium: confMedium(dataDir, 'default'), now: () => START });
     expect(posSim(['records', '--data-dir', dataDir], undefined, '').stdout).toBe(

@@ -1,6 +1,6 @@
 // The asciinema recording: asciicast v2 header, one valid JSON event a line, times that never go
 // back, newlines as a terminal gets them, and the stdout Ink draws on while recording.
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Box, render, Text } from 'ink';
@@ -94,11 +94,16 @@ describe('cast events', () => {
   });
 
   it('are on disk as they happen', () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'pos-sim-cast-')), 'demo.cast');
-    const writer = new CastWriter(fileSink(file), header, () => 0);
-    writer.output('first');
-    expect(parseCast(readFileSync(file, 'utf8')).events).toEqual([[0, 'o', 'first']]);
-    writer.close();
+    const dir = mkdtempSync(join(tmpdir(), 'pos-sim-cast-'));
+    try {
+      const file = join(dir, 'demo.cast');
+      const writer = new CastWriter(fileSink(file), header, () => 0);
+      writer.output('first');
+      expect(parseCast(readFileSync(file, 'utf8')).events).toEqual([[0, 'o', 'first']]);
+      writer.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -1,6 +1,6 @@
 // pos-sim demo on the command line: its flags, finding a procedure by name or path, the list of
 // demos, and the plan a shipped walkthrough makes (or the reason it cannot be played).
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import stringWidth from 'string-width';
@@ -63,9 +63,14 @@ describe('pos-sim demo: finding the procedure', () => {
 
   it('by its short name, or as a file', () => {
     expect(resolveProcedure('p1-deregister-unionpay')).toBe(join(DEMOS_DIR, 'p1-deregister-unionpay.yaml'));
-    const file = join(mkdtempSync(join(tmpdir(), 'pos-sim-demo-')), 'mine.yaml');
-    writeFileSync(file, 'name: mine\nfixture: default\nsteps:\n  - press: 菜单\n');
-    expect(resolveProcedure(file)).toBe(file);
+    const dir = mkdtempSync(join(tmpdir(), 'pos-sim-demo-'));
+    try {
+      const file = join(dir, 'mine.yaml');
+      writeFileSync(file, 'name: mine\nfixture: default\nsteps:\n  - press: 菜单\n');
+      expect(resolveProcedure(file)).toBe(file);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('by the procedure, as the README and trainers call them (P1…P5, any case): the walkthrough its practice task plays', () => {

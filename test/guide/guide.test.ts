@@ -4,6 +4,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { guideCommand, guideOf } from '../../src/commands/guide.js';
 import { screenshotCommand } from '../../src/commands/screenshot.js';
@@ -82,6 +83,19 @@ describe('the P2 guide', () => {
     for (const [, image] of markdown.matchAll(/\]\((p2-images\/\d+\.svg)\)/g))
       expect(existsSync(join(dir, 'guides', image ?? ''))).toBe(true);
     expect(texts(readFileSync(join(dir, 'guides', 'p2-images', '04.svg'), 'utf8'))).toContain('Password-free');
+  });
+
+  it('links its pictures so that a Markdown reader finds them whatever the file is called', async () => {
+    const out = join(dir, 'P2 #1 (pax).md');
+    await guideCommand({ walkthrough: 'P2', format: 'md', lang: 'en', out, fixture: undefined });
+    const links = [...readFileSync(out, 'utf8').matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map(([, link]) => link ?? '');
+    expect(links).toHaveLength(16);
+    // As a browser or a Markdown renderer resolves a link: relative to the document, %-decoded, no #fragment.
+    for (const link of links) {
+      const url = new URL(link, pathToFileURL(out));
+      expect(url.hash).toBe('');
+      expect(existsSync(fileURLToPath(url))).toBe(true);
+    }
   });
 
   it('plays on another profile, with that terminal’s screens', () => {

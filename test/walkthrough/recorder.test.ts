@@ -1,5 +1,6 @@
 // `pos-sim record`: what a person presses becomes a walkthrough that replays and passes, with
 // waits for what the device did on its own and an expect on every new title.
+import { execFileSync } from 'node:child_process';
 import { scryptSync } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +14,7 @@ import { loadProfile } from '../../src/profile/load-profile.js';
 import type { Profile } from '../../src/profile/profile-schema.js';
 import { hashPassword } from '../../src/store/password-hash.js';
 import { parseWalkthrough } from '../../src/walkthrough/parse-walkthrough.js';
-import { WalkthroughRecorder } from '../../src/walkthrough/recorder.js';
+import { replayCommand, WalkthroughRecorder } from '../../src/walkthrough/recorder.js';
 import { runWalkthrough } from '../../src/walkthrough/run-walkthrough.js';
 
 /** A device at power-on with a recorder in front of it; a person pauses 200 ms between keys. */
@@ -400,5 +401,16 @@ describe('the recorder in Chinese (the default language)', () => {
       process.stdin.isTTY = tty;
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('the replay command pos-sim record prints', () => {
+  it('names the file so that a shell reads it back, whatever it is called', () => {
+    const file = `my walks/it's #1 ]]> "x" $HOME.yaml`;
+    const command = replayCommand(file, ['POS_SIM_WRONG_PASSWORD']);
+    expect(command).toMatch(/^POS_SIM_WRONG_PASSWORD=\S.* pos-sim run /);
+    const words = command.slice(command.indexOf('pos-sim run'));
+    expect(execFileSync('sh', ['-c', `set -- ${words}; printf %s "$#:$3"`], { encoding: 'utf8' })).toBe(`3:${file}`);
+    expect(replayCommand('qa/p1.yaml', [])).toBe('pos-sim run qa/p1.yaml');
   });
 });

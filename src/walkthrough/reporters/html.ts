@@ -27,9 +27,10 @@ class Screens {
   }
 }
 
-const reportFailure = (failure: StepFailure, screens: Screens): ReportFailure => {
+const reportFailure = (failure: StepFailure, index: number, screens: Screens): ReportFailure => {
   const snapshot = failure.snapshot;
   return {
+    index,
     at: failure.at,
     step: failure.step,
     calledFrom: (failure.calledFrom ?? []).map((call) =>
@@ -67,8 +68,10 @@ const reportWalkthrough = (result: WalkthroughResult, screens: Screens): ReportW
       ...(stepFile && stepFile !== file ? { file: stepFile } : {}),
       screen: own[step.screen] ?? 0,
     })),
-    ...(result.failure ? { failure: reportFailure(result.failure, screens) } : {}),
-    ...(result.afterFailure ? { afterFailure: reportFailure(result.afterFailure, screens) } : {}),
+    // Every step played is traced. The steps' failure is the last step counted (the count stops
+    // there, while `after:` still plays); a failure in `after:` is the last step played.
+    ...(result.failure ? { failure: reportFailure(result.failure, result.stepsRun - 1, screens) } : {}),
+    ...(result.afterFailure ? { afterFailure: reportFailure(result.afterFailure, (result.trace?.length ?? 0) - 1, screens) } : {}),
     ...(result.reason === undefined ? {} : { reason: result.reason }),
   };
 };
