@@ -11,6 +11,7 @@
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join, posix, win32 } from 'node:path';
+import { atExit } from '../at-exit.js';
 import { FileError } from '../errors.js';
 import { fileReason, isFileSystemError } from '../file-problem.js';
 import { toolText } from '../i18n/tool-lang.js';
@@ -63,10 +64,10 @@ export const resolveDataDir = (
 /** The device data file for a profile in a data folder. */
 export const deviceFile = (dir: string, profileName: string): string => join(dir, `${profileName}.json`);
 
-/** A throw-away data folder for a factory-fresh device (--fresh); removed when the process exits. */
+/** A throw-away data folder for a factory-fresh device (--fresh); removed when the process ends, by a signal too. */
 export const throwAwayDataDir = (): string => {
   const dir = mkdtempSync(join(tmpdir(), 'pos-sim-fresh-'));
-  process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+  atExit(() => rmSync(dir, { recursive: true, force: true }));
   return dir;
 };
 

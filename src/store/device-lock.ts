@@ -12,6 +12,7 @@
  */
 import { linkSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { atExit } from '../at-exit.js';
 import { DeviceInUseError } from '../errors.js';
 import { toolText } from '../i18n/tool-lang.js';
 import { inDataDir } from './data-dir.js';
@@ -116,7 +117,7 @@ export const lockDevice = (dir: string, name: string): DeviceLock => {
   const release = () => {
     if (released) return;
     released = true;
-    process.off('exit', release);
+    cancel();
     try {
       if (readLock(file) === String(process.pid)) rmSync(file, { force: true });
     } catch {
@@ -124,6 +125,7 @@ export const lockDevice = (dir: string, name: string): DeviceLock => {
       // process has ended the next start takes it over as stale.
     }
   };
-  process.on('exit', release);
+  // Released as the process ends, by a signal too (the terminal window closed: SIGHUP).
+  const cancel = atExit(release);
   return { file, release };
 };

@@ -10,7 +10,7 @@ import { createInterface } from 'node:readline';
 import { buildSync } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lockDevice } from '../../src/store/device-lock.js';
-import { ROOT } from '../support/built-cli.js';
+import { REQUIRE_BANNER, ROOT } from '../support/built-cli.js';
 
 const CONTENDERS = 8;
 const ROUNDS = 25;
@@ -80,7 +80,15 @@ beforeAll(() => {
   const entry = join(scratch, 'worker-entry.mjs');
   writeFileSync(entry, WORKER);
   workerFile = join(scratch, 'worker.mjs');
-  buildSync({ entryPoints: [entry], outfile: workerFile, bundle: true, platform: 'node', format: 'esm', logLevel: 'silent' });
+  buildSync({
+    entryPoints: [entry],
+    outfile: workerFile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    logLevel: 'silent',
+    banner: { js: REQUIRE_BANNER },
+  });
 });
 
 afterAll(() => {

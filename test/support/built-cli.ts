@@ -5,6 +5,10 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
+
+/** For a test's own esbuild bundle (an ES module) of modules that bundle CommonJS (signal-exit): Node's require. */
+export const REQUIRE_BANNER = "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);";
+
 export const BIN = join(ROOT, 'bin/pos-sim.js');
 
 /** Newest modification time of the files under `dir`. */
