@@ -112,8 +112,13 @@ const locateJsonError = (text: string): { offset: number; reason: string } => {
   return { offset: 0, reason: toolText('json.emptyOrEnds') };
 };
 
-/** Parses JSON, or says where it breaks and why, in the tool's language. */
-export const parseJson = (text: string): { ok: true; value: unknown } | { ok: false; failure: JsonParseFailure } => {
+/**
+ * Parses JSON, or says where it breaks and why, in the tool's language. A byte order mark at the
+ * start (Windows Notepad saves one) is passed over, as RFC 8259 allows a parser to, and as YAML
+ * files are read; anywhere else it is an error.
+ */
+export const parseJson = (withMark: string): { ok: true; value: unknown } | { ok: false; failure: JsonParseFailure } => {
+  const text = withMark.startsWith('\uFEFF') ? withMark.slice(1) : withMark;
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch {

@@ -23,8 +23,13 @@ describe('a JSON syntax error', () => {
     expect(at('[1 2]')).toBe('1:4');
     expect(at('{"a" 1}')).toBe('1:6');
     expect(at('{"a": 1} x')).toBe('1:10');
-    expect(at('\uFEFF{}')).toBe('1:1');
-    expect(failure('\uFEFF{}').reason).toBe('这里不能是 U+FEFF：应是一个值(文字、数字、true、false、null、对象或列表)');
+    expect(at('{"a": \uFEFF1}')).toBe('1:7');
+    expect(failure('{"a": \uFEFF1}').reason).toBe('这里不能是 U+FEFF：应是一个值(文字、数字、true、false、null、对象或列表)');
+  });
+
+  it('is not a byte order mark at the start (Windows Notepad saves one), which is passed over', () => {
+    expect(parseJson('\uFEFF{"a": 1}')).toEqual({ ok: true, value: { a: 1 } });
+    expect(at('\uFEFF{\n  "a": }')).toBe('2:8');
   });
 
   it('an unclosed string points at its opening quote; a truncated file at its end', () => {
