@@ -11,6 +11,7 @@ import { langOfCommandLine, setToolLang, toolText } from './i18n/tool-lang.js';
 import { dropColorFrom, noColorWanted } from './no-color.js';
 import { resolveDataDir, throwAwayDataDir } from './store/data-dir.js';
 import { packageRoot } from './package-root.js';
+import { visibleControls } from './visible-controls.js';
 
 const version = (): string => (createRequire(import.meta.url)(`${packageRoot}/package.json`) as { version: string }).version;
 
@@ -96,7 +97,7 @@ const main = async (): Promise<void> => {
       const { practiceCommand } = await import('./commands/practice.js');
       const task = options.paths[0];
       const dataDir = resolveDataDir(options.dataDir);
-      const warn = (note: string) => console.error(`pos-sim: ${note}`);
+      const warn = (note: string) => console.error(`pos-sim: ${visibleControls(note)}`);
       for (const line of await practiceCommand({ task, history: options.history, dataDir, lang: options.lang, warn })) console.log(line);
       return;
     }
@@ -171,12 +172,12 @@ main().then(
   () => exitWhenWritten(typeof process.exitCode === 'number' ? process.exitCode : 0),
   (error: unknown) => {
     if (error instanceof PosSimError) {
-      console.error(`pos-sim: ${error.message}`);
+      console.error(`pos-sim: ${visibleControls(error.message)}`);
       return exitWhenWritten(error.exitCode);
     }
     // A file or folder that cannot be used, which no command turned into a message of its own.
     if (isFileSystemError(error)) {
-      console.error(`pos-sim: ${fileProblem(error)}`);
+      console.error(`pos-sim: ${visibleControls(fileProblem(error))}`);
       return exitWhenWritten(2);
     }
     console.error(error);

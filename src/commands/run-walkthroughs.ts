@@ -7,6 +7,7 @@ import { availableParallelism } from 'node:os';
 import { PosSimError } from '../errors.js';
 import { DEFAULT_SNAPSHOT_DIR, SnapshotReport } from '../golden/snapshot-report.js';
 import { toolLang } from '../i18n/tool-lang.js';
+import { visibleControls } from '../visible-controls.js';
 import { createReporter, type ReporterName } from '../walkthrough/reporters/index.js';
 import { bailReason } from '../walkthrough/reporters/reporter.js';
 import type { ProfileCache } from '../walkthrough/run-file.js';
@@ -111,7 +112,7 @@ export const runWalkthroughsCommand = async (
         unreadable = true;
         // Machine-readable reports keep stdout parseable; the problem is told beside them too, once a file.
         const reason = result.reason ?? '';
-        if (options.reporter !== 'pretty' && !told.has(reason)) err(`pos-sim: ${reason}`);
+        if (options.reporter !== 'pretty' && !told.has(reason)) err(`pos-sim: ${visibleControls(reason)}`);
         told.add(reason);
       }
       if (result.status === 'failed') failed = true;

@@ -56,6 +56,14 @@ const readTap = (tap: string): Promise<{ final: FinalResults; points: Result[] }
     parser.end(tap);
   });
 
+describe('the report a person reads in a terminal', () => {
+  it('shows the control characters of names and steps written out, never sent to the terminal', async () => {
+    const { stdout } = await report({});
+    expect(stdout).toContain('bell \\x07 escape \\x1B null \\x00 del \\x7F');
+    expect(stdout).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/u);
+  });
+});
+
 describe('TAP, read by tap-parser', () => {
   it('counts every walkthrough as it ended: a "# TODO" or "# SKIP" in a name is text, a newline does not add a test', async () => {
     const { code, stdout } = await report({ reporter: 'tap' });

@@ -1,5 +1,6 @@
 /** The report a person reads in a terminal: a line per walkthrough, the failing step with the screen, the totals. */
 import { stepCount, toolText } from '../../i18n/tool-lang.js';
+import { visibleControls } from '../../visible-controls.js';
 import type { StepFailure, WalkthroughResult } from '../run-walkthrough.js';
 import { Counter, tallyText, type Reporter, type RunPlan } from './reporter.js';
 
@@ -22,40 +23,44 @@ const failureLines = (failure: StepFailure): string[] => [
 export const prettyReporter = (): Reporter => {
   const counter = new Counter();
   let perProfile = false;
+  const resultText = (result: WalkthroughResult): string => {
+    const name = perProfile ? `${result.name} · ${result.profile}` : result.name;
+    const time = `${result.durationMs.toFixed(1)} ms`;
+    switch (result.status) {
+      case 'passed':
+        return toolText('report.walkthrough', { mark: '✓', name, steps: stepCount(result.steps), time });
+      case 'skipped':
+        return toolText('report.skipped', { name, reason: result.reason ?? '' });
+      case 'error':
+        return `${toolText('report.error', { name })}\n${indent(result.reason ?? '', '  ')}`;
+      case 'failed': {
+        const { failure, afterFailure } = result;
+        return [
+          failure
+            ? toolText('report.failed', { name, ran: result.stepsRun, total: result.steps, time })
+            : toolText('report.afterFailed', { name, time }),
+          ...(failure ? failureLines(failure) : []),
+          ...(afterFailure ? [toolText('report.after'), ...failureLines(afterFailure)] : []),
+        ].join('\n');
+      }
+    }
+  };
   return {
     start: (plan: RunPlan) => {
       perProfile = plan.perProfile;
       return undefined;
     },
+    // Names and what steps wrote come from the suite's files: shown, never obeyed, by the terminal.
     result: (result: WalkthroughResult) => {
       counter.add(result);
-      const name = perProfile ? `${result.name} · ${result.profile}` : result.name;
-      const time = `${result.durationMs.toFixed(1)} ms`;
-      switch (result.status) {
-        case 'passed':
-          return toolText('report.walkthrough', { mark: '✓', name, steps: stepCount(result.steps), time });
-        case 'skipped':
-          return toolText('report.skipped', { name, reason: result.reason ?? '' });
-        case 'error':
-          return `${toolText('report.error', { name })}\n${indent(result.reason ?? '', '  ')}`;
-        case 'failed': {
-          const { failure, afterFailure } = result;
-          return [
-            failure
-              ? toolText('report.failed', { name, ran: result.stepsRun, total: result.steps, time })
-              : toolText('report.afterFailed', { name, time }),
-            ...(failure ? failureLines(failure) : []),
-            ...(afterFailure ? [toolText('report.after'), ...failureLines(afterFailure)] : []),
-          ].join('\n');
-        }
-      }
+      return visibleControls(resultText(result));
     },
     end: (end) => {
       const lines = [''];
       if (end.bailedOut !== undefined) lines.push(toolText('report.bailedOut', { reason: end.bailedOut }));
       if (perProfile) for (const [profile, tally] of counter.byProfile) lines.push(`${profile}: ${tallyText(tally)}`);
       lines.push(tallyText(counter.all));
-      return lines.join('\n');
+      return visibleControls(lines.join('\n'));
     },
   };
 };
