@@ -7,6 +7,7 @@
  */
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type YAMLError } from 'yaml';
 import { toolText } from './i18n/tool-lang.js';
+import { readYamlFast } from './yaml-fast.js';
 
 export type SourcePosition = { readonly line: number; readonly column: number };
 export type FieldPath = readonly (string | number)[];
@@ -31,8 +32,11 @@ export class YamlSource {
   constructor(
     readonly file: string,
     readonly text: string,
-    readonly doc: Document,
+    /** The document's top node (null when the file holds none). */
+    readonly contents: Node | null,
     private readonly lines: LineCounter,
+    /** The document as the yaml library read it; none when the fast reader did (yaml-fast.ts: no aliases then). */
+    private readonly doc?: Document,
   ) {}
 
   position(offset: number): SourcePosition {
@@ -49,7 +53,7 @@ export class YamlSource {
 
   /** The node an alias stands for, or the node itself. */
   resolve(node: unknown): Node | undefined {
-    const target = isAlias(node) ? node.resolve(this.doc) : node;
+    const target = isAlias(node) && this.doc ? node.resolve(this.doc) : node;
     return target === null || target === undefined ? undefined : (target as Node);
   }
 
@@ -59,7 +63,7 @@ export class YamlSource {
    * it is used), not its anchor.
    */
   nodeAt(path: FieldPath, options: { readonly throughAlias?: boolean } = {}): Node | undefined {
-    let node = this.resolve(this.doc.contents);
+    let node = this.resolve(this.contents);
     for (const [index, key] of path.entries()) {
       const child =
         isSeq(node) && typeof key === 'number'
@@ -129,9 +133,11 @@ export const readYaml = (
   file: string,
   notYaml: (reason: string) => string,
 ): { value: unknown; source: YamlSource } | YamlProblems => {
+  const fast = readYamlFast(text);
+  if (fast) return { value: fast.value, source: new YamlSource(file, text, fast.contents, fast.lines) };
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  const source = new YamlSource(file, text, doc, lines);
+  const source = new YamlSource(file, text, doc.contents, lines, doc);
   if (doc.errors.length > 0) {
     return { problems: doc.errors.map((error) => source.problem(startOf(doc, error), notYaml(error.message.split('\n')[0] ?? ''))) };
   }
