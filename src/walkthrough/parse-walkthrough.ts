@@ -17,9 +17,10 @@ import { checkSchema } from '../json-source.js';
 import { profilePath } from '../profile/load-profile.js';
 import { shownPath } from '../shown-path.js';
 import { readYaml, type FieldPath, type YamlProblems, type YamlSource } from '../yaml-source.js';
+import { checkStep } from './checked-steps.js';
 import { asksScreen, type Condition } from './conditions.js';
 import { WalkthroughError } from './walkthrough-error.js';
-import { stepSchemaFor, suiteFieldsSchema, SUITE_FILE, walkthroughFieldsSchema, type RunWritten, type TableRow } from './format.js';
+import { suiteFieldsSchema, SUITE_FILE, walkthroughFieldsSchema, type RunWritten, type TableRow } from './format.js';
 import { leavesShipped, piecePath, WalkthroughLibrary, type ReadFile, type ReadPiece, type ReadSuite } from './library.js';
 import {
   ENV_PREFIX,
@@ -213,10 +214,10 @@ const readStep = (raw: unknown, at: FieldPath, reading: Reading): Step | readonl
     inline && isMap(substituted.value) && isMap(substituted.value.run)
       ? { ...substituted.value, run: { ...substituted.value.run, steps: inline } }
       : substituted.value;
-  const found = stepSchemaFor(value);
+  const found = checkStep(value);
   if ('problem' in found) return void problems.push(problemAt(source, source.nodeAt(at, { throughAlias: false }), found.problem));
-  if (found.kind === 'row') return readRow(checkSchema(found.schema, value), raw, at, reading, secrets);
-  const parsed = checkSchema(found.schema, value);
+  if (found.kind === 'row') return readRow(found.parsed, raw, at, reading, secrets);
+  const { parsed } = found;
   if (!parsed.success) {
     problems.push(...problemsOf(parsed.error.issues, at, source).map((problem) => ({ ...problem, text: redact(problem.text, secrets) })));
     return undefined;
