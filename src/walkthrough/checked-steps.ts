@@ -25,51 +25,39 @@ const LONGEST_KEY = 1000;
 
 const kept = new BoundedCache<CheckedStep>(STEPS_KEPT);
 
-/** What to key a plain value from YAML by, told apart exactly (1 from "1", NaN from null, -0 from 0); undefined for one not to keep. */
-export const writtenKey = (value: unknown): string | undefined => {
-  const parts: string[] = [];
-  return keyParts(value, parts) ? parts.join('') : undefined;
-};
-
-const keyParts = (value: unknown, parts: string[]): boolean => {
+/** A plain value from YAML that JSON writes as no other: numbers finite and not -0 (JSON writes NaN as null, -0 as 0), nothing but texts, numbers, booleans, null, lists and plain maps. */
+const writtenAlone = (value: unknown): boolean => {
   switch (typeof value) {
     case 'string':
-      if (value.includes('${')) return false;
-      parts.push(JSON.stringify(value));
+    case 'boolean':
       return true;
     case 'number':
-      parts.push(Object.is(value, -0) ? '-0' : String(value));
-      return true;
-    case 'boolean':
-      parts.push(String(value));
-      return true;
+      return Number.isFinite(value) && !Object.is(value, -0);
     case 'object':
-      if (value === null) {
-        parts.push('null');
-        return true;
-      }
+      if (value === null) return true;
       if (Array.isArray(value)) {
-        parts.push('[');
-        for (const item of value) {
-          if (!keyParts(item, parts)) return false;
-          parts.push(',');
-        }
-        parts.push(']');
+        for (const item of value) if (!writtenAlone(item)) return false;
         return true;
       }
       if (Object.getPrototypeOf(value) !== Object.prototype) return false;
-      parts.push('{');
-      for (const [key, item] of Object.entries(value)) {
-        if (key === 'steps' || key.includes('${')) return false;
-        parts.push(JSON.stringify(key), ':');
-        if (!keyParts(item, parts)) return false;
-        parts.push(',');
-      }
-      parts.push('}');
+      for (const key in value) if (!writtenAlone((value as Record<string, unknown>)[key])) return false;
       return true;
     default:
       return false;
   }
+};
+
+/** A map's key `steps` in JSON: a quote in a text is escaped, so only a key matches. */
+const STEPS_KEY = /[{,]"steps":/;
+
+/**
+ * What to key a plain value from YAML by, told apart exactly (1 from "1", NaN from null, -0 from
+ * 0); undefined for one not to keep: one that writes `${` or inline steps.
+ */
+export const writtenKey = (value: unknown): string | undefined => {
+  if (!writtenAlone(value)) return undefined;
+  const json = JSON.stringify(value);
+  return json.includes('${') || STEPS_KEY.test(json) ? undefined : json;
 };
 
 const check = (value: unknown): CheckedStep => {

@@ -36,17 +36,15 @@ const fresh = (value: unknown) => {
 afterEach(() => setToolLang('zh'));
 
 describe('the key a step is kept by', () => {
-  it('tells apart every pair of values YAML writes differently', () => {
+  it('tells apart every pair of values YAML writes differently, or gives none', () => {
     const values: unknown[] = [
       1,
       '1',
-      -0,
       0,
-      Number.NaN,
+      '0',
       null,
-      Number.POSITIVE_INFINITY,
+      'null',
       'Infinity',
-      Number.NEGATIVE_INFINITY,
       true,
       'true',
       '',
@@ -65,16 +63,23 @@ describe('the key a step is kept by', () => {
       [null],
       [1, null],
       ['1', null],
+      { a: '{"steps":1}' },
+      1.5,
+      15e-1 + 1,
     ];
     const keys = values.map(writtenKey);
     expect(keys.every((key) => key !== undefined)).toBe(true);
     expect(new Set(keys).size).toBe(values.length);
+    // Values JSON writes as others are checked each time.
+    for (const value of [Number.NaN, -0, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, [Number.NaN], { a: { b: -0 } }])
+      expect(writtenKey(value)).toBeUndefined();
   });
 
   it('is none for a step whose result depends on more than how it is written', () => {
     expect(writtenKey({ type: '${PASSWORD}' })).toBeUndefined();
     expect(writtenKey({ run: { file: 'a.yaml', env: { '${A}': 1 } } })).toBeUndefined();
     expect(writtenKey({ run: { steps: [{ press: '确认' }] } })).toBeUndefined();
+    expect(writtenKey([[{ run: { steps: [] } }], 'x'])).toBeUndefined();
     expect(writtenKey([[{ press: 'x' }], { screen: ['a', '${B}'] }])).toBeUndefined();
     expect(writtenKey({ run: { file: 'a.yaml', env: { A: '1' } } })).toBeDefined();
   });
