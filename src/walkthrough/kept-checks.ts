@@ -75,9 +75,9 @@ const check = (value: unknown): CheckedStep => {
     : { kind: found.kind, parsed: checkSchema(found.schema, value) };
 };
 
-/** A step as written, checked against the schema of its kind: kept from a step written the same way when there was one. */
-export const checkStep = (value: unknown): CheckedStep => {
-  const key = writtenKey(value);
+/** A step as written (its key when known), checked against the schema of its kind: kept from a step written the same way when there was one. */
+export const checkStep = (value: unknown, known?: string): CheckedStep => {
+  const key = known ?? writtenKey(value);
   if (key === undefined || key.length > LONGEST_KEY) return check(value);
   return kept.get(`${toolLang()}${key}`, () => check(value));
 };

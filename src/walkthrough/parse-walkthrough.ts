@@ -17,7 +17,7 @@ import { checkSchema } from '../json-source.js';
 import { profilePath } from '../profile/load-profile.js';
 import { shownPath } from '../shown-path.js';
 import { readYaml, type FieldPath, type YamlProblems, type YamlSource } from '../yaml-source.js';
-import { checkFields, checkStep, type WalkthroughFields } from './kept-checks.js';
+import { checkFields, checkStep, writtenKey, type WalkthroughFields } from './kept-checks.js';
 import { asksScreen, type Condition } from './conditions.js';
 import { WalkthroughError } from './walkthrough-error.js';
 import { suiteFieldsSchema, SUITE_FILE, type RunWritten, type TableRow } from './format.js';
@@ -197,7 +197,9 @@ const readStep = (raw: unknown, at: FieldPath, reading: Reading): Step | readonl
   const inline = inlineSteps(raw);
   // Inline steps get their values as each of them is read.
   const written = inline && isMap(raw) && isMap(raw.run) ? { ...raw, run: { ...raw.run, steps: [] } } : raw;
-  const substituted = substitute(written, reading.parameters);
+  // A step with a key (kept-checks.ts) writes no `${NAME}`: there is nothing to substitute.
+  const key = inline ? undefined : writtenKey(raw);
+  const substituted = key === undefined ? substitute(written, reading.parameters) : { value: raw, secrets: [], missing: [] };
   for (const missing of substituted.missing)
     problems.push(
       problemAt(
@@ -214,7 +216,7 @@ const readStep = (raw: unknown, at: FieldPath, reading: Reading): Step | readonl
     inline && isMap(substituted.value) && isMap(substituted.value.run)
       ? { ...substituted.value, run: { ...substituted.value.run, steps: inline } }
       : substituted.value;
-  const found = checkStep(value);
+  const found = checkStep(value, key);
   if ('problem' in found) return void problems.push(problemAt(source, source.nodeAt(at, { throughAlias: false }), found.problem));
   if (found.kind === 'row') return readRow(found.parsed, raw, at, reading, secrets);
   const { parsed } = found;
