@@ -10,10 +10,15 @@
  * file is read by the library as before: every error still comes from the library.
  * test/yaml-fast.test.ts compares both on every shipped file and on a corpus of variants.
  */
-import { Document, isScalar, LineCounter, Pair, Scalar, YAMLMap, YAMLSeq, type Node, type Schema } from 'yaml';
+import * as yaml from 'yaml';
+import type { Node, Scalar, Schema, YAMLMap, YAMLSeq } from 'yaml';
+
+// The bundle reaches the yaml package's exports (CommonJS) through a getter at each use: those the
+// reader uses at each node are read once, here.
+const { Document, isScalar, LineCounter, Pair, Scalar: ScalarNode, YAMLMap: MapNode, YAMLSeq: SeqNode } = yaml;
 
 /** What the reader built: the document's top map, its plain value and where each line starts. */
-export type FastRead = { readonly contents: YAMLMap; readonly value: Record<string, unknown>; readonly lines: LineCounter };
+export type FastRead = { readonly contents: YAMLMap; readonly value: Record<string, unknown>; readonly lines: yaml.LineCounter };
 
 /** A scalar tag of the core schema, as the library resolves a plain scalar with it. */
 type ScalarTag = {
@@ -29,6 +34,25 @@ const DEFAULTS = new Document();
 const SCHEMA: Schema = DEFAULTS.schema;
 const TAGS = (SCHEMA.tags as unknown as readonly ScalarTag[]).filter((tag) => !tag.collection && tag.default === true && tag.test);
 const OPTIONS = DEFAULTS.options;
+
+/**
+ * The core schema's plain scalars other than texts, as the library's version tests them: null,
+ * booleans, integers (octal, decimal, hexadecimal), floats. Each starts with one of the characters
+ * of MAY_RESOLVE (or is empty), so a scalar that does not is a text with no test run. Should the
+ * library's tests ever differ, the reader reads nothing (every file goes to the library).
+ */
+const KNOWN_TESTS = [
+  '^(?:~|[Nn]ull|NULL)?$',
+  '^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$',
+  '^0o[0-7]+$',
+  '^[-+]?[0-9]+$',
+  '^0x[0-9a-fA-F]+$',
+  '^(?:[-+]?\\.(?:inf|Inf|INF)|\\.nan|\\.NaN|\\.NAN)$',
+  '^[-+]?(?:\\.[0-9]+|[0-9]+(?:\\.[0-9]*)?)[eE][-+]?[0-9]+$',
+  '^[-+]?(?:\\.[0-9]+|[0-9]+\\.[0-9]*)$',
+];
+const MAY_RESOLVE = /^[~nNtTfF0-9+\-.]/;
+const TAGS_KNOWN = TAGS.map((tag) => tag.test?.source).join('\n') === KNOWN_TESTS.join('\n');
 
 /** Thrown inside the reader when the text leaves the subset; caught at the top. */
 class Declined extends Error {}
@@ -161,7 +185,7 @@ class FastReader {
   }
 
   private blockMap(indent: number): YAMLMap {
-    const map = new YAMLMap(SCHEMA);
+    const map = new MapNode(SCHEMA);
     const object: Record<string, unknown> = {};
     const start = this.at;
     let end: number;
@@ -197,7 +221,7 @@ class FastReader {
   }
 
   private blockSeq(indent: number): YAMLSeq {
-    const seq = new YAMLSeq(SCHEMA);
+    const seq = new SeqNode(SCHEMA);
     const list: unknown[] = [];
     const start = this.at;
     let end: number;
@@ -319,21 +343,22 @@ class FastReader {
   /** A plain scalar's node, its value by the core schema's tags as the library resolves it. */
   private plain(start: number, end: number, atKey: boolean): Scalar {
     const source = this.text.slice(start, end);
-    const tag = atKey ? undefined : TAGS.find((candidate) => candidate.test?.test(source));
+    const mayResolve = MAY_RESOLVE.test(source);
+    const tag = atKey || !mayResolve ? undefined : TAGS.find((candidate) => candidate.test?.test(source));
     let scalar: Scalar;
     if (tag) {
       declinedResolving = false;
       const resolved = tag.resolve(source, onResolveError, OPTIONS);
       if (declinedResolving) throw DECLINED;
-      scalar = isScalar(resolved) ? resolved : new Scalar(resolved);
+      scalar = isScalar(resolved) ? resolved : new ScalarNode(resolved);
     } else {
       // A key the schema would resolve to something else than a string is declined by the caller.
-      if (atKey && TAGS.some((candidate) => candidate.test?.test(source))) throw DECLINED;
-      scalar = new Scalar(source);
+      if (atKey && mayResolve && TAGS.some((candidate) => candidate.test?.test(source))) throw DECLINED;
+      scalar = new ScalarNode(source);
     }
     scalar.range = [start, end, end];
     scalar.source = source;
-    scalar.type = Scalar.PLAIN;
+    scalar.type = ScalarNode.PLAIN;
     if (tag?.format) scalar.format = tag.format;
     this.js = scalar.value;
     return scalar;
@@ -365,10 +390,10 @@ class FastReader {
     let value: string;
     if (this.text.charCodeAt(start) === SINGLE) value = inner.includes("''") ? inner.replaceAll("''", "'") : inner;
     else value = inner.includes('\\') ? unescape(inner) : inner;
-    const scalar = new Scalar(value);
+    const scalar = new ScalarNode(value);
     scalar.range = [start, end, end];
     scalar.source = value;
-    scalar.type = this.text.charCodeAt(start) === SINGLE ? Scalar.QUOTE_SINGLE : Scalar.QUOTE_DOUBLE;
+    scalar.type = this.text.charCodeAt(start) === SINGLE ? ScalarNode.QUOTE_SINGLE : ScalarNode.QUOTE_DOUBLE;
     this.at = end;
     this.js = value;
     return scalar;
@@ -379,7 +404,7 @@ class FastReader {
     const start = this.at;
     const isSeq = this.code(start) === OPEN_SEQ;
     const close = isSeq ? CLOSE_SEQ : CLOSE_MAP;
-    const node = isSeq ? new YAMLSeq(SCHEMA) : new YAMLMap(SCHEMA);
+    const node = isSeq ? new SeqNode(SCHEMA) : new MapNode(SCHEMA);
     node.flow = true;
     const list: unknown[] = [];
     const object: Record<string, unknown> = {};
@@ -457,7 +482,7 @@ const unescape = (inner: string): string =>
   });
 
 /** Where each line starts, as the library's LineCounter has it after a parse. */
-const linesOf = (text: string): LineCounter => {
+const linesOf = (text: string): yaml.LineCounter => {
   const lines = new LineCounter();
   lines.addNewLine(0);
   for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) lines.addNewLine(at + 1);
@@ -466,7 +491,7 @@ const linesOf = (text: string): LineCounter => {
 
 /** The file read the fast way, or undefined when it is not written in the subset this reads. */
 export const readYamlFast = (text: string): FastRead | undefined => {
-  if (OUTSIDE.test(text)) return undefined;
+  if (!TAGS_KNOWN || OUTSIDE.test(text)) return undefined;
   const reader = new FastReader(text);
   try {
     const contents = reader.read();

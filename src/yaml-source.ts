@@ -5,9 +5,14 @@
  * comes before it. A field path found wrong later (by a schema) is located back in the file, through
  * aliases, at the place that holds it.
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type YAMLError } from 'yaml';
+import * as yaml from 'yaml';
+import type { Document, LineCounter, Node, YAMLError } from 'yaml';
 import { toolText } from './i18n/tool-lang.js';
 import { readYamlFast } from './yaml-fast.js';
+
+// The bundle reaches the yaml package's exports (CommonJS) through a getter at each use: those
+// nodeAt uses at each step are read once, here.
+const { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, visit } = yaml;
 
 export type SourcePosition = { readonly line: number; readonly column: number };
 export type FieldPath = readonly (string | number)[];
@@ -135,7 +140,7 @@ export const readYaml = (
 ): { value: unknown; source: YamlSource } | YamlProblems => {
   const fast = readYamlFast(text);
   if (fast) return { value: fast.value, source: new YamlSource(file, text, fast.contents, fast.lines) };
-  const lines = new LineCounter();
+  const lines = new yaml.LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const source = new YamlSource(file, text, doc.contents, lines, doc);
   if (doc.errors.length > 0) {
