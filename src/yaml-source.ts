@@ -6,7 +6,7 @@
  * aliases, at the place that holds it.
  */
 import * as yaml from 'yaml';
-import type { Document, LineCounter, Node, YAMLError } from 'yaml';
+import type { Document, LineCounter, Node, Pair, YAMLError, YAMLMap } from 'yaml';
 import { toolText } from './i18n/tool-lang.js';
 import { readYamlFast } from './yaml-fast.js';
 
@@ -69,13 +69,9 @@ export class YamlSource {
    */
   nodeAt(path: FieldPath, options: { readonly throughAlias?: boolean } = {}): Node | undefined {
     let node = this.resolve(this.contents);
-    for (const [index, key] of path.entries()) {
-      const child =
-        isSeq(node) && typeof key === 'number'
-          ? node.items[key]
-          : isMap(node)
-            ? node.items.find((pair) => scalarKey(pair.key) === String(key))?.value
-            : undefined;
+    for (let index = 0; index < path.length; index += 1) {
+      const key = path[index] as string | number;
+      const child = isSeq(node) && typeof key === 'number' ? node.items[key] : isMap(node) ? pairOf(node, key)?.value : undefined;
       const next = index === path.length - 1 && options.throughAlias === false && isAlias(child) ? child : this.resolve(child);
       if (next === undefined) return node;
       node = next;
@@ -93,7 +89,7 @@ export class YamlSource {
   /** The key of the field at a path (so a message points at the field's name), else the node. */
   keyAt(path: FieldPath): Node | undefined {
     const parent = path.length > 0 ? this.nodeAt(path.slice(0, -1)) : undefined;
-    const pair = isMap(parent) ? parent.items.find((item) => scalarKey(item.key) === String(path.at(-1))) : undefined;
+    const pair = isMap(parent) ? pairOf(parent, path.at(-1) as string | number) : undefined;
     return (pair?.key as Node | undefined) ?? this.nodeAt(path);
   }
 
@@ -114,6 +110,13 @@ const contentEnd = (node: Node): number => {
 };
 
 const scalarKey = (key: unknown): string | undefined => (isScalar(key) ? String(key.value) : undefined);
+
+/** A map's first pair whose key is `key` written as text (a loop, no closure: nodeAt runs at every step). */
+const pairOf = (map: YAMLMap<unknown, unknown>, key: string | number): Pair<unknown, unknown> | undefined => {
+  const name = String(key);
+  for (const pair of map.items) if (scalarKey(pair.key) === name) return pair;
+  return undefined;
+};
 
 /** Where a syntax error starts: the opening of the quote or bracket it found left open, else where it was found. */
 const startOf = (doc: Document, error: YAMLError): number => {

@@ -188,7 +188,7 @@ type Placement = Pick<Step, 'file' | 'at' | 'source' | 'caption' | 'when'>;
 
 /** An action as a step: where it is written, with the secrets it was written with. */
 const placedStep = (action: StepAction, placement: Placement, secrets: readonly Secret[], more: readonly Secret[] = []): Step => {
-  const all = [...secrets, ...more];
+  const all = more.length === 0 ? secrets : [...secrets, ...more];
   return { ...action, ...placement, ...(all.length > 0 ? { secrets: all } : {}) } as Step;
 };
 
@@ -211,7 +211,7 @@ const readStep = (raw: unknown, at: FieldPath, reading: Reading): Step | readonl
       ),
     );
   if (substituted.missing.length > 0) return undefined;
-  const secrets = [...substituted.secrets];
+  const secrets = substituted.secrets;
   const value =
     inline && isMap(substituted.value) && isMap(substituted.value.run)
       ? { ...substituted.value, run: { ...substituted.value.run, steps: inline } }
