@@ -5,8 +5,14 @@
  * comes before it. A field path found wrong later (by a schema) is located back in the file, through
  * aliases, at the place that holds it.
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type YAMLError } from 'yaml';
+import * as yaml from 'yaml';
+import type { Document, LineCounter, Node, Pair, YAMLError, YAMLMap } from 'yaml';
 import { toolText } from './i18n/tool-lang.js';
+import { readYamlFast } from './yaml-fast.js';
+
+// The bundle reaches the yaml package's exports (CommonJS) through a getter at each use: those
+// nodeAt uses at each step are read once, here.
+const { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, visit } = yaml;
 
 export type SourcePosition = { readonly line: number; readonly column: number };
 export type FieldPath = readonly (string | number)[];
@@ -31,8 +37,11 @@ export class YamlSource {
   constructor(
     readonly file: string,
     readonly text: string,
-    readonly doc: Document,
+    /** The document's top node (null when the file holds none). */
+    readonly contents: Node | null,
     private readonly lines: LineCounter,
+    /** The document as the yaml library read it; none when the fast reader did (yaml-fast.ts: no aliases then). */
+    private readonly doc?: Document,
   ) {}
 
   position(offset: number): SourcePosition {
@@ -49,7 +58,7 @@ export class YamlSource {
 
   /** The node an alias stands for, or the node itself. */
   resolve(node: unknown): Node | undefined {
-    const target = isAlias(node) ? node.resolve(this.doc) : node;
+    const target = isAlias(node) && this.doc ? node.resolve(this.doc) : node;
     return target === null || target === undefined ? undefined : (target as Node);
   }
 
@@ -59,14 +68,10 @@ export class YamlSource {
    * it is used), not its anchor.
    */
   nodeAt(path: FieldPath, options: { readonly throughAlias?: boolean } = {}): Node | undefined {
-    let node = this.resolve(this.doc.contents);
-    for (const [index, key] of path.entries()) {
-      const child =
-        isSeq(node) && typeof key === 'number'
-          ? node.items[key]
-          : isMap(node)
-            ? node.items.find((pair) => scalarKey(pair.key) === String(key))?.value
-            : undefined;
+    let node = this.resolve(this.contents);
+    for (let index = 0; index < path.length; index += 1) {
+      const key = path[index] as string | number;
+      const child = isSeq(node) && typeof key === 'number' ? node.items[key] : isMap(node) ? pairOf(node, key)?.value : undefined;
       const next = index === path.length - 1 && options.throughAlias === false && isAlias(child) ? child : this.resolve(child);
       if (next === undefined) return node;
       node = next;
@@ -84,7 +89,7 @@ export class YamlSource {
   /** The key of the field at a path (so a message points at the field's name), else the node. */
   keyAt(path: FieldPath): Node | undefined {
     const parent = path.length > 0 ? this.nodeAt(path.slice(0, -1)) : undefined;
-    const pair = isMap(parent) ? parent.items.find((item) => scalarKey(item.key) === String(path.at(-1))) : undefined;
+    const pair = isMap(parent) ? pairOf(parent, path.at(-1) as string | number) : undefined;
     return (pair?.key as Node | undefined) ?? this.nodeAt(path);
   }
 
@@ -105,6 +110,13 @@ const contentEnd = (node: Node): number => {
 };
 
 const scalarKey = (key: unknown): string | undefined => (isScalar(key) ? String(key.value) : undefined);
+
+/** A map's first pair whose key is `key` written as text (a loop, no closure: nodeAt runs at every step). */
+const pairOf = (map: YAMLMap<unknown, unknown>, key: string | number): Pair<unknown, unknown> | undefined => {
+  const name = String(key);
+  for (const pair of map.items) if (scalarKey(pair.key) === name) return pair;
+  return undefined;
+};
 
 /** Where a syntax error starts: the opening of the quote or bracket it found left open, else where it was found. */
 const startOf = (doc: Document, error: YAMLError): number => {
@@ -129,9 +141,11 @@ export const readYaml = (
   file: string,
   notYaml: (reason: string) => string,
 ): { value: unknown; source: YamlSource } | YamlProblems => {
-  const lines = new LineCounter();
+  const fast = readYamlFast(text);
+  if (fast) return { value: fast.value, source: new YamlSource(file, text, fast.contents, fast.lines) };
+  const lines = new yaml.LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  const source = new YamlSource(file, text, doc, lines);
+  const source = new YamlSource(file, text, doc.contents, lines, doc);
   if (doc.errors.length > 0) {
     return { problems: doc.errors.map((error) => source.problem(startOf(doc, error), notYaml(error.message.split('\n')[0] ?? ''))) };
   }

@@ -91,7 +91,7 @@ export const parseTask = (text: string, file: string, machines: readonly AnyStat
   const read = readYaml(text, shown, (reason) => toolText('tasks.notYaml', { reason }));
   if ('problems' in read) throw new TaskError(read.problems.join('\n'));
   const problems = new Problems(read.source);
-  if (!isMap(read.source.doc.contents))
+  if (!isMap(read.source.contents))
     throw new TaskError(`${shown}:1:1: ${toolText('tasks.notAMap', { fields: Object.keys(taskSchema.shape).join(', ') })}`);
   const parsed = checkSchema(taskSchema, read.value);
   if (!parsed.success) {

@@ -17,9 +17,10 @@ import { checkSchema } from '../json-source.js';
 import { profilePath } from '../profile/load-profile.js';
 import { shownPath } from '../shown-path.js';
 import { readYaml, type FieldPath, type YamlProblems, type YamlSource } from '../yaml-source.js';
+import { checkFields, checkStep, writtenKey, type WalkthroughFields } from './kept-checks.js';
 import { asksScreen, type Condition } from './conditions.js';
 import { WalkthroughError } from './walkthrough-error.js';
-import { stepSchemaFor, suiteFieldsSchema, SUITE_FILE, walkthroughFieldsSchema, type RunWritten, type TableRow } from './format.js';
+import { suiteFieldsSchema, SUITE_FILE, type RunWritten, type TableRow } from './format.js';
 import { leavesShipped, piecePath, WalkthroughLibrary, type ReadFile, type ReadPiece, type ReadSuite } from './library.js';
 import {
   ENV_PREFIX,
@@ -187,7 +188,7 @@ type Placement = Pick<Step, 'file' | 'at' | 'source' | 'caption' | 'when'>;
 
 /** An action as a step: where it is written, with the secrets it was written with. */
 const placedStep = (action: StepAction, placement: Placement, secrets: readonly Secret[], more: readonly Secret[] = []): Step => {
-  const all = [...secrets, ...more];
+  const all = more.length === 0 ? secrets : [...secrets, ...more];
   return { ...action, ...placement, ...(all.length > 0 ? { secrets: all } : {}) } as Step;
 };
 
@@ -196,7 +197,9 @@ const readStep = (raw: unknown, at: FieldPath, reading: Reading): Step | readonl
   const inline = inlineSteps(raw);
   // Inline steps get their values as each of them is read.
   const written = inline && isMap(raw) && isMap(raw.run) ? { ...raw, run: { ...raw.run, steps: [] } } : raw;
-  const substituted = substitute(written, reading.parameters);
+  // A step with a key (kept-checks.ts) writes no `${NAME}`: there is nothing to substitute.
+  const key = inline ? undefined : writtenKey(raw);
+  const substituted = key === undefined ? substitute(written, reading.parameters) : { value: raw, secrets: [], missing: [] };
   for (const missing of substituted.missing)
     problems.push(
       problemAt(
@@ -208,15 +211,15 @@ const readStep = (raw: unknown, at: FieldPath, reading: Reading): Step | readonl
       ),
     );
   if (substituted.missing.length > 0) return undefined;
-  const secrets = [...substituted.secrets];
+  const secrets = substituted.secrets;
   const value =
     inline && isMap(substituted.value) && isMap(substituted.value.run)
       ? { ...substituted.value, run: { ...substituted.value.run, steps: inline } }
       : substituted.value;
-  const found = stepSchemaFor(value);
+  const found = checkStep(value, key);
   if ('problem' in found) return void problems.push(problemAt(source, source.nodeAt(at, { throughAlias: false }), found.problem));
-  if (found.kind === 'row') return readRow(checkSchema(found.schema, value), raw, at, reading, secrets);
-  const parsed = checkSchema(found.schema, value);
+  if (found.kind === 'row') return readRow(found.parsed, raw, at, reading, secrets);
+  const { parsed } = found;
   if (!parsed.success) {
     problems.push(...problemsOf(parsed.error.issues, at, source).map((problem) => ({ ...problem, text: redact(problem.text, secrets) })));
     return undefined;
@@ -446,10 +449,8 @@ const readPiece = (path: string, passed: ReadonlyMap<string, ParameterValue>, ca
   if (!file) return { problems: [toolText('walkthrough.noPiece', { path: shownPath(path) })] };
   if ('problems' in file) return { problems: file.problems };
   const problems: Problem[] = [];
-  const fields = checkSchema(walkthroughFieldsSchema, file.value);
-  if (!fields.success) problems.push(...problemsOf(fields.error.issues, [], file.source));
-  const written = fields.success ? fields.data : undefined;
-  if (written?.when && asksScreen(written.when as Condition))
+  const written = readFields(file.value, file.source, problems);
+  if (written?.when && asksScreen(written.when))
     problems.push(problemAt(file.source, file.source.keyAt(['when']), toolText('walkthrough.whenScreenOnStep')));
   // Said rather than passed over: steps a QA engineer wrote to play would silently not.
   for (const field of ['before', 'after'] as const) {
@@ -471,7 +472,7 @@ const readPiece = (path: string, passed: ReadonlyMap<string, ParameterValue>, ca
     call: {
       file: shownPath(path),
       name: typeof written.name === 'string' ? { [reading.lang]: written.name } : written.name,
-      ...(written.when ? { when: written.when as Condition } : {}),
+      ...(written.when ? { when: written.when } : {}),
     },
     steps,
   };
@@ -508,7 +509,12 @@ export type ParseOptions = {
   readonly library?: WalkthroughLibrary;
 };
 
-type Fields = z.output<typeof walkthroughFieldsSchema>;
+/** A file's fields checked (kept-checks.ts), what is wrong told at its place. */
+const readFields = (value: unknown, source: YamlSource, problems: Problem[]): WalkthroughFields | undefined => {
+  const fields = checkFields(value);
+  if (fields.issues.length > 0) problems.push(...problemsOf(fields.issues, [], source));
+  return fields.data;
+};
 
 /** Parses walkthrough text; `file` names it in messages and anchors relative fixture and piece paths. */
 export const parseWalkthrough = (
@@ -522,11 +528,9 @@ export const parseWalkthrough = (
   if ('problems' in read) throw new WalkthroughError(read.problems.join('\n'));
   const { value, source } = read;
   const problems: Problem[] = [];
-  const fields = checkSchema(walkthroughFieldsSchema, value);
-  if (!fields.success) problems.push(...problemsOf(fields.error.issues, [], source));
-  const written = fields.success ? fields.data : undefined;
+  const written = readFields(value, source, problems);
   const lang: Lang = written?.lang ?? 'zh';
-  if (written?.when && asksScreen(written.when as Condition))
+  if (written?.when && asksScreen(written.when))
     problems.push(problemAt(source, source.keyAt(['when']), toolText('walkthrough.whenScreenOnStep')));
 
   const library = options.library ?? new WalkthroughLibrary();
@@ -563,7 +567,7 @@ export const parseWalkthrough = (
     fixture,
     lang,
     start: written.start,
-    ...(written.when ? { when: written.when as Condition, whenText: source.slice(source.nodeAt(['when'])).replace(/\s*\n\s*/g, ' ') } : {}),
+    ...(written.when ? { when: written.when, whenText: source.slice(source.nodeAt(['when'])).replace(/\s*\n\s*/g, ' ') } : {}),
     tags: written.tags ?? [],
     before: [...suite.before, ...before],
     steps,
@@ -572,5 +576,5 @@ export const parseWalkthrough = (
 };
 
 /** A name resolved once for the tool's language (the other language when that one is missing), so reports, demos and paths all take a plain name. */
-const nameIn = (name: Fields['name']): string =>
+const nameIn = (name: WalkthroughFields['name']): string =>
   typeof name === 'string' ? name : ([toolLang(), ...LANGS].map((lang) => name[lang]).find((text) => text !== undefined) ?? '');
