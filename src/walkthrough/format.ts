@@ -513,20 +513,8 @@ const stepsToRead = (): z.ZodType => z.array(z.unknown(), needsSteps()).min(1, n
 
 const tag = z.string(says('walkthrough.badTag')).regex(/^[^\s,]+$/, says('walkthrough.badTag'));
 
-/** A walkthrough's own `when:`. */
-const fileWhen = () =>
-  conditionSchema.optional().meta({
-    description:
-      'the devices this walkthrough applies to (profile, display, network, has, store, not); on others it is reported as skipped',
-    // Asked before the device starts, so not of its screen.
-    not: { required: ['screen'] },
-  });
-
-/** A walkthrough's `when:` as the parser checks it, on its own (its conditions repeat across a suite: kept-checks.ts). */
-export const walkthroughWhenSchema = fileWhen();
-
-/** The fields of a walkthrough; `steps` is the list of steps to read, `when` its condition. */
-const fields = (steps: () => z.ZodType, when: () => z.ZodType = fileWhen) => ({
+/** The fields of a walkthrough; `steps` is the list of steps to read. */
+const fields = (steps: () => z.ZodType) => ({
   name: textPerLang('name').meta({
     description: 'what the walkthrough shows, for reports and demos: text, or {zh, en} (shown in the tool’s language, --lang)',
   }),
@@ -550,7 +538,12 @@ const fields = (steps: () => z.ZodType, when: () => z.ZodType = fileWhen) => ({
       description:
         'signed-in (the default): the device is booted and signed in for the day; power-on: it has just booted and asks for 签到',
     }),
-  when: when(),
+  when: conditionSchema.optional().meta({
+    description:
+      'the devices this walkthrough applies to (profile, display, network, has, store, not); on others it is reported as skipped',
+    // Asked before the device starts, so not of its screen.
+    not: { required: ['screen'] },
+  }),
   tags: z
     .union([tag, z.array(tag)], says('walkthrough.badTag'))
     .transform((value) => (Array.isArray(value) ? value : [value]))
@@ -569,8 +562,8 @@ const fields = (steps: () => z.ZodType, when: () => z.ZodType = fileWhen) => ({
 
 export const WALKTHROUGH_FIELDS = Object.keys(fields(stepsToRead));
 
-const topLevel = (steps: () => z.ZodType, when?: () => z.ZodType) =>
-  z.strictObject(fields(steps, when), {
+const topLevel = (steps: () => z.ZodType) =>
+  z.strictObject(fields(steps), {
     error: (issue) => {
       if (issue.code === 'unrecognized_keys')
         return issue.keys
@@ -584,11 +577,8 @@ const topLevel = (steps: () => z.ZodType, when?: () => z.ZodType) =>
 /** The whole file, steps included: what the JSON Schema is written from. */
 export const walkthroughSchema = topLevel(documentSteps);
 
-/**
- * The file with its steps left for the parser to check one by one (each with its own step schema),
- * and its `when:` on its own (walkthroughWhenSchema).
- */
-export const walkthroughFieldsSchema = topLevel(stepsToRead, () => z.unknown().optional());
+/** The file with its steps left for the parser to check one by one (each with its own step schema). */
+export const walkthroughFieldsSchema = topLevel(stepsToRead);
 
 export const SUITE_FIELDS = ['before', 'after'];
 

@@ -17,10 +17,10 @@ import { checkSchema } from '../json-source.js';
 import { profilePath } from '../profile/load-profile.js';
 import { shownPath } from '../shown-path.js';
 import { readYaml, type FieldPath, type YamlProblems, type YamlSource } from '../yaml-source.js';
-import { checkFields, checkStep, writtenKey, type WalkthroughFields } from './kept-checks.js';
+import { checkStep, writtenKey } from './checked-steps.js';
 import { asksScreen, type Condition } from './conditions.js';
 import { WalkthroughError } from './walkthrough-error.js';
-import { suiteFieldsSchema, SUITE_FILE, type RunWritten, type TableRow } from './format.js';
+import { suiteFieldsSchema, SUITE_FILE, walkthroughFieldsSchema, type RunWritten, type TableRow } from './format.js';
 import { leavesShipped, piecePath, WalkthroughLibrary, type ReadFile, type ReadPiece, type ReadSuite } from './library.js';
 import {
   ENV_PREFIX,
@@ -449,8 +449,10 @@ const readPiece = (path: string, passed: ReadonlyMap<string, ParameterValue>, ca
   if (!file) return { problems: [toolText('walkthrough.noPiece', { path: shownPath(path) })] };
   if ('problems' in file) return { problems: file.problems };
   const problems: Problem[] = [];
-  const written = readFields(file.value, file.source, problems);
-  if (written?.when && asksScreen(written.when))
+  const fields = checkSchema(walkthroughFieldsSchema, file.value);
+  if (!fields.success) problems.push(...problemsOf(fields.error.issues, [], file.source));
+  const written = fields.success ? fields.data : undefined;
+  if (written?.when && asksScreen(written.when as Condition))
     problems.push(problemAt(file.source, file.source.keyAt(['when']), toolText('walkthrough.whenScreenOnStep')));
   // Said rather than passed over: steps a QA engineer wrote to play would silently not.
   for (const field of ['before', 'after'] as const) {
@@ -472,7 +474,7 @@ const readPiece = (path: string, passed: ReadonlyMap<string, ParameterValue>, ca
     call: {
       file: shownPath(path),
       name: typeof written.name === 'string' ? { [reading.lang]: written.name } : written.name,
-      ...(written.when ? { when: written.when } : {}),
+      ...(written.when ? { when: written.when as Condition } : {}),
     },
     steps,
   };
@@ -509,12 +511,7 @@ export type ParseOptions = {
   readonly library?: WalkthroughLibrary;
 };
 
-/** A file's fields checked (kept-checks.ts), what is wrong told at its place. */
-const readFields = (value: unknown, source: YamlSource, problems: Problem[]): WalkthroughFields | undefined => {
-  const fields = checkFields(value);
-  if (fields.issues.length > 0) problems.push(...problemsOf(fields.issues, [], source));
-  return fields.data;
-};
+type Fields = z.output<typeof walkthroughFieldsSchema>;
 
 /** Parses walkthrough text; `file` names it in messages and anchors relative fixture and piece paths. */
 export const parseWalkthrough = (
@@ -528,9 +525,11 @@ export const parseWalkthrough = (
   if ('problems' in read) throw new WalkthroughError(read.problems.join('\n'));
   const { value, source } = read;
   const problems: Problem[] = [];
-  const written = readFields(value, source, problems);
+  const fields = checkSchema(walkthroughFieldsSchema, value);
+  if (!fields.success) problems.push(...problemsOf(fields.error.issues, [], source));
+  const written = fields.success ? fields.data : undefined;
   const lang: Lang = written?.lang ?? 'zh';
-  if (written?.when && asksScreen(written.when))
+  if (written?.when && asksScreen(written.when as Condition))
     problems.push(problemAt(source, source.keyAt(['when']), toolText('walkthrough.whenScreenOnStep')));
 
   const library = options.library ?? new WalkthroughLibrary();
@@ -567,7 +566,7 @@ export const parseWalkthrough = (
     fixture,
     lang,
     start: written.start,
-    ...(written.when ? { when: written.when, whenText: source.slice(source.nodeAt(['when'])).replace(/\s*\n\s*/g, ' ') } : {}),
+    ...(written.when ? { when: written.when as Condition, whenText: source.slice(source.nodeAt(['when'])).replace(/\s*\n\s*/g, ' ') } : {}),
     tags: written.tags ?? [],
     before: [...suite.before, ...before],
     steps,
@@ -576,5 +575,5 @@ export const parseWalkthrough = (
 };
 
 /** A name resolved once for the tool's language (the other language when that one is missing), so reports, demos and paths all take a plain name. */
-const nameIn = (name: WalkthroughFields['name']): string =>
+const nameIn = (name: Fields['name']): string =>
   typeof name === 'string' ? name : ([toolLang(), ...LANGS].map((lang) => name[lang]).find((text) => text !== undefined) ?? '');

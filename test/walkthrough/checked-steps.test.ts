@@ -1,4 +1,4 @@
-// Steps written the same way are checked once (src/walkthrough/kept-checks.ts): what comes from
+// Steps written the same way are checked once (src/walkthrough/checked-steps.ts): what comes from
 // the memo must be what a fresh check gives, the key must tell apart every value YAML can write,
 // and a step that writes `${NAME}` or inline steps, or a message in another language, is never
 // taken from it.
@@ -8,8 +8,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { setToolLang } from '../../src/i18n/tool-lang.js';
 import { checkSchema } from '../../src/json-source.js';
-import { stepSchemaFor, walkthroughFieldsSchema, walkthroughWhenSchema } from '../../src/walkthrough/format.js';
-import { checkFields, checkStep, writtenKey } from '../../src/walkthrough/kept-checks.js';
+import { checkStep, writtenKey } from '../../src/walkthrough/checked-steps.js';
+import { stepSchemaFor } from '../../src/walkthrough/format.js';
 import { parseWalkthrough } from '../../src/walkthrough/parse-walkthrough.js';
 import { thrownMessage } from '../support/thrown.js';
 
@@ -20,14 +20,12 @@ const yamlFiles = (dir: string): string[] =>
     entry.isDirectory() ? yamlFiles(join(dir, entry.name)) : entry.name.endsWith('.yaml') ? [join(dir, entry.name)] : [],
   );
 
-const shippedValues = (): Record<string, unknown>[] =>
-  yamlFiles(SHIPPED).map((file) => parse(readFileSync(file, 'utf8')) as Record<string, unknown>);
-
 /** Every step of the shipped files as written (pieces and suite file included). */
 const shippedSteps = (): unknown[] =>
-  shippedValues().flatMap((value) =>
-    ['before', 'steps', 'after'].flatMap((field) => (Array.isArray(value[field]) ? (value[field] as unknown[]) : [])),
-  );
+  yamlFiles(SHIPPED).flatMap((file) => {
+    const value = parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    return ['before', 'steps', 'after'].flatMap((field) => (Array.isArray(value[field]) ? (value[field] as unknown[]) : []));
+  });
 
 /** A step checked without the memo. */
 const fresh = (value: unknown) => {
@@ -123,62 +121,5 @@ describe('a step checked again', () => {
     // The same wrong step twice: the second, from the memo, is placed where it is written.
     expect(problems.split('\n').map((line) => line.split(': ')[0])).toEqual(['bad.yaml:4:13', 'bad.yaml:5:19', 'bad.yaml:6:13']);
     expect(thrownMessage(() => parseWalkthrough(bad, 'bad.yaml', {}))).toBe(problems);
-  });
-});
-
-describe('a file’s fields', () => {
-  /** The fields and `when:` checked at once, as the parser did before `when:` was kept. */
-  const together = walkthroughFieldsSchema.extend({ when: walkthroughWhenSchema });
-  const byText = (issues: readonly unknown[]) => issues.map((issue) => JSON.stringify(issue)).sort();
-
-  it('are checked, `when:` apart, as one check of them all', () => {
-    const whens = [
-      undefined,
-      { profile: 'default' },
-      { profile: [] },
-      { profil: 'x' },
-      5,
-      null,
-      {},
-      { not: { sreen: 'a' } },
-      { network: 'up', display: 'x' },
-      { store: { 'bindings[*].id': { includes: 'merchant' } } },
-      { store: { nope: 1 } },
-      { screen: 'a' },
-      [],
-      { not: { not: { profile: 1 } } },
-    ];
-    const others = [
-      {},
-      { lang: 'fr' },
-      { name: 5 },
-      { steps: [] },
-      { steps: undefined },
-      { unknown: 1 },
-      { tags: 'a b' },
-      { fixture: '' },
-      { env: { A: [] } },
-    ];
-    const values: unknown[] = [null, 'text', [1], 5];
-    for (const value of shippedValues().filter((value) => 'steps' in value)) {
-      values.push(value);
-      for (const when of whens) for (const other of others) values.push({ ...value, ...other, ...(when === undefined ? {} : { when }) });
-    }
-    for (const [lang, checked] of [
-      ['zh', values],
-      ['en', values.slice(0, 200)],
-    ] as const) {
-      setToolLang(lang);
-      for (const value of checked) {
-        const apart = checkFields(value);
-        const once = checkSchema(together, value);
-        expect(apart.data !== undefined, JSON.stringify(value)).toBe(once.success);
-        if (once.success) expect(apart.data).toEqual(once.data);
-        else expect(byText(apart.issues), JSON.stringify(value)).toEqual(byText(once.error.issues));
-      }
-    }
-    // The reference is the one check: a key it does not know is told as the file's own schema tells it.
-    const unknown = checkSchema(together, { name: 'x', steps: [1], profil: 1 });
-    expect(unknown.success ? '' : (unknown.error.issues[0]?.message ?? '')).toContain('profil');
   });
 });

@@ -1,18 +1,16 @@
 /**
  * The checked result of a step as written, kept for the next step written the same way: suites
  * repeat the same steps in many files (`press: 确认`, `[确认, { state: home }]`), and checking one
- * against its schema costs more than all else the parser does with it. A walkthrough's `when:`
- * is kept the same way (a suite names the same few conditions again and again). Only values that
- * write no `${NAME}` (their result depends on the values passed) and no inline steps (`run: {
- * steps }`, each read on its own) are kept, a bounded number, per process and tool language
- * (issues are worded in it); the results are shared, and nothing changes them.
+ * against its schema costs more than all else the parser does with it. Only steps that write no
+ * `${NAME}` (their result depends on the values passed) and no inline steps (`run: { steps }`,
+ * each read on its own) are kept, a bounded number, per process and tool language (issues are
+ * worded in it); the results are shared, and nothing changes them.
  */
 import type { z } from 'zod';
 import { BoundedCache } from '../bounded-cache.js';
 import { toolLang } from '../i18n/tool-lang.js';
 import { checkSchema } from '../json-source.js';
-import type { Condition } from './conditions.js';
-import { stepSchemaFor, walkthroughFieldsSchema, walkthroughWhenSchema, type StepKind, type TableRow } from './format.js';
+import { stepSchemaFor, type StepKind, type TableRow } from './format.js';
 
 /** A step checked against the schema of its kind; what is wrong when it has no kind (stepSchemaFor). */
 export type CheckedStep =
@@ -26,11 +24,6 @@ const STEPS_KEPT = 4096;
 const LONGEST_KEY = 1000;
 
 const kept = new BoundedCache<CheckedStep>(STEPS_KEPT);
-
-/** Conditions kept at once: a suite names few. */
-const WHENS_KEPT = 256;
-
-const whens = new BoundedCache<z.ZodSafeParseResult<Condition | undefined>>(WHENS_KEPT);
 
 /** A plain value from YAML that JSON writes as no other: numbers finite and not -0 (JSON writes NaN as null, -0 as 0), nothing but texts, numbers, booleans, null, lists and plain maps. */
 const writtenAlone = (value: unknown): boolean => {
@@ -81,31 +74,3 @@ export const checkStep = (value: unknown, known?: string): CheckedStep => {
   if (key === undefined || key.length > LONGEST_KEY) return check(value);
   return kept.get(`${toolLang()}${key}`, () => check(value));
 };
-
-/** A walkthrough's or piece's own `when:` (undefined when it has none), checked against walkthroughWhenSchema: kept as steps are. */
-export const checkWhen = (value: unknown): z.ZodSafeParseResult<Condition | undefined> => {
-  const key = writtenKey(value);
-  if (key === undefined || key.length > LONGEST_KEY) return checkSchema(walkthroughWhenSchema, value);
-  return whens.get(`${toolLang()}${key}`, () => checkSchema(walkthroughWhenSchema, value));
-};
-
-/** A walkthrough's or piece's fields as checked, its `when:` among them. */
-export type WalkthroughFields = Omit<z.output<typeof walkthroughFieldsSchema>, 'when'> & { readonly when: Condition | undefined };
-
-/**
- * A walkthrough's or piece's fields checked: all but `when:` at once, and `when:` on its own
- * (kept, checkWhen), as one check of them all would: its data when both pass, else the issues of
- * both, those of `when:` placed under it.
- */
-export const checkFields = (
-  value: unknown,
-): { readonly data: WalkthroughFields | undefined; readonly issues: readonly z.core.$ZodIssue[] } => {
-  const fields = checkSchema(walkthroughFieldsSchema, value);
-  const when = checkWhen(isMap(value) ? value.when : undefined);
-  if (fields.success && when.success) return { data: { ...fields.data, when: when.data }, issues: [] };
-  const issues = fields.success ? [] : [...fields.error.issues];
-  if (!when.success) for (const issue of when.error.issues) issues.push({ ...issue, path: ['when', ...issue.path] });
-  return { data: undefined, issues };
-};
-
-const isMap = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
