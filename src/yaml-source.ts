@@ -147,7 +147,15 @@ export const readYaml = (
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const source = new YamlSource(file, text, doc.contents, lines, doc);
   if (doc.errors.length > 0) {
-    return { problems: doc.errors.map((error) => source.problem(startOf(doc, error), notYaml(error.message.split('\n')[0] ?? ''))) };
+    return {
+      problems: doc.errors.map((error) =>
+        // A tab is the one mistake quoting does not mend: said plainly, without notYaml's advice.
+        source.problem(
+          startOf(doc, error),
+          error.code === 'TAB_AS_INDENT' ? toolText('yaml.tabIndent') : notYaml(error.message.split('\n')[0] ?? ''),
+        ),
+      ),
+    };
   }
   const problems: string[] = [];
   let firstAlias: Node | undefined;

@@ -165,6 +165,12 @@ describe('walkthrough messages with --lang en', () => {
     expect(thrownMessage(() => parseWalkthrough(BAD_STEPS, 'bad.yaml', {})).split('\n')[1]).toBe(
       'bad.yaml:5:5: unknown step "jump"; steps are press, type, select, expect, wait, network, power, paper, snapshot, phone, run',
     );
+    expect(thrownMessage(() => parseWalkthrough('name: t\nsteps:\n\t- press: 菜单\n', 'tab.yaml', {}))).toBe(
+      'tab.yaml:3:1: not valid YAML: indent with spaces, not tabs',
+    );
+    expect(thrownMessage(() => parseWalkthrough('name: empty\nsteps: []\n', 'empty.yaml', {}))).toContain(
+      'empty.yaml:2:8: steps: a list of one step or more (press, type,',
+    );
     const lines = formatResults('pretty', results()).split('\n');
     expect(lines[1]).toMatch(/^✗ 打开设置 {2}\(step 2 of 2 failed, \d+\.\d ms\)$/);
     expect(lines[3]).toBe('  expected the title "设置", the title is "请输入密码"');

@@ -12,7 +12,7 @@ export const walkthroughTexts = defineTexts(
     'walkthrough.needsName': 'name：请给操作脚本起个名字，写一段文字，或每种语言一段：{example}',
     'walkthrough.needsFixture': 'fixture：请给出设备配置的名称(如 default)或 .json 设备配置文件的路径；不写 fixture 即用 {fallback}',
     'walkthrough.badLang': 'lang 只能是 {langs} 之一',
-    'walkthrough.needsSteps': 'steps：步骤列表({steps})',
+    'walkthrough.needsSteps': 'steps：至少一步的步骤列表({steps})',
     'walkthrough.oneStepKey': '每一步是 {steps} 之一(可再加 caption: … 和 when: …)，或一行 [做什么, 随后应显示的内容]',
     'walkthrough.unknownStep': '没有 "{kind}" 这种步骤；步骤有 {steps}',
     'walkthrough.noSuchKey': '设备没有 "{key}" 键；按键有 {keys}',
@@ -43,6 +43,7 @@ export const walkthroughTexts = defineTexts(
     'when.badNetwork': 'when.network 只能是 online(联网)或 offline(未联网)',
     'when.badDisplay': 'when.display 只能是 {displays} 之一：smart 智能终端的屏幕，classic 16×4 文字屏',
     'yaml.noAnchor': '别名 {name} 前面没有同名的锚点 &{anchor}',
+    'yaml.tabIndent': '不是有效的 YAML：缩进不能用 Tab，请用空格',
     'yaml.tooManyAliases': '别名展开得太多(可能是循环或层层嵌套)；请直接写出内容',
     'walkthrough.unknownExpectKey': 'expect 没有 "{key}"；请用 {keys}',
     'walkthrough.expectNeedsCheck': 'expect 至少要有 {keys} 之一',
@@ -188,7 +189,7 @@ export const walkthroughTexts = defineTexts(
     'walkthrough.needsFixture':
       'fixture: give a device profile name (e.g. default) or a path to a .json profile; leave it out for {fallback}',
     'walkthrough.badLang': 'lang is one of {langs}',
-    'walkthrough.needsSteps': 'steps: a list of steps ({steps})',
+    'walkthrough.needsSteps': 'steps: a list of one step or more ({steps})',
     'walkthrough.oneStepKey':
       'each step is one of {steps} (and may have a caption: … and a when: …), or a row [what is done, what must show then]',
     'walkthrough.unknownStep': 'unknown step "{kind}"; steps are {steps}',
@@ -223,6 +224,7 @@ export const walkthroughTexts = defineTexts(
     'when.badNetwork': 'when.network is online or offline',
     'when.badDisplay': 'when.display is one of {displays}: smart, a smart terminal’s screen; classic, a 16×4 text display',
     'yaml.noAnchor': 'the alias {name} has no anchor &{anchor} before it',
+    'yaml.tabIndent': 'not valid YAML: indent with spaces, not tabs',
     'yaml.tooManyAliases': 'aliases expand too much (a loop, or nested many times); write the content out instead',
     'walkthrough.unknownExpectKey': 'expect has no "{key}"; use {keys}',
     'walkthrough.expectNeedsCheck': 'expect needs at least one of {keys}',
