@@ -15,6 +15,7 @@ import {
 import type { DeviceEvent } from '../../menus/device-events.js';
 import type { DevicePort } from '../../menus/device-port.js';
 import { onPort } from './snapshot-port.js';
+import { hearSteps, inspector } from './actor-steps.js';
 import { deviceMachine } from '../../menus/device.js';
 import { WALLET_METHODS } from '../../menus/phone/phone-domain.js';
 import { FUNDS_TRANSFER_ID } from '../../menus/funds-transfer.js';
@@ -162,17 +163,15 @@ export const startDeviceActor = (
 ): DeviceActor => {
   const { profile } = store;
   const port = machinePort(store);
+  // A flow's own state changes (a digit typed into the password prompt) do not change the device
+  // actor's snapshot, so watchers listen to the whole actor system.
   const actor = createActor(deviceMachine, {
     input: { port, config: deviceConfig(profile, { autoSignIn }) },
     ...(resume ? { snapshot: onPort(resume, port) } : {}),
     ...(clock ? { clock } : {}),
-    // A flow's own state changes (a digit typed into the password prompt) do not change the device
-    // actor's snapshot, so watchers listen to the whole actor system.
-    inspect: (event: InspectionEvent) => {
-      observe?.(event);
-      if (event.type === '@xstate.snapshot') onChange?.();
-    },
+    ...(observe ? { inspect: inspector(observe, onChange) } : {}),
   });
+  if (!observe && onChange) hearSteps(actor, onChange);
   actor.start();
   return actor;
 };

@@ -17,6 +17,7 @@ import type { Screen } from '../screen/screen.js';
 import { displayText, matchableText, type DisplayRows } from '../screen/screen-text.js';
 import { layoutBody } from '../screen/text-layout.js';
 import { onPort } from '../device/snapshot-port.js';
+import { hearSteps, inspector } from '../device/actor-steps.js';
 import { cutToWidth } from '../text-width.js';
 import type { DeviceStore } from '../store/device-store.js';
 import { maskPhone } from '../store/sms-gateway.js';
@@ -215,11 +216,9 @@ export class PhoneSession {
       input: { port: this.port, config: phoneConfig(this.store.profile) },
       ...(resume ? { snapshot: onPort(resume, this.port) } : {}),
       ...(clock ? { clock } : {}),
-      inspect: (event: InspectionEvent) => {
-        observe?.(event);
-        if (event.type === '@xstate.snapshot') onStep();
-      },
+      ...(observe ? { inspect: inspector(observe, onStep) } : {}),
     });
+    if (!observe) hearSteps(actor, onStep);
     actor.start();
     return actor;
   }
