@@ -15,8 +15,12 @@ import type { Expectation, PhoneExpectation } from './walkthrough.js';
 const STORE_CHECK_TEXTS = { equals: 'run.storeEquals', includes: 'run.storeIncludes', excludes: 'run.storeExcludes' } as const;
 
 /** A state name as scripts write it (home, passwordPrompt.entering) matches a full name or its end. */
-export const isStateActive = (active: readonly string[], state: string): boolean =>
-  active.some((name) => name === state || name.endsWith(`.${state}`));
+export const isStateActive = (active: readonly string[], state: string): boolean => {
+  // A loop, not a closure made at each check.
+  const end = `.${state}`;
+  for (const name of active) if (name === state || name.endsWith(end)) return true;
+  return false;
+};
 
 /** The display as expectations read it: a person's reading, wrapped lines joined. */
 export const screenText = (sim: Simulator): string => sim.session.matchText();
