@@ -8,8 +8,8 @@
  *
  * How hard a new hash is made depends on where it goes: a hash written to disk is made at the OWASP
  * cost; a device whose flash is memory (a walkthrough, a practice, the fuzzer, model paths) keeps
- * nothing, so a password changed on it is hashed at the old, cheap cost, once per password in a
- * process — it protects nothing, and scripts change passwords thousands of times.
+ * nothing, so a password changed on it is hashed at the old, cheap cost — it protects nothing, and
+ * scripts change passwords thousands of times.
  */
 import { createHmac, randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 
@@ -70,30 +70,9 @@ const rememberRight = (stored: string, digest: Buffer): void => {
   rightAttempts.set(stored, digest);
 };
 
-/**
- * Hashes kept only in memory, by a keyed digest of the password: a memory device's hash of a password
- * is made once per process (it protects nothing), and scripts set the same passwords again and again.
- */
-const throwawayHashes = new Map<string, string>();
-
-/**
- * A new salted hash of `password`, at today's cost; or, for a hash kept only in memory, one at the
- * cheap cost, the same for the same password within this process.
- */
+/** A new salted hash of `password`, at today's cost (or the cheap one for a hash kept only in memory). */
 export const hashPassword = (password: string, strength: HashStrength = 'stored'): string => {
-  if (strength === 'throwaway') {
-    const key = createHmac('sha256', DIGEST_KEY).update('throwaway\0').update(password).digest('base64');
-    const known = throwawayHashes.get(key);
-    if (known) return known;
-    const made = newHash(password, COSTS.throwaway);
-    if (throwawayHashes.size >= MAX_REMEMBERED) throwawayHashes.clear();
-    throwawayHashes.set(key, made);
-    return made;
-  }
-  return newHash(password, COSTS[strength]);
-};
-
-const newHash = (password: string, cost: Cost): string => {
+  const cost = COSTS[strength];
   const salt = randomBytes(16);
   const stored = `scrypt$ln=${cost.ln},r=${cost.r},p=${cost.p}$${salt.toString('hex')}$${derive(password, salt, cost).toString('hex')}`;
   rememberRight(stored, attemptDigest(stored, password));
