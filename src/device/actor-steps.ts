@@ -40,13 +40,21 @@ export const hearSteps = (actor: AnyActorRef, onStep: () => void): void => {
   const sendInspectionEvent = system._sendInspectionEvent;
   const inspect = system.inspect;
   system._sendInspectionEvent = inspector.next.bind(inspector);
+  QUIET.add(system);
   system.inspect = (observer) => {
+    QUIET.delete(system);
     system._sendInspectionEvent = sendInspectionEvent;
     system.inspect = inspect;
     inspect(inspector);
     return inspect(observer);
   };
 };
+
+/** The systems nobody inspects, whose steps alone are heard. */
+const QUIET = new WeakSet<object>();
+
+/** Whether nobody inspects `actor`'s system: only its steps are heard (hearSteps). */
+export const isQuiet = (actor: AnyActorRef): boolean => QUIET.has(actor.system as object);
 
 /** An `inspect` listener that hands every event to `observe` and calls `onStep` when an actor finished a step. */
 export const inspector =

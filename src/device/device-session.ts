@@ -16,6 +16,7 @@ import type { DeviceEvent } from '../../menus/device-events.js';
 import type { DevicePort } from '../../menus/device-port.js';
 import { onPort } from './snapshot-port.js';
 import { hearSteps, inspector } from './actor-steps.js';
+import { sendDown } from './forward-down.js';
 import { deviceMachine } from '../../menus/device.js';
 import { WALLET_METHODS } from '../../menus/phone/phone-domain.js';
 import { FUNDS_TRANSFER_ID } from '../../menus/funds-transfer.js';
@@ -330,7 +331,7 @@ export class DeviceSession {
    */
   send(event: DeviceEvent): void {
     if ((event.type === 'UP' || event.type === 'DOWN') && this.turnPage(event.type === 'UP' ? -1 : 1)) return;
-    this.current.send(event);
+    sendDown(this.current, event);
     this.deliver();
   }
 
