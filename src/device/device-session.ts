@@ -259,7 +259,15 @@ export class DeviceSession {
    */
   private paged: { readonly page: number; readonly chain: readonly AnyMachineSnapshot[] } | undefined;
 
+  // Methods bound once per session, not arrows: V8 optimised each session's arrows anew.
+  private readonly notify: () => void;
+  private readonly post: (message: () => void) => void;
+  private readonly stepped: () => void;
+
   constructor({ store, lang = 'zh', clock, observe, autoSignIn = false, resume, resumePhone }: DeviceSessionOptions) {
+    this.notify = this.changed.bind(this);
+    this.post = this.postMessage.bind(this);
+    this.stepped = this.finishedStep.bind(this);
     this.store = store;
     this.profile = store.profile;
     this.lang = lang;
@@ -294,21 +302,21 @@ export class DeviceSession {
   /** A number that changes whenever the device changes (for useSyncExternalStore). */
   readonly version = (): number => this.changes;
 
-  private readonly notify = (): void => {
+  private changed(): void {
     this.changes += 1;
     for (const listener of this.listeners) listener();
-  };
+  }
 
   /** Hands a message between the terminal and the phone to the mailbox. */
-  private readonly post = (message: () => void): void => {
+  private postMessage(message: () => void): void {
     this.mailbox.push(message);
-  };
+  }
 
   /** An actor (the terminal's or the phone's) finished a step: the screens changed, and the mailbox is delivered. */
-  private readonly stepped = (): void => {
-    this.notify();
+  private finishedStep(): void {
+    this.changed();
     this.deliver();
-  };
+  }
 
   private deliver(): void {
     if (this.delivering) return;
