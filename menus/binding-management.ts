@@ -25,13 +25,19 @@ export type BindingManagementInput = {
 };
 
 /** What can be bound now: closed services again, and a settlement card or merchant account when there is none. */
-export const bindableTargets = (bindings: readonly Binding[], services: readonly Binding[]): BindTarget[] => [
-  ...services
-    .filter((service) => !bindings.some((binding) => binding.id === service.id))
-    .map((service) => ({ kind: 'service' as const, service })),
-  ...(bindings.some((binding) => binding.kind === 'settlementCard') ? [] : [{ kind: 'settlementCard' as const }]),
-  ...(bindings.some((binding) => binding.kind === 'merchant') ? [] : [{ kind: 'merchant' as const }]),
-];
+export const bindableTargets = (bindings: readonly Binding[], services: readonly Binding[]): BindTarget[] => {
+  // Loops, not closures made at each key: V8 optimised each anew.
+  const targets: BindTarget[] = [];
+  for (const service of services) if (!hasBindingWith(bindings, 'id', service.id)) targets.push({ kind: 'service', service });
+  if (!hasBindingWith(bindings, 'kind', 'settlementCard')) targets.push({ kind: 'settlementCard' });
+  if (!hasBindingWith(bindings, 'kind', 'merchant')) targets.push({ kind: 'merchant' });
+  return targets;
+};
+
+const hasBindingWith = <K extends 'id' | 'kind'>(bindings: readonly Binding[], field: K, value: Binding[K]): boolean => {
+  for (const binding of bindings) if (binding[field] === value) return true;
+  return false;
+};
 
 export const bindingManagementMachine = setup({
   types: {

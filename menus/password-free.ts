@@ -19,14 +19,15 @@ export type PasswordFreeRow =
   | { readonly kind: 'save' };
 
 /** The editor's rows, top to bottom: the master switch, each channel's switch and limit, 保存设置. */
-export const passwordFreeRows = (layout: PasswordFreeLayout): readonly PasswordFreeRow[] => [
-  { kind: 'master' },
-  ...layout.channels.flatMap((_, channel): PasswordFreeRow[] => [
-    { kind: 'channelSwitch', channel },
-    { kind: 'channelLimit', channel },
-  ]),
-  { kind: 'save' },
-];
+export const passwordFreeRows = (layout: PasswordFreeLayout): readonly PasswordFreeRow[] => {
+  // A loop, not closures made at each screen and key: V8 optimised each anew.
+  const rows: PasswordFreeRow[] = [{ kind: 'master' }];
+  for (let channel = 0; channel < layout.channels.length; channel += 1) {
+    rows.push({ kind: 'channelSwitch', channel }, { kind: 'channelLimit', channel });
+  }
+  rows.push({ kind: 'save' });
+  return rows;
+};
 
 /** The settings after activating one row (toggle a box, step the limit); 'save' changes nothing. */
 export const applyRow = (settings: PasswordFreeSettings, row: PasswordFreeRow, layout: PasswordFreeLayout): PasswordFreeSettings => {

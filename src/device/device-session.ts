@@ -15,6 +15,8 @@ import {
 import type { DeviceEvent } from '../../menus/device-events.js';
 import type { DevicePort } from '../../menus/device-port.js';
 import { onPort } from './snapshot-port.js';
+import { hearSteps, inspector } from './actor-steps.js';
+import { sendDown } from './forward-down.js';
 import { deviceMachine } from '../../menus/device.js';
 import { WALLET_METHODS } from '../../menus/phone/phone-domain.js';
 import { FUNDS_TRANSFER_ID } from '../../menus/funds-transfer.js';
@@ -61,6 +63,37 @@ export const deviceConfig = (profile: Profile, { autoSignIn }: { readonly autoSi
   cashierId: profile.sale.operator,
   autoSignIn,
 });
+
+/**
+ * The device config of a profile, made once per profile and sign-in (a run makes a device per
+ * walkthrough on a handful of profiles); nothing changes a config.
+ */
+const profileConfig = (profile: Profile, autoSignIn: boolean): DeviceConfig => {
+  let configs = CONFIGS.get(profile);
+  if (!configs) {
+    configs = new Map();
+    CONFIGS.set(profile, configs);
+  }
+  let config = configs.get(autoSignIn);
+  if (!config) {
+    config = deviceConfig(profile, { autoSignIn });
+    configs.set(autoSignIn, config);
+  }
+  return config;
+};
+const CONFIGS = new WeakMap<Profile, Map<boolean, DeviceConfig>>();
+
+/** The display's texts in a language, made once per language and kind of display. */
+const sessionTranslator = (lang: Lang, display: Profile['device']['display']): Translate => {
+  const key = `${lang} ${isClassic(display)}`;
+  let t = TRANSLATORS.get(key);
+  if (!t) {
+    t = displayTranslator(lang, display);
+    TRANSLATORS.set(key, t);
+  }
+  return t;
+};
+const TRANSLATORS = new Map<string, Translate>();
 
 export type DeviceActor = Actor<typeof deviceMachine>;
 
@@ -122,10 +155,11 @@ export type DeviceSessionOptions = {
  * context whenever a snapshot is persisted or revived (the model-path search does both for every
  * fork), and a store in the context would be walked with all its data.
  */
-const machinePort = (store: DeviceStore): DevicePort =>
-  Object.fromEntries(
-    methodNames(store).map((name) => [name, (store[name] as (...args: unknown[]) => unknown).bind(store)]),
-  ) as unknown as DevicePort;
+const machinePort = (store: DeviceStore): DevicePort => {
+  const port: Record<string, unknown> = {};
+  for (const name of methodNames(store)) port[name] = (store[name] as (...args: unknown[]) => unknown).bind(store);
+  return port as unknown as DevicePort;
+};
 
 /** The names of a store's methods (its own function fields and its classes'), found once per class. */
 const methodNames = (store: DeviceStore): (keyof DeviceStore)[] => {
@@ -160,21 +194,42 @@ export const startDeviceActor = (
     resume?: Snapshot<unknown> | undefined;
   },
 ): DeviceActor => {
-  const { profile } = store;
   const port = machinePort(store);
+  // A flow's own state changes (a digit typed into the password prompt) do not change the device
+  // actor's snapshot, so watchers listen to the whole actor system.
   const actor = createActor(deviceMachine, {
-    input: { port, config: deviceConfig(profile, { autoSignIn }) },
+    input: { port, config: profileConfig(store.profile, autoSignIn) },
     ...(resume ? { snapshot: onPort(resume, port) } : {}),
     ...(clock ? { clock } : {}),
-    // A flow's own state changes (a digit typed into the password prompt) do not change the device
-    // actor's snapshot, so watchers listen to the whole actor system.
-    inspect: (event: InspectionEvent) => {
-      observe?.(event);
-      if (event.type === '@xstate.snapshot') onChange?.();
-    },
+    ...(observe ? { inspect: inspector(observe, onChange) } : {}),
   });
+  if (!observe && onChange) hearSteps(actor, onChange);
   actor.start();
   return actor;
+};
+
+/** The flow running on the screen of a machine (or in a flow), if any. */
+const runningFlow = (snapshot: AnyMachineSnapshot): AnyActorRef | undefined => {
+  const children = snapshot.children as Record<string, AnyActorRef | undefined>;
+  for (const id in children) {
+    // The acquirer's review of 解绑 runs beside the screens, never as one of them.
+    const child = children[id];
+    if (id !== FUNDS_TRANSFER_ID && child?.getSnapshot().status === 'active') return child;
+  }
+  return undefined;
+};
+
+/**
+ * The active states of these machines' snapshots, outermost first, as `machineId.state.path`.
+ * Loops, not closures made at each call: V8 optimised each anew.
+ */
+export const stateNames = (snapshots: readonly AnyMachineSnapshot[]): string[] => {
+  const states: string[] = [];
+  for (const snapshot of snapshots) {
+    for (const node of snapshot._nodes)
+      if (node.type !== 'parallel' && node.parent) states.push(`${snapshot.machine.id}.${node.path.join('.')}`);
+  }
+  return states;
 };
 
 export class DeviceSession {
@@ -204,11 +259,19 @@ export class DeviceSession {
    */
   private paged: { readonly page: number; readonly chain: readonly AnyMachineSnapshot[] } | undefined;
 
+  // Methods bound once per session, not arrows: V8 optimised each session's arrows anew.
+  private readonly notify: () => void;
+  private readonly post: (message: () => void) => void;
+  private readonly stepped: () => void;
+
   constructor({ store, lang = 'zh', clock, observe, autoSignIn = false, resume, resumePhone }: DeviceSessionOptions) {
+    this.notify = this.changed.bind(this);
+    this.post = this.postMessage.bind(this);
+    this.stepped = this.finishedStep.bind(this);
     this.store = store;
     this.profile = store.profile;
     this.lang = lang;
-    this.t = displayTranslator(lang, this.profile.device.display);
+    this.t = sessionTranslator(lang, this.profile.device.display);
     this.clock = clock;
     this.observe = observe;
     this.autoSignIn = autoSignIn;
@@ -239,21 +302,21 @@ export class DeviceSession {
   /** A number that changes whenever the device changes (for useSyncExternalStore). */
   readonly version = (): number => this.changes;
 
-  private readonly notify = (): void => {
+  private changed(): void {
     this.changes += 1;
     for (const listener of this.listeners) listener();
-  };
+  }
 
   /** Hands a message between the terminal and the phone to the mailbox. */
-  private readonly post = (message: () => void): void => {
+  private postMessage(message: () => void): void {
     this.mailbox.push(message);
-  };
+  }
 
   /** An actor (the terminal's or the phone's) finished a step: the screens changed, and the mailbox is delivered. */
-  private readonly stepped = (): void => {
-    this.notify();
+  private finishedStep(): void {
+    this.changed();
     this.deliver();
-  };
+  }
 
   private deliver(): void {
     if (this.delivering) return;
@@ -276,7 +339,7 @@ export class DeviceSession {
    */
   send(event: DeviceEvent): void {
     if ((event.type === 'UP' || event.type === 'DOWN') && this.turnPage(event.type === 'UP' ? -1 : 1)) return;
-    this.current.send(event);
+    sendDown(this.current, event);
     this.deliver();
   }
 
@@ -399,13 +462,7 @@ export class DeviceSession {
    * `machineId.state.path` (e.g. device.settings, settings.bindings, bindingManagement.detail).
    */
   activeStates(): string[] {
-    // Loops, not closures made at each expect (see parse-walkthrough.ts).
-    const states: string[] = [];
-    for (const snapshot of this.activeSnapshots()) {
-      for (const node of snapshot._nodes)
-        if (node.type !== 'parallel' && node.parent) states.push(`${snapshot.machine.id}.${node.path.join('.')}`);
-    }
-    return states;
+    return stateNames(this.activeSnapshots());
   }
 
   /** Whether the device shows its home screen (device.home is active), asked at every key: cheaper than activeStates(). */
@@ -420,10 +477,7 @@ export class DeviceSession {
     while (actor) {
       const snapshot = actor.getSnapshot() as AnyMachineSnapshot;
       snapshots.push(snapshot);
-      // The acquirer's review of 解绑 runs beside the screens, never as one of them.
-      actor = Object.entries(snapshot.children as Record<string, AnyActorRef | undefined>).find(
-        ([id, child]) => id !== FUNDS_TRANSFER_ID && child?.getSnapshot().status === 'active',
-      )?.[1];
+      actor = runningFlow(snapshot);
     }
     return snapshots;
   }

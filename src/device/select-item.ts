@@ -47,9 +47,19 @@ export const menuItems = (session: Pick<SelectTarget, 'screen'>): MenuItem[] => 
 const listItems = (items: readonly MenuItem[]) =>
   items.length ? items.map((item) => `"${item.label}"`).join(', ') : toolText('select.noItems');
 
-const matchesOf = (labels: readonly string[], label: string): number[] => {
-  const exact = labels.flatMap((candidate, index) => (candidate === label ? [index] : []));
-  return exact.length > 0 ? exact : labels.flatMap((candidate, index) => (candidate.includes(label) ? [index] : []));
+/** The items called exactly `label`, or else those whose label contains it. Loops, not closures made at each select. */
+const matchesOf = <T extends { readonly label: string }>(items: readonly T[], label: string): T[] => {
+  const exact: T[] = [];
+  for (const item of items) if (item.label === label) exact.push(item);
+  if (exact.length > 0) return exact;
+  const partial: T[] = [];
+  for (const item of items) if (item.label.includes(label)) partial.push(item);
+  return partial;
+};
+
+const selectedItem = (items: readonly MenuItem[]): MenuItem | undefined => {
+  for (const item of items) if (item.selected) return item;
+  return undefined;
 };
 
 /** The machines whose menu is a tree from the profile, and the state that shows it. */
@@ -67,7 +77,7 @@ const routeIn = <N extends TreeNode>(
   const search = (nodes: readonly N[], route: string[]) => {
     for (const node of nodes) {
       if ('items' in node) search(node.items as readonly N[], [...route, name(node)]);
-      else if (route.length > 0 && matchesOf([name(node)], label).length > 0) routes.push([...route, name(node)]);
+      else if (route.length > 0 && matchesOf([{ label: name(node) }], label).length > 0) routes.push([...route, name(node)]);
     }
   };
   search(currentMenuItems(menu, path), []);
@@ -141,10 +151,7 @@ export const selectItem = (session: DeviceSession, label: string): void => selec
 /** Picks the item called `label` on the target's screen, through the sub-menus that lead to it. */
 export const selectOn = (session: SelectTarget, label: string): void => {
   const items = menuItems(session);
-  const matching = matchesOf(
-    items.map((item) => item.label),
-    label,
-  ).map((index) => items[index] as MenuItem);
+  const matching = matchesOf(items, label);
   if (matching.length === 0) {
     const route = session.route(label);
     if (route) {
@@ -159,7 +166,7 @@ export const selectOn = (session: SelectTarget, label: string): void => {
   // The screen is read again only after a key has changed it.
   let shown = items;
   for (let moves = 0; moves <= items.length; moves++) {
-    const current = shown.find((item) => item.selected);
+    const current = selectedItem(shown);
     if (current?.index === target.index) {
       session.send({ type: 'ENTER' });
       return;

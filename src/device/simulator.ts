@@ -156,7 +156,7 @@ export class HeadlessSimulator {
     const clock = new SteppingClock(options.startTime ?? SIMULATION_START);
     // 数据备份 on a headless device keeps its files in memory, for scripts and tests to read.
     const shelf = memoryShelf();
-    const now = () => clock.now();
+    const now = clock.now.bind(clock);
     const wallets = new WalletAccounts(profile, now, options.resumePhone?.wallets);
     const store = new DeviceStore({ profile, medium: options.medium ?? memoryMedium(), now, backups: shelf, wallets });
     this.profile = profile;

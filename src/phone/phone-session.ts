@@ -8,15 +8,25 @@
 import { createActor, type Actor, type AnyActorRef, type AnyMachineSnapshot, type InspectionEvent, type Snapshot } from 'xstate';
 import type { KeyEvent } from '../../menus/device-events.js';
 import { phoneMachine } from '../../menus/phone/phone.js';
-import { WALLET_IDS } from '../../menus/phone/phone-domain.js';
+import type { PasswordCheck, SmsCheck, SmsDelivery } from '../../menus/device-port.js';
+import {
+  WALLET_IDS,
+  type CardVerification,
+  type PayerAnswer,
+  type PaymentRequest,
+  type WalletAccount,
+  type WalletId,
+  type WalletNotice,
+} from '../../menus/phone/phone-domain.js';
 import type { PhoneConfig, PhoneNotification, PhonePort, PhoneText } from '../../menus/phone/phone-port.js';
-import type { Clock } from '../device/device-session.js';
+import { stateNames, type Clock } from '../device/device-session.js';
 import type { Lang, Translate } from '../i18n/messages.js';
 import type { Profile } from '../profile/profile-schema.js';
 import type { Screen } from '../screen/screen.js';
 import { displayText, matchableText, type DisplayRows } from '../screen/screen-text.js';
 import { layoutBody } from '../screen/text-layout.js';
 import { onPort } from '../device/snapshot-port.js';
+import { hearSteps, inspector } from '../device/actor-steps.js';
 import { cutToWidth } from '../text-width.js';
 import type { DeviceStore } from '../store/device-store.js';
 import { maskPhone } from '../store/sms-gateway.js';
@@ -37,39 +47,96 @@ const MARKER_WIDTH = 2;
 export const phoneConfig = (profile: Profile): PhoneConfig => ({ number: profile.sms.phone, wallets: phoneWallets(profile) });
 
 /** Every text the phone received — the acquirer's codes and the wallets' — oldest first. */
-const allTexts = (store: DeviceStore): PhoneText[] => [...store.smsMessages(), ...store.wallets.texts()].sort((a, b) => a.at - b.at);
+const allTexts = (store: DeviceStore): PhoneText[] => [...store.smsMessages(), ...store.wallets.texts()].sort(byArrival);
+const byArrival = (a: { readonly at: number }, b: { readonly at: number }): number => a.at - b.at;
+const notificationAt = (item: PhoneNotification): number => (item.kind === 'text' ? item.text.at : item.notice.at);
 
-/** The phone's port: the wallets, the texts the phone received, the terminal's clock. */
+/**
+ * The phone's port over a device's store: the wallets, the texts the phone received, the terminal's
+ * clock. Methods, not closures made for each phone: a run makes a phone per walkthrough, and V8
+ * optimised each phone's closures anew.
+ */
+class StorePhonePort implements PhonePort {
+  constructor(private readonly store: DeviceStore) {}
+
+  now(): number {
+    return this.store.now();
+  }
+
+  texts(): PhoneText[] {
+    return allTexts(this.store);
+  }
+
+  account(wallet: WalletId): WalletAccount {
+    return this.store.wallets.account(wallet);
+  }
+
+  notices(wallet: WalletId): readonly WalletNotice[] {
+    return this.store.wallets.notices(wallet);
+  }
+
+  unread(): PhoneNotification | undefined {
+    const { wallets } = this.store;
+    const unread: PhoneNotification[] = [];
+    for (const text of allTexts(this.store).slice(wallets.readCount('sms'))) unread.push({ kind: 'text', text });
+    for (const wallet of WALLET_IDS) {
+      for (const notice of wallets.notices(wallet).slice(wallets.readCount(wallet))) unread.push({ kind: 'notice', notice });
+    }
+    let newest: PhoneNotification | undefined;
+    // The last of the newest, as a stable sort's last would be.
+    for (const item of unread) if (!newest || notificationAt(item) >= notificationAt(newest)) newest = item;
+    return newest;
+  }
+
+  markRead(app: 'sms' | WalletId): void {
+    if (app === 'sms') this.store.wallets.markRead('sms', allTexts(this.store).length);
+    else this.store.wallets.markRead(app);
+  }
+
+  walletLockedUntil(wallet: WalletId): number | undefined {
+    return this.store.wallets.walletLockedUntil(wallet);
+  }
+
+  checkWalletPassword(wallet: WalletId, password: string): PasswordCheck {
+    return this.store.wallets.checkWalletPassword(wallet, password);
+  }
+
+  setWalletPasswordFree(wallet: WalletId, enabled: boolean): void {
+    this.store.wallets.setWalletPasswordFree(wallet, enabled);
+  }
+
+  closeCardService(wallet: WalletId, cardId: string, how: CardVerification): void {
+    this.store.wallets.closeCardService(wallet, cardId, how);
+  }
+
+  sendWalletCode(wallet: WalletId): SmsDelivery {
+    return this.store.wallets.sendWalletCode(wallet);
+  }
+
+  checkWalletCode(code: string): SmsCheck {
+    return this.store.wallets.checkWalletCode(code);
+  }
+
+  paymentRequest(): PaymentRequest | undefined {
+    return this.store.wallets.paymentRequest();
+  }
+
+  answerPayment(answer: PayerAnswer): void {
+    this.store.wallets.answerPayment(answer);
+  }
+}
+
+const PORT_METHODS = Object.getOwnPropertyNames(StorePhonePort.prototype).filter((name) => name !== 'constructor') as (keyof PhonePort)[];
+
+/**
+ * The phone's port: its methods bound, in a plain object (the machines keep it in their context,
+ * which xstate walks when a snapshot is persisted: a store there would be walked with all its data).
+ */
 export const phonePort = (store: DeviceStore): PhonePort => {
-  const { wallets } = store;
-  return {
-    now: () => store.now(),
-    texts: () => allTexts(store),
-    account: (wallet) => wallets.account(wallet),
-    notices: (wallet) => wallets.notices(wallet),
-    unread: (): PhoneNotification | undefined => {
-      const texts: PhoneNotification[] = allTexts(store)
-        .slice(wallets.readCount('sms'))
-        .map((text) => ({ kind: 'text', text }));
-      const notices: PhoneNotification[] = WALLET_IDS.flatMap((wallet) =>
-        wallets
-          .notices(wallet)
-          .slice(wallets.readCount(wallet))
-          .map((notice): PhoneNotification => ({ kind: 'notice', notice })),
-      );
-      const at = (item: PhoneNotification) => (item.kind === 'text' ? item.text.at : item.notice.at);
-      return [...texts, ...notices].sort((a, b) => at(a) - at(b)).at(-1);
-    },
-    markRead: (app) => (app === 'sms' ? wallets.markRead('sms', allTexts(store).length) : wallets.markRead(app)),
-    walletLockedUntil: (wallet) => wallets.walletLockedUntil(wallet),
-    checkWalletPassword: (wallet, password) => wallets.checkWalletPassword(wallet, password),
-    setWalletPasswordFree: (wallet, enabled) => wallets.setWalletPasswordFree(wallet, enabled),
-    closeCardService: (wallet, cardId, how) => wallets.closeCardService(wallet, cardId, how),
-    sendWalletCode: (wallet) => wallets.sendWalletCode(wallet),
-    checkWalletCode: (code) => wallets.checkWalletCode(code),
-    paymentRequest: () => wallets.paymentRequest(),
-    answerPayment: (answer) => wallets.answerPayment(answer),
-  };
+  const port = new StorePhonePort(store);
+  const bound: Record<string, unknown> = {};
+  for (const name of PORT_METHODS) bound[name] = (port[name] as (...args: unknown[]) => unknown).bind(port);
+  return bound as unknown as PhonePort;
 };
 
 export type PhoneSessionOptions = {
@@ -141,10 +208,8 @@ export class PhoneSession {
     const screen = this.screen();
     const size = { columns: PHONE_DISPLAY.columns, rows: bodyRows };
     const laidOut = layoutBody(screen, { columns: size.columns - MARKER_WIDTH, rows: size.rows });
-    const body = laidOut.rows.map((line) => ({
-      ...line,
-      text: `${line.continued ? '  ' : line.selected ? '> ' : '  '}${line.text}`,
-    }));
+    const body: DisplayRows['body'][number][] = [];
+    for (const line of laidOut.rows) body.push({ ...line, text: `${line.continued ? '  ' : line.selected ? '> ' : '  '}${line.text}` });
     // A text with more rows than the phone has room for (a short window) says so on its last row.
     const last = body.at(-1);
     if (last && laidOut.cutOff) {
@@ -183,20 +248,14 @@ export class PhoneSession {
     while (actor) {
       const snapshot = actor.getSnapshot() as AnyMachineSnapshot;
       snapshots.push(snapshot);
-      actor = Object.values(snapshot.children as Record<string, AnyActorRef | undefined>).find(
-        (child) => child?.getSnapshot().status === 'active',
-      );
+      actor = activeChild(snapshot);
     }
     return snapshots;
   }
 
   /** The active states of the phone and its apps, outermost first, as `machineId.state.path` (phone.wallet, walletApp.menu …). */
   activeStates(): string[] {
-    return this.activeSnapshots().flatMap((snapshot) =>
-      snapshot._nodes
-        .filter((node) => node.type !== 'parallel' && node.parent)
-        .map((node) => `${snapshot.machine.id}.${node.path.join('.')}`),
-    );
+    return stateNames(this.activeSnapshots());
   }
 
   /** Whether the phone is at its home screen (no app open, nothing to confirm). */
@@ -215,11 +274,9 @@ export class PhoneSession {
       input: { port: this.port, config: phoneConfig(this.store.profile) },
       ...(resume ? { snapshot: onPort(resume, this.port) } : {}),
       ...(clock ? { clock } : {}),
-      inspect: (event: InspectionEvent) => {
-        observe?.(event);
-        if (event.type === '@xstate.snapshot') onStep();
-      },
+      ...(observe ? { inspect: inspector(observe, onStep) } : {}),
     });
+    if (!observe) hearSteps(actor, onStep);
     actor.start();
     return actor;
   }
@@ -228,6 +285,14 @@ export class PhoneSession {
     return { profile: this.store.profile, lang: this.lang, t: this.t, now: this.store.now() };
   }
 }
+
+/** The app running in the phone (or in an app), if any. */
+const activeChild = (snapshot: AnyMachineSnapshot): AnyActorRef | undefined => {
+  for (const child of Object.values(snapshot.children as Record<string, AnyActorRef | undefined>)) {
+    if (child?.getSnapshot().status === 'active') return child;
+  }
+  return undefined;
+};
 
 const spread = (left: string, right: string, columns: number) =>
   left + ' '.repeat(Math.max(1, columns - stringWidth(left) - stringWidth(right))) + right;

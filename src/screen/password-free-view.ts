@@ -5,29 +5,35 @@
 import type { SnapshotFrom } from 'xstate';
 import { channelApplies } from '../../menus/acceptance.js';
 import { passwordFreeRows, type passwordFreeMachine, type PasswordFreeRow } from '../../menus/password-free.js';
-import type { Screen } from './screen.js';
+import type { Screen, ScreenLine } from './screen.js';
 import type { ViewContext } from './view-context.js';
 
+const box = (on: boolean): string => (on ? '[x]' : '[ ]');
+
+type PasswordFreeSettings = SnapshotFrom<typeof passwordFreeMachine>['context']['draft'];
+
+/** What a row shows of these settings (to tell an unsaved or pending change). */
+const valueOf = (row: PasswordFreeRow, settings: PasswordFreeSettings) => {
+  switch (row.kind) {
+    case 'master':
+      return settings.enabled;
+    case 'channelSwitch':
+      return settings.channels[row.channel]?.smallAmountEnabled;
+    case 'channelLimit':
+      return settings.channels[row.channel]?.limit;
+    case 'save':
+      return undefined;
+  }
+};
+
+// Module-level helpers and loops, not closures made at each screen: V8 optimised each anew.
 const passwordFreeRowText = (row: PasswordFreeRow, snapshot: SnapshotFrom<typeof passwordFreeMachine>, view: ViewContext): string => {
   const { t } = view;
   const { draft, saved, inForce, layout } = snapshot.context;
-  const box = (on: boolean) => (on ? '[x]' : '[ ]');
-  const valueOf = (settings: typeof draft) => {
-    switch (row.kind) {
-      case 'master':
-        return settings.enabled;
-      case 'channelSwitch':
-        return settings.channels[row.channel]?.smallAmountEnabled;
-      case 'channelLimit':
-        return settings.channels[row.channel]?.limit;
-      case 'save':
-        return undefined;
-    }
-  };
   const marker =
-    valueOf(draft) !== valueOf(saved)
+    valueOf(row, draft) !== valueOf(row, saved)
       ? ` ${t('passwordFree.unsaved')}`
-      : valueOf(saved) !== valueOf(inForce)
+      : valueOf(row, saved) !== valueOf(row, inForce)
         ? ` ${t('passwordFree.pending')}`
         : '';
   const channel = 'channel' in row ? layout.channels[row.channel] : undefined;
@@ -72,16 +78,18 @@ export const passwordFreeScreen = (snapshot: SnapshotFrom<typeof passwordFreeMac
     };
   }
   const rows = passwordFreeRows(snapshot.context.layout);
+  const lines: ScreenLine[] = [];
+  for (const [index, row] of rows.entries()) {
+    lines.push({
+      text: `${index + 1}.${passwordFreeRowText(row, snapshot, view)}`,
+      selected: index === snapshot.context.cursor,
+      item: true,
+    });
+  }
+  if (snapshot.matches({ editing: 'unchanged' })) lines.push({ text: t('passwordFree.unchanged'), tone: 'muted' });
   return {
     title: t('passwordFree.title'),
-    lines: [
-      ...rows.map((row, index) => ({
-        text: `${index + 1}.${passwordFreeRowText(row, snapshot, view)}`,
-        selected: index === snapshot.context.cursor,
-        item: true,
-      })),
-      ...(snapshot.matches({ editing: 'unchanged' }) ? [{ text: t('passwordFree.unchanged'), tone: 'muted' as const }] : []),
-    ],
+    lines,
     hints: { confirm: t('hint.confirm'), cancel: t('hint.back') },
   };
 };

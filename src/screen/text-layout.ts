@@ -36,16 +36,17 @@ export const progressBar = (share: number, columns: number): string => {
 
 /** Every body row of the screen, wrapped to the width, however many there are. */
 const wrapBody = (screen: Screen, size: GridSize): GridLine[] => {
-  const wrapped = screen.lines.flatMap((line) =>
-    breakLine(line.text, size.columns).map(({ text, joint, indent }, piece) => ({
-      text,
-      selected: line.selected === true,
-      tone: line.tone ?? 'normal',
-      continued: piece > 0,
-      joint,
-      indent,
-    })),
-  );
+  // Loops, not closures made at each layout: V8 optimised each anew.
+  const wrapped: GridLine[] = [];
+  for (const line of screen.lines) {
+    const selected = line.selected === true;
+    const tone = line.tone ?? 'normal';
+    let piece = 0;
+    for (const { text, joint, indent } of breakLine(line.text, size.columns)) {
+      wrapped.push({ text, selected, tone, continued: piece > 0, joint, indent });
+      piece += 1;
+    }
+  }
   if (screen.progress !== undefined) {
     wrapped.push({
       text: progressBar(screen.progress, size.columns),
@@ -66,8 +67,13 @@ const wrapBody = (screen: Screen, size: GridSize): GridLine[] => {
  */
 export const layoutBody = (screen: Screen, size: GridSize): { readonly rows: GridLine[]; readonly cutOff: boolean } => {
   const wrapped = wrapBody(screen, size);
-  const firstSelected = wrapped.findIndex((line) => line.selected);
-  const lastSelected = wrapped.findLastIndex((line) => line.selected);
+  let firstSelected = -1;
+  let lastSelected = -1;
+  for (const [index, line] of wrapped.entries()) {
+    if (!line.selected) continue;
+    if (firstSelected < 0) firstSelected = index;
+    lastSelected = index;
+  }
   const top = lastSelected >= size.rows ? Math.min(firstSelected, lastSelected - size.rows + 1) : 0;
   return { rows: wrapped.slice(top, top + size.rows), cutOff: wrapped.length > size.rows && firstSelected < 0 };
 };

@@ -13,8 +13,11 @@ export type ViewContext = {
 };
 
 /** A numbered list with the cursor on one item: 1.绑定管理 2.支付方式管理 … */
-export const numbered = (labels: readonly string[], cursor: number | undefined): ScreenLine[] =>
-  labels.map((label, index) => ({ text: `${index + 1}.${label}`, selected: index === cursor, item: true }));
+export const numbered = (labels: readonly string[], cursor: number | undefined): ScreenLine[] => {
+  const lines: ScreenLine[] = [];
+  for (const [index, label] of labels.entries()) lines.push({ text: `${index + 1}.${label}`, selected: index === cursor, item: true });
+  return lines;
+};
 
 export const formatDuration = (ms: number, t: Translate): string => {
   const seconds = Math.ceil(ms / 1000);

@@ -8,7 +8,7 @@ import type { SmsCheck, SmsDelivery, SmsPurpose } from '../../menus/device-port.
 import { deviceDateTime } from '../device/device-time.js';
 import type { Profile } from '../profile/profile-schema.js';
 import { verifyPassword } from './password-hash.js';
-import { mulberry32, SmsGateway, type PhoneMessage } from './sms-gateway.js';
+import { randomDigits, SmsGateway, type PhoneMessage } from './sms-gateway.js';
 
 /** The host's answer to an approved transaction. */
 export type HostApproval = { readonly reference: string; readonly authCode: string };
@@ -18,8 +18,7 @@ export const referenceFor = (now: number, trace: string): string => `${deviceDat
 
 /** 授权码: six digits the issuer gives; here derived from the 参考号. */
 export const authCodeFor = (reference: string): string => {
-  const random = mulberry32(Number(reference) % 2_147_483_647);
-  return Array.from({ length: 6 }, () => String(Math.floor(random() * 10))).join('');
+  return randomDigits(Number(reference) % 2_147_483_647, 6);
 };
 
 export class Acquirer {

@@ -27,23 +27,26 @@ export type PhoneMessage = {
   readonly at: number;
 };
 
-/** mulberry32: a small, fast PRNG; the same seed gives the same numbers. */
-export const mulberry32 = (seed: number) => {
+/**
+ * `length` digits drawn with mulberry32 (a small, fast PRNG) seeded with `seed`: the same seed
+ * gives the same digits. A loop, not a generator closure made for each code.
+ */
+export const randomDigits = (seed: number, length: number): string => {
   let state = seed >>> 0;
-  return (): number => {
+  let digits = '';
+  for (let index = 0; index < length; index += 1) {
     state = (state + 0x6d2b79f5) >>> 0;
     let t = state;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+    digits += String(Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * 10));
+  }
+  return digits;
 };
 
 /** A code of SMS_CODE_LENGTH digits for the `count`-th message sent at `now`. */
-export const smsCode = (now: number, count: number): string => {
-  const random = mulberry32((Math.floor(now / 1000) ^ Math.imul(count + 1, 0x9e3779b1)) >>> 0);
-  return Array.from({ length: SMS_CODE_LENGTH }, () => String(Math.floor(random() * 10))).join('');
-};
+export const smsCode = (now: number, count: number): string =>
+  randomDigits((Math.floor(now / 1000) ^ Math.imul(count + 1, 0x9e3779b1)) >>> 0, SMS_CODE_LENGTH);
 
 /** 13812341234 → 138****1234, as the device shows where a code went. */
 export const maskPhone = (phone: string): string =>

@@ -194,13 +194,31 @@ const runPhoneStep = (sim: Simulator, action: PhoneAction): string | undefined =
 };
 
 /** The device as `when:` asks it while it runs: its network, data and screen as they are now. */
-export const liveFacts = (sim: Simulator, fixture: string): DeviceFacts => ({
-  profile: sim.profile,
-  fixture,
-  online: () => sim.store.isOnline(),
-  store: () => sim.store.stored(),
-  screen: () => screenText(sim),
-});
+export const liveFacts = (sim: Simulator, fixture: string): DeviceFacts => new LiveFacts(sim, fixture);
+
+/** The device's facts read as they are asked: methods, not closures made for each walkthrough. */
+class LiveFacts implements DeviceFacts {
+  readonly profile: Profile;
+
+  constructor(
+    private readonly sim: Simulator,
+    readonly fixture: string,
+  ) {
+    this.profile = sim.profile;
+  }
+
+  online(): boolean {
+    return this.sim.store.isOnline();
+  }
+
+  store(): unknown {
+    return this.sim.store.stored();
+  }
+
+  screen(): string {
+    return screenText(this.sim);
+  }
+}
 
 /** A step to play, and the `run:` steps it is played from, outermost first. */
 export type StepToPlay = { readonly step: Step; readonly calls: readonly Step[] };
@@ -255,6 +273,49 @@ const failureOf = (sim: Simulator, { step, calls }: StepToPlay, problem: string,
   states: sim.session.activeStates(),
 });
 
+/**
+ * A walkthrough being played on its device: the steps played so far and the screens kept. A class,
+ * not closures made for each walkthrough: V8 optimised each walkthrough's closures anew.
+ */
+class Playthrough {
+  /** Steps played up to the first that failed: `after:` still plays after a failure, uncounted. */
+  stepsRun = 0;
+  readonly records: ScreenRecords;
+  private failed = false;
+  private readonly facts: DeviceFacts;
+  /** The step being played, for `runCurrent`. */
+  private current: Step | undefined;
+  private readonly runCurrent: (stepOptions: RunOptions) => string | undefined;
+
+  constructor(
+    private readonly sim: Simulator,
+    private readonly walkthrough: Walkthrough,
+    options: RunOptions,
+    private readonly secrets: readonly Secret[],
+  ) {
+    this.facts = liveFacts(sim, walkthrough.fixture);
+    this.records = new ScreenRecords(walkthrough, options, secrets);
+    this.runCurrent = this.playCurrent.bind(this);
+  }
+
+  play(steps: readonly Step[]): StepFailure | undefined {
+    for (const toPlay of stepsToPlay(steps, this.facts)) {
+      if (!this.failed) this.stepsRun += 1;
+      this.current = toPlay.step;
+      const problem = this.records.step(toPlay.step, this.sim, this.runCurrent);
+      if (problem !== undefined) {
+        this.failed = true;
+        return { ...failureOf(this.sim, toPlay, problem, this.secrets), ...this.records.failure() };
+      }
+    }
+    return undefined;
+  }
+
+  private playCurrent(stepOptions: RunOptions): string | undefined {
+    return runStep(this.sim, this.current as Step, this.walkthrough, stepOptions);
+  }
+}
+
 export const runWalkthrough = (walkthrough: Walkthrough, options: RunOptions = {}): WalkthroughResult => {
   const started = performance.now();
   const sim = createSimulator({
@@ -263,37 +324,22 @@ export const runWalkthrough = (walkthrough: Walkthrough, options: RunOptions = {
     signedIn: walkthrough.start !== 'power-on',
     ...(options.observe ? { observe: options.observe } : {}),
   });
-  const facts = liveFacts(sim, walkthrough.fixture);
   const secrets = secretsIn([...walkthrough.before, ...walkthrough.steps, ...walkthrough.after]);
-  const records = new ScreenRecords(walkthrough, options, secrets);
-  // Steps played up to the first that failed: `after:` still plays after a failure, uncounted.
-  let stepsRun = 0;
-  let failed = false;
-  const play = (steps: readonly Step[]): StepFailure | undefined => {
-    for (const toPlay of stepsToPlay(steps, facts)) {
-      if (!failed) stepsRun += 1;
-      const problem = records.step(toPlay.step, sim, (stepOptions) => runStep(sim, toPlay.step, walkthrough, stepOptions));
-      if (problem !== undefined) {
-        failed = true;
-        return { ...failureOf(sim, toPlay, problem, secrets), ...records.failure() };
-      }
-    }
-    return undefined;
-  };
+  const playing = new Playthrough(sim, walkthrough, options, secrets);
   try {
-    const failure = play(walkthrough.before) ?? play(walkthrough.steps);
-    const afterFailure = play(walkthrough.after);
+    const failure = playing.play(walkthrough.before) ?? playing.play(walkthrough.steps);
+    const afterFailure = playing.play(walkthrough.after);
     return {
       file: walkthrough.file,
       name: walkthrough.name,
       profile: profileLabel(walkthrough.fixture),
       status: failure || afterFailure ? 'failed' : 'passed',
       steps: countSteps(walkthrough.before) + countSteps(walkthrough.steps) + countSteps(walkthrough.after),
-      stepsRun,
+      stepsRun: playing.stepsRun,
       durationMs: performance.now() - started,
       ...(failure ? { failure } : {}),
       ...(afterFailure ? { afterFailure } : {}),
-      ...records.result(),
+      ...playing.records.result(),
     };
   } finally {
     sim.stop();

@@ -18,14 +18,31 @@ export const asJson = (value: unknown): unknown => {
   return object;
 };
 
-export const readStorePath = (data: unknown, path: string): unknown => {
-  const tokens = [...path.matchAll(TOKEN)].map((match) => match[1] ?? match[2] ?? '');
-  const walk = (value: unknown, rest: readonly string[]): unknown => {
-    if (rest.length === 0) return asJson(value);
-    const [head, ...tail] = rest as [string, ...string[]];
-    if (head === '*') return Array.isArray(value) ? value.map((item) => walk(item, tail)) : null;
-    if (value === null || typeof value !== 'object') return null;
-    return walk((value as Record<string, unknown>)[head], tail);
-  };
-  return walk(data, tokens);
+export const readStorePath = (data: unknown, path: string): unknown => walk(data, pathTokens(path), 0);
+
+/** The fields and indexes of a path, read once per path (scripts check the same paths over and over). */
+const pathTokens = (path: string): readonly string[] => {
+  const known = TOKENS.get(path);
+  if (known) return known;
+  const tokens: string[] = [];
+  for (const match of path.matchAll(TOKEN)) tokens.push(match[1] ?? match[2] ?? '');
+  if (TOKENS.size >= PATHS_KEPT) TOKENS.clear();
+  TOKENS.set(path, tokens);
+  return tokens;
+};
+const PATHS_KEPT = 1_000;
+const TOKENS = new Map<string, readonly string[]>();
+
+/** The value at `tokens[from..]` inside `value`. A module-level function, not a closure made at each read. */
+const walk = (value: unknown, tokens: readonly string[], from: number): unknown => {
+  if (from === tokens.length) return asJson(value);
+  const head = tokens[from] as string;
+  if (head === '*') {
+    if (!Array.isArray(value)) return null;
+    const items: unknown[] = [];
+    for (const item of value as unknown[]) items.push(walk(item, tokens, from + 1));
+    return items;
+  }
+  if (value === null || typeof value !== 'object') return null;
+  return walk((value as Record<string, unknown>)[head], tokens, from + 1);
 };

@@ -22,7 +22,9 @@ const FULLWIDTH_PUNCTUATION: Readonly<Record<string, string>> = {
 const FULLWIDTH = /[，：？！（）；]/g;
 
 /** Chinese punctuation as its ASCII twin. */
-export const normalisePunctuation = (text: string): string => text.replace(FULLWIDTH, (char) => FULLWIDTH_PUNCTUATION[char] ?? char);
+export const normalisePunctuation = (text: string): string => text.replace(FULLWIDTH, asciiTwin);
+// Module level, not a closure made at each call: V8 optimised each anew.
+const asciiTwin = (char: string): string => FULLWIDTH_PUNCTUATION[char] ?? char;
 
 /** Characters with a meaning in a regex, which an ASCII twin must be escaped as. */
 const REGEX_SYNTAX = /[\\^$.*+?()[\]{}|/]/;
@@ -68,9 +70,30 @@ export const parseTextMatcher = (value: string): TextMatcher | { readonly invali
 
 /** Whether the text shows what the matcher asks for, with punctuation normalised on both sides. */
 export const shows = (matcher: TextMatcher, text: string): boolean =>
-  matcher.kind === 'text'
-    ? normalisePunctuation(text).includes(normalisePunctuation(matcher.text))
-    : matcher.regex.test(normalisePunctuation(text));
+  matcher.kind === 'text' ? normalisedScreen(text).includes(normalisedMatcher(matcher.text)) : matcher.regex.test(normalisedScreen(text));
+
+// An expect checks one screen against several matchers, and scripts check the same texts over and
+// over: the screen is normalised once for all of them, a matcher's text once for all its checks.
+let lastScreen = '';
+let lastNormalised = '';
+const normalisedScreen = (text: string): string => {
+  if (text !== lastScreen) {
+    lastScreen = text;
+    lastNormalised = normalisePunctuation(text);
+  }
+  return lastNormalised;
+};
+const MATCHER_TEXTS = new Map<string, string>();
+const MATCHER_TEXTS_KEPT = 1_000;
+const normalisedMatcher = (text: string): string => {
+  let normalised = MATCHER_TEXTS.get(text);
+  if (normalised === undefined) {
+    normalised = normalisePunctuation(text);
+    if (MATCHER_TEXTS.size >= MATCHER_TEXTS_KEPT) MATCHER_TEXTS.clear();
+    MATCHER_TEXTS.set(text, normalised);
+  }
+  return normalised;
+};
 
 /** The matcher as a script writes it, for messages: "text" or /regex/. */
 export const describeMatcher = (matcher: TextMatcher): string => (matcher.kind === 'text' ? `"${matcher.text}"` : matcher.text);

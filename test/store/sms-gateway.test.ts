@@ -1,6 +1,7 @@
 // The simulated SMS service and phone: reproducible codes, masking, expiry, tries, the inbox.
 import { describe, expect, it } from 'vitest';
 import { loadProfile } from '../../src/index.js';
+import { authCodeFor } from '../../src/store/acquirer.js';
 import { maskPhone, smsCode, SmsGateway } from '../../src/store/sms-gateway.js';
 
 const settings = loadProfile('default').sms;
@@ -17,6 +18,12 @@ describe('the SMS gateway', () => {
     expect(smsCode(123, 0)).toBe(smsCode(123, 0));
     const spread = new Set(Array.from({ length: 50 }, (_, count) => smsCode(1_780_275_600_000, count)));
     expect(spread.size).toBeGreaterThan(45);
+  });
+
+  it('gives the codes it always gave: walkthroughs and goldens hold them', () => {
+    const start = Date.parse('2026-06-01T09:00:00+08:00');
+    expect([smsCode(start, 0), smsCode(start, 2)]).toEqual(['469952', '676621']);
+    expect(authCodeFor('000123')).toBe('714238');
   });
 
   it('masks the phone number as the device shows it', () => {
