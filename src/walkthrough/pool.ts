@@ -20,12 +20,13 @@ const IN_HAND = 2;
 
 /**
  * A worker's heap: a walkthrough's device lives a few milliseconds, so its garbage dies young. A
- * young generation of 16 MB lets it die there: at 6 MB a scavenge ran every ~2 MB allocated (a few
+ * young generation of 12 MB lets it die there: at 6 MB a scavenge ran every ~2 MB allocated (a few
  * per walkthrough) and promoted live devices to the old generation, which then needed marking on
- * the helper threads; the run spent ~15% more CPU, for ~17 MB less RSS per worker. The old
- * generation stays well above what a run keeps (~20 MB), so memory stays flat.
+ * the helper threads (~15% more CPU); at 16 MB the CPU was the same as at 12 and the peak RSS
+ * ~14 MB higher (now that a walkthrough allocates less). The old generation stays well above what
+ * a run keeps (~25 MB with its bounded caches full), so memory stays flat.
  */
-const RESOURCE_LIMITS = { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 64 } as const;
+const RESOURCE_LIMITS = { maxYoungGenerationSizeMb: 12, maxOldGenerationSizeMb: 64 } as const;
 
 /**
  * Young-generation GCs on the worker's own thread. V8 scavenges in parallel on its helper threads
