@@ -7,10 +7,9 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { buildSync } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lockDevice } from '../../src/store/device-lock.js';
-import { REQUIRE_BANNER, ROOT } from '../support/built-cli.js';
+import { bundleScript, ROOT } from '../support/built-cli.js';
 
 const CONTENDERS = 8;
 const ROUNDS = 25;
@@ -77,18 +76,7 @@ const releaseAll = async (contenders: readonly Contender[]): Promise<void> => {
 
 beforeAll(() => {
   scratch = mkdtempSync(join(tmpdir(), 'pos-sim-lock-'));
-  const entry = join(scratch, 'worker-entry.mjs');
-  writeFileSync(entry, WORKER);
-  workerFile = join(scratch, 'worker.mjs');
-  buildSync({
-    entryPoints: [entry],
-    outfile: workerFile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    logLevel: 'silent',
-    banner: { js: REQUIRE_BANNER },
-  });
+  workerFile = bundleScript(scratch, 'worker', WORKER);
 });
 
 afterAll(() => {

@@ -2,13 +2,12 @@
 // neither its lock nor its --fresh folder behind: Node runs no 'exit' handlers on a signal. Nor does
 // one that exits after Ink unmounts (Ink's older signal-exit puts back the process methods it saw).
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { buildSync } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REQUIRE_BANNER, ROOT } from '../support/built-cli.js';
+import { bundleScript, ROOT } from '../support/built-cli.js';
 
 /** Takes a fresh folder and the device lock in it, says where they are, and waits to be killed (or, told anything, exits after Ink would have unmounted). */
 const HOLDER = `
@@ -32,18 +31,7 @@ let holderFile: string;
 
 beforeAll(() => {
   scratch = mkdtempSync(join(tmpdir(), 'pos-sim-signal-'));
-  const entry = join(scratch, 'holder-entry.mjs');
-  writeFileSync(entry, HOLDER);
-  holderFile = join(scratch, 'holder.mjs');
-  buildSync({
-    entryPoints: [entry],
-    outfile: holderFile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    logLevel: 'silent',
-    banner: { js: REQUIRE_BANNER },
-  });
+  holderFile = bundleScript(scratch, 'holder', HOLDER);
 });
 
 afterAll(() => {
