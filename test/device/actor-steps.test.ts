@@ -1,19 +1,13 @@
 // A device that nobody inspects hears its actors' steps without xstate's inspection (hearSteps):
 // its watchers, the mailbox between terminal and phone, and a later inspector (model paths) hear
 // exactly what they hear on a device whose every inspection event is observed.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createActor, setup, type InspectionEvent } from 'xstate';
 import { hearSteps } from '../../src/device/actor-steps.js';
 import { createSimulator, type Simulator } from '../../src/device/simulator.js';
+import { stopAfterEach } from '../support/simulators.js';
 
-const running: Simulator[] = [];
-const started = (sim: Simulator) => {
-  running.push(sim);
-  return sim;
-};
-afterEach(() => {
-  for (const sim of running.splice(0)) sim.stop();
-});
+const started = stopAfterEach();
 
 /** A 500.01元 支付宝 payment the payer confirms on the phone: terminal and phone talk through the mailbox. */
 const PROCEDURE: readonly ((sim: Simulator) => void)[] = [

@@ -1,17 +1,11 @@
 // A simulator can go on from another's device (its actor's persisted snapshot over a copy of its
 // flash), as model paths fork devices: the copy then does exactly what the original does.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createSimulator, type Simulator } from '../../src/device/simulator.js';
 import { memoryMedium } from '../../src/store/flash-medium.js';
+import { stopAfterEach } from '../support/simulators.js';
 
-const running: Simulator[] = [];
-const started = (sim: Simulator) => {
-  running.push(sim);
-  return sim;
-};
-afterEach(() => {
-  for (const sim of running.splice(0)) sim.stop();
-});
+const started = stopAfterEach();
 
 /** A device that goes on from `sim` as it is now. */
 const resumed = (sim: Simulator) =>
