@@ -204,7 +204,7 @@ class FastReader {
         else throw DECLINED;
         end = (value.range as [number, number, number])[2];
       } else {
-        value = this.inlineValue(indent);
+        value = this.inlineValue(indent, false);
         const range = value.range as [number, number, number];
         end = this.endLine(range[1]);
         range[2] = end;
@@ -235,7 +235,7 @@ class FastReader {
         item = this.blockMap(this.at - this.lineStart);
         end = (item.range as [number, number, number])[2];
       } else {
-        item = this.inlineValue(indent);
+        item = this.inlineValue(indent, false);
         const range = item.range as [number, number, number];
         end = this.endLine(range[1]);
         range[2] = end;
@@ -291,15 +291,16 @@ class FastReader {
   }
 
   /**
-   * A value on the line it starts, in a block map or list at `indent`: a flow list or map (whose
-   * next lines must be indented more), a quoted or a plain scalar (range[2] left for the caller).
+   * A value on the line it starts: in a block map or list at `indent`, or inside a flow list or
+   * map (`inFlow`, where a plain scalar also stops at , ] and }). A flow list or map (whose next
+   * lines must be indented more), a quoted or a plain scalar (range[2] left for the caller).
    */
-  private inlineValue(indent: number): Node {
+  private inlineValue(indent: number, inFlow: boolean): Node {
     const code = this.code(this.at);
     if (code === OPEN_SEQ || code === OPEN_MAP) return this.flowCollection(indent);
     if (code === DOUBLE || code === SINGLE) return this.quoted();
     const start = this.at;
-    const stop = this.plainStop(start, false);
+    const stop = this.plainStop(start, inFlow);
     if (this.code(stop) === COLON) throw DECLINED;
     const scalar = this.plain(start, this.plainEnd, false);
     this.at = stop;
@@ -415,7 +416,7 @@ class FastReader {
       for (;;) {
         let item: Node;
         if (isSeq) {
-          item = this.flowValue(indent);
+          item = this.inlineValue(indent, true);
           list.push(this.js);
           (node as YAMLSeq).items.push(item);
         } else {
@@ -423,7 +424,7 @@ class FastReader {
           const name = key.value as string;
           if (Object.hasOwn(object, name)) throw DECLINED;
           this.skipSpaces();
-          item = this.flowValue(indent);
+          item = this.inlineValue(indent, true);
           setKey(object, name, this.js);
           (node as YAMLMap).items.push(new Pair(key, item));
         }
@@ -449,18 +450,6 @@ class FastReader {
     node.range = [start, this.at, this.at];
     this.js = isSeq ? list : object;
     return node;
-  }
-
-  private flowValue(indent: number): Node {
-    const code = this.code(this.at);
-    if (code === OPEN_SEQ || code === OPEN_MAP) return this.flowCollection(indent);
-    if (code === DOUBLE || code === SINGLE) return this.quoted();
-    const start = this.at;
-    const stop = this.plainStop(start, true);
-    if (this.code(stop) === COLON) throw DECLINED;
-    const scalar = this.plain(start, this.plainEnd, false);
-    this.at = stop;
-    return scalar;
   }
 
   private skipSpaces(): void {
