@@ -15,6 +15,7 @@ import {
 import type { DeviceEvent } from '../../menus/device-events.js';
 import type { DevicePort } from '../../menus/device-port.js';
 import { onPort } from './snapshot-port.js';
+import { boundPort } from './bound-port.js';
 import { hearSteps, inspector } from './actor-steps.js';
 import { sendDown } from './forward-down.js';
 import { deviceMachine } from '../../menus/device.js';
@@ -150,33 +151,6 @@ export type DeviceSessionOptions = {
   readonly resumePhone?: Snapshot<unknown>;
 };
 
-/**
- * The store as the machines hold it: its methods alone, bound to it. XState walks a machine's
- * context whenever a snapshot is persisted or revived (the model-path search does both for every
- * fork), and a store in the context would be walked with all its data.
- */
-const machinePort = (store: DeviceStore): DevicePort => {
-  const port: Record<string, unknown> = {};
-  for (const name of methodNames(store)) port[name] = (store[name] as (...args: unknown[]) => unknown).bind(store);
-  return port as unknown as DevicePort;
-};
-
-/** The names of a store's methods (its own function fields and its classes'), found once per class. */
-const methodNames = (store: DeviceStore): (keyof DeviceStore)[] => {
-  const known = METHOD_NAMES.get(Object.getPrototypeOf(store) as object);
-  if (known) return known;
-  const names = new Set<string>();
-  for (let holder: object | null = store; holder && holder !== Object.prototype; holder = Object.getPrototypeOf(holder) as object | null) {
-    for (const [name, { value }] of Object.entries(Object.getOwnPropertyDescriptors(holder))) {
-      if (name !== 'constructor' && typeof value === 'function') names.add(name);
-    }
-  }
-  const found = [...names] as (keyof DeviceStore)[];
-  METHOD_NAMES.set(Object.getPrototypeOf(store) as object, found);
-  return found;
-};
-const METHOD_NAMES = new WeakMap<object, (keyof DeviceStore)[]>();
-
 /** Starts the device; `onChange` hears every snapshot of every actor in it (flows, prompts). */
 export const startDeviceActor = (
   store: DeviceStore,
@@ -194,7 +168,7 @@ export const startDeviceActor = (
     resume?: Snapshot<unknown> | undefined;
   },
 ): DeviceActor => {
-  const port = machinePort(store);
+  const port = boundPort<DevicePort>(store);
   // A flow's own state changes (a digit typed into the password prompt) do not change the device
   // actor's snapshot, so watchers listen to the whole actor system.
   const actor = createActor(deviceMachine, {

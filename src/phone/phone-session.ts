@@ -27,6 +27,7 @@ import { displayText, matchableText, type DisplayRows } from '../screen/screen-t
 import { layoutBody } from '../screen/text-layout.js';
 import { onPort } from '../device/snapshot-port.js';
 import { hearSteps, inspector } from '../device/actor-steps.js';
+import { boundPort } from '../device/bound-port.js';
 import { cutToWidth } from '../text-width.js';
 import type { DeviceStore } from '../store/device-store.js';
 import { maskPhone } from '../store/sms-gateway.js';
@@ -126,18 +127,8 @@ class StorePhonePort implements PhonePort {
   }
 }
 
-const PORT_METHODS = Object.getOwnPropertyNames(StorePhonePort.prototype).filter((name) => name !== 'constructor') as (keyof PhonePort)[];
-
-/**
- * The phone's port: its methods bound, in a plain object (the machines keep it in their context,
- * which xstate walks when a snapshot is persisted: a store there would be walked with all its data).
- */
-export const phonePort = (store: DeviceStore): PhonePort => {
-  const port = new StorePhonePort(store);
-  const bound: Record<string, unknown> = {};
-  for (const name of PORT_METHODS) bound[name] = (port[name] as (...args: unknown[]) => unknown).bind(port);
-  return bound as unknown as PhonePort;
-};
+/** The phone's port as its machines hold it (bound-port.ts). */
+export const phonePort = (store: DeviceStore): PhonePort => boundPort<PhonePort>(new StorePhonePort(store));
 
 export type PhoneSessionOptions = {
   readonly store: DeviceStore;
