@@ -75,8 +75,11 @@ export const guideMarkdown = (guide: Guide, images: readonly string[]): string =
   if (guide.before.length > 0) lines.push(`## ${t('guide.before')}`, '', ...guide.before.map((id) => `- ${t(CAUTION_TEXTS[id])}`), '');
   lines.push(`## ${t('guide.start')}`, '', image(0, t('guide.start')), '', `## ${t('guide.steps')}`, '');
   guide.steps.forEach((step, index) => {
-    lines.push(`${step.number}. ${step.caption}`, '', `   ${image(index + 1, t('guide.step', { number: step.number }))}`, '');
-    for (const id of step.cautions) lines.push(`   > **${t('guide.note').trim()}** ${t(CAUTION_TEXTS[id])}`, '');
+    const marker = `${step.number}. `;
+    // Indented less than its marker is wide (step 10 on), a line would end the list in CommonMark.
+    const inside = ' '.repeat(marker.length);
+    lines.push(`${marker}${step.caption}`, '', `${inside}${image(index + 1, t('guide.step', { number: step.number }))}`, '');
+    for (const id of step.cautions) lines.push(`${inside}> **${t('guide.note').trim()}** ${t(CAUTION_TEXTS[id])}`, '');
   });
   lines.push('---', '', madeFrom, '');
   return lines.join('\n');

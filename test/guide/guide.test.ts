@@ -85,6 +85,22 @@ describe('the P2 guide', () => {
     expect(texts(readFileSync(join(dir, 'guides', 'p2-images', '04.svg'), 'utf8'))).toContain('Password-free');
   });
 
+  it('keeps each picture and note inside its step from step 10 on (CommonMark indents them by the marker’s width)', async () => {
+    const out = join(dir, 'p2.md');
+    await guideCommand({ walkthrough: 'P2', format: 'md', lang: 'en', out, fixture: undefined });
+    const markdown = readFileSync(out, 'utf8');
+    expect(markdown).toContain('10. The terminal shuts down to restart...\n\n    ![Step 10](p2-images/10.svg)\n');
+    expect(markdown).toContain('9. Press OK to restart the terminal now, so the new setting applies\n\n   ![Step 9](p2-images/09.svg)\n');
+    // A line under a step indented less than its marker's width would end the list there.
+    const blocks = markdown.split('## ')[3]?.split('\n\n') ?? [];
+    let width = 0;
+    for (const block of blocks) {
+      const marker = /^(\d+\. )/.exec(block);
+      if (marker) width = marker[1]?.length ?? 0;
+      else if (block.startsWith(' ')) expect(block.length - block.trimStart().length, block).toBe(width);
+    }
+  });
+
   it('links its pictures so that a Markdown reader finds them whatever the file is called', async () => {
     const out = join(dir, 'P2 #1 (pax).md');
     await guideCommand({ walkthrough: 'P2', format: 'md', lang: 'en', out, fixture: undefined });
