@@ -76,14 +76,31 @@ const pressCaption = (events: readonly KeyEvent[], context: StepContext, lang: L
   return t('caption.pressMany', { caps: caps.map((cap) => `[${cap}]`).join(' ') });
 };
 
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /**
- * The caption for a step: the script's own for this language, else one made from the step.
+ * A script's own caption with its keys named as this model prints them: a script written once for
+ * every profile says [菜单] (MENU), and on a terminal whose key is printed 功能 (FUNC) the caption
+ * must say so. In English a cap in capitals is also replaced where it stands without brackets.
+ */
+const withModelKeys = (caption: string, lang: Lang, keyLabels: KeyLabels = {}): string =>
+  Object.entries(keyLabels).reduce((text, [type, names]) => {
+    const own = names?.[lang];
+    const usual = keyCap({ type } as KeyEvent, lang);
+    if (!own || own === usual) return text;
+    const bare = lang === 'en' && /^[A-Z]{3,}$/.test(usual) ? `|\\b${usual}\\b` : '';
+    return text.replace(new RegExp(`\\[${escapeRegExp(usual)}\\]${bare}`, 'g'), (found) => (found.startsWith('[') ? `[${own}]` : own));
+  }, caption);
+
+/**
+ * The caption for a step: the script's own for this language (its keys named as the model prints
+ * them), else one made from the step.
  * `events` are the keys the step presses (for press); `context` is the device as the step begins
  * (the phone, for a step taken on the phone).
  */
 export const stepCaption = (step: Step, events: readonly KeyEvent[], context: StepContext, lang: Lang, keyLabels?: KeyLabels): string => {
   const own = step.caption?.[lang];
-  if (own) return own;
+  if (own) return withModelKeys(own, lang, keyLabels);
   const t = translator(lang);
   const secret = (): string =>
     context.typedInClear !== undefined

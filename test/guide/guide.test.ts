@@ -119,6 +119,15 @@ describe('the P2 guide', () => {
     expect(guide.profile.name).toBe('pax-a920');
     expect(guide.start.display).toEqual(guide.profile.device.display);
   });
+
+  it('names the keys as that terminal prints them, in the script’s own captions too', () => {
+    // pax-a920 opens its settings with the key printed 功能 (FUNC); the login piece's caption says 菜单.
+    const zh = guideOf('p2-password-free-off', { lang: undefined, fixture: 'pax-a920' });
+    expect(zh.steps[0]?.caption).toBe('按[功能]键进入设置。设置受主管密码保护');
+    const en = guideOf('p2-password-free-off', { lang: 'en', fixture: 'pax-a920' });
+    expect(en.steps[0]?.caption).toBe("Press FUNC to open the settings, which the supervisor's password protects");
+    expect(guideOf('p2-password-free-off', { lang: undefined, fixture: 'newland-n910' }).steps[0]?.caption).toMatch(/^按\[设置\]键/);
+  });
 });
 
 describe('a walkthrough that fails', () => {
