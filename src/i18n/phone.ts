@@ -27,6 +27,7 @@ export const phoneDeviceTexts = defineTexts(
     'keys.note.phoneShown': '手机一直显示',
     'keys.note.phoneAuto': '手机已收起：需要时会出现',
     'keys.note.phoneNoRoom': '窗口太小，放不下手机',
+    'keys.note.phoneNeedsRoom': '窗口太小，放不下手机：请放大到至少 {columns}x{rows}',
 
     'phone.sms.none': '暂无短信',
     'phone.sms.item': '{from} {time} {signature}',
@@ -149,6 +150,7 @@ export const phoneDeviceTexts = defineTexts(
     'keys.note.phoneShown': 'The phone stays on screen',
     'keys.note.phoneAuto': 'Phone put away: it comes when needed',
     'keys.note.phoneNoRoom': 'No room for the phone in this window',
+    'keys.note.phoneNeedsRoom': 'No room for the phone: enlarge the window to at least {columns}x{rows}',
 
     'phone.sms.none': 'No messages',
     'phone.sms.item': '{from} {time} {signature}',

@@ -225,7 +225,7 @@ export const App = ({
   );
 
   const paper = session.store.printer.printedCount() > tornOff ? session.printouts().at(-1)?.text.split('\n') : undefined;
-  const noteText =
+  let noteText =
     note && session.t(note.key, { profile: session.profile.name, time: note.time ?? '', file: note.file ?? '', reason: note.file ?? '' });
   // Under a card or captions in a short window the phone gives up rows of its screen, so that they keep theirs.
   const phoneRows = !phoneWanted
@@ -287,6 +287,14 @@ export const App = ({
       : []),
   ];
   let plan = planLayout(size, frame, requests(false));
+  // The phone the device needs (a texted code, a payment to confirm) has no room: say so, and the window it needs beside the device.
+  if (plan.kind === 'fits' && plan.left.includes('phone') && session.phoneNeeded() && noteText === undefined) {
+    noteText = session.t('keys.note.phoneNeedsRoom', {
+      columns: frame.width + PANEL_GAP + PHONE_WIDTH,
+      rows: Math.max(frame.height, PHONE_MIN_HEIGHT) + 1,
+    });
+    plan = planLayout(size, frame, requests(false));
+  }
   // Without the legend the trainer's note (再按 R …) must still be seen: on its own line.
   if (plan.kind === 'fits' && plan.left.includes('legend') && noteText) plan = planLayout(size, frame, requests(true));
 

@@ -155,6 +155,19 @@ describe('the phone beside the device', () => {
     for (const line of frame.split('\n')) expect(stringWidth(line)).toBeLessThanOrEqual(FRAME_WIDTH + 10);
   });
 
+  it('with no room for it anywhere (60x20), says so beside the device and how big the window must be', async () => {
+    simulator = createSimulator();
+    simulator.press('菜单');
+    simulator.type('123456');
+    simulator.press('确认', '1', '2', '确认', '1', '确认');
+    expect(simulator.session.activeStates()).toContain('smsVerification.entering');
+    const narrow = (each: string) => each.split('\n').every((line) => stringWidth(line) <= 60);
+    const { frame } = await show(60, 20, (each) => each.includes('短信验证') && narrow(each), 'the frame at 60x20');
+    const side = besideDevice(frame).replace(/\s+/g, '');
+    expect(side).toContain(`窗口太小，放不下手机：请放大到至少${FRAME_WIDTH + 1 + PHONE_WIDTH}x${FRAME_HEIGHT + 1}`);
+    expect(frame).not.toContain('手机 138');
+  });
+
   it('goes when the code runs out, and a new code brings it back', async () => {
     const { sim, app, code } = await atCodePrompt(80, 24, (each) => each.includes('手机 138'));
     sim.advance(5 * 60_000);
