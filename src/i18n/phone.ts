@@ -146,7 +146,7 @@ export const phoneDeviceTexts = defineTexts(
     'phone.focusHint': '{key}: use the phone',
     'phone.focusedHint': '{key}: back to the terminal',
     'keys.label.FOCUS': 'Terminal / phone',
-    'keys.label.PHONE_TOGGLE': 'Show / put away the phone',
+    'keys.label.PHONE_TOGGLE': 'show / put away the phone',
     'keys.note.phoneShown': 'The phone stays on screen',
     'keys.note.phoneAuto': 'Phone put away: it comes when needed',
     'keys.note.phoneNoRoom': 'No room for the phone in this window',
