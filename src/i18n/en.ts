@@ -54,6 +54,7 @@ export const en: Record<keyof typeof zh, string> = {
   'passwordFree.unchanged': 'No changes to save',
   'saved.title': 'Saved',
   'saved.message': 'Settings saved; they take effect after a restart',
+  'saved.advice': 'Save and restart the terminal to make sure the new settings take effect',
   'saved.question': 'Restart the terminal now?',
   'discard.title': 'Unsaved changes',
   'discard.question': 'Discard unsaved changes?',

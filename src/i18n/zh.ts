@@ -52,6 +52,7 @@ export const zh = {
   'passwordFree.unchanged': '设置未修改',
   'saved.title': '保存成功',
   'saved.message': '设置已保存，重启后生效',
+  'saved.advice': '保存设置并重启POS机，以确保新的设置生效',
   'saved.question': '是否立即重启POS机？',
   'discard.title': '未保存',
   'discard.question': '放弃未保存的修改？',

@@ -59,7 +59,7 @@ export const passwordFreeScreen = (snapshot: SnapshotFrom<typeof passwordFreeMac
   if (snapshot.matches('saved')) {
     return {
       title: t('saved.title'),
-      lines: [{ text: t('saved.message'), tone: 'success' }, { text: '' }, { text: t('saved.question') }],
+      lines: [{ text: t('saved.message'), tone: 'success' }, { text: t('saved.advice') }, { text: '' }, { text: t('saved.question') }],
       hints: { confirm: t('hint.restartNow'), cancel: t('hint.later') },
     };
   }

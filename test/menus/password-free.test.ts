@@ -66,6 +66,7 @@ describe('免密支付 (P2)', () => {
     expect(sim.title()).toBe('保存成功');
     expect(states(sim)).toContain('passwordFree.saved');
     expect(display(sim)).toContain('设置已保存，重启后生效');
+    expect(display(sim)).toContain('保存设置并重启POS机，以确保新的设置生效');
     expect(display(sim)).toContain('是否立即重启POS机？');
     expect(passwordFree(sim).active.enabled).toBe(true);
     expect(passwordFree(sim).pending?.enabled).toBe(false);
