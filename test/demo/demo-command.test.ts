@@ -204,7 +204,7 @@ describe('pos-sim demo in Chinese, the default', () => {
         name,
       ).toEqual([expect.stringMatching(/ 秒 {2}\S/)]);
     expect(lines.filter((line) => line.startsWith('    '))).toEqual([]);
-    expect(lines).toContain('  p5-takes-effect-after-restart    53 秒  P5 关闭免密：重启前免密，重启后需密码');
+    expect(lines).toContain('  p5-takes-effect-after-restart     53 秒  P5 关闭免密：重启前免密，重启后需密码');
     // The options wrap, no line starting with closing punctuation.
     expect(lines.slice(-3)).toEqual([
       '选项：--speed N(0.5 放慢，2 加快)，--lang zh|en，--record',

@@ -195,7 +195,7 @@ describe('pos-sim demo without a terminal', () => {
     const lines = result.stdout.trimEnd().split('\n');
     expect(lines.length).toBeGreaterThan(20);
     for (const line of lines) expect(stringWidth(line), line).toBeLessThanOrEqual(80);
-    expect(lines.some((line) => /^ {2}p1-deregister-unionpay {11}\d+ 秒 {2}P1 注销云闪付$/.test(line))).toBe(true);
+    expect(lines.some((line) => /^ {2}p1-deregister-unionpay {12}\d+ 秒 {2}P1 注销云闪付$/.test(line))).toBe(true);
   });
 
   it('names the demos it could mean when the name is wrong or fits several', () => {
