@@ -5,11 +5,11 @@
  * tags do not pick, or whose `when` does not hold on a profile, is reported as skipped there. The
  * walkthrough is dropped when its results are made, so a run's memory does not grow with the suite.
  */
-import { readFileSync } from 'node:fs';
 import { PosSimError } from '../errors.js';
 import { toolText } from '../i18n/tool-lang.js';
 import { loadProfile, shippedProfileNames } from '../profile/load-profile.js';
 import type { Profile } from '../profile/profile-schema.js';
+import { readUtf8 } from '../read-utf8.js';
 import { shownPath } from '../shown-path.js';
 import { factsOfProfile, holds, unknownProfiles } from './conditions.js';
 import type { WalkthroughLibrary } from './library.js';
@@ -107,7 +107,9 @@ export const runFile = (file: string, options: FileRunOptions, env: NodeJS.Proce
       library: options.library,
       ...(options.given ? { given: options.given } : {}),
     };
-    walkthrough = { ...parseWalkthrough(readFileSync(file, 'utf8'), shownPath(file), env, parseOptions), file };
+    const text = readUtf8(file);
+    if (typeof text !== 'string') throw new WalkthroughError(text.notUtf8);
+    walkthrough = { ...parseWalkthrough(text, shownPath(file), env, parseOptions), file };
   } catch (error) {
     if (!(error instanceof WalkthroughError)) throw error;
     return (options.fixtures ?? [undefined]).map((fixture) =>

@@ -73,6 +73,7 @@ export const dataTexts = defineTexts(
     'profile.methodsNotService': '只有支付服务(kind: service)有 methods；商户账号和结算卡请删去',
     'profile.cardNumber': '测试卡号要 13 到 19 位数字',
 
+    'file.notUtf8': '不是 UTF-8 编码的文字(也许存成了 GBK 或 UTF-16)；请用 UTF-8 重新保存这个文件',
     'file.problem': '{path}：{reason}。',
     'file.EACCES': '没有权限(EACCES)',
     'file.EPERM': '不允许这样操作(EPERM)',
@@ -187,6 +188,7 @@ export const dataTexts = defineTexts(
       'only payment services (kind: service) have methods; remove it from the merchant account or settlement card',
     'profile.cardNumber': 'the test card number needs 13 to 19 digits',
 
+    'file.notUtf8': 'not UTF-8 text (saved as GBK or UTF-16, perhaps); save the file again as UTF-8',
     'file.problem': '{path}: {reason}.',
     'file.EACCES': 'permission denied (EACCES)',
     'file.EPERM': 'operation not permitted (EPERM)',
