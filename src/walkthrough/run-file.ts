@@ -49,10 +49,10 @@ export type FileRunOptions = Omit<RunOptions, 'profile'> & {
   readonly tags?: TagSelection;
 };
 
-const errorResult = (file: string, profile: string, reason: string): WalkthroughResult => ({
+const errorResult = (file: string, profile: string | undefined, reason: string): WalkthroughResult => ({
   file,
   name: shownPath(file),
-  profile,
+  ...(profile === undefined ? {} : { profile }),
   status: 'error',
   steps: 0,
   stepsRun: 0,
@@ -113,7 +113,7 @@ export const runFile = (file: string, options: FileRunOptions, env: NodeJS.Proce
   } catch (error) {
     if (!(error instanceof WalkthroughError)) throw error;
     return (options.fixtures ?? [undefined]).map((fixture) =>
-      errorResult(file, fixture === undefined ? toolText('report.noProfile') : profileLabel(fixture), error.message),
+      errorResult(file, fixture === undefined ? undefined : profileLabel(fixture), error.message),
     );
   }
   return (options.fixtures ?? [walkthrough.fixture]).map((fixture) => runOn(walkthrough, fixture, options));
