@@ -6,6 +6,7 @@
  * walkthrough is dropped when its results are made, so a run's memory does not grow with the suite.
  */
 import { PosSimError } from '../errors.js';
+import { fileReason, isFileSystemError } from '../file-problem.js';
 import { toolText } from '../i18n/tool-lang.js';
 import { loadProfile, shippedProfileNames } from '../profile/load-profile.js';
 import type { Profile } from '../profile/profile-schema.js';
@@ -97,6 +98,22 @@ const runOn = (walkthrough: Walkthrough, fixture: string, options: FileRunOption
   return runWalkthrough(onProfile, { ...options, profile: loaded });
 };
 
+/**
+ * A walkthrough file's text. One that cannot be read (not UTF-8, no permission, a symlink to
+ * nothing) cannot run, as one that does not parse: the other files of the suite still run.
+ */
+const readWalkthrough = (file: string): string => {
+  let text: ReturnType<typeof readUtf8>;
+  try {
+    text = readUtf8(file);
+  } catch (error) {
+    if (!isFileSystemError(error)) throw error;
+    throw new WalkthroughError(toolText('file.problem', { path: shownPath(file), reason: fileReason(error) }));
+  }
+  if (typeof text !== 'string') throw new WalkthroughError(text.notUtf8);
+  return text;
+};
+
 /** The results of one file: one per profile, in the order of the profiles. */
 export const runFile = (file: string, options: FileRunOptions, env: NodeJS.ProcessEnv = process.env): WalkthroughResult[] => {
   let walkthrough: Walkthrough;
@@ -107,9 +124,7 @@ export const runFile = (file: string, options: FileRunOptions, env: NodeJS.Proce
       library: options.library,
       ...(options.given ? { given: options.given } : {}),
     };
-    const text = readUtf8(file);
-    if (typeof text !== 'string') throw new WalkthroughError(text.notUtf8);
-    walkthrough = { ...parseWalkthrough(text, shownPath(file), env, parseOptions), file };
+    walkthrough = { ...parseWalkthrough(readWalkthrough(file), shownPath(file), env, parseOptions), file };
   } catch (error) {
     if (!(error instanceof WalkthroughError)) throw error;
     return (options.fixtures ?? [undefined]).map((fixture) =>
