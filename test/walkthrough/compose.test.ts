@@ -192,6 +192,17 @@ describe('run: a piece with ${NAME} parameters', () => {
     symlinkSync('.', join(dir, 'here'));
     expect(findWalkthroughFiles([dir])).toEqual([join(dir, 'own.yaml'), join(dir, 'shared/shared.yaml')]);
   });
+
+  it('says, in the tool’s words, that a walkthrough linked to itself is a loop of symbolic links', async () => {
+    const dir = suite({ 'own.yaml': 'name: own\nsteps:\n  - expect: 按[确认]键收款\n' });
+    symlinkSync('self.yaml', join(dir, 'self.yaml'));
+    const { code, stdout } = await report({ paths: [dir], reporter: 'json' });
+    expect(code).toBe(2);
+    expect(JSON.parse(stdout).walkthroughs).toMatchObject([
+      { status: 'passed' },
+      { status: 'error', reason: `${join(dir, 'self.yaml')}: symbolic links that lead round in a loop (ELOOP).` },
+    ]);
+  });
 });
 
 describe('run: with each: rows of values', () => {

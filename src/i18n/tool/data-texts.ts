@@ -85,6 +85,9 @@ export const dataTexts = defineTexts(
     'file.EEXIST': '这里已有一个同名的文件(EEXIST)',
     'file.ENOENT': '不存在(ENOENT)',
     'file.EMFILE': '打开的文件太多(EMFILE)',
+    'file.ELOOP': '符号链接绕成了一个圈(ELOOP)',
+    'file.ENAMETOOLONG': '文件名或路径太长(ENAMETOOLONG)',
+    'file.EIO': '磁盘读写出错(EIO)',
 
     'store.notScryptHash': '应为 scrypt 哈希值',
     'store.notAFolder':
@@ -200,6 +203,9 @@ export const dataTexts = defineTexts(
     'file.EEXIST': 'a file of that name is in the way (EEXIST)',
     'file.ENOENT': 'it does not exist (ENOENT)',
     'file.EMFILE': 'too many open files (EMFILE)',
+    'file.ELOOP': 'symbolic links that lead round in a loop (ELOOP)',
+    'file.ENAMETOOLONG': 'the file name or path is too long (ENAMETOOLONG)',
+    'file.EIO': 'the disk failed to read or write (EIO)',
 
     'store.notScryptHash': 'must be a scrypt hash',
     'store.notAFolder':
