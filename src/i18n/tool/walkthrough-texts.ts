@@ -227,7 +227,8 @@ export const walkthroughTexts = defineTexts(
     'yaml.noAnchor': 'the alias {name} has no anchor &{anchor} before it',
     'yaml.tabIndent': 'not valid YAML: indent with spaces, not tabs',
     'yaml.tooManyAliases': 'aliases expand too much (a loop, or nested many times); write the content out instead',
-    'yaml.tooDeep': 'nested too deeply (lists or maps inside each other, a thousand levels and more); write it flatter, a few levels are enough',
+    'yaml.tooDeep':
+      'nested too deeply (lists or maps inside each other, a thousand levels and more); write it flatter, a few levels are enough',
     'walkthrough.unknownExpectKey': 'expect has no "{key}"; use {keys}',
     'walkthrough.expectNeedsCheck': 'expect needs at least one of {keys}',
     'walkthrough.unknownTextLang': '{field} has no "{key}"; use {langs}',
