@@ -26,6 +26,9 @@ const REASONS: Readonly<Record<string, MessageKey>> = {
   ENOENT: 'file.ENOENT',
   EMFILE: 'file.EMFILE',
   ENFILE: 'file.EMFILE',
+  ELOOP: 'file.ELOOP',
+  ENAMETOOLONG: 'file.ENAMETOOLONG',
+  EIO: 'file.EIO',
 };
 
 /** Why a file operation failed, e.g. "permission denied (EACCES)"; the error's own words for a rare code. */

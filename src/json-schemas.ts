@@ -15,8 +15,23 @@ export const WALKTHROUGH_SCHEMA_FILE = 'fixtures/walkthrough.schema.json';
 export const TASK_SCHEMA_FILE = 'fixtures/task.schema.json';
 export const SUITE_SCHEMA_FILE = 'fixtures/suite.schema.json';
 
+/**
+ * `type: [string, number]` as `anyOf` of one type each: the same schema, which ajv's strict mode
+ * (its default, strictTypes) takes without `allowUnionTypes`.
+ */
+const oneTypeEach = (node: unknown): unknown => {
+  if (Array.isArray(node)) return node.map(oneTypeEach);
+  if (typeof node !== 'object' || node === null) return node;
+  const entries = Object.entries(node).map(([key, value]): [string, unknown] => [key, oneTypeEach(value)]);
+  const type = (node as { type?: unknown }).type;
+  if (!Array.isArray(type)) return Object.fromEntries(entries);
+  const anyOf = type.map((one: unknown) => ({ type: one }));
+  const withoutType = entries.filter(([key]) => key !== 'type');
+  return Object.fromEntries([...withoutType, 'anyOf' in node ? ['allOf', [{ anyOf }]] : ['anyOf', anyOf]]);
+};
+
 const inputSchema = (schema: z.ZodType, title: string, description: string): object => ({
-  ...z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' }),
+  ...(oneTypeEach(z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' })) as object),
   title,
   description,
 });

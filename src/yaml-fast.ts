@@ -486,7 +486,8 @@ export const readYamlFast = (text: string): FastRead | undefined => {
     const contents = reader.read();
     return { contents, value: reader.value(), lines: linesOf(text) };
   } catch (error) {
-    if (error === DECLINED) return undefined;
+    // Nested deeper than the stack goes: the library reads it, and says where.
+    if (error === DECLINED || error instanceof RangeError) return undefined;
     throw error;
   }
 };

@@ -149,10 +149,14 @@ export const readYaml = (
   if (doc.errors.length > 0) {
     return {
       problems: doc.errors.map((error) =>
-        // A tab is the one mistake quoting does not mend: said plainly, without notYaml's advice.
+        // A tab, and nesting too deep for the parser, are mistakes quoting does not mend: said plainly, without notYaml's advice.
         source.problem(
           startOf(doc, error),
-          error.code === 'TAB_AS_INDENT' ? toolText('yaml.tabIndent') : notYaml(error.message.split('\n')[0] ?? ''),
+          error.code === 'TAB_AS_INDENT'
+            ? toolText('yaml.tabIndent')
+            : error.code === 'RESOURCE_EXHAUSTION'
+              ? toolText('yaml.tooDeep')
+              : notYaml(error.message.split('\n')[0] ?? ''),
         ),
       ),
     };

@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { JSON_SCHEMAS, PROFILE_SCHEMA_FILE, SUITE_SCHEMA_FILE, TASK_SCHEMA_FILE, WALKTHROUGH_SCHEMA_FILE } from '../src/json-schemas.js';
@@ -17,7 +18,10 @@ const filesUnder = (dir: string, ending: RegExp): string[] =>
     entry.isDirectory() ? filesUnder(join(dir, entry.name), ending) : ending.test(entry.name) ? [join(dir, entry.name)] : [],
   );
 
-const ajv = new Ajv2020({ allErrors: true, strict: false });
+// Strict, as a careful consumer runs ajv: every strict check throws (union types, required fields
+// the schema does not define, keywords without their type); formats from ajv-formats.
+const ajv = new Ajv2020({ allErrors: true, strict: true });
+addFormats.default(ajv);
 const validator = (file: string) => ajv.compile(readJson(file) as object);
 const validProfile = validator(PROFILE_SCHEMA_FILE);
 const validWalkthrough = validator(WALKTHROUGH_SCHEMA_FILE);

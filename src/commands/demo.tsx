@@ -335,8 +335,8 @@ export const runDemo = async (options: DemoOptions): Promise<string[]> => {
   }
   lines.push(
     view.status === 'done'
-      ? toolText('demoCli.played', { name: walkthrough.name, steps: stepCount(total), time: seconds(player.playedMs()) })
-      : toolText('demoCli.stopped', { name: walkthrough.name, step: Math.max(shown, 0), total }),
+      ? toolText('demoCli.played', { name: plan.walkthrough.name, steps: stepCount(total), time: seconds(player.playedMs()) })
+      : toolText('demoCli.stopped', { name: plan.walkthrough.name, step: Math.max(shown, 0), total }),
   );
   if (writer && options.record !== undefined) {
     lines.push(

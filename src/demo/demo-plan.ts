@@ -23,6 +23,7 @@ import { KEY_BINDINGS, keyLabel } from '../keys/key-map.js';
 import { loadProfile } from '../profile/load-profile.js';
 import type { Profile } from '../profile/profile-schema.js';
 import { shownPath } from '../shown-path.js';
+import { visibleControls } from '../visible-controls.js';
 import { redact } from '../walkthrough/params.js';
 import { liveFacts, runStep, secretsIn, stepsToPlay } from '../walkthrough/run-walkthrough.js';
 import type { Step, Walkthrough } from '../walkthrough/walkthrough.js';
@@ -254,18 +255,21 @@ export const planDemo = (walkthrough: Walkthrough, options: PlanOptions = {}): D
         throw new DemoError(`${describeFailure(step, mismatch)}\n${toolText('demoPlan.bug')}`);
       }
       const keys = sent.map(({ event }) => event).filter(isKeyEvent);
+      // What the script wrote is shown on a terminal and recorded: its control characters are written out.
       const calledAs = callName(calls, lang);
       steps.push({
         number: steps.length + 1,
         step,
-        caption: stepCaption(
-          step,
-          keys,
-          { ...context, ...(selectedLabel ? { selectedLabel } : {}), ...(inClear === undefined ? {} : { typedInClear: inClear }) },
-          lang,
-          profile.device.keyLabels,
+        caption: visibleControls(
+          stepCaption(
+            step,
+            keys,
+            { ...context, ...(selectedLabel ? { selectedLabel } : {}), ...(inClear === undefined ? {} : { typedInClear: inClear }) },
+            lang,
+            profile.device.keyLabels,
+          ),
         ),
-        ...(calledAs ? { calledAs } : {}),
+        ...(calledAs ? { calledAs: visibleControls(calledAs) } : {}),
         actions,
         checks: [],
       });
@@ -274,7 +278,7 @@ export const planDemo = (walkthrough: Walkthrough, options: PlanOptions = {}): D
     script.stop();
     shown.stop();
   }
-  return { walkthrough, profile, lang, startTime, firstChecks, steps };
+  return { walkthrough: { ...walkthrough, name: visibleControls(walkthrough.name) }, profile, lang, startTime, firstChecks, steps };
 };
 
 /**

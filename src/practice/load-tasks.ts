@@ -3,7 +3,7 @@
  * schema, the profile and walkthrough it names, the menu flows and states, the store conditions and
  * the set-up. Every problem is reported as file:line:col with the field and the fix.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { AnyStateMachine } from 'xstate';
 import { isMap } from 'yaml';
@@ -14,6 +14,7 @@ import { toolText } from '../i18n/tool-lang.js';
 import { checkSchema, fieldPath } from '../json-source.js';
 import { loadProfile } from '../profile/load-profile.js';
 import { packageRoot } from '../package-root.js';
+import { readUtf8 } from '../read-utf8.js';
 import { shownPath } from '../shown-path.js';
 import { readYaml, type YamlSource } from '../yaml-source.js';
 import { flashDataSchema, seedFlash, type FlashData } from '../store/flash-data.js';
@@ -210,7 +211,11 @@ const checkTask = (data: TaskFile, file: string, problems: Problems, machines: r
 export const taskFlash = (task: Task, seed: FlashData): FlashData =>
   Object.entries(task.setup).reduce((data, [path, value]) => writeStorePath(data, path, value), seed);
 
-export const loadTask = (file: string): Task => parseTask(readFileSync(file, 'utf8'), file);
+export const loadTask = (file: string): Task => {
+  const text = readUtf8(file);
+  if (typeof text !== 'string') throw new TaskError(text.notUtf8);
+  return parseTask(text, file);
+};
 
 /** The shipped tasks, in file-name order (the order the list numbers them). */
 export const shippedTasks = (dir: string = TASKS_DIR): Task[] => {

@@ -1,11 +1,12 @@
 /** Finds a device profile by name (fixtures/profiles/NAME.json) or path, and validates it. */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { ProfileError } from '../errors.js';
 import { fileReason } from '../file-problem.js';
 import { toolText } from '../i18n/tool-lang.js';
 import { checkSchema, describeIssues, parseJson } from '../json-source.js';
 import { profilesDir } from '../package-root.js';
+import { readUtf8, type NotUtf8 } from '../read-utf8.js';
 import { shownPath } from '../shown-path.js';
 import { profileSchema, type Profile } from './profile-schema.js';
 
@@ -52,11 +53,12 @@ export const parseProfile = (text: string, file: string): Profile => {
 
 export const loadProfile = (nameOrPath: string = DEFAULT_PROFILE): Profile => {
   const path = profilePath(nameOrPath);
-  let text: string;
+  let text: string | NotUtf8;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readUtf8(path);
   } catch (error) {
     throw new ProfileError(toolText('profile.unreadable', { path: shownPath(path), reason: fileReason(error) }));
   }
+  if (typeof text !== 'string') throw new ProfileError(text.notUtf8);
   return parseProfile(text, shownPath(path));
 };

@@ -94,6 +94,8 @@ export const confMedium = (dir: string, name: string, { fixture = name, onWriteF
           projectName: 'pos-sim',
           clearInvalidConfig: false,
           configFileMode: PRIVATE_FILE_MODE,
+          // read() passes over a byte order mark (an editor's): conf's own read must too.
+          deserialize: (text) => JSON.parse(text.startsWith('\uFEFF') ? text.slice(1) : text) as Record<string, unknown>,
         });
         conf.store = data;
       } catch (error) {

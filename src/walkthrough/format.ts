@@ -274,11 +274,11 @@ function runSchema(steps: z.ZodType) {
             ...says('walkthrough.runEnvNeedsFile'),
             when: onlyIfValid,
           })
-          // What the two refinements say, for the JSON Schema.
+          // What the two refinements say, for the JSON Schema (a field set to false may not be written).
           .meta({
             oneOf: [
-              { required: ['file'], not: { required: ['steps'] } },
-              { required: ['steps'], not: { anyOf: [{ required: ['file'] }, { required: ['env'] }] } },
+              { required: ['file'], properties: { file: true, steps: false } },
+              { required: ['steps'], properties: { steps: true, file: false, env: false } },
             ],
           })
           .transform((written): RunWritten => ({
@@ -541,8 +541,8 @@ const fields = (steps: () => z.ZodType) => ({
   when: conditionSchema.optional().meta({
     description:
       'the devices this walkthrough applies to (profile, display, network, has, store, not); on others it is reported as skipped',
-    // Asked before the device starts, so not of its screen.
-    not: { required: ['screen'] },
+    // Asked before the device starts, so not of its screen (a field set to false may not be written).
+    allOf: [{ type: 'object', properties: { screen: false } }],
   }),
   tags: z
     .union([tag, z.array(tag)], says('walkthrough.badTag'))

@@ -4,10 +4,11 @@
  * memory stays flat however long the suite), the suite file that applies to each folder, and where
  * the pieces shipped with pos-sim are (`pos-sim:_lib/login.yaml`).
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { toolText } from '../i18n/tool-lang.js';
 import { packageRoot } from '../package-root.js';
+import { readUtf8 } from '../read-utf8.js';
 import { shownPath } from '../shown-path.js';
 import { readYaml, type YamlProblems, type YamlSource } from '../yaml-source.js';
 import { SUITE_FILE } from './format.js';
@@ -58,7 +59,8 @@ export class WalkthroughLibrary {
     const known = this.files.get(file);
     if (known) return known;
     if (!existsSync(file) || !statSync(file).isFile()) return undefined;
-    const read = readYaml(readFileSync(file, 'utf8'), shownPath(file), notYaml);
+    const text = readUtf8(file);
+    const read = typeof text === 'string' ? readYaml(text, shownPath(file), notYaml) : { problems: [text.notUtf8] };
     // Only the pieces and suite files a run calls on are kept: as many as the suite has.
     if (this.files.size >= PIECES_KEPT) this.files.delete(this.files.keys().next().value as string);
     this.files.set(file, read);

@@ -3,8 +3,8 @@
  * commands that play a few known ones (demo, tests): any problem stops it with every problem
  * listed. `pos-sim run` streams instead (run-file.ts).
  */
-import { readFileSync } from 'node:fs';
 import { PosSimError } from '../errors.js';
+import { readUtf8 } from '../read-utf8.js';
 import { shownPath } from '../shown-path.js';
 import { WalkthroughLibrary } from './library.js';
 import { parseWalkthrough, WalkthroughError } from './parse-walkthrough.js';
@@ -40,7 +40,9 @@ export const loadWalkthroughs = (
   for (const file of files) {
     try {
       // With --fixture, the walkthrough's own profile is not used, so it need not exist.
-      const parsed = parseWalkthrough(readFileSync(file, 'utf8'), shownPath(file), process.env, {
+      const text = readUtf8(file);
+      if (typeof text !== 'string') throw new WalkthroughError(text.notUtf8);
+      const parsed = parseWalkthrough(text, shownPath(file), process.env, {
         checkFixture: profile === undefined,
         given,
         library,

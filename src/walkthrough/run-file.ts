@@ -5,11 +5,12 @@
  * tags do not pick, or whose `when` does not hold on a profile, is reported as skipped there. The
  * walkthrough is dropped when its results are made, so a run's memory does not grow with the suite.
  */
-import { readFileSync } from 'node:fs';
 import { PosSimError } from '../errors.js';
+import { fileReason, isFileSystemError } from '../file-problem.js';
 import { toolText } from '../i18n/tool-lang.js';
 import { loadProfile, shippedProfileNames } from '../profile/load-profile.js';
 import type { Profile } from '../profile/profile-schema.js';
+import { readUtf8 } from '../read-utf8.js';
 import { shownPath } from '../shown-path.js';
 import { factsOfProfile, holds, unknownProfiles } from './conditions.js';
 import type { WalkthroughLibrary } from './library.js';
@@ -49,10 +50,10 @@ export type FileRunOptions = Omit<RunOptions, 'profile'> & {
   readonly tags?: TagSelection;
 };
 
-const errorResult = (file: string, profile: string, reason: string): WalkthroughResult => ({
+const errorResult = (file: string, profile: string | undefined, reason: string): WalkthroughResult => ({
   file,
   name: shownPath(file),
-  profile,
+  ...(profile === undefined ? {} : { profile }),
   status: 'error',
   steps: 0,
   stepsRun: 0,
@@ -97,6 +98,22 @@ const runOn = (walkthrough: Walkthrough, fixture: string, options: FileRunOption
   return runWalkthrough(onProfile, { ...options, profile: loaded });
 };
 
+/**
+ * A walkthrough file's text. One that cannot be read (not UTF-8, no permission, a symlink to
+ * nothing) cannot run, as one that does not parse: the other files of the suite still run.
+ */
+const readWalkthrough = (file: string): string => {
+  let text: ReturnType<typeof readUtf8>;
+  try {
+    text = readUtf8(file);
+  } catch (error) {
+    if (!isFileSystemError(error)) throw error;
+    throw new WalkthroughError(toolText('file.problem', { path: shownPath(file), reason: fileReason(error) }));
+  }
+  if (typeof text !== 'string') throw new WalkthroughError(text.notUtf8);
+  return text;
+};
+
 /** The results of one file: one per profile, in the order of the profiles. */
 export const runFile = (file: string, options: FileRunOptions, env: NodeJS.ProcessEnv = process.env): WalkthroughResult[] => {
   let walkthrough: Walkthrough;
@@ -107,11 +124,11 @@ export const runFile = (file: string, options: FileRunOptions, env: NodeJS.Proce
       library: options.library,
       ...(options.given ? { given: options.given } : {}),
     };
-    walkthrough = { ...parseWalkthrough(readFileSync(file, 'utf8'), shownPath(file), env, parseOptions), file };
+    walkthrough = { ...parseWalkthrough(readWalkthrough(file), shownPath(file), env, parseOptions), file };
   } catch (error) {
     if (!(error instanceof WalkthroughError)) throw error;
     return (options.fixtures ?? [undefined]).map((fixture) =>
-      errorResult(file, fixture === undefined ? toolText('report.noProfile') : profileLabel(fixture), error.message),
+      errorResult(file, fixture === undefined ? undefined : profileLabel(fixture), error.message),
     );
   }
   return (options.fixtures ?? [walkthrough.fixture]).map((fixture) => runOn(walkthrough, fixture, options));

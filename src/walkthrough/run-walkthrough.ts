@@ -53,8 +53,8 @@ export type WalkthroughResult = {
   /** The walkthrough file, as given. */
   readonly file: string;
   readonly name: string;
-  /** The profile it ran on: a name, or the path of a profile file. */
-  readonly profile: string;
+  /** The profile it ran on: a name, or the path of a profile file; absent for a file that could not be read, whose profile is not known. */
+  readonly profile?: string;
   readonly status: RunStatus;
   /**
    * How many steps the walkthrough has (`before:`, steps and `after:`, with the steps of the pieces

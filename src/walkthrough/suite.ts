@@ -6,7 +6,7 @@
  * balanced to one file and stable. Tags pick walkthroughs as Maestro's `--include-tags` and
  * `--exclude-tags` do.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { toolText } from '../i18n/tool-lang.js';
 import { SUITE_FILE } from './walkthrough.js';
@@ -18,13 +18,30 @@ const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 /** A folder of pieces, which a suite calls but does not run on their own: its name starts with `_`. */
 export const isPieceFolder = (name: string): boolean => name.startsWith('_');
 
-const findFiles = (path: string): string[] => {
+/** Whether a symbolic link leads to a folder (not to a file, nowhere, or round in a loop). */
+const linksToFolder = (path: string): boolean => {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * The walkthrough files under a path. A folder linked in by a symbolic link (a shared suite) is
+ * searched as any other, once: a folder met again (a link back up) is not searched again.
+ */
+const findFiles = (path: string, searched = new Set<string>()): string[] => {
   if (!statSync(path).isDirectory()) return [path];
+  const real = realpathSync(path);
+  if (searched.has(real)) return [];
+  searched.add(real);
   return readdirSync(path, { withFileTypes: true })
     .sort((a, b) => byCodePoint(a.name, b.name))
     .flatMap((entry) => {
       const child = join(path, entry.name);
-      if (entry.isDirectory()) return isPieceFolder(entry.name) ? [] : findFiles(child);
+      if (entry.isDirectory() || (entry.isSymbolicLink() && linksToFolder(child)))
+        return isPieceFolder(entry.name) ? [] : findFiles(child, searched);
       return isWalkthroughFile(entry.name) ? [child] : [];
     });
 };

@@ -4,7 +4,7 @@
 // nothing changed. Also: temp files of interrupted saves are cleaned at start. Permission faults are
 // real: when the tests run as root (who may read anything) pos-sim runs as the user nobody.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -138,15 +138,31 @@ describe('profiles, walkthroughs and outputs', SLOW, () => {
     expect(existsSync(join(dir, 'data'))).toBe(false);
   });
 
-  it('a walkthrough pos-sim may not read', () => {
+  it('a walkthrough pos-sim may not read: it cannot run, named with the reason, exit 2', () => {
     const dir = folder();
     const file = join(dir, 'secret.yaml');
     writeFileSync(file, 'name: x\nsteps: []\n');
     chmodSync(file, 0o000);
     try {
-      expectRefused(posSim(['run', file], { unprivileged: true }), `${file}: permission denied (EACCES).`);
+      const run = posSim(['run', file], { unprivileged: true });
+      expect(run.stdout).toContain(`${file}: permission denied (EACCES).`);
+      expect(run.stdout).toContain('0 passed, 0 failed, 1 could not run');
+      expect(run.code).toBe(2);
     } finally {
       chmodSync(file, 0o644);
+    }
+  });
+
+  it('a walkthrough in a suite that cannot be read (a symlink to nothing): the others still run, the JUnit report is whole', () => {
+    const dir = folder();
+    for (const name of ['a.yaml', 'c.yaml']) writeFileSync(join(dir, name), 'name: runs\nsteps:\n  - expect: 按[确认]键收款\n');
+    symlinkSync(join(dir, 'gone.yaml'), join(dir, 'b.yaml'));
+    for (const workers of ['1', '2']) {
+      const run = posSim(['run', dir, '--reporter', 'junit', '--workers', workers]);
+      expect(run.code).toBe(2);
+      expect(run.stdout.match(/<testcase /g)).toHaveLength(3);
+      expect(run.stdout).toMatch(/<error message="[^"]*b\.yaml: it does not exist \(ENOENT\)\./);
+      expect(run.stderr).toMatch(/^pos-sim: .*b\.yaml: it does not exist \(ENOENT\)\.$/m);
     }
   });
 

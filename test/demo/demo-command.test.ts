@@ -253,6 +253,29 @@ describe('pos-sim demo: the plan', () => {
     expect(playingTimeMs(plan, 20) / 1000).toBeLessThan(3);
   });
 
+  it('shows the control characters of a name and captions written out: the demo and its recording cannot retitle the terminal', () => {
+    const hostile = parseWalkthrough(
+      [
+        'name: "demo \\e[31m red \\e]0;retitled\\a"',
+        'steps:',
+        '  - run: { steps: [{ press: 菜单 }] }',
+        '    caption: "the call \\x9b2J"',
+        '  - press: 取消',
+        '    caption: "clear \\e[2J screen"',
+      ].join('\n'),
+      'hostile.yaml',
+      {},
+    );
+    const plan = planDemo(hostile);
+    const shown = [plan.walkthrough.name, ...plan.steps.flatMap((step) => [step.caption, step.calledAs ?? ''])];
+    expect(shown.join('\n')).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/u);
+    expect(plan.walkthrough.name).toBe('demo \\x1B[31m red \\x1B]0;retitled\\x07');
+    expect(plan.steps.map((step) => [step.calledAs, step.caption])).toEqual([
+      ['the call \\x9B2J', expect.stringContaining('菜单')],
+      [undefined, 'clear \\x1B[2J screen'],
+    ]);
+  });
+
   it('refuses a walkthrough that fails headless, naming the step', () => {
     const failing = parseWalkthrough(
       'name: broken\nfixture: default\nsteps:\n  - press: 菜单\n  - expect: 这段文字不存在\n',

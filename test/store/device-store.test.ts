@@ -61,6 +61,18 @@ describe('DeviceStore on a conf medium', () => {
     expect(again.snapshot().records).toEqual([expect.objectContaining({ action: 'deregister', operator: '00' })]);
   });
 
+  it('reads and saves a data file an editor saved with a byte order mark, as pos-sim records reads it', () => {
+    openStore().deregister('alipay', '00');
+    writeFileSync(file, `\uFEFF${readFileSync(file, 'utf8')}`);
+    const again = openStore();
+    again.deregister('wechat-pay', '00');
+    expect(
+      openStore()
+        .bindings()
+        .map((binding) => binding.id),
+    ).toEqual(['merchant', 'settlement-card', 'unionpay-qr']);
+  });
+
   it('gives a factory password typed right the OWASP cost in the data file (the profiles ship it cheap: it is published)', () => {
     const factory = profile.operators.find((operator) => operator.id === '00')?.passwordHash ?? '';
     expect(factory).toMatch(/^scrypt\$ln=10,r=8,p=1\$/);

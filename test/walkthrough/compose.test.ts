@@ -4,7 +4,7 @@
 // step, `before:`/`after:` and the suite file, tags picking walkthroughs with the rest skipped in
 // every reporter, coverage through pieces, and values from outside the files never written out.
 import { redact } from '../../src/walkthrough/params.js';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
@@ -182,6 +182,26 @@ describe('run: a piece with ${NAME} parameters', () => {
     expect(findWalkthroughFiles([dir])).toEqual([join(dir, 'inline.yaml'), join(dir, 'sub/deeper.yaml')]);
     expect(runWalkthrough(parse(dir, 'inline.yaml'))).toMatchObject({ status: 'passed', steps: 5, stepsRun: 5 });
     expect(runWalkthrough(parse(dir, 'sub/deeper.yaml'))).toMatchObject({ status: 'passed', steps: 4 });
+  });
+
+  it('runs a folder linked in by a symbolic link (a shared suite), once; a link back to a folder it is in is not followed again', () => {
+    const shared = suite({ 'shared.yaml': 'name: shared\nsteps:\n  - expect: 按[确认]键收款\n' });
+    const dir = suite({ 'own.yaml': 'name: own\nsteps:\n  - expect: 按[确认]键收款\n' });
+    symlinkSync(shared, join(dir, 'shared'));
+    symlinkSync(dir, join(shared, 'back'));
+    symlinkSync('.', join(dir, 'here'));
+    expect(findWalkthroughFiles([dir])).toEqual([join(dir, 'own.yaml'), join(dir, 'shared/shared.yaml')]);
+  });
+
+  it('says, in the tool’s words, that a walkthrough linked to itself is a loop of symbolic links', async () => {
+    const dir = suite({ 'own.yaml': 'name: own\nsteps:\n  - expect: 按[确认]键收款\n' });
+    symlinkSync('self.yaml', join(dir, 'self.yaml'));
+    const { code, stdout } = await report({ paths: [dir], reporter: 'json' });
+    expect(code).toBe(2);
+    expect(JSON.parse(stdout).walkthroughs).toMatchObject([
+      { status: 'passed' },
+      { status: 'error', reason: `${join(dir, 'self.yaml')}: symbolic links that lead round in a loop (ELOOP).` },
+    ]);
   });
 });
 

@@ -78,6 +78,15 @@ describe('a YAML problem', () => {
     ).toEqual(['t.yaml:3:23:', 't.yaml:3:13:']);
     expect(problem('name: t\nname: u\nsteps:\n  - press: 1\n')).toMatch(/^t\.yaml:2:1: /);
   });
+
+  it('says a file nested thousands deep is nested too deeply, at its line, in flow and in block lists', () => {
+    const depth = 50_000;
+    const flow = problem(`name: t\nsteps:\n  - expect: ${'['.repeat(depth)}x${']'.repeat(depth)}\n`);
+    expect(flow).toMatch(/^t\.yaml:3:\d+: 嵌套太深/);
+    const block = problem(`name: t\nsteps:\n  - expect:\n      ${'- '.repeat(depth)}x\n`);
+    expect(block).toMatch(/^t\.yaml:4:\d+: 嵌套太深/);
+    expect(`${flow}\n${block}`).not.toMatch(/Maximum call stack|加引号/);
+  });
 });
 
 describe('YAML anchors and aliases', () => {

@@ -190,4 +190,18 @@ describe('JSON', () => {
     expect([parsed.passed, parsed.failed, parsed.skipped, parsed.errors]).toEqual([2, 3, 1, 1]);
     expect(parsed.walkthroughs.slice(0, 5).map((walkthrough) => walkthrough.name)).toEqual(Object.values(NAMES).map(([, name]) => name));
   });
+
+  it('says the profile of a file that cannot run is not known with null, the same in every language', async () => {
+    const profiles = async (lang: 'zh' | 'en') => {
+      setToolLang(lang);
+      const { stdout } = await report({ reporter: 'json' });
+      return (JSON.parse(stdout) as { walkthroughs: { status: string; profile: string | null }[] }).walkthroughs.map(
+        ({ status, profile }) => [status, profile],
+      );
+    };
+    const zh = await profiles('zh');
+    expect(zh).toContainEqual(['error', null]);
+    expect(zh.filter(([status]) => status !== 'error').every(([, profile]) => profile === 'default')).toBe(true);
+    expect(await profiles('en')).toEqual(zh);
+  });
 });

@@ -73,6 +73,7 @@ export const dataTexts = defineTexts(
     'profile.methodsNotService': '只有支付服务(kind: service)有 methods；商户账号和结算卡请删去',
     'profile.cardNumber': '测试卡号要 13 到 19 位数字',
 
+    'file.notUtf8': '不是 UTF-8 编码的文字(也许存成了 GBK 或 UTF-16)；请用 UTF-8 重新保存这个文件',
     'file.problem': '{path}：{reason}。',
     'file.EACCES': '没有权限(EACCES)',
     'file.EPERM': '不允许这样操作(EPERM)',
@@ -84,6 +85,9 @@ export const dataTexts = defineTexts(
     'file.EEXIST': '这里已有一个同名的文件(EEXIST)',
     'file.ENOENT': '不存在(ENOENT)',
     'file.EMFILE': '打开的文件太多(EMFILE)',
+    'file.ELOOP': '符号链接绕成了一个圈(ELOOP)',
+    'file.ENAMETOOLONG': '文件名或路径太长(ENAMETOOLONG)',
+    'file.EIO': '磁盘读写出错(EIO)',
 
     'store.notScryptHash': '应为 scrypt 哈希值',
     'store.notAFolder':
@@ -187,6 +191,7 @@ export const dataTexts = defineTexts(
       'only payment services (kind: service) have methods; remove it from the merchant account or settlement card',
     'profile.cardNumber': 'the test card number needs 13 to 19 digits',
 
+    'file.notUtf8': 'not UTF-8 text (saved as GBK or UTF-16, perhaps); save the file again as UTF-8',
     'file.problem': '{path}: {reason}.',
     'file.EACCES': 'permission denied (EACCES)',
     'file.EPERM': 'operation not permitted (EPERM)',
@@ -198,6 +203,9 @@ export const dataTexts = defineTexts(
     'file.EEXIST': 'a file of that name is in the way (EEXIST)',
     'file.ENOENT': 'it does not exist (ENOENT)',
     'file.EMFILE': 'too many open files (EMFILE)',
+    'file.ELOOP': 'symbolic links that lead round in a loop (ELOOP)',
+    'file.ENAMETOOLONG': 'the file name or path is too long (ENAMETOOLONG)',
+    'file.EIO': 'the disk failed to read or write (EIO)',
 
     'store.notScryptHash': 'must be a scrypt hash',
     'store.notAFolder':

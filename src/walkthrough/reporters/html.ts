@@ -9,7 +9,7 @@ import type { ScreenCapture } from '../../picture/screen-capture.js';
 import type { ReportFailure, ReportWalkthrough } from '../../report/report-page.js';
 import { shownPath } from '../../shown-path.js';
 import type { StepFailure, WalkthroughResult } from '../run-walkthrough.js';
-import { Counter, type Reporter } from './reporter.js';
+import { Counter, profileName, type Reporter } from './reporter.js';
 
 /** The run's distinct screens, each numbered once. */
 class Screens {
@@ -58,7 +58,7 @@ const reportWalkthrough = (result: WalkthroughResult, screens: Screens): ReportW
   return {
     name: result.name,
     file,
-    profile: result.profile,
+    profile: profileName(result),
     status: result.status,
     steps: result.steps,
     stepsRun: result.stepsRun,

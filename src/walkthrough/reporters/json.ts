@@ -14,7 +14,8 @@ export const jsonReporter = (): Reporter => {
         name: result.name,
         // As the other reporters name it: relative to where pos-sim runs, when it is under it.
         file: shownPath(result.file),
-        profile: result.profile,
+        // null, not a sentence in the tool's language, for a file that could not be read.
+        profile: result.profile ?? null,
         status: result.status,
         passed: result.status === 'passed',
         steps: result.steps,

@@ -8,7 +8,7 @@ import { hostname } from 'node:os';
 import { toolText } from '../../i18n/tool-lang.js';
 import { shownPath } from '../../shown-path.js';
 import type { StepFailure, WalkthroughResult } from '../run-walkthrough.js';
-import { Counter, type Reporter, type Tally } from './reporter.js';
+import { Counter, profileName, type Reporter, type Tally } from './reporter.js';
 
 const NOT_IN_XML =
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
@@ -42,7 +42,7 @@ const failureElement = (failure: StepFailure, type: 'expect' | 'after'): string 
 
 const testcase = (result: WalkthroughResult): string => {
   // Jenkins reads a classname's last dot as package.class: the profile, then the file without its extension.
-  const classname = `${result.profile}.${shownPath(result.file).replace(/\.ya?ml$/, '')}`;
+  const classname = `${profileName(result)}.${shownPath(result.file).replace(/\.ya?ml$/, '')}`;
   const open = `    <testcase classname="${xmlAttribute(classname)}" name="${xmlAttribute(result.name || shownPath(result.file))}" file="${xmlAttribute(shownPath(result.file))}" time="${seconds(result.durationMs)}"`;
   switch (result.status) {
     case 'passed':
@@ -78,7 +78,7 @@ export const junitReporter = (): Reporter => {
     result: (result) => {
       counter.add(result);
       all.push(result);
-      byProfile.set(result.profile, [...(byProfile.get(result.profile) ?? []), result]);
+      byProfile.set(profileName(result), [...(byProfile.get(profileName(result)) ?? []), result]);
       return undefined;
     },
     end: () => {

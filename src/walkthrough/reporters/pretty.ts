@@ -2,7 +2,7 @@
 import { stepCount, toolText } from '../../i18n/tool-lang.js';
 import { visibleControls } from '../../visible-controls.js';
 import type { StepFailure, WalkthroughResult } from '../run-walkthrough.js';
-import { Counter, tallyText, type Reporter, type RunPlan } from './reporter.js';
+import { Counter, profileName, tallyText, type Reporter, type RunPlan } from './reporter.js';
 
 const indent = (text: string, prefix: string) =>
   text
@@ -24,7 +24,7 @@ export const prettyReporter = (): Reporter => {
   const counter = new Counter();
   let perProfile = false;
   const resultText = (result: WalkthroughResult): string => {
-    const name = perProfile ? `${result.name} · ${result.profile}` : result.name;
+    const name = perProfile ? `${result.name} · ${profileName(result)}` : result.name;
     const time = `${result.durationMs.toFixed(1)} ms`;
     switch (result.status) {
       case 'passed':

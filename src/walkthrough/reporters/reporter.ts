@@ -32,6 +32,9 @@ export type Reporter<End extends string | Promise<string> = string> = {
 
 export type Tally = Record<RunStatus, number>;
 
+/** The profile a result ran on, as a report names it ("(profile unknown)" for a file that could not be read). */
+export const profileName = (result: WalkthroughResult): string => result.profile ?? toolText('report.noProfile');
+
 /** Counts results by how they ended. */
 export class Counter {
   readonly all: Tally = { passed: 0, failed: 0, skipped: 0, error: 0 };
@@ -39,9 +42,10 @@ export class Counter {
 
   add(result: WalkthroughResult): void {
     this.all[result.status] += 1;
-    const profile = this.byProfile.get(result.profile) ?? { passed: 0, failed: 0, skipped: 0, error: 0 };
+    const name = profileName(result);
+    const profile = this.byProfile.get(name) ?? { passed: 0, failed: 0, skipped: 0, error: 0 };
     profile[result.status] += 1;
-    this.byProfile.set(result.profile, profile);
+    this.byProfile.set(name, profile);
   }
 }
 

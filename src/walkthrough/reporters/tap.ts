@@ -5,7 +5,7 @@
  * TAP 14 says, so no name can end a test line early or add one.
  */
 import type { WalkthroughResult } from '../run-walkthrough.js';
-import { Counter, tallyText, type Reporter } from './reporter.js';
+import { Counter, profileName, tallyText, type Reporter } from './reporter.js';
 
 /** Text for a test line: one line, `\` and `#` escaped, control characters as spaces. */
 export const tapText = (text: string): string =>
@@ -52,7 +52,7 @@ export const tapReporter = (): Reporter => {
     result: (result: WalkthroughResult) => {
       counter.add(result);
       number += 1;
-      const name = tapText(perProfile ? `${result.name} · ${result.profile}` : result.name);
+      const name = tapText(perProfile ? `${result.name} · ${profileName(result)}` : result.name);
       switch (result.status) {
         case 'passed':
           return `ok ${number} - ${name}`;
@@ -61,7 +61,7 @@ export const tapReporter = (): Reporter => {
         case 'error':
           return [
             `not ok ${number} - ${tapText(result.name || result.file)}`,
-            ...diagnostics({ profile: result.profile, message: result.reason ?? '' }),
+            ...diagnostics({ profile: profileName(result), message: result.reason ?? '' }),
           ].join('\n');
         case 'failed': {
           // A walkthrough whose only failure is in after: reports that one, and says so.
@@ -73,7 +73,7 @@ export const tapReporter = (): Reporter => {
               ...(result.failure ? {} : { phase: 'after' }),
               at: failure?.at,
               calledFrom: failure?.calledFrom?.map((call) => `${call.at}  ${call.step}`),
-              profile: result.profile,
+              profile: profileName(result),
               step: failure?.step,
               stepsRun: `${result.stepsRun}/${result.steps}`,
               message: failure?.message,
