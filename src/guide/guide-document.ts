@@ -66,21 +66,33 @@ const link = (path: string): string =>
     .map((part) => encodeURIComponent(part).replace(/[()]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`))
     .join('/');
 
+/**
+ * Text a walkthrough or profile wrote, as Markdown that shows it and nothing else: a line break
+ * would end the heading or list item, and `<`, `&`, brackets, emphasis marks and a leading `#`,
+ * `-` or `1.` would make HTML, links, headings, lists or formatting in the reader (a name `<script>…` or `[x](javascript:…)` stays text).
+ */
+const markdownText = (text: string): string =>
+  text
+    .replace(/\s*\n\s*/g, ' ')
+    .replace(/[\\`*_[\]<>&~|]/g, (char) => `\\${char}`)
+    .replace(/^([#>+=-])/, '\\$1')
+    .replace(/^(\d+)([.)])/, '$1\\$2');
+
 /** The guide as Markdown; `images[0]` is the start's picture file, `images[n]` step n's, relative to the document. */
 export const guideMarkdown = (guide: Guide, images: readonly string[]): string => {
   const t = translator(guide.lang);
   const { title, device, madeFrom } = intro(guide, t);
   const image = (index: number, text: string) => `![${alt(text)}](${link(images[index] ?? '')})`;
-  const lines = [`# ${title}`, '', device, ''];
+  const lines = [`# ${markdownText(title)}`, '', markdownText(device), ''];
   if (guide.before.length > 0) lines.push(`## ${t('guide.before')}`, '', ...guide.before.map((id) => `- ${t(CAUTION_TEXTS[id])}`), '');
   lines.push(`## ${t('guide.start')}`, '', image(0, t('guide.start')), '', `## ${t('guide.steps')}`, '');
   guide.steps.forEach((step, index) => {
     const marker = `${step.number}. `;
     // Indented less than its marker is wide (step 10 on), a line would end the list in CommonMark.
     const inside = ' '.repeat(marker.length);
-    lines.push(`${marker}${step.caption}`, '', `${inside}${image(index + 1, t('guide.step', { number: step.number }))}`, '');
+    lines.push(`${marker}${markdownText(step.caption)}`, '', `${inside}${image(index + 1, t('guide.step', { number: step.number }))}`, '');
     for (const id of step.cautions) lines.push(`${inside}> **${t('guide.note').trim()}** ${t(CAUTION_TEXTS[id])}`, '');
   });
-  lines.push('---', '', madeFrom, '');
+  lines.push('---', '', markdownText(madeFrom), '');
   return lines.join('\n');
 };

@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { marked } from 'marked';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { guideCommand, guideOf } from '../../src/commands/guide.js';
 import { screenshotCommand } from '../../src/commands/screenshot.js';
@@ -99,6 +100,28 @@ describe('the P2 guide', () => {
       if (marker) width = marker[1]?.length ?? 0;
       else if (block.startsWith(' ')) expect(block.length - block.trimStart().length, block).toBe(width);
     }
+  });
+
+  it('shows a hostile name and caption as text in a Markdown reader: no HTML, link, heading or list of their own', async () => {
+    const file = join(dir, 'hostile.yaml');
+    writeFileSync(
+      file,
+      [
+        'name: "<script>alert(1)</script> [x](javascript:alert(1)) *a*\\n# not a heading"',
+        'steps:',
+        '  - { press: 取消, caption: "1. <img src=x onerror=alert(1)> & [y](javascript:alert(2)) _b_ `c`" }',
+        '',
+      ].join('\n'),
+    );
+    const out = join(dir, 'hostile.md');
+    await guideCommand({ walkthrough: file, format: 'md', lang: 'zh', out, fixture: undefined });
+    const html = await marked.parse(readFileSync(out, 'utf8'));
+    expect(html).not.toMatch(/<script|<img src="?x|href=|<em>|<code>/);
+    expect(html.match(/<h1>/g)).toHaveLength(1);
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; [x](javascript');
+    const steps = /<ol>\s*<li>([\s\S]*?)<\/li>\s*<\/ol>/.exec(html)?.[1] ?? '';
+    expect(steps).toContain('1. &lt;img src=x onerror=alert(1)&gt; &amp; [y]');
+    expect(steps).not.toContain('<ol>');
   });
 
   it('links its pictures so that a Markdown reader finds them whatever the file is called', async () => {
