@@ -169,7 +169,7 @@ const editDistance = (a: string, b: string): number => {
 };
 
 /** node's parseArgs says what is wrong in English; say it in the tool's language, with a near miss. */
-const describeParseError = (error: Error & { code?: string }): string => {
+const describeParseError = (error: Error & { code?: string }, argv: readonly string[]): string => {
   const option = /'(-[^' ]+)/.exec(error.message)?.[1] ?? '';
   if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
     const typed = option.replace(/^-+/, '');
@@ -179,8 +179,11 @@ const describeParseError = (error: Error & { code?: string }): string => {
       : toolText('cli.unknownOption', { option });
   }
   if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
-    return /does not take an argument/.test(error.message)
-      ? toolText('cli.optionTakesNoValue', { option })
+    if (/does not take an argument/.test(error.message)) return toolText('cli.optionTakesNoValue', { option });
+    // A value that starts with a dash (`--workers -1`) reads as an option: say how to write it.
+    const value = argv[argv.indexOf(option) + 1];
+    return /ambiguous/.test(error.message) && value !== undefined
+      ? toolText('cli.optionValueLikeOption', { option, value })
       : toolText('cli.optionNeedsValue', { option });
   }
   return error.message;
@@ -201,7 +204,7 @@ export const parseCli = (argv: readonly string[], env: NodeJS.ProcessEnv = {}): 
       options: OPTIONS,
     });
   } catch (error) {
-    throw new UsageError(toolText('cli.badFlag', { reason: describeParseError(error as Error & { code?: string }) }));
+    throw new UsageError(toolText('cli.badFlag', { reason: describeParseError(error as Error & { code?: string }, argv) }));
   }
   const { values, positionals } = parsed;
   const help = values.help === true;

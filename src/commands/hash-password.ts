@@ -32,6 +32,7 @@ const readHidden = async (prompt: string): Promise<string> => {
 
 export const hashPasswordCommand = async (): Promise<string> => {
   const password = await readHidden(toolText('hashPassword.prompt'));
+  if (password === '') throw new UsageError(toolText('hashPassword.nothingRead'));
   if (!/^\d{4,12}$/.test(password)) throw new UsageError(toolText('hashPassword.notDigits'));
   return hashPassword(password);
 };

@@ -48,8 +48,8 @@ describe('parseCli: commands', () => {
     });
     expect(parseCli(['records'])).toMatchObject({ command: 'records', json: false });
     expect(usageError(['records', 'x']).message).toBe('"records" 不带参数，却给了：x');
-    expect(usageError(['records', '--fresh']).message).toMatch(/^--fresh 不能用于records/);
-    expect(usageError(['--json']).message).toMatch(/^--json 不能用于运行设备/);
+    expect(usageError(['records', '--fresh']).message).toMatch(/^--fresh 不能用于"records"/);
+    expect(usageError(['--json']).message).toMatch(/^--json 不能用于"运行设备"/);
   });
 
   it('starting the device takes --time-scale: how many times as fast its clock runs', () => {
@@ -60,8 +60,8 @@ describe('parseCli: commands', () => {
         `--time-scale ${scale}：请给一个大于 0(最多 1000)的数：设备时钟走得快几倍，如 10 时 5 分钟的锁定 30 秒就结束。`,
       );
     }
-    expect(usageError(['run', 'x.yaml', '--time-scale', '2']).message).toMatch(/^--time-scale 不能用于run/);
-    expect(usageError(['practice', '--time-scale', '2']).message).toMatch(/^--time-scale 不能用于practice/);
+    expect(usageError(['run', 'x.yaml', '--time-scale', '2']).message).toMatch(/^--time-scale 不能用于"run"/);
+    expect(usageError(['practice', '--time-scale', '2']).message).toMatch(/^--time-scale 不能用于"practice"/);
   });
 
   it('starting the device takes --fixture, --data-dir, --lang and --fresh', () => {
@@ -148,8 +148,8 @@ describe('parseCli: commands', () => {
     expect(usageError(['guide', 'P2', '--format', 'pdf']).message).toBe('--format pdf：请用 html, md 之一。');
     expect(usageError(['guide']).message).toMatch(/^"guide" 需要一个操作脚本/);
     expect(usageError(['screenshot', 'P1', 'P2']).message).toMatch(/^"screenshot" 只接受一个操作脚本/);
-    expect(usageError(['guide', 'P2', '--step', '3']).message).toMatch(/^--step 不能用于guide/);
-    expect(usageError(['run', 'x.yaml', '--out', 'r.html']).message).toMatch(/^--out 不能用于run/);
+    expect(usageError(['guide', 'P2', '--step', '3']).message).toMatch(/^--step 不能用于"guide"/);
+    expect(usageError(['run', 'x.yaml', '--out', 'r.html']).message).toMatch(/^--out 不能用于"run"/);
   });
 
   it('--help and --version go with any command and skip its argument checks', () => {
@@ -221,8 +221,8 @@ describe('parseCli: language', () => {
 describe('parseCli: errors in Chinese (the default)', () => {
   it('name the problem and the fix', () => {
     expect(usageError(['bogus']).message).toMatch(/^没有命令 "bogus"。命令有：reset, profiles/);
-    expect(usageError(['reset', '--fresh']).message).toBe('--fresh 不能用于reset。运行 `pos-sim --help` 查看。');
-    expect(usageError(['--coverage']).message).toBe('--coverage 不能用于运行设备。运行 `pos-sim --help` 查看。');
+    expect(usageError(['reset', '--fresh']).message).toBe('--fresh 不能用于"reset"。运行 `pos-sim --help` 查看。');
+    expect(usageError(['--coverage']).message).toBe('--coverage 不能用于"运行设备"。运行 `pos-sim --help` 查看。');
     expect(usageError(['run']).message).toBe('"run" 需要操作脚本文件或目录。');
     expect(usageError(['reset', 'extra']).message).toBe('"reset" 不带参数，却给了：extra');
     expect(usageError(['--nope']).message).toContain('运行 `pos-sim --help` 查看选项。');
@@ -233,6 +233,11 @@ describe('parseCli: errors in Chinese (the default)', () => {
     expect(usageError(['--bogus']).message).toBe('没有选项 --bogus。\n运行 `pos-sim --help` 查看选项。');
     expect(usageError(['run', 'x.yaml', '--reportr', 'tap']).message).toMatch(/^没有选项 --reportr，是不是要用 --reporter？/);
     expect(usageError(['demo', '--speed']).message).toMatch(/^--speed 后面要跟一个值。/);
+    // A value starting with a dash reads as an option: how to write it, then what the value may be.
+    expect(usageError(['run', 'x.yaml', '--workers', '-1']).message).toMatch(
+      /^--workers 的值 -1 以 - 开头，会被当成选项：写成 --workers=-1。/,
+    );
+    expect(usageError(['run', 'x.yaml', '--workers=-1']).message).toMatch(/--workers -1/);
     expect(usageError(['run', 'x.yaml', '--bail=yes']).message).toMatch(/^--bail 不带值，只写 --bail 即可。/);
     expect(usageError(['-x']).message).toMatch(/^没有选项 -x。/);
   });

@@ -404,6 +404,14 @@ describe('pos-sim hash-password', SLOW, () => {
     expect(run.stderr).toBe('pos-sim: A terminal password is 4 to 12 digits.\n');
     expect(posSim(['hash-password'], { input: '123\n' }).code).toBe(2);
   });
+
+  it('says when no password came in (standard input empty or closed)', () => {
+    const run = posSim(['hash-password'], { input: '' });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      'pos-sim: No password was read: run it in a terminal and type it, or pipe it in, as in echo 147258 | pos-sim hash-password.\n',
+    );
+  });
 });
 
 describe('pos-sim run', SLOW, () => {

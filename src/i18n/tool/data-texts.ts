@@ -59,7 +59,7 @@ export const dataTexts = defineTexts(
     'profile.coversMissing': '请写明这个通道决定哪些支付方式，如 ["contactless", "qr-unionpay"](都不决定则写 [])',
     'profile.channelsEmpty': '至少列出一个支付通道',
     'profile.cardPinHash': '这里存测试卡 PIN 的哈希，不存 PIN：用 `pos-sim hash-password` 生成',
-    'profile.addSale': '请添加 "sale": { "operator": "01", "cardPinHash": "<pos-sim hash-password 147258 的输出>" }',
+    'profile.addSale': '请添加 "sale": { "operator": "01", "cardPinHash": "<echo 147258 | pos-sim hash-password 的输出>" }',
     'profile.noSuchOperator': '没有操作员 "{operator}"；请用 {operators} 之一',
     'profile.needsSupervisor': '请列出一位主管(role "supervisor"，如操作员 00)：注销时要输入主管密码',
     'profile.operatorTwice': '操作员 {operator} 列了两次；操作员号不能重复',
@@ -119,6 +119,7 @@ export const dataTexts = defineTexts(
     'hashPassword.prompt': '密码(数字，不显示)：',
     'hashPassword.cancelled': '已取消。',
     'hashPassword.notDigits': '终端密码是 4 到 12 位数字。',
+    'hashPassword.nothingRead': '没有读到密码：在终端里运行并输入，或从标准输入传入，如 echo 147258 | pos-sim hash-password。',
 
     'start.needsTerminal': 'pos-sim 需要交互式终端：请在终端窗口里运行，不要用管道输入。',
   },
@@ -175,7 +176,7 @@ export const dataTexts = defineTexts(
     'profile.coversMissing': 'say which payment methods this channel decides, e.g. ["contactless", "qr-unionpay"] (or [] for none)',
     'profile.channelsEmpty': 'list at least one payment channel',
     'profile.cardPinHash': 'store a hash of the test card PIN, never the PIN: make one with `pos-sim hash-password`',
-    'profile.addSale': 'add "sale": { "operator": "01", "cardPinHash": "<the output of pos-sim hash-password 147258>" }',
+    'profile.addSale': 'add "sale": { "operator": "01", "cardPinHash": "<the output of echo 147258 | pos-sim hash-password>" }',
     'profile.noSuchOperator': 'no operator "{operator}"; use one of {operators}',
     'profile.needsSupervisor': 'list a 主管 (role "supervisor", e.g. operator 00): 注销 asks for the 主管 password',
     'profile.operatorTwice': 'operator {operator} is listed twice; numbers must be unique',
@@ -241,6 +242,8 @@ export const dataTexts = defineTexts(
     'hashPassword.prompt': 'Password (digits, not shown): ',
     'hashPassword.cancelled': 'Cancelled.',
     'hashPassword.notDigits': 'A terminal password is 4 to 12 digits.',
+    'hashPassword.nothingRead':
+      'No password was read: run it in a terminal and type it, or pipe it in, as in echo 147258 | pos-sim hash-password.',
 
     'start.needsTerminal': 'pos-sim needs an interactive terminal: run it in a terminal window, not with piped input.',
   },
