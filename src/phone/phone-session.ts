@@ -219,6 +219,7 @@ export class PhoneSession {
       title: screen.title,
       body,
       hints: spread(cancel, confirm, size.columns),
+      ...(laidOut.more ? { more: laidOut.more } : {}),
     };
   }
 

@@ -26,6 +26,8 @@ export type DisplayRows = {
   readonly body: readonly GridLine[];
   /** The soft-key line ('' on a classic LCD, which has none). */
   readonly hints: string;
+  /** A smart display's or the phone's list with rows out of view: `^` above, `v` below (see layoutBody). */
+  readonly more?: string;
   /** On a classic LCD: the title's line as shown, what follows, what a person can page to. */
   readonly classic?: {
     /** The title centred with the more-marker at its end; undefined where a menu took the line. */
@@ -51,7 +53,8 @@ export const bodySize = (size: GridSize = DISPLAY): GridSize => ({ columns: size
  */
 export const displayRows = (screen: Screen, status: StatusBar, t: Translate, size: DisplaySpec = DISPLAY, page?: number): DisplayRows => {
   if (isClassic(size)) return classicRows(screen, status, t, size, page);
-  const body = layoutBody(screen, bodySize(size)).rows.map((line) => ({
+  const laidOut = layoutBody(screen, bodySize(size));
+  const body = laidOut.rows.map((line) => ({
     ...line,
     text: `${line.continued ? '  ' : line.selected ? '> ' : '  '}${line.text}`,
   }));
@@ -63,6 +66,7 @@ export const displayRows = (screen: Screen, status: StatusBar, t: Translate, siz
     title: screen.title,
     body,
     hints: spread(cancel, confirm, size.columns),
+    ...(laidOut.more ? { more: laidOut.more } : {}),
   };
 };
 

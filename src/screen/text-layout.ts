@@ -60,12 +60,21 @@ const wrapBody = (screen: Screen, size: GridSize): GridLine[] => {
   return wrapped;
 };
 
+/** The body laid out: its rows in view, and what is out of view. */
+export type LaidOutBody = {
+  readonly rows: GridLine[];
+  /** More rows than the display and nothing selected to scroll to: its last rows are never seen. */
+  readonly cutOff: boolean;
+  /** Where a list scrolled with its selection has rows out of view: `^` above, `v` below, `^v` both, or ''. */
+  readonly more: string;
+};
+
 /**
  * The body rows of the screen (without title and hints), scrolled to keep the selection visible;
- * and whether rows are cut off: more rows than the display and nothing selected to scroll to, so its
- * last rows are never seen (a list scrolls with its selection, so it is never cut off).
+ * whether rows are cut off (a list scrolls with its selection, so it is never cut off); and where a
+ * scrolled list has rows out of view.
  */
-export const layoutBody = (screen: Screen, size: GridSize): { readonly rows: GridLine[]; readonly cutOff: boolean } => {
+export const layoutBody = (screen: Screen, size: GridSize): LaidOutBody => {
   const wrapped = wrapBody(screen, size);
   let firstSelected = -1;
   let lastSelected = -1;
@@ -75,7 +84,9 @@ export const layoutBody = (screen: Screen, size: GridSize): { readonly rows: Gri
     lastSelected = index;
   }
   const top = lastSelected >= size.rows ? Math.min(firstSelected, lastSelected - size.rows + 1) : 0;
-  return { rows: wrapped.slice(top, top + size.rows), cutOff: wrapped.length > size.rows && firstSelected < 0 };
+  const scrolls = firstSelected >= 0;
+  const more = scrolls ? `${top > 0 ? '^' : ''}${top + size.rows < wrapped.length ? 'v' : ''}` : '';
+  return { rows: wrapped.slice(top, top + size.rows), cutOff: wrapped.length > size.rows && !scrolls, more };
 };
 
 /** Whether a screen's last rows are never seen (see layoutBody). */

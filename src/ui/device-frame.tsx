@@ -53,6 +53,13 @@ export const TONE_COLOR: Record<LineTone, string | undefined> = {
 };
 
 /** A body row; the selected item in reverse video (the whole row, or its part where two items share it). */
+/**
+ * The rule above or below a list's rows, with `^` (rows above) or `v` (rows below) at its right
+ * end where the list has rows out of view, as a classic LCD marks its title line.
+ */
+export const ruleLine = (columns: number, more: string | undefined, mark: '^' | 'v'): string =>
+  more?.includes(mark) ? `${'-'.repeat(columns - 2)} ${mark}` : '-'.repeat(columns);
+
 const BodyRow = ({ line }: { readonly line: GridLine }) => {
   const color = TONE_COLOR[line.tone];
   if (!line.cursor) {
@@ -97,12 +104,12 @@ export const DeviceFrame = ({ rows, display = DISPLAY, focused = false }: Device
   return (
     <Box flexDirection="column" width={frameSize(display).width} {...border} paddingX={1}>
       <Text color="cyan">{rows.status}</Text>
-      <Text dimColor>{rule}</Text>
+      <Text dimColor>{ruleLine(display.columns, rows.more, '^')}</Text>
       <Text bold>{rows.title}</Text>
       {rows.body.map((line, index) => (
         <BodyRow key={index} line={line} />
       ))}
-      <Text dimColor>{rule}</Text>
+      <Text dimColor>{ruleLine(display.columns, rows.more, 'v')}</Text>
       <Text>{rows.hints || ' '}</Text>
     </Box>
   );

@@ -9,7 +9,7 @@ import type { Translate } from '../i18n/messages.js';
 import { FOCUS_KEY } from '../keys/key-map.js';
 import type { DisplayRows } from '../screen/screen-text.js';
 import { PHONE_DISPLAY } from '../phone/phone-session.js';
-import { FOCUSED_BORDER, TONE_COLOR } from './device-frame.js';
+import { FOCUSED_BORDER, ruleLine, TONE_COLOR } from './device-frame.js';
 
 type PhonePanelProps = {
   /** What the phone's screen shows, laid out on its grid (with PHONE_HEIGHT - CHROME_ROWS body rows, or fewer). */
@@ -29,7 +29,6 @@ export const PHONE_HEIGHT = PHONE_DISPLAY.rows + PHONE_CHROME_ROWS;
 export const PHONE_MIN_HEIGHT = 5 + PHONE_CHROME_ROWS;
 
 export const PhonePanel = ({ rows, t, focused }: PhonePanelProps) => {
-  const rule = '-'.repeat(PHONE_DISPLAY.columns);
   return (
     <Box
       flexDirection="column"
@@ -42,13 +41,13 @@ export const PhonePanel = ({ rows, t, focused }: PhonePanelProps) => {
     >
       <Text color="cyan">{rows.status}</Text>
       <Text bold>{rows.title || ' '}</Text>
-      <Text dimColor>{rule}</Text>
+      <Text dimColor>{ruleLine(PHONE_DISPLAY.columns, rows.more, '^')}</Text>
       {rows.body.map((line, index) => (
         <Text key={index} color={TONE_COLOR[line.tone]} inverse={line.selected}>
           {line.text || ' '}
         </Text>
       ))}
-      <Text dimColor>{rule}</Text>
+      <Text dimColor>{ruleLine(PHONE_DISPLAY.columns, rows.more, 'v')}</Text>
       <Text>{rows.hints || ' '}</Text>
       <Text dimColor>{t(focused ? 'phone.focusedHint' : 'phone.focusHint', { key: FOCUS_KEY })}</Text>
     </Box>

@@ -95,6 +95,27 @@ describe('the phone panel', () => {
     expect(squeezed[2]).toMatch(/…$/);
   });
 
+  it('marks a list with rows out of view: v on the rule below, ^ on the rule above once it has scrolled', () => {
+    const sim = (simulator = createSimulator());
+    const t = translator('zh');
+    const rules = (bodyRows: number) => {
+      const panel = render(<PhonePanel rows={sim.session.phone.rows(bodyRows)} t={t} focused={false} />);
+      const lines = plain(panel.lastFrame()).split('\n');
+      panel.unmount();
+      return { above: lines[3], below: lines.at(-4), all: lines };
+    };
+    // The home screen's four apps in two rows of room: 1.短信 selected at the top, 3 and 4 out of view.
+    expect(rules(2).above).toBe(`| ${'-'.repeat(PHONE_DISPLAY.columns)} |`);
+    expect(rules(2).below).toBe(`| ${'-'.repeat(PHONE_DISPLAY.columns - 2)} v |`);
+    sim.phone.press('下', '下', '下');
+    const scrolled = rules(2);
+    expect(scrolled.all.join('\n')).toContain('> 4.支付宝');
+    expect(scrolled.above).toBe(`| ${'-'.repeat(PHONE_DISPLAY.columns - 2)} ^ |`);
+    expect(scrolled.below).toBe(`| ${'-'.repeat(PHONE_DISPLAY.columns)} |`);
+    // With room for every row, no mark.
+    expect(rules(PHONE_DISPLAY.rows).below).toBe(`| ${'-'.repeat(PHONE_DISPLAY.columns)} |`);
+  });
+
   it('speaks English', () => {
     const sim = (simulator = createSimulator({ lang: 'en' }));
     const panel = render(<PhonePanel rows={sim.session.phone.rows()} t={translator('en')} focused={false} />);
