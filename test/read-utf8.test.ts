@@ -1,7 +1,7 @@
 // Files people write in an editor that saves another encoding (GBK and UTF-16 on Chinese Windows,
 // Latin-1): refused at the first byte that is not UTF-8, with the fix, instead of read with
 // replacement characters and run on garbled text.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
@@ -72,5 +72,21 @@ describe('a profile or a practice task that is not UTF-8', () => {
     const task = join(dir, 'task.yaml');
     writeFileSync(task, utf16('name: t\n'));
     expect(thrownMessage(() => loadTask(task))).toMatch(/task\.yaml:1:1: 不是 UTF-8 编码的文字/);
+  });
+});
+
+describe('a file larger than any walkthrough a person writes', () => {
+  it('is refused before it is read, with its size and the fix, and the rest of the suite runs', async () => {
+    const folder = join(dir, 'large');
+    mkdirSync(folder);
+    // Sparse: 9 MB by its size, nothing written to the disk.
+    const large = join(folder, 'a-large.yaml');
+    writeFileSync(large, 'name: t\n');
+    truncateSync(large, 9 * 1024 * 1024);
+    writeFileSync(join(folder, 'b-small.yaml'), 'name: small\nsteps:\n  - expect: 按[确认]键收款\n');
+    const { code, out } = await run(folder);
+    expect(code).toBe(2);
+    expect(out).toContain('a-large.yaml: 文件有 9 MB，超过 pos-sim 读入的上限 8 MB；请拆成几个文件');
+    expect(out).toContain('1 个通过，0 个失败，1 个无法运行');
   });
 });

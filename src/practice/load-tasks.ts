@@ -213,7 +213,7 @@ export const taskFlash = (task: Task, seed: FlashData): FlashData =>
 
 export const loadTask = (file: string): Task => {
   const text = readUtf8(file);
-  if (typeof text !== 'string') throw new TaskError(text.notUtf8);
+  if (typeof text !== 'string') throw new TaskError(text.problem);
   return parseTask(text, file);
 };
 

@@ -6,7 +6,7 @@ import { fileReason } from '../file-problem.js';
 import { toolText } from '../i18n/tool-lang.js';
 import { checkSchema, describeIssues, parseJson } from '../json-source.js';
 import { profilesDir } from '../package-root.js';
-import { readUtf8, type NotUtf8 } from '../read-utf8.js';
+import { readUtf8, type Unreadable } from '../read-utf8.js';
 import { shownPath } from '../shown-path.js';
 import { profileSchema, type Profile } from './profile-schema.js';
 
@@ -53,12 +53,12 @@ export const parseProfile = (text: string, file: string): Profile => {
 
 export const loadProfile = (nameOrPath: string = DEFAULT_PROFILE): Profile => {
   const path = profilePath(nameOrPath);
-  let text: string | NotUtf8;
+  let text: string | Unreadable;
   try {
     text = readUtf8(path);
   } catch (error) {
     throw new ProfileError(toolText('profile.unreadable', { path: shownPath(path), reason: fileReason(error) }));
   }
-  if (typeof text !== 'string') throw new ProfileError(text.notUtf8);
+  if (typeof text !== 'string') throw new ProfileError(text.problem);
   return parseProfile(text, shownPath(path));
 };

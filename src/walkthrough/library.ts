@@ -60,7 +60,7 @@ export class WalkthroughLibrary {
     if (known) return known;
     if (!existsSync(file) || !statSync(file).isFile()) return undefined;
     const text = readUtf8(file);
-    const read = typeof text === 'string' ? readYaml(text, shownPath(file), notYaml) : { problems: [text.notUtf8] };
+    const read = typeof text === 'string' ? readYaml(text, shownPath(file), notYaml) : { problems: [text.problem] };
     // Only the pieces and suite files a run calls on are kept: as many as the suite has.
     if (this.files.size >= PIECES_KEPT) this.files.delete(this.files.keys().next().value as string);
     this.files.set(file, read);

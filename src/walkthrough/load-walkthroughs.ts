@@ -41,7 +41,7 @@ export const loadWalkthroughs = (
     try {
       // With --fixture, the walkthrough's own profile is not used, so it need not exist.
       const text = readUtf8(file);
-      if (typeof text !== 'string') throw new WalkthroughError(text.notUtf8);
+      if (typeof text !== 'string') throw new WalkthroughError(text.problem);
       const parsed = parseWalkthrough(text, shownPath(file), process.env, {
         checkFixture: profile === undefined,
         given,

@@ -110,7 +110,7 @@ const readWalkthrough = (file: string): string => {
     if (!isFileSystemError(error)) throw error;
     throw new WalkthroughError(toolText('file.problem', { path: shownPath(file), reason: fileReason(error) }));
   }
-  if (typeof text !== 'string') throw new WalkthroughError(text.notUtf8);
+  if (typeof text !== 'string') throw new WalkthroughError(text.problem);
   return text;
 };
 

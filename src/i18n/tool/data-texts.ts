@@ -74,6 +74,7 @@ export const dataTexts = defineTexts(
     'profile.cardNumber': '测试卡号要 13 到 19 位数字',
 
     'file.notUtf8': '不是 UTF-8 编码的文字(也许存成了 GBK 或 UTF-16)；请用 UTF-8 重新保存这个文件',
+    'file.tooLarge': '文件有 {size} MB，超过 pos-sim 读入的上限 {max} MB；请拆成几个文件(用 run: 串起来)',
     'file.problem': '{path}：{reason}。',
     'file.EACCES': '没有权限(EACCES)',
     'file.EPERM': '不允许这样操作(EPERM)',
@@ -193,6 +194,7 @@ export const dataTexts = defineTexts(
     'profile.cardNumber': 'the test card number needs 13 to 19 digits',
 
     'file.notUtf8': 'not UTF-8 text (saved as GBK or UTF-16, perhaps); save the file again as UTF-8',
+    'file.tooLarge': '{size} MB, more than the {max} MB pos-sim reads; split it into several files (joined with run:)',
     'file.problem': '{path}: {reason}.',
     'file.EACCES': 'permission denied (EACCES)',
     'file.EPERM': 'operation not permitted (EPERM)',
