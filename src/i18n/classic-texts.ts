@@ -26,9 +26,6 @@ export const CLASSIC_TEXTS = defineShorter(
     'password.lockedFor': '{time}后重试',
     'bindings.boundAt': '绑定于{date}',
     'bindings.verification': '验证：{method}',
-    // The offer below says it: 注销前按[1]备份.
-    'deregister.backupReminder': '',
-    'backup.offer': '注销前按[1]备份',
     'offline.deregister': '无法注销。请检查网络后重试',
     'offline.save': '设置未保存。请检查网络后重试',
     'offline.unbind': '无法解绑。请检查网络后重试',
@@ -137,7 +134,6 @@ export const CLASSIC_TEXTS = defineShorter(
     'password.lockedFor': 'Retry in {time}',
     'bindings.boundAt': 'Since {date}',
     'bindings.verification': 'By {method}',
-    'deregister.backupReminder': '',
     'backup.offer': '1: back up first',
     'offline.deregister': 'Not deregistered. Check network',
     'offline.save': 'Not saved. Check network',
