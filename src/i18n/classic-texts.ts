@@ -32,7 +32,6 @@ export const CLASSIC_TEXTS = defineShorter(
     'bind.offline': '无法绑定。请检查网络后重试',
     'passwordFree.channel': '{channel}免密',
     'passwordFree.limit': '限额{limit}元',
-    'saved.advice': '',
     'saved.question': '按[确认]立即重启',
     'discard.question': '放弃修改？',
     // The numbered methods say it.
@@ -156,7 +155,6 @@ export const CLASSIC_TEXTS = defineShorter(
     'passwordFree.master': 'No-PIN payment',
     'passwordFree.channel': '{channel} no-PIN',
     'passwordFree.limit': 'Limit {limit}',
-    'saved.advice': '',
     'saved.question': '[OK] restart now',
     'discard.question': 'Discard changes?',
     'sale.chooseMethod': '',

@@ -27,4 +27,16 @@ describe('the guide’s own sentences on a classic LCD', () => {
     expect(shows(device)).toContain('注销前请确认已备份POS机上的数据');
     expect(shows(device)).toContain('按[1]先备份数据');
   });
+
+  it('P2: after 保存设置 it advises the restart in the guide’s words', () => {
+    const device = classic();
+    openSettings(device);
+    device.select('免密支付');
+    device.select('开启免密支付');
+    device.select('保存设置');
+    device.type('123456');
+    device.press('确认');
+    expect(shows(device)).toContain('保存设置并重启POS机，以确保新的设置生效');
+    expect(device.session.activeStates()).toContain('passwordFree.saved');
+  });
 });
