@@ -39,4 +39,17 @@ describe('the guide’s own sentences on a classic LCD', () => {
     expect(shows(device)).toContain('保存设置并重启POS机，以确保新的设置生效');
     expect(device.session.activeStates()).toContain('passwordFree.saved');
   });
+
+  it('P5: the third wrong PIN ends with UnionPay’s response text [75]密码错误次数超限', () => {
+    const device = classic();
+    device.press('确认');
+    device.type('200000');
+    device.press('确认', '2');
+    for (let attempt = 0; attempt < 3; attempt++) {
+      device.type('111111');
+      device.press('确认');
+      device.advance(3000);
+    }
+    expect(shows(device)).toContain('[75]密码错误次数超限');
+  });
 });
