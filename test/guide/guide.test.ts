@@ -146,7 +146,9 @@ describe('the P2 guide', () => {
         .map((step) => step.number);
     expect(cautioned('p2-password-free-off')).toEqual([]);
     const p1 = guideOf('p1-deregister-unionpay', { lang: undefined, fixture: 'classic-s80' });
-    const confirming = p1.steps.filter((step) => step.screen.title === '关闭服务' && step.screen.body.some((line) => line.text.includes('确认关闭')));
+    const confirming = p1.steps.filter(
+      (step) => step.screen.title === '关闭服务' && step.screen.body.some((line) => line.text.includes('确认关闭')),
+    );
     expect(confirming.length).toBeGreaterThan(0);
     expect(cautioned('p1-deregister-unionpay')).toEqual(confirming.map((step) => step.number));
   });
