@@ -64,7 +64,6 @@ const RESTARTING = ['device.shuttingDown', 'device.booting'];
 
 /** Plays the plan's actions on `sim`, step by step, noting what the device did at each. */
 const replay = (plan: DemoPlan, sim: Simulator): Guide => {
-  const t = sim.session.t;
   const start = sim.capture();
   const steps: GuideStep[] = [];
   let network = false;
@@ -80,13 +79,13 @@ const replay = (plan: DemoPlan, sim: Simulator): Guide => {
     const restarted = !restartingBefore && RESTARTING.some((state) => visited.has(state));
     const facts: StepFacts = {
       states: [...visited],
-      screen: sim.session.matchText(),
+      endStates: sim.session.activeStates(),
       pendingBefore,
       pendingAfter: sim.store.pendingPasswordFree() !== undefined,
       restarted: restarted || step.actions.some((action) => action.kind === 'powerCut'),
     };
     network ||= needsNetwork(facts);
-    steps.push({ number: step.number, caption: step.caption, screen: sim.capture(), cautions: stepCautions(facts, t) });
+    steps.push({ number: step.number, caption: step.caption, screen: sim.capture(), cautions: stepCautions(facts) });
   }
   return { walkthrough: plan.walkthrough, profile: plan.profile, lang: plan.lang, start, steps, before: network ? ['network'] : [] };
 };

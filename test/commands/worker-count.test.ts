@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { IN_PROCESS_PLAYS, PLAYS_PER_WORKER, workerCount } from '../../src/commands/run-walkthroughs.js';
 
 describe('workerCount', () => {
-  it('plays a small suite (the shipped one, 64 walkthroughs) in the process itself', () => {
-    expect(workerCount(64, undefined)).toBe(0);
+  it('plays a small suite (the shipped one, 72 walkthroughs) in the process itself', () => {
+    expect(workerCount(72, undefined)).toBe(0);
     expect(workerCount(IN_PROCESS_PLAYS - 1, undefined)).toBe(0);
   });
 

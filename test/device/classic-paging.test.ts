@@ -33,7 +33,7 @@ describe('paging on a classic LCD', () => {
     expect(device.session.activeStates()).toContain('bindingManagement.detail');
     // The next screen opens at its first page.
     device.press('下', '确认');
-    expect(titleLine(device)).toBe('关闭服务 1/2');
+    expect(titleLine(device)).toBe('关闭服务 1/3');
   });
 
   it('past the last page 下 goes to the screen: 结算 then shows its totals by payment method', () => {

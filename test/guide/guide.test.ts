@@ -137,6 +137,22 @@ describe('the P2 guide', () => {
     }
   });
 
+  it('notes the backup only at the step that asks to confirm a 注销, on a classic LCD too', () => {
+    // The classic's short texts once left the reminder out (an empty text), and an empty text is
+    // found in every screen: its P2 guide said 注销前请先备份 at every step.
+    const cautioned = (walkthrough: string) =>
+      guideOf(walkthrough, { lang: undefined, fixture: 'classic-s80' })
+        .steps.filter((step) => step.cautions.includes('backup'))
+        .map((step) => step.number);
+    expect(cautioned('p2-password-free-off')).toEqual([]);
+    const p1 = guideOf('p1-deregister-unionpay', { lang: undefined, fixture: 'classic-s80' });
+    const confirming = p1.steps.filter(
+      (step) => step.screen.title === '关闭服务' && step.screen.body.some((line) => line.text.includes('确认关闭')),
+    );
+    expect(confirming.length).toBeGreaterThan(0);
+    expect(cautioned('p1-deregister-unionpay')).toEqual(confirming.map((step) => step.number));
+  });
+
   it('plays on another profile, with that terminal’s screens', () => {
     const guide = guideOf('p2-password-free-off', { lang: undefined, fixture: 'pax-a920' });
     expect(guide.profile.name).toBe('pax-a920');
