@@ -42,6 +42,8 @@ export type StepFailure = {
   /** The display as it was when the step failed. */
   readonly screen: string;
   readonly states: readonly string[];
+  /** The phone's screen and states, when the step was taken on the phone or expected something of it. */
+  readonly phone?: { readonly screen: string; readonly states: readonly string[] };
   /** A screen that differs from its golden snapshot: the golden's screen beside the device's. */
   readonly snapshot?: SnapshotMismatch;
 };
@@ -271,6 +273,9 @@ const failureOf = (sim: Simulator, { step, calls }: StepToPlay, problem: string,
   message: redact(problem, secrets),
   screen: redact(sim.screen(), secrets),
   states: sim.session.activeStates(),
+  ...(step.kind === 'phone' || (step.kind === 'expect' && step.expectation.phone !== undefined)
+    ? { phone: { screen: redact(sim.phone.screen(), secrets), states: sim.phone.states() } }
+    : {}),
 });
 
 /**

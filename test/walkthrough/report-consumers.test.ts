@@ -205,3 +205,47 @@ describe('JSON', () => {
     expect(await profiles('en')).toEqual(zh);
   });
 });
+
+describe('a step on the phone that fails', () => {
+  const phoneDir = mkdtempSync(join(tmpdir(), 'pos-sim-consumers-phone-'));
+  afterAll(() => rmSync(phoneDir, { recursive: true, force: true }));
+  beforeAll(() => {
+    writeFileSync(join(phoneDir, 'phone.yaml'), 'name: phone\nsteps:\n  - expect: { phone: { screen: not on the phone } }\n');
+    writeFileSync(join(phoneDir, 'terminal.yaml'), 'name: terminal\nsteps:\n  - expect: not on the terminal\n');
+  });
+  const phoneReport = async (reporter: RunCommandOptions['reporter']) => {
+    const out: string[] = [];
+    await runWalkthroughsCommand(
+      { paths: [phoneDir], reporter, bail: false, coverage: false, snapshotDir: undefined, workers: 1 },
+      (text) => out.push(text),
+      () => undefined,
+    );
+    return `${out.join('\n')}\n`;
+  };
+
+  it('shows the phone’s screen and states in every report, beside the terminal’s; a step on the terminal does not', async () => {
+    const pretty = await phoneReport('pretty');
+    expect(pretty.split('phone:\n')[1]).toMatch(/^ {2}\| .*\n(?: {2}\|.*\n)*? {2}\| .*1\.短信/);
+    expect(pretty).toContain('state: phone.home');
+    expect(pretty.split('✗ terminal')[1]).not.toContain('phone:');
+
+    const { points } = await readTap(await phoneReport('tap'));
+    const diag = (name: string) => points.find((point) => point.name === name)?.diag as Record<string, unknown>;
+    expect(String(diag('phone').phone)).toContain('1.短信');
+    expect(diag('phone').phoneStates).toEqual(['phone.home']);
+    expect(diag('terminal').phone).toBeUndefined();
+
+    const json = JSON.parse(await phoneReport('json')) as {
+      walkthroughs: { name: string; failure?: { phone?: { screen: string; states: string[] } } }[];
+    };
+    const byName = Object.fromEntries(json.walkthroughs.map((walkthrough) => [walkthrough.name, walkthrough.failure]));
+    expect(byName.phone?.phone?.screen).toContain('1.短信');
+    expect(byName.terminal?.phone).toBeUndefined();
+
+    const junit = await phoneReport('junit');
+    const failures = [...junit.matchAll(/<failure [^>]*>([^<]*)<\/failure>/g)].map((match) => match[1] ?? '');
+    expect(failures[0]).toContain('phone:');
+    expect(failures[0]).toContain('1.短信');
+    expect(failures[1]).not.toContain('phone:');
+  });
+});

@@ -109,6 +109,7 @@ export const walkthroughTexts = defineTexts(
 
     'report.walkthrough': '{mark} {name}  ({steps}，{time})',
     'report.screen': '屏幕：',
+    'report.phone': '手机：',
     'report.states': '状态：{states}',
     'report.tally': '{passed} 个通过，{failed} 个失败',
     'report.tallySkipped': '{skipped} 个跳过',
@@ -294,6 +295,7 @@ export const walkthroughTexts = defineTexts(
 
     'report.walkthrough': '{mark} {name}  ({steps}, {time})',
     'report.screen': 'screen:',
+    'report.phone': 'phone:',
     'report.states': 'state: {states}',
     'report.tally': '{passed} passed, {failed} failed',
     'report.tallySkipped': '{skipped} skipped',

@@ -29,12 +29,17 @@ const seconds = (ms: number) => (ms / 1000).toFixed(4);
 /** xs:dateTime in UTC, to the second. */
 const timestamp = (date: Date) => `${date.toISOString().slice(0, 19)}Z`;
 
-/** A failure's text: the step and the calls it was played from, why, the screen and the states. */
+/** A failure's text: the step and the calls it was played from, why, the screen and the states (and the phone's). */
 const failureBody = (failure: StepFailure): string =>
   [
     `${failure.at}  ${failure.step}`,
     ...(failure.calledFrom ?? []).map((call) => toolText('report.calledAt', { at: call.at, step: call.step }).trim()),
     `${failure.message}\n\n${toolText('report.screen')}\n${failure.screen}\n\n${toolText('report.states', { states: failure.states.join(', ') })}`,
+    ...(failure.phone
+      ? [
+          `\n${toolText('report.phone')}\n${failure.phone.screen}\n\n${toolText('report.states', { states: failure.phone.states.join(', ') })}`,
+        ]
+      : []),
   ].join('\n');
 
 const failureElement = (failure: StepFailure, type: 'expect' | 'after'): string =>

@@ -18,6 +18,13 @@ const failureLines = (failure: StepFailure): string[] => [
   `  ${toolText('report.screen')}`,
   indent(failure.screen, '  | '),
   `  ${toolText('report.states', { states: failure.states.join(', ') })}`,
+  ...(failure.phone
+    ? [
+        `  ${toolText('report.phone')}`,
+        indent(failure.phone.screen, '  | '),
+        `  ${toolText('report.states', { states: failure.phone.states.join(', ') })}`,
+      ]
+    : []),
 ];
 
 export const prettyReporter = (): Reporter => {

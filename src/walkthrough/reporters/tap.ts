@@ -27,14 +27,15 @@ const quoted = (text: string): string =>
 /**
  * A YAML diagnostic block, indented under its test line and closed by `...`, in the plain subset
  * that prove's YAMLish reader takes as well as full YAML readers (tap-parser): quoted scalars, a
- * literal block for the screen, a list of states.
+ * literal block for the screen (and the phone's), a list of states.
  */
 const diagnostics = (fields: Readonly<Record<string, string | readonly string[] | undefined>>): string[] => [
   '  ---',
   ...Object.entries(fields).flatMap(([key, value]) => {
     if (value === undefined) return [];
     if (typeof value !== 'string') return [`  ${key}:`, ...value.map((item) => `    - ${quoted(item)}`)];
-    if (key === 'screen' && !NOT_PRINTABLE.test(value)) return [`  ${key}: |`, ...value.split('\n').map((line) => `    ${line}`)];
+    if ((key === 'screen' || key === 'phone') && !NOT_PRINTABLE.test(value))
+      return [`  ${key}: |`, ...value.split('\n').map((line) => `    ${line}`)];
     return [`  ${key}: ${quoted(value)}`];
   }),
   '  ...',
@@ -79,6 +80,8 @@ export const tapReporter = (): Reporter => {
               message: failure?.message,
               screen: failure?.screen,
               states: failure?.states,
+              phone: failure?.phone?.screen,
+              phoneStates: failure?.phone?.states,
               after: after && `${after.at}  ${after.step}\n${after.message}`,
             }),
           ].join('\n');
