@@ -10,7 +10,7 @@ import type { MenuNode } from '../../menus/domain.js';
 import { currentMenuItems, type TreeNode } from '../../menus/menu-tree.js';
 import type { AppMenuNode } from '../../menus/phone/phone-domain.js';
 import { PosSimError } from '../errors.js';
-import { translator, type MessageKey } from '../i18n/messages.js';
+import { CATALOGS, translator, type Lang, type MessageKey } from '../i18n/messages.js';
 import { toolText } from '../i18n/tool-lang.js';
 import type { PhoneSession } from '../phone/phone-session.js';
 import type { Screen } from '../screen/screen.js';
@@ -22,6 +22,8 @@ export type SelectTarget = {
   readonly send: (event: KeyEvent) => void;
   /** The labels of the sub-menus to open, then the item, when the item is further down; undefined when not. */
   readonly route: (label: string) => string[] | undefined;
+  /** What `label`, written in the other language, is called in the target's language. */
+  readonly translations: (label: string) => string[];
 };
 
 export class SelectError extends PosSimError {
@@ -101,6 +103,36 @@ const routeThroughSubmenus = (session: DeviceSession, label: string): string[] |
   return shown && routeIn(shown.context as MenuTreeContext<MenuNode>, (node) => node.label[session.lang], label);
 };
 
+type Named = { readonly zh: string; readonly en: string };
+
+/**
+ * What a label written in the other language is called in `lang`: the device's and the phone's
+ * texts, and the names a profile gives in both (menu items, bindings), where one is exactly the
+ * label. A walkthrough in English may then `select: 免密支付` as one in Chinese may not need to.
+ */
+const inLanguage = (label: string, lang: Lang, named: readonly Named[]): string[] => {
+  const other: Lang = lang === 'zh' ? 'en' : 'zh';
+  const theirs = CATALOGS[other] as Readonly<Record<string, string>>;
+  const ours = CATALOGS[lang] as Readonly<Record<string, string>>;
+  const found = new Set<string>();
+  for (const key in theirs) {
+    const text = ours[key];
+    if (theirs[key] === label && text !== undefined && !text.includes('{')) found.add(text);
+  }
+  for (const name of named) if (name[other] === label) found.add(name[lang]);
+  found.delete(label);
+  return [...found];
+};
+
+/** Every label in a profile's menu tree, sub-menus included. */
+const treeLabels = (nodes: readonly MenuNode[], into: Named[] = []): Named[] => {
+  for (const node of nodes) {
+    into.push(node.label);
+    if ('items' in node) treeLabels(node.items, into);
+  }
+  return into;
+};
+
 // The targets are classes, not objects of closures made at every `select:`: V8 optimised each
 // select's fresh closures anew, over and over, on its compiler threads.
 
@@ -118,6 +150,12 @@ class DeviceTarget implements SelectTarget {
 
   route(label: string): string[] | undefined {
     return routeThroughSubmenus(this.session, label);
+  }
+
+  translations(label: string): string[] {
+    const { profile, lang } = this.session;
+    const named = [...treeLabels(profile.settingsMenu), ...treeLabels(profile.mainMenu), ...profile.bindings.map((binding) => binding.name)];
+    return inLanguage(label, lang, named);
   }
 }
 
@@ -141,6 +179,10 @@ class PhoneTarget implements SelectTarget {
     const t = translator(this.lang);
     return shown && routeIn(shown.context as MenuTreeContext<AppMenuNode>, (node) => t(`phone.menu.${node.label}` as MessageKey), label);
   }
+
+  translations(label: string): string[] {
+    return inLanguage(label, this.lang, []);
+  }
 }
 
 /** `select` on the phone beside the terminal. */
@@ -157,6 +199,12 @@ export const selectOn = (session: SelectTarget, label: string): void => {
     if (route) {
       for (const step of route) selectOn(session, step);
       return;
+    }
+    for (const translated of session.translations(label)) {
+      if (matchesOf(items, translated).length > 0 || session.route(translated)) {
+        selectOn(session, translated);
+        return;
+      }
     }
   }
   if (matching.length !== 1) {

@@ -44,6 +44,29 @@ describe('brand profiles', () => {
     for (const fixture of BRANDS) expect(route(fixture).title).toBe('免密支付');
   });
 
+  it('let a walkthrough in English select by the Chinese label (and one in Chinese by the English), on every model', () => {
+    for (const fixture of BRANDS) {
+      const sim = createSimulator({ fixture, lang: 'en' });
+      sim.press('菜单');
+      sim.type('123456');
+      sim.press('确认');
+      sim.select('免密支付');
+      expect(sim.session.activeStates(), fixture).toContain('passwordFree.editing');
+    }
+    const zh = createSimulator();
+    zh.press('菜单');
+    zh.type('123456');
+    zh.press('确认');
+    zh.select('Binding management');
+    expect(zh.title()).toBe('绑定管理');
+    zh.select('WeChat Pay');
+    expect(zh.screen()).toContain('微信支付');
+    // On the phone too: its apps' names.
+    const phone = createSimulator({ lang: 'en' });
+    phone.phone.select('微信');
+    expect(phone.phone.title()).toBe('WeChat');
+  });
+
   it('draw the display at the size of each model', () => {
     for (const fixture of BRANDS) {
       const { columns, rows, kind } = loadProfile(fixture).device.display;
