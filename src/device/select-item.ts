@@ -14,6 +14,7 @@ import { CATALOGS, translator, type Lang, type MessageKey } from '../i18n/messag
 import { toolText } from '../i18n/tool-lang.js';
 import type { PhoneSession } from '../phone/phone-session.js';
 import type { Screen } from '../screen/screen.js';
+import { parseTextMatcher, shows } from '../walkthrough/text-match.js';
 import type { DeviceSession } from './device-session.js';
 
 /** What `select` works on: a screen to read, keys to press, and the sub-menus that lead to an item not on screen. */
@@ -34,6 +35,7 @@ export class SelectError extends PosSimError {
 type MenuItem = { readonly index: number; readonly label: string; readonly selected: boolean };
 
 const NUMBERED = /^(\d+)\.(.*)$/;
+const REGEX_LABEL = /^\/.*\/[dgimsuvy]*$/s;
 
 /** The numbered items on the current screen, in order. */
 export const menuItems = (session: Pick<SelectTarget, 'screen'>): MenuItem[] => {
@@ -49,8 +51,17 @@ export const menuItems = (session: Pick<SelectTarget, 'screen'>): MenuItem[] => 
 const listItems = (items: readonly MenuItem[]) =>
   items.length ? items.map((item) => `"${item.label}"`).join(', ') : toolText('select.noItems');
 
-/** The items called exactly `label`, or else those whose label contains it. Loops, not closures made at each select. */
+/**
+ * The items called exactly `label`, or else those whose label contains it; for a `/regex/`, those
+ * it matches (punctuation normalised, as `expect` does). Loops, not closures made at each select.
+ */
 const matchesOf = <T extends { readonly label: string }>(items: readonly T[], label: string): T[] => {
+  if (REGEX_LABEL.test(label)) {
+    const matcher = parseTextMatcher(label);
+    const matching: T[] = [];
+    if (!('invalid' in matcher)) for (const item of items) if (shows(matcher, item.label)) matching.push(item);
+    return matching;
+  }
   const exact: T[] = [];
   for (const item of items) if (item.label === label) exact.push(item);
   if (exact.length > 0) return exact;
@@ -154,7 +165,11 @@ class DeviceTarget implements SelectTarget {
 
   translations(label: string): string[] {
     const { profile, lang } = this.session;
-    const named = [...treeLabels(profile.settingsMenu), ...treeLabels(profile.mainMenu), ...profile.bindings.map((binding) => binding.name)];
+    const named = [
+      ...treeLabels(profile.settingsMenu),
+      ...treeLabels(profile.mainMenu),
+      ...profile.bindings.map((binding) => binding.name),
+    ];
     return inLanguage(label, lang, named);
   }
 }

@@ -143,6 +143,15 @@ const phoneExpectation = z
   )
   .meta({ description: 'what the phone beside the terminal shows: text on its screen, or { screen, title, not, state }' });
 
+/** A `select:` label: text the item's label contains, or a /regex/ it matches (a bad one is told where it is written). */
+const selectLabel = z.union([z.string().min(1), z.number()], says('walkthrough.selectNeedsLabel')).transform((value, context) => {
+  const label = String(value);
+  const parsed = parseTextMatcher(label);
+  if (!('invalid' in parsed)) return label;
+  context.addIssue({ code: 'custom', message: toolText('walkthrough.badRegex', { pattern: label, reason: parsed.invalid }) });
+  return z.NEVER;
+});
+
 /** What an `expect:` map may check; the keys are the table. */
 const EXPECTATIONS = {
   screen: matchers('expect.screen', { description: 'text (or /regex/) that must be on the screen, as a person reads it' }),
@@ -307,10 +316,9 @@ const ACTIONS = {
     .meta({
       description: `type quoted digits ("123456"), \${NAME} (or $NAME) to type a parameter or an environment variable, or $${SMS_CODE_VARIABLE} to type the code in the last SMS ($${SMS_CODE_VARIABLE}_1 the first)`,
     }),
-  select: z
-    .union([z.string().min(1), z.number()], says('walkthrough.selectNeedsLabel'))
-    .transform((value): StepAction => ({ kind: 'select', label: String(value) }))
-    .meta({ description: 'move to the menu item whose label contains this text and confirm it' }),
+  select: selectLabel
+    .transform((label): StepAction => ({ kind: 'select', label }))
+    .meta({ description: 'move to the menu item whose label contains this text (or matches this /regex/) and confirm it' }),
   expect: expectValue
     .transform((value): StepAction => ({ kind: 'expect', expectation: value }))
     .meta({ description: 'check the screen, title, menu state, store, the last SMS or the last printout' }),
@@ -365,6 +373,7 @@ const ACTIONS = {
               .regex(/^(\d+|\$[A-Z_][A-Z0-9_]*)$/, says('walkthrough.typeNeedsDigits', { smsCode: SMS_CODE_VARIABLE })),
           })
           .transform(({ type }): PhoneAction => ({ kind: 'type', digits: type })),
+        // Its pattern is checked as it is played: a refinement inside this union would hide which action is wrong.
         z
           .strictObject({ select: z.union([z.string().min(1), z.number()], says('walkthrough.selectNeedsLabel')) })
           .transform(({ select }): PhoneAction => ({ kind: 'select', label: String(select) })),

@@ -67,6 +67,19 @@ describe('brand profiles', () => {
     expect(phone.phone.title()).toBe('WeChat');
   });
 
+  it('let select pick by a /regex/, punctuation as expect reads it: one step for labels that differ by model', () => {
+    for (const fixture of BRANDS) {
+      const sim = createSimulator({ fixture });
+      sim.press('菜单');
+      sim.type('123456');
+      sim.press('确认');
+      sim.select('免密支付');
+      // 免密限额 1000元 on a smart terminal, 限额1000元 on the classic one.
+      sim.select('/限额 ?1000元/');
+      expect(sim.screen(), fixture).toContain('未保存');
+    }
+  });
+
   it('draw the display at the size of each model', () => {
     for (const fixture of BRANDS) {
       const { columns, rows, kind } = loadProfile(fixture).device.display;

@@ -91,6 +91,9 @@ describe('expect: { sms: TEXT }', () => {
     expect(parseError('name: x\nfixture: default\nsteps:\n  - expect: { sms: "/(/" }\n')).toMatch(
       /^\/tmp\/sms\.yaml:4:20: invalid regular expression/,
     );
+    expect(parseError('name: x\nfixture: default\nsteps:\n  - select: "/(/"\n')).toMatch(
+      /^\/tmp\/sms\.yaml:4:13: invalid regular expression/,
+    );
     expect(parseError('name: x\nfixture: default\nsteps:\n  - expect: { printer: x }\n')).toContain(
       'use screen, title, not, state, store, sms',
     );
