@@ -1,9 +1,11 @@
 /**
  * 结算 (batch settlement): shows the batch's totals by type (消费, 撤销, 退货) and by how customers
  * paid (银行卡, 云闪付, 微信, 支付宝); on 确认 the host reconciles them (对账平), the 结算单 is
- * printed and the next batch opens (批次号 + 1). It needs the network.
+ * printed and the next batch opens (批次号 + 1). It needs the network, and a merchant account and a
+ * settlement card to settle to: without them the host refuses ([03]无效商户, [58]) and the batch stays open.
  */
 import { assign, setup } from 'xstate';
+import { terminalRefusal, type Refusal } from './acceptance.js';
 import type { KeyEvent } from './device-events.js';
 import type { DevicePort } from './device-port.js';
 import { forwardKeysTo } from './forward-keys.js';
@@ -22,15 +24,17 @@ export const SETTLEMENT_PAGES = 2;
 export const settlementMachine = setup({
   types: {
     input: {} as SettlementInput,
-    context: {} as SettlementInput & { page: number },
+    context: {} as SettlementInput & { page: number; refusal: Refusal | undefined },
     events: {} as KeyEvent,
   },
   actors: { printJob: printJobMachine },
   delays: { hostReply: HOST_REPLY_MS },
   guards: {
     isOffline: ({ context }) => !context.port.isOnline(),
+    isRefused: ({ context }) => terminalRefusal(context.port.facts()) !== undefined,
   },
   actions: {
+    noteRefusal: assign({ refusal: ({ context }) => terminalRefusal(context.port.facts()) }),
     turnPage: assign({ page: ({ context }) => (context.page + 1) % SETTLEMENT_PAGES }),
     settle: ({ context }) => {
       context.port.settle(context.operatorId);
@@ -38,7 +42,7 @@ export const settlementMachine = setup({
   },
 }).createMachine({
   id: 'settlement',
-  context: ({ input }) => ({ ...input, page: 0 }),
+  context: ({ input }) => ({ ...input, page: 0, refusal: undefined }),
   initial: 'summary',
   states: {
     summary: {
@@ -51,6 +55,7 @@ export const settlementMachine = setup({
       after: {
         hostReply: [
           { guard: 'isOffline', target: 'commsError' },
+          { guard: 'isRefused', target: 'refused', actions: 'noteRefusal' },
           { target: 'printing', actions: 'settle' },
         ],
       },
@@ -71,6 +76,10 @@ export const settlementMachine = setup({
     },
     commsError: {
       description: 'Says 通讯错误: the host did not answer; the batch stays open.',
+      on: { ENTER: 'done', CANCEL: 'done' },
+    },
+    refused: {
+      description: 'Says 结算失败 with the refusal ([03]无效商户, [58] no settlement card); the batch stays open.',
       on: { ENTER: 'done', CANCEL: 'done' },
     },
     done: { type: 'final' },

@@ -12,7 +12,7 @@ import type { transactionQueryMachine } from '../../menus/transaction-query.js';
 import { deviceDateTime } from '../device/device-time.js';
 import type { Translate } from '../i18n/messages.js';
 import type { Screen, ScreenLine } from './screen.js';
-import { methodName, responseText } from './transaction-words.js';
+import { methodName, refusalLines, responseText } from './transaction-words.js';
 import { numbered, type ViewContext } from './view-context.js';
 
 /** 000003 消费 12.34: one transaction as a list shows it. */
@@ -69,6 +69,13 @@ export const settlementScreen = (snapshot: SnapshotFrom<typeof settlementMachine
   if (snapshot.matches('settling')) return { title: t('settle.title'), lines: [{ text: t('settle.settling') }], hints: {} };
   if (snapshot.matches('commsError')) {
     return { title: t('sale.commsError'), lines: [{ text: t('settle.commsError'), tone: 'error' }], hints: { confirm: t('hint.confirm') } };
+  }
+  if (snapshot.matches('refused') && snapshot.context.refusal) {
+    return {
+      title: t('settle.failedTitle'),
+      lines: refusalLines(snapshot.context.refusal, t, view.lang),
+      hints: { confirm: t('hint.confirm') },
+    };
   }
   if (snapshot.matches('settled')) {
     const last = port.settlements().at(-1);

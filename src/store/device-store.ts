@@ -231,12 +231,17 @@ export class DeviceStore implements DevicePort {
   private bind(binding: Binding, operatorId: string): void {
     // A terminal has one merchant account and one settlement card: a new one takes the old one's place.
     const replaced = (candidate: Binding) => candidate.id === binding.id || (binding.kind !== 'service' && candidate.kind === binding.kind);
+    const kept = this.current.bindings.filter((candidate) => !replaced(candidate));
+    // In its own place in 绑定管理's list (the profile's order), so 3 is 云闪付 again once it is opened again.
+    const place = (candidate: Binding) => {
+      const index = this.profile.bindings.findIndex((known) => known.id === candidate.id);
+      return index >= 0 ? index : candidate.kind === 'merchant' ? -2 : candidate.kind === 'settlementCard' ? -1 : Infinity;
+    };
+    const at = kept.findIndex((candidate) => place(candidate) > place(binding));
+    const added = structuredClone(binding) as FlashData['bindings'][number];
     this.commit({
       ...this.current,
-      bindings: [
-        ...this.current.bindings.filter((candidate) => !replaced(candidate)),
-        structuredClone(binding) as FlashData['bindings'][number],
-      ],
+      bindings: at < 0 ? [...kept, added] : [...kept.slice(0, at), added, ...kept.slice(at)],
       records: [...this.current.records, this.record(operatorId, 'bind', `${binding.name.zh} ${maskAccount(binding)}`)],
     });
   }

@@ -82,6 +82,7 @@ const STEP_ACTIONS: Readonly<Record<string, readonly ModelActionType[]>> = {
   'settlement.settling': ['waitHost', 'networkDown'],
   'settlement.settled': ['确认'],
   'settlement.commsError': ['确认'],
+  'settlement.refused': ['确认'],
   'reprint.choosing': ['1', '2', '3', '取消'],
   'reprint.trace': ['trace', 'wrongTrace', '确认', '取消'],
   'reprint.notFound': ['确认'],
@@ -136,8 +137,20 @@ const FLOWS_FOR: Readonly<Record<Exclude<Departure, 'offline'>, readonly string[
   noPaper: ['sale'],
   // 签到 (请先签到 from the main menu, refused, offline) and 签退 with nobody signed in.
   signedOut: ['signIn', 'signOut'],
-  // A closed service or a missing account: refusals everywhere, and binding again.
-  bindings: ['sale', 'voidSale', 'refund', 'signIn', 'signOut', 'settings', 'bindingManagement', 'unbind', 'smsVerification', 'bind'],
+  // A closed service or a missing account: refusals everywhere (结算 too), and binding again.
+  bindings: [
+    'sale',
+    'voidSale',
+    'refund',
+    'settlement',
+    'signIn',
+    'signOut',
+    'settings',
+    'bindingManagement',
+    'unbind',
+    'smsVerification',
+    'bind',
+  ],
   // A sale to void, refund, reprint and look at, and its wallet's service to close.
   saleOpen: ['sale', 'voidSale', 'refund', 'reprint', 'transactionQuery', 'settings', 'bindingManagement', 'smsVerification'],
   // A sale voided or refunded in full: voided and refunded again.

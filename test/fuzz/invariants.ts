@@ -328,7 +328,8 @@ const health: Check = (_before, after, _env, _facts, fail) => {
 /**
  * Bindings: only a confirmed 注销 (the right password, or the right texted code) or the end of
  * 资金清算 removes one, exactly the one shown; only a confirmed 绑定 adds one (a closed service as
- * the profile binds it, or the account typed, in place of the one of its kind); and each of them does.
+ * the profile binds it, or the account typed, in place of the one of its kind, in its own place in
+ * the list); and each of them does.
  */
 const bindings: Check = (before, after, _env, facts, fail) => {
   const { removed, added, settled, closeAuthorised, deregisterAuthorised } = facts;
@@ -340,8 +341,10 @@ const bindings: Check = (before, after, _env, facts, fail) => {
   if (added)
     expected = expected.filter((candidate) => candidate.id !== added.id && (added.kind === 'service' || candidate.kind !== added.kind));
   const got = after.flash.bindings;
-  const kept = got.slice(0, expected.length);
-  const last = got[expected.length];
+  // The one bound takes its own place in the list (the profile's order); the others keep theirs.
+  const at = added ? got.findIndex((candidate) => candidate.id === added.id) : -1;
+  const kept = at < 0 ? got.slice(0, expected.length) : got.filter((_, index) => index !== at);
+  const last = got[at];
   const ok =
     same(kept, expected) &&
     (added

@@ -135,6 +135,28 @@ describe('开通 a closed service', () => {
     expect(display(sim)).not.toContain('添加绑定');
   });
 
+  it('what is bound again takes its own place in the list: 3 is 云闪付 again, as before it was closed', () => {
+    const sim = start();
+    /** The list's rows, the cursor left out. */
+    const listed = () =>
+      rows(sim)
+        .filter((row) => /^[ >] \d\./.test(row))
+        .map((row) => row.slice(2));
+    openBindings(sim);
+    const before = listed();
+    expect(before).toEqual(['1.商户账号 898310058120134', '2.结算卡 6222 **** **** 1234', '3.云闪付', '4.微信支付', '5.支付宝']);
+    goHome(sim);
+    closeService(sim, '云闪付');
+    sim.press('确认');
+    add(sim, '开通 云闪付');
+    sim.press('确认');
+    sim.type(SUPERVISOR_PASSWORD);
+    sim.press('确认', '确认');
+    expect(inList(sim)).toBe(true);
+    expect(listed()).toEqual(before);
+    expect(bindingIds(sim)).toEqual(['merchant', 'settlement-card', 'unionpay-qr', 'wechat-pay', 'alipay']);
+  });
+
   it('a wrong password opens nothing; 取消 at the password goes back to 确认开通; 取消 there back to the list', () => {
     const sim = start();
     closeService(sim, '微信支付');
@@ -265,7 +287,7 @@ describe('a new settlement card', () => {
 
     sim.press('确认');
     expect(inList(sim)).toBe(true);
-    expect(rows(sim)).toContain('  5.结算卡 6222 **** **** 9803');
+    expect(rows(sim)).toContain('  2.结算卡 6222 **** **** 9803');
     expect(sim.screen()).not.toContain(NEW_CARD);
   });
 
@@ -372,7 +394,7 @@ describe('a merchant account', () => {
     expect(display(sim)).toContain('商户信息已更新');
     expect(lastRecord(sim)).toMatchObject({ operator: '00', action: 'bind', subject: `商户账号 ${NEW_MERCHANT}` });
     sim.press('确认');
-    expect(rows(sim)).toContain(`  5.商户账号 ${NEW_MERCHANT}`);
+    expect(rows(sim)).toContain(`  1.商户账号 ${NEW_MERCHANT}`);
     goHome(sim);
     expect(display(sim)).toContain(`商户号 ${NEW_MERCHANT}`);
   });

@@ -258,7 +258,7 @@ describe('the settlement card unbound', () => {
     expect(display(sim)).toContain('结算卡绑定成功');
     sim.press('确认');
     expect(states(sim)).toContain('bindingManagement.list');
-    expect(rows(sim)).toContain('  5.结算卡 6222 **** **** 9803');
+    expect(rows(sim)).toContain('  2.结算卡 6222 **** **** 9803');
     expect(records(sim).map((record) => [record.action, record.subject])).toEqual([
       ['unbind', '结算卡 6222 **** **** 1234 解绑原因：更换结算账户'],
       ['bind', '结算卡 6222 **** **** 9803'],

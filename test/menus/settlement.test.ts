@@ -9,6 +9,7 @@ import type { Simulator } from '../../src/index.js';
 import {
   completeSale,
   display,
+  goHome,
   isHome,
   journal,
   lastRecord,
@@ -18,6 +19,7 @@ import {
   signIn,
   simulators,
   states,
+  unbindAccount,
   voidSale,
   waitForHost,
 } from '../support/working-day.js';
@@ -177,6 +179,28 @@ describe('结算', () => {
     expect(lastRecord(sim)?.subject).toBe('批次号000002 1笔 净额-12.34元');
     expect(sim.receipt()).toContain('-12.34');
     expect(sim.receipt()).not.toContain('-.');
+  });
+
+  it.each([
+    ['商户账号', '[03]无效商户', '本机未绑定商户，不能交易'],
+    ['结算卡', '[58]不允许终端进行的交易', '本机未绑定结算卡，不能交易'],
+  ] as const)('with the %s unbound: 结算失败 %s, not settled, the batch stays open, nothing printed', (unbound, code, why) => {
+    const sim = busyBatch();
+    unbindAccount(sim, unbound, '2');
+    goHome(sim);
+    const printed = sim.receipts().length;
+    const before = sim.store.snapshot();
+    openSettlement(sim);
+    sim.press('确认');
+    waitForHost(sim);
+    expect(sim.title()).toBe('结算失败');
+    expect(display(sim)).toContain(code);
+    expect(display(sim)).toContain(why);
+    expect(sim.store.snapshot()).toEqual(before);
+    expect(sim.receipts()).toHaveLength(printed);
+    sim.press('确认');
+    expect(isHome(sim)).toBe(true);
+    expect(display(sim)).toContain('批次号 000001');
   });
 
   it('取消 at the totals changes nothing', () => {
