@@ -27,6 +27,7 @@ export const en: Record<keyof typeof zh, string> = {
   'password.changePasswordOld': 'Enter old password',
   'password.operator': 'Operator {id} {name}',
   'password.wrong': 'Wrong password, {left} tries left',
+  'password.wrongSupervisor': 'Wrong supervisor password, {left} tries left',
   'password.locked': 'Too many wrong passwords: locked',
   'password.lockedFor': 'Try again in {time}',
   'time.minutesSeconds': '{m} min {s} s',

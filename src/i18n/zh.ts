@@ -25,6 +25,7 @@ export const zh = {
   'password.changePasswordOld': '请输入原密码',
   'password.operator': '操作员 {id} {name}',
   'password.wrong': '密码错误，还可尝试{left}次',
+  'password.wrongSupervisor': '主管密码错误，还可尝试{left}次',
   'password.locked': '密码错误次数过多，已锁定',
   'password.lockedFor': '请{time}后重试',
   'time.minutesSeconds': '{m}分{s}秒',

@@ -42,7 +42,15 @@ export const passwordScreen = (snapshot: SnapshotFrom<typeof passwordPromptMachi
       ...supervisorOnly,
       who,
       { text: '*'.repeat(context.entered.length) + '_', field: true },
-      ...(lastCheck?.result === 'wrong' ? [{ text: t('password.wrong', { left: lastCheck.attemptsLeft }), tone: 'error' as const }] : []),
+      ...(lastCheck?.result === 'wrong'
+        ? [
+            {
+              // A 主管's wrong password is 主管密码错 on terminals (its prompt is the 主管's own).
+              text: t(operator?.role === 'supervisor' ? 'password.wrongSupervisor' : 'password.wrong', { left: lastCheck.attemptsLeft }),
+              tone: 'error' as const,
+            },
+          ]
+        : []),
       ...switchHint,
     ],
     hints: { confirm: t('hint.confirm'), cancel: t('hint.cancel') },

@@ -64,7 +64,8 @@ describe('the 设置 prompt: who logs in', () => {
     const sim = device();
     sim.press('菜单');
     enter(sim, '111111');
-    expect(display(sim)).toContain('密码错误，还可尝试2次');
+    // The 主管's own words on terminals: 主管密码错.
+    expect(display(sim)).toContain('主管密码错误，还可尝试2次');
     sim.type('12');
     expect(sim.screen()).toContain('**_');
     sim.press('下');
@@ -78,6 +79,7 @@ describe('the 设置 prompt: who logs in', () => {
     sim.press('菜单', '上');
     enter(sim, SUPERVISOR);
     expect(display(sim)).toContain('密码错误，还可尝试2次');
+    expect(display(sim)).not.toContain('主管密码错');
     expect(stored(sim).lockouts).toEqual({ '99': { failedAttempts: 1 } });
     sim.type(ADMIN);
     expect(sim.screen()).toContain('********_');
