@@ -3,6 +3,7 @@
  * passed (or skipped), 1 any failed, 2 any file that cannot run. Files are read, played and
  * dropped one at a time, on N worker threads when the suite is big enough to gain from them.
  */
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { PosSimError } from '../errors.js';
 import { DEFAULT_SNAPSHOT_DIR, SnapshotReport } from '../golden/snapshot-report.js';
@@ -46,10 +47,19 @@ export const PLAYS_PER_WORKER = 100;
  */
 export const IN_PROCESS_PLAYS = 2 * PLAYS_PER_WORKER;
 
+/**
+ * The profiles `--fixture` names: a name or a file, `all` (every shipped profile), or a list of them
+ * with commas (`all,./qa/mine.json`), each once. A file whose own name holds a comma is one profile.
+ */
+const fixtureList = async (fixture: string): Promise<string[]> => {
+  const { shippedProfileNames } = await import('../profile/load-profile.js');
+  const parts = existsSync(fixture) ? [fixture] : fixture.split(',').filter((part) => part.trim() !== '');
+  return [...new Set(parts.flatMap((part) => (part.trim() === 'all' ? shippedProfileNames() : [resolveFixtureArgument(part.trim())])))];
+};
+
 /** The profiles to play on instead of each walkthrough's own, checked before anything runs. */
 const givenFixtures = async (fixture: string, profiles: ProfileCache): Promise<readonly string[]> => {
-  const { shippedProfileNames } = await import('../profile/load-profile.js');
-  const fixtures = fixture === 'all' ? shippedProfileNames() : [resolveFixtureArgument(fixture)];
+  const fixtures = await fixtureList(fixture);
   for (const name of fixtures) {
     try {
       profiles.get(name);
@@ -79,7 +89,7 @@ export const runWalkthroughsCommand = async (
   err: (text: string) => void = console.error,
 ): Promise<number> => {
   const files = shardOf(findWalkthroughFiles(options.paths), options.shard);
-  const profilesEach = options.fixture === 'all' ? (await import('../profile/load-profile.js')).shippedProfileNames().length : 1;
+  const profilesEach = options.fixture === undefined ? 1 : (await fixtureList(options.fixture)).length;
   const workers = workerCount(files.length * profilesEach, options.workers);
   // Profiles and the simulator are loaded here only when the files play in this process or
   // --fixture must be checked; workers load their own.

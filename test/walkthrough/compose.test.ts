@@ -13,6 +13,7 @@ import { setToolLang } from '../../src/i18n/tool-lang.js';
 import { parseWalkthrough, WalkthroughError } from '../../src/walkthrough/parse-walkthrough.js';
 import { runWalkthrough } from '../../src/walkthrough/run-walkthrough.js';
 import { findWalkthroughFiles } from '../../src/walkthrough/suite.js';
+import { shippedProfileNames } from '../../src/profile/load-profile.js';
 
 const root = mkdtempSync(join(tmpdir(), 'pos-sim-compose-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -463,6 +464,22 @@ describe('tags: --include-tags and --exclude-tags', () => {
     expect(pretty.stdout.trimEnd().split('\n').at(-1)).toBe(
       `${2 * profiles.length - 1} passed, 0 failed, ${2 * profiles.length + 1} skipped`,
     );
+  });
+
+  it('--fixture takes a list with commas: all, and a profile file of your own beside the shipped ones', async () => {
+    const profile = JSON.parse(readFileSync('fixtures/profiles/default.json', 'utf8')) as { name: string };
+    const mine = join(root, 'my-shop.json');
+    writeFileSync(mine, JSON.stringify({ ...profile, name: 'my-shop' }));
+    const mineOnly = suite({ 'mine.yaml': 'name: mine only\nwhen: { profile: my-shop }\nsteps:\n  - expect: 按[确认]键收款\n' });
+    const json = await report({ paths: [mineOnly], fixture: `all,${mine}`, reporter: 'json' });
+    const entries = (JSON.parse(json.stdout) as { walkthroughs: { profile: string; status: string }[] }).walkthroughs;
+    expect(entries).toHaveLength(shippedProfileNames().length + 1);
+    expect(entries.filter((entry) => entry.status === 'passed').map((entry) => entry.profile)).toEqual([mine]);
+    const two = await report({ paths: [dir], fixture: 'default, pax-a920,default', reporter: 'json' });
+    const profiles = (JSON.parse(two.stdout) as { walkthroughs: { profile: string }[] }).walkthroughs.map((entry) => entry.profile);
+    expect([...new Set(profiles)]).toEqual(['default', 'pax-a920']);
+    expect(profiles).toHaveLength(8);
+    await expect(report({ paths: [dir], fixture: 'default,nope' })).rejects.toThrow(/^--fixture: .*nope/);
   });
 
   it('--exclude-tags takes out any walkthrough with one of its tags, also from those --include-tags picked', async () => {
