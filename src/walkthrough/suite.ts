@@ -6,7 +6,8 @@
  * balanced to one file and stable. Tags pick walkthroughs as Maestro's `--include-tags` and
  * `--exclude-tags` do.
  */
-import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
+import { readdirSync, realpathSync, statSync } from 'node:fs';
+import { fileReason, isFileSystemError } from '../file-problem.js';
 import { join, resolve } from 'node:path';
 import { toolText } from '../i18n/tool-lang.js';
 import { SUITE_FILE } from './walkthrough.js';
@@ -46,13 +47,26 @@ const findFiles = (path: string, searched = new Set<string>()): string[] => {
     });
 };
 
+/** Why a path given on the command line cannot be searched (not there, a link round in a loop…), or undefined. */
+const pathProblem = (absolute: string, given: string): string | undefined => {
+  try {
+    statSync(absolute);
+    return undefined;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT' || !isFileSystemError(error))
+      return toolText('walkthrough.noSuchPath', { path: given });
+    return toolText('file.problem', { path: given, reason: fileReason(error) });
+  }
+};
+
 /** The walkthrough files, absolute, in run order; a path that does not exist stops everything. */
 export const findWalkthroughFiles = (paths: readonly string[]): string[] => {
   const problems: string[] = [];
   const files: string[] = [];
   for (const path of paths) {
     const absolute = resolve(path);
-    if (!existsSync(absolute)) problems.push(toolText('walkthrough.noSuchPath', { path }));
+    const problem = pathProblem(absolute, path);
+    if (problem !== undefined) problems.push(problem);
     else files.push(...findFiles(absolute));
   }
   if (problems.length === 0 && files.length === 0) problems.push(toolText('walkthrough.noFiles', { paths: paths.join(', ') }));

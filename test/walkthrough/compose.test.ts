@@ -204,6 +204,15 @@ describe('run: a piece with ${NAME} parameters', () => {
       { status: 'error', reason: `${join(dir, 'self.yaml')}: symbolic links that lead round in a loop (ELOOP).` },
     ]);
   });
+
+  it('says so too when the loop is named on the command line, not that it does not exist', () => {
+    const dir = suite({ 'own.yaml': 'name: own\nsteps:\n  - expect: 按[确认]键收款\n' });
+    symlinkSync('loop.yaml', join(dir, 'loop.yaml'));
+    expect(() => findWalkthroughFiles([join(dir, 'loop.yaml')])).toThrow(
+      `${join(dir, 'loop.yaml')}: symbolic links that lead round in a loop (ELOOP).`,
+    );
+    expect(() => findWalkthroughFiles([join(dir, 'gone.yaml')])).toThrow(/gone\.yaml/);
+  });
 });
 
 describe('run: with each: rows of values', () => {
