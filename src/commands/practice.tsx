@@ -49,6 +49,9 @@ const chooseTask = async (tasks: readonly Task[], lang: Lang): Promise<Task | un
   let chosen: Task | undefined;
   const app = render(<TaskChooser tasks={tasks} lang={lang} onChoose={(task) => (chosen = task)} />, { exitOnCtrlC: true });
   await app.waitUntilExit();
+  // The chooser's last frame is empty, and Ink ends a frame with a line break: back up over it, so
+  // that the task's frame starts on the row the chooser did.
+  if (chosen && process.stdout.isTTY) process.stdout.write('\u001B[1A');
   return chosen;
 };
 

@@ -89,4 +89,13 @@ describe('pos-sim practice in an 80x24 terminal', () => {
     const history = execFileSync(process.execPath, [BIN, 'practice', '--history', '--data-dir', dataDir], { encoding: 'utf8' });
     expect(history.split('\n')[1]).toMatch(/P2 关闭免密支付并使其生效\s+达成\s+\d+:\d\d\s+0\s+1\s+95$/);
   }, 60_000);
+
+  it('from the chooser: the task’s frame starts on the first row, as when the task is named', async () => {
+    await tmux('kill-server').catch(() => undefined);
+    const command = `node '${BIN}' practice --data-dir '${dataDir}'; sleep 30`;
+    await tmux('new-session', '-d', '-x', '80', '-y', '24', '-c', ROOT, command);
+    await waitFor('选择练习任务');
+    await keys('Enter');
+    expectFits(await waitFor('按[菜单]键进入设置'));
+  }, 60_000);
 });
