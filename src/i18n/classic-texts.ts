@@ -52,7 +52,8 @@ export const CLASSIC_TEXTS = defineShorter(
     'operators.lengthWrong': '须为{length}位数字',
     'operators.mismatch': '两次密码不一致',
     'operators.changedDetail': '新密码已生效',
-    'records.count': '共{count}条',
+    // A record takes the whole LCD: a count line above the first could never be seen (the title's ^v says there are more).
+    'records.count': '',
     'records.time': '{date} {time}',
     'records.subject': '{subject}',
     'backup.question': '备份本机数据？',
@@ -174,7 +175,7 @@ export const CLASSIC_TEXTS = defineShorter(
     'operators.lengthWrong': '{length} digits!',
     'operators.mismatch': 'Do not match',
     'operators.changedDetail': 'New one in force',
-    'records.count': '{count} records',
+    'records.count': '',
     'records.title': 'Records',
     'records.system': 'Sys',
     'records.kind.deregister': 'Closed',

@@ -219,8 +219,12 @@ export const classicLayout = (screen: Screen, size: GridSize, page?: number): Cl
   const { columns } = size;
   const content = contentRows(screen, columns);
   const items = itemCount(screen);
-  const onlyItems = items > 0 && screen.progress === undefined && screen.lines.every((line) => line.item || line.text.trim() === '');
-  // A menu that fits the LCD only with the title's line takes it, as a classic main menu does.
+  const onlyItems =
+    items > 0 &&
+    screen.progress === undefined &&
+    screen.lines.every((line) => (line.item && NUMBERED.test(line.text)) || line.text.trim() === '');
+  // A menu (numbered items) that fits the LCD only with the title's line takes it, as a classic
+  // main menu does; a list of records keeps its title.
   if (onlyItems && content.length > size.rows - 1 && content.length <= size.rows) {
     return { title: '', titleRow: undefined, more: '', body: content, readable: content };
   }
@@ -252,6 +256,9 @@ export const classicLayout = (screen: Screen, size: GridSize, page?: number): Cl
   const more = `${shown + 1}/${count}`;
   return { title: screen.title, titleRow: titleLine(title, more, columns), more, body, readable: rows, paging: { page: shown, count } };
 };
+
+/** A menu item as a menu numbers it: `1.消费`. */
+const NUMBERED = /^\s*\d+\./;
 
 /** What a person could never read on a classic LCD. */
 export type ClassicProblem =

@@ -41,6 +41,15 @@ describe('the classic LCD', () => {
     expect(displayRows(menu, STATUS, t, CLASSIC).title).toBe('');
   });
 
+  it('keeps the title of a list that is not a menu (records), though its rows would fill the title line', () => {
+    const records = screen('操作记录', [
+      { text: '06-01 11:00 系统 资金已划转', selected: true, item: true },
+      { text: '06-01 09:00 00 解绑', item: true },
+    ]);
+    expect(shown(records)[1]).toBe('    操作记录   v');
+    expect(classicProblems(records, LCD)).toEqual([]);
+  });
+
   it('puts items one a line where two do not fit, and scrolls the list with its cursor (^ v on the title line)', () => {
     const menu = (cursor: number) => screen('设置', items(['绑定管理', '支付设置', '修改密码', '操作记录', '数据备份'], cursor));
     expect(shown(menu(0))).toEqual(['在线       09:00', '      设置     v', '>1.绑定管理', ' 2.支付设置', ' 3.修改密码']);
