@@ -24,8 +24,7 @@ const files = (folder) =>
   );
 
 // A piece (in a folder starting with `_`) and a suite file are copied along but are no walkthrough.
-const isWalkthrough = (name) =>
-  !name.split(/[\\/]/).some((part) => part.startsWith('_')) && !name.endsWith('pos-sim.suite.yaml');
+const isWalkthrough = (name) => !name.split(/[\\/]/).some((part) => part.startsWith('_')) && !name.endsWith('pos-sim.suite.yaml');
 
 const makeSuite = (dir, wanted) => {
   const shipped = files(SHIPPED).filter(isWalkthrough);
