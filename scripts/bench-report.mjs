@@ -23,8 +23,11 @@ const files = (folder) =>
         : [],
   );
 
+// A piece (in a folder starting with `_`) and a suite file are copied along but are no walkthrough.
+const isWalkthrough = (name) => !name.split(/[\\/]/).some((part) => part.startsWith('_')) && !name.endsWith('pos-sim.suite.yaml');
+
 const makeSuite = (dir, wanted) => {
-  const shipped = files(SHIPPED);
+  const shipped = files(SHIPPED).filter(isWalkthrough);
   let count = 0;
   for (let copy = 0; count < wanted; copy += 1) {
     const target = join(dir, `copy-${String(copy).padStart(4, '0')}`);
