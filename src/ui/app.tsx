@@ -19,6 +19,7 @@ import { KeyLegend, legendWidth } from './key-legend.js';
 import { PANEL_GAP, planLayout, type PanelId, type PanelRequest, type Placement } from './layout-plan.js';
 import { PHONE_CHROME_ROWS, PHONE_HEIGHT, PHONE_MIN_HEIGHT, PHONE_WIDTH, PhonePanel } from './phone-panel.js';
 import { parsePhoneKey } from '../keys/device-keys.js';
+import type { TerminalKey } from '../keys/terminal-input.js';
 import { PRINTER_CHROME_ROWS, PRINTER_WIDTH, PrinterPanel } from './printer-panel.js';
 import { useDeviceRows } from './use-device-rows.js';
 import { useTerminalKeys } from './use-terminal-keys.js';
@@ -201,25 +202,43 @@ export const App = ({
   useLayoutEffect(() => followPaymentRequest(true));
   // The phone is on screen when kept there, or while it is needed.
   const phoneWanted = (!phoneAway && (phoneKept || focus === 'phone')) || session.phoneNeeded();
+  /**
+   * Keys that came in the same burst as the Tab that moved the keypad to a phone not drawn yet
+   * (tmux's `send-keys Tab 2`): held until it is drawn, then played, so a burst does what its keys
+   * do one by one.
+   */
+  const heldKeysRef = useRef<TerminalKey[]>([]);
+  const focusMovedRef = useRef(false);
+  const handleKey = (terminalKey: TerminalKey) => {
+    const { input, key } = terminalKey;
+    if (onKey?.(input, key)) return;
+    followPaymentRequest(true);
+    const action = keyAction({ input, key });
+    if (action?.kind === 'trainer') return trainer(action.action);
+    resetArmedRef.current = false;
+    setNote(undefined);
+    if (action?.kind === 'focus') {
+      if (!phonePlacedRef.current && focusRef.current === 'terminal' && phoneWantedRef.current)
+        return setNote({ key: 'keys.note.phoneNoRoom' });
+      const to = focusRef.current === 'phone' ? 'terminal' : 'phone';
+      focusMovedRef.current = to === 'phone' && !phonePlacedRef.current;
+      return setFocus(to);
+    }
+    // The phone has the keypad's keys; 菜单, F1 and the power key stay the terminal's.
+    const event = action?.kind === 'device' ? action.event : undefined;
+    const phoneKey = event && parsePhoneKey(event.type === 'DIGIT' ? event.digit : event.type);
+    if (phoneKey && focusRef.current === 'phone' && !phonePlacedRef.current && focusMovedRef.current) {
+      heldKeysRef.current.push(terminalKey);
+      return;
+    }
+    if (phoneKey && focusRef.current === 'phone' && phonePlacedRef.current) return sendPhone(phoneKey);
+    if (session.activeStates().includes('device.home')) setTornOff(session.store.printer.printedCount());
+    if (event) send(event);
+  };
   useTerminalKeys(
-    ({ input, key }) => {
-      if (onKey?.(input, key)) return;
-      followPaymentRequest(true);
-      const action = keyAction({ input, key });
-      if (action?.kind === 'trainer') return trainer(action.action);
-      resetArmedRef.current = false;
-      setNote(undefined);
-      if (action?.kind === 'focus') {
-        if (!phonePlacedRef.current && focusRef.current === 'terminal' && phoneWantedRef.current)
-          return setNote({ key: 'keys.note.phoneNoRoom' });
-        return setFocus(focusRef.current === 'phone' ? 'terminal' : 'phone');
-      }
-      // The phone has the keypad's keys; 菜单, F1 and the power key stay the terminal's.
-      const event = action?.kind === 'device' ? action.event : undefined;
-      const phoneKey = event && parsePhoneKey(event.type === 'DIGIT' ? event.digit : event.type);
-      if (phoneKey && focusRef.current === 'phone' && phonePlacedRef.current) return sendPhone(phoneKey);
-      if (session.activeStates().includes('device.home')) setTornOff(session.store.printer.printedCount());
-      if (event) send(event);
+    (terminalKey) => {
+      if (heldKeysRef.current.length > 0) heldKeysRef.current.push(terminalKey);
+      else handleKey(terminalKey);
     },
     { isActive: isRawModeSupported === true },
   );
@@ -304,6 +323,16 @@ export const App = ({
   useLayoutEffect(() => {
     phoneWantedRef.current = phoneWanted;
     phonePlacedRef.current = phonePlaced;
+    focusMovedRef.current = false;
+    const held = heldKeysRef.current;
+    heldKeysRef.current = [];
+    for (const [index, terminalKey] of held.entries()) {
+      if (heldKeysRef.current.length > 0) {
+        heldKeysRef.current.push(...held.slice(index));
+        break;
+      }
+      handleKey(terminalKey);
+    }
   });
 
   if (plan.kind === 'tooSmall') {

@@ -209,6 +209,14 @@ describe('the phone beside the device', () => {
 });
 
 describe('the keypad on the terminal or the phone', () => {
+  it('a burst of keys after Tab (tmux send-keys Tab 2) goes to the phone as the keys typed one by one would', async () => {
+    const { app, sim } = await show(100, 30, (each) => each.includes('按键'), 'the legend');
+    app.stdin.write('\t2');
+    await waitForFrame(app, (each) => each.includes('按 Tab 回到POS机'), 'the phone with the keypad');
+    expect(sim.phone.title()).toBe('云闪付');
+    expect(sim.session.activeStates()).not.toContain('device.settings');
+  });
+
   it('Tab moves it to the phone (which comes on screen) and back; the one that has it has the = border', async () => {
     const { app, sim } = await show(80, 24, (each) => each.includes('按键'), 'the legend');
     app.stdin.write('\t');
