@@ -92,6 +92,14 @@ describe('brand profiles', () => {
     }
   });
 
+  it('are each one merchant: the merchant number set up in the device is the bound 商户账号’s, which it shows and prints', () => {
+    for (const name of shippedProfileNames()) {
+      const profile = loadProfile(name);
+      const merchant = profile.bindings.find((binding) => binding.kind === 'merchant');
+      if (merchant) expect(profile.device.merchantId, name).toBe(merchant.account);
+    }
+  });
+
   it('name the settings key as the model prints it', () => {
     expect(createSimulator({ fixture: 'pax-a920' }).screen()).toContain('按[功能]键进入设置');
     expect(createSimulator({ fixture: 'classic-s80' }).session.matchText()).toContain('按[功能]键设置');
