@@ -9,14 +9,16 @@ import { deviceDateTime } from '../device/device-time.js';
 import type { UnbindApplication } from '../../menus/domain.js';
 
 /**
- * The last 解绑 application, while the acquirer reviews it (审核) and on the day its funds were
- * moved (资金已划转).
+ * 解绑 while the acquirer reviews it (审核): the application whose funds move first; else the last
+ * one, on the day its funds were moved (资金已划转).
  */
 const unbindNotice = (applications: readonly UnbindApplication[], view: ViewContext): ScreenLine[] => {
+  let next: UnbindApplication | undefined;
+  for (const application of applications)
+    if (application.transferredAt === undefined && (next === undefined || application.reviewedAt < next.reviewedAt)) next = application;
+  if (next) return [{ text: view.t('home.unbindUnderReview', { time: clockTime(next.reviewedAt, view.now) }), tone: 'warning' }];
   const last = applications.at(-1);
-  if (!last) return [];
-  if (last.transferredAt === undefined)
-    return [{ text: view.t('home.unbindUnderReview', { time: clockTime(last.reviewedAt, view.now) }), tone: 'warning' }];
+  if (last?.transferredAt === undefined) return [];
   const sameDay = deviceDateTime(last.transferredAt).date === deviceDateTime(view.now).date;
   return sameDay ? [{ text: view.t('home.fundsTransferred'), tone: 'success' }] : [];
 };

@@ -385,6 +385,22 @@ describe('解绑 is reviewed (审核), and the funds move later (资金已划转
     expect(display(sim)).not.toContain('资金已划转');
   });
 
+  it('with two applications under review, home names the one whose funds move first, then the other', () => {
+    const sim = createSimulator();
+    unbindCard(sim);
+    sim.press('确认', '取消', '取消');
+    sim.advance(30 * 60_000);
+    submitUnbind(sim, '商户账号', '3');
+    sim.type(codeOnPhone(sim));
+    sim.press('确认');
+    sim.advance(SETTLEMENT_MS);
+    sim.press('确认', '取消', '取消');
+    expect(applications(sim).map((application) => application.transferredAt)).toEqual([undefined, undefined]);
+    expect(display(sim)).toContain('解绑审核中，11:00前资金划转');
+    sim.advance((applications(sim)[0]?.reviewedAt ?? 0) - sim.store.now());
+    expect(display(sim)).toContain('解绑审核中，11:30前资金划转');
+  });
+
   it('a power cut, or a new start of pos-sim on the same data, does not stop a review', () => {
     const medium = memoryMedium();
     const first = createSimulator({ medium });
