@@ -6,7 +6,7 @@
  */
 import type { AnyMachineSnapshot } from 'xstate';
 import type { KeyEvent } from '../../menus/device-events.js';
-import type { MenuNode } from '../../menus/domain.js';
+import type { LocalText, MenuNode } from '../../menus/domain.js';
 import { currentMenuItems, type TreeNode } from '../../menus/menu-tree.js';
 import type { AppMenuNode } from '../../menus/phone/phone-domain.js';
 import { PosSimError } from '../errors.js';
@@ -114,14 +114,12 @@ const routeThroughSubmenus = (session: DeviceSession, label: string): string[] |
   return shown && routeIn(shown.context as MenuTreeContext<MenuNode>, (node) => node.label[session.lang], label);
 };
 
-type Named = { readonly zh: string; readonly en: string };
-
 /**
  * What a label written in the other language is called in `lang`: the device's and the phone's
  * texts, and the names a profile gives in both (menu items, bindings), where one is exactly the
- * label. A walkthrough in English may then `select: 免密支付` as one in Chinese may not need to.
+ * label; so a walkthrough in English may `select: 免密支付`, and one in Chinese `select: Bindings`.
  */
-const inLanguage = (label: string, lang: Lang, named: readonly Named[]): string[] => {
+const inLanguage = (label: string, lang: Lang, named: readonly LocalText[]): string[] => {
   const other: Lang = lang === 'zh' ? 'en' : 'zh';
   const theirs = CATALOGS[other] as Readonly<Record<string, string>>;
   const ours = CATALOGS[lang] as Readonly<Record<string, string>>;
@@ -136,7 +134,7 @@ const inLanguage = (label: string, lang: Lang, named: readonly Named[]): string[
 };
 
 /** Every label in a profile's menu tree, sub-menus included. */
-const treeLabels = (nodes: readonly MenuNode[], into: Named[] = []): Named[] => {
+const treeLabels = (nodes: readonly MenuNode[], into: LocalText[] = []): LocalText[] => {
   for (const node of nodes) {
     into.push(node.label);
     if ('items' in node) treeLabels(node.items, into);

@@ -18,6 +18,9 @@ import { progressBar, type GridLine, type GridSize } from './text-layout.js';
 /** What the selection marker looks like in the one column in front of a menu item. */
 const CURSOR = '>';
 
+/** A menu item as a menu numbers it: `1.消费`. */
+const NUMBERED = /^\s*\d+\./;
+
 /**
  * A row of the LCD's body, which items (indexes among the screen's items) it shows, and whether it
  * goes on inside a word the row above had to cut.
@@ -256,9 +259,6 @@ export const classicLayout = (screen: Screen, size: GridSize, page?: number): Cl
   const more = `${shown + 1}/${count}`;
   return { title: screen.title, titleRow: titleLine(title, more, columns), more, body, readable: rows, paging: { page: shown, count } };
 };
-
-/** A menu item as a menu numbers it: `1.消费`. */
-const NUMBERED = /^\s*\d+\./;
 
 /** What a person could never read on a classic LCD. */
 export type ClassicProblem =
