@@ -20,7 +20,10 @@ const dataDir = mkdtempSync(join(tmpdir(), 'pos-sim-practice-e2e-'));
 const tmux = async (...args: string[]): Promise<string> =>
   (await run('tmux', ['-f', '/dev/null', '-L', SOCKET, ...args], { encoding: 'utf8' })).stdout;
 
-const screen = () => tmux('capture-pane', '-p', '-t', '0');
+/** The tmux session the helpers read and type into: each test starts its own on the one server. */
+let session = '0';
+
+const screen = () => tmux('capture-pane', '-p', '-t', session);
 
 const waitFor = async (text: string, timeout = 10_000): Promise<string> => {
   const deadline = Date.now() + timeout;
@@ -36,7 +39,7 @@ const waitFor = async (text: string, timeout = 10_000): Promise<string> => {
 const keys = async (...names: string[]) => {
   for (const name of names) {
     const before = await screen();
-    await tmux('send-keys', '-t', '0', name);
+    await tmux('send-keys', '-t', session, name);
     const deadline = Date.now() + 5_000;
     while ((await screen()) === before && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 15));
   }
@@ -91,9 +94,9 @@ describe('pos-sim practice in an 80x24 terminal', () => {
   }, 60_000);
 
   it('from the chooser: the task’s frame starts on the first row, as when the task is named', async () => {
-    await tmux('kill-server').catch(() => undefined);
+    session = 'chooser';
     const command = `node '${BIN}' practice --data-dir '${dataDir}'; sleep 30`;
-    await tmux('new-session', '-d', '-x', '80', '-y', '24', '-c', ROOT, command);
+    await tmux('new-session', '-d', '-s', session, '-x', '80', '-y', '24', '-c', ROOT, command);
     await waitFor('选择练习任务');
     await keys('Enter');
     expectFits(await waitFor('按[菜单]键进入设置'));
