@@ -182,7 +182,10 @@ const describeParseError = (error: Error & { code?: string }, argv: readonly str
     if (/does not take an argument/.test(error.message)) return toolText('cli.optionTakesNoValue', { option });
     // A value that starts with a dash (`--workers -1`) reads as an option: say how to write it.
     const value = argv[argv.indexOf(option) + 1];
-    return /ambiguous/.test(error.message) && value !== undefined
+    // …unless it is one of our options: then the value was left out (`--speed --fresh`).
+    const name = value?.replace(/^-+/, '').split('=')[0] ?? '';
+    const isOption = Object.hasOwn(OPTIONS, name);
+    return /ambiguous/.test(error.message) && value !== undefined && !isOption
       ? toolText('cli.optionValueLikeOption', { option, value })
       : toolText('cli.optionNeedsValue', { option });
   }

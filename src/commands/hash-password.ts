@@ -8,6 +8,7 @@ const readHidden = async (prompt: string): Promise<string> => {
   if (!stdin.isTTY) {
     let text = '';
     for await (const chunk of stdin) text += String(chunk);
+    if (text === '') throw new UsageError(toolText('hashPassword.nothingRead'));
     return text.replace(/\r?\n$/, '');
   }
   stderr.write(prompt);
@@ -32,7 +33,6 @@ const readHidden = async (prompt: string): Promise<string> => {
 
 export const hashPasswordCommand = async (): Promise<string> => {
   const password = await readHidden(toolText('hashPassword.prompt'));
-  if (password === '') throw new UsageError(toolText('hashPassword.nothingRead'));
   if (!/^\d{4,12}$/.test(password)) throw new UsageError(toolText('hashPassword.notDigits'));
   return hashPassword(password);
 };

@@ -53,7 +53,8 @@ export const IN_PROCESS_PLAYS = 2 * PLAYS_PER_WORKER;
  */
 const fixtureList = async (fixture: string): Promise<string[]> => {
   const { shippedProfileNames } = await import('../profile/load-profile.js');
-  const parts = existsSync(fixture) ? [fixture] : fixture.split(',').filter((part) => part.trim() !== '');
+  const onePath = fixture !== 'all' && resolveFixtureArgument(fixture) !== fixture && existsSync(fixture);
+  const parts = onePath ? [fixture] : fixture.split(',').filter((part) => part.trim() !== '');
   return [...new Set(parts.flatMap((part) => (part.trim() === 'all' ? shippedProfileNames() : [resolveFixtureArgument(part.trim())])))];
 };
 

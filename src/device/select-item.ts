@@ -10,7 +10,11 @@ import type { LocalText, MenuNode } from '../../menus/domain.js';
 import { currentMenuItems, type TreeNode } from '../../menus/menu-tree.js';
 import type { AppMenuNode } from '../../menus/phone/phone-domain.js';
 import { PosSimError } from '../errors.js';
-import { CATALOGS, translator, type Lang, type MessageKey } from '../i18n/messages.js';
+import { en } from '../i18n/en.js';
+import { translator, type Lang, type MessageKey } from '../i18n/messages.js';
+import { phoneDeviceTexts } from '../i18n/phone.js';
+import { workingDayTexts } from '../i18n/working-day.js';
+import { zh } from '../i18n/zh.js';
 import { toolText } from '../i18n/tool-lang.js';
 import type { PhoneSession } from '../phone/phone-session.js';
 import type { Screen } from '../screen/screen.js';
@@ -58,8 +62,9 @@ const listItems = (items: readonly MenuItem[]) =>
 const matchesOf = <T extends { readonly label: string }>(items: readonly T[], label: string): T[] => {
   if (REGEX_LABEL.test(label)) {
     const matcher = parseTextMatcher(label);
+    if ('invalid' in matcher) throw new SelectError(toolText('walkthrough.badRegex', { pattern: label, reason: matcher.invalid }));
     const matching: T[] = [];
-    if (!('invalid' in matcher)) for (const item of items) if (shows(matcher, item.label)) matching.push(item);
+    for (const item of items) if (shows(matcher, item.label)) matching.push(item);
     return matching;
   }
   const exact: T[] = [];
@@ -121,16 +126,33 @@ const routeThroughSubmenus = (session: DeviceSession, label: string): string[] |
  */
 const inLanguage = (label: string, lang: Lang, named: readonly LocalText[]): string[] => {
   const other: Lang = lang === 'zh' ? 'en' : 'zh';
-  const theirs = CATALOGS[other] as Readonly<Record<string, string>>;
-  const ours = CATALOGS[lang] as Readonly<Record<string, string>>;
-  const found = new Set<string>();
-  for (const key in theirs) {
-    const text = ours[key];
-    if (theirs[key] === label && text !== undefined && !text.includes('{')) found.add(text);
-  }
+  const found = new Set<string>(deviceTexts(lang).get(label));
   for (const name of named) if (name[other] === label) found.add(name[lang]);
   found.delete(label);
   return [...found];
+};
+
+/** The device's and the phone's texts (not the tool's own), each by its words in the other language. */
+const DEVICE_TEXTS = new Map<Lang, Map<string, string[]>>();
+
+/** Built once per language, when a label first needs it. */
+const deviceTexts = (lang: Lang): Map<string, string[]> => {
+  let byOther = DEVICE_TEXTS.get(lang);
+  if (byOther) return byOther;
+  byOther = new Map();
+  const other: Lang = lang === 'zh' ? 'en' : 'zh';
+  for (const catalog of [{ zh, en }, workingDayTexts, phoneDeviceTexts]) {
+    const ours = catalog[lang] as Readonly<Record<string, string>>;
+    const theirs = catalog[other] as Readonly<Record<string, string>>;
+    for (const key in theirs) {
+      const text = ours[key];
+      const words = theirs[key] as string;
+      if (text === undefined || text.includes('{')) continue;
+      byOther.set(words, [...(byOther.get(words) ?? []), text]);
+    }
+  }
+  DEVICE_TEXTS.set(lang, byOther);
+  return byOther;
 };
 
 /** Every label in a profile's menu tree, sub-menus included. */

@@ -13,9 +13,14 @@ import type { UnbindApplication } from '../../menus/domain.js';
  * one, on the day its funds were moved (资金已划转).
  */
 const unbindNotice = (applications: readonly UnbindApplication[], view: ViewContext): ScreenLine[] => {
+  // Applications are kept in the order they were made, each reviewed the same time after it.
   let next: UnbindApplication | undefined;
-  for (const application of applications)
-    if (application.transferredAt === undefined && (next === undefined || application.reviewedAt < next.reviewedAt)) next = application;
+  for (const application of applications) {
+    if (application.transferredAt === undefined) {
+      next = application;
+      break;
+    }
+  }
   if (next) return [{ text: view.t('home.unbindUnderReview', { time: clockTime(next.reviewedAt, view.now) }), tone: 'warning' }];
   const last = applications.at(-1);
   if (last?.transferredAt === undefined) return [];

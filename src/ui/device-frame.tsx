@@ -52,7 +52,6 @@ export const TONE_COLOR: Record<LineTone, string | undefined> = {
   warning: 'yellow',
 };
 
-/** A body row; the selected item in reverse video (the whole row, or its part where two items share it). */
 /**
  * The rule above or below a list's rows, with `^` (rows above) or `v` (rows below) at its right
  * end where the list has rows out of view, as a classic LCD marks its title line.
@@ -60,6 +59,7 @@ export const TONE_COLOR: Record<LineTone, string | undefined> = {
 export const ruleLine = (columns: number, more: string | undefined, mark: '^' | 'v'): string =>
   more?.includes(mark) ? `${'-'.repeat(columns - 2)} ${mark}` : '-'.repeat(columns);
 
+/** A body row; the selected item in reverse video (the whole row, or its part where two items share it). */
 const BodyRow = ({ line }: { readonly line: GridLine }) => {
   const color = TONE_COLOR[line.tone];
   if (!line.cursor) {

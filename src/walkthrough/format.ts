@@ -373,7 +373,7 @@ const ACTIONS = {
               .regex(/^(\d+|\$[A-Z_][A-Z0-9_]*)$/, says('walkthrough.typeNeedsDigits', { smsCode: SMS_CODE_VARIABLE })),
           })
           .transform(({ type }): PhoneAction => ({ kind: 'type', digits: type })),
-        // Its pattern is checked as it is played: a refinement inside this union would hide which action is wrong.
+        // A /regex/'s pattern is checked as it is played (SelectError): a refinement inside this union would hide which action is wrong.
         z
           .strictObject({ select: z.union([z.string().min(1), z.number()], says('walkthrough.selectNeedsLabel')) })
           .transform(({ select }): PhoneAction => ({ kind: 'select', label: String(select) })),

@@ -238,6 +238,8 @@ describe('parseCli: errors in Chinese (the default)', () => {
       /^--workers 的值 -1 以 - 开头，会被当成选项：写成 --workers=-1。/,
     );
     expect(usageError(['run', 'x.yaml', '--workers=-1']).message).toMatch(/--workers -1/);
+    // An option after it means its value was left out.
+    expect(usageError(['demo', 'P2', '--speed', '--fresh']).message).toMatch(/^--speed 后面要跟一个值。/);
     expect(usageError(['run', 'x.yaml', '--bail=yes']).message).toMatch(/^--bail 不带值，只写 --bail 即可。/);
     expect(usageError(['-x']).message).toMatch(/^没有选项 -x。/);
   });

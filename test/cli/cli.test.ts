@@ -434,6 +434,15 @@ describe('pos-sim run', SLOW, () => {
     expect(run.stdout).toMatch(new RegExp(`\\n\\n${shipped.length} passed, 0 failed\\n\\nCoverage: `));
   });
 
+  it('--fixture all means every shipped profile, even where a file called all lies', () => {
+    const dir = folder('run-all-beside-all');
+    write(dir, 'all', 'not a profile');
+    write(dir, 'home.yaml', 'name: home\nsteps:\n  - expect: 按[确认]键收款\n');
+    const run = posSim(['run', 'home.yaml', '--fixture', 'all', '--reporter', 'json'], { cwd: dir });
+    expect(run.stderr).toBe('');
+    expect((JSON.parse(run.stdout) as { walkthroughs: unknown[] }).walkthroughs.length).toBeGreaterThanOrEqual(7);
+  });
+
   it('a failing walkthrough exits 1 and shows file:line:col of the step, what was expected and the screen', () => {
     const dir = folder('run-failing');
     write(dir, 'fail.yaml', FAILING);

@@ -57,7 +57,7 @@ describe('brand profiles', () => {
     zh.press('菜单');
     zh.type('123456');
     zh.press('确认');
-    zh.select('Binding management');
+    zh.select('Bindings');
     expect(zh.title()).toBe('绑定管理');
     zh.select('WeChat Pay');
     expect(zh.screen()).toContain('微信支付');
@@ -78,6 +78,8 @@ describe('brand profiles', () => {
       sim.select('/限额 ?1000元/');
       expect(sim.screen(), fixture).toContain('未保存');
     }
+    // A bad pattern says so, on the phone too (its steps are checked as they are played).
+    expect(() => createSimulator().phone.select('/(/')).toThrow('正则表达式 /(/ 无效');
   });
 
   it('draw the display at the size of each model', () => {
