@@ -133,6 +133,27 @@ const startOf = (doc: Document, error: YAMLError): number => {
 };
 
 /**
+ * Deeper than any walkthrough, piece or task nests (a step's `expect.store` is some six levels
+ * down): refused whatever the stack would take, as what reads a value later recurses into it.
+ */
+const MAX_DEPTH = 64;
+
+/** The first list or map nested deeper than MAX_DEPTH, or undefined; a loop, not recursion, as the depth is what is in question. */
+const nestedTooDeep = (contents: unknown): Node | undefined => {
+  const stack: (readonly [unknown, number])[] = [[contents, 0]];
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    const [node, depth] = next;
+    if (!isMap(node) && !isSeq(node)) continue;
+    if (depth >= MAX_DEPTH) return node;
+    for (const item of node.items as unknown[]) {
+      if (isPair(item)) stack.push([item.key, depth + 1], [item.value, depth + 1]);
+      else stack.push([item, depth + 1]);
+    }
+  }
+  return undefined;
+};
+
+/**
  * Parses one YAML document. `notYaml` words a syntax error (the parser's reason in, a sentence out).
  * Returns the document's value with aliases resolved and the source to locate fields in.
  */
@@ -142,7 +163,11 @@ export const readYaml = (
   notYaml: (reason: string) => string,
 ): { value: unknown; source: YamlSource } | YamlProblems => {
   const fast = readYamlFast(text);
-  if (fast) return { value: fast.value, source: new YamlSource(file, text, fast.contents, fast.lines) };
+  if (fast) {
+    const source = new YamlSource(file, text, fast.contents, fast.lines);
+    const deep = nestedTooDeep(fast.contents);
+    return deep ? { problems: [source.problem(deep, toolText('yaml.tooDeep'))] } : { value: fast.value, source };
+  }
   const lines = new yaml.LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const source = new YamlSource(file, text, doc.contents, lines, doc);
@@ -161,6 +186,8 @@ export const readYaml = (
       ),
     };
   }
+  const deep = nestedTooDeep(doc.contents);
+  if (deep) return { problems: [source.problem(deep, toolText('yaml.tooDeep'))] };
   const problems: string[] = [];
   let firstAlias: Node | undefined;
   // Aliases start with *: a file without one has none to check.

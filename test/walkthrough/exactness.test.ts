@@ -86,6 +86,13 @@ describe('a YAML problem', () => {
     const block = problem(`name: t\nsteps:\n  - expect:\n      ${'- '.repeat(depth)}x\n`);
     expect(block).toMatch(/^t\.yaml:4:\d+: 嵌套太深/);
     expect(`${flow}\n${block}`).not.toMatch(/Maximum call stack|加引号/);
+    // At depths the parsers take, refused all the same (what reads the value later would recurse as deep).
+    for (const shallower of [65, 5_000]) {
+      expect(problem(`name: t\nsteps:\n  - expect: ${'['.repeat(shallower)}x${']'.repeat(shallower)}\n`)).toMatch(
+        /^t\.yaml:3:\d+: 嵌套太深/,
+      );
+    }
+    expect(problem(`name: t\nsteps:\n  - expect: ${'['.repeat(60)}x${']'.repeat(60)}\n`)).not.toMatch(/嵌套太深/);
   });
 });
 

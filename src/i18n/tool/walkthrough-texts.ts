@@ -45,7 +45,7 @@ export const walkthroughTexts = defineTexts(
     'yaml.noAnchor': '别名 {name} 前面没有同名的锚点 &{anchor}',
     'yaml.tabIndent': '不是有效的 YAML：缩进不能用 Tab，请用空格',
     'yaml.tooManyAliases': '别名展开得太多(可能是循环或层层嵌套)；请直接写出内容',
-    'yaml.tooDeep': '嵌套太深(列表或映射一层套一层，上千层)；请写得平一些，几层就够了',
+    'yaml.tooDeep': '嵌套太深(列表或映射一层套一层，超过 64 层)；请写得平一些，几层就够了',
     'walkthrough.unknownExpectKey': 'expect 没有 "{key}"；请用 {keys}',
     'walkthrough.expectNeedsCheck': 'expect 至少要有 {keys} 之一',
     'walkthrough.unknownTextLang': '{field} 没有 "{key}"；请用 {langs}',
@@ -228,8 +228,7 @@ export const walkthroughTexts = defineTexts(
     'yaml.noAnchor': 'the alias {name} has no anchor &{anchor} before it',
     'yaml.tabIndent': 'not valid YAML: indent with spaces, not tabs',
     'yaml.tooManyAliases': 'aliases expand too much (a loop, or nested many times); write the content out instead',
-    'yaml.tooDeep':
-      'nested too deeply (lists or maps inside each other, a thousand levels and more); write it flatter, a few levels are enough',
+    'yaml.tooDeep': 'nested too deeply (lists or maps inside each other, more than 64 levels); write it flatter, a few levels are enough',
     'walkthrough.unknownExpectKey': 'expect has no "{key}"; use {keys}',
     'walkthrough.expectNeedsCheck': 'expect needs at least one of {keys}',
     'walkthrough.unknownTextLang': '{field} has no "{key}"; use {langs}',
