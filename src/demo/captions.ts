@@ -8,6 +8,7 @@ import { FUNCTION_KEY_INFO } from '../keys/device-keys.js';
 import { translator, type Lang, type Translate } from '../i18n/messages.js';
 import type { Profile } from '../profile/profile-schema.js';
 import type { Step } from '../walkthrough/walkthrough.js';
+import { escapeRegExp } from '../escape-regexp.js';
 
 /** What a typed secret looks like in a caption: always this long, so not even its length shows. */
 export const MASK = '********';
@@ -75,8 +76,6 @@ const pressCaption = (events: readonly KeyEvent[], context: StepContext, lang: L
   }
   return t('caption.pressMany', { caps: caps.map((cap) => `[${cap}]`).join(' ') });
 };
-
-const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * A script's own caption with its keys named as this model prints them: a script written once for

@@ -8,6 +8,7 @@
  * about the step says `${NAME}` instead.
  */
 import type { Secret } from './walkthrough.js';
+import { escapeRegExp } from '../escape-regexp.js';
 
 /** A name as `${NAME}` writes it. */
 export const PARAMETER_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -143,8 +144,6 @@ export const referencesIn = (raw: unknown): Set<string> => {
   walk(raw);
   return names;
 };
-
-const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * Text with every secret's value written as `${NAME}` (the longest first, so no value is half
