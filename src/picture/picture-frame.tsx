@@ -25,11 +25,12 @@ export type TerminalFrame = {
 const PRINTER_MIN_ROWS = 8;
 
 /** Captured rows as the frame and panels draw them (no line continues another: a capture is whole rows). */
-const drawnRows = (rows: Pick<ScreenCapture, 'status' | 'title' | 'body' | 'hints'>) => ({
+const drawnRows = (rows: Pick<ScreenCapture, 'status' | 'title' | 'body' | 'hints' | 'more'>) => ({
   status: rows.status,
   title: rows.title,
   body: rows.body.map((line) => ({ ...line, continued: false, joint: '', indent: 0 })),
   hints: rows.hints,
+  ...(rows.more ? { more: rows.more } : {}),
 });
 
 /** Ink lays the frame out for a terminal this size: the device with its panels beside it, as tall as the device. */

@@ -24,6 +24,8 @@ export type CapturedPhone = {
   /** Exactly PHONE_DISPLAY.rows rows. */
   readonly body: readonly CapturedLine[];
   readonly hints: string;
+  /** A list with rows out of view: `^` above, `v` below (DisplayRows.more). */
+  readonly more?: string;
 };
 
 export type ScreenCapture = {
@@ -36,6 +38,8 @@ export type ScreenCapture = {
   /** Exactly `display.rows` rows. */
   readonly body: readonly CapturedLine[];
   readonly hints: string;
+  /** A list with rows out of view: `^` above, `v` below (DisplayRows.more). */
+  readonly more?: string;
   readonly phone?: CapturedPhone;
   /** The paper of the printout on the printer, top to bottom. */
   readonly paper?: readonly string[];
@@ -47,6 +51,7 @@ const capturedRows = (rows: DisplayRows) => ({
   title: rows.title.trimEnd(),
   body: rows.body.map((line) => ({ text: line.text.trimEnd(), selected: line.selected, tone: line.tone })),
   hints: rows.hints.trimEnd(),
+  ...(rows.more ? { more: rows.more } : {}),
 });
 
 /** A capture of display rows as the frame draws them, with the phone's rows and the paper when they are shown. */

@@ -27,6 +27,29 @@ const openPasswordFree = (): Simulator => {
 /** Columns a text takes in a terminal: two for a Chinese character. */
 const columns = (text: string): number => [...text].reduce((sum, char) => sum + (/[\u3000-\u9fff\uff00-\uffef]/.test(char) ? 2 : 1), 0);
 
+describe('a picture of a list with rows out of view', () => {
+  it('marks its rules as the terminal does: v while rows wait below, ^ once scrolled', () => {
+    const sim = createSimulator();
+    sim.press('菜单');
+    sim.type('123456');
+    sim.press('确认');
+    for (let count = 0; count < 12; count += 1) {
+      sim.advance(60_000);
+      sim.select('数据备份');
+      sim.press('确认', '确认');
+    }
+    sim.select('操作记录');
+    const rules = () =>
+      stripVTControlCharacters(terminalFrame(captureRows(sim.session.rows(), sim.profile.device.display, 'zh')).text)
+        .split('\n')
+        .filter((line) => /^\| -{10}/.test(line));
+    expect(rules()).toEqual([`| ${'-'.repeat(36)} |`, `| ${'-'.repeat(34)} v |`]);
+    sim.press('上');
+    expect(rules()).toEqual([`| ${'-'.repeat(34)} ^ |`, `| ${'-'.repeat(36)} |`]);
+    sim.stop();
+  });
+});
+
 describe('a screenshot', () => {
   it('shows the rows the terminal shows, each character at its own column, a Chinese one across two', async () => {
     const device = openPasswordFree();
