@@ -166,7 +166,7 @@ export const CLASSIC_TEXTS = defineShorter(
     'sale.paidBy.qr-unionpay': 'QR UnionPay',
     'sale.paidBy.qr-wechat': 'QR WeChat',
     'sale.paidBy.qr-alipay': 'QR Alipay',
-    'sale.pin.triesLeft': '{left} tries left',
+    'sale.pin.triesLeft': 'Tries left: {left}',
     'sale.passwordFree': 'Up to {limit}: no PIN, no signature',
     'sale.commsErrorMessage': 'Not charged',
     'operators.switchHint': 'Up/Down: operator',

@@ -415,7 +415,7 @@ export const workingDayTexts = defineTexts(
     'receipt.original': 'Original trace: ',
     'receipt.time': 'Date/time: ',
     'receipt.amount': 'Amount: ',
-    'receipt.passwordFree': 'Under {limit} yuan: no PIN, no signature',
+    'receipt.passwordFree': 'Not over {limit} yuan: no PIN, no signature',
     'receipt.passwordFreeShort': 'No PIN, no signature',
     'receipt.acquirer': 'Acquirer: ',
     'receipt.remark': 'Remarks:',

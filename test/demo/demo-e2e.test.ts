@@ -180,7 +180,7 @@ describe('pos-sim demo without a terminal', () => {
     const result = run(['demo', 'p1-deregister-unionpay'], { POS_SIM_LANG: 'en' });
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(
-      /^pos-sim: the demo needs an interactive terminal; without one, record it: pos-sim demo p1-deregister-unionpay --record FILE.cast/,
+      /^pos-sim: The demo needs an interactive terminal; without one, record it: pos-sim demo p1-deregister-unionpay --record FILE.cast/,
     );
     const zh = run(['demo', 'p1-deregister-unionpay']);
     expect(zh.status).toBe(2);

@@ -240,5 +240,5 @@ it('speaks English', () => {
   expect(merchant).toContain('Card: 621700******5672 C tap');
   expect(merchant).toContain('Type: Sale');
   expect(merchant).toContain('Amount: RMB 12.34');
-  expect(merchant.join(' ')).toContain('Under 1000 yuan: no PIN, no signature');
+  expect(merchant.join(' ')).toContain('Not over 1000 yuan: no PIN, no signature');
 });
