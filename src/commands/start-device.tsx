@@ -26,6 +26,8 @@ export type StartOptions = {
 
 export const startDevice = async ({ fixture = 'default', dataDir, lang, timeScale = 1 }: StartOptions): Promise<void> => {
   if (!process.stdin.isTTY) {
+    // A profile that cannot be used is worth saying first: its fix is in the file, not the window.
+    (await import('../profile/load-profile.js')).loadProfile(fixture);
     throw new UsageError(toolText('start.needsTerminal'));
   }
   const splash = readBootSplash(fixture, dataDir);

@@ -381,6 +381,15 @@ describe('starting the device without a terminal', SLOW, () => {
     expect(run.stderr).toBe('pos-sim: pos-sim needs an interactive terminal: run it in a terminal window, not with piped input.\n');
     expect(readdirSync(dataDir)).toEqual([]);
   });
+
+  it('names a profile that cannot be used first: its fix is in the file, not the window', () => {
+    const dataDir = folder('no-tty-bad-profile');
+    const run = posSim(['--fixture', 'nosuch'], { dataDir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^pos-sim: .*"nosuch"/);
+    expect(run.stderr).not.toContain('interactive terminal');
+    expect(readdirSync(dataDir)).toEqual([]);
+  });
 });
 
 describe('pos-sim hash-password', SLOW, () => {
